@@ -1,0 +1,18 @@
+package org.cityops.audit;
+
+/**
+ * The append-only, hash-chained record of every state change (所有操作在阳光下运行). Call it inside the
+ * transaction that makes the change: the entry commits or rolls back with it. Who, role, time and client
+ * IP are taken from the current {@link org.cityops.platform.Actor}.
+ */
+public interface AuditTrail {
+
+    /**
+     * @param entityType e.g. {@code CASE}, {@code USER}, {@code GRID_LAYER}
+     * @param entityId   the entity's id as text
+     * @param action     what happened, e.g. {@code DISPATCH}, {@code CREATE}, {@code LOGIN_FAILED}
+     * @param before     short summary of the state before (null for a creation)
+     * @param after      short summary of the state after (null for a deletion)
+     */
+    void record(String entityType, String entityId, String action, String before, String after);
+}

@@ -1,0 +1,57 @@
+package org.cityops.audit.web;
+
+import org.cityops.audit.AuditLog;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** 操作日志 and 登录日志 pages for administrators. */
+@Controller
+@PreAuthorize("hasAnyRole('ADMIN','LEADER','ASSESSOR')")
+class AuditPageController {
+
+    private static final int SIZE = 50;
+    private final AuditLog log;
+
+    AuditPageController(AuditLog log) {
+        this.log = log;
+    }
+
+    @GetMapping("/admin/audit")
+    String operations(@RequestParam(required = false) String entityType,
+            @RequestParam(required = false) String entityId, @RequestParam(required = false) String username,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        return render(blank(entityType), blank(entityId), blank(username), Math.max(0, page), model, false);
+    }
+
+    @GetMapping("/admin/logins")
+    String logins(@RequestParam(required = false) String username, @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        return render("SESSION", null, blank(username), Math.max(0, page), model, true);
+    }
+
+    @GetMapping("/admin/audit/verify")
+    String verify(Model model) {
+        model.addAttribute("verification", log.verify());
+        return operations(null, null, null, 0, model);
+    }
+
+    private String render(String type, String id, String user, int page, Model model, boolean logins) {
+        model.addAttribute("entries", log.find(type, id, user, SIZE, page * SIZE));
+        long total = log.count(type, id, user);
+        model.addAttribute("total", total);
+        model.addAttribute("page", page);
+        model.addAttribute("lastPage", Math.max(0, (total - 1) / SIZE));
+        model.addAttribute("entityType", logins ? null : type);
+        model.addAttribute("entityId", id);
+        model.addAttribute("username", user);
+        model.addAttribute("logins", logins);
+        return "audit/log";
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

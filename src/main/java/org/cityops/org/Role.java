@@ -1,0 +1,26 @@
+package org.cityops.org;
+
+/** Staff roles. Spring Security authorities are {@code ROLE_} + the name. */
+public enum Role {
+    ADMIN("管理员"),
+    OPERATOR("受理员"),
+    SHIFT_LEADER("值班长"),
+    DISPATCHER("派遣员"),
+    INSPECTOR("监督员"),
+    HANDLER("处置人员"),
+    ASSESSOR("考评员"),
+    LEADER("领导"),
+    RECTIFICATION_OFFICE("整改办"),
+    MUCK_SUPERVISOR("渣土监管员");
+
+    private final String label;
+
+    Role(String label) {
+        this.label = label;
+    }
+
+    /** The Chinese name shown in the UI. */
+    public String label() {
+        return label;
+    }
+}

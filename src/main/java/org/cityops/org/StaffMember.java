@@ -1,0 +1,47 @@
+package org.cityops.org;
+
+import java.util.Set;
+
+/**
+ * The signed-in staff member as other modules see it: roles and data scope (数据权限).
+ *
+ * @param orgUnitCode    administrative unit the user belongs to (district/street code), or null
+ * @param departmentId   the user's department, or null
+ * @param departmentCode the user's department code, or null
+ */
+public record StaffMember(long id, String username, String displayName, Set<Role> roles, DataScope scope,
+        String orgUnitCode, Long departmentId, String departmentCode) {
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    public boolean hasAny(Role... wanted) {
+        for (Role r : wanted) {
+            if (roles.contains(r)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The prefix every area code (district 6, street 9, community 12, grid 15 digits) the user may see starts
+     * with: "" for the whole city, the district or street code for those scopes, or null when the scope is
+     * not by area (本部门 / 本人: filter by department or by user instead).
+     */
+    public String areaPrefix() {
+        return switch (scope) {
+            case CITY -> "";
+            case DISTRICT -> orgUnitCode == null ? null : orgUnitCode.substring(0, Math.min(6, orgUnitCode.length()));
+            case STREET -> orgUnitCode;
+            case DEPARTMENT, SELF -> null;
+        };
+    }
+
+    /** True when an entity located in {@code areaCode} is inside the user's area scope. */
+    public boolean coversArea(String areaCode) {
+        String prefix = areaPrefix();
+        return prefix != null && areaCode != null && areaCode.startsWith(prefix);
+    }
+}

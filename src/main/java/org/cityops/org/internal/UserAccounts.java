@@ -1,0 +1,104 @@
+package org.cityops.org.internal;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.cityops.org.DataScope;
+import org.cityops.org.Role;
+import org.cityops.org.StaffMember;
+import org.cityops.platform.DbTime;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Persistence of staff accounts (app_user + app_user_role). */
+@Repository
+public class UserAccounts {
+
+    /** What sign-in needs to know about an account. */
+    public record Account(StaffMember staff, String passwordHash, boolean enabled, int failedAttempts,
+            Instant lockedUntil) {
+    }
+
+    private final JdbcClient jdbc;
+
+    UserAccounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Account> findByUsername(String username) {
+        Optional<Account> account = jdbc.sql("""
+                SELECT u.id, u.username, u.display_name, u.password_hash, u.enabled, u.data_scope, u.failed_attempts,
+                       u.locked_until, o.code AS unit_code, d.id AS dept_id, d.code AS dept_code
+                FROM app_user u
+                LEFT JOIN org_unit o ON o.id = u.org_unit_id
+                LEFT JOIN department d ON d.id = u.department_id
+                WHERE u.username = :username""").param("username", username).query((rs, n) -> {
+                    long deptId = rs.getLong("dept_id");
+                    Long dept = rs.wasNull() ? null : deptId;
+                    StaffMember staff = new StaffMember(rs.getLong("id"), rs.getString("username"),
+                            rs.getString("display_name"), Set.of(), DataScope.valueOf(rs.getString("data_scope")),
+                            rs.getString("unit_code"), dept, rs.getString("dept_code"));
+                    return new Account(staff, rs.getString("password_hash"), rs.getBoolean("enabled"),
+                            rs.getInt("failed_attempts"),
+                            DbTime.fromDb(rs.getObject("locked_until", java.time.OffsetDateTime.class)));
+                }).optional();
+        return account.map(a -> {
+            StaffMember s = a.staff();
+            Set<Role> roles = rolesOf(s.id());
+            return new Account(new StaffMember(s.id(), s.username(), s.displayName(), roles, s.scope(),
+                    s.orgUnitCode(), s.departmentId(), s.departmentCode()), a.passwordHash(), a.enabled(),
+                    a.failedAttempts(), a.lockedUntil());
+        });
+    }
+
+    public Set<Role> rolesOf(long userId) {
+        List<String> names = jdbc.sql("SELECT role FROM app_user_role WHERE user_id = :id").param("id", userId)
+                .query(String.class).list();
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        names.forEach(n -> roles.add(Role.valueOf(n)));
+        return roles;
+    }
+
+    public void recordFailure(String username, int lockAfter, Instant lockUntil) {
+        jdbc.sql("UPDATE app_user SET failed_attempts = failed_attempts + 1 WHERE username = :u")
+                .param("u", username).update();
+        jdbc.sql("UPDATE app_user SET locked_until = :until, failed_attempts = 0 "
+                + "WHERE username = :u AND failed_attempts >= :n")
+                .param("until", DbTime.toDb(lockUntil)).param("u", username).param("n", lockAfter).update();
+    }
+
+    public void recordSuccess(String username) {
+        jdbc.sql("UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE username = :u AND "
+                + "(failed_attempts <> 0 OR locked_until IS NOT NULL)").param("u", username).update();
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM app_user").query(Long.class).single();
+    }
+
+    /** Creates an account and its roles; returns the new id. */
+    public long create(String username, String displayName, String passwordHash, DataScope scope, Long orgUnitId,
+            Long departmentId, Set<Role> roles, String phone) {
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO app_user (username, display_name, password_hash, data_scope, org_unit_id, department_id, phone)
+                VALUES (:u, :n, :p, :s, :o, :d, :phone)""")
+                .param("u", username).param("n", displayName).param("p", passwordHash).param("s", scope.name())
+                .param("o", orgUnitId).param("d", departmentId).param("phone", phone)
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
+        setRoles(id, roles);
+        return id;
+    }
+
+    public void setRoles(long userId, Set<Role> roles) {
+        jdbc.sql("DELETE FROM app_user_role WHERE user_id = :id").param("id", userId).update();
+        for (Role r : roles) {
+            jdbc.sql("INSERT INTO app_user_role (user_id, role) VALUES (:id, :r)").param("id", userId)
+                    .param("r", r.name()).update();
+        }
+    }
+}

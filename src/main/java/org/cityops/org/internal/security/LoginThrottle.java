@@ -1,0 +1,84 @@
+package org.cityops.org.internal.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.cityops.audit.AuditTrail;
+import org.cityops.org.internal.UserAccounts;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Login throttling: an account is locked for {@code lock-minutes} after {@code max-failures} consecutive bad
+ * passwords, and one client address is refused for a while after too many failures in a window. Every
+ * sign-in and every failure goes into the audit trail (the login log).
+ */
+@Component
+class LoginThrottle {
+
+    private final UserAccounts accounts;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final int maxFailures;
+    private final Duration lockFor;
+    private final int maxIpFailures;
+    private final Map<String, Window> ipFailures = new ConcurrentHashMap<>();
+
+    LoginThrottle(UserAccounts accounts, AuditTrail audit, Clock clock,
+            @Value("${cityops.security.login.max-failures:5}") int maxFailures,
+            @Value("${cityops.security.login.lock-minutes:15}") int lockMinutes,
+            @Value("${cityops.security.login.max-ip-failures:30}") int maxIpFailures) {
+        this.accounts = accounts;
+        this.audit = audit;
+        this.clock = clock;
+        this.maxFailures = maxFailures;
+        this.lockFor = Duration.ofMinutes(lockMinutes);
+        this.maxIpFailures = maxIpFailures;
+    }
+
+    private record Window(Instant start, int failures) {
+    }
+
+    boolean ipBlocked(String ip) {
+        Window w = ipFailures.get(ip);
+        return w != null && w.failures() >= maxIpFailures && w.start().plus(lockFor).isAfter(Instant.now(clock));
+    }
+
+    @EventListener
+    @Transactional
+    public void onFailure(AbstractAuthenticationFailureEvent event) {
+        String username = event.getAuthentication().getName();
+        accounts.recordFailure(username, maxFailures, Instant.now(clock).plus(lockFor));
+        String ip = ClientAddress.current();
+        if (ip != null) {
+            Instant now = Instant.now(clock);
+            ipFailures.compute(ip, (k, w) -> w == null || w.start().plus(lockFor).isBefore(now)
+                    ? new Window(now, 1) : new Window(w.start(), w.failures() + 1));
+        }
+        audit.record("SESSION", safe(username), "LOGIN_FAILED", null, event.getException().getClass().getSimpleName());
+    }
+
+    @EventListener
+    @Transactional
+    public void onSuccess(AuthenticationSuccessEvent event) {
+        if (event.getAuthentication().getPrincipal() instanceof StaffPrincipal p
+                && !(event.getAuthentication() instanceof TokenAuthentication)) {
+            accounts.recordSuccess(p.getUsername());
+            audit.record("SESSION", p.getUsername(), "LOGIN", null, null);
+        }
+    }
+
+    private static String safe(String username) {
+        if (username == null) {
+            return "";
+        }
+        return username.length() > 64 ? username.substring(0, 64) : username;
+    }
+}

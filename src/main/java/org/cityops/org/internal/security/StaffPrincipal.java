@@ -1,0 +1,43 @@
+package org.cityops.org.internal.security;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.cityops.org.StaffMember;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** The authenticated principal for both form sessions and bearer tokens. */
+record StaffPrincipal(StaffMember staff, String passwordHash, boolean enabled, boolean nonLocked)
+        implements UserDetails {
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return authorities(staff);
+    }
+
+    static List<SimpleGrantedAuthority> authorities(StaffMember staff) {
+        return staff.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList();
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return staff.username();
+    }
+
+    @Override
+    public boolean isAccountNonLocked() {
+        return nonLocked;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+}

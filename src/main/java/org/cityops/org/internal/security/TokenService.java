@@ -1,0 +1,121 @@
+package org.cityops.org.internal.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.stereotype.Service;
+
+/**
+ * Issues and reads bearer tokens (HS256 JWTs). The key comes from {@code cityops.security.token-secret}; when
+ * it is not set a random key is made at start-up, so tokens do not survive a restart (set it in production
+ * and on every node of a cluster). The user behind a token is re-read at most every 30 s, so disabling or
+ * locking an account takes effect within that time.
+ */
+@Service
+class TokenService {
+
+    private static final Logger log = LoggerFactory.getLogger(TokenService.class);
+    private static final Duration PRINCIPAL_CACHE = Duration.ofSeconds(30);
+
+    private final NimbusJwtEncoder encoder;
+    private final JwtDecoder decoder;
+    private final Duration lifetime;
+    private final Clock clock;
+    private final UserDetailsService users;
+    private final Map<String, Cached> principals = new ConcurrentHashMap<>();
+
+    private record Cached(StaffPrincipal principal, Instant loadedAt) {
+    }
+
+    TokenService(@Value("${cityops.security.token-secret:}") String secret,
+            @Value("${cityops.security.token-lifetime:PT1H}") Duration lifetime, Clock clock,
+            UserDetailsService users) {
+        byte[] key;
+        if (secret == null || secret.isBlank()) {
+            key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            log.info("cityops.security.token-secret is not set: bearer tokens are signed with a random key and "
+                    + "end with this process");
+        } else {
+            key = secret.getBytes(StandardCharsets.UTF_8);
+            if (key.length < 32) {
+                throw new IllegalStateException("cityops.security.token-secret must be at least 32 bytes");
+            }
+        }
+        SecretKey secretKey = new SecretKeySpec(key, "HmacSHA256");
+        this.encoder = NimbusJwtEncoder.withSecretKey(secretKey).build();
+        this.decoder = NimbusJwtDecoder.withSecretKey(secretKey).macAlgorithm(MacAlgorithm.HS256).build();
+        this.lifetime = lifetime;
+        this.clock = clock;
+        this.users = users;
+    }
+
+    record IssuedToken(String value, long expiresInSeconds) {
+    }
+
+    IssuedToken issue(String username) {
+        Instant now = Instant.now(clock);
+        JwtClaimsSet claims = JwtClaimsSet.builder().issuer("cityops").subject(username).issuedAt(now)
+                .expiresAt(now.plus(lifetime)).id(Base64.getUrlEncoder().withoutPadding()
+                        .encodeToString(randomBytes())).build();
+        String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                .getTokenValue();
+        return new IssuedToken(token, lifetime.toSeconds());
+    }
+
+    JwtDecoder decoder() {
+        return decoder;
+    }
+
+    TokenAuthentication authenticate(Jwt jwt) {
+        String username = jwt.getSubject();
+        Instant now = Instant.now(clock);
+        Cached cached = principals.get(username);
+        if (cached == null || cached.loadedAt().plus(PRINCIPAL_CACHE).isBefore(now)) {
+            StaffPrincipal p = (StaffPrincipal) users.loadUserByUsername(username);
+            cached = new Cached(p, now);
+            principals.put(username, cached);
+        }
+        StaffPrincipal p = cached.principal();
+        if (!p.isEnabled()) {
+            throw new DisabledException("account disabled");
+        }
+        if (!p.isAccountNonLocked()) {
+            throw new LockedException("account locked");
+        }
+        if (p.staff() == null) {
+            throw new BadCredentialsException("unknown user");
+        }
+        return new TokenAuthentication(p, jwt);
+    }
+
+    private static byte[] randomBytes() {
+        byte[] b = new byte[12];
+        new SecureRandom().nextBytes(b);
+        return b;
+    }
+}

@@ -1,0 +1,22 @@
+package org.cityops.platform.web;
+
+import org.cityops.platform.DomainException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/** A domain failure on a server-rendered page shows the error page with the message, never a stack trace. */
+@ControllerAdvice(annotations = Controller.class)
+public class PageErrorAdvice {
+
+    @ExceptionHandler(DomainException.class)
+    String domain(DomainException e, Model model, HttpServletResponse response) {
+        response.setStatus(ApiProblemHandler.statusOf(e).value());
+        model.addAttribute("message", e.getMessage());
+        model.addAttribute("field", e.field());
+        return "error";
+    }
+}

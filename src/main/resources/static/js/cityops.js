@@ -1,0 +1,31 @@
+// cityops shell: htmx requests carry the CSRF token; fetch helpers for pages that call the JSON API.
+(function () {
+  function csrf() {
+    const token = document.querySelector('meta[name="_csrf"]');
+    const header = document.querySelector('meta[name="_csrf_header"]');
+    return token && header ? { header: header.content, token: token.content } : null;
+  }
+  document.addEventListener('htmx:configRequest', function (e) {
+    const c = csrf();
+    if (c) { e.detail.headers[c.header] = c.token; }
+  });
+  window.cityops = {
+    csrf: csrf,
+    /** fetch() against the JSON API with the session cookie and CSRF header; resolves to parsed JSON. */
+    api: async function (url, options) {
+      options = options || {};
+      const headers = Object.assign({ 'Accept': 'application/json' }, options.headers || {});
+      const c = csrf();
+      if (c && options.method && options.method !== 'GET') { headers[c.header] = c.token; }
+      if (options.body && typeof options.body !== 'string' && !(options.body instanceof FormData)) {
+        headers['Content-Type'] = 'application/json';
+        options.body = JSON.stringify(options.body);
+      }
+      const res = await fetch(url, Object.assign({}, options, { headers: headers, credentials: 'same-origin' }));
+      const text = await res.text();
+      const data = text ? JSON.parse(text) : null;
+      if (!res.ok) { const err = new Error((data && data.detail) || res.statusText); err.status = res.status; err.body = data; throw err; }
+      return data;
+    }
+  };
+})();
