@@ -46,6 +46,13 @@ class SecurityConfig {
                         .requestMatchers("/api/v1/public/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        // org administration: refused before the body is even read (the controllers check too)
+                        .requestMatchers("/api/v1/org/users/**", "/api/v1/org/import/**", "/api/v1/org/export/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/org/units/**", "/api/v1/org/departments/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/org/units/**", "/api/v1/org/departments/**")
+                        .hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(o -> o
                         .jwt(j -> j.decoder(tokens.decoder()).jwtAuthenticationConverter(tokens::authenticate))
