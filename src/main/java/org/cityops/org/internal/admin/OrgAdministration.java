@@ -58,6 +58,11 @@ public class OrgAdministration {
         return store.unit(code).orElseThrow(() -> new NotFoundException("区划不存在 unit " + code + " not found", "code"));
     }
 
+    @Transactional(readOnly = true)
+    public Optional<UnitRow> findUnit(String code) {
+        return store.unit(code);
+    }
+
     public UnitRow createUnit(String code, String name, OrgUnitKind kind, String parentCode) {
         code = trim(code);
         name = trim(name);
@@ -103,6 +108,11 @@ public class OrgAdministration {
     public DepartmentRow department(String code) {
         return store.department(code)
                 .orElseThrow(() -> new NotFoundException("部门不存在 department " + code + " not found", "code"));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<DepartmentRow> findDepartment(String code) {
+        return store.department(code);
     }
 
     public DepartmentRow createDepartment(String code, String name, DepartmentKind kind, String orgUnitCode) {

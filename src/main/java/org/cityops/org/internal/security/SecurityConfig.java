@@ -47,7 +47,7 @@ class SecurityConfig {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         // org administration: refused before the body is even read (the controllers check too)
-                        .requestMatchers("/api/v1/org/users/**", "/api/v1/org/import/**", "/api/v1/org/export/**")
+                        .requestMatchers("/api/v1/org/users/**", "/api/v1/org/import/**", "/api/v1/org/export.xlsx")
                         .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/org/units/**", "/api/v1/org/departments/**")
                         .hasRole("ADMIN")
