@@ -33,6 +33,30 @@ class OrgApiTests {
         return req.header("Authorization", Api.bearer(mvc, user)).contentType(MediaType.APPLICATION_JSON);
     }
 
+    /** Every demo role but ADMIN: reads the tree and itself, is refused the administration. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"operator1", "shiftlead1", "dispatcher1", "inspector1",
+            "assessor1", "leader1", "rectify1", "muck1", "handler-hwc", "handler-jintan"})
+    void everyNonAdminRoleReadsTheTreeButIsRefusedTheAdministration(String user) throws Exception {
+        mvc.perform(as(user, get("/api/v1/org/units"))).andExpect(status().isOk());
+        mvc.perform(as(user, get("/api/v1/org/departments"))).andExpect(status().isOk());
+        mvc.perform(as(user, get("/api/v1/org/me"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.username").value(user));
+        mvc.perform(as(user, get("/api/v1/org/users"))).andExpect(status().isForbidden());
+        mvc.perform(as(user, get("/api/v1/org/export.xlsx"))).andExpect(status().isForbidden());
+        mvc.perform(as(user, put("/api/v1/org/departments/HWC")).content("{}")).andExpect(status().isForbidden());
+        mvc.perform(as(user, post("/api/v1/org/users/1/disable"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void anAdministratorGetsTheAdministration() throws Exception {
+        mvc.perform(as("admin", get("/api/v1/org/users"))).andExpect(status().isOk());
+        mvc.perform(as("admin", get("/api/v1/org/export.xlsx"))).andExpect(status().isOk());
+        mvc.perform(as("admin", get("/api/v1/org/departments/HWC"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.name").value("市环卫处"));
+        mvc.perform(as("admin", get("/api/v1/org/units/320499999"))).andExpect(status().isNotFound());
+    }
+
     @Test
     void theTreeNeedsAToken() throws Exception {
         mvc.perform(get("/api/v1/org/units")).andExpect(status().isUnauthorized())

@@ -8,6 +8,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -116,6 +117,27 @@ class OrgPagesTests {
                 .andExpect(content().string(containsString("320404002")));
         mvc.perform(post(location + "/disable").session(admin).with(csrf())).andExpect(status().is3xxRedirection());
         mvc.perform(formLogin("/login").user(u).password("page-pass-123")).andExpect(redirectedUrl("/login?error"));
+    }
+
+    @Test
+    void anOpenBrowserSessionFollowsTheAdministratorsChangesAtOnce() throws Exception {
+        String u = OrgTestData.username("sess");
+        String created = mvc.perform(post("/api/v1/org/users").header("Authorization", Api.bearer(mvc, "admin"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"username\":\"" + u
+                        + "\",\"password\":\"session-pass-1\",\"displayName\":\"会话\",\"roles\":[\"DISPATCHER\"],\"scope\":\"CITY\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long id = ((Number) com.jayway.jsonpath.JsonPath.read(created, "$.id")).longValue();
+        MockHttpSession session = signIn(u, "session-pass-1");
+        mvc.perform(get("/admin/org").session(session)).andExpect(status().isForbidden());
+        mvc.perform(put("/api/v1/org/users/" + id).header("Authorization", Api.bearer(mvc, "admin"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"displayName\":\"会话\",\"roles\":[\"ADMIN\"],"
+                        + "\"scope\":\"CITY\",\"enabled\":true,\"version\":0}"))
+                .andExpect(status().isOk());
+        mvc.perform(get("/admin/org").session(session)).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/org/users/" + id + "/disable").header("Authorization", Api.bearer(mvc, "admin")))
+                .andExpect(status().isOk());
+        mvc.perform(get("/me").session(session)).andExpect(status().is3xxRedirection());
+        assertThat(session.isInvalid()).isTrue();
     }
 
     @Test

@@ -13,7 +13,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -38,7 +40,8 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, TokenService tokens, LoginThrottle throttle) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, TokenService tokens, LoginThrottle throttle,
+            AccountChanges changes, UserDetailsService users) throws Exception {
         ProblemResponses problems = new ProblemResponses();
         http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**")
                 .authorizeHttpRequests(a -> a
@@ -65,14 +68,16 @@ class SecurityConfig {
                         req -> req.getRequestURI().startsWith("/api/v1/public/")))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .addFilterBefore(new ThrottleFilter(throttle, "/api/v1/auth/token"),
-                        UsernamePasswordAuthenticationFilter.class);
+                        UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new SessionRefreshFilter(changes, users), SecurityContextHolderFilter.class);
         headers(http);
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http, LoginThrottle throttle,
+    SecurityFilterChain webChain(HttpSecurity http, LoginThrottle throttle, AccountChanges changes,
+            UserDetailsService users,
             @Value("${cityops.map.tile-origin:}") String tileOrigin) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
@@ -82,7 +87,8 @@ class SecurityConfig {
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(l -> l.logoutSuccessUrl("/login?logout").permitAll())
                 .csrf(c -> c.ignoringRequestMatchers("/open311/**"))
-                .addFilterBefore(new ThrottleFilter(throttle, "/login"), UsernamePasswordAuthenticationFilter.class);
+                .addFilterBefore(new ThrottleFilter(throttle, "/login"), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new SessionRefreshFilter(changes, users), SecurityContextHolderFilter.class);
         headers(http);
         return http.build();
     }
