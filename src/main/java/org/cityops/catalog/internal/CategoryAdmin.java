@@ -92,12 +92,14 @@ public class CategoryAdmin {
     }
 
     @Transactional
-    public void setDefault(LimitKey key, TimeLimit limit) {
-        checkLimit(limit);
-        TimeLimit before = catalog.snapshot().defaultLimit(key.stage(), key.urgency());
-        store.putDefault(key, limit);
-        audit.record("CATALOG_DEFAULT_LIMIT", key.stage() + "/" + key.urgency(), "UPDATE", describe(before),
-                describe(limit));
+    public void setDefaults(Map<LimitKey, TimeLimit> limits) {
+        limits.values().forEach(CategoryAdmin::checkLimit);
+        limits.forEach((key, limit) -> {
+            TimeLimit before = catalog.snapshot().defaultLimit(key.stage(), key.urgency());
+            store.putDefault(key, limit);
+            audit.record("CATALOG_DEFAULT_LIMIT", key.stage() + "/" + key.urgency(), "UPDATE", describe(before),
+                    describe(limit));
+        });
         changed();
     }
 
