@@ -130,7 +130,7 @@ public class CategoryAdmin {
     }
 
     /** Checks a draft and turns it into a category (id and version as given). */
-    static Category validated(long id, CategoryDraft d, int version) {
+    public static Category validated(long id, CategoryDraft d, int version) {
         String standard = CategoryCodes.normalizeStandard(d.standard());
         CategoryKind kind = d.kind();
         if (kind == null) {
