@@ -108,6 +108,19 @@ class CatalogTests {
     }
 
     @Test
+    void theDocumentedExampleRoutesHoldForEveryDistrict() {
+        Map<String, String> examples = Map.of("E09006", "320402", "E07001", "320404", "E09009", "320411",
+                "E06036", "320412", "E06013", "320413", "E06028", "320481", "E09010", "320491");
+        examples.forEach((code, district) -> assertThat(
+                catalog.responsibleDepartment(catalog.resolve(code).orElseThrow().id(), district + "001001"))
+                .as(code).contains("QCGJ-" + district));
+        long spill = catalog.resolve("E06014").orElseThrow().id();
+        assertThat(catalog.responsibleDepartment(spill, "320402")).contains("HWC");
+        long uncovered = catalog.resolve("E08011").orElseThrow().id();
+        assertThat(catalog.responsibleDepartment(uncovered, "320402")).contains("ZFZD");
+    }
+
+    @Test
     void theMostSpecificRoutingRuleWins() {
         Category c = newLocalCategory("RS");
         Category sibling = newLocalCategory("RS");
