@@ -11,6 +11,7 @@ import org.cityops.geo.GridCode;
 import org.cityops.org.OrgDirectory;
 import org.cityops.org.OrgUnitKind;
 import org.cityops.org.OrgUnitView;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
@@ -163,8 +164,17 @@ public class GridLayerValidator {
         return problems;
     }
 
+    /**
+     * Overlap area in m². The overlap can be no larger than the overlap of the envelopes, so neighbours that only
+     * share an edge (the common case) are dismissed without any topology work.
+     */
     private static double overlapM2(PreparedGeometry prepared, Geometry a, Geometry b) {
-        if (!prepared.intersects(b) || prepared.touches(b)) {
+        Envelope common = a.getEnvelopeInternal().intersection(b.getEnvelopeInternal());
+        if (common.isNull() || common.getArea() * GridGeometry.squareMetresPerSquareDegree(common)
+                <= OVERLAP_TOLERANCE_M2) {
+            return 0;
+        }
+        if (!prepared.intersects(b)) {
             return 0;
         }
         return GridGeometry.areaM2(a.intersection(b));

@@ -60,6 +60,21 @@ public class GridRepository {
         return keys.getKey().longValue();
     }
 
+    /** One import batch, newest first in {@link #recentImports}. */
+    public record ImportBatch(long id, String mode, String source, int featureCount, int removedCount,
+            String importedBy, Instant importedAt) {
+    }
+
+    public List<ImportBatch> recentImports(int limit) {
+        return jdbc.sql("SELECT id, mode, source, feature_count, removed_count, imported_by, imported_at"
+                + " FROM geo_grid_import WHERE tenant_id = :t ORDER BY id DESC LIMIT :limit")
+                .param("t", TENANT).param("limit", limit)
+                .query((rs, n) -> new ImportBatch(rs.getLong("id"), rs.getString("mode"), rs.getString("source"),
+                        rs.getInt("feature_count"), rs.getInt("removed_count"), rs.getString("imported_by"),
+                        DbTime.fromDb(rs.getObject("imported_at", java.time.OffsetDateTime.class))))
+                .list();
+    }
+
     public int deleteAll() {
         return jdbc.sql("DELETE FROM geo_grid WHERE tenant_id = :t").param("t", TENANT).update();
     }
