@@ -51,7 +51,11 @@ public final class JsonLedgerReader {
         if (body == null && name != null && name.contains(" ")) {
             body = name.substring(0, name.indexOf(' '));
         }
-        InspectionKind kind = InspectionKind.parse(firstNonNull(text(insp, "kind", "类型"), name));
+        String kindText = text(insp, "kind", "类型");
+        InspectionKind kind = InspectionKind.parse(kindText != null ? kindText : name);
+        if (kind == null && kindText == null) {
+            kind = InspectionKind.PATROL;
+        }
         if (kind == null) {
             errors.add(new ImportError("$.inspection", "kind", "未知的巡察类型 unknown kind: " + text(insp, "kind")));
         }
@@ -166,7 +170,8 @@ public final class JsonLedgerReader {
         return new MeasureDraft(subNo, title, derived || title == null, text,
                 text(m, "leader", "responsible_leader", "责任领导"), text(m, "lead_department", "牵头部门"),
                 list(m, "cooperating_departments", "配合部门"), deadline.date(), longTerm,
-                text(m, "expected_outcome", "预期成效"), status, text(m, "progress", "整改进展"));
+                text(m, "expected_outcome", "预期成效"), status, text(m, "progress", "整改进展"),
+                text(m, "leader_username", "leaderUsername"));
     }
 
     static String text(Map<?, ?> map, String... keys) {

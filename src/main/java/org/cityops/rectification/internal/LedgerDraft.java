@@ -20,7 +20,7 @@ record LedgerDraft(String name, String inspectingBody, InspectionKind kind, Stri
 
     record MeasureDraft(Integer subNo, String title, boolean titleDerived, String text, String leader,
             String leadDepartment, List<String> cooperating, LocalDate deadline, boolean longTerm,
-            String expectedOutcome, MeasureStatus status, String progress) {
+            String expectedOutcome, MeasureStatus status, String progress, String leaderUsername) {
     }
 
     int problemCount() {

@@ -223,7 +223,7 @@ public class LedgerRepository {
                 .optional();
     }
 
-    Optional<Long> inspectionOfProblem(long problemId) {
+    public Optional<Long> inspectionOfProblem(long problemId) {
         return jdbc.sql("SELECT inspection_id FROM rect_problem WHERE id = :id").param("id", problemId)
                 .query(Long.class).optional();
     }

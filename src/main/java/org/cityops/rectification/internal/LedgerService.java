@@ -111,7 +111,7 @@ public class LedgerService {
                 int seq = 1;
                 for (MeasureDraft m : p.measures()) {
                     Long lead = departmentId(matcher, m.leadDepartment(), unmatched);
-                    long measureId = repo.insertMeasure(inspectionId, problemId, seq++, m, lead, null,
+                    long measureId = repo.insertMeasure(inspectionId, problemId, seq++, m, lead, m.leaderUsername(),
                             m.status() == MeasureStatus.COMPLETED ? today : null);
                     List<Long> coopIds = new ArrayList<>();
                     for (String name : m.cooperating()) {

@@ -217,6 +217,9 @@ final class XlsxLedgerReader {
         Map<String, String> info = info(wb);
         String name = info.getOrDefault(INFO_NAME, fileName == null ? "导入的台账" : fileName.replaceFirst("\\.xlsx$", ""));
         InspectionKind kind = InspectionKind.parse(info.getOrDefault(INFO_KIND, name));
+        if (kind == null && !info.containsKey(INFO_KIND)) {
+            kind = InspectionKind.PATROL;
+        }
         if (kind == null) {
             errors.add(new ImportError(INFO_SHEET, INFO_KIND, "未知的巡察类型 unknown kind"));
         }
@@ -275,7 +278,7 @@ final class XlsxLedgerReader {
         return new MeasureDraft(subNo, title, derived, text, blankToNull(cell(row, cols.get(LEADER))),
                 blankToNull(cell(row, cols.get(LEAD_DEPT))), JsonLedgerReader.splitNames(cell(row, cols.get(COOP_DEPTS))),
                 deadline.date(), deadline.longTerm(), blankToNull(cell(row, cols.get(OUTCOME))), status,
-                blankToNull(cell(row, cols.get(PROGRESS))));
+                blankToNull(cell(row, cols.get(PROGRESS))), null);
     }
 
     /** A short name for a measure given without one: its first clause, at most 20 characters. */
