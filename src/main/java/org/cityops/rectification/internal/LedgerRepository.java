@@ -422,6 +422,13 @@ public class LedgerRepository {
                 }).list();
     }
 
+    /** Distinct lead departments and leaders of an inspection (filter choices). */
+    public List<String> distinct(long inspectionId, boolean departments) {
+        String col = departments ? "lead_department" : "responsible_leader";
+        return jdbc.sql("SELECT DISTINCT " + col + " FROM rect_measure WHERE inspection_id = :i AND " + col
+                + " IS NOT NULL ORDER BY " + col).param("i", inspectionId).query(String.class).list();
+    }
+
     /** Completed measures per day (progress over time). */
     public Map<LocalDate, Long> completionsByDay(long inspectionId) {
         Map<LocalDate, Long> out = new LinkedHashMap<>();

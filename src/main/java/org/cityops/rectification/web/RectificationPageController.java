@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 import org.cityops.org.CurrentStaff;
 import org.cityops.org.StaffMember;
@@ -94,11 +93,8 @@ class RectificationPageController {
         var result = ledger.measures(q);
         model.addAttribute("inspection", ledger.inspection(id));
         model.addAttribute("categories", repo.categories(id));
-        List<MeasureRow> all = ledger.measures(MeasureQuery.all(id, null, today)).rows();
-        model.addAttribute("departments", new TreeSet<>(all.stream().map(MeasureRow::leadDepartment)
-                .filter(d -> d != null).toList()));
-        model.addAttribute("leaders", new TreeSet<>(all.stream().map(MeasureRow::responsibleLeader)
-                .filter(d -> d != null).toList()));
+        model.addAttribute("departments", repo.distinct(id, true));
+        model.addAttribute("leaders", repo.distinct(id, false));
         model.addAttribute("rows", result.rows());
         model.addAttribute("total", result.total());
         model.addAttribute("page", page);
