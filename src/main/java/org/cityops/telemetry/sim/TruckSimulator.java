@@ -51,6 +51,7 @@ public final class TruckSimulator {
     final int connectRate;
     final int threads;
     final String plate;
+    final Instant simulatedStart;
 
     final LongAdder sent = new LongAdder();
     final LongAdder acked = new LongAdder();
@@ -75,6 +76,8 @@ public final class TruckSimulator {
         connectRate = Integer.parseInt(a.getOrDefault("connect-rate", "2000"));
         threads = Integer.parseInt(a.getOrDefault("threads", "2"));
         plate = a.getOrDefault("plate-prefix", "苏D");
+        simulatedStart = Instant.now().minusSeconds((long) Math.ceil(durationSeconds * rate) + 60)
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         for (int i = 0; i < latency.length; i++) {
             latency[i] = new LongAdder();
         }
@@ -274,7 +277,7 @@ public final class TruckSimulator {
             if (misbehaviour == Misbehaviour.SPEEDER) {
                 alarm = 1 << 1 | (reports % 10 == 0 ? 1 << 23 : 0); // overspeed, now and then route deviation
             }
-            Position p = new Position(phone, Instant.now(),
+            Position p = new Position(phone, reportTime(),
                     Math.round(lat * 1e6) / 1e6, Math.round(lon * 1e6) / 1e6, speedKmh, (int) heading % 360, alarm,
                     status, Math.round(mileageKm * 10) / 10.0, 10);
             reports++;
@@ -315,6 +318,18 @@ public final class TruckSimulator {
                     recent.remove(0);
                 }
             }
+        }
+
+        /**
+         * JT/T 808 times have whole seconds. Up to one report a second a truck reports the time now; faster, it
+         * reports from a clock that starts in the past and advances a second per report, so that every report
+         * is a distinct (terminal, time) and none is taken for a replay.
+         */
+        Instant reportTime() {
+            if (sim.rate <= 1) {
+                return Instant.now();
+            }
+            return sim.simulatedStart.plusSeconds(reports);
         }
 
         void move() {
