@@ -49,6 +49,17 @@ class BadInputTests {
     }
 
     @Test
+    void aPasswordLongerThanBcryptReadsIsAWrongPasswordNotA500() throws Exception {
+        String longPassword = "x".repeat(150);
+        mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"username\":\"operator1\",\"password\":\"" + longPassword + "\"}"))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin("/login")
+                .user("nobody-at-all").password(longPassword))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/login?error"));
+    }
+
+    @Test
     void wrongTypesNameTheField() throws Exception {
         mvc.perform(post("/api/v1/org/users").header("Authorization", Api.bearer(mvc, "admin"))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"username\":\"x-y-z\",\"password\":\"0123456789a\","
