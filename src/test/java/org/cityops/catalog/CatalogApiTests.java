@@ -108,6 +108,11 @@ class CatalogApiTests {
                 .andExpect(jsonPath("$.filingCondition").value("新的立案条件"));
         mvc.perform(as("admin", put("/api/v1/catalog/categories/" + id)).content("""
                 {"filingCondition":"过期的编辑","version":0}""")).andExpect(status().isConflict());
+        mvc.perform(as("admin", put("/api/v1/catalog/categories/" + id)).content("""
+                {"name":"只改名称","version":1}""")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.name").value("只改名称"))
+                .andExpect(jsonPath("$.filingCondition").value("新的立案条件"))
+                .andExpect(jsonPath("$.closingCondition").value("新的结案条件"));
         mvc.perform(as("admin", put("/api/v1/catalog/categories/" + id + "/limits")).content("""
                 {"limits":[{"stage":"HANDLE","urgency":"NORMAL","hours":24,"basis":"NATURAL"},
                            {"stage":"CHECK","urgency":"URGENT","hours":0.5,"basis":"WORKING"}]}"""))

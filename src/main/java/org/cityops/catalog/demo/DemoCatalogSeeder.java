@@ -100,7 +100,7 @@ class DemoCatalogSeeder implements ApplicationRunner {
         }
         if (added > 0 || rules > 0) {
             audit.record("CATALOG", "demo", "SEED", null, added + " categories, " + rules + " routing rules");
-            catalog.invalidate();
+            org.cityops.catalog.internal.AfterTransaction.run(catalog::invalidate);
             log.info("Demo catalogue: {} categories and {} routing rules added", added, rules);
         }
     }

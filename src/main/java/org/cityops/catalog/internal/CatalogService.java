@@ -27,6 +27,8 @@ public class CatalogService implements Catalog {
     private final CatalogStore store;
     private volatile CatalogSnapshot snapshot;
     private volatile long loadedAtNanos;
+    /** Bumped by every invalidation, so that a load racing with an edit does not cache the old state. */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     CatalogService(CatalogStore store) {
         this.store = store;
@@ -38,9 +40,12 @@ public class CatalogService implements Catalog {
             synchronized (this) {
                 s = snapshot;
                 if (s == null || System.nanoTime() - loadedAtNanos > MAX_AGE.toNanos()) {
+                    long gen = generation.get();
                     s = store.load();
-                    snapshot = s;
-                    loadedAtNanos = System.nanoTime();
+                    if (gen == generation.get()) {
+                        snapshot = s;
+                        loadedAtNanos = System.nanoTime();
+                    }
                 }
             }
         }
@@ -48,6 +53,7 @@ public class CatalogService implements Catalog {
     }
 
     public void invalidate() {
+        generation.incrementAndGet();
         snapshot = null;
     }
 

@@ -48,13 +48,18 @@ public class CategoryAdmin {
         return saved;
     }
 
-    /** Edits name, major, conditions and active flag; standard, kind and code never change. */
+    /**
+     * Edits name, major, conditions and active flag (a null field keeps its value, an empty condition clears
+     * it); standard, kind and code never change.
+     */
     @Transactional
     public Category update(long id, CategoryDraft d, int expectedVersion) {
         Category before = catalog.require(id);
         CategoryDraft merged = new CategoryDraft(before.standard(), before.kind(), before.code(),
                 d.name() == null ? before.name() : d.name(), d.majorCode() == null ? before.majorCode() : d.majorCode(),
-                d.majorName() == null ? before.majorName() : d.majorName(), d.filingCondition(), d.closingCondition(),
+                d.majorName() == null ? before.majorName() : d.majorName(),
+                d.filingCondition() == null ? before.filingCondition() : d.filingCondition(),
+                d.closingCondition() == null ? before.closingCondition() : d.closingCondition(),
                 d.active() == null ? before.active() : d.active());
         Category after = validated(id, merged, expectedVersion + 1);
         store.update(after, expectedVersion, clock.instant());

@@ -56,21 +56,6 @@ public class RoutingAdmin {
         return after;
     }
 
-    /** Creates the rule, or changes the department of the rule with the same selector and area. */
-    @Transactional
-    public RoutingRule upsert(String selector, String areaPrefix, String departmentCode, String note) {
-        RoutingRule r = validated(0, selector, areaPrefix, departmentCode, note, 0);
-        Optional<RoutingRule> existing = find(r.selector(), r.areaPrefix());
-        if (existing.isEmpty()) {
-            return create(selector, areaPrefix, departmentCode, note);
-        }
-        RoutingRule e = existing.get();
-        if (e.departmentCode().equals(r.departmentCode()) && java.util.Objects.equals(e.note(), r.note())) {
-            return e;
-        }
-        return update(e.id(), selector, areaPrefix, departmentCode, note, e.version());
-    }
-
     @Transactional
     public void delete(long id) {
         RoutingRule before = require(id);

@@ -21,6 +21,8 @@ public class CachedWorkingCalendar implements WorkingCalendar {
     private final CalendarStore store;
     private volatile CalendarRules rules;
     private volatile long loadedAtNanos;
+    /** Bumped by every invalidation, so that a load racing with an edit does not cache the old state. */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     CachedWorkingCalendar(CalendarStore store) {
         this.store = store;
@@ -32,9 +34,12 @@ public class CachedWorkingCalendar implements WorkingCalendar {
             synchronized (this) {
                 r = rules;
                 if (r == null || System.nanoTime() - loadedAtNanos > MAX_AGE.toNanos()) {
+                    long gen = generation.get();
                     r = store.load();
-                    rules = r;
-                    loadedAtNanos = System.nanoTime();
+                    if (gen == generation.get()) {
+                        rules = r;
+                        loadedAtNanos = System.nanoTime();
+                    }
                 }
             }
         }
@@ -43,6 +48,7 @@ public class CachedWorkingCalendar implements WorkingCalendar {
 
     /** Forgets the cached rules; the next call reloads them. */
     public void invalidate() {
+        generation.incrementAndGet();
         rules = null;
     }
 

@@ -4,7 +4,9 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -124,14 +126,80 @@ public final class CalendarRules {
         if (limit.basis() == TimeBasis.NATURAL || remaining.isZero()) {
             return start.plus(remaining);
         }
+        if (!isStable(start)) {
+            return deadlineByZone(start, remaining);
+        }
+        // No offset change from here on (China has had no daylight saving since 1991): local arithmetic is exact.
+        ZoneOffset offset = zone.getRules().getOffset(start);
+        LocalDateTime from = LocalDateTime.ofInstant(start, offset);
+        LocalDate day = from.toLocalDate();
+        long left = remaining.toSeconds();
+        int nanos = remaining.getNano();
+        int daysWithoutWork = 0;
+        while (true) {
+            List<WorkPeriod> periods = periodsOn(day);
+            if (periods.isEmpty()) {
+                if (++daysWithoutWork > MAX_DAYS_WITHOUT_WORK) {
+                    throw noWorkingTime(day);
+                }
+                day = day.plusDays(1);
+                continue;
+            }
+            daysWithoutWork = 0;
+            boolean wholeDay = day.isAfter(from.toLocalDate()) || !from.toLocalTime().isAfter(periods.get(0).start());
+            long dayTotal = wholeDay ? totalSeconds(periods) : -1;
+            if (wholeDay && (left > dayTotal || (left == dayTotal && nanos > 0))) {
+                left -= dayTotal;
+                day = day.plusDays(1);
+                continue;
+            }
+            for (WorkPeriod p : periods) {
+                LocalDateTime periodStart = day.atTime(p.start());
+                LocalDateTime periodEnd = day.atTime(p.end());
+                LocalDateTime a = periodStart.isBefore(from) ? from : periodStart;
+                if (!a.isBefore(periodEnd)) {
+                    continue;
+                }
+                Duration available = Duration.between(a, periodEnd);
+                Duration rest = Duration.ofSeconds(left, nanos);
+                if (rest.compareTo(available) <= 0) {
+                    return a.plus(rest).toInstant(offset);
+                }
+                rest = rest.minus(available);
+                left = rest.getSeconds();
+                nanos = rest.getNano();
+            }
+            day = day.plusDays(1);
+        }
+    }
+
+    private static long totalSeconds(List<WorkPeriod> periods) {
+        long total = 0;
+        for (WorkPeriod p : periods) {
+            total += p.length().toSeconds();
+        }
+        return total;
+    }
+
+    /** True when the zone's offset never changes after {@code instant}. */
+    private boolean isStable(Instant instant) {
+        return zone.getRules().nextTransition(instant) == null;
+    }
+
+    private IllegalStateException noWorkingTime(LocalDate day) {
+        return new IllegalStateException("工作日历没有工作时间 the working calendar has no working time after "
+                + day.minusDays(MAX_DAYS_WITHOUT_WORK));
+    }
+
+    /** The general walk, converting every period through the zone (for zones that still change offset). */
+    private Instant deadlineByZone(Instant start, Duration remaining) {
         LocalDate day = start.atZone(zone).toLocalDate();
         int daysWithoutWork = 0;
         while (true) {
             List<WorkPeriod> periods = periodsOn(day);
             if (periods.isEmpty()) {
                 if (++daysWithoutWork > MAX_DAYS_WITHOUT_WORK) {
-                    throw new IllegalStateException("工作日历没有工作时间 the working calendar has no working time after "
-                            + day.minusDays(MAX_DAYS_WITHOUT_WORK));
+                    throw noWorkingTime(day);
                 }
             } else {
                 daysWithoutWork = 0;
@@ -160,6 +228,32 @@ public final class CalendarRules {
         }
         if (basis == TimeBasis.NATURAL) {
             return Duration.between(from, to);
+        }
+        if (isStable(from)) {
+            ZoneOffset offset = zone.getRules().getOffset(from);
+            LocalDateTime a = LocalDateTime.ofInstant(from, offset);
+            LocalDateTime b = LocalDateTime.ofInstant(to, offset);
+            LocalDate first = a.toLocalDate();
+            LocalDate last = b.toLocalDate();
+            Duration total = Duration.ZERO;
+            long wholeDays = 0;
+            for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+                List<WorkPeriod> periods = periodsOn(day);
+                if (day.isAfter(first) && day.isBefore(last)) {
+                    wholeDays += totalSeconds(periods);
+                    continue;
+                }
+                for (WorkPeriod p : periods) {
+                    LocalDateTime ps = day.atTime(p.start());
+                    LocalDateTime pe = day.atTime(p.end());
+                    LocalDateTime x = ps.isBefore(a) ? a : ps;
+                    LocalDateTime y = pe.isAfter(b) ? b : pe;
+                    if (x.isBefore(y)) {
+                        total = total.plus(Duration.between(x, y));
+                    }
+                }
+            }
+            return total.plusSeconds(wholeDays);
         }
         Duration total = Duration.ZERO;
         LocalDate last = to.atZone(zone).toLocalDate();

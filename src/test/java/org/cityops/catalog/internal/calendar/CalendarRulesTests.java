@@ -176,6 +176,32 @@ class CalendarRulesTests {
     }
 
     @Test
+    void aZoneThatStillChangesItsOffsetKeepsTheSameRules() {
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        CalendarRules dst = new CalendarRules(berlin, CalendarRules.defaultWeek(), Map.of(), Map.of());
+        // Friday 27 March 2026 17:00 CET + 1 h: the clocks go forward on Sunday 29 March; Monday 09:00 CEST
+        Instant start = LocalDateTime.parse("2026-03-27T17:00").atZone(berlin).toInstant();
+        assertThat(dst.deadline(start, working(1)))
+                .isEqualTo(LocalDateTime.parse("2026-03-30T09:00").atZone(berlin).toInstant());
+        Random random = new Random(29);
+        for (int i = 0; i < 500; i++) {
+            Instant s = start.minus(Duration.ofDays(20)).plus(Duration.ofMinutes(random.nextInt(60 * 24 * 60)));
+            long m = random.nextInt(80 * 60);
+            Instant end = dst.deadline(s, new TimeLimit(Duration.ofMinutes(m), TimeBasis.WORKING));
+            assertThat(dst.elapsed(s, end, TimeBasis.WORKING)).isEqualTo(Duration.ofMinutes(m));
+        }
+    }
+
+    @Test
+    void secondsAndNanosOfALimitAreKept() {
+        TimeLimit odd = new TimeLimit(Duration.ofSeconds(3600 * 9, 500), TimeBasis.WORKING);
+        Instant start = at("2026-03-02T08:30");
+        Instant end = cal.deadline(start, odd);
+        assertThat(end).isEqualTo(at("2026-03-03T10:00").plusNanos(500));
+        assertThat(cal.elapsed(start, end, TimeBasis.WORKING)).isEqualTo(odd.duration());
+    }
+
+    @Test
     void aCalendarWithoutWorkingTimeFailsInsteadOfLoopingForever() {
         CalendarRules none = new CalendarRules(SHANGHAI, Map.of(), Map.of(), Map.of());
         assertThatThrownBy(() -> none.deadline(at("2026-03-02T09:00"), working(1)))
