@@ -169,6 +169,11 @@ public class CaseQueries {
 
     /** The data-scope condition of every query (数据权限). */
     static String scope(Performer who, Map<String, Object> p) {
+        return scope(who, p, "");
+    }
+
+    /** The same, with the case table's alias (e.g. {@code "c."}). */
+    static String scope(Performer who, Map<String, Object> p, String t) {
         if (who == Performer.SYSTEM) {
             return "1 = 1";
         }
@@ -177,11 +182,11 @@ public class CaseQueries {
                 return "1 = 0";
             }
             p.put("scopeDept", who.departmentId());
-            return "department_id = :scopeDept";
+            return t + "department_id = :scopeDept";
         }
         if (who.scope() == DataScope.SELF) {
             p.put("scopeUser", who.username());
-            return "reporter_username = :scopeUser";
+            return t + "reporter_username = :scopeUser";
         }
         String prefix = who.areaPrefix();
         if (prefix == null) {
@@ -192,13 +197,13 @@ public class CaseQueries {
         }
         p.put("scopeArea", prefix);
         if (prefix.length() == 6) {
-            return "district_code = :scopeArea";
+            return t + "district_code = :scopeArea";
         }
         if (prefix.length() == 9) {
-            return "street_code = :scopeArea";
+            return t + "street_code = :scopeArea";
         }
         p.put("scopeArea", prefix + "%");
-        return "grid_code LIKE :scopeArea";
+        return t + "grid_code LIKE :scopeArea";
     }
 
     private static CaseRow row(java.sql.ResultSet rs, Instant now) throws java.sql.SQLException {
@@ -230,5 +235,23 @@ public class CaseQueries {
                     r.warned(), r.supervised(), r.lat(), r.lon(), r.address(), r.createdAt()));
         }
         return out;
+    }
+
+    /**
+     * Recent SLA alerts for the performer: a department's handlers see their department's, staff with an area
+     * scope see those of cases in their area (the dispatchers see every one of the city). Only open cases.
+     */
+    public List<AlertRow> alerts(Performer who, int limit) {
+        Map<String, Object> p = new HashMap<>();
+        String scope = scope(who, p, "c.");
+        return jdbc.sql("""
+                SELECT a.case_id, c.case_number, a.kind, a.stage, a.due_at, a.raised_at, c.status
+                FROM case_alert a JOIN city_case c ON c.id = a.case_id
+                WHERE c.is_open = TRUE""" + " AND " + scope + " ORDER BY a.id DESC LIMIT :limit")
+                .params(p).param("limit", Math.max(1, Math.min(limit, 200)))
+                .query((rs, n) -> new AlertRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        CaseRepository.time(rs, "due_at"), CaseRepository.time(rs, "raised_at"),
+                        CaseStatus.valueOf(rs.getString(7)).label()))
+                .list();
     }
 }

@@ -94,7 +94,14 @@ public class CaseService {
      * same key with a different body is a 409.
      */
     public Intake intake(NewCase in, Performer who, String idempotencyKey, String sourceModule, String sourceRef) {
+        return intake(in, who, idempotencyKey, sourceModule, sourceRef, null);
+    }
+
+    /** Intake with a photo, stored in the same transaction as the case. */
+    public Intake intake(NewCase in, Performer who, String idempotencyKey, String sourceModule, String sourceRef,
+            byte[] photo) {
         Checked checked = check(in);
+        String photoType = photo == null || photo.length == 0 ? null : Photos.check(photo);
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null
                 : who.username() + ":" + idempotencyKey.strip();
         if (key != null && key.length() > 200) {
@@ -108,7 +115,18 @@ public class CaseService {
             }
         }
         try {
-            return tx.execute(s -> create(in, checked, who, key, hash, sourceModule, sourceRef));
+            return tx.execute(s -> {
+                Intake created = create(in, checked, who, key, hash, sourceModule, sourceRef);
+                if (photoType != null) {
+                    jdbc.sql("""
+                            INSERT INTO case_photo (case_id, kind, content_type, size_bytes, data, uploaded_by, uploaded_at)
+                            VALUES (:c, 'REPORT', :t, :s, :d, :u, :at)""")
+                            .param("c", created.caseId()).param("t", photoType).param("s", photo.length)
+                            .param("d", photo).param("u", who.username()).param("at", DbTime.toDb(clock.instant()))
+                            .update();
+                }
+                return created;
+            });
         } catch (DuplicateKeyException raced) {
             if (key != null) {
                 return replay(key, hash).orElseThrow(() -> raced);
@@ -363,6 +381,11 @@ public class CaseService {
     public record Photo(long id, long caseId, String kind, String contentType, byte[] data) {
     }
 
+    /** Checks a photo before anything is written (400 when not acceptable); returns its sniffed type. */
+    public static String checkPhoto(byte[] data) {
+        return Photos.check(data);
+    }
+
     /** Adds a photo (REPORT, HANDLED or CHECK) to a case the performer may see. */
     public long addPhoto(long caseId, String kind, byte[] data, Performer who) {
         String type = Photos.check(data);
@@ -411,5 +434,16 @@ public class CaseService {
         }
         return queries.duplicatesOf(c.id, c.categoryId, c.lat, c.lon, c.createdAt, duplicateRadiusMeters,
                 duplicateWindow, who);
+    }
+
+    /** The public fields of a case, by its number (no reporter, no staff names, no notes). */
+    public Optional<PublicCaseView> publicView(String number) {
+        if (number == null || !number.matches("\\d{8,20}")) {
+            return Optional.empty();
+        }
+        return cases.findByNumber(number.strip()).map(c -> new PublicCaseView(c.number, c.status.name(),
+                c.status.label(), c.categoryName, c.districtName, c.streetName, c.address, c.createdAt, c.closedAt,
+                cases.steps(c.id).stream().filter(s -> !"SUPERVISE".equals(s.action()))
+                        .map(s -> new PublicCaseView.PublicStep(label(s.action()), s.actedAt())).toList()));
     }
 }

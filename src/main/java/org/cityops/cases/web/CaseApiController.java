@@ -150,6 +150,12 @@ class CaseApiController {
         return queries.queue(Performer.of(staff.require()), page, size);
     }
 
+    /** Recent SLA alerts (80% warning, overdue) for the caller's department or area. */
+    @GetMapping("/alerts")
+    List<org.cityops.cases.internal.AlertRow> alerts(@RequestParam(defaultValue = "50") int limit) {
+        return queries.alerts(Performer.of(staff.require()), limit);
+    }
+
     /** Open cases inside {@code bbox=west,south,east,north} (WGS-84). */
     @GetMapping("/map")
     List<CaseRow> map(@RequestParam String bbox, @RequestParam(defaultValue = "2000") int limit) {
