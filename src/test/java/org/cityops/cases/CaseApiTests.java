@@ -287,4 +287,35 @@ class CaseApiTests {
                 .header("Authorization", Api.bearer(mvc, "operator1")))
                 .andExpect(status().isBadRequest());
     }
+
+    @Test
+    void aNearbyReportOfTheSameCategoryIsOfferedForMergeAndMerged() throws Exception {
+        Places.Place p = place();
+        long first = newCase("HOTLINE", p);
+        Places.Place near = new Places.Place(p.lat() + 0.0002, p.lon() + 0.0002, p.location());
+        long second = newCase("HOTLINE", near);
+        String dups = mvc.perform(get("/api/v1/cases/" + second + "/duplicates")
+                .header("Authorization", Api.bearer(mvc, "operator1"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        List<Integer> ids = JsonPath.read(dups, "$[*].id");
+        assertThat(ids).contains((int) first).doesNotContain((int) second);
+        act("operator1", second, "{\"action\":\"MERGE\",\"mergeInto\":" + second + "}")
+                .andExpect(status().isBadRequest());
+        act("operator1", second, "{\"action\":\"MERGE\",\"mergeInto\":" + first + "}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("MERGED"))
+                .andExpect(jsonPath("$.mergedInto").value(first));
+        String after = mvc.perform(get("/api/v1/cases/" + first + "/duplicates")
+                .header("Authorization", Api.bearer(mvc, "operator1"))).andReturn().getResponse().getContentAsString();
+        List<Integer> left = JsonPath.read(after, "$[*].id");
+        assertThat(left).doesNotContain((int) second);
+    }
+
+    @Test
+    void aLeaderSupervisesAndTheCaseShowsIt() throws Exception {
+        long id = newCase("HOTLINE", place());
+        act("leader1", id, "{\"action\":\"SUPERVISE\",\"note\":\"限今日办结\"}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.supervised").value(true))
+                .andExpect(jsonPath("$.supervisionNote").value("限今日办结"))
+                .andExpect(jsonPath("$.status").value("PENDING_VERIFY"));
+    }
 }
