@@ -1,0 +1,16 @@
+package org.cityops.cases.internal;
+
+import java.time.Instant;
+
+import org.cityops.cases.CaseStatus;
+import org.cityops.catalog.ProcessStage;
+
+/**
+ * One row of a case's step record (环节记录): what was done, by whom in which role, the step's due time and
+ * the actual time, and whether it was on time. {@code action} is a {@link org.cityops.cases.CaseAction} name
+ * or {@code INTAKE}.
+ */
+record StepRecord(String action, ProcessStage stage, CaseStatus from, CaseStatus to, String actor,
+        String actorName, String role, Long departmentId, Instant startedAt, Instant dueAt, Instant actedAt,
+        boolean onTime, String note) {
+}

@@ -1,0 +1,193 @@
+package org.cityops.cases.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.cityops.cases.CaseAction;
+import org.cityops.cases.CaseChannel;
+import org.cityops.cases.CaseStatus;
+import org.cityops.cases.Satisfaction;
+import org.cityops.cases.internal.CaseFilter;
+import org.cityops.cases.internal.CasePage;
+import org.cityops.cases.internal.CaseQueries;
+import org.cityops.cases.internal.CaseRow;
+import org.cityops.cases.internal.CaseService;
+import org.cityops.cases.internal.CaseView;
+import org.cityops.cases.internal.NewCase;
+import org.cityops.cases.internal.Performer;
+import org.cityops.cases.internal.TransitionRequest;
+import org.cityops.catalog.Urgency;
+import org.cityops.org.CurrentStaff;
+import org.cityops.org.DepartmentView;
+import org.cityops.org.OrgDirectory;
+import org.cityops.platform.CityClock;
+import org.cityops.platform.ConflictException;
+import org.cityops.platform.InvalidInputException;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** The case JSON API: intake, read, transitions, lists, queues, map, duplicates, photos. */
+@RestController
+@RequestMapping("/api/v1/cases")
+@PreAuthorize("hasAnyRole('ADMIN','OPERATOR','SHIFT_LEADER','DISPATCHER','INSPECTOR','HANDLER','LEADER','ASSESSOR')")
+class CaseApiController {
+
+    private final CaseService cases;
+    private final CaseQueries queries;
+    private final CurrentStaff staff;
+    private final OrgDirectory org;
+
+    CaseApiController(CaseService cases, CaseQueries queries, CurrentStaff staff, OrgDirectory org) {
+        this.cases = cases;
+        this.queries = queries;
+        this.staff = staff;
+        this.org = org;
+    }
+
+    /** Who reported: optional. */
+    record Reporter(String name, String phone) {
+    }
+
+    record IntakeBody(CaseChannel channel, String categoryCode, String description, Double lat, Double lon,
+            String address, Urgency urgency, Reporter reporter) {
+    }
+
+    record TransitionBody(CaseAction action, String note, String reason, Long departmentId, String departmentCode,
+            Integer extensionHours, Satisfaction satisfaction, Boolean reopen, Long mergeInto, Long version) {
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAnyRole('OPERATOR','SHIFT_LEADER','INSPECTOR','LEADER','DISPATCHER')")
+    ResponseEntity<CaseView> intake(@RequestBody IntakeBody body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        if (body.channel() != null && !staffChannel(body.channel())) {
+            throw new InvalidInputException("该来源不能通过此接口受理 channel " + body.channel()
+                    + " is not taken here (use the public page, Open311 or an event)", "channel");
+        }
+        Performer who = Performer.of(staff.require());
+        NewCase in = new NewCase(body.channel(), body.categoryCode(), body.description(), body.lat(), body.lon(),
+                body.address(), body.urgency(), body.reporter() == null ? null : body.reporter().name(),
+                body.reporter() == null ? null : body.reporter().phone());
+        CaseService.Intake intake = cases.intake(in, who, idempotencyKey, null, null);
+        return ResponseEntity.created(URI.create("/api/v1/cases/" + intake.caseId()))
+                .header("Idempotent-Replayed", String.valueOf(intake.replay()))
+                .body(cases.created(intake.caseId(), who));
+    }
+
+    private static boolean staffChannel(CaseChannel ch) {
+        return ch == CaseChannel.HOTLINE || ch == CaseChannel.INSPECTOR || ch == CaseChannel.MEDIA
+                || ch == CaseChannel.LEADER;
+    }
+
+    @GetMapping("/{id}")
+    CaseView get(@PathVariable long id) {
+        return cases.get(id, Performer.of(staff.require()));
+    }
+
+    @PostMapping(path = "/{id}/transitions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    CaseView transition(@PathVariable long id, @RequestBody TransitionBody body) {
+        Performer who = Performer.of(staff.require());
+        if (body.version() != null) {
+            CaseView now = cases.get(id, who);
+            if (now.version() != body.version()) {
+                throw new ConflictException("案卷已被他人处理，请刷新 the case changed since you loaded it", "version");
+            }
+        }
+        Long dept = body.departmentId();
+        if (dept == null && body.departmentCode() != null && !body.departmentCode().isBlank()) {
+            dept = org.departmentByCode(body.departmentCode().strip()).map(DepartmentView::id)
+                    .orElseThrow(() -> new InvalidInputException("部门不存在 unknown department", "departmentCode"));
+        }
+        String note = body.note() != null ? body.note() : body.reason();
+        return cases.transition(id, new TransitionRequest(body.action(), note, dept, body.extensionHours(),
+                body.satisfaction(), body.reopen(), body.mergeInto()), who);
+    }
+
+    @GetMapping
+    CasePage list(@RequestParam(required = false) List<CaseStatus> status,
+            @RequestParam(required = false) String category, @RequestParam(required = false) String district,
+            @RequestParam(required = false) Long department, @RequestParam(required = false) Boolean overdue,
+            @RequestParam(required = false) CaseChannel channel, @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to, @RequestParam(required = false) String number,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        return queries.list(filter(status, category, district, department, overdue, channel, from, to, number),
+                Performer.of(staff.require()), page, size);
+    }
+
+    static CaseFilter filter(List<CaseStatus> status, String category, String district, Long department,
+            Boolean overdue, CaseChannel channel, LocalDate from, LocalDate to, String number) {
+        Set<CaseStatus> statuses = status == null || status.isEmpty() ? null : EnumSet.copyOf(status);
+        Instant f = from == null ? null : from.atStartOfDay(CityClock.ZONE).toInstant();
+        Instant t = to == null ? null : to.plusDays(1).atStartOfDay(CityClock.ZONE).toInstant();
+        return new CaseFilter(statuses, blank(category), blank(district), department, overdue, channel, f, t,
+                blank(number));
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** The signed-in user's work queue (by role), most urgent first. */
+    @GetMapping("/queue")
+    CasePage queue(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        return queries.queue(Performer.of(staff.require()), page, size);
+    }
+
+    /** Recent SLA alerts (80% warning, overdue) for the caller's department or area. */
+    @GetMapping("/alerts")
+    List<org.cityops.cases.internal.AlertRow> alerts(@RequestParam(defaultValue = "50") int limit) {
+        return queries.alerts(Performer.of(staff.require()), limit);
+    }
+
+    /** Open cases inside {@code bbox=west,south,east,north} (WGS-84). */
+    @GetMapping("/map")
+    List<CaseRow> map(@RequestParam String bbox, @RequestParam(defaultValue = "2000") int limit) {
+        String[] p = bbox.split(",");
+        if (p.length != 4) {
+            throw new InvalidInputException("bbox 应为 west,south,east,north", "bbox");
+        }
+        try {
+            return queries.openInBox(Performer.of(staff.require()), Double.parseDouble(p[1]), Double.parseDouble(p[0]),
+                    Double.parseDouble(p[3]), Double.parseDouble(p[2]), limit);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("bbox 应为数字 bbox must be numbers", "bbox");
+        }
+    }
+
+    @GetMapping("/{id}/duplicates")
+    List<CaseRow> duplicates(@PathVariable long id) {
+        return cases.duplicates(id, Performer.of(staff.require()));
+    }
+
+    @PostMapping(path = "/{id}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<?> photo(@PathVariable long id, @RequestPart("photo") MultipartFile photo,
+            @RequestParam(defaultValue = "REPORT") String kind) throws IOException {
+        long photoId = cases.addPhoto(id, kind, photo.getBytes(), Performer.of(staff.require()));
+        return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/photos/" + photoId))
+                .body(java.util.Map.of("id", photoId));
+    }
+
+    @GetMapping("/{id}/photos/{photoId}")
+    ResponseEntity<byte[]> photo(@PathVariable long id, @PathVariable long photoId) {
+        CaseService.Photo p = cases.photo(id, photoId, Performer.of(staff.require()));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(p.contentType()))
+                .cacheControl(CacheControl.noCache()).header("X-Content-Type-Options", "nosniff").body(p.data());
+    }
+}
