@@ -315,15 +315,16 @@ public final class AlarmEngine {
         }
         if (wasLoaded && !load.loaded()) {
             // 卸车
-            boolean approved;
-            if (disposal.isEmpty()) {
-                approved = false;
-            } else if (valid.isEmpty()) {
-                approved = true; // no permit: NO_PERMIT says so; the disposal site itself is a legal one
-            } else {
-                approved = false;
+            boolean approved = false;
+            for (Fence d : w.fencesAt(pt, Fence.Kind.DISPOSAL)) {
+                boolean ok = valid.isEmpty(); // no permit: NO_PERMIT says so; the disposal site itself is a legal one
                 for (PermitRule r : valid) {
-                    approved |= r.disposalSiteId() == disposal.get().id();
+                    ok |= r.disposalSiteId() == d.id();
+                }
+                if (ok) {
+                    approved = true;
+                    disposal = Optional.of(d);
+                    break;
                 }
             }
             Instant loadedAt = t.tripLoadedAt == null ? at : t.tripLoadedAt;
