@@ -73,7 +73,7 @@ public class AlarmCases {
         double lat = ((Number) a.get("lat")).doubleValue();
         double lon = ((Number) a.get("lon")).doubleValue();
         events.publishEvent(new CaseRequested(SOURCE, String.valueOf(alarmId), categoryCode, description, lat, lon,
-                String.format("%.6f,%.6f", lat, lon), evidenceText.length() > 8000 ? evidenceText.substring(0, 8000)
+                String.format(java.util.Locale.ROOT, "%.6f,%.6f", lat, lon), evidenceText.length() > 8000 ? evidenceText.substring(0, 8000)
                         : evidenceText));
         audit.record("MUCK_ALARM", String.valueOf(alarmId), byRule ? "CASE_REQUESTED_BY_RULE" : "CASE_REQUESTED", null,
                 type + " → " + categoryCode);

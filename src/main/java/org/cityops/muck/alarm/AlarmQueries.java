@@ -311,6 +311,29 @@ public class AlarmQueries {
                 .param("site", siteId).param("max", max).query((rs, n) -> alarm(rs, false)).list();
     }
 
+    /**
+     * The positions the engine kept as evidence for the vehicle's alarms in the period, merged and in time order: a
+     * short track for playback where telemetry's track store is not at hand.
+     */
+    @Transactional(readOnly = true)
+    public List<TrackPoint> evidenceTrack(long vehicleId, Instant from, Instant to) {
+        if (!to.isAfter(from)) {
+            throw new InvalidInputException("结束时间应晚于开始时间 to must be after from", "to");
+        }
+        java.util.TreeMap<Instant, TrackPoint> points = new java.util.TreeMap<>();
+        jdbc.sql("""
+                SELECT evidence_json FROM muck_alarm WHERE vehicle_id = :v AND started_at < :to AND last_seen_at >= :from
+                ORDER BY started_at LIMIT 1000""").param("v", vehicleId).param("from", DbTime.toDb(from.minus(Duration.ofHours(1))))
+                .param("to", DbTime.toDb(to)).query(rs -> {
+                    for (TrackPoint p : json.readPoints(rs.getString(1))) {
+                        if (!p.t().isBefore(from) && p.t().isBefore(to)) {
+                            points.put(p.t(), p);
+                        }
+                    }
+                });
+        return new ArrayList<>(points.values());
+    }
+
     static Instant time(ResultSet rs, String col) throws SQLException {
         return DbTime.fromDb(rs.getObject(col, OffsetDateTime.class));
     }

@@ -222,7 +222,7 @@ public final class AlarmEngine {
             if (!t.open.containsKey(AlarmType.SPEEDING)
                     && Duration.between(t.speedingSince, p.time()).compareTo(thresholds.speedingAfter()) >= 0) {
                 open(t, AlarmType.SPEEDING, p.time(), p.lat(), p.lon(),
-                        String.format("速度 %.0f km/h, 限速 %d km/h%s", p.speedKmh(), limit,
+                        String.format(java.util.Locale.ROOT, "速度 %.0f km/h, 限速 %d km/h%s", p.speedKmh(), limit,
                                 zoneHit == null ? "" : " (" + zoneHit.name() + ")"),
                         zoneHit == null ? null : "ZONE", zoneHit == null ? null : zoneHit.id(), out);
             }
@@ -284,7 +284,7 @@ public final class AlarmEngine {
             if (!t.open.containsKey(AlarmType.ROUTE_DEVIATION)
                     && Duration.between(t.deviationSince, at).compareTo(thresholds.deviationAfter()) >= 0) {
                 open(t, AlarmType.ROUTE_DEVIATION, at, tp.lat(), tp.lon(),
-                        String.format("偏离核准路线走廊 %.0f m (核准 %s)", distance, nearest.permitNo()), "PERMIT",
+                        String.format(java.util.Locale.ROOT, "偏离核准路线走廊 %.0f m (核准 %s)", distance, nearest.permitNo()), "PERMIT",
                         nearest.id(), out);
             }
         } else {

@@ -43,7 +43,11 @@ class AlarmApiController {
     private final CaseRules rules;
     private final java.time.Clock clock;
 
-    AlarmApiController(AlarmQueries alarms, CaseRules rules, java.time.Clock clock) {
+    private final org.cityops.muck.registry.MuckRegistry registry;
+
+    AlarmApiController(AlarmQueries alarms, CaseRules rules, java.time.Clock clock,
+            org.cityops.muck.registry.MuckRegistry registry) {
+        this.registry = registry;
         this.clock = clock;
         this.alarms = alarms;
         this.rules = rules;
@@ -104,6 +108,15 @@ class AlarmApiController {
     @GetMapping("/vehicles/live")
     List<LiveVehicle> live() {
         return alarms.live();
+    }
+
+    /** Evidence positions of the vehicle's alarms (a short track when telemetry's track store is not available). */
+    @GetMapping("/vehicles/{id}/evidence")
+    List<org.cityops.muck.engine.TrackPoint> evidence(@PathVariable long id,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
+        registry.vehicle(id); // 404 / scope
+        return alarms.evidenceTrack(id, from, to);
     }
 
     @GetMapping("/stats")

@@ -152,7 +152,7 @@ class AlarmPipelineTests {
         Object caseId = null;
         while (caseId == null && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
-            caseId = jdbc.sql("SELECT case_id FROM muck_alarm WHERE id = :id").param("id", id).query().singleValue();
+            caseId = jdbc.sql("SELECT case_id FROM muck_alarm WHERE id = :id").param("id", id).query().singleRow().get("case_id");
         }
         assertThat(((Number) caseId).longValue()).isEqualTo(4242L);
         mvc.perform(get("/api/v1/muck/alarms/" + id).header("Authorization", Api.bearer(mvc, "muck1")))
