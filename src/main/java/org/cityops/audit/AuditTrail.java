@@ -15,4 +15,8 @@ public interface AuditTrail {
      * @param after      short summary of the state after (null for a deletion)
      */
     void record(String entityType, String entityId, String action, String before, String after);
+
+    /** The same, for the rare change whose actor is not the current one (e.g. the user who just signed in). */
+    void recordAs(org.cityops.platform.Actor actor, String entityType, String entityId, String action, String before,
+            String after);
 }

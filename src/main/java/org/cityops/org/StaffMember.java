@@ -34,7 +34,7 @@ public record StaffMember(long id, String username, String displayName, Set<Role
         return switch (scope) {
             case CITY -> "";
             case DISTRICT -> orgUnitCode == null ? null : orgUnitCode.substring(0, Math.min(6, orgUnitCode.length()));
-            case STREET -> orgUnitCode;
+            case STREET -> orgUnitCode == null ? null : orgUnitCode.substring(0, Math.min(9, orgUnitCode.length()));
             case DEPARTMENT, SELF -> null;
         };
     }

@@ -96,10 +96,15 @@ class AuditTrailTests {
 
     @Test
     void signInsAreRecordedInTheLoginLog() throws Exception {
-        Api.bearer(mvc, "leader1");
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/auth/token")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content("{\"username\":\"leader1\",\"password\":\"cityops-demo\"}"))
+                .andExpect(status().isOk());
         mvc.perform(get("/api/v1/audit").param("entityType", "SESSION").param("entityId", "leader1")
                 .header("Authorization", Api.bearer(mvc, "admin")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.items[0].action").value("LOGIN"));
+                .andExpect(jsonPath("$.items[0].action").value("LOGIN"))
+                .andExpect(jsonPath("$.items[0].username").value("leader1"))
+                .andExpect(jsonPath("$.items[0].role").value("LEADER"));
     }
 }

@@ -42,7 +42,13 @@ class JdbcAuditTrail implements AuditTrail, AuditLog {
     @Override
     @Transactional(propagation = Propagation.REQUIRED)
     public void record(String entityType, String entityId, String action, String before, String after) {
-        Actor actor = actors.current();
+        recordAs(actors.current(), entityType, entityId, action, before, after);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void recordAs(Actor actor, String entityType, String entityId, String action, String before,
+            String after) {
         jdbc.sql("""
                 INSERT INTO audit_entry (occurred_at, username, role, client_ip, entity_type, entity_id, action,
                                          before_summary, after_summary)

@@ -15,7 +15,7 @@ public class FlywayFailureAnalyzer extends AbstractFailureAnalyzer<FlywayExcepti
         String message = String.valueOf(cause.getMessage());
         if (message.contains("not resolved locally") || message.contains("newer")) {
             return new FailureAnalysis(
-                    "The database schema is newer than this version of cityops: " + firstLine(message),
+                    "The database schema is newer than this version of cityops: " + lineWith(message, "not resolved locally"),
                     "Run the cityops version that migrated this database (or newer). Never downgrade a database.",
                     cause);
         }
@@ -23,6 +23,15 @@ public class FlywayFailureAnalyzer extends AbstractFailureAnalyzer<FlywayExcepti
                 "Read the Flyway message above; fix the database or the migration and start again. "
                         + "Nothing was half-applied: each migration runs in its own transaction.",
                 cause);
+    }
+
+    private static String lineWith(String s, String needle) {
+        for (String line : s.split("\n")) {
+            if (line.contains(needle)) {
+                return line.trim();
+            }
+        }
+        return firstLine(s);
     }
 
     private static String firstLine(String s) {

@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.cityops.audit.AuditTrail;
 import org.cityops.org.internal.UserAccounts;
+import org.cityops.platform.Actor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
@@ -71,7 +74,9 @@ class LoginThrottle {
         if (event.getAuthentication().getPrincipal() instanceof StaffPrincipal p
                 && !(event.getAuthentication() instanceof TokenAuthentication)) {
             accounts.recordSuccess(p.getUsername());
-            audit.record("SESSION", p.getUsername(), "LOGIN", null, null);
+            Set<String> roles = p.staff().roles().stream().map(Enum::name).collect(Collectors.toSet());
+            audit.recordAs(new Actor(p.getUsername(), p.staff().displayName(), roles, ClientAddress.current()),
+                    "SESSION", p.getUsername(), "LOGIN", null, null);
         }
     }
 

@@ -13,7 +13,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -38,7 +40,8 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, TokenService tokens, LoginThrottle throttle) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, TokenService tokens, LoginThrottle throttle,
+            AccountChanges changes, UserDetailsService users) throws Exception {
         ProblemResponses problems = new ProblemResponses();
         http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**")
                 .authorizeHttpRequests(a -> a
@@ -46,6 +49,13 @@ class SecurityConfig {
                         .requestMatchers("/api/v1/public/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        // org administration: refused before the body is even read (the controllers check too)
+                        .requestMatchers("/api/v1/org/users/**", "/api/v1/org/import/**", "/api/v1/org/export.xlsx")
+                        .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/org/units/**", "/api/v1/org/departments/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/org/units/**", "/api/v1/org/departments/**")
+                        .hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(o -> o
                         .jwt(j -> j.decoder(tokens.decoder()).jwtAuthenticationConverter(tokens::authenticate))
@@ -58,14 +68,16 @@ class SecurityConfig {
                         req -> req.getRequestURI().startsWith("/api/v1/public/")))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .addFilterBefore(new ThrottleFilter(throttle, "/api/v1/auth/token"),
-                        UsernamePasswordAuthenticationFilter.class);
+                        UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new SessionRefreshFilter(changes, users), SecurityContextHolderFilter.class);
         headers(http);
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http, LoginThrottle throttle,
+    SecurityFilterChain webChain(HttpSecurity http, LoginThrottle throttle, AccountChanges changes,
+            UserDetailsService users,
             @Value("${cityops.map.tile-origin:}") String tileOrigin) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
@@ -75,7 +87,8 @@ class SecurityConfig {
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(l -> l.logoutSuccessUrl("/login?logout").permitAll())
                 .csrf(c -> c.ignoringRequestMatchers("/open311/**"))
-                .addFilterBefore(new ThrottleFilter(throttle, "/login"), UsernamePasswordAuthenticationFilter.class);
+                .addFilterBefore(new ThrottleFilter(throttle, "/login"), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new SessionRefreshFilter(changes, users), SecurityContextHolderFilter.class);
         headers(http);
         return http.build();
     }

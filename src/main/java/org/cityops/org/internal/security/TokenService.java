@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.cityops.org.internal.admin.StaffAccountChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,12 +29,15 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Issues and reads bearer tokens (HS256 JWTs). The key comes from {@code cityops.security.token-secret}; when
  * it is not set a random key is made at start-up, so tokens do not survive a restart (set it in production
  * and on every node of a cluster). The user behind a token is re-read at most every 30 s, so disabling or
- * locking an account takes effect within that time.
+ * locking an account takes effect within that time
+ * (at once when the change is made through the administration, which publishes {@link StaffAccountChanged}).
  */
 @Service
 class TokenService {
@@ -111,6 +115,12 @@ class TokenService {
             throw new BadCredentialsException("unknown user");
         }
         return new TokenAuthentication(p, jwt);
+    }
+
+    /** An account changed (roles, scope, status, password): the next request re-reads it. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void forget(StaffAccountChanged changed) {
+        principals.remove(changed.username());
     }
 
     private static byte[] randomBytes() {

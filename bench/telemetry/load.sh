@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Load benchmark of the telemetry pipeline (decode → durable batch insert → 0x8001 → position observers) on
+# PostgreSQL, plus a plain COPY baseline of the same rows. Prints numbers; it is not a test.
+#   TRUCKS=10000 RATE=5 DURATION=60 bench/telemetry/load.sh
+# Needs: PostgreSQL on 127.0.0.1 (user postgres), ulimit -n > TRUCKS + 1000 for both processes.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+TRUCKS=${TRUCKS:-10000}
+RATE=${RATE:-5}
+DURATION=${DURATION:-60}
+DB=${DB:-cityops_telemetry_bench}
+PORT=${PORT:-17808}
+HTTP_PORT=${HTTP_PORT:-18106}
+WORK=${WORK:-/tmp/telemetry-bench}
+PSQL="psql -h 127.0.0.1 -U postgres -X -q"
+mkdir -p "$WORK"
+
+./mvnw -q -B -DskipTests compile
+CP_FILE=target/telemetry-sim.classpath
+[ -f "$CP_FILE" ] || ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=runtime
+CP="target/classes:$(cat "$CP_FILE")"
+
+$PSQL -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB" 2>/dev/null
+echo "== machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GB, load $(cut -d' ' -f1-3 /proc/loadavg)"
+
+CITYOPS_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB CITYOPS_DB_USER=postgres CITYOPS_LOG_FILE=$WORK/app.log \
+  java ${APP_JAVA_OPTS:--Xmx2g} -cp "$CP" org.cityops.CityopsApplication --server.port=$HTTP_PORT \
+  --cityops.telemetry.jt808.port=$PORT --cityops.telemetry.jt808.allow-unknown=true \
+  --cityops.telemetry.jt808.max-connections=$((TRUCKS + 1000)) --logging.level.root=WARN \
+  > "$WORK/app.out" 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null || true' EXIT
+for _ in $(seq 1 300); do
+  grep -q "JT/T 808 gateway listening" "$WORK/app.out" 2>/dev/null && break
+  kill -0 $APP 2>/dev/null || { echo "app died"; tail -20 "$WORK/app.out"; exit 1; }
+  sleep 1
+done
+# WARN level hides the INFO line above: wait for the port instead
+for _ in $(seq 1 300); do (exec 3<>/dev/tcp/127.0.0.1/$PORT) 2>/dev/null && break; sleep 1; done
+echo "== app up; simulating $TRUCKS trucks x $RATE/s for ${DURATION}s"
+
+SIM_START=$(date +%s.%N)
+java ${SIM_JAVA_OPTS:--Xmx1500m} -cp "$CP" org.cityops.telemetry.sim.TruckSimulator --port $PORT \
+  --trucks $TRUCKS --rate $RATE --duration $DURATION --misbehaving ${MISBEHAVING:-0} --v2019 0.5 \
+  --connect-rate ${CONNECT_RATE:-2000} --threads ${SIM_THREADS:-2} | tee "$WORK/sim.out"
+sleep 2
+ROWS=$($PSQL -Atc "SELECT count(*) FROM telemetry_position" $DB)
+echo "== rows stored: $ROWS"
+kill $APP; wait $APP 2>/dev/null || true
+trap - EXIT
+
+echo "== baseline: plain COPY of the same rows into a plain table with the same primary key"
+$PSQL -c "\copy (SELECT * FROM telemetry_position) TO '$WORK/rows.tsv'" $DB
+$PSQL -c "CREATE TABLE copy_baseline (LIKE telemetry_position INCLUDING ALL)" $DB 2>/dev/null || \
+  $PSQL -c "CREATE TABLE copy_baseline (terminal VARCHAR(20), reported_at TIMESTAMPTZ, lat FLOAT8, lon FLOAT8,
+    speed_kmh REAL, direction SMALLINT, alarm_bits BIGINT, status_bits BIGINT, mileage_km FLOAT8, altitude_m INT,
+    received_at TIMESTAMPTZ, PRIMARY KEY (terminal, reported_at))" $DB
+T0=$(date +%s.%N)
+$PSQL -c "\copy copy_baseline FROM '$WORK/rows.tsv'" $DB
+T1=$(date +%s.%N)
+echo "COPY $ROWS rows in $(echo "$T1 - $T0" | bc) s = $(echo "$ROWS / ($T1 - $T0)" | bc) rows/s"

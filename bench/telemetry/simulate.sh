@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs the JT/T 808 truck simulator against a running cityops (or any JT/T 808 server).
+#   bench/telemetry/simulate.sh --host 127.0.0.1 --port 7808 --trucks 50 --rate 0.2 --duration 600 \
+#       --misbehaving 0.1 --v2019 0.5 --first-phone 13800000000
+# The app only gives auth codes to terminals its registry knows; for a demo with simulated numbers start it with
+#   --cityops.telemetry.jt808.allow-unknown=true
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+CP_FILE=target/telemetry-sim.classpath
+if [ ! -f target/classes/org/cityops/telemetry/sim/TruckSimulator.class ]; then
+  ./mvnw -q -B -DskipTests compile
+fi
+if [ ! -f "$CP_FILE" ]; then
+  ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=runtime
+fi
+exec java ${SIM_JAVA_OPTS:--Xmx1g} -cp "target/classes:$(cat "$CP_FILE")" org.cityops.telemetry.sim.TruckSimulator "$@"

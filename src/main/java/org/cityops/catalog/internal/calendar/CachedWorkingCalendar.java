@@ -1,0 +1,58 @@
+package org.cityops.catalog.internal.calendar;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.cityops.catalog.TimeBasis;
+import org.cityops.catalog.TimeLimit;
+import org.cityops.catalog.WorkingCalendar;
+import org.springframework.stereotype.Service;
+
+/**
+ * The working calendar other modules use. Keeps the rules in memory; an edit through {@link CalendarAdmin}
+ * reloads them once its transaction ends, and they are reloaded at the latest every few minutes (for other
+ * nodes' edits).
+ */
+@Service
+public class CachedWorkingCalendar implements WorkingCalendar {
+
+    private static final Duration MAX_AGE = Duration.ofMinutes(5);
+
+    private final CalendarStore store;
+    private volatile CalendarRules rules;
+    private volatile long loadedAtNanos;
+
+    CachedWorkingCalendar(CalendarStore store) {
+        this.store = store;
+    }
+
+    public CalendarRules rules() {
+        CalendarRules r = rules;
+        if (r == null || System.nanoTime() - loadedAtNanos > MAX_AGE.toNanos()) {
+            synchronized (this) {
+                r = rules;
+                if (r == null || System.nanoTime() - loadedAtNanos > MAX_AGE.toNanos()) {
+                    r = store.load();
+                    rules = r;
+                    loadedAtNanos = System.nanoTime();
+                }
+            }
+        }
+        return r;
+    }
+
+    /** Forgets the cached rules; the next call reloads them. */
+    public void invalidate() {
+        rules = null;
+    }
+
+    @Override
+    public Instant deadline(Instant start, TimeLimit limit) {
+        return rules().deadline(start, limit);
+    }
+
+    @Override
+    public Duration elapsed(Instant from, Instant to, TimeBasis basis) {
+        return rules().elapsed(from, to, basis);
+    }
+}

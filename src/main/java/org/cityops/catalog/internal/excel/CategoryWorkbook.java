@@ -1,0 +1,230 @@
+package org.cityops.catalog.internal.excel;
+
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.cityops.catalog.CategoryKind;
+import org.cityops.catalog.ProcessStage;
+import org.cityops.catalog.TimeBasis;
+import org.cityops.catalog.TimeLimit;
+import org.cityops.catalog.Urgency;
+import org.cityops.catalog.internal.CatalogSnapshot;
+import org.cityops.catalog.internal.Category;
+import org.cityops.catalog.internal.CategoryCodes;
+import org.cityops.catalog.internal.CategoryDraft;
+import org.cityops.catalog.internal.LimitKey;
+
+/**
+ * The categories workbook: sheet 1 the categories with their conditions, sheet 2 their own time limits
+ * (one row per category × stage × urgency that differs from the defaults), sheet 3 how to fill it in.
+ * Export and import use the same layout, so an exported file imports back unchanged.
+ */
+public final class CategoryWorkbook {
+
+    public static final String CATEGORIES = "分类 categories";
+    public static final String LIMITS = "时限 limits";
+    static final List<String> CATEGORY_HEADERS = List.of("标准 standard", "种类 kind", "代码 code",
+            "完整代码 qualified code", "名称 name", "大类代码 major code", "大类名称 major name", "立案条件 filing condition",
+            "结案条件 closing condition", "启用 active");
+    static final List<String> LIMIT_HEADERS = List.of("完整代码 qualified code", "环节 stage", "紧急程度 urgency",
+            "时限（小时） hours", "计时方式 basis");
+
+    /** A category row as read: its Excel row number and the draft. */
+    public record CategoryRow(int row, CategoryDraft draft) {
+    }
+
+    /** A limit row as read. */
+    public record LimitRow(int row, String qualifiedCode, LimitKey key, TimeLimit limit) {
+    }
+
+    public record Parsed(List<CategoryRow> categories, List<LimitRow> limits, List<RowError> errors) {
+    }
+
+    private CategoryWorkbook() {
+    }
+
+    public static byte[] template() {
+        return write(List.of(), null);
+    }
+
+    public static byte[] write(List<Category> categories, CatalogSnapshot snapshot) {
+        Workbook wb = new XSSFWorkbook();
+        Sheet cats = Sheets.sheet(wb, CATEGORIES, CATEGORY_HEADERS, new int[] {14, 8, 10, 16, 28, 10, 18, 50, 50, 6});
+        Sheet lims = Sheets.sheet(wb, LIMITS, LIMIT_HEADERS, new int[] {16, 8, 10, 12, 10});
+        int r = 1;
+        int l = 1;
+        for (Category c : categories) {
+            Row row = cats.createRow(r++);
+            Sheets.put(row, 0, c.standard());
+            Sheets.put(row, 1, c.kind().label());
+            Sheets.put(row, 2, c.code());
+            Sheets.put(row, 3, c.qualifiedCode());
+            Sheets.put(row, 4, c.name());
+            Sheets.put(row, 5, c.majorCode());
+            Sheets.put(row, 6, c.majorName());
+            Sheets.put(row, 7, c.filingCondition());
+            Sheets.put(row, 8, c.closingCondition());
+            Sheets.put(row, 9, c.active() ? "是" : "否");
+            for (ProcessStage stage : ProcessStage.values()) {
+                for (Urgency u : Urgency.values()) {
+                    var own = snapshot.ownLimit(c.id(), stage, u);
+                    if (own.isPresent()) {
+                        Row lr = lims.createRow(l++);
+                        Sheets.put(lr, 0, c.qualifiedCode());
+                        Sheets.put(lr, 1, Labels.stage(stage));
+                        Sheets.put(lr, 2, u.label());
+                        Sheets.put(lr, 3, BigDecimal.valueOf(own.get().duration().toMinutes())
+                                .divide(BigDecimal.valueOf(60), 4, java.math.RoundingMode.HALF_UP).stripTrailingZeros());
+                        Sheets.put(lr, 4, Labels.basis(own.get().basis()));
+                    }
+                }
+            }
+        }
+        readme(wb);
+        return Sheets.bytes(wb);
+    }
+
+    private static void readme(Workbook wb) {
+        Sheet s = wb.createSheet("说明 readme");
+        String[] lines = {
+            "案件分类导入说明 How to fill in this workbook",
+            "标准 standard: GB/T 47678.5（默认，5 位代码）、GB/T 30428.2（4 位代码）或 LOCAL（本地扩展，1-12 位字母数字）",
+            "种类 kind: 部件 或 事件（也可写 COMPONENT / EVENT）",
+            "大类代码 major code: 国标分类可留空（取代码前两位）；LOCAL 分类必填",
+            "完整代码 qualified code: 导出时给出，导入时忽略（由标准、种类、代码算出），例如 E06010、C01001、30428:C:0101、LOCAL:E:ZT01",
+            "启用 active: 是 / 否（留空为是）",
+            "时限 limits 表：每行一个分类的一个环节×紧急程度的时限，未列出的用目录默认时限；导入时，分类表中列出的分类的自有时限将被替换为本表中的行",
+            "环节 stage: 核实、立案、派遣、处置、核查、结案；紧急程度 urgency: 一般、紧急、特急；计时方式 basis: 工作时、自然时；时限（小时）可为小数（整分钟）",
+            "导入是“全部或全不”：任何一行有错，整个文件都不会导入，并逐行列出错误",
+            "GB/T 47678.5 目录来自未核实的转录 (unverified transcription)，以标准原文为准"};
+        for (int i = 0; i < lines.length; i++) {
+            s.createRow(i).createCell(0).setCellValue(lines[i]);
+        }
+        s.setColumnWidth(0, 120 * 256);
+    }
+
+    public static Parsed read(InputStream in) {
+        List<CategoryRow> categories = new ArrayList<>();
+        List<LimitRow> limits = new ArrayList<>();
+        List<RowError> errors = new ArrayList<>();
+        try (Workbook wb = Sheets.open(in)) {
+            Sheet cats = wb.getSheet(CATEGORIES);
+            if (cats == null) {
+                errors.add(new RowError(CATEGORIES, 0, null, "缺少工作表 missing sheet '" + CATEGORIES + "'"));
+                return new Parsed(categories, limits, errors);
+            }
+            if (cats.getLastRowNum() > Sheets.MAX_ROWS) {
+                errors.add(new RowError(CATEGORIES, 0, null, "行数超过 " + Sheets.MAX_ROWS + " more than " + Sheets.MAX_ROWS
+                        + " rows"));
+                return new Parsed(categories, limits, errors);
+            }
+            for (int i = 1; i <= cats.getLastRowNum(); i++) {
+                Row row = cats.getRow(i);
+                if (row == null || Sheets.blank(row, CATEGORY_HEADERS.size())) {
+                    continue;
+                }
+                int excelRow = i + 1;
+                CategoryKind kind = Labels.kind(Sheets.text(row, 1));
+                if (kind == null) {
+                    errors.add(new RowError(CATEGORIES, excelRow, CATEGORY_HEADERS.get(1),
+                            "种类须为 部件 或 事件 kind must be 部件 or 事件: '" + Sheets.text(row, 1) + "'"));
+                    continue;
+                }
+                Boolean active = Sheets.yesNo(Sheets.text(row, 9));
+                if (active == null) {
+                    errors.add(new RowError(CATEGORIES, excelRow, CATEGORY_HEADERS.get(9), "启用须为 是 或 否 active must be 是 or 否"));
+                    continue;
+                }
+                String standard = Sheets.text(row, 0);
+                String code = Sheets.numeric(row, 2) ? padded(standard, Sheets.text(row, 2)) : Sheets.text(row, 2);
+                categories.add(new CategoryRow(excelRow, new CategoryDraft(standard, kind, code, Sheets.text(row, 4),
+                        Sheets.text(row, 5), Sheets.text(row, 6), Sheets.text(row, 7), Sheets.text(row, 8), active)));
+            }
+            Sheet lims = wb.getSheet(LIMITS);
+            if (lims != null) {
+                if (lims.getLastRowNum() > Sheets.MAX_ROWS * 18) {
+                    errors.add(new RowError(LIMITS, 0, null, "行数过多 too many rows"));
+                    return new Parsed(categories, limits, errors);
+                }
+                for (int i = 1; i <= lims.getLastRowNum(); i++) {
+                    Row row = lims.getRow(i);
+                    if (row == null || Sheets.blank(row, LIMIT_HEADERS.size())) {
+                        continue;
+                    }
+                    readLimit(row, i + 1, limits, errors);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new Parsed(categories, limits, errors);
+    }
+
+    private static void readLimit(Row row, int excelRow, List<LimitRow> limits, List<RowError> errors) {
+        String code = Sheets.text(row, 0);
+        var key = CategoryCodes.parseQualified(code);
+        if (key.isEmpty()) {
+            errors.add(new RowError(LIMITS, excelRow, LIMIT_HEADERS.get(0), "完整代码不正确 not a qualified code: '" + code + "'"));
+            return;
+        }
+        ProcessStage stage = Labels.stage(Sheets.text(row, 1));
+        Urgency urgency = Labels.urgency(Sheets.text(row, 2));
+        TimeBasis basis = Labels.basis(Sheets.text(row, 4));
+        if (stage == null) {
+            errors.add(new RowError(LIMITS, excelRow, LIMIT_HEADERS.get(1), "环节不正确 unknown stage '" + Sheets.text(row, 1) + "'"));
+            return;
+        }
+        if (urgency == null) {
+            errors.add(new RowError(LIMITS, excelRow, LIMIT_HEADERS.get(2), "紧急程度不正确 unknown urgency '" + Sheets.text(row, 2) + "'"));
+            return;
+        }
+        if (basis == null) {
+            errors.add(new RowError(LIMITS, excelRow, LIMIT_HEADERS.get(4), "计时方式须为 工作时 或 自然时 basis must be 工作时 or 自然时"));
+            return;
+        }
+        BigDecimal hours;
+        try {
+            hours = new BigDecimal(Sheets.text(row, 3));
+        } catch (NumberFormatException e) {
+            errors.add(new RowError(LIMITS, excelRow, LIMIT_HEADERS.get(3), "时限须为数字 hours must be a number"));
+            return;
+        }
+        BigDecimal minutes = hours.multiply(BigDecimal.valueOf(60));
+        long m;
+        try {
+            m = minutes.longValueExact();
+        } catch (ArithmeticException e) {
+            errors.add(new RowError(LIMITS, excelRow, LIMIT_HEADERS.get(3), "时限须为整分钟 hours must be whole minutes"));
+            return;
+        }
+        var k = key.get();
+        limits.add(new LimitRow(excelRow, CategoryCodes.qualified(k.standard(), k.kind(), k.code()),
+                new LimitKey(stage, urgency), new TimeLimit(Duration.ofMinutes(m), basis)));
+    }
+
+    /** A numeric code typed into Excel loses its leading zeros: put them back for the numeric standards. */
+    static String padded(String standard, String code) {
+        if (!code.matches("\\d{1,5}")) {
+            return code;
+        }
+        String std;
+        try {
+            std = CategoryCodes.normalizeStandard(standard);
+        } catch (RuntimeException e) {
+            return code;
+        }
+        int width = std.equals(CategoryCodes.GB47678) ? 5 : std.equals(CategoryCodes.GB30428) ? 4 : 0;
+        StringBuilder sb = new StringBuilder(code);
+        while (sb.length() < width) {
+            sb.insert(0, '0');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,89 @@
+package org.cityops.catalog.internal.excel;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.cityops.catalog.internal.RoutingRule;
+
+/** The routing rules workbook: one sheet of rules (names are for reading only), one of instructions. */
+public final class RoutingWorkbook {
+
+    public static final String RULES = "派遣规则 routing";
+    static final List<String> HEADERS = List.of("分类选择器 selector", "区域代码 area code", "区域名称 area name",
+            "部门代码 department code", "部门名称 department name", "备注 note");
+
+    public record RuleRow(int row, String selector, String areaPrefix, String departmentCode, String note) {
+    }
+
+    public record Parsed(List<RuleRow> rules, List<RowError> errors) {
+    }
+
+    private RoutingWorkbook() {
+    }
+
+    public static byte[] template() {
+        return write(List.of(), Map.of(), Map.of());
+    }
+
+    public static byte[] write(List<RoutingRule> rules, Map<String, String> areaNames, Map<String, String> deptNames) {
+        Workbook wb = new XSSFWorkbook();
+        Sheet s = Sheets.sheet(wb, RULES, HEADERS, new int[] {18, 14, 14, 16, 20, 30});
+        int r = 1;
+        for (RoutingRule rule : rules) {
+            Row row = s.createRow(r++);
+            Sheets.put(row, 0, rule.selector());
+            Sheets.put(row, 1, rule.areaPrefix());
+            Sheets.put(row, 2, rule.areaPrefix().isEmpty() ? "全市" : areaNames.getOrDefault(rule.areaPrefix(), ""));
+            Sheets.put(row, 3, rule.departmentCode());
+            Sheets.put(row, 4, deptNames.getOrDefault(rule.departmentCode(), ""));
+            Sheets.put(row, 5, rule.note());
+        }
+        Sheet help = wb.createSheet("说明 readme");
+        String[] lines = {
+            "派遣规则导入说明 How to fill in this workbook",
+            "分类选择器 selector: * 表示全部分类；大类如 E06*（GB/T 47678.5 事项 06 大类）、30428:E:01*、LOCAL:E:ZT*；或一个分类的完整代码如 E06010",
+            "区域代码 area code: 留空表示全市；或 6 位区县、9 位街道、12 位社区代码",
+            "部门代码 department code: 组织机构中已有的部门代码，如 HWC、ZFZD、QCGJ-320402",
+            "区域名称、部门名称仅供阅读，导入时忽略",
+            "匹配规则：分类维度更具体者优先（单个分类 > 大类 > *），其次区域更具体者优先（社区 > 街道 > 区 > 全市）",
+            "导入按（分类选择器, 区域代码）新增或更新；文件中没有的现有规则保持不变；任何一行有错则整个文件不导入"};
+        for (int i = 0; i < lines.length; i++) {
+            help.createRow(i).createCell(0).setCellValue(lines[i]);
+        }
+        help.setColumnWidth(0, 120 * 256);
+        return Sheets.bytes(wb);
+    }
+
+    public static Parsed read(InputStream in) {
+        List<RuleRow> rules = new ArrayList<>();
+        List<RowError> errors = new ArrayList<>();
+        try (Workbook wb = Sheets.open(in)) {
+            Sheet s = wb.getSheet(RULES);
+            if (s == null) {
+                errors.add(new RowError(RULES, 0, null, "缺少工作表 missing sheet '" + RULES + "'"));
+                return new Parsed(rules, errors);
+            }
+            if (s.getLastRowNum() > Sheets.MAX_ROWS) {
+                errors.add(new RowError(RULES, 0, null, "行数超过 " + Sheets.MAX_ROWS + " more than " + Sheets.MAX_ROWS + " rows"));
+                return new Parsed(rules, errors);
+            }
+            for (int i = 1; i <= s.getLastRowNum(); i++) {
+                Row row = s.getRow(i);
+                if (row == null || Sheets.blank(row, HEADERS.size())) {
+                    continue;
+                }
+                rules.add(new RuleRow(i + 1, Sheets.text(row, 0), Sheets.text(row, 1), Sheets.text(row, 3),
+                        Sheets.text(row, 5)));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new Parsed(rules, errors);
+    }
+}

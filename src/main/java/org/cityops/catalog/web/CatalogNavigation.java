@@ -1,0 +1,28 @@
+package org.cityops.catalog.web;
+
+import java.util.Set;
+
+import org.cityops.platform.NavItem;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class CatalogNavigation {
+
+    static final Set<String> READERS = Set.of("ADMIN", "DISPATCHER", "SHIFT_LEADER");
+
+    @Bean
+    NavItem catalogNav() {
+        return new NavItem("nav.catalog.categories", "/admin/catalog", READERS, 800);
+    }
+
+    @Bean
+    NavItem routingNav() {
+        return new NavItem("nav.catalog.routing", "/admin/routing", READERS, 810);
+    }
+
+    @Bean
+    NavItem calendarNav() {
+        return new NavItem("nav.catalog.calendar", "/admin/calendar", READERS, 820);
+    }
+}

@@ -1,0 +1,21 @@
+package org.cityops.org;
+
+import java.util.Optional;
+
+/**
+ * Machine clients that call public-by-design endpoints with a key (Open311 {@code api_key}, positions
+ * forwarded by other platforms). Only a SHA-256 of each key is stored.
+ */
+public interface ApiClients {
+
+    /** Purposes a key can be issued for. */
+    enum Purpose {
+        OPEN311, TELEMETRY_INGEST
+    }
+
+    /** The client's name when the key is valid and enabled for the purpose. */
+    Optional<String> authenticate(String key, Purpose purpose);
+
+    /** Registers a key (audited); returns the client's id. */
+    long register(String name, String key, Purpose purpose);
+}

@@ -1,0 +1,34 @@
+package org.cityops.org.internal.demo;
+
+import org.cityops.org.ApiClients;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** The demo's machine keys: Open311 {@code cityops-demo-key} and a telemetry forwarding key. */
+@Component
+@Profile("demo")
+@Order(11)
+class DemoApiClientSeeder implements ApplicationRunner {
+
+    static final String OPEN311_KEY = "cityops-demo-key";
+    static final String TELEMETRY_KEY = "cityops-demo-telemetry-key";
+
+    private final ApiClients clients;
+
+    DemoApiClientSeeder(ApiClients clients) {
+        this.clients = clients;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (clients.authenticate(OPEN311_KEY, ApiClients.Purpose.OPEN311).isEmpty()) {
+            clients.register("演示 Open311 客户端 demo Open311 client", OPEN311_KEY, ApiClients.Purpose.OPEN311);
+        }
+        if (clients.authenticate(TELEMETRY_KEY, ApiClients.Purpose.TELEMETRY_INGEST).isEmpty()) {
+            clients.register("演示转发平台 demo forwarding platform", TELEMETRY_KEY, ApiClients.Purpose.TELEMETRY_INGEST);
+        }
+    }
+}

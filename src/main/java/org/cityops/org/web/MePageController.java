@@ -1,0 +1,52 @@
+package org.cityops.org.web;
+
+import org.cityops.org.CurrentStaff;
+import org.cityops.org.OrgDirectory;
+import org.cityops.org.internal.admin.OrgAdministration;
+import org.cityops.platform.DomainException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 我的账号: who I am, and changing my own password (the current one is required; audited). */
+@Controller
+@PreAuthorize(OrgApiController.ANY_STAFF)
+class MePageController {
+
+    private final CurrentStaff current;
+    private final OrgDirectory directory;
+    private final OrgAdministration admin;
+
+    MePageController(CurrentStaff current, OrgDirectory directory, OrgAdministration admin) {
+        this.current = current;
+        this.directory = directory;
+        this.admin = admin;
+    }
+
+    @GetMapping("/me")
+    String me(Model model) {
+        model.addAttribute("me", MeApiController.describe(current.require(), directory));
+        return "org/me";
+    }
+
+    @PostMapping("/me/password")
+    String changePassword(@RequestParam(required = false) String currentPassword,
+            @RequestParam(required = false) String newPassword, @RequestParam(required = false) String confirmPassword,
+            RedirectAttributes flash) {
+        if (newPassword == null || !newPassword.equals(confirmPassword)) {
+            flash.addFlashAttribute("errorKey", "me.mismatch");
+            return "redirect:/me";
+        }
+        try {
+            admin.changeOwnPassword(current.require().username(), currentPassword, newPassword);
+            flash.addFlashAttribute("okKey", "me.changed");
+        } catch (DomainException e) {
+            flash.addFlashAttribute("errorMessage", e.getMessage());
+        }
+        return "redirect:/me";
+    }
+}

@@ -1,0 +1,471 @@
+package org.cityops.rectification.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.cityops.platform.DbTime;
+import org.cityops.rectification.InspectionKind;
+import org.cityops.rectification.MeasureStatus;
+import org.cityops.rectification.ProblemStatus;
+import org.cityops.rectification.internal.LedgerRows.AchievementRow;
+import org.cityops.rectification.internal.LedgerRows.CategoryRow;
+import org.cityops.rectification.internal.LedgerRows.EvidenceRow;
+import org.cityops.rectification.internal.LedgerRows.InspectionRow;
+import org.cityops.rectification.internal.LedgerRows.MeasureRow;
+import org.cityops.rectification.internal.LedgerRows.ProblemEventRow;
+import org.cityops.rectification.internal.LedgerRows.ProblemRow;
+import org.cityops.rectification.internal.LedgerRows.ProgressRow;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** SQL of the ledger (JdbcClient). Only this module's rect_* tables. */
+@Repository
+public class LedgerRepository {
+
+    private final JdbcClient jdbc;
+
+    LedgerRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // ---------------------------------------------------------------- writes
+
+    long insertInspection(LedgerDraft d, String actor, Instant now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO rect_inspection (name, inspecting_body, kind, period_text, feedback_date, organization,
+                  report_title, created_at, created_by)
+                VALUES (:name, :body, :kind, :period, :feedback, :org, :title, :now, :actor)""")
+                .param("name", d.name()).param("body", d.inspectingBody()).param("kind", d.kind().name())
+                .param("period", d.periodText()).param("feedback", d.feedbackDate()).param("org", d.organization())
+                .param("title", d.reportTitle()).param("now", DbTime.toDb(now)).param("actor", actor)
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    long insertCategory(long inspectionId, int seq, String title) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO rect_category (inspection_id, seq, title) VALUES (:i, :seq, :title)")
+                .param("i", inspectionId).param("seq", seq).param("title", title).update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    long insertProblem(long inspectionId, long categoryId, int number, String title, ProblemStatus derived) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO rect_problem (inspection_id, category_id, number, title, derived_status)
+                VALUES (:i, :c, :n, :t, :s)""")
+                .param("i", inspectionId).param("c", categoryId).param("n", number).param("t", title)
+                .param("s", derived.name()).update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    long insertMeasure(long inspectionId, long problemId, int seq, LedgerDraft.MeasureDraft m, Long leadDeptId,
+            String leaderUsername, LocalDate completedOn) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO rect_measure (inspection_id, problem_id, seq, sub_no, title, title_derived, text,
+                  responsible_leader, leader_username, lead_department, lead_department_id, deadline, long_term,
+                  expected_outcome, status, completed_on)
+                VALUES (:i, :p, :seq, :sub, :title, :derived, :text, :leader, :lu, :dept, :deptId, :deadline, :lt,
+                  :outcome, :status, :done)""")
+                .param("i", inspectionId).param("p", problemId).param("seq", seq).param("sub", m.subNo())
+                .param("title", m.title()).param("derived", m.titleDerived()).param("text", m.text())
+                .param("leader", m.leader()).param("lu", leaderUsername).param("dept", m.leadDepartment())
+                .param("deptId", leadDeptId).param("deadline", m.deadline()).param("lt", m.longTerm())
+                .param("outcome", m.expectedOutcome()).param("status", m.status().name()).param("done", completedOn)
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    void replaceCooperating(long measureId, List<String> names, List<Long> ids) {
+        jdbc.sql("DELETE FROM rect_measure_coop WHERE measure_id = :m").param("m", measureId).update();
+        for (int i = 0; i < names.size(); i++) {
+            jdbc.sql("INSERT INTO rect_measure_coop (measure_id, seq, name, department_id) VALUES (:m, :s, :n, :d)")
+                    .param("m", measureId).param("s", i + 1).param("n", names.get(i)).param("d", ids.get(i)).update();
+        }
+    }
+
+    void updateAssignment(long measureId, String leader, String leaderUsername, String dept, Long deptId,
+            LocalDate deadline, boolean longTerm, String outcome) {
+        jdbc.sql("""
+                UPDATE rect_measure SET responsible_leader = :leader, leader_username = :lu, lead_department = :dept,
+                  lead_department_id = :deptId, deadline = :deadline, long_term = :lt, expected_outcome = :outcome,
+                  version = version + 1 WHERE id = :id""")
+                .param("leader", leader).param("lu", leaderUsername).param("dept", dept).param("deptId", deptId)
+                .param("deadline", deadline).param("lt", longTerm).param("outcome", outcome).param("id", measureId)
+                .update();
+    }
+
+    void updateMeasureStatus(long measureId, MeasureStatus status, LocalDate completedOn) {
+        jdbc.sql("UPDATE rect_measure SET status = :s, completed_on = :d, version = version + 1 WHERE id = :id")
+                .param("s", status.name()).param("d", completedOn).param("id", measureId).update();
+    }
+
+    void updateIndicator(long measureId, String key, String params) {
+        jdbc.sql("UPDATE rect_measure SET indicator_key = :k, indicator_params = :p, version = version + 1 WHERE id = :id")
+                .param("k", key).param("p", params).param("id", measureId).update();
+    }
+
+    void freezeIndicator(long measureId, String value, Instant at) {
+        jdbc.sql("UPDATE rect_measure SET indicator_signoff_value = :v, indicator_signoff_at = :at WHERE id = :id")
+                .param("v", value).param("at", DbTime.toDb(at)).param("id", measureId).update();
+    }
+
+    void updateDerivedStatus(long problemId, ProblemStatus status) {
+        jdbc.sql("UPDATE rect_problem SET derived_status = :s WHERE id = :id").param("s", status.name())
+                .param("id", problemId).update();
+    }
+
+    void updateOverride(long problemId, ProblemStatus status, String justification, String by, Instant at) {
+        jdbc.sql("""
+                UPDATE rect_problem SET override_status = :s, override_justification = :j, override_by = :by,
+                  override_at = :at, version = version + 1 WHERE id = :id""")
+                .param("s", status == null ? null : status.name()).param("j", justification).param("by", by)
+                .param("at", DbTime.toDb(at)).param("id", problemId).update();
+    }
+
+    void updateSignOff(long problemId, boolean signedOff, String by, LocalDate on, String opinion, boolean reopen) {
+        jdbc.sql("""
+                UPDATE rect_problem SET signed_off = :so, signed_off_by = :by, signed_off_on = :on,
+                  signoff_opinion = :op, reopen_count = reopen_count + :r, version = version + 1 WHERE id = :id""")
+                .param("so", signedOff).param("by", by).param("on", on).param("op", opinion).param("r", reopen ? 1 : 0)
+                .param("id", problemId).update();
+    }
+
+    long insertProgress(long measureId, LocalDate date, String text, String author, Instant now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO rect_progress (measure_id, entry_date, text, author, created_at)
+                VALUES (:m, :d, :t, :a, :now)""")
+                .param("m", measureId).param("d", date).param("t", text).param("a", author)
+                .param("now", DbTime.toDb(now)).update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    long insertEvidence(long measureId, Long progressId, String kind, String name, String contentType, byte[] content,
+            String url, String author, Instant now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO rect_evidence (measure_id, progress_id, kind, name, content_type, size_bytes, content,
+                  url, author, created_at)
+                VALUES (:m, :p, :k, :n, :ct, :size, :content, :url, :a, :now)""")
+                .param("m", measureId).param("p", progressId).param("k", kind).param("n", name)
+                .param("ct", contentType).param("size", content == null ? null : (long) content.length)
+                .param("content", content).param("url", url).param("a", author).param("now", DbTime.toDb(now))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    void insertEvent(long problemId, String kind, String from, String to, String text, String actor, LocalDate day,
+            Instant now) {
+        jdbc.sql("""
+                INSERT INTO rect_problem_event (problem_id, kind, from_status, to_status, text, actor, event_date,
+                  created_at) VALUES (:p, :k, :f, :t, :x, :a, :d, :now)""")
+                .param("p", problemId).param("k", kind).param("f", from).param("t", to).param("x", text)
+                .param("a", actor).param("d", day).param("now", DbTime.toDb(now)).update();
+    }
+
+    long insertAchievement(long inspectionId, Long problemId, String kind, String title, LocalDate issuedOn,
+            Instant now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO rect_achievement (inspection_id, problem_id, kind, title, issued_on, created_at)
+                VALUES (:i, :p, :k, :t, :d, :now)""")
+                .param("i", inspectionId).param("p", problemId).param("k", kind).param("t", title)
+                .param("d", issuedOn).param("now", DbTime.toDb(now)).update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    public List<InspectionRow> inspections() {
+        return jdbc.sql("SELECT * FROM rect_inspection ORDER BY id DESC").query(LedgerRepository::inspection).list();
+    }
+
+    public Optional<InspectionRow> inspection(long id) {
+        return jdbc.sql("SELECT * FROM rect_inspection WHERE id = :id").param("id", id)
+                .query(LedgerRepository::inspection).optional();
+    }
+
+    public Optional<InspectionRow> inspectionByName(String name) {
+        return jdbc.sql("SELECT * FROM rect_inspection WHERE name = :n ORDER BY id").param("n", name)
+                .query(LedgerRepository::inspection).stream().findFirst();
+    }
+
+    public List<CategoryRow> categories(long inspectionId) {
+        return jdbc.sql("SELECT id, seq, title FROM rect_category WHERE inspection_id = :i ORDER BY seq")
+                .param("i", inspectionId)
+                .query((rs, n) -> new CategoryRow(rs.getLong("id"), rs.getInt("seq"), rs.getString("title"))).list();
+    }
+
+    private static final String PROBLEM_SELECT = """
+            SELECT p.*, c.seq AS category_seq, c.title AS category_title FROM rect_problem p
+            JOIN rect_category c ON c.id = p.category_id""";
+
+    public List<ProblemRow> problems(long inspectionId) {
+        return jdbc.sql(PROBLEM_SELECT + " WHERE p.inspection_id = :i ORDER BY p.number").param("i", inspectionId)
+                .query(LedgerRepository::problem).list();
+    }
+
+    public Optional<ProblemRow> problem(long id) {
+        return jdbc.sql(PROBLEM_SELECT + " WHERE p.id = :id").param("id", id).query(LedgerRepository::problem)
+                .optional();
+    }
+
+    public Optional<Long> inspectionOfProblem(long problemId) {
+        return jdbc.sql("SELECT inspection_id FROM rect_problem WHERE id = :id").param("id", problemId)
+                .query(Long.class).optional();
+    }
+
+    Optional<long[]> measureOwner(long measureId) {
+        return jdbc.sql("SELECT inspection_id, problem_id FROM rect_measure WHERE id = :id").param("id", measureId)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).optional();
+    }
+
+    /** Lead and cooperating department ids of a measure (for the 本部门 check). */
+    List<Long> measureDepartmentIds(long measureId) {
+        return jdbc.sql("""
+                SELECT lead_department_id FROM rect_measure WHERE id = :m AND lead_department_id IS NOT NULL
+                UNION SELECT department_id FROM rect_measure_coop WHERE measure_id = :m AND department_id IS NOT NULL""")
+                .param("m", measureId).query(Long.class).list();
+    }
+
+    List<MeasureStatus> measureStatuses(long problemId) {
+        return jdbc.sql("SELECT status FROM rect_measure WHERE problem_id = :p").param("p", problemId)
+                .query((rs, n) -> MeasureStatus.valueOf(rs.getString(1))).list();
+    }
+
+    public Optional<MeasureRow> measure(long id) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", id);
+        List<MeasureRow> rows = measures(" WHERE m.id = :id", params, "", false);
+        return rows.stream().findFirst();
+    }
+
+    public List<MeasureRow> measures(MeasureQuery q) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(q, params);
+        String page = q.limit() == Integer.MAX_VALUE ? "" : " LIMIT " + q.limit() + " OFFSET " + q.offset();
+        return measures(where, params, page, true);
+    }
+
+    public long countMeasures(MeasureQuery q) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(q, params);
+        return jdbc.sql("SELECT COUNT(*) FROM rect_measure m JOIN rect_problem p ON p.id = m.problem_id" + where)
+                .params(params).query(Long.class).single();
+    }
+
+    private static String where(MeasureQuery q, Map<String, Object> params) {
+        StringBuilder w = new StringBuilder(" WHERE m.inspection_id = :insp");
+        params.put("insp", q.inspectionId());
+        if (q.scopeDepartmentId() != null) {
+            w.append(" AND (m.lead_department_id = :scope OR EXISTS (SELECT 1 FROM rect_measure_coop sc"
+                    + " WHERE sc.measure_id = m.id AND sc.department_id = :scope))");
+            params.put("scope", q.scopeDepartmentId());
+        }
+        if (q.categoryId() != null) {
+            w.append(" AND p.category_id = :cat");
+            params.put("cat", q.categoryId());
+        }
+        if (q.problemId() != null) {
+            w.append(" AND m.problem_id = :pid");
+            params.put("pid", q.problemId());
+        }
+        if (q.department() != null) {
+            w.append(" AND (m.lead_department = :dept OR EXISTS (SELECT 1 FROM rect_measure_coop dc"
+                    + " WHERE dc.measure_id = m.id AND dc.name = :dept))");
+            params.put("dept", q.department());
+        }
+        if (q.leader() != null) {
+            w.append(" AND (m.responsible_leader = :leader OR m.leader_username = :leader)");
+            params.put("leader", q.leader());
+        }
+        if (q.status() != null) {
+            w.append(" AND m.status = :mstatus");
+            params.put("mstatus", q.status().name());
+        }
+        if (q.problemStatus() != null) {
+            w.append(" AND COALESCE(p.override_status, p.derived_status) = :pstatus");
+            params.put("pstatus", q.problemStatus().name());
+        }
+        if (q.overdue()) {
+            w.append(" AND m.status <> 'COMPLETED' AND m.deadline < :today");
+            params.put("today", q.today());
+        }
+        if (q.dueSoon()) {
+            w.append(" AND m.status <> 'COMPLETED' AND m.deadline >= :today AND m.deadline <= :soon");
+            params.put("today", q.today());
+            params.put("soon", q.today().plusDays(7));
+        }
+        return w.toString();
+    }
+
+    private List<MeasureRow> measures(String where, Map<String, Object> params, String page, boolean ordered) {
+        String sql = """
+                SELECT m.*, p.number AS problem_number, p.title AS problem_title, p.category_id,
+                  c.seq AS category_seq
+                FROM rect_measure m JOIN rect_problem p ON p.id = m.problem_id
+                JOIN rect_category c ON c.id = p.category_id""" + where
+                + (ordered ? " ORDER BY p.number, m.seq" : "") + page;
+        List<Object[]> raw = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
+        jdbc.sql(sql).params(params).query((ResultSet rs) -> {
+            ids.add(rs.getLong("id"));
+            raw.add(rawMeasure(rs));
+        });
+        Map<Long, List<String>> coop = new HashMap<>();
+        Map<Long, Object[]> latest = new HashMap<>();
+        Map<Long, Integer> evidence = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
+            jdbc.sql("SELECT measure_id, name FROM rect_measure_coop WHERE measure_id IN (:ids) ORDER BY measure_id, seq")
+                    .param("ids", chunk).query((ResultSet rs) -> {
+                        coop.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+                    });
+            jdbc.sql("""
+                    SELECT measure_id, entry_date, text FROM rect_progress WHERE measure_id IN (:ids)
+                    ORDER BY measure_id, entry_date DESC, id DESC""").param("ids", chunk).query((ResultSet rs) -> {
+                        latest.putIfAbsent(rs.getLong(1),
+                                new Object[] {rs.getObject(2, LocalDate.class), rs.getString(3)});
+                    });
+            jdbc.sql("SELECT measure_id, COUNT(*) FROM rect_evidence WHERE measure_id IN (:ids) GROUP BY measure_id")
+                    .param("ids", chunk).query((ResultSet rs) -> {
+                        evidence.put(rs.getLong(1), rs.getInt(2));
+                    });
+        }
+        List<MeasureRow> rows = new ArrayList<>(raw.size());
+        for (Object[] r : raw) {
+            long id = (Long) r[0];
+            Object[] l = latest.get(id);
+            rows.add(new MeasureRow(id, (Long) r[1], (Integer) r[2], (String) r[3], (Long) r[4], (Integer) r[5],
+                    (Integer) r[6], (Integer) r[7], (String) r[8], (Boolean) r[9], (String) r[10], (String) r[11],
+                    (String) r[12], (String) r[13], (Long) r[14], (LocalDate) r[15], (Boolean) r[16],
+                    (String) r[17], MeasureStatus.valueOf((String) r[18]), (LocalDate) r[19], (String) r[20],
+                    (String) r[21], (String) r[22], (Instant) r[23], coop.getOrDefault(id, List.of()),
+                    l == null ? null : (String) l[1], l == null ? null : (LocalDate) l[0],
+                    evidence.getOrDefault(id, 0), (Integer) r[24]));
+        }
+        return rows;
+    }
+
+    private static Object[] rawMeasure(ResultSet rs) throws SQLException {
+        long dept = rs.getLong("lead_department_id");
+        Long deptId = rs.wasNull() ? null : dept;
+        int sub = rs.getInt("sub_no");
+        Integer subNo = rs.wasNull() ? null : sub;
+        return new Object[] {rs.getLong("id"), rs.getLong("problem_id"), rs.getInt("problem_number"),
+            rs.getString("problem_title"), rs.getLong("category_id"), rs.getInt("category_seq"), rs.getInt("seq"),
+            subNo, rs.getString("title"), rs.getBoolean("title_derived"), rs.getString("text"),
+            rs.getString("responsible_leader"), rs.getString("leader_username"), rs.getString("lead_department"),
+            deptId, rs.getObject("deadline", LocalDate.class), rs.getBoolean("long_term"),
+            rs.getString("expected_outcome"), rs.getString("status"), rs.getObject("completed_on", LocalDate.class),
+            rs.getString("indicator_key"), rs.getString("indicator_params"), rs.getString("indicator_signoff_value"),
+            DbTime.fromDb(rs.getObject("indicator_signoff_at", OffsetDateTime.class)), rs.getInt("version")};
+    }
+
+    public List<ProgressRow> progress(long measureId) {
+        return jdbc.sql("SELECT * FROM rect_progress WHERE measure_id = :m ORDER BY entry_date DESC, id DESC")
+                .param("m", measureId)
+                .query((rs, n) -> new ProgressRow(rs.getLong("id"), rs.getLong("measure_id"),
+                        rs.getObject("entry_date", LocalDate.class), rs.getString("text"), rs.getString("author"),
+                        DbTime.fromDb(rs.getObject("created_at", OffsetDateTime.class))))
+                .list();
+    }
+
+    public List<EvidenceRow> evidence(long measureId) {
+        return jdbc.sql("""
+                SELECT id, measure_id, progress_id, kind, name, content_type, size_bytes, url, author, created_at
+                FROM rect_evidence WHERE measure_id = :m ORDER BY id""").param("m", measureId)
+                .query(LedgerRepository::evidenceRow).list();
+    }
+
+    public Optional<EvidenceRow> evidenceById(long id) {
+        return jdbc.sql("""
+                SELECT id, measure_id, progress_id, kind, name, content_type, size_bytes, url, author, created_at
+                FROM rect_evidence WHERE id = :id""").param("id", id).query(LedgerRepository::evidenceRow).optional();
+    }
+
+    public byte[] evidenceContent(long id) {
+        return jdbc.sql("SELECT content FROM rect_evidence WHERE id = :id").param("id", id)
+                .query((rs, n) -> rs.getBytes(1)).optional().orElse(null);
+    }
+
+    public List<ProblemEventRow> events(long problemId) {
+        return jdbc.sql("SELECT * FROM rect_problem_event WHERE problem_id = :p ORDER BY id").param("p", problemId)
+                .query((rs, n) -> new ProblemEventRow(rs.getLong("id"), rs.getLong("problem_id"),
+                        rs.getString("kind"), rs.getString("from_status"), rs.getString("to_status"),
+                        rs.getString("text"), rs.getString("actor"), rs.getObject("event_date", LocalDate.class),
+                        DbTime.fromDb(rs.getObject("created_at", OffsetDateTime.class))))
+                .list();
+    }
+
+    public List<AchievementRow> achievements(long inspectionId) {
+        return jdbc.sql("SELECT * FROM rect_achievement WHERE inspection_id = :i ORDER BY kind, id")
+                .param("i", inspectionId)
+                .query((rs, n) -> {
+                    long p = rs.getLong("problem_id");
+                    Long pid = rs.wasNull() ? null : p;
+                    return new AchievementRow(rs.getLong("id"), rs.getLong("inspection_id"), pid, rs.getString("kind"),
+                            rs.getString("title"), rs.getObject("issued_on", LocalDate.class));
+                }).list();
+    }
+
+    /** Distinct lead departments and leaders of an inspection (filter choices). */
+    public List<String> distinct(long inspectionId, boolean departments) {
+        String col = departments ? "lead_department" : "responsible_leader";
+        return jdbc.sql("SELECT DISTINCT " + col + " FROM rect_measure WHERE inspection_id = :i AND " + col
+                + " IS NOT NULL ORDER BY " + col).param("i", inspectionId).query(String.class).list();
+    }
+
+    /** Completed measures per day (progress over time). */
+    public Map<LocalDate, Long> completionsByDay(long inspectionId) {
+        Map<LocalDate, Long> out = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT completed_on, COUNT(*) FROM rect_measure WHERE inspection_id = :i AND completed_on IS NOT NULL
+                GROUP BY completed_on ORDER BY completed_on""").param("i", inspectionId)
+                .query((ResultSet rs) -> {
+                    out.put(rs.getObject(1, LocalDate.class), rs.getLong(2));
+                });
+        return out;
+    }
+
+    private static InspectionRow inspection(ResultSet rs, int n) throws SQLException {
+        return new InspectionRow(rs.getLong("id"), rs.getString("name"), rs.getString("inspecting_body"),
+                InspectionKind.valueOf(rs.getString("kind")), rs.getString("period_text"),
+                rs.getObject("feedback_date", LocalDate.class), rs.getString("organization"),
+                rs.getString("report_title"), DbTime.fromDb(rs.getObject("created_at", OffsetDateTime.class)));
+    }
+
+    private static ProblemRow problem(ResultSet rs, int n) throws SQLException {
+        String override = rs.getString("override_status");
+        return new ProblemRow(rs.getLong("id"), rs.getLong("category_id"), rs.getInt("category_seq"),
+                rs.getString("category_title"), rs.getInt("number"), rs.getString("title"),
+                ProblemStatus.valueOf(rs.getString("derived_status")),
+                override == null ? null : ProblemStatus.valueOf(override), rs.getString("override_justification"),
+                rs.getString("override_by"), rs.getBoolean("signed_off"), rs.getString("signed_off_by"),
+                rs.getObject("signed_off_on", LocalDate.class), rs.getString("signoff_opinion"),
+                rs.getInt("reopen_count"), rs.getInt("version"));
+    }
+
+    private static EvidenceRow evidenceRow(ResultSet rs, int n) throws SQLException {
+        long p = rs.getLong("progress_id");
+        Long pid = rs.wasNull() ? null : p;
+        long s = rs.getLong("size_bytes");
+        Long size = rs.wasNull() ? null : s;
+        return new EvidenceRow(rs.getLong("id"), rs.getLong("measure_id"), pid, rs.getString("kind"),
+                rs.getString("name"), rs.getString("content_type"), size, rs.getString("url"), rs.getString("author"),
+                DbTime.fromDb(rs.getObject("created_at", OffsetDateTime.class)));
+    }
+}

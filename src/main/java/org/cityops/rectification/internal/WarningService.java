@@ -1,0 +1,140 @@
+package org.cityops.rectification.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.cityops.audit.AuditTrail;
+import org.cityops.org.CurrentStaff;
+import org.cityops.org.StaffMember;
+import org.cityops.platform.CityClock;
+import org.cityops.platform.DbTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * 预警: every day flags measures due within 7 days (DUE_SOON) and overdue ones (OVERDUE, escalated to the
+ * responsible leader: the measure's leader account, else every leader). One row per measure, kind and day, so
+ * running again the same day — after a restart, or on a second node — changes nothing; on start-up the day's run
+ * is caught up.
+ */
+@Service
+public class WarningService {
+
+    private static final Logger log = LoggerFactory.getLogger(WarningService.class);
+    static final String EVERY_LEADER = "LEADER";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final AuditTrail audit;
+    private final CurrentStaff currentStaff;
+    private final TransactionTemplate tx;
+
+    WarningService(JdbcClient jdbc, Clock clock, AuditTrail audit, CurrentStaff currentStaff, TransactionTemplate tx) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.audit = audit;
+        this.currentStaff = currentStaff;
+        this.tx = tx;
+    }
+
+    public record Warning(long measureId, long inspectionId, long problemId, int problemNumber, String measureTitle,
+            String kind, LocalDate deadline, String leadDepartment, String responsibleLeader, String escalatedTo,
+            LocalDate flaggedOn) {
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void catchUp() {
+        daily();
+    }
+
+    @Scheduled(cron = "${cityops.rectification.warning-cron:0 5 0 * * *}", zone = "Asia/Shanghai")
+    void daily() {
+        try {
+            flag(LocalDate.now(clock.withZone(CityClock.ZONE)));
+        } catch (RuntimeException e) {
+            log.warn("rectification warnings could not be flagged: {}", e.getMessage());
+        }
+    }
+
+    /** Flags the day's warnings; returns how many new rows (0 when the day was already flagged). */
+    public int flag(LocalDate day) {
+        for (int attempt = 0;; attempt++) {
+            try {
+                Integer n = tx.execute(s -> {
+                    int overdue = insert("OVERDUE", "m.deadline < :day", day, true);
+                    int soon = insert("DUE_SOON", "m.deadline >= :day AND m.deadline <= :soon", day, false);
+                    if (overdue + soon > 0) {
+                        audit.record("RECT_WARNING", day.toString(), "FLAG", null,
+                                overdue + " overdue, " + soon + " due within 7 days");
+                    }
+                    return overdue + soon;
+                });
+                return n == null ? 0 : n;
+            } catch (DuplicateKeyException e) {
+                if (attempt > 2) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private int insert(String kind, String condition, LocalDate day, boolean escalate) {
+        return jdbc.sql("""
+                INSERT INTO rect_warning (measure_id, kind, flagged_on, escalated_to, created_at)
+                SELECT m.id, :kind, :day, %s, :now FROM rect_measure m
+                WHERE m.status <> 'COMPLETED' AND m.deadline IS NOT NULL AND %s
+                  AND NOT EXISTS (SELECT 1 FROM rect_warning w WHERE w.measure_id = m.id AND w.kind = :kind
+                                  AND w.flagged_on = :day)""".formatted(
+                escalate ? "COALESCE(m.leader_username, '" + EVERY_LEADER + "')" : "CAST(NULL AS VARCHAR)",
+                condition))
+                .param("kind", kind).param("day", day).param("soon", day.plusDays(7))
+                .param("now", DbTime.toDb(clock.instant())).update();
+    }
+
+    /**
+     * The signed-in user's queue for the latest flagged day: a department sees its own measures' warnings, the
+     * office and leaders see all; a leader's escalations are marked by {@code escalatedTo}.
+     */
+    public List<Warning> queue(Long inspectionId) {
+        StaffMember me = currentStaff.require();
+        Long scope = LedgerAccess.scope(me);
+        Map<String, Object> p = new HashMap<>();
+        StringBuilder sql = new StringBuilder("""
+                SELECT w.measure_id, m.inspection_id, m.problem_id, pr.number, m.title, w.kind, m.deadline,
+                  m.lead_department, m.responsible_leader, w.escalated_to, w.flagged_on
+                FROM rect_warning w JOIN rect_measure m ON m.id = w.measure_id
+                JOIN rect_problem pr ON pr.id = m.problem_id
+                WHERE m.status <> 'COMPLETED'
+                  AND w.flagged_on = (SELECT MAX(flagged_on) FROM rect_warning)""");
+        if (inspectionId != null) {
+            sql.append(" AND m.inspection_id = :insp");
+            p.put("insp", inspectionId);
+        }
+        if (scope != null) {
+            sql.append(" AND (m.lead_department_id = :scope OR EXISTS (SELECT 1 FROM rect_measure_coop c"
+                    + " WHERE c.measure_id = m.id AND c.department_id = :scope))");
+            p.put("scope", scope);
+        }
+        sql.append(" ORDER BY w.kind DESC, m.deadline, pr.number, m.seq");
+        return jdbc.sql(sql.toString()).params(p)
+                .query((rs, n) -> new Warning(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4),
+                        rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class), rs.getString(8),
+                        rs.getString(9), rs.getString(10), rs.getObject(11, LocalDate.class)))
+                .list();
+    }
+
+    /** Escalations addressed to this leader (or to every leader). */
+    public static boolean escalatedTo(Warning w, String username) {
+        return w.escalatedTo() != null && (w.escalatedTo().equals(username) || w.escalatedTo().equals(EVERY_LEADER));
+    }
+}

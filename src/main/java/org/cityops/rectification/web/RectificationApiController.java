@@ -1,0 +1,368 @@
+package org.cityops.rectification.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.cityops.platform.InvalidInputException;
+import org.cityops.rectification.IndicatorSource;
+import org.cityops.rectification.IndicatorValue;
+import org.cityops.rectification.MeasureStatus;
+import org.cityops.rectification.ProblemStatus;
+import org.cityops.rectification.internal.DocxReportWriter;
+import org.cityops.rectification.internal.HtmlReportWriter;
+import org.cityops.rectification.internal.IndicatorRegistry;
+import org.cityops.rectification.internal.LedgerImportException;
+import org.cityops.rectification.internal.LedgerRepository;
+import org.cityops.rectification.internal.LedgerRows.InspectionRow;
+import org.cityops.rectification.internal.LedgerRows.MeasureRow;
+import org.cityops.rectification.internal.LedgerService;
+import org.cityops.rectification.internal.LedgerService.ImportResult;
+import org.cityops.rectification.internal.LedgerService.ProblemView;
+import org.cityops.rectification.internal.LedgerService.Summary;
+import org.cityops.rectification.internal.MeasureQuery;
+import org.cityops.rectification.internal.RectificationReport;
+import org.cityops.rectification.internal.WarningService;
+import org.cityops.rectification.internal.XlsxLedgerWriter;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** JSON API of the rectification ledger (巡察整改台账). */
+@RestController
+@RequestMapping("/api/v1/rectification")
+@PreAuthorize("hasAnyRole('RECTIFICATION_OFFICE','LEADER','ADMIN','HANDLER')")
+class RectificationApiController {
+
+    static final MediaType XLSX = MediaType
+            .parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final MediaType DOCX = MediaType
+            .parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+
+    private final LedgerService ledger;
+    private final LedgerRepository repo;
+    private final IndicatorRegistry indicators;
+    private final WarningService warnings;
+
+    RectificationApiController(LedgerService ledger, LedgerRepository repo, IndicatorRegistry indicators,
+            WarningService warnings) {
+        this.ledger = ledger;
+        this.repo = repo;
+        this.indicators = indicators;
+        this.warnings = warnings;
+    }
+
+    // ------------------------------------------------------------ import / export
+
+    @PostMapping(path = "/inspections/import", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ImportResult> importJson(@RequestBody byte[] body) {
+        return created(ledger.importJson(body));
+    }
+
+    @PostMapping(path = "/inspections/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<ImportResult> importFile(@RequestPart("file") MultipartFile file) throws IOException {
+        String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase();
+        ImportResult r = name.endsWith(".json") ? ledger.importJson(file.getBytes())
+                : ledger.importXlsx(file.getBytes(), file.getOriginalFilename());
+        return created(r);
+    }
+
+    private static ResponseEntity<ImportResult> created(ImportResult r) {
+        return ResponseEntity.created(URI.create("/api/v1/rectification/inspections/" + r.inspectionId())).body(r);
+    }
+
+    @ExceptionHandler(LedgerImportException.class)
+    ProblemDetail importRefused(LedgerImportException e) {
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        pd.setTitle("导入失败 import refused");
+        if (e.field() != null) {
+            pd.setProperty("field", e.field());
+        }
+        pd.setProperty("errors", e.errors());
+        return pd;
+    }
+
+    @GetMapping("/template.xlsx")
+    ResponseEntity<byte[]> template() {
+        return file(new XlsxLedgerWriter().template(), XLSX, "整改台账模板.xlsx");
+    }
+
+    @GetMapping("/inspections/{id}/ledger.xlsx")
+    ResponseEntity<byte[]> ledgerXlsx(@PathVariable long id) {
+        InspectionRow insp = ledger.inspection(id);
+        return file(new XlsxLedgerWriter().write(insp, ledger.problems(id)), XLSX, "整改台账-" + id + ".xlsx");
+    }
+
+    @GetMapping("/inspections/{id}/report.docx")
+    @PreAuthorize("hasAnyRole('RECTIFICATION_OFFICE','LEADER','ADMIN')")
+    ResponseEntity<byte[]> reportDocx(@PathVariable long id) {
+        return file(new DocxReportWriter().write(report(id)), DOCX, "整改情况报告-" + id + ".docx");
+    }
+
+    @GetMapping(path = "/inspections/{id}/report.html", produces = MediaType.TEXT_HTML_VALUE)
+    @PreAuthorize("hasAnyRole('RECTIFICATION_OFFICE','LEADER','ADMIN')")
+    ResponseEntity<String> reportHtml(@PathVariable long id) {
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .body(new HtmlReportWriter().write(report(id)));
+    }
+
+    private RectificationReport report(long id) {
+        return RectificationReport.build(ledger.inspection(id), ledger.summary(id), ledger.problems(id), ledger.today());
+    }
+
+    private static ResponseEntity<byte[]> file(byte[] bytes, MediaType type, String name) {
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+                .body(bytes);
+    }
+
+    // ------------------------------------------------------------ queries
+
+    @GetMapping("/inspections")
+    List<InspectionRow> inspections() {
+        return ledger.inspections();
+    }
+
+    @GetMapping("/inspections/{id}/summary")
+    Summary summary(@PathVariable long id) {
+        return ledger.summary(id);
+    }
+
+    @GetMapping("/inspections/{id}/problems")
+    List<LedgerJson.Problem> problems(@PathVariable long id) {
+        LocalDate today = ledger.today();
+        return ledger.problems(id).stream().map(p -> LedgerJson.problem(p, today, indicatorValues(p.measures())))
+                .toList();
+    }
+
+    record MeasureList(long total, int page, int size, List<LedgerJson.Measure> items) {
+    }
+
+    @GetMapping("/inspections/{id}/measures")
+    MeasureList measures(@PathVariable long id, @RequestParam(required = false) Long category,
+            @RequestParam(required = false) String department, @RequestParam(required = false) String leader,
+            @RequestParam(required = false) String status, @RequestParam(required = false) String problemStatus,
+            @RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "false") boolean dueSoon,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        MeasureQuery q = query(id, category, department, leader, status, problemStatus, overdue, dueSoon, page, size,
+                ledger.today());
+        var result = ledger.measures(q);
+        LocalDate today = ledger.today();
+        Map<Long, IndicatorValue> values = indicatorValues(result.rows());
+        return new MeasureList(result.total(), q.offset() / q.limit(), q.limit(),
+                result.rows().stream().map(m -> LedgerJson.measure(m, today, values.get(m.id()))).toList());
+    }
+
+    static MeasureQuery query(long id, Long category, String department, String leader, String status,
+            String problemStatus, boolean overdue, boolean dueSoon, int page, int size, LocalDate today) {
+        MeasureStatus ms = null;
+        if (status != null && !status.isBlank()) {
+            ms = MeasureStatus.parse(status);
+            if (ms == null) {
+                throw new InvalidInputException("未知的措施状态 unknown status " + status, "status");
+            }
+        }
+        ProblemStatus ps = null;
+        if (problemStatus != null && !problemStatus.isBlank()) {
+            ps = ProblemStatus.parse(problemStatus);
+            if (ps == null) {
+                throw new InvalidInputException("未知的问题状态 unknown status " + problemStatus, "problemStatus");
+            }
+        }
+        int s = Math.max(1, Math.min(size, 500));
+        int p = Math.max(0, page);
+        return new MeasureQuery(id, null, category, blank(department), blank(leader), ms, ps, overdue, dueSoon, null,
+                today, s, p * s);
+    }
+
+    private Map<Long, IndicatorValue> indicatorValues(List<MeasureRow> rows) {
+        Map<Long, IndicatorValue> out = new HashMap<>();
+        for (MeasureRow m : rows) {
+            if (m.indicatorKey() != null) {
+                indicators.current(m.indicatorKey(), m.indicatorParams()).ifPresent(v -> out.put(m.id(), v));
+            }
+        }
+        return out;
+    }
+
+    @GetMapping("/problems/{id}")
+    LedgerJson.ProblemDetail problem(@PathVariable long id) {
+        ProblemView pv = ledger.problem(id);
+        return new LedgerJson.ProblemDetail(LedgerJson.problem(pv, ledger.today(), indicatorValues(pv.measures())),
+                repo.events(id).stream().map(LedgerJson::event).toList());
+    }
+
+    @GetMapping("/measures/{id}")
+    LedgerJson.MeasureDetail measure(@PathVariable long id) {
+        MeasureRow m = ledger.measure(id);
+        return new LedgerJson.MeasureDetail(LedgerJson.measure(m, ledger.today(), ledger.indicatorNow(m).orElse(null)),
+                repo.progress(id).stream().map(LedgerJson::progress).toList(),
+                repo.evidence(id).stream().map(LedgerJson::evidence).toList());
+    }
+
+    @GetMapping("/evidence/{id}")
+    ResponseEntity<byte[]> evidence(@PathVariable long id) {
+        var e = repo.evidenceById(id).orElseThrow(() -> new org.cityops.platform.NotFoundException("no such evidence"));
+        ledger.measure(e.measureId());
+        if (e.url() != null) {
+            return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(e.url())).build();
+        }
+        MediaType type = e.contentType() == null ? MediaType.APPLICATION_OCTET_STREAM : safeType(e.contentType());
+        return file(repo.evidenceContent(id), type, e.name());
+    }
+
+    private static MediaType safeType(String ct) {
+        try {
+            MediaType t = MediaType.parseMediaType(ct);
+            return t.getType().equals("image") && !t.getSubtype().contains("svg") || t.getSubtype().equals("pdf") ? t
+                    : MediaType.APPLICATION_OCTET_STREAM;
+        } catch (RuntimeException e) {
+            return MediaType.APPLICATION_OCTET_STREAM;
+        }
+    }
+
+    record IndicatorInfo(String key, String label, List<String> parameters) {
+    }
+
+    @GetMapping("/indicators")
+    List<IndicatorInfo> indicators() {
+        return indicators.all().stream()
+                .map((IndicatorSource s) -> new IndicatorInfo(s.key(), s.label(), s.parameters())).toList();
+    }
+
+    @GetMapping("/warnings")
+    List<WarningService.Warning> warnings(@RequestParam(required = false) Long inspection) {
+        return warnings.queue(inspection);
+    }
+
+    // ------------------------------------------------------------ commands
+
+    record StatusOverride(String status, String justification) {
+    }
+
+    @PutMapping("/problems/{id}/status")
+    LedgerJson.Problem overrideStatus(@PathVariable long id, @RequestBody StatusOverride body) {
+        ProblemStatus status = null;
+        if (body.status() != null && !body.status().isBlank() && !"DERIVED".equalsIgnoreCase(body.status())) {
+            status = ProblemStatus.parse(body.status());
+            if (status == null) {
+                throw new InvalidInputException("未知的问题状态 unknown status " + body.status()
+                        + " (RECTIFIED, SIGNIFICANT_PROGRESS, INITIAL_PROGRESS, NOT_STARTED, DERIVED)", "status");
+            }
+        }
+        ledger.overrideStatus(id, status, body.justification());
+        return problem(id).problem();
+    }
+
+    record SignOffRequest(LocalDate date, String opinion) {
+    }
+
+    @PostMapping("/problems/{id}/sign-off")
+    LedgerJson.Problem signOff(@PathVariable long id, @RequestBody SignOffRequest body) {
+        ledger.signOff(id, body.date(), body.opinion());
+        return problem(id).problem();
+    }
+
+    record ReopenRequest(String reason) {
+    }
+
+    @PostMapping("/problems/{id}/reopen")
+    LedgerJson.Problem reopen(@PathVariable long id, @RequestBody ReopenRequest body) {
+        ledger.reopen(id, body.reason());
+        return problem(id).problem();
+    }
+
+    record Assignment(String responsibleLeader, String leaderUsername, String leadDepartment,
+            List<String> cooperatingDepartments, String deadline, String expectedOutcome) {
+    }
+
+    @PutMapping("/measures/{id}/assignment")
+    LedgerJson.MeasureDetail assign(@PathVariable long id, @RequestBody Assignment a) {
+        ledger.assign(id, a.responsibleLeader(), a.leaderUsername(), a.leadDepartment(), a.cooperatingDepartments(),
+                a.deadline(), a.expectedOutcome());
+        return measure(id);
+    }
+
+    record ProgressRequest(LocalDate date, String text) {
+    }
+
+    @PostMapping("/measures/{id}/progress")
+    ResponseEntity<LedgerJson.MeasureDetail> progress(@PathVariable long id, @RequestBody ProgressRequest body) {
+        ledger.addProgress(id, body.date(), body.text());
+        return ResponseEntity.status(HttpStatus.CREATED).body(measure(id));
+    }
+
+    record LinkEvidence(String kind, String name, String url) {
+    }
+
+    @PostMapping(path = "/measures/{id}/evidence", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<LedgerJson.MeasureDetail> linkEvidence(@PathVariable long id, @RequestBody LinkEvidence body) {
+        ledger.addEvidence(id, null, body.kind() == null ? "LINK" : body.kind(), body.name(), null, null, body.url());
+        return ResponseEntity.status(HttpStatus.CREATED).body(measure(id));
+    }
+
+    @PostMapping(path = "/measures/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<LedgerJson.MeasureDetail> uploadEvidence(@PathVariable long id,
+            @RequestPart("file") MultipartFile file, @RequestParam(required = false) String kind) throws IOException {
+        String k = kind != null ? kind
+                : file.getContentType() != null && file.getContentType().startsWith("image/") ? "PHOTO" : "FILE";
+        ledger.addEvidence(id, null, k, file.getOriginalFilename(), file.getContentType(), file.getBytes(), null);
+        return ResponseEntity.status(HttpStatus.CREATED).body(measure(id));
+    }
+
+    record MeasureStatusRequest(String status) {
+    }
+
+    @PutMapping("/measures/{id}/status")
+    LedgerJson.MeasureDetail measureStatus(@PathVariable long id, @RequestBody MeasureStatusRequest body) {
+        MeasureStatus s = MeasureStatus.parse(body.status());
+        if (s == null) {
+            throw new InvalidInputException("未知的措施状态 unknown status " + body.status()
+                    + " (NOT_STARTED, IN_PROGRESS, COMPLETED)", "status");
+        }
+        ledger.changeStatus(id, s);
+        return measure(id);
+    }
+
+    record IndicatorLink(String key, String params) {
+    }
+
+    @PutMapping("/measures/{id}/indicator")
+    LedgerJson.MeasureDetail indicator(@PathVariable long id, @RequestBody IndicatorLink body) {
+        ledger.linkIndicator(id, body.key(), body.params());
+        return measure(id);
+    }
+
+    record AchievementRequest(String kind, String title, LocalDate issuedOn, Long problemId) {
+    }
+
+    @PostMapping("/inspections/{id}/achievements")
+    ResponseEntity<Map<String, Long>> achievement(@PathVariable long id, @RequestBody AchievementRequest body) {
+        long a = ledger.addAchievement(id, body.problemId(), body.kind(), body.title(), body.issuedOn());
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", a));
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,84 @@
+package org.cityops.telemetry.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import org.cityops.telemetry.PositionObserver;
+import org.cityops.telemetry.TerminalDirectory;
+import org.cityops.telemetry.jt808.GatewaySettings;
+import org.cityops.telemetry.pipeline.TerminalRegistrar;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Wires the gateway. Settings ({@code cityops.telemetry.*}, defaults in code): jt808.port 7808, jt808.enabled,
+ * jt808.allow-unknown (false; the demo profile may set it), jt808.idle-seconds 180, jt808.auth-timeout-seconds
+ * 30, jt808.max-connections 20000, jt808.max-messages-per-second 100, jt808.max-in-flight 2000,
+ * jt808.worker-threads (0 = Netty's default), writer.high-water 100000, writer.max-batch 10000,
+ * retention-days 180.
+ */
+@Configuration(proxyBeanMethods = false)
+class TelemetryConfig {
+
+    @Bean
+    JdbcTrackStore telemetryTrackStore(DataSource dataSource, Clock clock) {
+        return new JdbcTrackStore(dataSource, clock);
+    }
+
+    @Bean
+    MicrometerFaults telemetryFaults(MeterRegistry registry) {
+        return new MicrometerFaults(registry);
+    }
+
+    @Bean
+    TelemetryGateway telemetryGateway(JdbcTrackStore store, ObjectProvider<PositionObserver> observers,
+            ObjectProvider<TerminalDirectory> directory, DataSource dataSource, Clock clock, MicrometerFaults faults,
+            MeterRegistry registry,
+            @Value("${cityops.telemetry.jt808.enabled:true}") boolean enabled,
+            @Value("${cityops.telemetry.jt808.host:0.0.0.0}") String host,
+            @Value("${cityops.telemetry.jt808.port:7808}") int port,
+            @Value("${cityops.telemetry.jt808.allow-unknown:false}") boolean allowUnknown,
+            @Value("${cityops.telemetry.jt808.worker-threads:0}") int workers,
+            @Value("${cityops.telemetry.jt808.idle-seconds:180}") int idle,
+            @Value("${cityops.telemetry.jt808.auth-timeout-seconds:30}") int authTimeout,
+            @Value("${cityops.telemetry.jt808.max-connections:20000}") int maxConnections,
+            @Value("${cityops.telemetry.jt808.max-messages-per-second:100}") int maxRate,
+            @Value("${cityops.telemetry.jt808.max-in-flight:2000}") int maxInFlight,
+            @Value("${cityops.telemetry.writer.high-water:100000}") int highWater,
+            @Value("${cityops.telemetry.writer.max-batch:10000}") int maxBatch,
+            @Value("${cityops.telemetry.retention-days:180}") int retentionDays) {
+        GatewaySettings defaults = GatewaySettings.defaults(port);
+        GatewaySettings settings = new GatewaySettings(host, port, workers, defaults.maxFrameLength(),
+                defaults.maxFaultsPerConnection(), idle, authTimeout, maxConnections, maxRate, maxInFlight,
+                defaults.maxUnauthenticated());
+        TerminalRegistrar registrar = new TerminalRegistrar(directory::getIfAvailable,
+                new JdbcAuthCodes(dataSource, clock), allowUnknown);
+        TelemetryGateway gateway = new TelemetryGateway(store, observers.orderedStream().toList(), registrar, faults,
+                clock, settings, Duration.ofDays(retentionDays), highWater, maxBatch, enabled);
+        Gauge.builder("cityops.telemetry.jt808.connections", gateway, TelemetryGateway::connections)
+                .description("open JT/T 808 connections").register(registry);
+        Gauge.builder("cityops.telemetry.jt808.sessions", gateway, TelemetryGateway::sessions)
+                .description("authenticated terminals").register(registry);
+        Gauge.builder("cityops.telemetry.writer.queued", gateway, g -> g.writer().queued())
+                .description("positions waiting to be stored").register(registry);
+        FunctionCounter.builder("cityops.telemetry.positions.stored", gateway, g -> g.writer().storedCount())
+                .register(registry);
+        FunctionCounter.builder("cityops.telemetry.positions.duplicates", gateway, g -> g.writer().duplicateCount())
+                .description("replayed positions acknowledged but not stored again").register(registry);
+        FunctionCounter.builder("cityops.telemetry.writer.batches", gateway, g -> g.writer().batchCount())
+                .register(registry);
+        FunctionCounter.builder("cityops.telemetry.writer.failures", gateway, g -> g.writer().failureCount())
+                .description("batches that failed and were retried").register(registry);
+        FunctionCounter.builder("cityops.telemetry.observer.failures", gateway,
+                g -> g.writer().observerFailureCount()).register(registry);
+        return gateway;
+    }
+}

@@ -1,0 +1,112 @@
+package org.cityops.telemetry.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.cityops.telemetry.Position;
+import org.cityops.telemetry.PositionObserver;
+import org.cityops.telemetry.jt808.GatewaySettings;
+import org.cityops.telemetry.jt808.Jt808Server;
+import org.cityops.telemetry.jt808.Registrar;
+import org.cityops.telemetry.pipeline.PositionSink;
+import org.cityops.telemetry.pipeline.PositionWriter;
+import org.cityops.telemetry.pipeline.Submission;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * The running gateway: the durable-ack writer and the JT/T 808 server, started and stopped with the application.
+ * Stop order: stop listening and reading, let the writer commit and acknowledge everything queued, then close
+ * the connections; so a clean stop loses nothing and acknowledges nothing that is not stored.
+ */
+public final class TelemetryGateway implements SmartLifecycle, PositionSink {
+
+    private final PositionWriter writer;
+    private final Jt808Server server;
+    private final JdbcTrackStore store;
+    private final boolean enabled;
+    private final int highWater;
+    private volatile boolean running;
+
+    TelemetryGateway(JdbcTrackStore store, List<PositionObserver> observers, Registrar registrar,
+            MicrometerFaults faults, Clock clock, GatewaySettings settings, Duration retention, int highWater,
+            int maxBatch, boolean enabled) {
+        this.store = store;
+        this.enabled = enabled;
+        this.highWater = highWater;
+        this.writer = new PositionWriter(store, () -> observers, highWater, maxBatch);
+        this.server = new Jt808Server(settings, registrar, writer, faults, clock, retention);
+    }
+
+    @Override
+    public synchronized void start() {
+        writer.start();
+        if (enabled) {
+            server.start();
+        }
+        running = true;
+    }
+
+    @Override
+    public synchronized void stop() {
+        server.stopAccepting();
+        writer.stop();
+        server.stop();
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Starts before and stops after the web server, so HTTP ingest requests still get their acknowledgement. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+
+    /** The bound JT/T 808 port (-1 when not listening). */
+    public int port() {
+        return server.port();
+    }
+
+    public int connections() {
+        return server.connectionCount();
+    }
+
+    public int sessions() {
+        return server.sessionCount();
+    }
+
+    public PositionWriter writer() {
+        return writer;
+    }
+
+    public JdbcTrackStore store() {
+        return store;
+    }
+
+    public Position latest(String terminal) {
+        return writer.latest(terminal);
+    }
+
+    public boolean overloaded() {
+        return writer.queued() >= highWater;
+    }
+
+    @Override
+    public boolean submit(Submission submission) {
+        return writer.submit(submission);
+    }
+
+    @Override
+    public void whenRoom(Runnable resume) {
+        writer.whenRoom(resume);
+    }
+
+    public List<Position> track(String terminal, Instant from, Instant to, int limit) {
+        return store.track(terminal, from, to, limit);
+    }
+}

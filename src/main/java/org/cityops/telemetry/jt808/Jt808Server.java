@@ -1,0 +1,144 @@
+package org.cityops.telemetry.jt808;
+
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.cityops.telemetry.pipeline.PositionSink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.GlobalEventExecutor;
+
+/**
+ * The JT/T 808 TCP gateway (Netty, no Spring): frame decoder → idle timer (counts whole messages only, so a
+ * slow-loris trickle does not keep a connection alive) → one session handler per connection.
+ */
+public final class Jt808Server {
+
+    private static final Logger log = LoggerFactory.getLogger(Jt808Server.class);
+
+    final GatewaySettings settings;
+    final Registrar registrar;
+    final PositionSink sink;
+    final FaultCounter faults;
+    final Clock clock;
+    final Duration maxAge;
+    final AtomicInteger connections = new AtomicInteger();
+    final Map<String, Channel> sessions = new ConcurrentHashMap<>();
+    private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    private EventLoopGroup boss;
+    private EventLoopGroup workers;
+    private Channel serverChannel;
+    private int boundPort = -1;
+
+    public Jt808Server(GatewaySettings settings, Registrar registrar, PositionSink sink, FaultCounter faults,
+            Clock clock, Duration maxAge) {
+        this.settings = settings;
+        this.registrar = registrar;
+        this.sink = sink;
+        this.faults = faults;
+        this.clock = clock;
+        this.maxAge = maxAge;
+    }
+
+    public synchronized void start() {
+        if (serverChannel != null) {
+            return;
+        }
+        boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        workers = new MultiThreadIoEventLoopGroup(settings.workerThreads(), NioIoHandler.newFactory());
+        ServerBootstrap b = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 4096)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(16 * 1024, 64 * 1024))
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        channels.add(ch);
+                        ch.pipeline()
+                                .addLast("frames", new Jt808FrameDecoder(settings.maxFrameLength(),
+                                        settings.maxFaultsPerConnection(), faults))
+                                .addLast("idle", new IdleStateHandler(settings.idleSeconds(), 0, 0, TimeUnit.SECONDS))
+                                .addLast("session", new Jt808SessionHandler(Jt808Server.this));
+                    }
+                });
+        try {
+            serverChannel = b.bind(new InetSocketAddress(settings.host(), settings.port())).sync().channel();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while binding the JT/T 808 port", e);
+        } catch (RuntimeException e) {
+            shutdownGroups();
+            throw new IllegalStateException("cannot bind the JT/T 808 gateway to port " + settings.port(), e);
+        }
+        boundPort = ((InetSocketAddress) serverChannel.localAddress()).getPort();
+        log.info("JT/T 808 gateway listening on port {}", boundPort);
+    }
+
+    /** Closes the listening socket and stops reading from every connection (writes still go out). */
+    public synchronized void stopAccepting() {
+        if (serverChannel != null) {
+            serverChannel.close().awaitUninterruptibly();
+        }
+        for (Channel ch : channels) {
+            ch.eventLoop().execute(() -> ch.config().setAutoRead(false));
+        }
+    }
+
+    /** Flushes and closes every connection and stops the event loops. */
+    public synchronized void stop() {
+        if (serverChannel == null) {
+            return;
+        }
+        stopAccepting();
+        channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        shutdownGroups();
+        serverChannel = null;
+        boundPort = -1;
+        sessions.clear();
+    }
+
+    private void shutdownGroups() {
+        if (workers != null) {
+            workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        }
+        if (boss != null) {
+            boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        }
+    }
+
+    public boolean isRunning() {
+        return serverChannel != null;
+    }
+
+    /** The port actually bound (useful with port 0), or -1 when stopped. */
+    public int port() {
+        return boundPort;
+    }
+
+    public int connectionCount() {
+        return connections.get();
+    }
+
+    public int sessionCount() {
+        return sessions.size();
+    }
+}

@@ -1,0 +1,21 @@
+package org.cityops.telemetry.pipeline;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Auth codes kept in memory (tests, the simulator's own checks). */
+public final class InMemoryAuthCodes implements AuthCodeStore {
+
+    private final Map<String, String> codes = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<String> find(String terminal) {
+        return Optional.ofNullable(codes.get(terminal));
+    }
+
+    @Override
+    public void save(String terminal, String authCode, String plate) {
+        codes.put(terminal, authCode);
+    }
+}

@@ -1,0 +1,26 @@
+package org.cityops.telemetry.pipeline;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.cityops.telemetry.Position;
+
+/** The durable track (轨迹): positions by terminal and time, and each terminal's latest position. */
+public interface TrackStore {
+
+    /**
+     * Stores the positions in one transaction, ignoring (terminal, time) pairs already stored, and moves each
+     * terminal's latest position forward. Returns, per position, whether it was new. Throws when nothing was
+     * committed.
+     */
+    boolean[] append(List<Position> positions);
+
+    /** Latest position of every terminal (loaded at start). */
+    Map<String, Position> latest();
+
+    List<Position> track(String terminal, Instant from, Instant to, int limit);
+
+    /** Deletes (or drops the partitions of) positions older than {@code cutoff}; returns rows or partitions removed. */
+    long purgeBefore(Instant cutoff);
+}

@@ -1,0 +1,363 @@
+package org.cityops.telemetry.sim;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.cityops.telemetry.Position;
+import org.cityops.telemetry.jt808.GeneralResponse;
+import org.cityops.telemetry.jt808.Jt808;
+import org.cityops.telemetry.jt808.Jt808Message;
+import org.cityops.telemetry.jt808.LocationBatch;
+import org.cityops.telemetry.jt808.RegisterResponse;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.ScheduledFuture;
+
+/**
+ * A command-line fleet of muck trucks (渣土车) speaking JT/T 808 over TCP: each registers, authenticates, then
+ * drives a synthetic loop around Changzhou (常州, 31.78N 119.95E) and reports its position at a fixed rate. A
+ * fraction misbehaves: garbage bytes, bad checksums, never authenticating, replaying blind-area batches, or
+ * driving badly (speeding with alarm bits set). Prints sent/acknowledged rates and acknowledgement latency.
+ *
+ * <pre>
+ * java -cp ... org.cityops.telemetry.sim.TruckSimulator --host 127.0.0.1 --port 7808 --trucks 100 --rate 1
+ *      --duration 60 --misbehaving 0.05 --v2019 0.5 --first-phone 13800000000 --connect-rate 2000 --threads 2
+ * </pre>
+ */
+public final class TruckSimulator {
+
+    enum Misbehaviour { NONE, GARBAGE, BAD_CHECKSUM, UNAUTHENTICATED, REPLAY, SPEEDER }
+
+    static final double CENTER_LAT = 31.78;
+    static final double CENTER_LON = 119.95;
+
+    final String host;
+    final int port;
+    final int trucks;
+    final double rate;
+    final int durationSeconds;
+    final double misbehaving;
+    final double v2019Share;
+    final long firstPhone;
+    final int connectRate;
+    final int threads;
+    final String plate;
+    final Instant simulatedStart;
+
+    final LongAdder sent = new LongAdder();
+    final LongAdder acked = new LongAdder();
+    final LongAdder refused = new LongAdder();
+    final AtomicLong connected = new AtomicLong();
+    final AtomicLong authenticated = new AtomicLong();
+    final AtomicLong closed = new AtomicLong();
+    final AtomicLong connectFailures = new AtomicLong();
+    final AtomicLong registrationRefused = new AtomicLong();
+    /** ack latency buckets: < 1, 2, 4, ... 2^15 ms */
+    final LongAdder[] latency = new LongAdder[17];
+
+    TruckSimulator(Map<String, String> a) {
+        host = a.getOrDefault("host", "127.0.0.1");
+        port = Integer.parseInt(a.getOrDefault("port", "7808"));
+        trucks = Integer.parseInt(a.getOrDefault("trucks", "100"));
+        rate = Double.parseDouble(a.getOrDefault("rate", "1"));
+        durationSeconds = Integer.parseInt(a.getOrDefault("duration", "60"));
+        misbehaving = Double.parseDouble(a.getOrDefault("misbehaving", "0.05"));
+        v2019Share = Double.parseDouble(a.getOrDefault("v2019", "0.5"));
+        firstPhone = Long.parseLong(a.getOrDefault("first-phone", "13800000000"));
+        connectRate = Integer.parseInt(a.getOrDefault("connect-rate", "2000"));
+        threads = Integer.parseInt(a.getOrDefault("threads", "2"));
+        plate = a.getOrDefault("plate-prefix", "苏D");
+        simulatedStart = Instant.now().minusSeconds((long) Math.ceil(durationSeconds * rate) + 60)
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        for (int i = 0; i < latency.length; i++) {
+            latency[i] = new LongAdder();
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        new TruckSimulator(a).run();
+    }
+
+    void run() throws InterruptedException {
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
+        List<Truck> fleet = new ArrayList<>(trucks);
+        Random random = new Random(42);
+        int bad = (int) Math.round(trucks * misbehaving);
+        System.out.printf("simulating %d trucks (%d misbehaving) at %.2f reports/s each against %s:%d for %d s%n",
+                trucks, bad, rate, host, port, durationSeconds);
+        long start = System.nanoTime();
+        for (int i = 0; i < trucks; i++) {
+            Misbehaviour m = i < bad ? Misbehaviour.values()[1 + i % (Misbehaviour.values().length - 1)]
+                    : Misbehaviour.NONE;
+            boolean v2019 = random.nextDouble() < v2019Share;
+            Truck t = new Truck(this, Long.toString(firstPhone + i), v2019, m, new Random(i));
+            fleet.add(t);
+            t.client.connect(group, host, port).addListener(f -> {
+                if (f.isSuccess()) {
+                    connected.incrementAndGet();
+                    t.start();
+                } else {
+                    connectFailures.incrementAndGet();
+                }
+            });
+            if (connectRate > 0 && i % Math.max(1, connectRate / 100) == 0) {
+                Thread.sleep(10);
+            }
+        }
+        long end = start + TimeUnit.SECONDS.toNanos(durationSeconds);
+        long lastSent = 0;
+        long lastAcked = 0;
+        long lastTime = System.nanoTime();
+        long steadyFrom = 0;
+        long steadyAcked = 0;
+        while (System.nanoTime() < end) {
+            Thread.sleep(5000);
+            long now = System.nanoTime();
+            long s = sent.sum();
+            long k = acked.sum();
+            double secs = (now - lastTime) / 1e9;
+            System.out.printf("t=%4ds connections=%d authenticated=%d closed=%d sent/s=%.0f acked/s=%.0f in-flight=%d%n",
+                    (now - start) / 1_000_000_000L, connected.get() - closed.get(), authenticated.get(),
+                    closed.get(), (s - lastSent) / secs, (k - lastAcked) / secs, s - k);
+            if (steadyFrom == 0 && authenticated.get() >= (trucks - bad) * 0.99) {
+                steadyFrom = now;
+                steadyAcked = k;
+            }
+            lastSent = s;
+            lastAcked = k;
+            lastTime = now;
+        }
+        for (Truck t : fleet) {
+            t.stop();
+        }
+        long finish = System.nanoTime();
+        long totalAcked = acked.sum();
+        System.out.printf("TOTAL sent=%d acked=%d refused=%d registration-refused=%d connections-closed=%d "
+                + "connect-failures=%d%n", sent.sum(), totalAcked, refused.sum(), registrationRefused.get(),
+                closed.get(), connectFailures.get());
+        if (steadyFrom > 0 && finish > steadyFrom) {
+            System.out.printf("STEADY acked/s=%.0f over %.0f s (after all well-behaved trucks authenticated)%n",
+                    (totalAcked - steadyAcked) / ((finish - steadyFrom) / 1e9), (finish - steadyFrom) / 1e9);
+        }
+        System.out.printf("ACK-LATENCY p50<=%dms p99<=%dms p99.9<=%dms%n", percentile(0.5), percentile(0.99),
+                percentile(0.999));
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    long percentile(double q) {
+        long total = 0;
+        for (LongAdder b : latency) {
+            total += b.sum();
+        }
+        long seen = 0;
+        for (int i = 0; i < latency.length; i++) {
+            seen += latency[i].sum();
+            if (total > 0 && seen >= q * total) {
+                return 1L << i;
+            }
+        }
+        return -1;
+    }
+
+    void recordLatency(long nanos) {
+        long ms = Math.max(1, nanos / 1_000_000);
+        int bucket = Math.min(latency.length - 1, 64 - Long.numberOfLeadingZeros(ms - 1));
+        latency[bucket].increment();
+    }
+
+    /** One truck on its connection's event loop. */
+    static final class Truck implements TerminalClient.Listener {
+
+        final TruckSimulator sim;
+        final TerminalClient client;
+        final String phone;
+        final Misbehaviour misbehaviour;
+        final Random random;
+        final long[] sentAt = new long[65536];
+        final List<Position> recent = new ArrayList<>();
+        double lat;
+        double lon;
+        double heading;
+        double speedKmh;
+        double mileageKm;
+        long lastMove;
+        int reports;
+        ScheduledFuture<?> driving;
+
+        Truck(TruckSimulator sim, String phone, boolean v2019, Misbehaviour m, Random random) {
+            this.sim = sim;
+            this.client = new TerminalClient(phone, v2019, this);
+            this.phone = phone;
+            this.misbehaviour = m;
+            this.random = random;
+            double r = 0.02 + random.nextDouble() * 0.12; // start 2..15 km from the centre
+            double a = random.nextDouble() * 2 * Math.PI;
+            lat = CENTER_LAT + r * Math.sin(a);
+            lon = CENTER_LON + r * Math.cos(a) / Math.cos(Math.toRadians(CENTER_LAT));
+            heading = random.nextDouble() * 360;
+            speedKmh = m == Misbehaviour.SPEEDER ? 85 : 25 + random.nextDouble() * 25;
+            mileageKm = 10_000 + random.nextInt(50_000);
+        }
+
+        void start() {
+            if (misbehaviour == Misbehaviour.UNAUTHENTICATED) {
+                startDriving();
+                return;
+            }
+            client.register(sim.plate + phone.substring(Math.max(0, phone.length() - 5)));
+        }
+
+        @Override
+        public void onMessage(TerminalClient c, Jt808Message m) {
+            if (m.id() == Jt808.REGISTER_RESPONSE) {
+                RegisterResponse r = RegisterResponse.decode(m.body());
+                if (r.result() == Jt808.REGISTERED) {
+                    client.authenticate(r.authCode());
+                } else {
+                    sim.registrationRefused.incrementAndGet();
+                    client.close();
+                }
+            } else if (m.id() == Jt808.PLATFORM_RESPONSE) {
+                GeneralResponse r = GeneralResponse.decode(m.body());
+                if (r.replyId() == Jt808.AUTHENTICATE) {
+                    if (r.result() == Jt808.OK) {
+                        sim.authenticated.incrementAndGet();
+                        startDriving();
+                    } else {
+                        client.close();
+                    }
+                } else if (r.replyId() == Jt808.LOCATION || r.replyId() == Jt808.LOCATION_BATCH) {
+                    if (r.result() == Jt808.OK) {
+                        if (r.replyId() == Jt808.LOCATION) {
+                            sim.acked.increment();
+                            sim.recordLatency(System.nanoTime() - sentAt[r.replySerial()]);
+                        }
+                    } else {
+                        sim.refused.increment();
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void onClose(TerminalClient c) {
+            sim.closed.incrementAndGet();
+            if (driving != null) {
+                driving.cancel(false);
+            }
+        }
+
+        void startDriving() {
+            lastMove = System.nanoTime();
+            long period = (long) (1_000_000_000L / sim.rate);
+            driving = client.channel().eventLoop().scheduleAtFixedRate(this::report,
+                    (long) (random.nextDouble() * period), period, TimeUnit.NANOSECONDS);
+        }
+
+        void report() {
+            if (!client.isOpen()) {
+                return;
+            }
+            move();
+            long alarm = 0;
+            long status = 0x3 | (reports % 20 < 10 ? 3 << 8 : 0); // ACC on, fixed; loaded half of the time
+            if (misbehaviour == Misbehaviour.SPEEDER) {
+                alarm = 1 << 1 | (reports % 10 == 0 ? 1 << 23 : 0); // overspeed, now and then route deviation
+            }
+            Position p = new Position(phone, reportTime(),
+                    Math.round(lat * 1e6) / 1e6, Math.round(lon * 1e6) / 1e6, speedKmh, (int) heading % 360, alarm,
+                    status, Math.round(mileageKm * 10) / 10.0, 10);
+            reports++;
+            switch (misbehaviour) {
+                case GARBAGE -> {
+                    if (reports % 10 == 0) {
+                        byte[] junk = new byte[1 + random.nextInt(40)];
+                        random.nextBytes(junk);
+                        client.sendRaw(junk);
+                    }
+                }
+                case BAD_CHECKSUM -> {
+                    if (reports % 5 == 0) {
+                        byte[] frame = client.frame(Jt808.LOCATION, org.cityops.telemetry.jt808.LocationReport.of(p)
+                                .encode());
+                        frame[frame.length - 2] ^= 0x5a;
+                        if (frame[frame.length - 2] == 0x7e || frame[frame.length - 2] == 0x7d) {
+                            frame[frame.length - 2] = 0x11;
+                        }
+                        client.sendRaw(frame);
+                        return;
+                    }
+                }
+                case REPLAY -> {
+                    if (recent.size() >= 5 && reports % 10 == 0) {
+                        client.batch(LocationBatch.BLIND_AREA, new ArrayList<>(recent));
+                    }
+                }
+                default -> {
+                }
+            }
+            int serial = client.location(p, true);
+            sentAt[serial] = System.nanoTime();
+            sim.sent.increment();
+            if (misbehaviour == Misbehaviour.REPLAY) {
+                recent.add(p);
+                if (recent.size() > 5) {
+                    recent.remove(0);
+                }
+            }
+        }
+
+        /**
+         * JT/T 808 times have whole seconds. Up to one report a second a truck reports the time now; faster, it
+         * reports from a clock that starts in the past and advances a second per report, so that every report
+         * is a distinct (terminal, time) and none is taken for a replay.
+         */
+        Instant reportTime() {
+            if (sim.rate <= 1) {
+                return Instant.now();
+            }
+            return sim.simulatedStart.plusSeconds(reports);
+        }
+
+        void move() {
+            long now = System.nanoTime();
+            double hours = (now - lastMove) / 3.6e12;
+            lastMove = now;
+            double km = speedKmh * hours;
+            mileageKm += km;
+            if (random.nextDouble() < 0.05) {
+                heading = (heading + (random.nextBoolean() ? 90 : 270)) % 360; // turn at a crossing
+            }
+            // stay within ~20 km of the centre: turn back towards it
+            double dLat = lat - CENTER_LAT;
+            double dLon = (lon - CENTER_LON) * Math.cos(Math.toRadians(CENTER_LAT));
+            if (Math.hypot(dLat, dLon) > 0.18) {
+                heading = (Math.toDegrees(Math.atan2(-dLon, -dLat)) + 360) % 360;
+            }
+            lat += km / 111.0 * Math.cos(Math.toRadians(heading));
+            lon += km / (111.0 * Math.cos(Math.toRadians(lat))) * Math.sin(Math.toRadians(heading));
+        }
+
+        void stop() {
+            client.channel().eventLoop().execute(() -> {
+                if (driving != null) {
+                    driving.cancel(false);
+                }
+                client.close();
+            });
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package org.cityops.telemetry.web;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.cityops.platform.InvalidInputException;
+import org.cityops.platform.NotFoundException;
+import org.cityops.telemetry.Position;
+import org.cityops.telemetry.internal.TelemetryGateway;
+import org.cityops.telemetry.jt808.Bcd;
+import org.cityops.telemetry.pipeline.PositionRules;
+import org.cityops.telemetry.pipeline.Submission;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+/**
+ * The track API: a terminal's latest position and its positions in a time window, and HTTP ingest of positions
+ * forwarded by other platforms (same durable pipeline as JT/T 808: the response comes after the commit).
+ * Vehicles are city-wide records (muck trucks cross districts), so these are role-checked, not area-scoped.
+ */
+@RestController
+@Validated
+@RequestMapping("/api/v1/telemetry")
+class TelemetryApiController {
+
+    static final int MAX_INGEST = 1000;
+
+    private final TelemetryGateway gateway;
+    private final java.time.Clock clock;
+    private final Duration maxAge;
+
+    TelemetryApiController(TelemetryGateway gateway, java.time.Clock clock,
+            @Value("${cityops.telemetry.retention-days:180}") int retentionDays) {
+        this.gateway = gateway;
+        this.clock = clock;
+        this.maxAge = Duration.ofDays(retentionDays);
+    }
+
+    @GetMapping("/terminals/{phone}/last")
+    @PreAuthorize("hasAnyRole('ADMIN','MUCK_SUPERVISOR','LEADER','DISPATCHER','SHIFT_LEADER')")
+    Position last(@PathVariable String phone) {
+        String terminal = terminal(phone);
+        Position p = gateway.latest(terminal);
+        if (p == null) {
+            throw new NotFoundException("no position of terminal " + terminal);
+        }
+        return p;
+    }
+
+    @GetMapping("/terminals/{phone}/positions")
+    @PreAuthorize("hasAnyRole('ADMIN','MUCK_SUPERVISOR','LEADER','DISPATCHER','SHIFT_LEADER')")
+    List<Position> positions(@PathVariable String phone, @RequestParam Instant from, @RequestParam Instant to,
+            @RequestParam(defaultValue = "10000") @Min(1) @Max(50000) int limit) {
+        if (!to.isAfter(from)) {
+            throw new InvalidInputException("'to' must be after 'from'", "to");
+        }
+        if (Duration.between(from, to).compareTo(Duration.ofDays(31)) > 0) {
+            throw new InvalidInputException("at most 31 days at a time", "to");
+        }
+        return gateway.track(terminal(phone), from, to, limit);
+    }
+
+    /** A position forwarded by another platform (转发). Terminal: digits, leading zeros ignored. */
+    record PositionInput(String terminal, Instant time, Double lat, Double lon, Double speedKmh, Integer direction,
+            Long alarmBits, Long statusBits, Double mileageKm, Integer altitudeM) {
+    }
+
+    record IngestResult(int received, int stored, int duplicates) {
+    }
+
+    @PostMapping("/positions")
+    @PreAuthorize("hasAnyRole('ADMIN','MUCK_SUPERVISOR')")
+    IngestResult ingest(@RequestBody List<PositionInput> input) throws InterruptedException {
+        if (input == null || input.isEmpty()) {
+            throw new InvalidInputException("no positions", "positions");
+        }
+        if (input.size() > MAX_INGEST) {
+            throw new InvalidInputException("at most " + MAX_INGEST + " positions per request", "positions");
+        }
+        Instant now = clock.instant();
+        List<Position> positions = new ArrayList<>(input.size());
+        for (int i = 0; i < input.size(); i++) {
+            PositionInput in = input.get(i);
+            if (in == null || in.lat() == null || in.lon() == null || in.time() == null) {
+                throw new InvalidInputException("time, lat and lon are required", "positions[" + i + "]");
+            }
+            Position p = new Position(in.terminal() == null ? null : Bcd.normaliseTerminal(in.terminal()), in.time(),
+                    in.lat(), in.lon(), in.speedKmh() == null ? 0 : in.speedKmh(),
+                    in.direction() == null ? 0 : in.direction(), in.alarmBits() == null ? 0 : in.alarmBits(),
+                    in.statusBits() == null ? 0 : in.statusBits(), in.mileageKm(), in.altitudeM());
+            String problem = PositionRules.problem(p, now, maxAge);
+            if (problem != null) {
+                throw new InvalidInputException("invalid " + problem, "positions[" + i + "]." + problem);
+            }
+            positions.add(p);
+        }
+        if (gateway.overloaded()) {
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "track writer busy, retry later");
+        }
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        try {
+            gateway.submit(new Submission(positions, durable -> done.complete(durable.get(0).stored()), 0, 0));
+        } catch (IllegalStateException stopped) {
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "telemetry is stopping");
+        }
+        try {
+            int stored = done.get(30, TimeUnit.SECONDS);
+            return new IngestResult(positions.size(), stored, positions.size() - stored);
+        } catch (TimeoutException | ExecutionException e) {
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "not stored in time; retry (replays are ignored)");
+        }
+    }
+
+    private static String terminal(String phone) {
+        String t = Bcd.normaliseTerminal(phone);
+        if (t == null || t.length() > 20 || "0".equals(t)) {
+            throw new InvalidInputException("a terminal number is 1 to 20 digits", "phone");
+        }
+        return t;
+    }
+}

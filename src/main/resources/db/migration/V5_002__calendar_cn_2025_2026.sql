@@ -1,0 +1,42 @@
+-- China's national public holidays and make-up working days (调休) for 2025 and 2026, as announced by the
+-- State Council General Office. Transcribed by hand: the bureau checks and edits them in /admin/calendar
+-- (see docs/catalog.md, "to be checked").
+INSERT INTO catalog_calendar_day (cal_date, kind, name) VALUES
+    -- 2025
+    (DATE '2025-01-01', 'HOLIDAY', '元旦'),
+    (DATE '2025-01-26', 'MAKEUP_WORKDAY', '春节调休上班'),
+    (DATE '2025-01-28', 'HOLIDAY', '春节'), (DATE '2025-01-29', 'HOLIDAY', '春节'),
+    (DATE '2025-01-30', 'HOLIDAY', '春节'), (DATE '2025-01-31', 'HOLIDAY', '春节'),
+    (DATE '2025-02-01', 'HOLIDAY', '春节'), (DATE '2025-02-02', 'HOLIDAY', '春节'),
+    (DATE '2025-02-03', 'HOLIDAY', '春节'), (DATE '2025-02-04', 'HOLIDAY', '春节'),
+    (DATE '2025-02-08', 'MAKEUP_WORKDAY', '春节调休上班'),
+    (DATE '2025-04-04', 'HOLIDAY', '清明节'), (DATE '2025-04-05', 'HOLIDAY', '清明节'), (DATE '2025-04-06', 'HOLIDAY', '清明节'),
+    (DATE '2025-04-27', 'MAKEUP_WORKDAY', '劳动节调休上班'),
+    (DATE '2025-05-01', 'HOLIDAY', '劳动节'), (DATE '2025-05-02', 'HOLIDAY', '劳动节'), (DATE '2025-05-03', 'HOLIDAY', '劳动节'),
+    (DATE '2025-05-04', 'HOLIDAY', '劳动节'), (DATE '2025-05-05', 'HOLIDAY', '劳动节'),
+    (DATE '2025-05-31', 'HOLIDAY', '端午节'), (DATE '2025-06-01', 'HOLIDAY', '端午节'), (DATE '2025-06-02', 'HOLIDAY', '端午节'),
+    (DATE '2025-09-28', 'MAKEUP_WORKDAY', '国庆节调休上班'),
+    (DATE '2025-10-01', 'HOLIDAY', '国庆节、中秋节'), (DATE '2025-10-02', 'HOLIDAY', '国庆节、中秋节'),
+    (DATE '2025-10-03', 'HOLIDAY', '国庆节、中秋节'), (DATE '2025-10-04', 'HOLIDAY', '国庆节、中秋节'),
+    (DATE '2025-10-05', 'HOLIDAY', '国庆节、中秋节'), (DATE '2025-10-06', 'HOLIDAY', '国庆节、中秋节'),
+    (DATE '2025-10-07', 'HOLIDAY', '国庆节、中秋节'), (DATE '2025-10-08', 'HOLIDAY', '国庆节、中秋节'),
+    (DATE '2025-10-11', 'MAKEUP_WORKDAY', '国庆节调休上班'),
+    -- 2026
+    (DATE '2026-01-01', 'HOLIDAY', '元旦'), (DATE '2026-01-02', 'HOLIDAY', '元旦'), (DATE '2026-01-03', 'HOLIDAY', '元旦'),
+    (DATE '2026-01-04', 'MAKEUP_WORKDAY', '元旦调休上班'),
+    (DATE '2026-02-14', 'MAKEUP_WORKDAY', '春节调休上班'),
+    (DATE '2026-02-15', 'HOLIDAY', '春节'), (DATE '2026-02-16', 'HOLIDAY', '春节'), (DATE '2026-02-17', 'HOLIDAY', '春节'),
+    (DATE '2026-02-18', 'HOLIDAY', '春节'), (DATE '2026-02-19', 'HOLIDAY', '春节'), (DATE '2026-02-20', 'HOLIDAY', '春节'),
+    (DATE '2026-02-21', 'HOLIDAY', '春节'), (DATE '2026-02-22', 'HOLIDAY', '春节'), (DATE '2026-02-23', 'HOLIDAY', '春节'),
+    (DATE '2026-02-28', 'MAKEUP_WORKDAY', '春节调休上班'),
+    (DATE '2026-04-04', 'HOLIDAY', '清明节'), (DATE '2026-04-05', 'HOLIDAY', '清明节'), (DATE '2026-04-06', 'HOLIDAY', '清明节'),
+    (DATE '2026-05-01', 'HOLIDAY', '劳动节'), (DATE '2026-05-02', 'HOLIDAY', '劳动节'), (DATE '2026-05-03', 'HOLIDAY', '劳动节'),
+    (DATE '2026-05-04', 'HOLIDAY', '劳动节'), (DATE '2026-05-05', 'HOLIDAY', '劳动节'),
+    (DATE '2026-05-09', 'MAKEUP_WORKDAY', '劳动节调休上班'),
+    (DATE '2026-06-19', 'HOLIDAY', '端午节'), (DATE '2026-06-20', 'HOLIDAY', '端午节'), (DATE '2026-06-21', 'HOLIDAY', '端午节'),
+    (DATE '2026-09-20', 'MAKEUP_WORKDAY', '国庆节调休上班'),
+    (DATE '2026-09-25', 'HOLIDAY', '中秋节'), (DATE '2026-09-26', 'HOLIDAY', '中秋节'), (DATE '2026-09-27', 'HOLIDAY', '中秋节'),
+    (DATE '2026-10-01', 'HOLIDAY', '国庆节'), (DATE '2026-10-02', 'HOLIDAY', '国庆节'), (DATE '2026-10-03', 'HOLIDAY', '国庆节'),
+    (DATE '2026-10-04', 'HOLIDAY', '国庆节'), (DATE '2026-10-05', 'HOLIDAY', '国庆节'), (DATE '2026-10-06', 'HOLIDAY', '国庆节'),
+    (DATE '2026-10-07', 'HOLIDAY', '国庆节'),
+    (DATE '2026-10-10', 'MAKEUP_WORKDAY', '国庆节调休上班');
