@@ -13,19 +13,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * Alarm → case rule table: which case category an alarm type becomes, and whether the platform sends it by itself
- * (auto) or a supervisor sends it with a click (manual). The category codes are placeholders until the catalog
- * defines the construction-waste categories; override them with {@code cityops.muck.case-category.<ALARM_TYPE>}
- * and the mode with {@code cityops.muck.case-auto.<ALARM_TYPE>=true|false}.
+ * (auto) or a supervisor sends it with a click (manual). The default codes are the catalog's local construction-waste
+ * categories of the demo catalogue ({@code LOCAL:E:ZT01} 建筑垃圾违规运输, {@code LOCAL:E:ZT02} 建筑垃圾乱倒乱卸);
+ * override them with {@code cityops.muck.case-category.<ALARM_TYPE>} and the mode with
+ * {@code cityops.muck.case-auto.<ALARM_TYPE>=true|false}.
  */
 @Component
 public class CaseRules {
 
-    /** 道路遗撒 / 乱倒 (placeholder code) */
-    public static final String SPILL = "MUCK-SPILL";
-    /** 违规运输 (placeholder code) */
-    public static final String ILLEGAL_TRANSPORT = "MUCK-ILLEGAL-TRANSPORT";
-    /** 渣土运输车辆未密闭 (placeholder code; no sensor rule raises it yet) */
-    public static final String UNSEALED = "MUCK-UNSEALED";
+    /** 建筑垃圾乱倒乱卸 (catalog local extension) */
+    public static final String SPILL = "LOCAL:E:ZT02";
+    /** 建筑垃圾违规运输 (catalog local extension) */
+    public static final String ILLEGAL_TRANSPORT = "LOCAL:E:ZT01";
+    /** 渣土运输车辆未安装密闭装置 (GB/T 47678.5 08011, unverified list; no sensor rule raises it yet) */
+    public static final String UNSEALED = "E08011";
 
     private static final Map<AlarmType, String> DEFAULT_CATEGORY = new EnumMap<>(AlarmType.class);
     private static final Set<AlarmType> DEFAULT_AUTO = EnumSet.of(AlarmType.ILLEGAL_UNLOADING, AlarmType.NO_PERMIT);

@@ -222,6 +222,32 @@ class AlarmPipelineTests {
     }
 
     @Test
+    void positionsIngestedByTelemetryReachTheAlarmEngine() throws Exception {
+        Instant t = clock.instant().minusSeconds(60);
+        String json = """
+                [{"terminal": "0%s", "time": "%s", "lat": 31.80, "lon": 119.95, "speedKmh": 30, "statusBits": 768},
+                 {"terminal": "0%s", "time": "%s", "lat": 31.80, "lon": 119.951, "speedKmh": 30, "statusBits": 768}]"""
+                .formatted(withoutPermit, t, withoutPermit, t.plusSeconds(10));
+        mvc.perform(post("/api/v1/telemetry/positions").header("Authorization", Api.bearer(mvc, "muck1"))
+                .contentType(MediaType.APPLICATION_JSON).content(json)).andExpect(status().is2xxSuccessful());
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (alarms(withoutPermit).isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+            runner.awaitIdle(Duration.ofSeconds(10));
+        }
+        assertThat(alarms(withoutPermit)).extracting(r -> r.get("type")).containsExactly("NO_PERMIT");
+    }
+
+    @Test
+    void theDefaultCaseCategoriesExistInTheCatalogue(@Autowired org.cityops.catalog.Catalog catalog,
+            @Autowired CaseRules rules) {
+        for (CaseRules.Rule r : rules.all()) {
+            assertThat(catalog.resolve(r.categoryCode())).as(r.type() + " → " + r.categoryCode()).isPresent();
+        }
+        assertThat(catalog.resolve(CaseRules.UNSEALED)).isPresent();
+    }
+
+    @Test
     void afterARestartTheEngineResumesWithoutDuplicatingOpenAlarms() {
         feed(pos(withPermit, 0, 31.80, 119.93, 30, 0, 1), pos(withPermit, 10, 31.80, 119.931, 30, 0, 1));
         assertThat(alarms(withPermit)).hasSize(1);
