@@ -1,0 +1,182 @@
+package org.cityops.muck.alarm;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import org.cityops.muck.engine.AlarmEngine;
+import org.cityops.muck.engine.EngineEvent;
+import org.cityops.muck.engine.OpenAlarm;
+import org.cityops.muck.engine.TrackerState;
+import org.cityops.telemetry.Position;
+import org.cityops.telemetry.PositionObserver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import jakarta.annotation.PreDestroy;
+
+/**
+ * Runs the alarm engine: receives telemetry's durable position batches ({@link PositionObserver}, returning at once),
+ * and the offline clock tick, and processes both on one worker thread in arrival order, persisting after every batch.
+ * On start it rebuilds the engine's world from the registry and restores every vehicle's state, so the engine
+ * resumes where it was. When the queue is full the gateway's thread processes the batch itself (back-pressure,
+ * nothing dropped).
+ */
+@Component
+public class EngineRunner implements PositionObserver {
+
+    private static final Logger log = LoggerFactory.getLogger(EngineRunner.class);
+    private final AlarmEngine engine;
+    private final AlarmStore store;
+    private final WorldLoader world;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final ExecutorService worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(2_000), r -> {
+                Thread t = new Thread(r, "muck-alarm-engine");
+                t.setDaemon(true);
+                return t;
+            }, new ThreadPoolExecutor.CallerRunsPolicy());
+    private volatile boolean started;
+
+    EngineRunner(AlarmEngine engine, AlarmStore store, WorldLoader world, JdbcClient jdbc, Clock clock) {
+        this.engine = engine;
+        this.store = store;
+        this.world = world;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void onReady() {
+        ensureStarted();
+    }
+
+    /** Loads the world and the stored vehicle states once; reconciles alarms left open without engine state. */
+    public synchronized void ensureStarted() {
+        if (started) {
+            return;
+        }
+        world.reload();
+        List<TrackerState> states = store.loadStates();
+        engine.restore(states);
+        Map<String, Set<String>> open = new LinkedHashMap<>();
+        for (TrackerState s : states) {
+            open.put(s.terminal(), s.open().stream().map(OpenAlarm::type).map(Enum::name)
+                    .collect(java.util.stream.Collectors.toSet()));
+        }
+        int orphans = 0;
+        for (Map<String, Object> row : jdbc.sql("SELECT id, terminal_phone, type FROM muck_alarm WHERE status = 'OPEN'")
+                .query().listOfRows()) {
+            if (!open.getOrDefault((String) row.get("terminal_phone"), Set.of()).contains((String) row.get("type"))) {
+                jdbc.sql("UPDATE muck_alarm SET status = 'CLOSED', ended_at = last_seen_at WHERE id = :id")
+                        .param("id", row.get("id")).update();
+                orphans++;
+            }
+        }
+        started = true;
+        log.info("muck alarm engine resumed: {} vehicles in the registry, {} vehicle states restored, {} orphan alarms closed",
+                engine.world().vehicles().size(), states.size(), orphans);
+    }
+
+    @Override
+    public void onPositions(List<Position> batch) {
+        if (batch == null || batch.isEmpty()) {
+            return;
+        }
+        List<Position> copy = List.copyOf(batch);
+        worker.execute(() -> process(copy));
+    }
+
+    @Scheduled(fixedDelayString = "${cityops.muck.alarm.tick:PT30S}", initialDelayString = "PT30S")
+    void scheduledTick() {
+        worker.execute(this::tick);
+    }
+
+    /** Waits until everything handed to the worker so far is processed (tests, shutdown). */
+    public void awaitIdle(Duration timeout) {
+        try {
+            Future<?> f = worker.submit(() -> {
+            });
+            f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("alarm engine did not become idle", e);
+        }
+    }
+
+    /** Runs the offline tick now, on the worker. */
+    public void tickNow() {
+        worker.execute(this::tick);
+    }
+
+    void process(List<Position> batch) {
+        try {
+            ensureStarted();
+            List<Position> sorted = new ArrayList<>(batch);
+            sorted.sort(Comparator.comparing(Position::time, Comparator.nullsFirst(Comparator.naturalOrder())));
+            List<EngineEvent> events = new ArrayList<>();
+            Set<String> touched = new java.util.LinkedHashSet<>();
+            var now = clock.instant();
+            for (Position p : sorted) {
+                List<EngineEvent> e = engine.accept(p, now);
+                events.addAll(e);
+                String t = org.cityops.muck.engine.Terminals.normalize(p.terminal());
+                if (t != null) {
+                    touched.add(t);
+                }
+            }
+            persist(events, touched);
+        } catch (RuntimeException e) {
+            log.error("muck alarm engine failed on a batch of {} positions", batch.size(), e);
+        }
+    }
+
+    void tick() {
+        try {
+            ensureStarted();
+            List<EngineEvent> events = engine.tick(clock.instant());
+            Set<String> touched = new java.util.LinkedHashSet<>();
+            for (EngineEvent e : events) {
+                touched.add(e.terminal());
+            }
+            persist(events, touched);
+        } catch (RuntimeException e) {
+            log.error("muck alarm engine tick failed", e);
+        }
+    }
+
+    private void persist(List<EngineEvent> events, Set<String> touched) {
+        List<TrackerState> states = new ArrayList<>(touched.size());
+        for (String t : touched) {
+            engine.snapshot(t).ifPresent(states::add);
+        }
+        if (!events.isEmpty() || !states.isEmpty()) {
+            store.apply(events, states);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdown();
+        try {
+            worker.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package org.cityops.muck.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.cityops.muck.alarm.AlarmQueries;
+import org.cityops.muck.alarm.AlarmQueries.Filter;
+import org.cityops.muck.alarm.CaseRules;
+import org.cityops.muck.engine.AlarmType;
+import org.cityops.muck.registry.MuckRegistry;
+import org.cityops.muck.registry.RegistryModel.Permit;
+import org.cityops.muck.registry.RegistryModel.SiteRecordRequest;
+import org.cityops.muck.registry.RegistryModel.Vehicle;
+import org.cityops.platform.CityClock;
+import org.cityops.platform.DomainException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The supervision console (渣土监管指挥): live map, alarms, site files, track playback, statistics, registry. */
+@Controller
+@PreAuthorize("hasAnyRole('ADMIN','MUCK_SUPERVISOR')")
+class MuckPageController {
+
+    private static final int PAGE = 50;
+    private final AlarmQueries alarms;
+    private final MuckRegistry registry;
+    private final CaseRules rules;
+    private final String tileUrl;
+    private final double centerLat;
+    private final double centerLon;
+    private final int zoom;
+
+    MuckPageController(AlarmQueries alarms, MuckRegistry registry, CaseRules rules,
+            @Value("${cityops.map.tile-url:}") String tileUrl, @Value("${cityops.map.center-lat:31.79}") double centerLat,
+            @Value("${cityops.map.center-lon:119.95}") double centerLon, @Value("${cityops.map.zoom:11}") int zoom) {
+        this.alarms = alarms;
+        this.registry = registry;
+        this.rules = rules;
+        this.tileUrl = tileUrl;
+        this.centerLat = centerLat;
+        this.centerLon = centerLon;
+        this.zoom = zoom;
+    }
+
+    @ModelAttribute
+    void map(Model model) {
+        model.addAttribute("tileUrl", tileUrl);
+        model.addAttribute("centerLat", centerLat);
+        model.addAttribute("centerLon", centerLon);
+        model.addAttribute("zoom", zoom);
+    }
+
+    @GetMapping("/muck/map")
+    String liveMap() {
+        return "muck/map";
+    }
+
+    @GetMapping("/muck/alarms")
+    String alarmList(@RequestParam(required = false) String type, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String plate, @RequestParam(required = false) LocalDate fromDate,
+            @RequestParam(required = false) LocalDate toDate, @RequestParam(defaultValue = "0") int page, Model model) {
+        String t = blank(type);
+        String s = blank(status);
+        String p = blank(plate);
+        Instant from = fromDate == null ? null : fromDate.atStartOfDay(CityClock.ZONE).toInstant();
+        Instant to = toDate == null ? null : toDate.plusDays(1).atStartOfDay(CityClock.ZONE).toInstant();
+        int pg = Math.max(0, Math.min(page, 100_000));
+        try {
+            var result = alarms.find(new Filter(t, s, from, to, p, null, null, null), pg, PAGE);
+            model.addAttribute("result", result);
+            model.addAttribute("lastPage", Math.max(0, (result.total() - 1) / PAGE));
+        } catch (DomainException e) {
+            model.addAttribute("error", e.getMessage());
+            model.addAttribute("lastPage", 0);
+        }
+        model.addAttribute("types", AlarmType.values());
+        model.addAttribute("rules", rules.all());
+        model.addAttribute("type", t);
+        model.addAttribute("status", s);
+        model.addAttribute("plate", p);
+        model.addAttribute("fromDate", fromDate);
+        model.addAttribute("toDate", toDate);
+        model.addAttribute("page", pg);
+        return "muck/alarms";
+    }
+
+    @GetMapping("/muck/sites")
+    String sites(Model model) {
+        model.addAttribute("sites", registry.sites());
+        model.addAttribute("disposalSites", registry.disposalSites());
+        return "muck/sites";
+    }
+
+    @GetMapping("/muck/sites/{id}")
+    String siteFile(@PathVariable long id, Model model) {
+        model.addAttribute("site", registry.site(id));
+        List<Permit> permits = registry.permits(id, null);
+        model.addAttribute("permits", permits);
+        Set<Long> vehicleIds = new LinkedHashSet<>();
+        permits.forEach(p -> vehicleIds.addAll(p.vehicleIds()));
+        List<Vehicle> vehicles = new ArrayList<>();
+        for (Long v : vehicleIds) {
+            try {
+                vehicles.add(registry.vehicle(v));
+            } catch (DomainException outOfScope) {
+                // a vehicle outside the user's scope is left out of the file
+            }
+        }
+        model.addAttribute("vehicles", vehicles);
+        model.addAttribute("trips", alarms.tripsOfSite(id, 100));
+        model.addAttribute("alarms", alarms.alarmsOfSite(id, 100));
+        model.addAttribute("records", registry.siteRecords(id));
+        return "muck/site";
+    }
+
+    @PostMapping("/muck/sites/{id}/records")
+    String addRecord(@PathVariable long id, @RequestParam String kind, @RequestParam String title,
+            @RequestParam(required = false) String person, @RequestParam(required = false) String note,
+            RedirectAttributes redirect) {
+        try {
+            if (title == null || title.isBlank() || title.length() > 200 || (note != null && note.length() > 2000)
+                    || (person != null && person.length() > 100) || !kind.matches("^(DOCUMENT|DUTY|INSPECTION)$")) {
+                throw new org.cityops.platform.InvalidInputException("记录内容不完整或过长 record incomplete or too long");
+            }
+            registry.addSiteRecord(id, new SiteRecordRequest(kind, null, blank(person), title.trim(), blank(note)));
+            redirect.addFlashAttribute("message", "saved");
+        } catch (org.cityops.platform.InvalidInputException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/muck/sites/" + id;
+    }
+
+    @GetMapping("/muck/track")
+    String track(@RequestParam(required = false) Long vehicle, Model model) {
+        model.addAttribute("vehicles", registry.vehicles(null, null));
+        model.addAttribute("vehicle", vehicle);
+        return "muck/track";
+    }
+
+    @GetMapping("/muck/stats")
+    String stats() {
+        return "muck/stats";
+    }
+
+    @GetMapping("/muck/registry")
+    String registryPage(Model model) {
+        model.addAttribute("companies", registry.companies());
+        model.addAttribute("vehicles", registry.vehicles(null, null));
+        model.addAttribute("permits", registry.permits(null, null));
+        model.addAttribute("zones", registry.zones());
+        model.addAttribute("drivers", registry.drivers(null));
+        return "muck/registry";
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

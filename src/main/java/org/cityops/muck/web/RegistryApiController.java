@@ -1,0 +1,199 @@
+package org.cityops.muck.web;
+
+import java.util.List;
+
+import org.cityops.muck.registry.MuckRegistry;
+import org.cityops.muck.registry.RegistryModel.Company;
+import org.cityops.muck.registry.RegistryModel.CompanyRequest;
+import org.cityops.muck.registry.RegistryModel.DisposalSite;
+import org.cityops.muck.registry.RegistryModel.DisposalSiteRequest;
+import org.cityops.muck.registry.RegistryModel.Driver;
+import org.cityops.muck.registry.RegistryModel.DriverRequest;
+import org.cityops.muck.registry.RegistryModel.Permit;
+import org.cityops.muck.registry.RegistryModel.PermitRequest;
+import org.cityops.muck.registry.RegistryModel.Site;
+import org.cityops.muck.registry.RegistryModel.SiteRecord;
+import org.cityops.muck.registry.RegistryModel.SiteRecordRequest;
+import org.cityops.muck.registry.RegistryModel.SiteRequest;
+import org.cityops.muck.registry.RegistryModel.Vehicle;
+import org.cityops.muck.registry.RegistryModel.VehicleRequest;
+import org.cityops.muck.registry.RegistryModel.Zone;
+import org.cityops.muck.registry.RegistryModel.ZoneRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
+/** The construction-waste registry API (登记备案): companies, vehicles, drivers, sites, disposal sites, permits, zones. */
+@RestController
+@Validated
+@RequestMapping("/api/v1/muck")
+@PreAuthorize("hasAnyRole('ADMIN','MUCK_SUPERVISOR')")
+class RegistryApiController {
+
+    private final MuckRegistry registry;
+
+    RegistryApiController(MuckRegistry registry) {
+        this.registry = registry;
+    }
+
+    @GetMapping("/companies")
+    List<Company> companies() {
+        return registry.companies();
+    }
+
+    @GetMapping("/companies/{id}")
+    Company company(@PathVariable long id) {
+        return registry.company(id);
+    }
+
+    @PostMapping("/companies")
+    @ResponseStatus(HttpStatus.CREATED)
+    Company createCompany(@Valid @RequestBody CompanyRequest r) {
+        return registry.createCompany(r);
+    }
+
+    @PutMapping("/companies/{id}")
+    Company updateCompany(@PathVariable long id, @Valid @RequestBody CompanyRequest r) {
+        return registry.updateCompany(id, r);
+    }
+
+    @GetMapping("/vehicles")
+    List<Vehicle> vehicles(@RequestParam(required = false) Long companyId,
+            @RequestParam(required = false) @Size(max = 32) String q) {
+        return registry.vehicles(companyId, q);
+    }
+
+    @GetMapping("/vehicles/{id}")
+    Vehicle vehicle(@PathVariable long id) {
+        return registry.vehicle(id);
+    }
+
+    @PostMapping("/vehicles")
+    @ResponseStatus(HttpStatus.CREATED)
+    Vehicle createVehicle(@Valid @RequestBody VehicleRequest r) {
+        return registry.createVehicle(r);
+    }
+
+    @PutMapping("/vehicles/{id}")
+    Vehicle updateVehicle(@PathVariable long id, @Valid @RequestBody VehicleRequest r) {
+        return registry.updateVehicle(id, r);
+    }
+
+    @GetMapping("/drivers")
+    List<Driver> drivers(@RequestParam(required = false) Long companyId) {
+        return registry.drivers(companyId);
+    }
+
+    @PostMapping("/drivers")
+    @ResponseStatus(HttpStatus.CREATED)
+    Driver createDriver(@Valid @RequestBody DriverRequest r) {
+        return registry.createDriver(r);
+    }
+
+    @GetMapping("/sites")
+    List<Site> sites() {
+        return registry.sites();
+    }
+
+    @GetMapping("/sites/{id}")
+    Site site(@PathVariable long id) {
+        return registry.site(id);
+    }
+
+    @PostMapping("/sites")
+    @ResponseStatus(HttpStatus.CREATED)
+    Site createSite(@Valid @RequestBody SiteRequest r) {
+        return registry.createSite(r);
+    }
+
+    @PutMapping("/sites/{id}")
+    Site updateSite(@PathVariable long id, @Valid @RequestBody SiteRequest r) {
+        return registry.updateSite(id, r);
+    }
+
+    @GetMapping("/sites/{id}/records")
+    List<SiteRecord> siteRecords(@PathVariable long id) {
+        return registry.siteRecords(id);
+    }
+
+    @PostMapping("/sites/{id}/records")
+    @ResponseStatus(HttpStatus.CREATED)
+    SiteRecord addSiteRecord(@PathVariable long id, @Valid @RequestBody SiteRecordRequest r) {
+        return registry.addSiteRecord(id, r);
+    }
+
+    @GetMapping("/disposal-sites")
+    List<DisposalSite> disposalSites() {
+        return registry.disposalSites();
+    }
+
+    @GetMapping("/disposal-sites/{id}")
+    DisposalSite disposalSite(@PathVariable long id) {
+        return registry.disposalSite(id);
+    }
+
+    @PostMapping("/disposal-sites")
+    @ResponseStatus(HttpStatus.CREATED)
+    DisposalSite createDisposalSite(@Valid @RequestBody DisposalSiteRequest r) {
+        return registry.createDisposalSite(r);
+    }
+
+    @PutMapping("/disposal-sites/{id}")
+    DisposalSite updateDisposalSite(@PathVariable long id, @Valid @RequestBody DisposalSiteRequest r) {
+        return registry.updateDisposalSite(id, r);
+    }
+
+    @GetMapping("/permits")
+    List<Permit> permits(@RequestParam(required = false) Long siteId, @RequestParam(required = false) Long vehicleId) {
+        return registry.permits(siteId, vehicleId);
+    }
+
+    @GetMapping("/permits/{id}")
+    Permit permit(@PathVariable long id) {
+        return registry.permit(id);
+    }
+
+    @PostMapping("/permits")
+    @ResponseStatus(HttpStatus.CREATED)
+    Permit createPermit(@Valid @RequestBody PermitRequest r) {
+        return registry.createPermit(r);
+    }
+
+    @PutMapping("/permits/{id}")
+    Permit updatePermit(@PathVariable long id, @Valid @RequestBody PermitRequest r) {
+        return registry.updatePermit(id, r);
+    }
+
+    @GetMapping("/zones")
+    List<Zone> zones() {
+        return registry.zones();
+    }
+
+    @GetMapping("/zones/{id}")
+    Zone zone(@PathVariable long id) {
+        return registry.zone(id);
+    }
+
+    @PostMapping("/zones")
+    @ResponseStatus(HttpStatus.CREATED)
+    Zone createZone(@Valid @RequestBody ZoneRequest r) {
+        return registry.createZone(r);
+    }
+
+    @PutMapping("/zones/{id}")
+    Zone updateZone(@PathVariable long id, @Valid @RequestBody ZoneRequest r) {
+        return registry.updateZone(id, r);
+    }
+}
