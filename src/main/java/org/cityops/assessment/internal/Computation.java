@@ -108,7 +108,9 @@ public class Computation {
             for (String code : codes) {
                 Counters c = tab.of(type, code);
                 Map<String, Double> v = Indicators.values(type, cfg.options(), c);
-                Composite.Result comp = Composite.of(cfg.composite().getOrDefault(type, List.of()), v);
+                // no case facts for the subject in the period: nothing to evaluate, the composite is undefined
+                Composite.Result comp = c.asMap().isEmpty() ? new Composite.Result(null, List.of())
+                        : Composite.of(cfg.composite().getOrDefault(type, List.of()), v);
                 Key key = new Key(type, code);
                 double ded = deductions.getOrDefault(key, 0.0);
                 Map<Source, Double> src = new EnumMap<>(Source.class);
