@@ -23,8 +23,8 @@ SELECT c AS case_id,
        'disp' || (c % 10) AS dispatcher,
        (:start::date::timestamp AT TIME ZONE 'Asia/Shanghai')
          + (c::double precision / :cases * :days) * interval '1 day' AS t0,
-       (c * 7919) % 100 AS luck
-FROM generate_series(1, :cases) c;
+       (c::bigint * 7919) % 100 AS luck
+FROM generate_series(1::bigint, :cases::bigint) c;
 
 INSERT INTO asm_case_step (event_id, case_id, case_number, category_code, channel, grid_code, community_code,
   street_code, district_code, department_code, action, actor, actor_role, assignee, reporter, occurred_at,

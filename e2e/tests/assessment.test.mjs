@@ -41,6 +41,13 @@ test('an assessor computes a month, drills from a district to a case and locks; 
     assert.ok(districts.includes(d), `district ${d} is ranked`);
   }
   await snap(page, 'assessment-ranking');
+  for (const link of ['export-xlsx', 'export-docx']) {
+    const href = await page.getAttribute(`[data-testid=${link}]`, 'href');
+    const res = await page.request.get(href);
+    assert.equal(res.status(), 200, `${link} downloads`);
+    const body = await res.body();
+    assert.equal(body.subarray(0, 2).toString(), 'PK', `${link} is an Office Open XML file`);
+  }
 
   // drill down: 天宁区's 结案数 → the cases behind it → one case's steps
   await page.click('[data-testid=ranking] tr[data-subject="320402"] a[data-indicator=closed]');

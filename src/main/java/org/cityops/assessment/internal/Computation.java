@@ -54,8 +54,14 @@ public class Computation {
     private final ActorProvider actors;
     private final Clock clock;
 
+    private final boolean postgres;
+    private final String workMem;
+
     Computation(FactQueries facts, Schemes schemes, NamedParameterJdbcTemplate jdbc, OrgDirectory org,
-            ActorProvider actors, Clock clock) {
+            ActorProvider actors, Clock clock, javax.sql.DataSource dataSource,
+            @org.springframework.beans.factory.annotation.Value("${cityops.assessment.work-mem:64MB}") String workMem) {
+        this.postgres = JdbcCaseFactSink.isPostgres(dataSource);
+        this.workMem = workMem.matches("\\d+[kMG]B") ? workMem : "64MB";
         this.facts = facts;
         this.schemes = schemes;
         this.jdbc = jdbc;
@@ -66,6 +72,10 @@ public class Computation {
 
     Outcome run(Periods.Period p, int version, String reason) {
         long t0 = System.nanoTime();
+        if (postgres) {
+            // the per-case aggregation of a month is ~170k groups: let it hash in memory (this transaction only)
+            jdbc.getJdbcTemplate().execute("SET LOCAL work_mem = '" + workMem + "'");
+        }
         long asOf = facts.maxStepId();
         FactQueries.Window w = p.window(asOf);
         Schemes.Scheme scheme = schemes.byId(p.schemeId());

@@ -148,30 +148,37 @@ class AssessmentApiController {
             @RequestParam(required = false) Integer version) {
         SubjectType type = type(subjectType);
         Results.Version v = results.version(id, version);
-        return new ResultsView(id, v.version(), v.locked(), v.published(), type.name(), results.results(v.id(), type));
+        var me = staff.require();
+        return new ResultsView(id, v.version(), v.locked(), v.published(), type.name(), results.results(v.id(), type)
+                .stream().filter(r -> SubjectScope.permits(me, type, r.subjectCode())).toList());
     }
 
     @GetMapping("/periods/{id}/drill")
     Results.Drill drill(@PathVariable long id, @RequestParam String subjectType, @RequestParam String code,
             @RequestParam String indicator, @RequestParam(required = false) Integer version) {
+        SubjectScope.require(staff.require(), type(subjectType), code);
         return results.drill(id, version, type(subjectType), code, indicator);
     }
 
     @GetMapping("/periods/{id}/deductions")
     List<Deductions.Deduction> deductionsOf(@PathVariable long id, @RequestParam String subjectType,
             @RequestParam String code, @RequestParam(required = false) Integer version) {
+        SubjectScope.require(staff.require(), type(subjectType), code);
         Results.Version v = results.version(id, version);
         return deductions.ofSubject(id, v.id(), type(subjectType).name(), code);
     }
 
     @GetMapping("/periods/{id}/trend")
     List<Results.TrendPoint> trend(@PathVariable long id, @RequestParam String subjectType, @RequestParam String code) {
+        SubjectScope.require(staff.require(), type(subjectType), code);
         return results.trend(periods.get(id).schemeCode(), type(subjectType), code);
     }
 
     @GetMapping("/cases/{caseId}/steps")
     List<FactQueries.StepView> caseSteps(@PathVariable long caseId) {
-        return results.caseSteps(caseId);
+        var steps = results.caseSteps(caseId);
+        SubjectScope.requireCase(staff.require(), steps);
+        return steps;
     }
 
     @PostMapping("/items")

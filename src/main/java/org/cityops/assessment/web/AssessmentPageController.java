@@ -28,7 +28,11 @@ class AssessmentPageController {
     private final Results results;
     private final Deductions deductions;
 
-    AssessmentPageController(Periods periods, Schemes schemes, Results results, Deductions deductions) {
+    private final org.cityops.org.CurrentStaff staff;
+
+    AssessmentPageController(Periods periods, Schemes schemes, Results results, Deductions deductions,
+            org.cityops.org.CurrentStaff staff) {
+        this.staff = staff;
         this.periods = periods;
         this.schemes = schemes;
         this.results = results;
@@ -58,7 +62,9 @@ class AssessmentPageController {
         if (p.currentVersion() > 0) {
             Results.Version v = results.version(id, version);
             model.addAttribute("version", v);
-            model.addAttribute("rows", results.results(v.id(), t));
+            var me = staff.require();
+            model.addAttribute("rows", results.results(v.id(), t).stream()
+                    .filter(r -> SubjectScope.permits(me, t, r.subjectCode())).toList());
             var options = schemes.byId(p.schemeId()).scoring().options();
             List<Column> cols = new ArrayList<>();
             for (Indicator i : Indicators.of(t, options)) {
@@ -72,6 +78,7 @@ class AssessmentPageController {
     @GetMapping("/assessment/periods/{id}/drill")
     String drill(@PathVariable long id, @RequestParam String type, @RequestParam String code,
             @RequestParam String indicator, @RequestParam(required = false) Integer version, Model model) {
+        SubjectScope.require(staff.require(), AssessmentApiController.type(type), code);
         model.addAttribute("period", periods.get(id));
         model.addAttribute("drill", results.drill(id, version, AssessmentApiController.type(type), code, indicator));
         model.addAttribute("version", results.version(id, version));
@@ -81,6 +88,7 @@ class AssessmentPageController {
     @GetMapping("/assessment/periods/{id}/deductions")
     String deductions(@PathVariable long id, @RequestParam String type, @RequestParam String code,
             @RequestParam(required = false) Integer version, Model model) {
+        SubjectScope.require(staff.require(), AssessmentApiController.type(type), code);
         Results.Version v = results.version(id, version);
         model.addAttribute("period", periods.get(id));
         model.addAttribute("version", v);
@@ -96,6 +104,7 @@ class AssessmentPageController {
         if (steps.isEmpty()) {
             throw new NotFoundException("没有该案件的记录 no facts for this case");
         }
+        SubjectScope.requireCase(staff.require(), steps);
         model.addAttribute("caseId", caseId);
         model.addAttribute("steps", steps);
         return "assessment/case";

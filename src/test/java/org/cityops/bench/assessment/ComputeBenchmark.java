@@ -15,7 +15,7 @@ import org.cityops.assessment.internal.model.SubjectType;
 import org.cityops.assessment.internal.model.Tabulation;
 import org.cityops.platform.CityClock;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Set-based computation (one GROUP BY per subject group) against one query per subject, over the fact table of
@@ -30,8 +30,11 @@ public final class ComputeBenchmark {
         LocalDate from = LocalDate.parse(args[2]);
         LocalDate to = LocalDate.parse(args[3]);
         int sample = args.length > 4 ? Integer.parseInt(args[4]) : 10;
-        var ds = new DriverManagerDataSource(url, user, System.getenv().getOrDefault("PGPASSWORD", ""));
+        var ds = new SingleConnectionDataSource(url, user, System.getenv().getOrDefault("PGPASSWORD", ""), true);
         var jdbc = new NamedParameterJdbcTemplate(ds);
+        String workMem = System.getProperty("workMem", "64MB");
+        jdbc.getJdbcTemplate().execute("SET work_mem = '" + workMem + "'");
+        System.out.println("work_mem " + workMem);
         FactQueries facts = new FactQueries(jdbc);
         var w = new FactQueries.Window(from.atStartOfDay(CityClock.ZONE).toInstant(),
                 to.plusDays(1).atStartOfDay(CityClock.ZONE).toInstant(), Long.MAX_VALUE);
@@ -63,6 +66,9 @@ public final class ComputeBenchmark {
         Map<SubjectType, double[]> perType = new LinkedHashMap<>();
         double totalSeconds = 0;
         for (SubjectType type : SubjectType.values()) {
+            if (sample == 0) {
+                break;
+            }
             List<String> codes = new ArrayList<>(tab.subjects(type).keySet());
             if (codes.isEmpty()) {
                 continue;
