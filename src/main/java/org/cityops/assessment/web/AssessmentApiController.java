@@ -1,0 +1,299 @@
+package org.cityops.assessment.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.cityops.assessment.internal.Computation;
+import org.cityops.assessment.internal.Deductions;
+import org.cityops.assessment.internal.FactQueries;
+import org.cityops.assessment.internal.Periods;
+import org.cityops.assessment.internal.Results;
+import org.cityops.assessment.internal.Schemes;
+import org.cityops.assessment.internal.SourceScores;
+import org.cityops.assessment.internal.model.ScoringConfig;
+import org.cityops.assessment.internal.model.Source;
+import org.cityops.assessment.internal.model.SubjectType;
+import org.cityops.org.CurrentStaff;
+import org.cityops.platform.InvalidInputException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** JSON API of the assessment module. */
+@RestController
+@RequestMapping("/api/v1/assessment")
+@PreAuthorize("hasAnyRole('ADMIN','ASSESSOR','LEADER')")
+class AssessmentApiController {
+
+    private final Schemes schemes;
+    private final Periods periods;
+    private final Results results;
+    private final Deductions deductions;
+    private final SourceScores scores;
+    private final CurrentStaff staff;
+
+    AssessmentApiController(Schemes schemes, Periods periods, Results results, Deductions deductions,
+            SourceScores scores, CurrentStaff staff) {
+        this.schemes = schemes;
+        this.periods = periods;
+        this.results = results;
+        this.deductions = deductions;
+        this.scores = scores;
+        this.staff = staff;
+    }
+
+    record SchemeRequest(String code, String name, Map<Source, Double> weights, ScoringConfig scoring) {
+    }
+
+    record PeriodRequest(LocalDate from, LocalDate to, String scheme) {
+    }
+
+    record ReasonRequest(String reason) {
+    }
+
+    record ItemRequest(String code, String name, Double points, String basis, Double leaderMultiplier,
+            Double mediaMultiplier, Integer deptShare, Integer territoryShare) {
+    }
+
+    record DeductionRequest(String item, String department, String district, Long caseId, String caseNumber,
+            Integer quantity, Boolean leaderAssigned, Boolean mediaExposed, String note) {
+    }
+
+    record AppealRequest(String reason) {
+    }
+
+    record ReviewRequest(Boolean accept, String note, Double score) {
+    }
+
+    record ScoreRequest(Source source, SubjectType subjectType, String subjectCode, String item, Double score,
+            String note) {
+    }
+
+    @PostMapping("/schemes")
+    @PreAuthorize("hasAnyRole('ADMIN','ASSESSOR')")
+    ResponseEntity<Schemes.Scheme> createScheme(@RequestBody SchemeRequest r) {
+        Schemes.Scheme s = schemes.save(r.code(), r.name(), r.weights(), r.scoring());
+        return ResponseEntity.created(URI.create("/api/v1/assessment/schemes/" + s.id())).body(s);
+    }
+
+    @GetMapping("/schemes")
+    List<Schemes.Scheme> schemes() {
+        return schemes.all();
+    }
+
+    @PostMapping("/periods")
+    @PreAuthorize("hasAnyRole('ADMIN','ASSESSOR')")
+    ResponseEntity<Periods.Period> open(@RequestBody PeriodRequest r) {
+        Periods.Period p = periods.open(r.from(), r.to(), r.scheme());
+        return ResponseEntity.created(URI.create("/api/v1/assessment/periods/" + p.id())).body(p);
+    }
+
+    @GetMapping("/periods")
+    List<Periods.Period> periods() {
+        return periods.list();
+    }
+
+    @GetMapping("/periods/{id}")
+    Map<String, Object> period(@PathVariable long id) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("period", periods.get(id));
+        m.put("versions", results.versions(id));
+        return m;
+    }
+
+    @PostMapping("/periods/{id}/compute")
+    @PreAuthorize("hasAnyRole('ADMIN','ASSESSOR')")
+    Computation.Outcome compute(@PathVariable long id, @RequestBody(required = false) ReasonRequest r) {
+        return periods.compute(id, r == null ? null : r.reason());
+    }
+
+    /** 更正: a new version of a locked period, with the reason. */
+    @PostMapping("/periods/{id}/revise")
+    @PreAuthorize("hasAnyRole('ADMIN','ASSESSOR','LEADER')")
+    Computation.Outcome revise(@PathVariable long id, @RequestBody ReasonRequest r) {
+        return periods.revise(id, r.reason());
+    }
+
+    @PostMapping("/periods/{id}/lock")
+    @PreAuthorize("hasAnyRole('ADMIN','ASSESSOR','LEADER')")
+    Periods.Period lock(@PathVariable long id) {
+        return periods.lock(id);
+    }
+
+    @PostMapping("/periods/{id}/publish")
+    @PreAuthorize("hasAnyRole('ADMIN','LEADER')")
+    Periods.Period publish(@PathVariable long id) {
+        return periods.publish(id);
+    }
+
+    record ResultsView(long periodId, int version, boolean locked, boolean published, String subjectType,
+            List<Results.SubjectResult> subjects) {
+    }
+
+    @GetMapping("/periods/{id}/results")
+    ResultsView results(@PathVariable long id, @RequestParam String subjectType,
+            @RequestParam(required = false) Integer version) {
+        SubjectType type = type(subjectType);
+        Results.Version v = results.version(id, version);
+        var me = staff.require();
+        return new ResultsView(id, v.version(), v.locked(), v.published(), type.name(), results.results(v.id(), type)
+                .stream().filter(r -> SubjectScope.permits(me, type, r.subjectCode())).toList());
+    }
+
+    @GetMapping("/periods/{id}/drill")
+    Results.Drill drill(@PathVariable long id, @RequestParam String subjectType, @RequestParam String code,
+            @RequestParam String indicator, @RequestParam(required = false) Integer version) {
+        SubjectScope.require(staff.require(), type(subjectType), code);
+        return results.drill(id, version, type(subjectType), code, indicator);
+    }
+
+    @GetMapping("/periods/{id}/deductions")
+    List<Deductions.Deduction> deductionsOf(@PathVariable long id, @RequestParam String subjectType,
+            @RequestParam String code, @RequestParam(required = false) Integer version) {
+        SubjectScope.require(staff.require(), type(subjectType), code);
+        Results.Version v = results.version(id, version);
+        return deductions.ofSubject(id, v.id(), type(subjectType).name(), code);
+    }
+
+    @GetMapping("/periods/{id}/trend")
+    List<Results.TrendPoint> trend(@PathVariable long id, @RequestParam String subjectType, @RequestParam String code) {
+        SubjectScope.require(staff.require(), type(subjectType), code);
+        return results.trend(periods.get(id).schemeCode(), type(subjectType), code);
+    }
+
+    @GetMapping("/cases/{caseId}/steps")
+    List<FactQueries.StepView> caseSteps(@PathVariable long caseId) {
+        var steps = results.caseSteps(caseId);
+        SubjectScope.requireCase(staff.require(), steps);
+        return steps;
+    }
+
+    @PostMapping("/items")
+    @PreAuthorize("hasAnyRole('ADMIN','ASSESSOR')")
+    Deductions.Item saveItem(@RequestBody ItemRequest r) {
+        return deductions.saveItem(r.code(), r.name(), r.points() == null ? 0 : r.points(), r.basis(),
+                r.leaderMultiplier() == null ? 1 : r.leaderMultiplier(),
+                r.mediaMultiplier() == null ? 1 : r.mediaMultiplier(), r.deptShare() == null ? 100 : r.deptShare(),
+                r.territoryShare() == null ? 0 : r.territoryShare());
+    }
+
+    @GetMapping("/items")
+    @PreAuthorize("hasAnyRole('ADMIN','ASSESSOR','LEADER','HANDLER')")
+    List<Deductions.Item> items() {
+        return deductions.items();
+    }
+
+    @PostMapping("/periods/{id}/deductions")
+    @PreAuthorize("hasRole('ASSESSOR')")
+    ResponseEntity<List<Deductions.Deduction>> deduct(@PathVariable long id, @RequestBody DeductionRequest r) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(deductions.record(id, r.item(), r.department(),
+                r.district(), r.caseId(), r.caseNumber(), r.quantity() == null ? 1 : r.quantity(),
+                Boolean.TRUE.equals(r.leaderAssigned()), Boolean.TRUE.equals(r.mediaExposed()), r.note()));
+    }
+
+    /** A handler's view of the deductions charged to their own department or district in a period. */
+    @GetMapping("/periods/{id}/my-deductions")
+    @PreAuthorize("hasRole('HANDLER')")
+    List<Deductions.Deduction> myDeductions(@PathVariable long id) {
+        var me = staff.require();
+        Periods.Period p = periods.get(id);
+        if (p.currentVersion() == 0 || me.departmentCode() == null) {
+            return List.of();
+        }
+        Results.Version v = results.version(id, null);
+        List<Deductions.Deduction> out = new java.util.ArrayList<>(
+                deductions.ofSubject(id, v.id(), "DEPARTMENT", me.departmentCode()));
+        if (me.departmentCode().startsWith("QCGJ-")) {
+            out.addAll(deductions.ofSubject(id, v.id(), "DISTRICT", me.departmentCode().substring(5)));
+        }
+        return out;
+    }
+
+    @PostMapping("/deductions/{id}/appeal")
+    @PreAuthorize("hasRole('HANDLER')")
+    ResponseEntity<Deductions.Appeal> appeal(@PathVariable long id, @RequestBody AppealRequest r) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(deductions.appeal(id, r.reason(), staff.require()));
+    }
+
+    @GetMapping("/periods/{id}/appeals")
+    List<Deductions.Appeal> appeals(@PathVariable long id) {
+        return deductions.appeals(id);
+    }
+
+    @PostMapping("/appeals/{id}/review")
+    @PreAuthorize("hasRole('ASSESSOR')")
+    Deductions.Appeal reviewAppeal(@PathVariable long id, @RequestBody ReviewRequest r) {
+        if (r.accept() == null) {
+            throw new InvalidInputException("accept 必填 accept required", "accept");
+        }
+        return deductions.review(id, r.accept(), r.note());
+    }
+
+    @PostMapping("/periods/{id}/scores")
+    @PreAuthorize("hasRole('HANDLER')")
+    ResponseEntity<SourceScores.Score> enter(@PathVariable long id, @RequestBody ScoreRequest r) {
+        if (r.source() == null) {
+            throw new InvalidInputException("source 必填 source required", "source");
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(scores.enter(id, r.source(), r.subjectType(),
+                r.subjectCode(), r.item(), r.score(), r.note(), staff.require()));
+    }
+
+    @GetMapping("/periods/{id}/scores")
+    List<SourceScores.Score> scores(@PathVariable long id) {
+        return scores.ofPeriod(id);
+    }
+
+    @PostMapping("/scores/{id}/review")
+    @PreAuthorize("hasRole('ASSESSOR')")
+    SourceScores.Score reviewScore(@PathVariable long id, @RequestBody ReviewRequest r) {
+        if (r.accept() == null) {
+            throw new InvalidInputException("accept 必填 accept required", "accept");
+        }
+        return scores.review(id, r.accept(), r.score(), r.note());
+    }
+
+    /** Excel import of 公众评价 / 第三方评价 scores: all rows or none, with a row-by-row error report. */
+    @PostMapping("/periods/{id}/imports")
+    @PreAuthorize("hasRole('ASSESSOR')")
+    ResponseEntity<Object> importScores(@PathVariable long id, @RequestParam String source,
+            @RequestParam("file") MultipartFile file) throws IOException {
+        Source s;
+        try {
+            s = Source.valueOf(source.toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("未知来源 unknown source " + source, "source");
+        }
+        SourceScores.ImportReport report = scores.importExcel(id, s, file.getInputStream(), staff.require().username());
+        if (!report.errors().isEmpty()) {
+            ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "导入失败，共 " + report.errors().size() + " 处错误，未导入任何数据 import refused: "
+                            + report.errors().size() + " errors, nothing imported");
+            pd.setProperty("errors", report.errors());
+            return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(pd);
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(report);
+    }
+
+    static SubjectType type(String s) {
+        try {
+            return SubjectType.valueOf(s.toUpperCase());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new InvalidInputException("未知评价对象类型 unknown subjectType " + s, "subjectType");
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package org.cityops.assessment.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.cityops.assessment.internal.Periods;
+import org.cityops.assessment.internal.Results;
+import org.cityops.assessment.internal.Schemes;
+import org.cityops.assessment.internal.model.Indicator;
+import org.cityops.assessment.internal.model.Indicators;
+import org.cityops.assessment.internal.model.SubjectType;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Excel (every subject type, every indicator) and Word (the ranking report) exports of a version. */
+@Controller
+@PreAuthorize("hasAnyRole('ADMIN','ASSESSOR','LEADER')")
+class ExportController {
+
+    private static final MediaType XLSX = MediaType
+            .parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    private static final MediaType DOCX = MediaType
+            .parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+
+    private final Periods periods;
+    private final Results results;
+    private final Schemes schemes;
+
+    ExportController(Periods periods, Results results, Schemes schemes) {
+        this.periods = periods;
+        this.results = results;
+        this.schemes = schemes;
+    }
+
+    @GetMapping("/assessment/periods/{id}/export.xlsx")
+    ResponseEntity<byte[]> excel(@PathVariable long id, @RequestParam(required = false) Integer version)
+            throws IOException {
+        Periods.Period p = periods.get(id);
+        Results.Version v = results.version(id, version);
+        var options = schemes.byId(p.schemeId()).scoring().options();
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            for (SubjectType t : SubjectType.values()) {
+                Sheet sheet = wb.createSheet(t.label());
+                List<Indicator> inds = Indicators.of(t, options);
+                Row head = sheet.createRow(0);
+                int c = 0;
+                for (String h : List.of("排名", "编码", "名称")) {
+                    head.createCell(c++).setCellValue(h);
+                }
+                for (Indicator i : inds) {
+                    head.createCell(c++).setCellValue(i.label() + (i.kind() == Indicator.Kind.RATE ? "(%)" : ""));
+                }
+                for (String h : List.of("综合指标值", "综合等级", "扣分", "监督考核评价", "公众评价", "第三方评价", "专业部门评价",
+                        "区级评价", "总分", "等级")) {
+                    head.createCell(c++).setCellValue(h);
+                }
+                int r = 1;
+                for (Results.SubjectResult s : results.results(v.id(), t)) {
+                    Row row = sheet.createRow(r++);
+                    c = 0;
+                    num(row, c++, s.rank() == null ? null : s.rank().doubleValue());
+                    row.createCell(c++).setCellValue(s.subjectCode());
+                    row.createCell(c++).setCellValue(t.isPost() ? s.subjectCode() : s.subjectName());
+                    for (Indicator i : inds) {
+                        Double val = s.indicators().get(i.code());
+                        num(row, c++, val == null ? null : i.kind() == Indicator.Kind.RATE ? val * 100 : val);
+                    }
+                    num(row, c++, s.composite());
+                    row.createCell(c++).setCellValue(s.compositeGrade() == null ? "—" : s.compositeGrade());
+                    num(row, c++, s.deduction());
+                    num(row, c++, s.supervision());
+                    num(row, c++, s.publicScore());
+                    num(row, c++, s.thirdParty());
+                    num(row, c++, s.departmentScore());
+                    num(row, c++, s.districtScore());
+                    num(row, c++, s.total());
+                    row.createCell(c++).setCellValue(s.grade() == null ? "—" : s.grade());
+                }
+            }
+            wb.write(out);
+            return file(out.toByteArray(), XLSX, "assessment-" + p.from() + "-v" + v.version() + ".xlsx");
+        }
+    }
+
+    private static void num(Row row, int c, Double v) {
+        if (v == null) {
+            row.createCell(c).setCellValue("—");
+        } else {
+            row.createCell(c).setCellValue(Math.round(v * 100) / 100.0);
+        }
+    }
+
+    @GetMapping("/assessment/periods/{id}/export.docx")
+    ResponseEntity<byte[]> word(@PathVariable long id, @RequestParam(required = false) Integer version)
+            throws IOException {
+        Periods.Period p = periods.get(id);
+        Results.Version v = results.version(id, version);
+        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            XWPFParagraph title = doc.createParagraph();
+            XWPFRun tr = title.createRun();
+            tr.setBold(true);
+            tr.setFontSize(16);
+            tr.setText("城市管理综合考核评价结果（" + p.from() + " 至 " + p.to() + "）");
+            doc.createParagraph().createRun().setText("方案 " + p.schemeCode() + "，第 " + v.version() + " 版"
+                    + (v.locked() ? "（已锁定）" : "（未锁定）") + (v.reason() == null ? "" : "，" + v.reason()));
+            for (SubjectType t : List.of(SubjectType.DISTRICT, SubjectType.DEPARTMENT, SubjectType.STREET)) {
+                List<Results.SubjectResult> rows = results.results(v.id(), t);
+                XWPFParagraph h = doc.createParagraph();
+                XWPFRun hr = h.createRun();
+                hr.setBold(true);
+                hr.setText(t.label() + "排名");
+                XWPFTable table = doc.createTable(rows.size() + 1, 6);
+                String[] heads = {"排名", "名称", "综合指标值", "扣分", "总分", "等级"};
+                for (int i = 0; i < heads.length; i++) {
+                    table.getRow(0).getCell(i).setText(heads[i]);
+                }
+                int r = 1;
+                for (Results.SubjectResult s : rows) {
+                    XWPFTableRow row = table.getRow(r++);
+                    row.getCell(0).setText(s.rank() == null ? "—" : String.valueOf(s.rank()));
+                    row.getCell(1).setText(s.subjectName());
+                    row.getCell(2).setText(fmt(s.composite()));
+                    row.getCell(3).setText(fmt(s.deduction()));
+                    row.getCell(4).setText(fmt(s.total()));
+                    row.getCell(5).setText(s.grade() == null ? "—" : s.grade());
+                }
+            }
+            doc.write(out);
+            return file(out.toByteArray(), DOCX, "assessment-" + p.from() + "-v" + v.version() + ".docx");
+        }
+    }
+
+    private static String fmt(Double v) {
+        return v == null ? "—" : String.format("%.2f", v);
+    }
+
+    private static ResponseEntity<byte[]> file(byte[] body, MediaType type, String name) {
+        return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString()).body(body);
+    }
+}
