@@ -31,6 +31,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import jakarta.validation.ConstraintViolationException;
@@ -121,6 +122,12 @@ public class ApiProblemHandler {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
         return problem(HttpStatus.CONTENT_TOO_LARGE, "上传内容过大 upload too large", null);
+    }
+
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ProblemDetail missingPart(MissingServletRequestPartException e) {
+        return problem(HttpStatus.BAD_REQUEST, "缺少上传文件 missing part '" + e.getRequestPartName() + "'",
+                e.getRequestPartName());
     }
 
     @ExceptionHandler(MultipartException.class)
