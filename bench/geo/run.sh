@@ -12,6 +12,6 @@ PGUSER="${2:-postgres}"
 CP="target/test-classes:target/classes:$(cat target/bench-geo.cp)"
 echo "== machine"; nproc; lscpu | head -n 15; java -version 2>&1 | head -n 1
 echo "== JMH (one thread)"
-java -cp "$CP" org.openjdk.jmh.Main 'org.cityops.bench.geo.GridLookupBenchmark' -f 1 -t 1 -wi 2 -w 2s -i 3 -r 3s
+java -cp "$CP" org.openjdk.jmh.Main 'org.cityops.bench.geo.GridLookupBenchmark' -f 1 -t 1 -wi 4 -w 3s -i 4 -r 3s
 echo "== PostgreSQL comparison (one thread)"
 java -cp "$CP" org.cityops.bench.geo.GridLookupPgBench "$PGURL" "$PGUSER" 5
