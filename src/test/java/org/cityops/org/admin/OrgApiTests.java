@@ -38,14 +38,17 @@ class OrgApiTests {
     @org.junit.jupiter.params.provider.ValueSource(strings = {"operator1", "shiftlead1", "dispatcher1", "inspector1",
             "assessor1", "leader1", "rectify1", "muck1", "handler-hwc", "handler-jintan"})
     void everyNonAdminRoleReadsTheTreeButIsRefusedTheAdministration(String user) throws Exception {
-        mvc.perform(as(user, get("/api/v1/org/units"))).andExpect(status().isOk());
-        mvc.perform(as(user, get("/api/v1/org/departments"))).andExpect(status().isOk());
-        mvc.perform(as(user, get("/api/v1/org/me"))).andExpect(status().isOk())
+        String token = OrgTestData.ownBearer(mvc, user);
+        mvc.perform(get("/api/v1/org/units").header("Authorization", token)).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/org/departments").header("Authorization", token)).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/org/me").header("Authorization", token)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.username").value(user));
-        mvc.perform(as(user, get("/api/v1/org/users"))).andExpect(status().isForbidden());
-        mvc.perform(as(user, get("/api/v1/org/export.xlsx"))).andExpect(status().isForbidden());
-        mvc.perform(as(user, put("/api/v1/org/departments/HWC")).content("{}")).andExpect(status().isForbidden());
-        mvc.perform(as(user, post("/api/v1/org/users/1/disable"))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/org/users").header("Authorization", token)).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/org/export.xlsx").header("Authorization", token)).andExpect(status().isForbidden());
+        mvc.perform(put("/api/v1/org/departments/HWC").header("Authorization", token)
+                .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/org/users/1/disable").header("Authorization", token))
+                .andExpect(status().isForbidden());
     }
 
     @Test

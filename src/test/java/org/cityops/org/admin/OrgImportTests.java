@@ -82,7 +82,7 @@ class OrgImportTests {
         mvc.perform(multipart("/api/v1/org/import").file(new MockMultipartFile("file", "x.xlsx", null, file)))
                 .andExpect(status().isForbidden());
         upload("dispatcher1", file).andExpect(status().isForbidden());
-        mvc.perform(get("/api/v1/org/import/template.xlsx").header("Authorization", Api.bearer(mvc, "leader1")))
+        mvc.perform(get("/api/v1/org/import/template.xlsx").header("Authorization", OrgTestData.ownBearer(mvc, "leader1")))
                 .andExpect(status().isForbidden());
     }
 

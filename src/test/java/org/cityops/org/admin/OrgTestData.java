@@ -23,6 +23,26 @@ final class OrgTestData {
         throw new IllegalStateException("no free street code under " + district);
     }
 
+    private static final java.util.Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A bearer token for a demo account from this package's own cache. (The shared {@code Api.bearer} cache is
+     * left alone for accounts other suites expect to sign in fresh, e.g. leader1 in AuditTrailTests.)
+     */
+    static String ownBearer(org.springframework.test.web.servlet.MockMvc mvc, String user) {
+        return "Bearer " + TOKENS.computeIfAbsent(user, u -> {
+            try {
+                String body = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .post("/api/v1/auth/token").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"" + u + "\",\"password\":\"cityops-demo\"}"))
+                        .andReturn().getResponse().getContentAsString();
+                return com.jayway.jsonpath.JsonPath.read(body, "$.access_token");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     static String username(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }

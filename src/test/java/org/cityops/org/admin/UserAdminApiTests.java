@@ -58,7 +58,8 @@ class UserAdminApiTests {
     void theUserApiNeedsATokenAndTheAdminRole() throws Exception {
         mvc.perform(get("/api/v1/org/users")).andExpect(status().isUnauthorized());
         mvc.perform(as("dispatcher1", get("/api/v1/org/users"))).andExpect(status().isForbidden());
-        mvc.perform(as("leader1", get("/api/v1/org/users"))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/org/users").header("Authorization", OrgTestData.ownBearer(mvc, "leader1")))
+                .andExpect(status().isForbidden());
         mvc.perform(as("handler-tianning", put("/api/v1/org/users/1")).content("{}")).andExpect(status().isForbidden());
         mvc.perform(as("handler-tianning", post("/api/v1/org/users/1/unlock"))).andExpect(status().isForbidden());
         mvc.perform(as("dispatcher1", post("/api/v1/org/users/1/password")).content("{\"password\":\"0123456789x\"}"))
