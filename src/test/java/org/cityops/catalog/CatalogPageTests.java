@@ -68,9 +68,9 @@ class CatalogPageTests {
         MockHttpSession dispatcher = login("dispatcher1");
         mvc.perform(get("/admin/catalog").session(dispatcher)).andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("data-testid=\"category-create\""))));
-        mvc.perform(get("/admin/routing").session(dispatcher)).andExpect(status().isOk())
+        mvc.perform(get("/admin/catalog/routing").session(dispatcher)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("QCGJ-320402")));
-        mvc.perform(post("/admin/routing").session(dispatcher).with(csrf()).param("selector", "*")
+        mvc.perform(post("/admin/catalog/routing").session(dispatcher).with(csrf()).param("selector", "*")
                 .param("areaPrefix", "320402").param("departmentCode", "CGJ")).andExpect(status().isForbidden());
     }
 
@@ -84,9 +84,24 @@ class CatalogPageTests {
     @Test
     void theRoutingTesterAnswersWithTheDepartment() throws Exception {
         MockHttpSession admin = login("admin");
-        mvc.perform(get("/admin/routing/test").param("category", "E06010").param("area", "320411001")
+        mvc.perform(get("/admin/catalog/routing/test").param("category", "E06010").param("area", "320411001")
                 .session(admin).header("HX-Request", "true")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("HWC")));
+    }
+
+    @Test
+    void aRejectedImportOnThePageListsTheBadRows() throws Exception {
+        MockHttpSession admin = login("admin");
+        byte[] xlsx = CatalogExcelTests.routingWorkbook(java.util.List.<String[]>of(
+                new String[] {"E06010", "320402", null, "NOPE", null, null}));
+        var flash = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .multipart("/admin/catalog/routing/import")
+                .file(new org.springframework.mock.web.MockMultipartFile("file", "r.xlsx", null, xlsx))
+                .session(admin).with(csrf())).andExpect(status().is3xxRedirection())
+                .andReturn().getFlashMap();
+        var report = (org.cityops.catalog.internal.CatalogImporter.ImportReport) flash.get("report");
+        assertThat(report.applied()).isFalse();
+        assertThat(report.errors()).singleElement().satisfies(e -> assertThat(e.row()).isEqualTo(2));
     }
 
     @Test

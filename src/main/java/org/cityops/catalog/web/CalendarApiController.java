@@ -52,10 +52,12 @@ class CalendarApiController {
 
     private final CachedWorkingCalendar calendar;
     private final CalendarAdmin admin;
+    private final java.time.Clock clock;
 
-    CalendarApiController(CachedWorkingCalendar calendar, CalendarAdmin admin) {
+    CalendarApiController(CachedWorkingCalendar calendar, CalendarAdmin admin, java.time.Clock clock) {
         this.calendar = calendar;
         this.admin = admin;
+        this.clock = clock;
     }
 
     record YearView(int year, Map<Integer, List<String>> week, List<CalendarAdmin.Day> days) {
@@ -130,7 +132,7 @@ class CalendarApiController {
     DeadlineAnswer deadline(@RequestParam(required = false) @Size(max = 40) String start,
             @RequestParam @DecimalMin(value = "0") @DecimalMax("8784") BigDecimal hours,
             @RequestParam(defaultValue = "WORKING") TimeBasis basis) {
-        Instant from = start == null || start.isBlank() ? Instant.now() : parseInstant(start, "start");
+        Instant from = start == null || start.isBlank() ? clock.instant() : parseInstant(start, "start");
         Duration d = CatalogDtos.duration(hours, "hours");
         Instant end = calendar.deadline(from, new TimeLimit(d, basis));
         return new DeadlineAnswer(from, end, CityClock.display(from), CityClock.display(end), basis, d.toMinutes());

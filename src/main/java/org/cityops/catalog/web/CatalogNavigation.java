@@ -18,7 +18,7 @@ class CatalogNavigation {
 
     @Bean
     NavItem routingNav() {
-        return new NavItem("nav.catalog.routing", "/admin/routing", READERS, 810);
+        return new NavItem("nav.catalog.routing", "/admin/catalog/routing", READERS, 810);
     }
 
     @Bean

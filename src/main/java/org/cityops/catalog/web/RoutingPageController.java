@@ -50,7 +50,7 @@ class RoutingPageController {
         return staff.find().map(s -> s.has(Role.ADMIN)).orElse(false);
     }
 
-    @GetMapping("/admin/routing")
+    @GetMapping("/admin/catalog/routing")
     String list(Model model) {
         CatalogSnapshot s = catalog.snapshot();
         var depts = RoutingApiController.departmentNames(org);
@@ -63,7 +63,7 @@ class RoutingPageController {
         return "catalog/routing";
     }
 
-    @PostMapping("/admin/routing")
+    @PostMapping("/admin/catalog/routing")
     @PreAuthorize("hasRole('ADMIN')")
     String create(@RequestParam String selector, @RequestParam(defaultValue = "") String areaPrefix,
             @RequestParam String departmentCode, @RequestParam(required = false) String note,
@@ -74,10 +74,10 @@ class RoutingPageController {
         } catch (DomainException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
-        return "redirect:/admin/routing";
+        return "redirect:/admin/catalog/routing";
     }
 
-    @PostMapping("/admin/routing/{id:\\d+}")
+    @PostMapping("/admin/catalog/routing/{id:\\d+}")
     @PreAuthorize("hasRole('ADMIN')")
     String update(@PathVariable long id, @RequestParam String departmentCode,
             @RequestParam(required = false) String note, @RequestParam int version, RedirectAttributes redirect) {
@@ -88,10 +88,10 @@ class RoutingPageController {
         } catch (DomainException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
-        return "redirect:/admin/routing";
+        return "redirect:/admin/catalog/routing";
     }
 
-    @PostMapping("/admin/routing/{id:\\d+}/delete")
+    @PostMapping("/admin/catalog/routing/{id:\\d+}/delete")
     @PreAuthorize("hasRole('ADMIN')")
     String delete(@PathVariable long id, RedirectAttributes redirect) {
         try {
@@ -100,11 +100,11 @@ class RoutingPageController {
         } catch (DomainException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
-        return "redirect:/admin/routing";
+        return "redirect:/admin/catalog/routing";
     }
 
     /** htmx fragment: which department a category goes to at a place. */
-    @GetMapping("/admin/routing/test")
+    @GetMapping("/admin/catalog/routing/test")
     String test(@RequestParam(defaultValue = "") String category, @RequestParam(defaultValue = "") String area,
             Model model) {
         CatalogSnapshot s = catalog.snapshot();
@@ -115,7 +115,7 @@ class RoutingPageController {
         return "catalog/routing :: result";
     }
 
-    @PostMapping("/admin/routing/import")
+    @PostMapping("/admin/catalog/routing/import")
     @PreAuthorize("hasRole('ADMIN')")
     String importRules(@RequestParam("file") MultipartFile file, RedirectAttributes redirect) {
         try (InputStream in = file.getInputStream()) {
@@ -128,6 +128,6 @@ class RoutingPageController {
         } catch (DomainException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
-        return "redirect:/admin/routing";
+        return "redirect:/admin/catalog/routing";
     }
 }
