@@ -16,6 +16,7 @@ const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000
 
 async function as(user, fn, options) {
   const page = await newPage(browser, options);
+  page.setDefaultTimeout(60000); // the shared 2-core machine is slow under load
   try {
     await login(page, user);
     return await fn(page);
@@ -117,6 +118,7 @@ test('a case goes through return, extension, suspension and rework', async () =>
 
 test('a citizen reports without signing in and looks the case up by number', async () => {
   const page = await newPage(browser, { viewport: { width: 390, height: 844 } });
+  page.setDefaultTimeout(60000);
   try {
     await page.goto('/public/report');
     await page.fill('textarea[name=description]', '浏览器测试：占道经营 ' + Date.now());

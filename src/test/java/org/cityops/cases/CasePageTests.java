@@ -38,6 +38,8 @@ class CasePageTests {
     Catalog catalog;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.cityops.org.OrgDirectory org;
 
     RequestPostProcessor as(String username) {
         return user(users.loadUserByUsername(username));
@@ -137,5 +139,20 @@ class CasePageTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("form-error")));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM city_case").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void aHandlerWhoReturnsACaseSeesTheResultAlthoughTheCaseLeftTheDepartment() throws Exception {
+        long id = staffReport("回退测试 " + UUID.randomUUID());
+        mvc.perform(post("/cases/" + id + "/act").with(as("shiftlead1")).with(csrf()).param("action", "FILE"));
+        long hwc = org.departmentByCode("HWC").orElseThrow().id();
+        mvc.perform(post("/cases/" + id + "/act").with(as("dispatcher1")).with(csrf()).param("action", "DISPATCH")
+                .param("departmentId", String.valueOf(hwc)))
+                .andExpect(content().string(Matchers.containsString("data-status=\"DISPATCHED\"")));
+        mvc.perform(post("/cases/" + id + "/act").with(as("handler-hwc")).with(csrf()).param("action", "RETURN")
+                .param("note", "非本部门职责"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("data-status=\"FILED\"")));
+        mvc.perform(get("/cases/" + id).with(as("handler-hwc"))).andExpect(status().isForbidden());
     }
 }

@@ -160,19 +160,21 @@ class CasePageController {
             @RequestParam(required = false) MultipartFile photo, Model model) throws IOException {
         Performer me = me();
         String error = null;
+        CaseView done = null;
         try {
             if (photo != null && !photo.isEmpty()) {
                 cases.addPhoto(id, action == CaseAction.REPORT_HANDLED ? "HANDLED"
                         : action.name().startsWith("CHECK") ? "CHECK" : "REPORT", photo.getBytes(), me);
             }
-            cases.transition(id, new TransitionRequest(action, note, departmentId, extensionHours, satisfaction,
+            done = cases.transition(id, new TransitionRequest(action, note, departmentId, extensionHours, satisfaction,
                     reopen, mergeInto), me);
         } catch (DomainException e) {
             error = e.getMessage();
         } catch (org.springframework.dao.OptimisticLockingFailureException e) {
             error = "案卷已被他人处理，请刷新 changed concurrently";
         }
-        return detailModel(cases.get(id, me), me, model, error, "cases/detail :: panel");
+        // after e.g. a RETURN the case may have left the caller's scope: show the result it produced
+        return detailModel(done != null ? done : cases.get(id, me), me, model, error, "cases/detail :: panel");
     }
 
     @GetMapping("/cases/new")
