@@ -7,7 +7,7 @@
     const s = document.getElementById('rect-status-chart');
     if (s) {
       echarts.init(s).setOption({
-        tooltip: {}, grid: { left: 40, right: 10, top: 10, bottom: 40 },
+        animation: false, tooltip: {}, grid: { left: 40, right: 10, top: 10, bottom: 40 },
         xAxis: { type: 'category', data: list(s, 'data-labels') }, yAxis: { type: 'value', minInterval: 1 },
         series: [{ type: 'bar', data: list(s, 'data-values').map(Number), itemStyle: { color: '#0b5cad' } }]
       });
@@ -15,7 +15,7 @@
     const p = document.getElementById('rect-progress-chart');
     if (p) {
       echarts.init(p).setOption({
-        tooltip: { trigger: 'axis' }, grid: { left: 40, right: 10, top: 10, bottom: 40 },
+        animation: false, tooltip: { trigger: 'axis' }, grid: { left: 40, right: 10, top: 10, bottom: 40 },
         xAxis: { type: 'category', data: list(p, 'data-days') }, yAxis: { type: 'value', minInterval: 1 },
         series: [{ type: 'line', step: 'end', data: list(p, 'data-values').map(Number) }]
       });

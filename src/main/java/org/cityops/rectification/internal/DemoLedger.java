@@ -78,6 +78,11 @@ public class DemoLedger {
                 repo.updateOverride(p.id(), p.overrideStatus(), STATUS_SOURCE, "system", clock.instant());
             }
         }
+        for (var m : repo.measures(MeasureQuery.all(id, null, today))) {
+            if (m.status() == MeasureStatus.COMPLETED && m.deadline() != null) {
+                repo.updateMeasureStatus(m.id(), MeasureStatus.COMPLETED, m.deadline());
+            }
+        }
         for (String rule : RULES) {
             repo.insertAchievement(id, null, "RULE", rule, null, clock.instant());
         }

@@ -422,6 +422,51 @@ public class LedgerRepository {
                 }).list();
     }
 
+    /** Counts for the summary, in SQL (a ledger of 10,000 measures is not loaded for them). */
+    record Counts(int categories, int problems, int signedOff, Map<String, Integer> problemsByStatus,
+            Map<String, Integer> measuresByStatus, int overdue, int dueSoon) {
+    }
+
+    Counts counts(long inspectionId, Long scope, LocalDate today) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("i", inspectionId);
+        String measureScope = "";
+        String problemScope = "";
+        if (scope != null) {
+            params.put("scope", scope);
+            measureScope = " AND (m.lead_department_id = :scope OR EXISTS (SELECT 1 FROM rect_measure_coop sc"
+                    + " WHERE sc.measure_id = m.id AND sc.department_id = :scope))";
+            problemScope = " AND EXISTS (SELECT 1 FROM rect_measure m WHERE m.problem_id = p.id" + measureScope + ")";
+        }
+        Map<String, Integer> problemsByStatus = new HashMap<>();
+        java.util.Set<Long> categories = new java.util.HashSet<>();
+        int[] t = new int[4]; // problems, signed off, overdue, due soon
+        jdbc.sql("SELECT p.category_id, COALESCE(p.override_status, p.derived_status), p.signed_off FROM rect_problem p"
+                + " WHERE p.inspection_id = :i" + problemScope).params(params).query((ResultSet rs) -> {
+                    categories.add(rs.getLong(1));
+                    problemsByStatus.merge(rs.getString(2), 1, Integer::sum);
+                    t[0]++;
+                    t[1] += rs.getBoolean(3) ? 1 : 0;
+                });
+        Map<String, Integer> measuresByStatus = new HashMap<>();
+        params.put("today", today);
+        params.put("soon", today.plusDays(7));
+        jdbc.sql("""
+                SELECT m.status, COUNT(*),
+                  SUM(CASE WHEN m.status <> 'COMPLETED' AND m.deadline < :today THEN 1 ELSE 0 END),
+                  SUM(CASE WHEN m.status <> 'COMPLETED' AND m.deadline >= :today AND m.deadline <= :soon
+                      THEN 1 ELSE 0 END)
+                FROM rect_measure m WHERE m.inspection_id = :i""" + measureScope + " GROUP BY m.status")
+                .params(params).query((ResultSet rs) -> {
+                    measuresByStatus.put(rs.getString(1), rs.getInt(2));
+                    t[2] += rs.getInt(3);
+                    t[3] += rs.getInt(4);
+                });
+        int allCategories = scope == null ? jdbc.sql("SELECT COUNT(*) FROM rect_category WHERE inspection_id = :i")
+                .param("i", inspectionId).query(Integer.class).single() : categories.size();
+        return new Counts(allCategories, t[0], t[1], problemsByStatus, measuresByStatus, t[2], t[3]);
+    }
+
     /** Distinct lead departments and leaders of an inspection (filter choices). */
     public List<String> distinct(long inspectionId, boolean departments) {
         String col = departments ? "lead_department" : "responsible_leader";

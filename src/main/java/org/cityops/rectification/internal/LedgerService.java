@@ -157,37 +157,23 @@ public class LedgerService {
     public Summary summary(long inspectionId) {
         inspection(inspectionId);
         Long scope = LedgerAccess.scope(currentStaff.require());
-        LocalDate today = today();
-        List<ProblemView> problems = problems(inspectionId);
+        LedgerRepository.Counts c = repo.counts(inspectionId, scope, today());
         Map<ProblemStatus, Integer> byStatus = new EnumMap<>(ProblemStatus.class);
-        Map<MeasureStatus, Integer> byMeasure = new EnumMap<>(MeasureStatus.class);
         for (ProblemStatus s : ProblemStatus.values()) {
-            byStatus.put(s, 0);
+            byStatus.put(s, c.problemsByStatus().getOrDefault(s.name(), 0));
         }
-        for (MeasureStatus s : MeasureStatus.values()) {
-            byMeasure.put(s, 0);
-        }
+        Map<MeasureStatus, Integer> byMeasure = new EnumMap<>(MeasureStatus.class);
         int measures = 0;
-        int overdue = 0;
-        int dueSoon = 0;
-        int signedOff = 0;
-        for (ProblemView p : problems) {
-            byStatus.merge(p.problem().status(), 1, Integer::sum);
-            signedOff += p.problem().signedOff() ? 1 : 0;
-            for (MeasureRow m : p.measures()) {
-                measures++;
-                byMeasure.merge(m.status(), 1, Integer::sum);
-                overdue += m.overdue(today) ? 1 : 0;
-                dueSoon += m.dueSoon(today) ? 1 : 0;
-            }
+        for (MeasureStatus s : MeasureStatus.values()) {
+            int n = c.measuresByStatus().getOrDefault(s.name(), 0);
+            byMeasure.put(s, n);
+            measures += n;
         }
-        int categories = scope == null ? repo.categories(inspectionId).size()
-                : (int) problems.stream().map(p -> p.problem().categoryId()).distinct().count();
         var achievements = repo.achievements(inspectionId);
         int rules = (int) achievements.stream().filter(a -> "RULE".equals(a.kind())).count();
         int reports = (int) achievements.stream().filter(a -> "RESEARCH_REPORT".equals(a.kind())).count();
-        return new Summary(inspectionId, categories, problems.size(), measures, byStatus, byMeasure, overdue, dueSoon,
-                signedOff, rules, reports);
+        return new Summary(inspectionId, c.categories(), c.problems(), measures, byStatus, byMeasure, c.overdue(),
+                c.dueSoon(), c.signedOff(), rules, reports);
     }
 
     /** Problems in number order with their measures; a department user sees only problems with its measures. */

@@ -38,6 +38,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class RectificationPageController {
 
     private static final int PAGE = 100;
+    /** The task list shows the first measures of each inspection; the ledger page filters and pages the rest. */
+    private static final int TASKS_PER_INSPECTION = 100;
     private final LedgerService ledger;
     private final LedgerRepository repo;
     private final WarningService warnings;
@@ -170,8 +172,8 @@ class RectificationPageController {
         for (var insp : ledger.inspections()) {
             List<MeasureRow> rows = LedgerAccess.seesAll(me) && !LedgerAccess.edits(me) ? List.of()
                     : ledger.measures(new MeasureQuery(insp.id(), null, null, null, null, null, null, false, false,
-                            null, today, 500, 0)).rows().stream().filter(m -> m.status() != MeasureStatus.COMPLETED
-                                    || !LedgerAccess.seesAll(me)).toList();
+                            null, today, TASKS_PER_INSPECTION, 0)).rows().stream()
+                            .filter(m -> m.status() != MeasureStatus.COMPLETED || !LedgerAccess.seesAll(me)).toList();
             if (!rows.isEmpty()) {
                 groups.add(Map.of("inspection", insp, "rows", rows));
             }
