@@ -30,13 +30,12 @@ CITYOPS_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB CITYOPS_DB_USER=postgres CIT
   > "$WORK/app.out" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
-for _ in $(seq 1 300); do
-  grep -q "JT/T 808 gateway listening" "$WORK/app.out" 2>/dev/null && break
+# logging is at WARN: wait for the gateway's port
+for _ in $(seq 1 600); do
+  (exec 3<>/dev/tcp/127.0.0.1/$PORT) 2>/dev/null && break
   kill -0 $APP 2>/dev/null || { echo "app died"; tail -20 "$WORK/app.out"; exit 1; }
   sleep 1
 done
-# WARN level hides the INFO line above: wait for the port instead
-for _ in $(seq 1 300); do (exec 3<>/dev/tcp/127.0.0.1/$PORT) 2>/dev/null && break; sleep 1; done
 echo "== app up; simulating $TRUCKS trucks x $RATE/s for ${DURATION}s"
 
 SIM_START=$(date +%s.%N)
