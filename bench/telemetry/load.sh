@@ -27,16 +27,16 @@ CITYOPS_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB CITYOPS_DB_USER=postgres CIT
   java ${APP_JAVA_OPTS:--Xmx2g} -cp "$CP" org.cityops.CityopsApplication --server.port=$HTTP_PORT \
   --cityops.telemetry.jt808.port=$PORT --cityops.telemetry.jt808.allow-unknown=true \
   --cityops.telemetry.jt808.max-connections=$((TRUCKS + 1000)) --logging.level.root=WARN \
+  --cityops.telemetry.jt808.auth-timeout-seconds=300 \
   > "$WORK/app.out" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
-for _ in $(seq 1 300); do
-  grep -q "JT/T 808 gateway listening" "$WORK/app.out" 2>/dev/null && break
+# logging is at WARN: wait for the gateway's port
+for _ in $(seq 1 600); do
+  (exec 3<>/dev/tcp/127.0.0.1/$PORT) 2>/dev/null && break
   kill -0 $APP 2>/dev/null || { echo "app died"; tail -20 "$WORK/app.out"; exit 1; }
   sleep 1
 done
-# WARN level hides the INFO line above: wait for the port instead
-for _ in $(seq 1 300); do (exec 3<>/dev/tcp/127.0.0.1/$PORT) 2>/dev/null && break; sleep 1; done
 echo "== app up; simulating $TRUCKS trucks x $RATE/s for ${DURATION}s"
 
 SIM_START=$(date +%s.%N)
@@ -59,3 +59,20 @@ T0=$(date +%s.%N)
 $PSQL -c "\copy copy_baseline FROM '$WORK/rows.tsv'" $DB
 T1=$(date +%s.%N)
 echo "COPY $ROWS rows in $(echo "$T1 - $T0" | bc) s = $(echo "$ROWS / ($T1 - $T0)" | bc) rows/s"
+
+# Optional: the same simulator against yezhihao/jt808-server (built beside the project, never committed):
+#   JT808_SERVER_JAR=/tmp/jt808-server/jtt808-server/target/jtt808-server-1.0.0-SNAPSHOT.jar bench/telemetry/load.sh
+if [ -n "${JT808_SERVER_JAR:-}" ]; then
+  echo "== yezhihao/jt808-server, logging at WARN, same simulator parameters"
+  java ${APP_JAVA_OPTS:--Xmx2g} -jar "$JT808_SERVER_JAR" --server.address=127.0.0.1 --server.port=$HTTP_PORT \
+    --jt-server.jt808.tcp-port=$PORT --jt-server.jt808.udp-port=$PORT --jt-server.jt808.t9208.enabled=false \
+    --logging.level.root=WARN --logging.level.io.github.yezhihao.netmc=WARN --logging.level.org.yzh=WARN \
+    > "$WORK/jt808-server.out" 2>&1 &
+  YZH=$!
+  trap 'kill $YZH 2>/dev/null || true' EXIT
+  for _ in $(seq 1 600); do (exec 3<>/dev/tcp/127.0.0.1/$PORT) 2>/dev/null && break; sleep 1; done
+  java ${SIM_JAVA_OPTS:--Xmx1500m} -cp "$CP" org.cityops.telemetry.sim.TruckSimulator --port $PORT \
+    --trucks $TRUCKS --rate $RATE --duration $DURATION --misbehaving 0 --v2019 0.5 \
+    --connect-rate ${CONNECT_RATE:-2000} --threads ${SIM_THREADS:-2} | tee "$WORK/sim-jt808-server.out"
+  kill $YZH; wait $YZH 2>/dev/null || true
+fi

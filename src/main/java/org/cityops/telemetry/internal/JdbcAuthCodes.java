@@ -56,11 +56,27 @@ final class JdbcAuthCodes implements AuthCodeStore {
             ps.setString(2, authCode);
             ps.setString(3, plate == null || plate.length() > 32 ? null : plate);
             ps.setObject(4, DbTime.toDb(clock.instant()));
-            ps.executeUpdate();
+            if (ps.executeUpdate() == 1) {
+                cache.put(terminal, authCode);
+                return;
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store the auth code", e);
         }
-        cache.remove(terminal);
+        cache.remove(terminal); // another node registered it first: its code wins
         find(terminal);
+    }
+
+    /** Loads every code once (a few bytes per terminal), so authentication rarely needs the database. */
+    void preload() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT terminal, auth_code FROM telemetry_terminal");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                cache.put(rs.getString(1), rs.getString(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read auth codes", e);
+        }
     }
 }

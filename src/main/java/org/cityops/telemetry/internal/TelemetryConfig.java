@@ -59,8 +59,9 @@ class TelemetryConfig {
         GatewaySettings settings = new GatewaySettings(host, port, workers, defaults.maxFrameLength(),
                 defaults.maxFaultsPerConnection(), idle, authTimeout, maxConnections, maxRate, maxInFlight,
                 defaults.maxUnauthenticated());
-        TerminalRegistrar registrar = new TerminalRegistrar(directory::getIfAvailable,
-                new JdbcAuthCodes(dataSource, clock), allowUnknown);
+        JdbcAuthCodes codes = new JdbcAuthCodes(dataSource, clock);
+        codes.preload();
+        TerminalRegistrar registrar = new TerminalRegistrar(directory::getIfAvailable, codes, allowUnknown);
         TelemetryGateway gateway = new TelemetryGateway(store, observers.orderedStream().toList(), registrar, faults,
                 clock, settings, Duration.ofDays(retentionDays), highWater, maxBatch, enabled);
         Gauge.builder("cityops.telemetry.jt808.connections", gateway, TelemetryGateway::connections)

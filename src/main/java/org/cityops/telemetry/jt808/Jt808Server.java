@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -43,6 +45,8 @@ public final class Jt808Server {
     final Duration maxAge;
     final AtomicInteger connections = new AtomicInteger();
     final Map<String, Channel> sessions = new ConcurrentHashMap<>();
+    /** registration and authentication may block on the database: never on an event loop */
+    ExecutorService registrarThreads;
     private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private EventLoopGroup boss;
     private EventLoopGroup workers;
@@ -63,6 +67,12 @@ public final class Jt808Server {
         if (serverChannel != null) {
             return;
         }
+        AtomicInteger n = new AtomicInteger();
+        registrarThreads = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "jt808-registrar-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         workers = new MultiThreadIoEventLoopGroup(settings.workerThreads(), NioIoHandler.newFactory());
         ServerBootstrap b = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
@@ -117,6 +127,9 @@ public final class Jt808Server {
     }
 
     private void shutdownGroups() {
+        if (registrarThreads != null) {
+            registrarThreads.shutdownNow();
+        }
         if (workers != null) {
             workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
         }

@@ -31,6 +31,7 @@ final class Jt808SessionHandler extends SimpleChannelInboundHandler<Jt808Message
     private static final int PAUSED_IN_FLIGHT = 2;
     private static final int PAUSED_SINK = 4;
     private static final int PAUSED_UNWRITABLE = 8;
+    private static final int PAUSED_REGISTRAR = 16;
     private static final int MAX_PACKETS = 256;
 
     private final Jt808Server server;
@@ -143,11 +144,30 @@ final class Jt808SessionHandler extends SimpleChannelInboundHandler<Jt808Message
             reply(ctx, h, Jt808.BAD_MESSAGE);
             return;
         }
-        Registrar.Registration r = server.registrar.register(h.terminal(), request);
-        if (r.result() != Jt808.REGISTERED) {
-            server.faults.count(Fault.UNKNOWN_TERMINAL);
-        }
-        ctx.write(frame(h, Jt808.REGISTER_RESPONSE, new RegisterResponse(h.serial(), r.result(), r.authCode()).encode()));
+        // the registrar may touch the database: not on the event loop; read nothing more until it answers
+        pause(PAUSED_REGISTRAR);
+        RegisterRequest req = request;
+        server.registrarThreads.execute(() -> {
+            Registrar.Registration r;
+            try {
+                r = server.registrar.register(h.terminal(), req);
+            } catch (RuntimeException e) {
+                r = null;
+            }
+            Registrar.Registration result = r;
+            ctx.executor().execute(() -> {
+                if (result == null) {
+                    ctx.close(); // registry unavailable: the terminal will register again
+                    return;
+                }
+                if (result.result() != Jt808.REGISTERED) {
+                    server.faults.count(Fault.UNKNOWN_TERMINAL);
+                }
+                ctx.writeAndFlush(frame(h, Jt808.REGISTER_RESPONSE,
+                        new RegisterResponse(h.serial(), result.result(), result.authCode()).encode()), ctx.voidPromise());
+                resume(PAUSED_REGISTRAR);
+            });
+        });
     }
 
     private void authenticate(ChannelHandlerContext ctx, Jt808Message m) {
@@ -160,7 +180,26 @@ final class Jt808SessionHandler extends SimpleChannelInboundHandler<Jt808Message
             reply(ctx, h, Jt808.BAD_MESSAGE);
             return;
         }
-        if (!server.registrar.authenticate(h.terminal(), request.authCode())) {
+        pause(PAUSED_REGISTRAR);
+        String code = request.authCode();
+        server.registrarThreads.execute(() -> {
+            boolean ok;
+            try {
+                ok = server.registrar.authenticate(h.terminal(), code);
+            } catch (RuntimeException e) {
+                ok = false;
+            }
+            boolean accepted = ok;
+            ctx.executor().execute(() -> {
+                authenticated(ctx, h, accepted);
+                ctx.flush();
+                resume(PAUSED_REGISTRAR);
+            });
+        });
+    }
+
+    private void authenticated(ChannelHandlerContext ctx, Jt808Header h, boolean ok) {
+        if (!ok) {
             server.faults.count(Fault.AUTH_FAILED);
             reply(ctx, h, Jt808.FAILED);
             if (++authFailures >= 3) {

@@ -186,7 +186,7 @@ public final class TruckSimulator {
         final String phone;
         final Misbehaviour misbehaviour;
         final Random random;
-        final long[] sentAt = new long[65536];
+        final long[] sentAt = new long[1024]; // by serial & 1023: at most 1024 reports in flight
         final List<Position> recent = new ArrayList<>();
         double lat;
         double lon;
@@ -243,7 +243,7 @@ public final class TruckSimulator {
                     if (r.result() == Jt808.OK) {
                         if (r.replyId() == Jt808.LOCATION) {
                             sim.acked.increment();
-                            sim.recordLatency(System.nanoTime() - sentAt[r.replySerial()]);
+                            sim.recordLatency(System.nanoTime() - sentAt[r.replySerial() & 1023]);
                         }
                     } else {
                         sim.refused.increment();
@@ -310,7 +310,7 @@ public final class TruckSimulator {
                 }
             }
             int serial = client.location(p, true);
-            sentAt[serial] = System.nanoTime();
+            sentAt[serial & 1023] = System.nanoTime();
             sim.sent.increment();
             if (misbehaviour == Misbehaviour.REPLAY) {
                 recent.add(p);
