@@ -25,11 +25,11 @@ class PublicAssessmentController {
             Double composite) {
     }
 
-    record PublicPeriod(long periodId, String from, String to, String kind, int version, List<PublicRow> districts) {
+    record PublicPeriod(long periodId, String scheme, String from, String to, String kind, int version, List<PublicRow> districts) {
     }
 
     List<PublicPeriod> published() {
-        return results.published(12).stream().map(p -> new PublicPeriod(p.period().id(), p.period().from().toString(),
+        return results.published(12).stream().map(p -> new PublicPeriod(p.period().id(), p.period().schemeCode(), p.period().from().toString(),
                 p.period().to().toString(), p.period().kind(), p.version().version(), p.districts().stream()
                         .map(r -> new PublicRow(r.rank(), r.subjectCode(), r.subjectName(), r.total(), r.grade(),
                                 r.composite()))
