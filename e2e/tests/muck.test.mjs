@@ -38,7 +38,7 @@ test('a supervisor sees trucks live, an alarm, sends it as a case and opens the 
   await page.waitForFunction(() => document.querySelectorAll('#muck-live-rows tr').length >= 30);
   const summary = await page.textContent('[data-testid=live-summary]');
   assert.match(summary, /共 \d+ 辆/);
-  assert.ok(await page.$('.leaflet-interactive'), 'fences and trucks are drawn');
+  assert.ok(await page.$('.leaflet-overlay-pane canvas, .leaflet-overlay-pane svg'), 'fences and trucks are drawn');
   await snap(page, 'muck-map');
 
   await page.goto('/muck/alarms?plate=M3626');

@@ -12,8 +12,8 @@
     if (!charts[id]) { charts[id] = echarts.init(document.getElementById(id)); }
     return charts[id];
   }
-  function bar(id, counts, withVolume) {
-    const series = [{ name: '趟次', type: 'bar', data: counts.map(function (c) { return c.count; }) }];
+  function bar(id, counts, withVolume, name) {
+    const series = [{ name: name || '趟次', type: 'bar', data: counts.map(function (c) { return c.count; }) }];
     if (withVolume) { series.push({ name: '方量 m³', type: 'bar', data: counts.map(function (c) { return c.volume || 0; }) }); }
     chart(id).setOption({ tooltip: {}, legend: {}, grid: { left: 40, right: 10, bottom: 80 },
       xAxis: { type: 'category', data: counts.map(function (c) { return c.label; }), axisLabel: { rotate: 30 } },
@@ -36,8 +36,8 @@
         { name: '方量 m³', type: 'line', data: s.tripsByDay.map(function (c) { return c.volume || 0; }) }] }, true);
     chart('chart-type').setOption({ tooltip: {}, series: [{ type: 'pie', radius: '65%',
       data: s.alarmsByType.map(function (c) { return { name: c.label, value: c.count }; }) }] }, true);
-    bar('chart-alarm-company', s.alarmsByCompany, false);
-    bar('chart-alarm-vehicle', s.alarmsByVehicle, false);
+    bar('chart-alarm-company', s.alarmsByCompany, false, '报警');
+    bar('chart-alarm-vehicle', s.alarmsByVehicle, false, '报警');
   }
   form.addEventListener('submit', function (e) { e.preventDefault(); load(); });
   window.addEventListener('resize', function () { Object.values(charts).forEach(function (c) { c.resize(); }); });

@@ -223,7 +223,8 @@ class AlarmPipelineTests {
 
     @Test
     void positionsIngestedByTelemetryReachTheAlarmEngine() throws Exception {
-        Instant t = clock.instant().minusSeconds(60);
+        // whole seconds, as terminals report them (telemetry's PostgreSQL path rounds sub-microsecond times)
+        Instant t = clock.instant().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         String json = """
                 [{"terminal": "0%s", "time": "%s", "lat": 31.80, "lon": 119.95, "speedKmh": 30, "statusBits": 768},
                  {"terminal": "0%s", "time": "%s", "lat": 31.80, "lon": 119.951, "speedKmh": 30, "statusBits": 768}]"""
