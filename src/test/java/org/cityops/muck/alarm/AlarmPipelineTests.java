@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.cityops.cases.CaseOpened;
 import org.cityops.muck.engine.AlarmEngine;
 import org.cityops.muck.engine.AlarmThresholds;
 import org.cityops.muck.engine.EngineEvent;
@@ -29,12 +28,9 @@ import org.cityops.telemetry.PositionObserver;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -61,10 +57,6 @@ class AlarmPipelineTests {
     WorldLoader worldLoader;
     @Autowired
     Clock clock;
-    @Autowired
-    ApplicationEventPublisher events;
-    @Autowired
-    PlatformTransactionManager tx;
 
     String withPermit;
     String withoutPermit;
@@ -145,18 +137,21 @@ class AlarmPipelineTests {
                     assertThat(e.evidence()).contains("119.95");
                 });
 
-        // the cases module answers: the case is linked back to the alarm
-        new TransactionTemplate(tx).executeWithoutResult(s -> events.publishEvent(
-                new CaseOpened("muck", String.valueOf(id), 4242L, "AJ-TEST-" + id, null)));
-        long deadline = System.currentTimeMillis() + 10_000;
+        // the cases module opens the case and answers with CaseOpened: the case is linked back to the alarm
+        long deadline = System.currentTimeMillis() + 20_000;
         Object caseId = null;
         while (caseId == null && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
             caseId = jdbc.sql("SELECT case_id FROM muck_alarm WHERE id = :id").param("id", id).query().singleRow().get("case_id");
         }
-        assertThat(((Number) caseId).longValue()).isEqualTo(4242L);
+        assertThat(caseId).as("case linked back to the alarm").isNotNull();
+        String body = mvc.perform(get("/api/v1/cases/" + ((Number) caseId).longValue())
+                .header("Authorization", Api.bearer(mvc, "dispatcher1")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.channel").value("ALERT"))
+                .andReturn().getResponse().getContentAsString();
+        String caseNumber = com.jayway.jsonpath.JsonPath.read(body, "$.caseNumber");
         mvc.perform(get("/api/v1/muck/alarms/" + id).header("Authorization", Api.bearer(mvc, "muck1")))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.caseNumber").value("AJ-TEST-" + id))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.caseNumber").value(caseNumber))
                 .andExpect(jsonPath("$.evidence.length()").value(3));
 
         // emptied again: the alarm closes and stays one alarm
