@@ -6,9 +6,16 @@ import org.cityops.catalog.ProcessStage;
 
 /**
  * One step of a case was taken: who, in which role, from/to which status, its due time (null when the step
- * has no time limit), when it happened and whether that was on time. The assessment module counts these.
+ * has no time limit), when it happened and whether that was on time, with the case's place, category,
+ * channel and flags at that moment. The assessment module builds its own record of the case from these.
+ *
+ * @param reporter     username of the inspector who reported the case (channel INSPECTOR), else null
+ * @param satisfaction the return visit's answer (VISIT only), else null
+ * @param note         the step's note or reason, may be null
  */
 public record CaseStepCompleted(long caseId, String caseNumber, CaseAction action, ProcessStage stage,
         CaseStatus from, CaseStatus to, String actor, String role, String departmentCode, String districtCode,
-        String gridCode, Instant dueAt, Instant actedAt, boolean onTime) {
+        String gridCode, Instant dueAt, Instant actedAt, boolean onTime, String categoryCode, CaseChannel channel,
+        String communityCode, String streetCode, String reporter, boolean supervised, Satisfaction satisfaction,
+        String note) {
 }

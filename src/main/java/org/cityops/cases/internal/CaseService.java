@@ -280,7 +280,9 @@ public class CaseService {
         CaseAction action = CaseAction.valueOf(step.action());
         events.publishEvent(new CaseStepCompleted(c.id, c.number, action, step.stage(), step.from(), step.to(),
                 step.actor(), step.role(), dept, c.districtCode, c.gridCode, step.dueAt(), step.actedAt(),
-                step.onTime()));
+                step.onTime(), c.categoryCode, c.channel, c.communityCode, c.streetCode,
+                c.channel == CaseChannel.INSPECTOR ? c.reporterUsername : null, c.supervised,
+                action == CaseAction.VISIT ? c.satisfaction : null, step.note()));
         switch (action) {
             case FILE -> events.publishEvent(new CaseFiled(c.id, c.number, c.categoryCode, c.districtCode, now));
             case DISPATCH -> events.publishEvent(new CaseDispatched(c.id, c.number, dept, c.dueAt, now));

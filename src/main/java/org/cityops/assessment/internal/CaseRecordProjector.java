@@ -1,0 +1,134 @@
+package org.cityops.assessment.internal;
+
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cityops.assessment.CaseFactSink;
+import org.cityops.assessment.CaseStepFact;
+import org.cityops.assessment.StepAction;
+import org.cityops.cases.CaseAction;
+import org.cityops.cases.CaseChannel;
+import org.cityops.cases.CaseDeadlineAlert;
+import org.cityops.cases.CaseReported;
+import org.cityops.cases.CaseStepCompleted;
+import org.cityops.cases.Satisfaction;
+import org.cityops.catalog.ProcessStage;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps assessment's own record of the case history (its projection) from the cases module's domain events.
+ * Listeners run after the case's transaction commits and are kept in the event publication registry until
+ * they complete, so a crash loses no step; the sink ignores a repeated event id, so a replay counts once.
+ * The mapping from case actions to assessment step actions is the table in docs/assessment.md §1.
+ */
+@Component
+class CaseRecordProjector {
+
+    private final CaseFactSink sink;
+
+    CaseRecordProjector(CaseFactSink sink) {
+        this.sink = sink;
+    }
+
+    @ApplicationModuleListener
+    void on(CaseReported e) {
+        sink.record(new CaseStepFact("cases:" + e.caseId() + ":REPORTED", e.caseId(), e.caseNumber(),
+                e.categoryCode(), e.channel().name(), e.gridCode(), prefix(e.gridCode(), 12), prefix(e.gridCode(), 9),
+                e.districtCode(), null, StepAction.REPORTED, null, null, null, null, e.reportedAt(), null, null, null,
+                e.channel() == CaseChannel.LEADER, e.channel() == CaseChannel.MEDIA, false, null, null));
+    }
+
+    @ApplicationModuleListener
+    void on(CaseStepCompleted e) {
+        List<CaseStepFact> facts = new ArrayList<>(2);
+        for (StepAction action : actionsOf(e.action())) {
+            facts.add(fact(e, action));
+        }
+        if (!facts.isEmpty()) {
+            sink.recordAll(facts);
+        }
+    }
+
+    /** 超期: the SLA clock's expiry alert for the handling stage is the OVERDUE fact. */
+    @ApplicationModuleListener
+    void on(CaseDeadlineAlert e) {
+        if (!e.overdue() || e.stage() != ProcessStage.HANDLE) {
+            return;
+        }
+        sink.record(new CaseStepFact("cases:" + e.caseId() + ":OVERDUE:" + e.dueAt().toEpochMilli(), e.caseId(),
+                e.caseNumber(), null, "UNKNOWN", null, null, null, null, e.departmentCode(), StepAction.OVERDUE, null,
+                "SYSTEM", null, null, e.at(), e.dueAt(), false, false, false, false, false, null, null));
+    }
+
+    static List<StepAction> actionsOf(CaseAction action) {
+        switch (action) {
+            case VERIFY:
+                return List.of(StepAction.VERIFIED);
+            case FILE:
+                return List.of(StepAction.FILED);
+            case REJECT:
+                return List.of(StepAction.VOIDED);
+            case DISPATCH:
+                return List.of(StepAction.DISPATCHED);
+            case REPORT_HANDLED:
+                return List.of(StepAction.HANDLED);
+            case CHECK_PASS:
+                return List.of(StepAction.CHECKED);
+            case CHECK_FAIL:
+                return List.of(StepAction.CHECKED, StepAction.REWORK);
+            case CLOSE:
+                return List.of(StepAction.CLOSED);
+            case VISIT:
+                return List.of(StepAction.RETURN_VISIT);
+            case RETURN:
+                return List.of(StepAction.RETURNED);
+            case APPROVE_EXTENSION:
+                return List.of(StepAction.EXTENDED);
+            case SUSPEND:
+                return List.of(StepAction.SUSPENDED);
+            case RESUME:
+                return List.of(StepAction.RESUMED);
+            case SUPERVISE:
+                return List.of(StepAction.SUPERVISED);
+            case MERGE:
+                return List.of(StepAction.MERGED);
+            default:
+                // ACCEPT (签收), REQUEST_/DENY_EXTENSION: no indicator counts them
+                return List.of();
+        }
+    }
+
+    private static CaseStepFact fact(CaseStepCompleted e, StepAction action) {
+        String eventId = "cases:" + e.caseId() + ":" + e.action() + ":" + action + ":"
+                + e.actedAt().truncatedTo(ChronoUnit.MICROS);
+        boolean handling = action == StepAction.HANDLED || action == StepAction.CLOSED;
+        Integer satisfaction = e.satisfaction() == null ? null : score(e.satisfaction());
+        return new CaseStepFact(eventId, e.caseId(), e.caseNumber(), e.categoryCode(), channel(e.channel()),
+                e.gridCode(), e.communityCode(), e.streetCode(), e.districtCode(), e.departmentCode(), action,
+                e.actor(), e.role(), null, e.reporter(), e.actedAt(), e.dueAt(), e.dueAt() == null ? null : e.onTime(),
+                handling ? e.onTime() : null, e.channel() == CaseChannel.LEADER, e.channel() == CaseChannel.MEDIA,
+                e.supervised(), satisfaction, e.note());
+    }
+
+    private static String channel(CaseChannel channel) {
+        return channel == null ? "UNKNOWN" : channel.name();
+    }
+
+    /** 满意 100, 基本满意 60, 不满意 0 (docs/assessment.md). */
+    static int score(Satisfaction s) {
+        switch (s) {
+            case SATISFIED:
+                return 100;
+            case BASICALLY_SATISFIED:
+                return 60;
+            default:
+                return 0;
+        }
+    }
+
+    private static String prefix(String code, int length) {
+        return code == null || code.length() < length ? null : code.substring(0, length);
+    }
+}

@@ -1,0 +1,70 @@
+package org.cityops.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.cityops.geo.DemoGrids;
+import org.cityops.support.Api;
+import org.cityops.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.jayway.jsonpath.JsonPath;
+
+/** The assessment module keeps its own record of each case from the cases module's events. */
+@IntegrationTest
+class CaseRecordProjectionTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aReportedAndFiledCaseAppearsInTheAssessmentRecordWithItsPlaceAndChannel() throws Exception {
+        DemoGrids.KnownPoint p = DemoGrids.TIANNING;
+        String json = """
+                {"channel":"HOTLINE","categoryCode":"E09006","description":"评价投影测试 %s","lat":%s,"lon":%s,
+                 "address":"测试路1号","urgency":"NORMAL","reporter":{"name":"张三","phone":"13800000000"}}"""
+                .formatted(UUID.randomUUID(), p.lat(), p.lon());
+        String res = mvc.perform(post("/api/v1/cases").header("Authorization", Api.bearer(mvc, "operator1"))
+                .contentType(MediaType.APPLICATION_JSON).content(json)).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        long id = ((Number) JsonPath.read(res, "$.id")).longValue();
+        String status = JsonPath.read(res, "$.status");
+        String next = "PENDING_VERIFY".equals(status) ? "VERIFY" : "FILE";
+        mvc.perform(post("/api/v1/cases/" + id + "/transitions")
+                .header("Authorization", Api.bearer(mvc, "VERIFY".equals(next) ? "inspector1" : "shiftlead1"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"action\":\"" + next + "\",\"note\":\"现场属实\"}"));
+
+        List<String> actions = waitForFacts(id, 2);
+        assertThat(actions).contains("REPORTED");
+        assertThat(actions).containsAnyOf("VERIFIED", "FILED");
+        var row = jdbc.sql("SELECT channel, district_code, grid_code, category_code FROM asm_case_step "
+                + "WHERE case_id = :id AND action = 'REPORTED'").param("id", id).query().singleRow();
+        assertThat(row.get("channel")).isEqualTo("HOTLINE");
+        assertThat(row.get("district_code")).isEqualTo("320402");
+        assertThat((String) row.get("grid_code")).startsWith("320402");
+    }
+
+    private List<String> waitForFacts(long caseId, int atLeast) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 20_000;
+        List<String> actions = List.of();
+        while (System.currentTimeMillis() < deadline) {
+            actions = jdbc.sql("SELECT action FROM asm_case_step WHERE case_id = :id ORDER BY id").param("id", caseId)
+                    .query(String.class).list();
+            if (actions.size() >= atLeast) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        return actions;
+    }
+}
