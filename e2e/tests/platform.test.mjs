@@ -7,16 +7,18 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-// mustSee / mustNotSee: navigation paths. Modules add their entries here as they land.
+// mustSee / mustNotSee: navigation entries; forbidden: pages that must answer 403 to this role.
 const ROLES = [
-  { user: 'admin', mustSee: ['/admin/audit', '/admin/logins'], mustNotSee: [] },
-  { user: 'operator1', mustSee: [], mustNotSee: ['/admin/audit', '/admin/logins'] },
-  { user: 'shiftlead1', mustSee: [], mustNotSee: ['/admin/logins'] },
-  { user: 'dispatcher1', mustSee: [], mustNotSee: ['/admin/logins'] },
-  { user: 'inspector1', mustSee: [], mustNotSee: ['/admin/audit', '/admin/logins'] },
-  { user: 'assessor1', mustSee: ['/admin/audit'], mustNotSee: ['/admin/logins'] },
-  { user: 'leader1', mustSee: ['/admin/audit'], mustNotSee: ['/admin/logins'] },
-  { user: 'handler-wujin', mustSee: [], mustNotSee: ['/admin/audit', '/admin/logins'] },
+  { user: 'admin', mustSee: ['/admin/audit', '/admin/logins', '/admin/org', '/admin/users', '/admin/catalog', '/admin/geo', '/geo/map', '/cases/queue', '/assessment', '/rectification', '/muck/map'], mustNotSee: [], forbidden: [] },
+  { user: 'operator1', mustSee: ['/cases/queue', '/cases/new', '/geo/map'], mustNotSee: ['/admin/audit', '/admin/logins', '/admin/users', '/rectification', '/muck/map'], forbidden: ['/admin/audit', '/admin/logins', '/admin/users', '/muck/map'] },
+  { user: 'shiftlead1', mustSee: ['/cases/queue', '/admin/catalog'], mustNotSee: ['/admin/logins', '/admin/users'], forbidden: ['/admin/logins', '/admin/users'] },
+  { user: 'dispatcher1', mustSee: ['/cases/queue', '/cases/map'], mustNotSee: ['/admin/logins', '/admin/users', '/muck/map'], forbidden: ['/admin/logins', '/admin/users'] },
+  { user: 'inspector1', mustSee: ['/cases/new', '/cases/queue'], mustNotSee: ['/admin/audit', '/admin/logins', '/assessment'], forbidden: ['/admin/audit', '/admin/logins'] },
+  { user: 'assessor1', mustSee: ['/admin/audit', '/assessment'], mustNotSee: ['/admin/logins', '/admin/users'], forbidden: ['/admin/logins', '/admin/users'] },
+  { user: 'leader1', mustSee: ['/admin/audit', '/assessment', '/rectification', '/cases/queue'], mustNotSee: ['/admin/logins', '/admin/users'], forbidden: ['/admin/logins', '/admin/users'] },
+  { user: 'rectify1', mustSee: ['/rectification'], mustNotSee: ['/admin/users', '/cases/new', '/muck/map'], forbidden: ['/admin/users', '/muck/map'] },
+  { user: 'muck1', mustSee: ['/muck/map', '/muck/alarms'], mustNotSee: ['/admin/users', '/rectification'], forbidden: ['/admin/users'] },
+  { user: 'handler-wujin', mustSee: ['/cases/queue', '/rectification-tasks'], mustNotSee: ['/admin/audit', '/admin/logins', '/muck/map', '/cases/new'], forbidden: ['/admin/audit', '/admin/logins', '/muck/map'] },
 ];
 
 for (const role of ROLES) {
@@ -27,7 +29,7 @@ for (const role of ROLES) {
     const paths = await navPaths(page);
     for (const p of role.mustSee) assert.ok(paths.includes(p), `${role.user} should see ${p}, saw ${paths}`);
     for (const p of role.mustNotSee) assert.ok(!paths.includes(p), `${role.user} must not see ${p}`);
-    for (const p of role.mustNotSee) {
+    for (const p of role.forbidden) {
       const res = await page.goto(p);
       assert.equal(res.status(), 403, `${role.user} opening ${p} should get 403`);
     }
