@@ -51,6 +51,7 @@ public final class TruckSimulator {
     final int connectRate;
     final int threads;
     final String plate;
+    final boolean demoPlates;
     final Instant simulatedStart;
 
     final LongAdder sent = new LongAdder();
@@ -76,6 +77,8 @@ public final class TruckSimulator {
         connectRate = Integer.parseInt(a.getOrDefault("connect-rate", "2000"));
         threads = Integer.parseInt(a.getOrDefault("threads", "2"));
         plate = a.getOrDefault("plate-prefix", "苏D");
+        // --demo true: the demo city's registry (terminals 13951230001.. with plates 苏D·M3601..), so trucks are accepted
+        demoPlates = a.containsKey("demo");
         simulatedStart = Instant.now().minusSeconds((long) Math.ceil(durationSeconds * rate) + 60)
                 .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         for (int i = 0; i < latency.length; i++) {
@@ -178,6 +181,15 @@ public final class TruckSimulator {
         latency[bucket].increment();
     }
 
+    /** The plate a simulated terminal registers with. */
+    String plateFor(String phone) {
+        if (demoPlates) {
+            long n = Long.parseLong(phone) - 13951230000L;
+            return "苏D·M" + (3600 + n);
+        }
+        return plate + phone.substring(Math.max(0, phone.length() - 5));
+    }
+
     /** One truck on its connection's event loop. */
     static final class Truck implements TerminalClient.Listener {
 
@@ -217,7 +229,7 @@ public final class TruckSimulator {
                 startDriving();
                 return;
             }
-            client.register(sim.plate + phone.substring(Math.max(0, phone.length() - 5)));
+            client.register(sim.plateFor(phone));
         }
 
         @Override
