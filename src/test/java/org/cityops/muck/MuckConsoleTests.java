@@ -64,10 +64,11 @@ class MuckConsoleTests {
         mvc.perform(get("/muck/sites/" + site).session(session))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("新北区万达广场二期工地")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("常城渣核")));
+        String title = "控制台检查记录-" + Long.toString(System.nanoTime(), 36);
         mvc.perform(post("/muck/sites/" + site + "/records").session(session).with(csrf())
-                .param("kind", "INSPECTION").param("title", "控制台检查记录").param("person", "李四"))
+                .param("kind", "INSPECTION").param("title", title).param("person", "李四"))
                 .andExpect(status().is3xxRedirection());
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM muck_site_record WHERE title = '控制台检查记录'").query(Long.class).single())
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM muck_site_record WHERE title = :t").param("t", title).query(Long.class).single())
                 .isEqualTo(1);
     }
 
