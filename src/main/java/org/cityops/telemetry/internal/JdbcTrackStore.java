@@ -83,7 +83,7 @@ public final class JdbcTrackStore implements TrackStore {
         Instant received = clock.instant();
         StringBuilder copy = new StringBuilder(positions.size() * 110);
         for (Position p : positions) {
-            copy.append(p.terminal()).append('\t').append(p.time()).append('\t').append(p.lat()).append('\t')
+            copy.append(p.terminal()).append('\t').append(p.time().truncatedTo(java.time.temporal.ChronoUnit.MICROS)).append('\t').append(p.lat()).append('\t')
                     .append(p.lon()).append('\t').append((float) p.speedKmh()).append('\t').append(p.direction())
                     .append('\t').append(p.alarmBits()).append('\t').append(p.statusBits()).append('\t')
                     .append(p.mileageKm() == null ? "\\N" : p.mileageKm().toString()).append('\t')
