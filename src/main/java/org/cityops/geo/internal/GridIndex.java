@@ -13,6 +13,8 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
+import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.index.ItemVisitor;
@@ -46,7 +48,7 @@ public final class GridIndex {
         this.tree = new STRtree();
         for (Entry e : entries) {
             byCode.put(e.code(), e);
-            tree.insert(e.geometry().getEnvelopeInternal(), e);
+            tree.insert(e.geometry().getEnvelopeInternal(), new Item(e));
         }
         tree.build();
     }
@@ -61,8 +63,7 @@ public final class GridIndex {
 
     /** The grid containing (or bordering) the point, or null. Where grids touch, the lowest code wins. */
     public GridLocation locateOrNull(double lat, double lon) {
-        Point point = GridGeometry.FACTORY.createPoint(new Coordinate(lon, lat));
-        FirstHit hit = new FirstHit(point);
+        FirstHit hit = new FirstHit(new Coordinate(lon, lat));
         tree.query(new Envelope(lon, lon, lat, lat), hit);
         return hit.found == null ? null : hit.found.location();
     }
@@ -84,24 +85,41 @@ public final class GridIndex {
 
     /** Grids whose envelope meets the box, in code order. */
     public List<Entry> query(Envelope box) {
-        @SuppressWarnings("unchecked")
-        List<Entry> found = new ArrayList<>(tree.query(box));
+        List<Entry> found = new ArrayList<>();
+        tree.query(box, item -> found.add(((Item) item).entry));
         found.sort(Comparator.comparing(Entry::code));
         return found;
     }
 
+    /**
+     * What the tree holds: a grid and its point-in-area locator (an interval index over the polygon's edges,
+     * built once here so that lookups from many threads only read it).
+     */
+    private static final class Item {
+        final Entry entry;
+        final IndexedPointInAreaLocator locator;
+
+        Item(Entry entry) {
+            this.entry = entry;
+            this.locator = new IndexedPointInAreaLocator(entry.geometry());
+            this.locator.locate(entry.geometry().getCoordinate());
+        }
+    }
+
     private static final class FirstHit implements ItemVisitor {
-        private final Point point;
+        private final Coordinate point;
         Entry found;
 
-        FirstHit(Point point) {
+        FirstHit(Coordinate point) {
             this.point = point;
         }
 
         @Override
-        public void visitItem(Object item) {
-            Entry e = (Entry) item;
-            if ((found == null || e.code().compareTo(found.code()) < 0) && e.prepared().intersects(point)) {
+        public void visitItem(Object object) {
+            Item item = (Item) object;
+            Entry e = item.entry;
+            if ((found == null || e.code().compareTo(found.code()) < 0)
+                    && item.locator.locate(point) != Location.EXTERIOR) {
                 found = e;
             }
         }
