@@ -13,6 +13,8 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.algorithm.RayCrossingCounter;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
@@ -38,6 +40,7 @@ public final class GridIndex {
     public static final GridIndex EMPTY = new GridIndex(List.of());
 
     private final STRtree tree;
+    private final CellTable cells;
     private final List<Entry> entries;
     private final Map<String, Entry> byCode;
 
@@ -46,11 +49,15 @@ public final class GridIndex {
         this.entries.sort(Comparator.comparing(Entry::code));
         this.byCode = new HashMap<>(entries.size() * 2);
         this.tree = new STRtree();
+        List<Item> items = new ArrayList<>(entries.size());
         for (Entry e : entries) {
             byCode.put(e.code(), e);
-            tree.insert(e.geometry().getEnvelopeInternal(), new Item(e));
+            Item item = new Item(e);
+            items.add(item);
+            tree.insert(e.geometry().getEnvelopeInternal(), item);
         }
         tree.build();
+        this.cells = CellTable.of(items);
     }
 
     public int size() {
@@ -63,6 +70,12 @@ public final class GridIndex {
 
     /** The grid containing (or bordering) the point, or null. Where grids touch, the lowest code wins. */
     public GridLocation locateOrNull(double lat, double lon) {
+        Entry found = cells == null ? null : cells.locate(lon, lat);
+        return found == null ? null : found.location();
+    }
+
+    /** The same answer through the STRtree alone (kept for comparison in benchmarks and tests). */
+    public GridLocation locateByTree(double lat, double lon) {
         FirstHit hit = new FirstHit(new Coordinate(lon, lat));
         tree.query(new Envelope(lon, lon, lat, lat), hit);
         return hit.found == null ? null : hit.found.location();
@@ -96,13 +109,146 @@ public final class GridIndex {
      * built once here so that lookups from many threads only read it).
      */
     private static final class Item {
+        private static final int SIMPLE_RING_MAX = 64;
+
         final Entry entry;
+        final Envelope envelope;
+        /** The shell of a hole-free polygon with few vertices (the usual grid), tested directly; else null. */
+        final Coordinate[] ring;
         final IndexedPointInAreaLocator locator;
 
         Item(Entry entry) {
             this.entry = entry;
-            this.locator = new IndexedPointInAreaLocator(entry.geometry());
-            this.locator.locate(entry.geometry().getCoordinate());
+            Geometry g = entry.geometry();
+            this.envelope = g.getEnvelopeInternal();
+            if (g instanceof Polygon polygon && polygon.getNumInteriorRing() == 0
+                    && polygon.getExteriorRing().getNumPoints() <= SIMPLE_RING_MAX) {
+                this.ring = polygon.getExteriorRing().getCoordinates();
+                this.locator = null;
+            } else {
+                this.ring = null;
+                this.locator = new IndexedPointInAreaLocator(g);
+                this.locator.locate(g.getCoordinate());
+            }
+        }
+
+        /** Inside or on the boundary. */
+        boolean covers(Coordinate p) {
+            if (ring != null) {
+                return RayCrossingCounter.locatePointInRing(p, ring) != Location.EXTERIOR;
+            }
+            return locator.locate(p) != Location.EXTERIOR;
+        }
+    }
+
+    /**
+     * A uniform table of cells over the layer, each cell sized like an average grid and listing the grids whose
+     * envelope meets it (flattened into arrays). A lookup is two multiplications, a short scan of one cell's
+     * candidates by envelope, and one point-in-area test: no allocation, no tree walk.
+     */
+    private static final class CellTable {
+        private static final int MAX_CELLS = 4_000_000;
+
+        private final double minX;
+        private final double minY;
+        private final double cellW;
+        private final double cellH;
+        private final int cols;
+        private final int rows;
+        private final int[] start;
+        private final Item[] members;
+
+        private CellTable(double minX, double minY, double cellW, double cellH, int cols, int rows, int[] start,
+                Item[] members) {
+            this.minX = minX;
+            this.minY = minY;
+            this.cellW = cellW;
+            this.cellH = cellH;
+            this.cols = cols;
+            this.rows = rows;
+            this.start = start;
+            this.members = members;
+        }
+
+        static CellTable of(List<Item> items) {
+            if (items.isEmpty()) {
+                return null;
+            }
+            Envelope all = new Envelope();
+            double sumW = 0;
+            double sumH = 0;
+            for (Item i : items) {
+                all.expandToInclude(i.envelope);
+                sumW += i.envelope.getWidth();
+                sumH += i.envelope.getHeight();
+            }
+            double cellW = Math.max(sumW / items.size(), all.getWidth() / 2000.0);
+            double cellH = Math.max(sumH / items.size(), all.getHeight() / 2000.0);
+            if (cellW <= 0 || cellH <= 0) {
+                cellW = Math.max(all.getWidth(), 1e-9);
+                cellH = Math.max(all.getHeight(), 1e-9);
+            }
+            int cols = Math.max(1, (int) Math.ceil(all.getWidth() / cellW));
+            int rows = Math.max(1, (int) Math.ceil(all.getHeight() / cellH));
+            while ((long) cols * rows > MAX_CELLS) {
+                cellW *= 2;
+                cellH *= 2;
+                cols = Math.max(1, (int) Math.ceil(all.getWidth() / cellW));
+                rows = Math.max(1, (int) Math.ceil(all.getHeight() / cellH));
+            }
+            int[] count = new int[cols * rows + 1];
+            CellTable shape = new CellTable(all.getMinX(), all.getMinY(), cellW, cellH, cols, rows, null, null);
+            for (Item i : items) {
+                for (int r = shape.row(i.envelope.getMinY()); r <= shape.row(i.envelope.getMaxY()); r++) {
+                    for (int c = shape.col(i.envelope.getMinX()); c <= shape.col(i.envelope.getMaxX()); c++) {
+                        count[r * cols + c + 1]++;
+                    }
+                }
+            }
+            for (int k = 1; k < count.length; k++) {
+                count[k] += count[k - 1];
+            }
+            int[] fill = count.clone();
+            Item[] members = new Item[count[count.length - 1]];
+            for (Item i : items) {
+                for (int r = shape.row(i.envelope.getMinY()); r <= shape.row(i.envelope.getMaxY()); r++) {
+                    for (int c = shape.col(i.envelope.getMinX()); c <= shape.col(i.envelope.getMaxX()); c++) {
+                        members[fill[r * cols + c]++] = i;
+                    }
+                }
+            }
+            return new CellTable(all.getMinX(), all.getMinY(), cellW, cellH, cols, rows, count, members);
+        }
+
+        private int col(double x) {
+            return Math.min(cols - 1, Math.max(0, (int) ((x - minX) / cellW)));
+        }
+
+        private int row(double y) {
+            return Math.min(rows - 1, Math.max(0, (int) ((y - minY) / cellH)));
+        }
+
+        /** The lowest-coded grid containing or bordering (x, y), or null. */
+        Entry locate(double x, double y) {
+            if (x < minX || y < minY || x > minX + cols * cellW || y > minY + rows * cellH) {
+                return null;
+            }
+            int cell = row(y) * cols + col(x);
+            Coordinate point = null;
+            Entry found = null;
+            for (int k = start[cell], end = start[cell + 1]; k < end; k++) {
+                Item item = members[k];
+                if (!item.envelope.covers(x, y) || (found != null && item.entry.code().compareTo(found.code()) >= 0)) {
+                    continue;
+                }
+                if (point == null) {
+                    point = new Coordinate(x, y);
+                }
+                if (item.covers(point)) {
+                    found = item.entry;
+                }
+            }
+            return found;
         }
     }
 
@@ -119,7 +265,7 @@ public final class GridIndex {
             Item item = (Item) object;
             Entry e = item.entry;
             if ((found == null || e.code().compareTo(found.code()) < 0)
-                    && item.locator.locate(point) != Location.EXTERIOR) {
+                    && item.covers(point)) {
                 found = e;
             }
         }

@@ -15,7 +15,7 @@ import org.locationtech.jts.geom.Polygon;
  * lattice is jittered deterministically, and neighbours share their jittered corners, so the layer is seamless
  * and free of overlaps like a real one, without every cell being an axis-aligned rectangle.
  */
-final class SyntheticGridLayer {
+public final class SyntheticGridLayer {
 
     static final double WEST = 119.80;
     static final double NORTH = 31.90;
@@ -25,7 +25,7 @@ final class SyntheticGridLayer {
     final int side;
     final List<GridIndex.Entry> entries;
 
-    SyntheticGridLayer(int side) {
+    public SyntheticGridLayer(int side) {
         this.side = side;
         Coordinate[][] corners = new Coordinate[side + 1][side + 1];
         SplittableRandom jitter = new SplittableRandom(42);
@@ -59,7 +59,7 @@ final class SyntheticGridLayer {
      * The index, with every PreparedGeometry's point locator built (JTS builds it lazily on first use), so a
      * benchmark measures steady-state lookups rather than 40,000 one-off index builds.
      */
-    GridIndex index() {
+    public GridIndex index() {
         for (GridIndex.Entry e : entries) {
             e.prepared().intersects(e.geometry().getInteriorPoint());
         }
@@ -67,7 +67,7 @@ final class SyntheticGridLayer {
     }
 
     /** Random query points over the layer's box plus a 5 % margin outside it. */
-    double[][] points(int count, long seed) {
+    public double[][] points(int count, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         double width = side * DLON;
         double height = side * DLAT;
