@@ -1,17 +1,22 @@
--- wrk script: case intake through the API (POST /api/v1/cases), every request a new case.
--- TOKEN (bearer for operator1) and CATEGORY come from the environment (see run.sh).
+-- wrk script: case intake through the API (POST /api/v1/cases), every request a new case at a point inside
+-- a real grid. TOKEN (bearer of operator1), CATEGORY and POINTS (a file of "lat lon" lines, written by
+-- run.sh from geo_grid) come from the environment.
 local token = os.getenv("TOKEN")
-local category = os.getenv("CATEGORY") or "EVENT:06010"
+local category = os.getenv("CATEGORY") or "06010"
+local points = {}
+for line in io.lines(os.getenv("POINTS")) do
+  local lat, lon = line:match("^(%S+)%s+(%S+)$")
+  if lat then points[#points + 1] = { lat, lon } end
+end
 local counter = 0
 
 request = function()
   counter = counter + 1
-  local lat = 31.70 + math.random() * 0.15
-  local lon = 119.85 + math.random() * 0.20
+  local p = points[math.random(1, #points)]
   local body = string.format(
-    '{"channel":"HOTLINE","categoryCode":"%s","description":"压测案卷 %d-%d","lat":%.6f,"lon":%.6f,' ..
+    '{"channel":"HOTLINE","categoryCode":"%s","description":"压测案卷 %d-%d","lat":%s,"lon":%s,' ..
     '"address":"压测路%d号","urgency":"NORMAL","reporter":{"name":"压测","phone":"13800000000"}}',
-    category, counter, math.random(1, 1000000000), lat, lon, counter)
+    category, counter, math.random(1, 1000000000), p[1], p[2], counter)
   return wrk.format("POST", "/api/v1/cases",
     { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token }, body)
 end

@@ -1,6 +1,7 @@
 package org.cityops.audit.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.cityops.audit.AuditEntry;
@@ -10,6 +11,7 @@ import org.cityops.audit.ChainVerification;
 import org.cityops.platform.Actor;
 import org.cityops.platform.ActorProvider;
 import org.cityops.platform.DbTime;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -30,11 +32,13 @@ class JdbcAuditTrail implements AuditTrail, AuditLog {
     private static final int CHAIN_BATCH = 2000;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final ActorProvider actors;
     private final TransactionTemplate tx;
 
-    JdbcAuditTrail(JdbcClient jdbc, ActorProvider actors, TransactionTemplate tx) {
+    JdbcAuditTrail(JdbcClient jdbc, JdbcTemplate batch, ActorProvider actors, TransactionTemplate tx) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.actors = actors;
         this.tx = tx;
     }
@@ -82,15 +86,16 @@ class JdbcAuditTrail implements AuditTrail, AuditLog {
         List<AuditEntry> pending = jdbc.sql("""
                 SELECT * FROM audit_entry WHERE chain_seq IS NULL ORDER BY id LIMIT :n""")
                 .param("n", CHAIN_BATCH).query(AuditRows::entry).list();
+        List<Object[]> links = new ArrayList<>(pending.size());
         for (AuditEntry e : pending) {
             seq++;
             String hash = HashChain.hash(seq, e.occurredAt(), e.username(), e.role(), e.clientIp(), e.entityType(),
                     e.entityId(), e.action(), e.before(), e.after(), prev);
-            jdbc.sql("UPDATE audit_entry SET chain_seq = :seq, prev_hash = :prev, hash = :hash WHERE id = :id")
-                    .param("seq", seq).param("prev", prev).param("hash", hash).param("id", e.id()).update();
+            links.add(new Object[] {seq, prev, hash, e.id()});
             prev = hash;
         }
         if (!pending.isEmpty()) {
+            batch.batchUpdate("UPDATE audit_entry SET chain_seq = ?, prev_hash = ?, hash = ? WHERE id = ?", links);
             jdbc.sql("UPDATE audit_chain_head SET last_seq = :seq, last_hash = :hash WHERE id = 1")
                     .param("seq", seq).param("hash", prev).update();
         }

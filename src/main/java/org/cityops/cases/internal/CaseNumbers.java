@@ -50,7 +50,8 @@ class CaseNumbers {
             limit = end;
         }
         long n = next++;
-        return today + String.format("%05d", n);
+        String digits = Long.toString(n);
+        return digits.length() >= 5 ? today + digits : today + "00000".substring(digits.length()) + digits;
     }
 
     /** Reserves the next block for a day; returns its last number. */

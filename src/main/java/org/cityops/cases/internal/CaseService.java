@@ -36,6 +36,7 @@ import org.cityops.platform.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -86,7 +87,12 @@ public class CaseService {
     }
 
     /** Result of an intake: the case, and whether this was a replay of an earlier submission. */
-    public record Intake(long caseId, String caseNumber, boolean replay) {
+    /** @param view the new case as its creator sees it; {@code null} for a replay (read it with {@link #created}) */
+    public record Intake(long caseId, String caseNumber, boolean replay, CaseView view) {
+
+        Intake(long caseId, String caseNumber, boolean replay) {
+            this(caseId, caseNumber, replay, null);
+        }
     }
 
     /**
@@ -116,16 +122,20 @@ public class CaseService {
         }
         try {
             return tx.execute(s -> {
-                Intake created = create(in, checked, who, key, hash, sourceModule, sourceRef);
+                Created created = create(in, checked, who, key, hash, sourceModule, sourceRef);
+                List<Long> photoIds = List.of();
                 if (photoType != null) {
+                    var keys = new GeneratedKeyHolder();
                     jdbc.sql("""
                             INSERT INTO case_photo (case_id, kind, content_type, size_bytes, data, uploaded_by, uploaded_at)
                             VALUES (:c, 'REPORT', :t, :s, :d, :u, :at)""")
-                            .param("c", created.caseId()).param("t", photoType).param("s", photo.length)
+                            .param("c", created.c().id).param("t", photoType).param("s", photo.length)
                             .param("d", photo).param("u", who.username()).param("at", DbTime.toDb(clock.instant()))
-                            .update();
+                            .update(keys, "id");
+                    photoIds = List.of(keys.getKey().longValue());
                 }
-                return created;
+                Case c = created.c();
+                return new Intake(c.id, c.number, false, view(c, who, List.of(created.step()), photoIds));
             });
         } catch (DuplicateKeyException raced) {
             if (key != null) {
@@ -192,7 +202,10 @@ public class CaseService {
         return new Checked(category, location);
     }
 
-    private Intake create(NewCase in, Checked checked, Performer who, String key, String hash, String sourceModule,
+    private record Created(Case c, StepRecord step) {
+    }
+
+    private Created create(NewCase in, Checked checked, Performer who, String key, String hash, String sourceModule,
             String sourceRef) {
         Instant now = DbTime.toDb(clock.instant()).toInstant();
         CategoryView cat = checked.category();
@@ -223,7 +236,7 @@ public class CaseService {
         audit.record("CASE", c.number, "INTAKE", null,
                 "status=" + c.status + " channel=" + c.channel + " category=" + c.categoryCode + " grid=" + c.gridCode);
         events.publishEvent(new CaseReported(c.id, c.number, c.channel, c.categoryCode, c.gridCode, c.districtCode, now));
-        return new Intake(c.id, c.number, false);
+        return new Created(c, step);
     }
 
     /** One step of the lifecycle; 403 (scope/role), 409 (illegal or concurrent), 400 (missing input). */
@@ -317,6 +330,12 @@ public class CaseService {
     }
 
     CaseView view(Case c, Performer who) {
+        List<Long> photos = jdbc.sql("SELECT id FROM case_photo WHERE case_id = :id ORDER BY id").param("id", c.id)
+                .query(Long.class).list();
+        return view(c, who, cases.steps(c.id), photos);
+    }
+
+    private CaseView view(Case c, Performer who, List<StepRecord> steps, List<Long> photos) {
         Instant now = clock.instant();
         DepartmentView dept = c.departmentId == null ? null : org.department(c.departmentId).orElse(null);
         Set<CaseAction> actions = TransitionPolicy.available(c.status, who.roles());
@@ -324,13 +343,11 @@ public class CaseService {
                 && (who.departmentId() == null || !who.departmentId().equals(c.departmentId))) {
             actions.removeIf(a -> TransitionPolicy.rule(a).roles().equals(Set.of(Role.HANDLER)));
         }
-        List<CaseView.Step> history = cases.steps(c.id).stream()
+        List<CaseView.Step> history = steps.stream()
                 .map(s -> new CaseView.Step(s.action(), label(s.action()), s.stage(), s.from(), s.to(), s.actor(),
                         s.actorName(), s.role(), s.departmentId(), s.startedAt(), s.dueAt(), s.actedAt(), s.onTime(),
                         s.note()))
                 .toList();
-        List<Long> photos = jdbc.sql("SELECT id FROM case_photo WHERE case_id = :id ORDER BY id").param("id", c.id)
-                .query(Long.class).list();
         return new CaseView(c.id, c.number, c.status, c.status.label(), c.channel, c.categoryCode, c.categoryName,
                 c.urgency, c.description, c.lat, c.lon, c.address, c.gridCode, c.communityCode, c.streetCode,
                 c.streetName, c.districtCode, c.districtName, c.departmentId, dept == null ? null : dept.code(),
@@ -403,7 +420,7 @@ public class CaseService {
             if (c.status.isFinal()) {
                 throw new ConflictException("案卷已归档 case is archived", null);
             }
-            var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+            var keys = new GeneratedKeyHolder();
             jdbc.sql("""
                     INSERT INTO case_photo (case_id, kind, content_type, size_bytes, data, uploaded_by, uploaded_at)
                     VALUES (:c, :k, :t, :s, :d, :u, :at)""")

@@ -88,7 +88,7 @@ class CaseApiController {
         CaseService.Intake intake = cases.intake(in, who, idempotencyKey, null, null);
         return ResponseEntity.created(URI.create("/api/v1/cases/" + intake.caseId()))
                 .header("Idempotent-Replayed", String.valueOf(intake.replay()))
-                .body(cases.created(intake.caseId(), who));
+                .body(intake.view() != null ? intake.view() : cases.created(intake.caseId(), who));
     }
 
     private static boolean staffChannel(CaseChannel ch) {

@@ -72,7 +72,9 @@ class TokenService {
         }
         SecretKey secretKey = new SecretKeySpec(key, "HmacSHA256");
         this.encoder = NimbusJwtEncoder.withSecretKey(secretKey).build();
-        this.decoder = NimbusJwtDecoder.withSecretKey(secretKey).macAlgorithm(MacAlgorithm.HS256).build();
+        this.decoder = new VerifiedTokenCache(
+                NimbusJwtDecoder.withSecretKey(secretKey).macAlgorithm(MacAlgorithm.HS256).build(), Clock.systemUTC(),
+                10_000);
         this.lifetime = lifetime;
         this.clock = clock;
         this.users = users;
