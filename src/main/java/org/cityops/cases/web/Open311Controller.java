@@ -38,7 +38,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-
 /**
  * Open311 GeoReport v2 (public by design): discovery, services, service definitions, POST requests (api_key),
  * tokens, GET requests (plain, or FixMyStreet's extended statuses with {@code extensions=true}); XML and JSON
@@ -204,8 +203,7 @@ class Open311Controller {
             int p = intParam(page, 1, "page");
             int size = Math.min(MAX_PAGE_SIZE, intParam(pageSize, 50, "page_size"));
             var found = requests.find(split(ids), split(codes), s, e, open, p - 1, size);
-            return new Doc("service_requests", found.stream().map(q -> request(q, extended)).toList(),
-                    true);
+            return new Doc("service_requests", found.stream().map(q -> request(q, extended)).toList(), true);
         });
     }
 
