@@ -68,19 +68,11 @@ class CaseApiTests {
     }
 
     String handlerOf(Places.Place p) {
-        return switch (p.location().districtCode()) {
-            case "320402" -> "handler-tianning";
-            case "320404" -> "handler-zhonglou";
-            case "320411" -> "handler-xinbei";
-            case "320412" -> "handler-wujin";
-            case "320413" -> "handler-jintan";
-            case "320481" -> "handler-liyang";
-            default -> "handler-jingkai";
-        };
+        return Places.handlerOf(p);
     }
 
     String bureau(Places.Place p) {
-        return "QCGJ-" + p.location().districtCode();
+        return Places.bureau(p);
     }
 
     @Test

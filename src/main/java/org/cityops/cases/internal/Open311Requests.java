@@ -19,10 +19,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class Open311Requests {
 
-    /** One service request as Open311 shows it. */
-    public record Request(String serviceRequestId, boolean open, String statusNotes, String serviceName,
-            String serviceCode, String description, String agencyResponsible, Instant requested, Instant updated,
-            Instant expected, String address, double lat, double lon, Long mergedIntoId) {
+    /**
+     * One service request as Open311 shows it; {@code status}, the district and street names and the number of
+     * the case it was merged into feed {@code extensions=true}.
+     */
+    public record Request(String serviceRequestId, CaseStatus status, String serviceName, String serviceCode,
+            String description, String agencyResponsible, Instant requested, Instant updated, Instant expected,
+            String address, double lat, double lon, String districtName, String streetName, String mergedInto) {
+
+        public boolean open() {
+            return status.isOpen();
+        }
+
+        public String statusNotes() {
+            return status.label();
+        }
     }
 
     private final JdbcClient jdbc;
@@ -43,43 +54,44 @@ public class Open311Requests {
         Map<String, Object> p = new HashMap<>();
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         if (ids != null && !ids.isEmpty()) {
-            where.append(" AND case_number IN (:ids)");
+            where.append(" AND c.case_number IN (:ids)");
             p.put("ids", ids);
         } else {
             if (serviceCodes != null && !serviceCodes.isEmpty()) {
-                where.append(" AND category_code IN (:codes)");
+                where.append(" AND c.category_code IN (:codes)");
                 p.put("codes", serviceCodes);
             }
             if (start != null) {
-                where.append(" AND created_at >= :start");
+                where.append(" AND c.created_at >= :start");
                 p.put("start", DbTime.toDb(start));
             }
             if (end != null) {
-                where.append(" AND created_at <= :end");
+                where.append(" AND c.created_at <= :end");
                 p.put("end", DbTime.toDb(end));
             }
             if (open != null) {
-                where.append(open ? " AND status NOT IN ('CLOSED','VISITED','REJECTED','MERGED')"
-                        : " AND status IN ('CLOSED','VISITED','REJECTED','MERGED')");
+                where.append(open ? " AND c.status NOT IN ('CLOSED','VISITED','REJECTED','MERGED')"
+                        : " AND c.status IN ('CLOSED','VISITED','REJECTED','MERGED')");
             }
         }
         Map<Long, String> departments = org.departments().stream()
                 .collect(Collectors.toMap(DepartmentView::id, DepartmentView::name, (a, b) -> a));
-        return jdbc.sql("SELECT case_number, status, category_name, category_code, description, department_id,"
-                + " created_at, updated_at, due_at, address, lat, lon, merged_into FROM city_case" + where
-                + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
+        return jdbc.sql("SELECT c.case_number, c.status, c.category_name, c.category_code, c.description,"
+                + " c.department_id, c.created_at, c.updated_at, c.due_at, c.address, c.lat, c.lon, c.district_name,"
+                + " c.street_name, m.case_number AS merged_number FROM city_case c"
+                + " LEFT JOIN city_case m ON m.id = c.merged_into" + where
+                + " ORDER BY c.created_at DESC, c.id DESC LIMIT :limit OFFSET :offset")
                 .params(p).param("limit", pageSize).param("offset", (long) page * pageSize)
                 .query((rs, n) -> {
                     CaseStatus status = CaseStatus.valueOf(rs.getString("status"));
                     long d = rs.getLong("department_id");
                     String agency = rs.wasNull() ? null : departments.get(d);
-                    long m = rs.getLong("merged_into");
-                    Long merged = rs.wasNull() ? null : m;
-                    return new Request(rs.getString("case_number"), status.isOpen(), status.label(),
-                            rs.getString("category_name"), rs.getString("category_code"), rs.getString("description"),
-                            agency, CaseRepository.time(rs, "created_at"), CaseRepository.time(rs, "updated_at"),
+                    return new Request(rs.getString("case_number"), status, rs.getString("category_name"),
+                            rs.getString("category_code"), rs.getString("description"), agency,
+                            CaseRepository.time(rs, "created_at"), CaseRepository.time(rs, "updated_at"),
                             status.isOpen() ? CaseRepository.time(rs, "due_at") : null, rs.getString("address"),
-                            rs.getDouble("lat"), rs.getDouble("lon"), merged);
+                            rs.getDouble("lat"), rs.getDouble("lon"), rs.getString("district_name"),
+                            rs.getString("street_name"), rs.getString("merged_number"));
                 }).list();
     }
 }

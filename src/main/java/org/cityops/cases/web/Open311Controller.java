@@ -1,12 +1,16 @@
 package org.cityops.cases.web;
 
+import static org.cityops.cases.web.Open311Format.MAX_PAGE_SIZE;
+import static org.cityops.cases.web.Open311Format.blank;
+import static org.cityops.cases.web.Open311Format.date;
+import static org.cityops.cases.web.Open311Format.handle;
+import static org.cityops.cases.web.Open311Format.intParam;
+import static org.cityops.cases.web.Open311Format.nz;
+import static org.cityops.cases.web.Open311Format.split;
+import static org.cityops.cases.web.Open311Format.w3c;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +19,13 @@ import org.cityops.cases.CaseChannel;
 import org.cityops.cases.internal.CaseService;
 import org.cityops.cases.internal.NewCase;
 import org.cityops.cases.internal.Open311Requests;
+import org.cityops.cases.internal.Open311Status;
 import org.cityops.cases.internal.Performer;
+import org.cityops.cases.web.Open311Format.Doc;
+import org.cityops.cases.web.Open311Format.Open311Error;
 import org.cityops.catalog.Catalog;
 import org.cityops.catalog.CategoryView;
 import org.cityops.org.ApiClients;
-import org.cityops.platform.CityClock;
 import org.cityops.platform.DomainException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,44 +38,30 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import tools.jackson.databind.json.JsonMapper;
-
 /**
  * Open311 GeoReport v2 (public by design): discovery, services, service definitions, POST requests (api_key),
- * tokens, GET requests; XML and JSON by suffix, {@code +08:00} timestamps without fractions, errors as
- * {@code errors/error{code, description}}. Service codes are the catalogue's qualified codes; a service
- * request id is the case number.
+ * tokens, GET requests (plain, or FixMyStreet's extended statuses with {@code extensions=true}); XML and JSON
+ * by suffix, {@code +08:00} timestamps without fractions, errors as {@code errors/error{code, description}}
+ * (see {@link Open311Format}). Service codes are the catalogue's qualified codes; a service request id is the
+ * case number. The updates feed is {@link Open311UpdatesController}.
  */
 @RestController
 @RequestMapping("/open311/v2")
 class Open311Controller {
 
-    private static final DateTimeFormatter W3C = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
-    private static final MediaType XML = MediaType.parseMediaType("text/xml; charset=utf-8");
-    private static final MediaType JSON = MediaType.parseMediaType("application/json; charset=utf-8");
-    private static final int MAX_PAGE_SIZE = 500;
+    /** When this API last changed (extensions=true, servicerequestupdates). */
+    private static final String CHANGESET = "2026-11-28T00:00:00+08:00";
 
     private final CaseService cases;
     private final Open311Requests requests;
     private final Catalog catalog;
     private final ApiClients clients;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     Open311Controller(CaseService cases, Open311Requests requests, Catalog catalog, ApiClients clients) {
         this.cases = cases;
         this.requests = requests;
         this.catalog = catalog;
         this.clients = clients;
-    }
-
-    /** A failure with the HTTP status Open311 asks for. */
-    static final class Open311Error extends RuntimeException {
-        final HttpStatus status;
-
-        Open311Error(HttpStatus status, String message) {
-            super(message);
-            this.status = status;
-        }
     }
 
     @GetMapping("/discovery.{fmt}")
@@ -80,13 +72,13 @@ class Open311Controller {
                 Map<String, Object> e = new LinkedHashMap<>();
                 e.put("specification", "http://wiki.open311.org/GeoReport_v2");
                 e.put("url", "/open311/v2");
-                e.put("changeset", "2026-11-27T00:00:00+08:00");
+                e.put("changeset", CHANGESET);
                 e.put("type", type);
                 e.put("formats", List.of(Map.of("format", "text/xml"), Map.of("format", "application/json")));
                 endpoints.add(Map.of("endpoint", e));
             }
             Map<String, Object> d = new LinkedHashMap<>();
-            d.put("changeset", "2026-11-27T00:00:00+08:00");
+            d.put("changeset", CHANGESET);
             d.put("contact", "12319 城市管理服务热线");
             d.put("key_service", "向城市管理局申请 api_key (apply to the city-management bureau)");
             d.put("endpoints", endpoints);
@@ -189,8 +181,10 @@ class Open311Controller {
             @RequestParam(name = "end_date", required = false) String end,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize) {
+            @RequestParam(name = "page_size", required = false) String pageSize,
+            @RequestParam(required = false) String extensions) {
         return handle(fmt, () -> {
+            boolean extended = extended(extensions);
             Instant s = date(start, "start_date");
             Instant e = date(end, "end_date");
             if (s != null && e != null && e.isBefore(s)) {
@@ -209,25 +203,39 @@ class Open311Controller {
             int p = intParam(page, 1, "page");
             int size = Math.min(MAX_PAGE_SIZE, intParam(pageSize, 50, "page_size"));
             var found = requests.find(split(ids), split(codes), s, e, open, p - 1, size);
-            return new Doc("service_requests", found.stream().map(this::request).toList(), true);
+            return new Doc("service_requests", found.stream().map(q -> request(q, extended)).toList(), true);
         });
     }
 
     @GetMapping("/requests/{id}.{fmt}")
-    ResponseEntity<String> one(@PathVariable String id, @PathVariable String fmt) {
+    ResponseEntity<String> one(@PathVariable String id, @PathVariable String fmt,
+            @RequestParam(required = false) String extensions) {
         return handle(fmt, () -> {
+            boolean extended = extended(extensions);
             var found = requests.find(List.of(id), null, null, null, null, 0, 1);
             if (found.isEmpty()) {
                 throw new Open311Error(HttpStatus.NOT_FOUND, "unknown service_request_id");
             }
-            return new Doc("service_requests", List.of(request(found.get(0))), true);
+            return new Doc("service_requests", List.of(request(found.get(0), extended)), true);
         });
     }
 
-    private Object request(Open311Requests.Request q) {
+    /** {@code extensions=true}: FixMyStreet's extended status and {@code extended_attributes}; else plain v2. */
+    private static boolean extended(String extensions) {
+        String v = blank(extensions);
+        if (v == null || "false".equalsIgnoreCase(v)) {
+            return false;
+        }
+        if (!"true".equalsIgnoreCase(v)) {
+            throw new Open311Error(HttpStatus.BAD_REQUEST, "extensions must be true or false");
+        }
+        return true;
+    }
+
+    private Object request(Open311Requests.Request q, boolean extended) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("service_request_id", q.serviceRequestId());
-        r.put("status", q.open() ? "open" : "closed");
+        r.put("status", extended ? Open311Status.extended(q.status()) : q.open() ? "open" : "closed");
         r.put("status_notes", q.statusNotes());
         r.put("service_name", q.serviceName());
         r.put("service_code", q.serviceCode());
@@ -243,133 +251,29 @@ class Open311Controller {
         r.put("lat", String.valueOf(q.lat()));
         r.put("long", String.valueOf(q.lon()));
         r.put("media_url", null);
+        if (extended) {
+            r.put("extended_attributes", extendedAttributes(q));
+        }
         return Map.of("request", r);
     }
 
-    // ---- plumbing: one document model rendered as XML or JSON ----
-
-    /**
-     * @param root  XML root element
-     * @param body  a map (one element) or a list of single-entry maps ({@code item name → fields})
-     * @param array JSON is an array of the items (Open311's "Spark" mapping of lists)
-     */
-    record Doc(String root, Object body, boolean array) {
-    }
-
-    interface Producer {
-        Doc get();
-    }
-
-    private ResponseEntity<String> handle(String fmt, Producer producer) {
-        boolean xml = "xml".equals(fmt);
-        if (!xml && !"json".equals(fmt)) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(XML)
-                    .body(errorXml(404, "unknown format '" + fmt + "' (xml or json)"));
-        }
-        try {
-            Doc doc = producer.get();
-            return ResponseEntity.ok().contentType(xml ? XML : JSON).body(xml ? xml(doc) : json(doc));
-        } catch (Open311Error e) {
-            return ResponseEntity.status(e.status).contentType(xml ? XML : JSON)
-                    .body(xml ? errorXml(e.status.value(), e.getMessage()) : errorJson(e.status.value(), e.getMessage()));
-        }
-    }
-
-    private String json(Doc doc) {
-        Object out = doc.body();
-        if (doc.array() && out instanceof List<?> items) {
-            out = items.stream().map(i -> ((Map<?, ?>) i).values().iterator().next()).toList();
-        } else if (out instanceof Map<?, ?> m && m.containsKey("endpoints")) {
-            Map<String, Object> copy = new LinkedHashMap<>();
-            m.forEach((k, v) -> copy.put(String.valueOf(k), v));
-            copy.put("endpoints", ((List<?>) m.get("endpoints")).stream()
-                    .map(i -> flattenFormats((Map<?, ?>) ((Map<?, ?>) i).get("endpoint"))).toList());
-            out = copy;
-        }
-        return json.writeValueAsString(out);
-    }
-
-    private static Object flattenFormats(Map<?, ?> endpoint) {
-        Map<String, Object> copy = new LinkedHashMap<>();
-        endpoint.forEach((k, v) -> copy.put(String.valueOf(k), v));
-        copy.put("formats", ((List<?>) endpoint.get("formats")).stream().map(f -> ((Map<?, ?>) f).get("format")).toList());
-        return copy;
-    }
-
-    private String errorJson(int code, String description) {
-        return json.writeValueAsString(List.of(Map.of("code", code, "description", description)));
-    }
-
-    static String errorXml(int code, String description) {
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<errors><error><code>" + code + "</code><description>"
-                + esc(description) + "</description></error></errors>";
-    }
-
-    static String xml(Doc doc) {
-        StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        element(sb, doc.root(), doc.body());
-        return sb.toString();
-    }
-
-    private static void element(StringBuilder sb, String name, Object value) {
-        if (value == null) {
-            sb.append('<').append(name).append("/>");
-            return;
-        }
-        sb.append('<').append(name).append('>');
-        if (value instanceof Map<?, ?> m) {
-            m.forEach((k, v) -> element(sb, String.valueOf(k), v));
-        } else if (value instanceof List<?> list) {
-            for (Object item : list) {
-                if (item instanceof Map<?, ?> m && m.size() == 1) {
-                    m.forEach((k, v) -> element(sb, String.valueOf(k), v));
-                } else {
-                    element(sb, "item", item);
-                }
-            }
-        } else {
-            sb.append(esc(String.valueOf(value)));
-        }
-        sb.append("</").append(name).append('>');
-    }
-
-    static String esc(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&apos;");
-                default -> {
-                    if (ch >= 0x20 || ch == '\n' || ch == '\t' || ch == '\r') {
-                        out.append(ch);
-                    }
-                }
-            }
-        }
-        return out.toString();
+    /** Public fields only: never the reporter, staff names or notes. */
+    private static Map<String, Object> extendedAttributes(Open311Requests.Request q) {
+        Map<String, Object> x = new LinkedHashMap<>();
+        x.put("case_number", q.serviceRequestId());
+        x.put("detailed_status", q.status().name());
+        x.put("detailed_status_label", q.status().label());
+        x.put("plain_status", q.open() ? "open" : "closed");
+        x.put("district", q.districtName());
+        x.put("street", q.streetName());
+        x.put("duplicate", String.valueOf(q.mergedInto() != null));
+        x.put("parent_service_request_id", q.mergedInto());
+        return x;
     }
 
     private CategoryView category(String code) {
         return catalog.resolve(code).filter(CategoryView::active)
                 .orElseThrow(() -> new Open311Error(HttpStatus.NOT_FOUND, "unknown service_code '" + code + "'"));
-    }
-
-    static String w3c(Instant at) {
-        return at == null ? null : W3C.format(ZonedDateTime.ofInstant(at, CityClock.ZONE));
-    }
-
-    private static Instant date(String value, String field) {
-        if (blank(value) == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value.strip()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new Open311Error(HttpStatus.BAD_REQUEST, field + " must be a W3C datetime, e.g. 2026-11-27T09:00:00+08:00");
-        }
     }
 
     private static Double number(String value, String field) {
@@ -381,35 +285,5 @@ class Open311Controller {
         } catch (NumberFormatException e) {
             throw new Open311Error(HttpStatus.BAD_REQUEST, field + " must be a number");
         }
-    }
-
-    private static int intParam(String value, int dflt, String field) {
-        if (blank(value) == null) {
-            return dflt;
-        }
-        try {
-            int v = Integer.parseInt(value.strip());
-            if (v < 1) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new Open311Error(HttpStatus.BAD_REQUEST, field + " must be a positive integer");
-        }
-    }
-
-    private static List<String> split(String value) {
-        if (blank(value) == null) {
-            return List.of();
-        }
-        return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s.strip();
     }
 }

@@ -53,4 +53,22 @@ public final class Places {
     public static Place any(GridLocator locator) {
         return perDistrict(locator).get(0);
     }
+
+    /** The demo handler account of the district bureau responsible for a place. */
+    public static String handlerOf(Place p) {
+        return switch (p.location().districtCode()) {
+            case "320402" -> "handler-tianning";
+            case "320404" -> "handler-zhonglou";
+            case "320411" -> "handler-xinbei";
+            case "320412" -> "handler-wujin";
+            case "320413" -> "handler-jintan";
+            case "320481" -> "handler-liyang";
+            default -> "handler-jingkai";
+        };
+    }
+
+    /** The code of the district bureau (区城管局) responsible for a place. */
+    public static String bureau(Place p) {
+        return "QCGJ-" + p.location().districtCode();
+    }
 }
