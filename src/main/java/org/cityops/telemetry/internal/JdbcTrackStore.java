@@ -80,17 +80,21 @@ public final class JdbcTrackStore implements TrackStore {
 
     private boolean[] appendPostgres(List<Position> positions) throws SQLException {
         ensurePartitions(positions);
-        Instant received = clock.instant();
+        CopyText text = new CopyText();
+        StringBuilder receivedText = new StringBuilder(32);
+        text.timestamp(receivedText, clock.instant());
         StringBuilder copy = new StringBuilder(positions.size() * 110);
         for (Position p : positions) {
-            copy.append(p.terminal()).append('\t').append(p.time().truncatedTo(java.time.temporal.ChronoUnit.MICROS)).append('\t').append(p.lat()).append('\t')
+            copy.append(p.terminal()).append('\t');
+            text.timestamp(copy, p.time());
+            copy.append('\t').append(p.lat()).append('\t')
                     .append(p.lon()).append('\t').append((float) p.speedKmh()).append('\t').append(p.direction())
                     .append('\t').append(p.alarmBits()).append('\t').append(p.statusBits()).append('\t')
                     .append(p.mileageKm() == null ? "\\N" : p.mileageKm().toString()).append('\t')
                     .append(p.altitudeM() == null ? "\\N" : p.altitudeM().toString()).append('\t')
-                    .append(received).append('\n');
+                    .append(receivedText).append('\n');
         }
-        Set<String> inserted = new HashSet<>(positions.size() * 2);
+        Set<StoredKey> inserted = new HashSet<>(positions.size() * 2);
         try (Connection c = dataSource.getConnection()) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
@@ -104,9 +108,9 @@ public final class JdbcTrackStore implements TrackStore {
                 try (Statement s = c.createStatement();
                         ResultSet rs = s.executeQuery("INSERT INTO telemetry_position (" + COLUMNS + ") SELECT "
                                 + COLUMNS + " FROM telemetry_position_stage ON CONFLICT DO NOTHING "
-                                + "RETURNING terminal, reported_at")) {
+                                + "RETURNING terminal, CAST(EXTRACT(EPOCH FROM reported_at) * 1000000 AS BIGINT)")) {
                     while (rs.next()) {
-                        inserted.add(key(rs.getString(1), DbTime.fromDb(rs.getObject(2, OffsetDateTime.class))));
+                        inserted.add(new StoredKey(rs.getString(1), rs.getLong(2)));
                     }
                 }
                 try (Statement s = c.createStatement()) {
@@ -130,13 +134,13 @@ public final class JdbcTrackStore implements TrackStore {
         boolean[] fresh = new boolean[positions.size()];
         for (int i = 0; i < fresh.length; i++) {
             Position p = positions.get(i);
-            fresh[i] = inserted.remove(key(p.terminal(), p.time().truncatedTo(java.time.temporal.ChronoUnit.MICROS)));
+            fresh[i] = inserted.remove(new StoredKey(p.terminal(), CopyText.micros(p.time())));
         }
         return fresh;
     }
 
-    private static String key(String terminal, Instant time) {
-        return terminal + '|' + time;
+    /** A stored row's identity: terminal and time to the microsecond (the table's primary key). */
+    private record StoredKey(String terminal, long micros) {
     }
 
     private void copyIn(Connection c, String sql, Reader data) throws SQLException {
@@ -161,8 +165,14 @@ public final class JdbcTrackStore implements TrackStore {
 
     private void ensurePartitions(List<Position> positions) throws SQLException {
         Set<LocalDate> days = new HashSet<>();
+        long lastEpochDay = Long.MIN_VALUE;
         for (Position p : positions) {
-            LocalDate day = LocalDate.ofInstant(p.time(), ZoneOffset.UTC);
+            long epochDay = Math.floorDiv(p.time().getEpochSecond(), 86_400L);
+            if (epochDay == lastEpochDay) {
+                continue; // a batch is mostly one day: skip the set lookups
+            }
+            lastEpochDay = epochDay;
+            LocalDate day = LocalDate.ofEpochDay(epochDay);
             if (!partitions.contains(day)) {
                 days.add(day);
             }
