@@ -8,10 +8,16 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import org.cityops.audit.AuditTrail;
+import org.cityops.platform.Actor;
 import org.cityops.platform.DbTime;
 import org.cityops.telemetry.pipeline.AuthCodeStore;
 
@@ -21,10 +27,14 @@ final class JdbcAuthCodes implements AuthCodeStore {
     private final DataSource dataSource;
     private final Clock clock;
     private final Map<String, String> cache = new ConcurrentHashMap<>();
+    private final TransactionTemplate tx;
+    private final AuditTrail audit;
 
-    JdbcAuthCodes(DataSource dataSource, Clock clock) {
+    JdbcAuthCodes(DataSource dataSource, Clock clock, TransactionTemplate tx, AuditTrail audit) {
         this.dataSource = dataSource;
         this.clock = clock;
+        this.tx = tx;
+        this.audit = audit;
     }
 
     @Override
@@ -49,43 +59,46 @@ final class JdbcAuthCodes implements AuthCodeStore {
     }
 
     /**
-     * Stores a new code. On PostgreSQL the commit does not wait for the WAL flush ({@code synchronous_commit off}
-     * for this transaction only): a fleet of 10,000 terminals registering after a gateway restart would otherwise
-     * queue behind one disk flush each. The price, on a database crash, is the codes of the last few hundred
-     * milliseconds; those terminals fail authentication once and register again (JT/T 808 8.4), which is what a
-     * terminal does anyway when its code is refused.
+     * Stores a new code and its audit entry (终端注册) in one transaction. On PostgreSQL that commit does not wait
+     * for the WAL flush ({@code synchronous_commit off} for this transaction only): a fleet of 10,000 terminals
+     * registering after a gateway restart would otherwise queue behind one disk flush each. The price, on a
+     * database crash, is the codes of the last few hundred milliseconds; those terminals fail authentication
+     * once and register again (JT/T 808 8.4), which is what a terminal does anyway when its code is refused.
      */
     @Override
     public void save(String terminal, String authCode, String plate) {
-        try (Connection c = dataSource.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            int inserted;
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO telemetry_terminal (terminal, auth_code, "
-                    + "plate, registered_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+        String storedPlate = plate == null || plate.length() > 32 ? null : plate;
+        Integer inserted = tx.execute(status -> {
+            Connection c = DataSourceUtils.getConnection(dataSource);
+            try {
                 if (postgres(c)) {
                     try (Statement s = c.createStatement()) {
                         s.execute("SET LOCAL synchronous_commit TO OFF");
                     }
                 }
-                ps.setString(1, terminal);
-                ps.setString(2, authCode);
-                ps.setString(3, plate == null || plate.length() > 32 ? null : plate);
-                ps.setObject(4, DbTime.toDb(clock.instant()));
-                inserted = ps.executeUpdate();
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+                int n;
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO telemetry_terminal (terminal, auth_code, "
+                        + "plate, registered_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                    ps.setString(1, terminal);
+                    ps.setString(2, authCode);
+                    ps.setString(3, storedPlate);
+                    ps.setObject(4, DbTime.toDb(clock.instant()));
+                    n = ps.executeUpdate();
+                }
+                if (n == 1) {
+                    audit.recordAs(new Actor("jt808:" + terminal, "车载终端", Set.of("TERMINAL"), null), "TERMINAL",
+                            terminal, "REGISTER", null, "plate=" + storedPlate);
+                }
+                return n;
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot store the auth code", e);
             } finally {
-                c.setAutoCommit(auto);
+                DataSourceUtils.releaseConnection(c, dataSource);
             }
-            if (inserted == 1) {
-                cache.put(terminal, authCode);
-                return;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot store the auth code", e);
+        });
+        if (inserted != null && inserted == 1) {
+            cache.put(terminal, authCode);
+            return;
         }
         cache.remove(terminal); // another node registered it first: its code wins
         find(terminal);

@@ -11,6 +11,9 @@ import org.cityops.telemetry.jt808.GatewaySettings;
 import org.cityops.telemetry.pipeline.TerminalRegistrar;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.cityops.audit.AuditTrail;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -41,7 +44,7 @@ class TelemetryConfig {
     @Bean
     TelemetryGateway telemetryGateway(JdbcTrackStore store, ObjectProvider<PositionObserver> observers,
             ObjectProvider<TerminalDirectory> directory, DataSource dataSource, Clock clock, MicrometerFaults faults,
-            MeterRegistry registry,
+            MeterRegistry registry, PlatformTransactionManager transactions, AuditTrail audit,
             @Value("${cityops.telemetry.jt808.enabled:true}") boolean enabled,
             @Value("${cityops.telemetry.jt808.host:0.0.0.0}") String host,
             @Value("${cityops.telemetry.jt808.port:7808}") int port,
@@ -59,7 +62,7 @@ class TelemetryConfig {
         GatewaySettings settings = new GatewaySettings(host, port, workers, defaults.maxFrameLength(),
                 defaults.maxFaultsPerConnection(), idle, authTimeout, maxConnections, maxRate, maxInFlight,
                 defaults.maxUnauthenticated());
-        JdbcAuthCodes codes = new JdbcAuthCodes(dataSource, clock);
+        JdbcAuthCodes codes = new JdbcAuthCodes(dataSource, clock, new TransactionTemplate(transactions), audit);
         codes.preload();
         TerminalRegistrar registrar = new TerminalRegistrar(directory::getIfAvailable, codes, allowUnknown);
         TelemetryGateway gateway = new TelemetryGateway(store, observers.orderedStream().toList(), registrar, faults,

@@ -1,0 +1,67 @@
+package org.cityops.telemetry.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.util.concurrent.ThreadLocalRandom;
+
+import javax.sql.DataSource;
+
+import org.cityops.audit.AuditEntry;
+import org.cityops.audit.AuditLog;
+import org.cityops.audit.AuditTrail;
+import org.cityops.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@IntegrationTest
+class AuthCodeRegistrationTests {
+
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    PlatformTransactionManager transactions;
+    @Autowired
+    AuditTrail audit;
+    @Autowired
+    AuditLog log;
+    @Autowired
+    JdbcClient jdbc;
+
+    private JdbcAuthCodes codes() {
+        return new JdbcAuthCodes(dataSource, Clock.systemUTC(), new TransactionTemplate(transactions), audit);
+    }
+
+    private static String terminal() {
+        return "17" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));
+    }
+
+    @Test
+    void a_registration_stores_the_code_and_leaves_an_audit_entry_by_the_terminal() {
+        String terminal = terminal();
+        codes().save(terminal, "ABCDEFGHJKLMNPQR", "苏D·M3699");
+
+        assertThat(jdbc.sql("SELECT auth_code FROM telemetry_terminal WHERE terminal = :t").param("t", terminal)
+                .query(String.class).single()).isEqualTo("ABCDEFGHJKLMNPQR");
+        assertThat(codes().find(terminal)).contains("ABCDEFGHJKLMNPQR");
+        var entries = log.find("TERMINAL", terminal, null, 10, 0);
+        assertThat(entries).extracting(AuditEntry::action).containsExactly("REGISTER");
+        assertThat(entries.get(0).username()).isEqualTo("jt808:" + terminal);
+        assertThat(entries.get(0).after()).contains("苏D·M3699");
+    }
+
+    @Test
+    void a_second_registration_of_the_same_terminal_keeps_the_first_code_and_is_not_audited_again() {
+        String terminal = terminal();
+        JdbcAuthCodes first = codes();
+        first.save(terminal, "FIRSTCODEFIRSTCO", null);
+        JdbcAuthCodes otherNode = codes();
+        otherNode.save(terminal, "SECONDCODESECOND", null);
+
+        assertThat(otherNode.find(terminal)).contains("FIRSTCODEFIRSTCO");
+        assertThat(log.find("TERMINAL", terminal, null, 10, 0)).hasSize(1);
+    }
+}
