@@ -113,7 +113,7 @@ public class CaseService {
         if (key != null && key.length() > 200) {
             throw new InvalidInputException("Idempotency-Key 过长 too long", "Idempotency-Key");
         }
-        String hash = hash(in);
+        String hash = key == null ? null : hash(in);
         if (key != null) {
             Optional<Intake> earlier = replay(key, hash);
             if (earlier.isPresent()) {
