@@ -169,9 +169,14 @@ class AssessmentApiController {
     }
 
     @GetMapping("/periods/{id}/trend")
-    List<Results.TrendPoint> trend(@PathVariable long id, @RequestParam String subjectType, @RequestParam String code) {
+    List<Results.TrendPoint> trend(@PathVariable long id, @RequestParam String subjectType, @RequestParam String code,
+            @RequestParam(name = "periods", required = false) Integer last) {
         SubjectScope.require(staff.require(), type(subjectType), code);
-        return results.trend(periods.get(id).schemeCode(), type(subjectType), code);
+        Periods.Period p = periods.get(id);
+        if (last == null) {
+            return results.trend(p.schemeCode(), type(subjectType), code);
+        }
+        return results.trend(p.schemeCode(), type(subjectType), code, p.from(), last);
     }
 
     @GetMapping("/cases/{caseId}/steps")
