@@ -204,11 +204,28 @@ public class Deductions {
 
     /** Deductions of a period that count for a version (manual ones, and the version's automatic ones). */
     public List<Deduction> ofSubject(long periodId, long versionId, String type, String code) {
-        return jdbc.sql(SELECT_DEDUCTION + """
+        return jdbc.sql(SELECT_DEDUCTION + " " + """
                  WHERE d.period_id = :p AND d.subject_type = :t AND d.subject_code = :c
                    AND (d.origin = 'MANUAL' OR d.version_id = :v) ORDER BY d.id""")
                 .param("p", periodId).param("t", type).param("c", code).param("v", versionId)
                 .query((rs, n) -> mapDeduction(rs)).list();
+    }
+
+    /**
+     * The deductions the caller's unit may appeal in a period: its department's, and for a district bureau
+     * (QCGJ-xxxxxx) also its district's territory share. {@code versionId} null: manual ones only.
+     */
+    public List<Deduction> ofUnit(long periodId, Long versionId, StaffMember who) {
+        String dept = who.departmentCode();
+        if (dept == null) {
+            return List.of();
+        }
+        long v = versionId == null ? -1 : versionId;
+        List<Deduction> out = new ArrayList<>(ofSubject(periodId, v, "DEPARTMENT", dept));
+        if (dept.startsWith("QCGJ-")) {
+            out.addAll(ofSubject(periodId, v, "DISTRICT", dept.substring(5)));
+        }
+        return out;
     }
 
     public List<Deduction> manualOfPeriod(long periodId) {

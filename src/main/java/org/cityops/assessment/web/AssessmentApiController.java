@@ -213,18 +213,9 @@ class AssessmentApiController {
     @GetMapping("/periods/{id}/my-deductions")
     @PreAuthorize("hasRole('HANDLER')")
     List<Deductions.Deduction> myDeductions(@PathVariable long id) {
-        var me = staff.require();
         Periods.Period p = periods.get(id);
-        if (p.currentVersion() == 0 || me.departmentCode() == null) {
-            return List.of();
-        }
-        Results.Version v = results.version(id, null);
-        List<Deductions.Deduction> out = new java.util.ArrayList<>(
-                deductions.ofSubject(id, v.id(), "DEPARTMENT", me.departmentCode()));
-        if (me.departmentCode().startsWith("QCGJ-")) {
-            out.addAll(deductions.ofSubject(id, v.id(), "DISTRICT", me.departmentCode().substring(5)));
-        }
-        return out;
+        Long version = p.currentVersion() == 0 ? null : results.version(id, null).id();
+        return deductions.ofUnit(id, version, staff.require());
     }
 
     @PostMapping("/deductions/{id}/appeal")

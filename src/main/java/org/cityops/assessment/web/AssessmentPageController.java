@@ -43,6 +43,8 @@ class AssessmentPageController {
     String list(Model model) {
         model.addAttribute("periods", periods.list());
         model.addAttribute("schemes", schemes.all());
+        model.addAttribute("canEditSchemes",
+                staff.require().hasAny(org.cityops.org.Role.ADMIN, org.cityops.org.Role.ASSESSOR));
         return "assessment/periods";
     }
 
