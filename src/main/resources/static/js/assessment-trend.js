@@ -7,7 +7,7 @@
     const chart = echarts.init(box);
     const labels = points.map(function (p) { return p.label; });
     chart.setOption({
-      tooltip: { trigger: 'axis' }, legend: {}, grid: { left: 50, right: 50, bottom: 60 },
+      animation: false, tooltip: { trigger: 'axis' }, legend: {}, grid: { left: 50, right: 50, bottom: 60 },
       xAxis: { type: 'category', data: labels, axisLabel: { rotate: 20 } },
       yAxis: [{ type: 'value', name: '得分', min: 0, max: 100 },
         { type: 'value', name: '排名', inverse: true, minInterval: 1, min: 1 }],
