@@ -96,3 +96,83 @@ test('the public ranking works on a phone screen without signing in', async () =
   assert.ok((await page.$$('[data-testid=public-ranking] tbody tr')).length >= 7);
   await page.context().close();
 });
+
+test('an assessor clicks a district in the ranking and sees its trend chart', async () => {
+  const page = await newPage(browser);
+  await login(page, 'assessor1');
+  // the demo month is computed and published for every district
+  const periods = await page.evaluate(() => window.cityops.api('/api/v1/assessment/periods'));
+  const demo = periods.find((p) => p.schemeCode === 'CZ-LONGTERM' && p.currentVersion > 0);
+  assert.ok(demo, 'a computed demo period exists');
+  await page.goto(`/assessment/periods/${demo.id}?type=DISTRICT`);
+  await Promise.all([page.waitForURL(/\/trend\?/),
+    page.click('[data-testid=ranking] tr[data-subject="320402"] [data-testid=trend-link]')]);
+  await page.waitForSelector('#trend-chart[data-ready] canvas');
+  const rows = await page.$$('[data-testid=trend-rows] tbody tr');
+  assert.ok(rows.length >= 1, 'at least one period in the trend');
+  assert.equal(await page.getAttribute('#trend-chart', 'data-ready'), String(rows.length), 'one point per period');
+  assert.match(await page.textContent('h1'), /天宁区/);
+  await snap(page, 'assessment-trend');
+  await page.context().close();
+});
+
+test('a department appeals a deduction with a photo; the assessor accepts it; the department sees the outcome', async () => {
+  const assessor = await newPage(browser);
+  await login(assessor, 'assessor1');
+  await assessor.goto('/assessment');
+  const stamp = Date.now();
+  const { periodId, deductionId } = await assessor.evaluate(async (stamp) => {
+    const api = window.cityops.api;
+    const code = 'E2E-AP-' + stamp;
+    await api('/api/v1/assessment/schemes', { method: 'POST', body: { code, name: '申诉测试方案',
+      weights: { PUBLIC: 20, THIRD_PARTY: 20, SUPERVISION: 40, DEPARTMENT: 10, DISTRICT: 10 } } });
+    const p = await api('/api/v1/assessment/periods', { method: 'POST', body: { from: '2040-01-01', to: '2040-01-31', scheme: code } });
+    await api('/api/v1/assessment/items', { method: 'POST', body: { code: 'E2E-I-' + stamp, name: '道路保洁不到位',
+      points: 2, basis: 'MANUAL', deptShare: 100, territoryShare: 0 } });
+    const d = await api(`/api/v1/assessment/periods/${p.id}/deductions`, { method: 'POST', body: {
+      item: 'E2E-I-' + stamp, department: 'HWC', note: '浏览器测试扣分' } });
+    return { periodId: p.id, deductionId: d[0].id };
+  }, stamp);
+
+  const hwc = await newPage(browser);
+  await login(hwc, 'handler-hwc');
+  await hwc.goto('/assessment/my');
+  await hwc.selectOption('[data-testid=period-select]', String(periodId));
+  await hwc.waitForSelector(`tr[data-deduction="${deductionId}"] [data-testid=appeal-form]`);
+  const row = `tr[data-deduction="${deductionId}"]`;
+  await hwc.fill(`${row} [data-testid=appeal-reason]`, '当日已清扫完毕，见照片');
+  const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+  await hwc.setInputFiles(`${row} [data-testid=appeal-file]`, { name: '现场.png', mimeType: 'image/png', buffer: png });
+  await Promise.all([hwc.waitForEvent('load'), hwc.click(`${row} [data-testid=appeal-form] button`)]);
+  await hwc.waitForSelector('[data-testid=my-appeals]');
+  assert.match(await hwc.textContent(`${row} [data-testid=deduction-status]`), /申诉中/);
+  assert.match(await hwc.textContent('[data-testid=my-appeals]'), /现场\.png/);
+  await snap(hwc, 'assessment-my-appeal');
+
+  await assessor.goto(`/assessment/periods/${periodId}/appeals`);
+  const appealRow = '[data-testid=appeal-rows] tbody tr';
+  assert.match(await assessor.textContent(appealRow), /当日已清扫完毕/);
+  const attachment = await assessor.getAttribute(`${appealRow} [data-testid=appeal-attachment]`, 'href');
+  const res = await assessor.request.get(attachment);
+  assert.equal(res.status(), 200);
+  assert.equal(res.headers()['content-type'], 'image/png');
+  // a decision needs a note: without one the page says so and nothing happens
+  await assessor.click(`${appealRow} [data-testid=appeal-accept]`);
+  await assessor.waitForSelector('[data-testid=asm-error]:not([hidden])');
+  await assessor.fill(`${appealRow} [data-testid=review-note]`, '照片属实');
+  await Promise.all([assessor.waitForEvent('load'), assessor.click(`${appealRow} [data-testid=appeal-accept]`)]);
+  assert.match(await assessor.textContent(`${appealRow} [data-testid=appeal-status]`), /申诉成立/);
+  await snap(assessor, 'assessment-appeal-review');
+
+  await hwc.reload();
+  assert.match(await hwc.textContent(`${row} [data-testid=deduction-status]`), /已撤销/);
+  assert.match(await hwc.textContent('[data-testid=my-appeals]'), /照片属实/);
+
+  // another district's bureau does not see it
+  const other = await newPage(browser);
+  await login(other, 'handler-tianning');
+  await other.goto(`/assessment/my?period=${periodId}`);
+  assert.equal(await other.$(`tr[data-deduction="${deductionId}"]`), null);
+  assert.doesNotMatch(await other.textContent('main'), /当日已清扫完毕/);
+  for (const p of [assessor, hwc, other]) { await p.context().close(); }
+});

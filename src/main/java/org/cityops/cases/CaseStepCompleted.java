@@ -12,10 +12,12 @@ import org.cityops.catalog.ProcessStage;
  * @param reporter     username of the inspector who reported the case (channel INSPECTOR), else null
  * @param satisfaction the return visit's answer (VISIT only), else null
  * @param note         the step's note or reason, may be null
+ * @param assignee     username of the person the step is held against, when the cases module knows it: for
+ *                     RETURN and CHECK_FAIL the dispatcher whose dispatch was returned / reworked; else null
  */
 public record CaseStepCompleted(long caseId, String caseNumber, CaseAction action, ProcessStage stage,
         CaseStatus from, CaseStatus to, String actor, String role, String departmentCode, String districtCode,
         String gridCode, Instant dueAt, Instant actedAt, boolean onTime, String categoryCode, CaseChannel channel,
         String communityCode, String streetCode, String reporter, boolean supervised, Satisfaction satisfaction,
-        String note) {
+        String note, String assignee) {
 }

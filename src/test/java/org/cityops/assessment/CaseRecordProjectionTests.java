@@ -54,6 +54,50 @@ class CaseRecordProjectionTests {
         assertThat((String) row.get("grid_code")).startsWith("320402");
     }
 
+    void act(long id, String user, String json) throws Exception {
+        mvc.perform(post("/api/v1/cases/" + id + "/transitions").header("Authorization", Api.bearer(mvc, user))
+                .contentType(MediaType.APPLICATION_JSON).content(json)).andExpect(status().isOk());
+    }
+
+    @Test
+    void aReturnedDispatchIsHeldAgainstTheDispatcherWhoDispatchedIt() throws Exception {
+        DemoGrids.KnownPoint p = DemoGrids.TIANNING;
+        String json = """
+                {"channel":"HOTLINE","categoryCode":"E09006","description":"派遣员归属测试 %s","lat":%s,"lon":%s,
+                 "address":"测试路2号","urgency":"NORMAL","reporter":{"name":"李四","phone":"13800000001"}}"""
+                .formatted(UUID.randomUUID(), p.lat(), p.lon());
+        String res = mvc.perform(post("/api/v1/cases").header("Authorization", Api.bearer(mvc, "operator1"))
+                .contentType(MediaType.APPLICATION_JSON).content(json)).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        long id = ((Number) JsonPath.read(res, "$.id")).longValue();
+        if ("PENDING_VERIFY".equals(JsonPath.read(res, "$.status"))) {
+            act(id, "inspector1", "{\"action\":\"VERIFY\",\"note\":\"属实\"}");
+        }
+        act(id, "shiftlead1", "{\"action\":\"FILE\"}");
+        long hwc = jdbc.sql("SELECT id FROM department WHERE code = 'HWC'").query(Long.class).single();
+        act(id, "dispatcher1", "{\"action\":\"DISPATCH\",\"departmentId\":" + hwc + "}");
+        act(id, "handler-hwc", "{\"action\":\"RETURN\",\"note\":\"不属本单位职责\"}");
+
+        assertThat(waitForAction(id, "RETURNED")).contains("DISPATCHED", "RETURNED");
+        List<String> returned = jdbc.sql("SELECT actor, assignee FROM asm_case_step WHERE case_id = :id "
+                + "AND action = 'RETURNED'").param("id", id).query((rs, n) -> rs.getString(1) + "->" + rs.getString(2))
+                .list();
+        assertThat(returned).containsExactly("handler-hwc->dispatcher1");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM asm_case_step WHERE case_id = :id AND action IN ('FILED', "
+                + "'DISPATCHED') AND assignee IS NOT NULL").param("id", id).query(Long.class).single()).isZero();
+    }
+
+    private List<String> waitForAction(long caseId, String action) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 20_000;
+        List<String> actions = List.of();
+        while (System.currentTimeMillis() < deadline && !actions.contains(action)) {
+            Thread.sleep(100);
+            actions = jdbc.sql("SELECT action FROM asm_case_step WHERE case_id = :id ORDER BY id").param("id", caseId)
+                    .query(String.class).list();
+        }
+        return actions;
+    }
+
     private List<String> waitForFacts(long caseId, int atLeast) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 20_000;
         List<String> actions = List.of();

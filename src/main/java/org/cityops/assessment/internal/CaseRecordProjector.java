@@ -107,9 +107,17 @@ class CaseRecordProjector {
         Integer satisfaction = e.satisfaction() == null ? null : score(e.satisfaction());
         return new CaseStepFact(eventId, e.caseId(), e.caseNumber(), e.categoryCode(), channel(e.channel()),
                 e.gridCode(), e.communityCode(), e.streetCode(), e.districtCode(), e.departmentCode(), action,
-                e.actor(), e.role(), null, e.reporter(), e.actedAt(), e.dueAt(), e.dueAt() == null ? null : e.onTime(),
+                e.actor(), e.role(), assignee(e, action), e.reporter(), e.actedAt(), e.dueAt(), e.dueAt() == null ? null : e.onTime(),
                 handling ? e.onTime() : null, e.channel() == CaseChannel.LEADER, e.channel() == CaseChannel.MEDIA,
                 e.supervised(), satisfaction, e.note());
+    }
+
+    /**
+     * Who the fact is held against: the dispatcher for RETURNED and REWORK (准确派遣). The cases module knows no
+     * grid inspector, so FILED carries none and 漏报 stays 0 until one is known (docs/assessment.md §1).
+     */
+    static String assignee(CaseStepCompleted e, StepAction action) {
+        return action == StepAction.RETURNED || action == StepAction.REWORK ? e.assignee() : null;
     }
 
     private static String channel(CaseChannel channel) {

@@ -78,7 +78,11 @@ public class Deductions {
     private final ActorProvider actors;
     private final Clock clock;
 
-    Deductions(JdbcClient jdbc, Periods periods, AuditTrail audit, ActorProvider actors, Clock clock) {
+    private final AppealEvidence evidence;
+
+    Deductions(JdbcClient jdbc, Periods periods, AuditTrail audit, ActorProvider actors, Clock clock,
+            AppealEvidence evidence) {
+        this.evidence = evidence;
         this.jdbc = jdbc;
         this.periods = periods;
         this.audit = audit;
@@ -200,11 +204,28 @@ public class Deductions {
 
     /** Deductions of a period that count for a version (manual ones, and the version's automatic ones). */
     public List<Deduction> ofSubject(long periodId, long versionId, String type, String code) {
-        return jdbc.sql(SELECT_DEDUCTION + """
+        return jdbc.sql(SELECT_DEDUCTION + " " + """
                  WHERE d.period_id = :p AND d.subject_type = :t AND d.subject_code = :c
                    AND (d.origin = 'MANUAL' OR d.version_id = :v) ORDER BY d.id""")
                 .param("p", periodId).param("t", type).param("c", code).param("v", versionId)
                 .query((rs, n) -> mapDeduction(rs)).list();
+    }
+
+    /**
+     * The deductions the caller's unit may appeal in a period: its department's, and for a district bureau
+     * (QCGJ-xxxxxx) also its district's territory share. {@code versionId} null: manual ones only.
+     */
+    public List<Deduction> ofUnit(long periodId, Long versionId, StaffMember who) {
+        String dept = who.departmentCode();
+        if (dept == null) {
+            return List.of();
+        }
+        long v = versionId == null ? -1 : versionId;
+        List<Deduction> out = new ArrayList<>(ofSubject(periodId, v, "DEPARTMENT", dept));
+        if (dept.startsWith("QCGJ-")) {
+            out.addAll(ofSubject(periodId, v, "DISTRICT", dept.substring(5)));
+        }
+        return out;
     }
 
     public List<Deduction> manualOfPeriod(long periodId) {
@@ -213,8 +234,13 @@ public class Deductions {
     }
 
     /** 申诉: the department charged (a HANDLER of it) appeals a deduction; the deduction waits for review. */
-    @Transactional
     public Appeal appeal(long deductionId, String reason, StaffMember who) {
+        return appeal(deductionId, reason, who, null);
+    }
+
+    /** 申诉 with an optional attachment (already checked by {@link AppealEvidence#check}). */
+    @Transactional
+    public Appeal appeal(long deductionId, String reason, StaffMember who, AppealEvidence.File attachment) {
         Deduction d = deduction(deductionId);
         Periods.Period p = periods.get(d.periodId());
         if (p.status() == Periods.Status.LOCKED || p.status() == Periods.Status.PUBLISHED) {
@@ -236,12 +262,15 @@ public class Deductions {
         jdbc.sql("UPDATE asm_deduction SET status = 'APPEALED' WHERE id = :id").param("id", deductionId).update();
         long id = jdbc.sql("SELECT MAX(id) FROM asm_appeal WHERE deduction_id = :d").param("d", deductionId)
                 .query(Long.class).single();
+        if (attachment != null) {
+            evidence.store(id, attachment);
+        }
         audit.record("ASSESSMENT_APPEAL", String.valueOf(id), "FILE", "deduction " + deductionId + " ACTIVE",
-                "APPEALED: " + reason.trim());
+                "APPEALED: " + reason.trim() + (attachment == null ? "" : " [附件 " + attachment.filename() + "]"));
         return appealById(id);
     }
 
-    static boolean canAppeal(Deduction d, StaffMember who) {
+    public static boolean canAppeal(Deduction d, StaffMember who) {
         if ("DEPARTMENT".equals(d.subjectType())) {
             return d.subjectCode().equals(who.departmentCode());
         }
@@ -266,6 +295,9 @@ public class Deductions {
         if (p.status() == Periods.Status.LOCKED || p.status() == Periods.Status.PUBLISHED) {
             throw new ConflictException("考核周期已锁定 period is locked", "status");
         }
+        if (!accept && (note == null || note.isBlank())) {
+            throw new InvalidInputException("驳回申诉须填写理由 a rejection needs a reason", "note");
+        }
         String status = accept ? "ACCEPTED" : "REJECTED";
         jdbc.sql("""
                 UPDATE asm_appeal SET status = :s, reviewed_by = :by, reviewed_at = :at, review_note = :note
@@ -277,6 +309,24 @@ public class Deductions {
                 status + (note == null ? "" : ": " + note) + "; deduction " + d.id() + " -> "
                         + (accept ? "VOIDED" : "ACTIVE"));
         return appealById(appealId);
+    }
+
+    /** An appeal with the deduction it concerns and its attachment, if any (review and handler pages). */
+    public record AppealCase(Appeal appeal, Deduction deduction, AppealEvidence.Meta attachment) {
+    }
+
+    /** The appeals of a period on deductions the given unit may appeal (the handler's own), newest first. */
+    public List<AppealCase> appealCases(long periodId, StaffMember unitOf) {
+        return appeals(periodId).stream().map(a -> new AppealCase(a, deduction(a.deductionId()),
+                evidence.meta(a.id()).orElse(null)))
+                .filter(c -> unitOf == null || canAppeal(c.deduction(), unitOf))
+                .sorted((x, y) -> Long.compare(y.appeal().id(), x.appeal().id())).toList();
+    }
+
+    /** The appeals of a deduction, oldest first (a rejected deduction may not be appealed again). */
+    public List<Appeal> appealsOf(long deductionId) {
+        return jdbc.sql("SELECT * FROM asm_appeal WHERE deduction_id = :d ORDER BY id").param("d", deductionId)
+                .query((rs, n) -> mapAppeal(rs)).list();
     }
 
     public Appeal appealById(long id) {

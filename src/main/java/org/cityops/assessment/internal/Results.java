@@ -216,14 +216,33 @@ public class Results {
     }
 
     public List<TrendPoint> trend(String schemeCode, SubjectType type, String code) {
-        return jdbc.sql("""
+        return trendUpTo(schemeCode, type, code, null, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The last {@code limit} periods of the scheme that start on or before {@code upTo} (null: all), oldest
+     * first, each at its current version; periods where the subject has no result are left out.
+     */
+    public List<TrendPoint> trend(String schemeCode, SubjectType type, String code, java.time.LocalDate upTo,
+            int limit) {
+        if (limit < 1 || limit > 120) {
+            throw new InvalidInputException("期数必须在 1..120 之间 periods must be 1..120", "periods");
+        }
+        return trendUpTo(schemeCode, type, code, upTo, limit);
+    }
+
+    private List<TrendPoint> trendUpTo(String schemeCode, SubjectType type, String code, java.time.LocalDate upTo,
+            int limit) {
+        List<TrendPoint> all = jdbc.sql("""
                 SELECT p.id, p.from_date, p.to_date, v.version, r.total, r.composite, r.grade, r.rank_no
                 FROM asm_period p JOIN asm_result_version v ON v.period_id = p.id AND v.version = p.current_version
                 JOIN asm_result r ON r.version_id = v.id AND r.subject_type = :t AND r.subject_code = :c
-                WHERE p.scheme_code = :s ORDER BY p.from_date""").param("t", type.name()).param("c", code)
-                .param("s", schemeCode).query((rs, n) -> new TrendPoint(rs.getLong(1), rs.getString(2) + "~"
+                WHERE p.scheme_code = :s AND p.from_date <= :upTo
+                ORDER BY p.from_date""").param("t", type.name()).param("c", code).param("s", schemeCode)
+                .param("upTo", upTo == null ? java.time.LocalDate.of(9999, 12, 31) : upTo).query((rs, n) -> new TrendPoint(rs.getLong(1), rs.getString(2) + "~"
                         + rs.getString(3), rs.getInt(4), dbl(rs.getBigDecimal(5)), dbl(rs.getBigDecimal(6)),
                         rs.getString(7), (Integer) rs.getObject(8, Integer.class))).list();
+        return all.subList(Math.max(0, all.size() - limit), all.size());
     }
 
     private static SubjectResult map(ResultSet rs, Map<String, Map<String, Double>> values) throws SQLException {

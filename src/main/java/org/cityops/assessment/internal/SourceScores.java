@@ -174,6 +174,9 @@ public class SourceScores {
                 if (who.departmentCode() == null) {
                     throw new AccessDeniedToEntityException("专业部门评价须由部门人员录入 needs a department member");
                 }
+                if (type == SubjectType.DEPARTMENT && code.equals(who.departmentCode())) {
+                    throw new AccessDeniedToEntityException("部门不能评价本部门 a department does not score itself");
+                }
                 status = "FINAL";
             }
             case DISTRICT -> {
@@ -201,6 +204,9 @@ public class SourceScores {
         if (!"SUBMITTED".equals(s.status())) {
             throw new ConflictException("只有待审核的区级评价可以审核 only a submitted self-evaluation is reviewed", "status");
         }
+        if (!approve && (note == null || note.isBlank())) {
+            throw new InvalidInputException("驳回须填写理由 a rejection needs a reason", "note");
+        }
         if (adjusted != null && (adjusted < 0 || adjusted > 100)) {
             throw new InvalidInputException("得分必须在 0..100 之间 score must be 0..100", "score");
         }
@@ -221,6 +227,18 @@ public class SourceScores {
     public List<Score> ofPeriod(long periodId) {
         return jdbc.sql("SELECT * FROM asm_source_score WHERE period_id = :p ORDER BY id").param("p", periodId)
                 .query((rs, n) -> map(rs)).list();
+    }
+
+    /** What one department (or district bureau) entered in a period: its 专业部门评价 and 区级自评. */
+    public List<Score> enteredBy(long periodId, String departmentCode) {
+        return jdbc.sql("SELECT * FROM asm_source_score WHERE period_id = :p AND entered_dept = :d ORDER BY id DESC")
+                .param("p", periodId).param("d", departmentCode).query((rs, n) -> map(rs)).list();
+    }
+
+    /** Entries of one source in a period (专业部门评价 / 区级评价 for the assessor's review page). */
+    public List<Score> ofSource(long periodId, Source source) {
+        return jdbc.sql("SELECT * FROM asm_source_score WHERE period_id = :p AND source = :s ORDER BY id DESC")
+                .param("p", periodId).param("s", source.name()).query((rs, n) -> map(rs)).list();
     }
 
     private Periods.Period openPeriod(long periodId) {

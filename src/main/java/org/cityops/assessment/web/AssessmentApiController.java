@@ -169,9 +169,14 @@ class AssessmentApiController {
     }
 
     @GetMapping("/periods/{id}/trend")
-    List<Results.TrendPoint> trend(@PathVariable long id, @RequestParam String subjectType, @RequestParam String code) {
+    List<Results.TrendPoint> trend(@PathVariable long id, @RequestParam String subjectType, @RequestParam String code,
+            @RequestParam(name = "periods", required = false) Integer last) {
         SubjectScope.require(staff.require(), type(subjectType), code);
-        return results.trend(periods.get(id).schemeCode(), type(subjectType), code);
+        Periods.Period p = periods.get(id);
+        if (last == null) {
+            return results.trend(p.schemeCode(), type(subjectType), code);
+        }
+        return results.trend(p.schemeCode(), type(subjectType), code, p.from(), last);
     }
 
     @GetMapping("/cases/{caseId}/steps")
@@ -208,18 +213,9 @@ class AssessmentApiController {
     @GetMapping("/periods/{id}/my-deductions")
     @PreAuthorize("hasRole('HANDLER')")
     List<Deductions.Deduction> myDeductions(@PathVariable long id) {
-        var me = staff.require();
         Periods.Period p = periods.get(id);
-        if (p.currentVersion() == 0 || me.departmentCode() == null) {
-            return List.of();
-        }
-        Results.Version v = results.version(id, null);
-        List<Deductions.Deduction> out = new java.util.ArrayList<>(
-                deductions.ofSubject(id, v.id(), "DEPARTMENT", me.departmentCode()));
-        if (me.departmentCode().startsWith("QCGJ-")) {
-            out.addAll(deductions.ofSubject(id, v.id(), "DISTRICT", me.departmentCode().substring(5)));
-        }
-        return out;
+        Long version = p.currentVersion() == 0 ? null : results.version(id, null).id();
+        return deductions.ofUnit(id, version, staff.require());
     }
 
     @PostMapping("/deductions/{id}/appeal")

@@ -15,6 +15,11 @@ class AssessmentNavigation {
     }
 
     @Bean
+    NavItem assessmentMyNav() {
+        return new NavItem("nav.assessment.my", "/assessment/my", Set.of("HANDLER"), 605);
+    }
+
+    @Bean
     NavItem assessmentPublicNav() {
         return new NavItem("nav.assessment.public", "/public/assessment", Set.of(), 610);
     }

@@ -43,6 +43,8 @@ class AssessmentPageController {
     String list(Model model) {
         model.addAttribute("periods", periods.list());
         model.addAttribute("schemes", schemes.all());
+        model.addAttribute("canEditSchemes",
+                staff.require().hasAny(org.cityops.org.Role.ADMIN, org.cityops.org.Role.ASSESSOR));
         return "assessment/periods";
     }
 
@@ -96,6 +98,32 @@ class AssessmentPageController {
         model.addAttribute("code", code);
         model.addAttribute("deductions", deductions.ofSubject(id, v.id(), AssessmentApiController.type(type).name(), code));
         return "assessment/deductions";
+    }
+
+    /** 趋势: a subject's composite, total and rank over the last N periods of the period's scheme. */
+    @GetMapping("/assessment/periods/{id}/trend")
+    String trend(@PathVariable long id, @RequestParam String type, @RequestParam String code,
+            @RequestParam(defaultValue = "12") int periods, Model model) {
+        SubjectType t = AssessmentApiController.type(type);
+        SubjectScope.require(staff.require(), t, code);
+        Periods.Period p = this.periods.get(id);
+        var points = results.trend(p.schemeCode(), t, code, p.from(), periods);
+        model.addAttribute("period", p);
+        model.addAttribute("type", t);
+        model.addAttribute("code", code);
+        model.addAttribute("last", periods);
+        model.addAttribute("points", points);
+        model.addAttribute("name", subjectName(p, t, code));
+        return "assessment/trend";
+    }
+
+    private String subjectName(Periods.Period p, SubjectType t, String code) {
+        if (p.currentVersion() == 0) {
+            return code;
+        }
+        return results.results(results.version(p.id(), null).id(), t).stream()
+                .filter(r -> r.subjectCode().equals(code)).map(Results.SubjectResult::subjectName).findFirst()
+                .orElse(code);
     }
 
     @GetMapping("/assessment/cases/{caseId}")

@@ -291,11 +291,15 @@ public class CaseService {
 
     private void publish(Case c, StepRecord step, String dept, Instant now) {
         CaseAction action = CaseAction.valueOf(step.action());
+        // a return or a failed check is held against the dispatcher of the (last) dispatch
+        String assignee = action != CaseAction.RETURN && action != CaseAction.CHECK_FAIL ? null
+                : cases.steps(c.id).stream().filter(s -> CaseAction.DISPATCH.name().equals(s.action()))
+                        .reduce((first, second) -> second).map(StepRecord::actor).orElse(null);
         events.publishEvent(new CaseStepCompleted(c.id, c.number, action, step.stage(), step.from(), step.to(),
                 step.actor(), step.role(), dept, c.districtCode, c.gridCode, step.dueAt(), step.actedAt(),
                 step.onTime(), c.categoryCode, c.channel, c.communityCode, c.streetCode,
                 c.channel == CaseChannel.INSPECTOR ? c.reporterUsername : null, c.supervised,
-                action == CaseAction.VISIT ? c.satisfaction : null, step.note()));
+                action == CaseAction.VISIT ? c.satisfaction : null, step.note(), assignee));
         switch (action) {
             case FILE -> events.publishEvent(new CaseFiled(c.id, c.number, c.categoryCode, c.districtCode, now));
             case DISPATCH -> events.publishEvent(new CaseDispatched(c.id, c.number, dept, c.dueAt, now));
