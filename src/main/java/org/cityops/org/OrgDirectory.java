@@ -21,6 +21,13 @@ public interface OrgDirectory {
     /** The district bureau (区城管局) responsible for a district code, if any. */
     Optional<DepartmentView> districtBureau(String districtCode);
 
+    /**
+     * The supervisor (监督员) responsible for an area code such as a grid code: the enabled user with role
+     * INSPECTOR whose own unit is the smallest one containing the area (community before street before district
+     * before the whole city); among equals the first by username. Empty when no inspector covers it.
+     */
+    Optional<String> inspectorFor(String areaCode);
+
     /** Name of the unit with this code, or the code itself if unknown. */
     default String nameOf(String code) {
         return unit(code).map(OrgUnitView::name).orElse(code);

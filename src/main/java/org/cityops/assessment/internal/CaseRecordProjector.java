@@ -113,11 +113,12 @@ class CaseRecordProjector {
     }
 
     /**
-     * Who the fact is held against: the dispatcher for RETURNED and REWORK (准确派遣). The cases module knows no
-     * grid inspector, so FILED carries none and 漏报 stays 0 until one is known (docs/assessment.md §1).
+     * Who the fact is held against: the dispatcher for RETURNED and REWORK (准确派遣), the grid's supervisor for
+     * FILED (漏报 when the case did not come from that supervisor).
      */
     static String assignee(CaseStepCompleted e, StepAction action) {
-        return action == StepAction.RETURNED || action == StepAction.REWORK ? e.assignee() : null;
+        return action == StepAction.RETURNED || action == StepAction.REWORK || action == StepAction.FILED
+                ? e.assignee() : null;
     }
 
     private static String channel(CaseChannel channel) {

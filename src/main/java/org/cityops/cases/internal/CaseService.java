@@ -289,12 +289,25 @@ public class CaseService {
         return req;
     }
 
+    /**
+     * Who a step is held against, beyond its actor: a return or a failed check against the dispatcher of the
+     * (last) dispatch (准确派遣); a filing against the supervisor responsible for the case's grid (漏报, when
+     * the case did not come from an inspector).
+     */
+    private String assignee(Case c, CaseAction action) {
+        if (action == CaseAction.RETURN || action == CaseAction.CHECK_FAIL) {
+            return cases.steps(c.id).stream().filter(s -> CaseAction.DISPATCH.name().equals(s.action()))
+                    .reduce((first, second) -> second).map(StepRecord::actor).orElse(null);
+        }
+        if (action == CaseAction.FILE) {
+            return org.inspectorFor(c.gridCode).orElse(null);
+        }
+        return null;
+    }
+
     private void publish(Case c, StepRecord step, String dept, Instant now) {
         CaseAction action = CaseAction.valueOf(step.action());
-        // a return or a failed check is held against the dispatcher of the (last) dispatch
-        String assignee = action != CaseAction.RETURN && action != CaseAction.CHECK_FAIL ? null
-                : cases.steps(c.id).stream().filter(s -> CaseAction.DISPATCH.name().equals(s.action()))
-                        .reduce((first, second) -> second).map(StepRecord::actor).orElse(null);
+        String assignee = assignee(c, action);
         events.publishEvent(new CaseStepCompleted(c.id, c.number, action, step.stage(), step.from(), step.to(),
                 step.actor(), step.role(), dept, c.districtCode, c.gridCode, step.dueAt(), step.actedAt(),
                 step.onTime(), c.categoryCode, c.channel, c.communityCode, c.streetCode,
