@@ -10,6 +10,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.SmartView;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -45,7 +46,7 @@ public class LayoutModelInterceptor implements HandlerInterceptor {
             return false;
         }
         if (mav.getView() != null) {
-            return true;
+            return !(mav.getView() instanceof SmartView smart && smart.isRedirectView());
         }
         String name = mav.getViewName();
         return name != null && !name.startsWith("redirect:") && !name.startsWith("forward:");

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
 
 class LayoutModelInterceptorTests {
 
@@ -37,6 +38,9 @@ class LayoutModelInterceptorTests {
         ModelAndView redirect = new ModelAndView("redirect:/cases");
         interceptor.postHandle(new MockHttpServletRequest(), new MockHttpServletResponse(), this, redirect);
         assertThat(redirect.getModel()).doesNotContainKeys("navItems", "navGroups", "currentUsername");
+        ModelAndView redirectView = new ModelAndView(new RedirectView("/cases"));
+        interceptor.postHandle(new MockHttpServletRequest(), new MockHttpServletResponse(), this, redirectView);
+        assertThat(redirectView.getModel()).as("would become query parameters").doesNotContainKey("navItems");
     }
 
     @Test
