@@ -11,15 +11,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
+import org.cityops.cases.internal.CasePerformers;
 import org.cityops.cases.internal.CaseService;
 import org.cityops.cases.internal.NewCase;
-import org.cityops.cases.internal.Performer;
 import org.cityops.geo.DemoGrids;
-import org.cityops.org.DataScope;
-import org.cityops.org.Role;
 import org.cityops.platform.CityClock;
 import org.cityops.rectification.IndicatorSource;
 import org.cityops.rectification.IndicatorValue;
@@ -32,9 +29,6 @@ import org.springframework.test.web.servlet.MockMvc;
 
 @IntegrationTest
 class CaseCountIndicatorTests {
-
-    static final Performer OPERATOR = new Performer("operator1", "受理员", Set.of(Role.OPERATOR), DataScope.CITY, "",
-            null);
 
     @Autowired
     List<IndicatorSource> sources;
@@ -53,8 +47,13 @@ class CaseCountIndicatorTests {
 
     long report(String category) {
         return cases.intake(new NewCase(CaseChannel.HOTLINE, category, "违法建设指标测试 " + UUID.randomUUID(),
-                DemoGrids.TIANNING.lat(), DemoGrids.TIANNING.lon(), null, null, null, null), OPERATOR, null, null,
-                null).caseId();
+                DemoGrids.TIANNING.lat(), DemoGrids.TIANNING.lon(), null, null, null, null), CasePerformers.OPERATOR,
+                null, null, null).caseId();
+    }
+
+    Map<String, String> today(String category, String area) {
+        String today = LocalDate.now(clock.withZone(CityClock.ZONE)).toString();
+        return Map.of("category", category, "area", area, "from", today, "to", today);
     }
 
     void setStatus(long id, String status, boolean open) {
@@ -64,9 +63,7 @@ class CaseCountIndicatorTests {
 
     @Test
     void illegal_construction_cases_received_and_closed_in_a_grid_today_are_counted() {
-        String today = LocalDate.now(clock.withZone(CityClock.ZONE)).toString();
-        Map<String, String> params = Map.of("category", "E06001, E08016", "area", DemoGrids.TIANNING.gridCode(),
-                "from", today, "to", today);
+        Map<String, String> params = today("E06001, E08016", DemoGrids.TIANNING.gridCode());
         IndicatorValue before = indicator().current(params);
 
         long closed = report("E06001");
@@ -88,9 +85,7 @@ class CaseCountIndicatorTests {
 
     @Test
     void another_area_or_period_does_not_count_todays_cases() {
-        String today = LocalDate.now(clock.withZone(CityClock.ZONE)).toString();
-        Map<String, String> liyang = Map.of("category", "E06001", "area", DemoGrids.LIYANG.districtCode(),
-                "from", today, "to", today);
+        Map<String, String> liyang = today("E06001", DemoGrids.LIYANG.districtCode());
         IndicatorValue before = indicator().current(liyang);
         report("E06001");
         assertThat(indicator().current(liyang).display()).isEqualTo(before.display());

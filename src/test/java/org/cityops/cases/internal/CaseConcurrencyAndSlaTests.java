@@ -48,12 +48,9 @@ class CaseConcurrencyAndSlaTests {
     @Autowired
     PlatformTransactionManager tm;
 
-    static final Performer OPERATOR = new Performer("operator1", "受理员", java.util.Set.of(Role.OPERATOR),
-            DataScope.CITY, "", null);
-    static final Performer SHIFT = new Performer("shiftlead1", "值班长", java.util.Set.of(Role.SHIFT_LEADER),
-            DataScope.CITY, "", null);
-    static final Performer INSPECTOR = new Performer("inspector1", "监督员", java.util.Set.of(Role.INSPECTOR),
-            DataScope.CITY, "", null);
+    static final Performer OPERATOR = CasePerformers.OPERATOR;
+    static final Performer SHIFT = CasePerformers.SHIFT;
+    static final Performer INSPECTOR = CasePerformers.INSPECTOR;
 
     long newCase() {
         Places.Place p = Places.any(locator);

@@ -3,15 +3,12 @@ package org.cityops.cases.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Set;
 import java.util.UUID;
 
 import org.cityops.cases.CaseChannel;
 import org.cityops.cases.support.Places;
 import org.cityops.catalog.Catalog;
 import org.cityops.geo.GridLocator;
-import org.cityops.org.DataScope;
-import org.cityops.org.Role;
 import org.cityops.platform.NotFoundException;
 import org.cityops.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -27,10 +24,8 @@ class CasePhotoAccessTests {
     @Autowired
     Catalog catalog;
 
-    static final Performer OPERATOR = new Performer("operator1", "受理员", Set.of(Role.OPERATOR), DataScope.CITY, "",
-            null);
-    static final Performer INSPECTOR = new Performer("inspector1", "监督员", Set.of(Role.INSPECTOR), DataScope.CITY,
-            "", null);
+    static final Performer OPERATOR = CasePerformers.OPERATOR;
+    static final Performer INSPECTOR = CasePerformers.INSPECTOR;
     static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0};
 
     long newCase() {
