@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.cityops.cases.internal.CasePerformers;
+import org.cityops.cases.internal.CaseFixtures;
 import org.cityops.cases.internal.CaseService;
 import org.cityops.cases.internal.NewCase;
 import org.cityops.geo.DemoGrids;
@@ -47,7 +47,7 @@ class CaseCountIndicatorTests {
 
     long report(String category) {
         return cases.intake(new NewCase(CaseChannel.HOTLINE, category, "违法建设指标测试 " + UUID.randomUUID(),
-                DemoGrids.TIANNING.lat(), DemoGrids.TIANNING.lon(), null, null, null, null), CasePerformers.OPERATOR,
+                DemoGrids.TIANNING.lat(), DemoGrids.TIANNING.lon(), null, null, null, null), CaseFixtures.OPERATOR,
                 null, null, null).caseId();
     }
 

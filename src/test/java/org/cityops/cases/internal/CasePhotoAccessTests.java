@@ -3,10 +3,6 @@ package org.cityops.cases.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.UUID;
-
-import org.cityops.cases.CaseChannel;
-import org.cityops.cases.support.Places;
 import org.cityops.catalog.Catalog;
 import org.cityops.geo.GridLocator;
 import org.cityops.platform.NotFoundException;
@@ -24,15 +20,12 @@ class CasePhotoAccessTests {
     @Autowired
     Catalog catalog;
 
-    static final Performer OPERATOR = CasePerformers.OPERATOR;
-    static final Performer INSPECTOR = CasePerformers.INSPECTOR;
+    static final Performer OPERATOR = CaseFixtures.OPERATOR;
+    static final Performer INSPECTOR = CaseFixtures.INSPECTOR;
     static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0};
 
     long newCase() {
-        Places.Place p = Places.any(locator);
-        return cases.intake(new NewCase(CaseChannel.HOTLINE, catalog.activeCategories().get(0).qualifiedCode(),
-                "照片测试 " + UUID.randomUUID(), p.lat(), p.lon(), null, null, null, null), OPERATOR, null, null, null)
-                .caseId();
+        return CaseFixtures.newCase(cases, locator, catalog, "照片测试");
     }
 
     @Test
