@@ -11,11 +11,12 @@ class AuditNavigation {
 
     @Bean
     NavItem auditNav() {
-        return new NavItem("nav.audit.operations", "/admin/audit", Set.of("ADMIN", "LEADER", "ASSESSOR"), 900);
+        return new NavItem("nav.audit.operations", "/admin/audit", Set.of("ADMIN", "LEADER", "ASSESSOR"), 920,
+                "system");
     }
 
     @Bean
     NavItem loginLogNav() {
-        return new NavItem("nav.audit.logins", "/admin/logins", Set.of("ADMIN"), 910);
+        return new NavItem("nav.audit.logins", "/admin/logins", Set.of("ADMIN"), 930, "system");
     }
 }

@@ -449,14 +449,18 @@ public class CaseService {
         });
     }
 
-    /** A photo of a case the performer may see ({@code who} null: public access, only REPORT/HANDLED photos). */
+    /**
+     * A photo of a case the performer may see ({@code who} null: public access, only REPORT/HANDLED photos; any
+     * other photo, e.g. an inspector's CHECK photo, is then answered as not found).
+     */
     public Photo photo(long caseId, long photoId, Performer who) {
         Case c = load(caseId);
         if (who != null && !who.sees(c)) {
             throw new AccessDeniedToEntityException("无权访问该案卷 case outside your data scope");
         }
-        return jdbc.sql("SELECT id, case_id, kind, content_type, data FROM case_photo WHERE id = :id AND case_id = :c")
-                .param("id", photoId).param("c", caseId)
+        String publicKinds = who == null ? " AND kind IN ('REPORT', 'HANDLED')" : "";
+        return jdbc.sql("SELECT id, case_id, kind, content_type, data FROM case_photo WHERE id = :id AND case_id = :c"
+                + publicKinds).param("id", photoId).param("c", caseId)
                 .query((rs, n) -> new Photo(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         rs.getBytes(5)))
                 .optional().orElseThrow(() -> new NotFoundException("照片不存在 photo not found"));

@@ -14,22 +14,22 @@ class CaseNavigation {
 
     @Bean
     NavItem caseQueueNav() {
-        return new NavItem("nav.cases.queue", "/cases/queue", STAFF, 100);
+        return new NavItem("nav.cases.queue", "/cases/queue", STAFF, 100, "cases");
     }
 
     @Bean
     NavItem caseListNav() {
-        return new NavItem("nav.cases.list", "/cases", STAFF, 110);
+        return new NavItem("nav.cases.list", "/cases", STAFF, 110, "cases");
     }
 
     @Bean
     NavItem caseMapNav() {
-        return new NavItem("nav.cases.map", "/cases/map", STAFF, 120);
+        return new NavItem("nav.cases.map", "/cases/map", STAFF, 120, "cases");
     }
 
     @Bean
     NavItem caseNewNav() {
         return new NavItem("nav.cases.new", "/cases/new", Set.of("OPERATOR", "SHIFT_LEADER", "INSPECTOR", "LEADER",
-                "DISPATCHER"), 130);
+                "DISPATCHER"), 130, "cases");
     }
 }

@@ -13,16 +13,16 @@ class CatalogNavigation {
 
     @Bean
     NavItem catalogNav() {
-        return new NavItem("nav.catalog.categories", "/admin/catalog", READERS, 800);
+        return new NavItem("nav.catalog.categories", "/admin/catalog", READERS, 740, "basedata");
     }
 
     @Bean
     NavItem routingNav() {
-        return new NavItem("nav.catalog.routing", "/admin/catalog/routing", READERS, 810);
+        return new NavItem("nav.catalog.routing", "/admin/catalog/routing", READERS, 750, "basedata");
     }
 
     @Bean
     NavItem calendarNav() {
-        return new NavItem("nav.catalog.calendar", "/admin/calendar", READERS, 820);
+        return new NavItem("nav.catalog.calendar", "/admin/calendar", READERS, 760, "basedata");
     }
 }

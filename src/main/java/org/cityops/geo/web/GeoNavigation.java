@@ -12,11 +12,12 @@ class GeoNavigation {
     @Bean
     NavItem geoMapNav() {
         return new NavItem("nav.geo.map", "/geo/map", Set.of("ADMIN", "OPERATOR", "SHIFT_LEADER", "DISPATCHER",
-                "INSPECTOR", "HANDLER", "ASSESSOR", "LEADER", "RECTIFICATION_OFFICE", "MUCK_SUPERVISOR"), 200);
+                "INSPECTOR", "HANDLER", "ASSESSOR", "LEADER", "RECTIFICATION_OFFICE", "MUCK_SUPERVISOR"), 720,
+                "basedata");
     }
 
     @Bean
     NavItem geoAdminNav() {
-        return new NavItem("nav.geo.admin", "/admin/geo", Set.of("ADMIN"), 820);
+        return new NavItem("nav.geo.admin", "/admin/geo", Set.of("ADMIN"), 730, "basedata");
     }
 }

@@ -11,27 +11,27 @@ class OrgNavigation {
 
     @Bean
     NavItem orgUnitsNav() {
-        return new NavItem("nav.org.units", "/admin/org", Set.of("ADMIN"), 800);
+        return new NavItem("nav.org.units", "/admin/org", Set.of("ADMIN"), 700, "basedata");
     }
 
     @Bean
     NavItem orgDepartmentsNav() {
-        return new NavItem("nav.org.departments", "/admin/departments", Set.of("ADMIN"), 810);
+        return new NavItem("nav.org.departments", "/admin/departments", Set.of("ADMIN"), 710, "basedata");
     }
 
     @Bean
     NavItem orgUsersNav() {
-        return new NavItem("nav.org.users", "/admin/users", Set.of("ADMIN"), 820);
+        return new NavItem("nav.org.users", "/admin/users", Set.of("ADMIN"), 900, "system");
     }
 
     @Bean
     NavItem orgImportNav() {
-        return new NavItem("nav.org.import", "/admin/import", Set.of("ADMIN"), 830);
+        return new NavItem("nav.org.import", "/admin/import", Set.of("ADMIN"), 910, "system");
     }
 
     /** Every signed-in user. */
     @Bean
     NavItem meNav() {
-        return new NavItem("nav.me", "/me", Set.of(), 990);
+        return new NavItem("nav.me", "/me", Set.of(), 990, "");
     }
 }

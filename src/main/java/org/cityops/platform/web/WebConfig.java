@@ -11,9 +11,18 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** zh-CN first; {@code ?lang=en} switches to English and is remembered in a cookie. */
+/**
+ * zh-CN first; {@code ?lang=en} switches to English and is remembered in a cookie. Rendered pages get the
+ * shell's model (navigation, current user) from {@link LayoutModelInterceptor}.
+ */
 @Configuration(proxyBeanMethods = false)
 public class WebConfig implements WebMvcConfigurer {
+
+    private final NavMenu navMenu;
+
+    public WebConfig(NavMenu navMenu) {
+        this.navMenu = navMenu;
+    }
 
     @Bean
     LocaleResolver localeResolver() {
@@ -28,5 +37,6 @@ public class WebConfig implements WebMvcConfigurer {
         LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
         interceptor.setParamName("lang");
         registry.addInterceptor(interceptor);
+        registry.addInterceptor(new LayoutModelInterceptor(navMenu));
     }
 }

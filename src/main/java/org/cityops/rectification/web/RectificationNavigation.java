@@ -12,12 +12,12 @@ class RectificationNavigation {
     @Bean
     NavItem rectificationLedgerNav() {
         return new NavItem("nav.rectification.ledger", "/rectification", Set.of("RECTIFICATION_OFFICE", "LEADER", "ADMIN"),
-                500);
+                500, "rectification");
     }
 
     @Bean
     NavItem rectificationTasksNav() {
         return new NavItem("nav.rectification.tasks", "/rectification-tasks", Set.of("HANDLER", "RECTIFICATION_OFFICE"),
-                510);
+                510, "rectification");
     }
 }

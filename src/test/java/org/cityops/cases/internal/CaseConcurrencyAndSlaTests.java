@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.cityops.cases.CaseAction;
-import org.cityops.cases.CaseChannel;
 import org.cityops.cases.CaseOpened;
 import org.cityops.cases.CaseRequested;
 import org.cityops.cases.CaseStatus;
@@ -48,18 +47,12 @@ class CaseConcurrencyAndSlaTests {
     @Autowired
     PlatformTransactionManager tm;
 
-    static final Performer OPERATOR = new Performer("operator1", "受理员", java.util.Set.of(Role.OPERATOR),
-            DataScope.CITY, "", null);
-    static final Performer SHIFT = new Performer("shiftlead1", "值班长", java.util.Set.of(Role.SHIFT_LEADER),
-            DataScope.CITY, "", null);
-    static final Performer INSPECTOR = new Performer("inspector1", "监督员", java.util.Set.of(Role.INSPECTOR),
-            DataScope.CITY, "", null);
+    static final Performer OPERATOR = CaseFixtures.OPERATOR;
+    static final Performer SHIFT = CaseFixtures.SHIFT;
+    static final Performer INSPECTOR = CaseFixtures.INSPECTOR;
 
     long newCase() {
-        Places.Place p = Places.any(locator);
-        return cases.intake(new NewCase(CaseChannel.HOTLINE, catalog.activeCategories().get(0).qualifiedCode(),
-                "并发测试 " + UUID.randomUUID(), p.lat(), p.lon(), null, null, null, null), OPERATOR, null, null, null)
-                .caseId();
+        return CaseFixtures.newCase(cases, locator, catalog, "并发测试");
     }
 
     @Test
