@@ -11,6 +11,7 @@ import org.cityops.geo.DemoGrids;
 import org.cityops.support.Api;
 import org.cityops.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.cityops.org.OrgDirectory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,6 +27,8 @@ class CaseRecordProjectionTests {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    OrgDirectory org;
 
     @Test
     void aReportedAndFiledCaseAppearsInTheAssessmentRecordWithItsPlaceAndChannel() throws Exception {
@@ -85,9 +88,11 @@ class CaseRecordProjectionTests {
         assertThat(returned).containsExactly("handler-hwc->dispatcher1");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM asm_case_step WHERE case_id = :id AND action = 'DISPATCHED' "
                 + "AND assignee IS NOT NULL").param("id", id).query(Long.class).single()).isZero();
-        // filed from a hotline call: held against the grid's supervisor as 漏报 (the demo's inspector1 covers the city)
+        // filed from a hotline call: held against the grid's supervisor as 漏报
+        String grid = JsonPath.read(res, "$.gridCode");
+        String supervisor = org.inspectorFor(grid).orElseThrow();
         assertThat(jdbc.sql("SELECT assignee FROM asm_case_step WHERE case_id = :id AND action = 'FILED'")
-                .param("id", id).query(String.class).list()).containsExactly("inspector1");
+                .param("id", id).query(String.class).list()).containsExactly(supervisor);
     }
 
     private List<String> waitForAction(long caseId, String action) throws InterruptedException {

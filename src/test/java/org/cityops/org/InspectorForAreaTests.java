@@ -32,9 +32,14 @@ class InspectorForAreaTests {
         return username;
     }
 
+    /** A community no supervisor below the city covers (other tests add supervisors to the shared database). */
     private String aCommunity() {
-        return jdbc.sql("SELECT code FROM org_unit WHERE kind = 'COMMUNITY' ORDER BY code LIMIT 1").query(String.class)
-                .single();
+        return jdbc.sql("""
+                SELECT c.code FROM org_unit c WHERE c.kind = 'COMMUNITY' AND NOT EXISTS (
+                    SELECT 1 FROM app_user u JOIN app_user_role r ON r.user_id = u.id AND r.role = 'INSPECTOR'
+                    JOIN org_unit o ON o.id = u.org_unit_id
+                    WHERE o.kind <> 'CITY' AND c.code LIKE o.code || '%')
+                ORDER BY c.code DESC LIMIT 1""").query(String.class).single();
     }
 
     @Test
