@@ -64,7 +64,7 @@ class AllAlarmsAcceptanceTests {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try {
             List<ScenarioDriver.Outcome> outcomes = new ScenarioDriver(group, "127.0.0.1", gateway.port(),
-                    Duration.ofSeconds(20), 0, line -> { }).play(scripts);
+                    Duration.ofSeconds(60), 0, line -> { }).play(scripts);
             assertThat(outcomes).allSatisfy(o -> assertThat(o.ok()).as(o.toString()).isTrue());
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
@@ -84,6 +84,7 @@ class AllAlarmsAcceptanceTests {
         assertThat(typesOf(AllAlarmsScenario.demoPlate(AllAlarmsScenario.GOES_OFFLINE))).contains("OFFLINE");
         assertThat(typesOf(AllAlarmsScenario.demoPlate(AllAlarmsScenario.DEVIATOR_AND_DUMPER)))
                 .contains("ROUTE_DEVIATION", "ILLEGAL_UNLOADING");
+        assertThat(typesOf(AllAlarmsScenario.demoPlate(AllAlarmsScenario.LID_OPEN))).containsExactly("UNSEALED");
         assertThat(typesOf(AllAlarmsScenario.demoPlate(AllAlarmsScenario.TERMINALS_BITS))).contains(
                 "TERMINAL_EMERGENCY", "TERMINAL_POWER_CUT", "TERMINAL_ANTENNA_CUT", "TERMINAL_TAMPERING");
 

@@ -30,6 +30,8 @@ import org.cityops.telemetry.Position;
  * <tr><td>13951230004 苏D·M3604</td><td>loads at 武进 site (all-day permit), follows the corridor to the disposal
  * site, drives on north past it and tips the load by a field</td><td>ROUTE_DEVIATION, ILLEGAL_UNLOADING</td></tr>
  * <tr><td>13951230028 苏D·M3628</td><td>no permit, drives loaded</td><td>NO_PERMIT</td></tr>
+ * <tr><td>13951230014 苏D·M3614</td><td>武进 all-day permit, leaves loaded with the lid open (status bit 17)</td>
+ * <td>UNSEALED</td></tr>
  * <tr><td>13951230009 苏D·M3609</td><td>武进 all-day permit; reports once, logs out and stays silent</td>
  * <td>OFFLINE (the server's tick, {@code offline-after} later)</td></tr>
  * </table>
@@ -49,6 +51,9 @@ public final class AllAlarmsScenario {
     public static final String DEVIATOR_AND_DUMPER = "13951230004";
     public static final String WITHOUT_PERMIT = "13951230028";
     public static final String GOES_OFFLINE = "13951230009";
+    public static final String LID_OPEN = "13951230014";
+    /** The status bit the demo terminals use for an open lid (cityops.muck.alarm.lid-open-status-bit in the demo). */
+    public static final int LID_OPEN_BIT = 17;
 
     /** One truck's script: who it is, what it should raise, its reports in time order, and whether it then goes silent. */
     public record Script(String terminal, String plate, String story, List<Position> reports, boolean goesSilent) {
@@ -78,6 +83,7 @@ public final class AllAlarmsScenario {
         all.add(deviatorAndDumper(start));
         all.add(withoutPermit(start));
         all.add(goesOffline(start));
+        all.add(lidOpen(start));
         return all;
     }
 
@@ -180,6 +186,18 @@ public final class AllAlarmsScenario {
             t.at(i * 30, lat, 119.889 + i * 0.004, 30, FULL, 0);
         }
         return t.script("无核准载货行驶 loaded without a permit", false);
+    }
+
+    static Script lidOpen(Instant start) {
+        Track t = new Track(LID_OPEN, start);
+        long open = 1L << LID_OPEN_BIT;
+        double lat = 31.700; // 武进 site, all-day permit: loads, leaves along the corridor with the lid open
+        t.at(0, lat, 119.9545, 0, EMPTY | open, 0);
+        t.then(60, lat, 119.9548, 0, FULL | open);
+        t.then(30, lat, 119.950, 28, FULL | open);
+        t.then(30, lat, 119.946, 28, FULL | open);
+        t.then(30, lat, 119.942, 28, FULL); // the driver shuts the lid
+        return t.script("开盖重车上路 leaves loaded with the lid open", false);
     }
 
     static Script goesOffline(Instant start) {

@@ -58,8 +58,13 @@ public final class ScenarioDriver {
         int acked = 0;
         int sent = 0;
         try (BlockingTerminal t = new BlockingTerminal(group, host, port, s.terminal(), false)) {
-            if (t.login(s.plate(), timeout) == null) {
-                return new Outcome(s.terminal(), s.reports().size(), 0, "registration or authentication refused");
+            String code = null;
+            for (int attempt = 0; attempt < 3 && code == null && !t.closedByPlatform(); attempt++) {
+                code = t.login(s.plate(), timeout); // registering again returns the same code
+            }
+            if (code == null) {
+                return new Outcome(s.terminal(), s.reports().size(), 0, t.closedByPlatform()
+                        ? "connection closed by the platform" : "registration or authentication refused or not answered");
             }
             for (Position p : s.reports()) {
                 sent++;
