@@ -4,6 +4,8 @@
 #       --misbehaving 0.1 --v2019 0.5 --first-phone 13800000000
 # The app only gives auth codes to terminals its registry knows; for a demo with simulated numbers start it with
 #   --cityops.telemetry.jt808.allow-unknown=true
+# Every muck alarm type on the demo registry (docs/muck.md):
+#   bench/telemetry/simulate.sh --scenario all-alarms --host 127.0.0.1 --port 7808
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CP_FILE=target/telemetry-sim.classpath

@@ -71,6 +71,53 @@ test('a supervisor sees trucks live, an alarm, sends it as a case and opens the 
   await page.context().close();
 });
 
+test('a clerk registers a vehicle and draws a no-go zone through the forms, errors shown next to the fields', async () => {
+  const page = await newPage(browser);
+  await login(page, 'muck1');
+  await page.goto('/muck/registry');
+  await page.click('[data-testid=new-vehicles]');
+  await page.waitForSelector('[data-testid=muck-edit-form]');
+
+  // nothing filled in: the required fields say so
+  await page.click('[data-testid=muck-edit-save]');
+  assert.match(await page.textContent('[data-error-for=plate]'), /必填/);
+  assert.match(await page.textContent('[data-error-for=terminalPhone]'), /必填/);
+
+  // a terminal that is registered already: the API's 409 appears next to the terminal field
+  const n = String(Date.now()).slice(-5);
+  const plate = `苏D·E${n}`;
+  await page.fill('[data-field=plate]', plate);
+  await page.selectOption('[data-field=plateColor]', '2');
+  await page.fill('[data-field=terminalPhone]', '13951230001');
+  await page.selectOption('[data-field=companyId]', { label: '常州通达渣土运输有限公司' });
+  await page.fill('[data-field=ratedLoadT]', '31');
+  await page.selectOption('[data-field=bodyType]', 'SEALED_LID');
+  await page.click('[data-testid=muck-edit-save]');
+  await page.waitForFunction(() => document.querySelector('[data-error-for=terminalPhone]').textContent.length > 0);
+  assert.match(await page.textContent('[data-error-for=terminalPhone]'), /终端/);
+  assert.equal(await page.textContent('[data-error-for=plate]'), '');
+  await snap(page, 'muck-vehicle-form-error');
+
+  await page.fill('[data-field=terminalPhone]', `1397${n}${n.slice(0, 2)}`);
+  await Promise.all([page.waitForURL(/\/muck\/registry\?saved=vehicles/), page.click('[data-testid=muck-edit-save]')]);
+  const vehicles = await page.textContent('[data-testid=vehicle-table]');
+  assert.ok(vehicles.includes(plate), `the new vehicle is listed: ${plate}`);
+
+  // a zone drawn by clicking three corners on the map (no tiles needed)
+  await page.click('[data-testid=new-zones]');
+  await page.waitForSelector('[data-testid=muck-edit-map]');
+  await page.fill('[data-field=name]', `测试禁行区${n}`);
+  const map = await (await page.$('[data-testid=muck-edit-map]')).boundingBox();
+  for (const [dx, dy] of [[0.4, 0.4], [0.6, 0.4], [0.5, 0.6]]) {
+    await page.mouse.click(map.x + map.width * dx, map.y + map.height * dy);
+  }
+  assert.match(await page.inputValue('[data-testid=geometry-text]'), /^POLYGON\(\(/);
+  await snap(page, 'muck-zone-form');
+  await Promise.all([page.waitForURL(/\/muck\/registry\?saved=zones/), page.click('[data-testid=muck-edit-save]')]);
+  assert.ok((await page.textContent('main')).includes(`测试禁行区${n}`));
+  await page.context().close();
+});
+
 test('the live map fits a phone screen', async () => {
   const page = await newPage(browser, { viewport: { width: 390, height: 844 } });
   await login(page, 'muck1');

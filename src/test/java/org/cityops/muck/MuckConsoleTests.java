@@ -73,6 +73,30 @@ class MuckConsoleTests {
     }
 
     @Test
+    void everyRegistryFormRendersEmptyAndForAnExistingRecord() throws Exception {
+        MockHttpSession session = login("muck1");
+        long vehicle = jdbc.sql("SELECT id FROM muck_vehicle WHERE terminal_phone = '13951230001'").query(Long.class).single();
+        long permit = jdbc.sql("SELECT MIN(id) FROM muck_permit").query(Long.class).single();
+        long site = jdbc.sql("SELECT id FROM muck_site WHERE code = 'GD-XB-001'").query(Long.class).single();
+        for (String page : List.of("/muck/registry/companies/edit", "/muck/registry/vehicles/edit",
+                "/muck/registry/vehicles/edit?id=" + vehicle, "/muck/registry/sites/edit?id=" + site,
+                "/muck/registry/disposal-sites/edit", "/muck/registry/permits/edit?id=" + permit,
+                "/muck/registry/zones/edit", "/muck/registry/zones/edit?lang=en")) {
+            mvc.perform(get(page).session(session)).andExpect(status().isOk())
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString("data-testid=\"muck-edit-form\"")))
+                    .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("??"))));
+        }
+        mvc.perform(get("/muck/registry/permits/edit").session(session))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("data-error-for=\"route\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("苏D·M3601")));
+        mvc.perform(get("/muck/registry/vehicles/edit").session(session))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("data-error-for=\"plate\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("常州通达渣土运输有限公司")));
+        mvc.perform(get("/muck/registry/drains/edit").session(session)).andExpect(status().isNotFound());
+        mvc.perform(get("/muck/registry/vehicles/edit").session(login("inspector1"))).andExpect(status().isForbidden());
+    }
+
+    @Test
     void otherRolesDoNotSeeTheConsole() throws Exception {
         MockHttpSession session = login("inspector1");
         mvc.perform(get("/muck/map").session(session)).andExpect(status().isForbidden());

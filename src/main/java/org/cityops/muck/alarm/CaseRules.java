@@ -25,7 +25,7 @@ public class CaseRules {
     public static final String SPILL = "LOCAL:E:ZT02";
     /** 建筑垃圾违规运输 (catalog local extension) */
     public static final String ILLEGAL_TRANSPORT = "LOCAL:E:ZT01";
-    /** 渣土运输车辆未安装密闭装置 (GB/T 47678.5 08011, unverified list; no sensor rule raises it yet) */
+    /** 渣土运输车辆未安装密闭装置 (GB/T 47678.5 08011, unverified list): the category of UNSEALED alarms */
     public static final String UNSEALED = "E08011";
 
     private static final Map<AlarmType, String> DEFAULT_CATEGORY = new EnumMap<>(AlarmType.class);
@@ -36,6 +36,7 @@ public class CaseRules {
             DEFAULT_CATEGORY.put(t, ILLEGAL_TRANSPORT);
         }
         DEFAULT_CATEGORY.put(AlarmType.ILLEGAL_UNLOADING, SPILL);
+        DEFAULT_CATEGORY.put(AlarmType.UNSEALED, UNSEALED);
     }
 
     public record Rule(AlarmType type, String label, String categoryCode, boolean auto) {

@@ -28,10 +28,11 @@ class EngineConfig {
             @Value("${cityops.muck.alarm.long-stop-after:PT15M}") Duration longStop,
             @Value("${cityops.muck.alarm.stop-speed-kmh:3}") double stopSpeed,
             @Value("${cityops.muck.alarm.moving-speed-kmh:5}") double movingSpeed,
-            @Value("${cityops.muck.alarm.evidence-size:10}") int evidence) {
+            @Value("${cityops.muck.alarm.evidence-size:10}") int evidence,
+            @Value("${cityops.muck.alarm.lid-open-status-bit:-1}") int lidOpenBit) {
         return new AlarmThresholds(offlineAfter, deviationAfter, speedingAfter, tolerance,
                 defaultLimit == null || defaultLimit <= 0 ? null : defaultLimit, longStop, stopSpeed, movingSpeed,
-                evidence);
+                evidence, null).withLidOpenStatusBit(lidOpenBit);
     }
 
     @Bean

@@ -124,6 +124,11 @@ public class EngineRunner implements PositionObserver {
         worker.execute(this::tick);
     }
 
+    /** Runs the offline tick on the worker as if the clock read {@code now} (tests, scenario replays). */
+    public void tickAt(java.time.Instant now) {
+        worker.execute(() -> tick(now));
+    }
+
     void process(List<Position> batch) {
         try {
             ensureStarted();
@@ -147,9 +152,13 @@ public class EngineRunner implements PositionObserver {
     }
 
     void tick() {
+        tick(clock.instant());
+    }
+
+    void tick(java.time.Instant now) {
         try {
             ensureStarted();
-            List<EngineEvent> events = engine.tick(clock.instant());
+            List<EngineEvent> events = engine.tick(now);
             Set<String> touched = new java.util.LinkedHashSet<>();
             for (EngineEvent e : events) {
                 touched.add(e.terminal());

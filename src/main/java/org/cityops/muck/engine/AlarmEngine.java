@@ -29,6 +29,7 @@ import org.locationtech.jts.geom.Point;
  * <li>ROUTE_DEVIATION: loaded, outside every valid permit's corridor (and its source and disposal fences) for a while;</li>
  * <li>ILLEGAL_UNLOADING: loaded → empty outside the approved disposal site (and outside any construction site), or
  * a long loaded stop outside site and disposal fences; closes when the vehicle moves on;</li>
+ * <li>UNSEALED: moving loaded while the configured lid-sensor status bit says the body is open;</li>
  * <li>OFFLINE (tick): no report for a while although a permit is active now.</li>
  * </ul>
  * Positions older than (or as old as) the vehicle's last accepted one are ignored. Unknown terminals are ignored.
@@ -111,6 +112,7 @@ public final class AlarmEngine {
         speeding(t, w, pt, local, position, tp, out);
         permitRules(t, w, pt, local, load, moving, valid, tp, out);
         unloading(t, w, pt, load, moving, valid, position, tp, out);
+        sealing(t, position, load, moving, tp, out);
 
         // the rest of the open alarms: still present, one more position seen
         for (Map.Entry<AlarmType, OpenAlarm> e : t.open.entrySet()) {
@@ -356,6 +358,25 @@ public final class AlarmEngine {
             }
         } else {
             t.stoppedSince = null;
+        }
+    }
+
+    /** UNSEALED: moving loaded with the lid sensor's bit set; closes when the lid is shut or the body empty. */
+    private void sealing(VehicleTracker t, Position p, LoadState load, boolean moving, TrackPoint tp,
+            List<EngineEvent> out) {
+        Integer bit = thresholds.lidOpenStatusBit();
+        if (bit == null) {
+            return;
+        }
+        boolean open = (p.statusBits() & (1L << bit)) != 0;
+        if (open && load.loaded() && moving) {
+            if (!t.open.containsKey(AlarmType.UNSEALED)) {
+                open(t, AlarmType.UNSEALED, tp.t(), tp.lat(), tp.lon(),
+                        String.format(java.util.Locale.ROOT, "%s行驶 %.0f km/h, 密闭装置未关闭 (状态位 %d)",
+                                load == LoadState.HALF ? "半载" : "重车", p.speedKmh(), bit), null, null, out);
+            }
+        } else if (!open || !load.loaded()) {
+            close(t, AlarmType.UNSEALED, tp.t(), out);
         }
     }
 

@@ -23,7 +23,9 @@ public enum AlarmType {
     /** GNSS 天线未接或被剪断 (alarm bit 5) */
     TERMINAL_ANTENNA_CUT("天线剪断"),
     /** 终端被破坏: GNSS module fault, antenna short circuit, main power under-voltage (bits 4, 6, 7) */
-    TERMINAL_TAMPERING("终端异常/破坏");
+    TERMINAL_TAMPERING("终端异常/破坏"),
+    /** 未密闭: moving loaded while the lid sensor (a configured status bit) says the body is open */
+    UNSEALED("未密闭运输");
 
     private final String label;
 

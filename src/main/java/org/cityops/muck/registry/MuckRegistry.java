@@ -82,10 +82,8 @@ public class MuckRegistry {
 
     @Transactional(readOnly = true)
     public Company company(long id) {
-        Company c = jdbc.sql(COMPANY_SELECT + " WHERE c.id = :id").param("id", id).query(MuckRegistry::company)
-                .optional().orElseThrow(() -> new NotFoundException("运输企业不存在 company not found"));
-        scope.check(c.districtCode(), "company " + id);
-        return c;
+        return findInScope(COMPANY_SELECT + " WHERE c.id = :id", id, MuckRegistry::company, Company::districtCode,
+                "运输企业不存在 company not found", "company ");
     }
 
     @Transactional
@@ -152,10 +150,8 @@ public class MuckRegistry {
 
     @Transactional(readOnly = true)
     public Vehicle vehicle(long id) {
-        Vehicle v = jdbc.sql(VEHICLE_SELECT + " WHERE v.id = :id").param("id", id).query(MuckRegistry::vehicle)
-                .optional().orElseThrow(() -> new NotFoundException("车辆不存在 vehicle not found"));
-        scope.check(v.districtCode(), "vehicle " + id);
-        return v;
+        return findInScope(VEHICLE_SELECT + " WHERE v.id = :id", id, MuckRegistry::vehicle, Vehicle::districtCode,
+                "车辆不存在 vehicle not found", "vehicle ");
     }
 
     /** The vehicle fitted with this terminal (any number of leading zeros), whatever the caller's scope. */
@@ -307,16 +303,13 @@ public class MuckRegistry {
     // =========================================================== sites (一工地一档案)
     @Transactional(readOnly = true)
     public List<Site> sites() {
-        return jdbc.sql("SELECT * FROM muck_site WHERE (:scope = '' OR district_code LIKE :like) ORDER BY code")
-                .param("scope", scope.prefix()).param("like", scope.like()).query(MuckRegistry::site).list();
+        return listInScope("muck_site", "code", MuckRegistry::site);
     }
 
     @Transactional(readOnly = true)
     public Site site(long id) {
-        Site s = jdbc.sql("SELECT * FROM muck_site WHERE id = :id").param("id", id).query(MuckRegistry::site)
-                .optional().orElseThrow(() -> new NotFoundException("工地不存在 site not found"));
-        scope.check(s.districtCode(), "site " + id);
-        return s;
+        return findInScope("SELECT * FROM muck_site WHERE id = :id", id, MuckRegistry::site, Site::districtCode,
+                "工地不存在 site not found", "site ");
     }
 
     @Transactional
@@ -409,17 +402,13 @@ public class MuckRegistry {
     // =========================================================== disposal sites
     @Transactional(readOnly = true)
     public List<DisposalSite> disposalSites() {
-        return jdbc.sql("SELECT * FROM muck_disposal_site WHERE (:scope = '' OR district_code LIKE :like) ORDER BY code")
-                .param("scope", scope.prefix()).param("like", scope.like()).query(MuckRegistry::disposal).list();
+        return listInScope("muck_disposal_site", "code", MuckRegistry::disposal);
     }
 
     @Transactional(readOnly = true)
     public DisposalSite disposalSite(long id) {
-        DisposalSite d = jdbc.sql("SELECT * FROM muck_disposal_site WHERE id = :id").param("id", id)
-                .query(MuckRegistry::disposal).optional()
-                .orElseThrow(() -> new NotFoundException("消纳场不存在 disposal site not found"));
-        scope.check(d.districtCode(), "disposal site " + id);
-        return d;
+        return findInScope("SELECT * FROM muck_disposal_site WHERE id = :id", id, MuckRegistry::disposal,
+                DisposalSite::districtCode, "消纳场不存在 disposal site not found", "disposal site ");
     }
 
     @Transactional
@@ -623,19 +612,31 @@ public class MuckRegistry {
                 p.dailyEnd(), p.status(), List.copyOf(v));
     }
 
+    /** The table's rows in the caller's area. */
+    private <T> List<T> listInScope(String table, String orderBy, org.springframework.jdbc.core.RowMapper<T> mapper) {
+        return jdbc.sql("SELECT * FROM " + table + " WHERE (:scope = '' OR district_code LIKE :like) ORDER BY " + orderBy)
+                .param("scope", scope.prefix()).param("like", scope.like()).query(mapper).list();
+    }
+
+    /** One row by id, or 404; then 403 unless its district is in the caller's area. */
+    private <T> T findInScope(String sql, long id, org.springframework.jdbc.core.RowMapper<T> mapper,
+            java.util.function.Function<T, String> district, String notFound, String what) {
+        T row = jdbc.sql(sql).param("id", id).query(mapper).optional()
+                .orElseThrow(() -> new NotFoundException(notFound));
+        scope.check(district.apply(row), what + id);
+        return row;
+    }
+
     // =========================================================== zones
     @Transactional(readOnly = true)
     public List<Zone> zones() {
-        return jdbc.sql("SELECT * FROM muck_zone WHERE (:scope = '' OR district_code LIKE :like) ORDER BY kind, name")
-                .param("scope", scope.prefix()).param("like", scope.like()).query(MuckRegistry::zone).list();
+        return listInScope("muck_zone", "kind, name", MuckRegistry::zone);
     }
 
     @Transactional(readOnly = true)
     public Zone zone(long id) {
-        Zone z = jdbc.sql("SELECT * FROM muck_zone WHERE id = :id").param("id", id).query(MuckRegistry::zone)
-                .optional().orElseThrow(() -> new NotFoundException("区域不存在 zone not found"));
-        scope.check(z.districtCode(), "zone " + id);
-        return z;
+        return findInScope("SELECT * FROM muck_zone WHERE id = :id", id, MuckRegistry::zone, Zone::districtCode,
+                "区域不存在 zone not found", "zone ");
     }
 
     @Transactional

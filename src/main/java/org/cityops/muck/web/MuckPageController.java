@@ -164,6 +164,32 @@ class MuckPageController {
         return "muck/registry";
     }
 
+    /** The create/edit form of a registry record (the page calls the registry API; errors appear next to fields). */
+    @GetMapping("/muck/registry/{kind}/edit")
+    String editPage(@org.springframework.web.bind.annotation.PathVariable String kind,
+            @RequestParam(required = false) Long id, Model model) {
+        if (!EDITABLE.contains(kind)) {
+            throw new org.cityops.platform.NotFoundException("未知的登记类型 unknown registry kind");
+        }
+        model.addAttribute("kind", kind);
+        model.addAttribute("id", id);
+        model.addAttribute("companies", registry.companies());
+        model.addAttribute("statuses", STATUSES.get(kind));
+        if ("permits".equals(kind)) {
+            model.addAttribute("sites", registry.sites());
+            model.addAttribute("disposalSites", registry.disposalSites());
+            model.addAttribute("vehicles", registry.vehicles(null, null));
+        }
+        return "muck/edit";
+    }
+
+    static final java.util.Map<String, List<String>> STATUSES = java.util.Map.of(
+            "companies", List.of("ACTIVE", "SUSPENDED"), "vehicles", List.of("ACTIVE", "SUSPENDED", "RETIRED"),
+            "sites", List.of("ACTIVE", "SUSPENDED", "FINISHED"), "disposal-sites", List.of("ACTIVE", "SUSPENDED", "CLOSED"),
+            "permits", List.of("ACTIVE", "REVOKED"), "zones", List.of());
+    static final java.util.Set<String> EDITABLE = java.util.Set.of("companies", "vehicles", "sites", "disposal-sites",
+            "permits", "zones");
+
     private static String blank(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }

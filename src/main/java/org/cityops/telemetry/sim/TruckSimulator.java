@@ -32,6 +32,8 @@ import io.netty.util.concurrent.ScheduledFuture;
  * java -cp ... org.cityops.telemetry.sim.TruckSimulator --host 127.0.0.1 --port 7808 --trucks 100 --rate 1
  *      --duration 60 --misbehaving 0.05 --v2019 0.5 --first-phone 13800000000 --connect-rate 2000 --threads 2
  * </pre>
+ *
+ * <p>{@code --scenario all-alarms} instead plays {@link AllAlarmsScenario}: demo trucks that raise every alarm type.
  */
 public final class TruckSimulator {
 
@@ -91,7 +93,34 @@ public final class TruckSimulator {
         for (int i = 0; i + 1 < args.length; i += 2) {
             a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
+        if ("all-alarms".equals(a.get("scenario"))) {
+            System.exit(allAlarms(a) ? 0 : 1);
+        }
         new TruckSimulator(a).run();
+    }
+
+    /**
+     * {@code --scenario all-alarms [--start <ISO instant>] [--pace-ms 300]}: the scripted demo trucks of
+     * {@link AllAlarmsScenario}; true when every report was acknowledged.
+     */
+    static boolean allAlarms(Map<String, String> a) throws InterruptedException {
+        Instant start = a.containsKey("start") ? Instant.parse(a.get("start"))
+                : AllAlarmsScenario.defaultStart(Instant.now());
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        try {
+            System.out.printf("scenario all-alarms: position times from %s (%s city time)%n", start,
+                    start.atZone(AllAlarmsScenario.CITY).toLocalDateTime());
+            List<ScenarioDriver.Outcome> outcomes = new ScenarioDriver(group, a.getOrDefault("host", "127.0.0.1"),
+                    Integer.parseInt(a.getOrDefault("port", "7808")), java.time.Duration.ofSeconds(10),
+                    Long.parseLong(a.getOrDefault("pace-ms", "300")), System.out::println)
+                    .play(AllAlarmsScenario.scripts(start));
+            boolean ok = outcomes.stream().allMatch(ScenarioDriver.Outcome::ok);
+            System.out.println(ok ? "scenario done; OFFLINE follows from the server's tick after offline-after (10 min)"
+                    : "scenario incomplete: some reports were not acknowledged (is the demo registry loaded?)");
+            return ok;
+        } finally {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
     }
 
     void run() throws InterruptedException {

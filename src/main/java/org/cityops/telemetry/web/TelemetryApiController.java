@@ -88,7 +88,7 @@ class TelemetryApiController {
     }
 
     @PostMapping("/positions")
-    @PreAuthorize("hasAnyRole('ADMIN','MUCK_SUPERVISOR')")
+    @PreAuthorize("hasAnyRole('ADMIN','MUCK_SUPERVISOR') or hasAuthority('API_CLIENT_TELEMETRY_INGEST')")
     IngestResult ingest(@RequestBody List<PositionInput> input) throws InterruptedException {
         if (input == null || input.isEmpty()) {
             throw new InvalidInputException("no positions", "positions");

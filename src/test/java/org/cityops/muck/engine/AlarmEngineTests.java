@@ -357,4 +357,42 @@ class AlarmEngineTests {
         assertThat(after).noneMatch(e -> e instanceof AlarmOpened a && a.type() == AlarmType.TERMINAL_EMERGENCY);
         assertThat(after).anyMatch(e -> e instanceof AlarmOpened a && a.type() == AlarmType.ROUTE_DEVIATION);
     }
+
+    static final long LID_OPEN = 1L << 17;
+
+    void withLidSensorOnBit17() {
+        engine = new AlarmEngine(world(proj), AlarmThresholds.defaults().withLidOpenStatusBit(17), CITY,
+                NIGHT.minusSeconds(3600));
+    }
+
+    @Test
+    void movingLoadedWithTheLidOpenIsUnsealedUntilTheLidCloses() {
+        withLidSensorOnBit17();
+        feed(T1, NIGHT, 31.800, 119.901, 0, FULL | LID_OPEN); // loading in the site, lid open: no alarm yet
+        assertThat(opened(AlarmType.UNSEALED)).isZero();
+        feed(T1, NIGHT.plusSeconds(30), 31.800, 119.910, 30, FULL | LID_OPEN);
+        feed(T1, NIGHT.plusSeconds(60), 31.800, 119.920, 30, FULL | LID_OPEN);
+        assertThat(opened(AlarmType.UNSEALED)).isEqualTo(1);
+        assertThat(openTypes(T1)).containsExactly(AlarmType.UNSEALED);
+        feed(T1, NIGHT.plusSeconds(90), 31.800, 119.930, 30, FULL);
+        assertThat(closed(AlarmType.UNSEALED)).isEqualTo(1);
+    }
+
+    @Test
+    void anOpenLidOnAnEmptyTruckOrWithoutALidSensorIsNoAlarm() {
+        withLidSensorOnBit17();
+        feed(T1, NIGHT, 31.800, 119.910, 30, EMPTY | LID_OPEN);
+        feed(T1, NIGHT.plusSeconds(30), 31.800, 119.920, 30, HALF); // half loaded, lid shut
+        assertThat(opened(AlarmType.UNSEALED)).isZero();
+        feed(T1, NIGHT.plusSeconds(60), 31.800, 119.930, 30, HALF | LID_OPEN); // half loaded counts as loaded
+        assertThat(opened(AlarmType.UNSEALED)).isEqualTo(1);
+        feed(T1, NIGHT.plusSeconds(90), 31.800, 119.940, 30, EMPTY | LID_OPEN);
+        assertThat(closed(AlarmType.UNSEALED)).isEqualTo(1);
+
+        setUp(); // the default thresholds: terminals without a lid sensor
+        events.clear();
+        feed(T1, NIGHT, 31.800, 119.910, 30, FULL | LID_OPEN);
+        feed(T1, NIGHT.plusSeconds(30), 31.800, 119.920, 30, FULL | LID_OPEN);
+        assertThat(opened(AlarmType.UNSEALED)).isZero();
+    }
 }

@@ -26,7 +26,7 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
         write(response, 403, "Forbidden", "无权访问 not allowed for your role");
     }
 
-    private static void write(HttpServletResponse response, int status, String title, String detail)
+    static void write(HttpServletResponse response, int status, String title, String detail)
             throws IOException {
         response.setStatus(status);
         response.setContentType("application/problem+json;charset=UTF-8");

@@ -2,6 +2,7 @@ package org.cityops.org.internal.security;
 
 import java.io.IOException;
 
+import org.cityops.org.ApiClients;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -52,7 +53,7 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, TokenService tokens, LoginThrottle throttle,
-            AccountChanges changes, UserDetailsService users) throws Exception {
+            AccountChanges changes, UserDetailsService users, ApiClients clients) throws Exception {
         ProblemResponses problems = new ProblemResponses();
         http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**")
                 .authorizeHttpRequests(a -> a
@@ -75,12 +76,17 @@ class SecurityConfig {
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .csrf(c -> c.ignoringRequestMatchers(
                         req -> req.getHeader("Authorization") != null,
+                        req -> req.getHeader(ApiKeyFilter.HEADER) != null,
                         req -> "/api/v1/auth/token".equals(req.getRequestURI()),
                         req -> req.getRequestURI().startsWith("/api/v1/public/")))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .addFilterBefore(new ThrottleFilter(throttle, "/api/v1/auth/token"),
                         UsernamePasswordAuthenticationFilter.class)
-                .addFilterAfter(new SessionRefreshFilter(changes, users), SecurityContextHolderFilter.class);
+                .addFilterAfter(new SessionRefreshFilter(changes, users), SecurityContextHolderFilter.class)
+                // machine keys (X-Api-Key) for the endpoints that take them
+                .addFilterAfter(new ApiKeyFilter(clients, java.util.Map.of(
+                        "/api/v1/telemetry/positions", ApiClients.Purpose.TELEMETRY_INGEST)),
+                        SecurityContextHolderFilter.class);
         headers(http);
         return http.build();
     }
