@@ -450,15 +450,16 @@ public class CaseService {
     }
 
     /**
-     * A photo of a case the performer may see ({@code who} null: public access, only REPORT/HANDLED photos; any
-     * other photo, e.g. an inspector's CHECK photo, is then answered as not found).
+     * A photo of a case the performer may see ({@code who} null: public access, handling photos (处置照片) only;
+     * a report photo may show people or number plates and a CHECK photo is internal, so both are then answered
+     * as not found — the same rule as Open311's media).
      */
     public Photo photo(long caseId, long photoId, Performer who) {
         Case c = load(caseId);
         if (who != null && !who.sees(c)) {
             throw new AccessDeniedToEntityException("无权访问该案卷 case outside your data scope");
         }
-        String publicKinds = who == null ? " AND kind IN ('REPORT', 'HANDLED')" : "";
+        String publicKinds = who == null ? " AND kind = 'HANDLED'" : "";
         return jdbc.sql("SELECT id, case_id, kind, content_type, data FROM case_photo WHERE id = :id AND case_id = :c"
                 + publicKinds).param("id", photoId).param("c", caseId)
                 .query((rs, n) -> new Photo(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
