@@ -27,11 +27,14 @@ final class JdbcAuthCodes implements AuthCodeStore {
     private final DataSource dataSource;
     private final Clock clock;
     private final Map<String, String> cache = new ConcurrentHashMap<>();
+    private final boolean postgres;
     private final TransactionTemplate tx;
     private final AuditTrail audit;
 
-    JdbcAuthCodes(DataSource dataSource, Clock clock, TransactionTemplate tx, AuditTrail audit) {
+    /** @param postgres whether the database is PostgreSQL (as {@link JdbcTrackStore#postgres()} found it) */
+    JdbcAuthCodes(DataSource dataSource, boolean postgres, Clock clock, TransactionTemplate tx, AuditTrail audit) {
         this.dataSource = dataSource;
+        this.postgres = postgres;
         this.clock = clock;
         this.tx = tx;
         this.audit = audit;
@@ -71,7 +74,7 @@ final class JdbcAuthCodes implements AuthCodeStore {
         Integer inserted = tx.execute(status -> {
             Connection c = DataSourceUtils.getConnection(dataSource);
             try {
-                if (postgres(c)) {
+                if (postgres) {
                     try (Statement s = c.createStatement()) {
                         s.execute("SET LOCAL synchronous_commit TO OFF");
                     }
@@ -102,15 +105,6 @@ final class JdbcAuthCodes implements AuthCodeStore {
         }
         cache.remove(terminal); // another node registered it first: its code wins
         find(terminal);
-    }
-
-    private Boolean postgres;
-
-    private boolean postgres(Connection c) throws SQLException {
-        if (postgres == null) {
-            postgres = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-        }
-        return postgres;
     }
 
     /** Loads every code once (a few bytes per terminal), so authentication rarely needs the database. */

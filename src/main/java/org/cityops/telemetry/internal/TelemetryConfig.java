@@ -62,7 +62,8 @@ class TelemetryConfig {
         GatewaySettings settings = new GatewaySettings(host, port, workers, defaults.maxFrameLength(),
                 defaults.maxFaultsPerConnection(), idle, authTimeout, maxConnections, maxRate, maxInFlight,
                 defaults.maxUnauthenticated());
-        JdbcAuthCodes codes = new JdbcAuthCodes(dataSource, clock, new TransactionTemplate(transactions), audit);
+        JdbcAuthCodes codes = new JdbcAuthCodes(dataSource, store.postgres(), clock,
+                new TransactionTemplate(transactions), audit);
         codes.preload();
         TerminalRegistrar registrar = new TerminalRegistrar(directory::getIfAvailable, codes, allowUnknown);
         TelemetryGateway gateway = new TelemetryGateway(store, observers.orderedStream().toList(), registrar, faults,

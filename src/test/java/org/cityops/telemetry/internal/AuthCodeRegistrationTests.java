@@ -31,8 +31,12 @@ class AuthCodeRegistrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    JdbcTrackStore store;
+
     private JdbcAuthCodes codes() {
-        return new JdbcAuthCodes(dataSource, Clock.systemUTC(), new TransactionTemplate(transactions), audit);
+        return new JdbcAuthCodes(dataSource, store.postgres(), Clock.systemUTC(), new TransactionTemplate(transactions),
+                audit);
     }
 
     private static String terminal() {
