@@ -125,14 +125,7 @@ public class CaseService {
                 Created created = create(in, checked, who, key, hash, sourceModule, sourceRef);
                 List<Long> photoIds = List.of();
                 if (photoType != null) {
-                    var keys = new GeneratedKeyHolder();
-                    jdbc.sql("""
-                            INSERT INTO case_photo (case_id, kind, content_type, size_bytes, data, uploaded_by, uploaded_at)
-                            VALUES (:c, 'REPORT', :t, :s, :d, :u, :at)""")
-                            .param("c", created.c().id).param("t", photoType).param("s", photo.length)
-                            .param("d", photo).param("u", who.username()).param("at", DbTime.toDb(clock.instant()))
-                            .update(keys, "id");
-                    photoIds = List.of(keys.getKey().longValue());
+                    photoIds = List.of(insertPhoto(created.c().id, "REPORT", photoType, photo, who));
                 }
                 Case c = created.c();
                 return new Intake(c.id, c.number, false, view(c, who, List.of(created.step()), photoIds));
@@ -437,16 +430,21 @@ public class CaseService {
             if (c.status.isFinal()) {
                 throw new ConflictException("案卷已归档 case is archived", null);
             }
-            var keys = new GeneratedKeyHolder();
-            jdbc.sql("""
-                    INSERT INTO case_photo (case_id, kind, content_type, size_bytes, data, uploaded_by, uploaded_at)
-                    VALUES (:c, :k, :t, :s, :d, :u, :at)""")
-                    .param("c", caseId).param("k", k).param("t", type).param("s", data.length).param("d", data)
-                    .param("u", who.username()).param("at", DbTime.toDb(clock.instant())).update(keys, "id");
-            long id = keys.getKey().longValue();
+            long id = insertPhoto(caseId, k, type, data, who);
             audit.record("CASE", c.number, "PHOTO", null, "photo=" + id + " kind=" + k + " bytes=" + data.length);
             return id;
         });
+    }
+
+    /** Stores a photo in the caller's transaction; returns its id. */
+    private long insertPhoto(long caseId, String kind, String contentType, byte[] data, Performer who) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO case_photo (case_id, kind, content_type, size_bytes, data, uploaded_by, uploaded_at)
+                VALUES (:c, :k, :t, :s, :d, :u, :at)""")
+                .param("c", caseId).param("k", kind).param("t", contentType).param("s", data.length).param("d", data)
+                .param("u", who.username()).param("at", DbTime.toDb(clock.instant())).update(keys, "id");
+        return keys.getKey().longValue();
     }
 
     /**
