@@ -32,7 +32,7 @@ case "$what" in
   reads)
     d=$(token dispatcher1)
     for path in '/api/v1/cases/queue?size=50' '/open311/v2/requests.json?page_size=500' \
-                '/api/v1/cases/map?south=31.74&west=119.91&north=31.82&east=119.99'; do
+                '/api/v1/cases/map?bbox=119.91,31.74,119.99,31.82'; do
       echo "--- GET $path"
       TOKEN=$d PATH_UNDER_TEST="$path" wrk -t1 -c4 -d30s -s bench/cases/get.lua "$url" | tail -1
     done ;;
