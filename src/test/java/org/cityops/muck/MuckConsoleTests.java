@@ -97,6 +97,32 @@ class MuckConsoleTests {
     }
 
     @Test
+    void theDriverFormEditsADriverFromTheRegistryList() throws Exception {
+        MockHttpSession session = login("muck1");
+        long driver = jdbc.sql("SELECT MIN(id) FROM muck_driver").query(Long.class).single();
+        mvc.perform(get("/muck/registry").session(session)).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("data-testid=\"driver-table\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                        "href=\"/muck/registry/drivers/edit?id=" + driver + "\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("href=\"/muck/registry/drivers/edit\"")));
+        for (String page : List.of("/muck/registry/drivers/edit", "/muck/registry/drivers/edit?id=" + driver,
+                "/muck/registry/drivers/edit?lang=en")) {
+            mvc.perform(get(page).session(session)).andExpect(status().isOk())
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString("data-kind=\"drivers\"")))
+                    .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("??"))));
+        }
+        mvc.perform(get("/muck/registry/drivers/edit?id=" + driver).session(session))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("data-error-for=\"licenseNo\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("data-error-for=\"vehicleId\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("<option value=\"SUSPENDED\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("苏D·M3601")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("常州通达渣土运输有限公司")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.containsString("data-field=\"districtCode\""))));
+        mvc.perform(get("/muck/registry/drivers/edit").session(login("inspector1"))).andExpect(status().isForbidden());
+    }
+
+    @Test
     void otherRolesDoNotSeeTheConsole() throws Exception {
         MockHttpSession session = login("inspector1");
         mvc.perform(get("/muck/map").session(session)).andExpect(status().isForbidden());

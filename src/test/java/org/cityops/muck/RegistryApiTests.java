@@ -3,9 +3,12 @@ package org.cityops.muck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.cityops.support.Api;
@@ -41,6 +44,140 @@ class RegistryApiTests {
     ResultActions postJson(String user, String path, String json) throws Exception {
         return mvc.perform(post(path).header("Authorization", Api.bearer(mvc, user))
                 .contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+
+    ResultActions putJson(String user, String path, String json) throws Exception {
+        return mvc.perform(put(path).header("Authorization", Api.bearer(mvc, user))
+                .contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+
+    static long id(ResultActions result) throws Exception {
+        return ((Number) JsonPath.read(result.andReturn().getResponse().getContentAsString(), "$.id")).longValue();
+    }
+
+    long company(String district) throws Exception {
+        return id(postJson("muck1", "/api/v1/muck/companies", """
+                {"code": "%s", "name": "驾驶员测试企业", "districtCode": "%s"}""".formatted(uniqueCode("C"), district))
+                .andExpect(status().isCreated()));
+    }
+
+    long vehicle(Long companyId) throws Exception {
+        String terminal = uniqueTerminal();
+        return id(postJson("muck1", "/api/v1/muck/vehicles", """
+                {"plate": "苏D·R%s", "plateColor": 2, "terminalPhone": "%s", "companyId": %s}"""
+                .formatted(terminal.substring(6), terminal, companyId)).andExpect(status().isCreated()));
+    }
+
+    static String driverJson(String name, String licence, Long companyId, Long vehicleId, String status) {
+        return """
+                {"name": "%s", "licenseNo": "%s", "phone": "13900000000", "companyId": %s, "vehicleId": %s, "status": %s}"""
+                .formatted(name, licence, companyId, vehicleId, status == null ? "null" : "\"" + status + "\"");
+    }
+
+    long driver(String user, Long companyId, Long vehicleId) throws Exception {
+        return id(postJson(user, "/api/v1/muck/drivers", driverJson("测试师傅", uniqueCode("L"), companyId, vehicleId, null))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("ACTIVE")));
+    }
+
+    @Test
+    void aSupervisorEditsADriverAndSuspendsHimAndTheChangeIsAudited() throws Exception {
+        long company = company("320411");
+        long vehicle = vehicle(company);
+        long driver = driver("muck1", company, null);
+        String licence = uniqueCode("L");
+        putJson("muck1", "/api/v1/muck/drivers/" + driver, driverJson(" 王师傅 ", licence, company, vehicle, "SUSPENDED"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.id").value(driver))
+                .andExpect(jsonPath("$.name").value("王师傅"))
+                .andExpect(jsonPath("$.licenseNo").value(licence))
+                .andExpect(jsonPath("$.companyName").value("驾驶员测试企业"))
+                .andExpect(jsonPath("$.vehicleId").value(vehicle))
+                .andExpect(jsonPath("$.vehiclePlate").isNotEmpty())
+                .andExpect(jsonPath("$.status").value("SUSPENDED"));
+        mvc.perform(get("/api/v1/muck/drivers/" + driver).header("Authorization", Api.bearer(mvc, "muck1")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("SUSPENDED"));
+        mvc.perform(get("/api/v1/muck/drivers?companyId=" + company).header("Authorization", Api.bearer(mvc, "muck1")))
+                .andExpect(jsonPath("$[*].licenseNo", hasItem(licence)));
+        // no status given: the driver keeps his
+        putJson("muck1", "/api/v1/muck/drivers/" + driver, driverJson("王师傅", licence, company, null, null))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("SUSPENDED"))
+                .andExpect(jsonPath("$.vehicleId").isEmpty());
+        var updates = jdbc.sql("""
+                SELECT before_summary, after_summary, username FROM audit_entry
+                WHERE entity_type = 'MUCK_DRIVER' AND entity_id = :id AND action = 'UPDATE' ORDER BY id""")
+                .param("id", String.valueOf(driver)).query((rs, n) -> List.of(rs.getString(1), rs.getString(2),
+                        rs.getString(3))).list();
+        assertThat(updates).hasSize(2);
+        assertThat(updates.get(0).get(0)).contains("测试师傅").contains("ACTIVE");
+        assertThat(updates.get(0).get(1)).contains("王师傅").contains(licence).contains("SUSPENDED")
+                .contains("vehicle " + vehicle);
+        assertThat(updates.get(0).get(2)).isEqualTo("muck1");
+    }
+
+    @Test
+    void badDriverInputIsA400WithFieldErrorsAndADuplicateLicenceA409() throws Exception {
+        long company = company("320411");
+        long driver = driver("muck1", company, null);
+        String path = "/api/v1/muck/drivers/" + driver;
+        putJson("muck1", path, driverJson("", "", company, null, "GONE"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", hasItem("name")))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("licenseNo")))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("status")));
+        putJson("muck1", path, "{\"name\": \"x\", \"licenseNo\": \"y\", \"nickname\": \"z\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("nickname"));
+        long otherCompanysVehicle = vehicle(company("320411"));
+        putJson("muck1", path, driverJson("李师傅", uniqueCode("L"), company, otherCompanysVehicle, null))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("vehicleId"));
+        String taken = jdbc.sql("SELECT license_no FROM muck_driver WHERE id <> :id ORDER BY id FETCH FIRST 1 ROWS ONLY")
+                .param("id", driver).query(String.class).single();
+        putJson("muck1", path, driverJson("李师傅", taken, company, null, null))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.field").value("licenseNo"));
+        putJson("muck1", path, driverJson("李师傅", uniqueCode("L"), 999999999L, null, null))
+                .andExpect(status().isNotFound());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE entity_type = 'MUCK_DRIVER' AND entity_id = :id"
+                + " AND action = 'UPDATE'").param("id", String.valueOf(driver)).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT name FROM muck_driver WHERE id = :id").param("id", driver).query(String.class)
+                .single()).isEqualTo("测试师傅");
+    }
+
+    @Test
+    void anUnknownDriverIsA404() throws Exception {
+        putJson("muck1", "/api/v1/muck/drivers/99999999", driverJson("赵师傅", uniqueCode("L"), null, null, null))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/muck/drivers/99999999").header("Authorization", Api.bearer(mvc, "muck1")))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void driversAreEditedOnlyByTheMuckRoleWithinTheirCompanysDistrict() throws Exception {
+        long xinbei = company("320411");
+        long tianning = company("320402");
+        long ours = driver("muck1", xinbei, null);
+        long theirs = driver("muck1", tianning, null);
+        String body = driverJson("周师傅", uniqueCode("L"), xinbei, null, null);
+        mvc.perform(get("/api/v1/muck/drivers/" + ours)).andExpect(status().isUnauthorized());
+        putJson("dispatcher1", "/api/v1/muck/drivers/" + ours, body).andExpect(status().isForbidden());
+
+        String user = "muck-xb-" + Long.toString(System.nanoTime(), 36);
+        postJson("admin", "/api/v1/org/users", """
+                {"username": "%s", "password": "%s", "displayName": "新北渣土监管员",
+                 "roles": ["MUCK_SUPERVISOR"], "scope": "DISTRICT", "orgUnitCode": "320411"}""".formatted(user, Api.DEMO_PASSWORD))
+                .andExpect(status().isCreated());
+        putJson(user, "/api/v1/muck/drivers/" + ours, body).andExpect(status().isOk())
+                .andExpect(jsonPath("$.name").value("周师傅"));
+        putJson(user, "/api/v1/muck/drivers/" + theirs, driverJson("吴师傅", uniqueCode("L"), tianning, null, null))
+                .andExpect(status().isForbidden());
+        putJson(user, "/api/v1/muck/drivers/" + ours, driverJson("周师傅", uniqueCode("L"), tianning, null, null))
+                .andExpect(status().isForbidden());
+        putJson(user, "/api/v1/muck/drivers/" + ours, driverJson("周师傅", uniqueCode("L"), null, null, null))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/muck/drivers").header("Authorization", Api.bearer(mvc, user)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].id", hasItem((int) ours)))
+                .andExpect(jsonPath("$[?(@.id == " + theirs + ")]").isEmpty());
+        assertThat(jdbc.sql("SELECT company_id FROM muck_driver WHERE id = :id").param("id", ours).query(Long.class)
+                .single()).isEqualTo(xinbei);
     }
 
     @Test

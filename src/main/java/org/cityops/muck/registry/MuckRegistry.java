@@ -264,40 +264,90 @@ public class MuckRegistry {
     }
 
     // =========================================================== drivers
+    private static final String DRIVER_SELECT = """
+            SELECT d.*, c.name AS company_name, c.district_code AS company_district, v.plate AS vehicle_plate
+            FROM muck_driver d LEFT JOIN muck_company c ON c.id = d.company_id
+              LEFT JOIN muck_vehicle v ON v.id = d.vehicle_id""";
+
+    /** The drivers whose company lies in the caller's area (drivers without a company: city-wide users only). */
     @Transactional(readOnly = true)
     public List<Driver> drivers(Long companyId) {
-        return jdbc.sql("""
-                SELECT d.* FROM muck_driver d LEFT JOIN muck_company c ON c.id = d.company_id
-                WHERE (:scope = '' OR c.district_code LIKE :like)
-                  AND (CAST(:company AS BIGINT) IS NULL OR d.company_id = :company) ORDER BY d.name""")
+        return jdbc.sql(DRIVER_SELECT + " " + """
+                 WHERE (:scope = '' OR c.district_code LIKE :like)
+                   AND (CAST(:company AS BIGINT) IS NULL OR d.company_id = :company) ORDER BY d.name""")
                 .param("scope", scope.prefix()).param("like", scope.like()).param("company", companyId)
                 .query(MuckRegistry::driver).list();
     }
 
+    @Transactional(readOnly = true)
+    public Driver driver(long id) {
+        return jdbc.sql(DRIVER_SELECT + " WHERE d.id = :id").param("id", id).query((rs, n) -> {
+            scope.check(rs.getString("company_district"), "driver " + id);
+            return driver(rs, n);
+        }).optional().orElseThrow(() -> new NotFoundException("驾驶员不存在 driver not found"));
+    }
+
     @Transactional
     public Driver createDriver(DriverRequest r) {
-        if (r.companyId() != null) {
-            company(r.companyId());
-        }
-        if (r.vehicleId() != null) {
-            vehicle(r.vehicleId());
-        }
+        checkDriver(r);
         unique("SELECT COUNT(*) FROM muck_driver WHERE license_no = :v", r.licenseNo(), "licenseNo",
                 "驾驶证号已登记 licence already registered");
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO muck_driver (company_id, name, license_no, phone, vehicle_id)
-                VALUES (:company, :name, :license, :phone, :vehicle)""")
+                INSERT INTO muck_driver (company_id, name, license_no, phone, vehicle_id, status)
+                VALUES (:company, :name, :license, :phone, :vehicle, :status)""")
                 .param("company", r.companyId()).param("name", r.name().trim()).param("license", r.licenseNo().trim())
-                .param("phone", r.phone()).param("vehicle", r.vehicleId()).update(keys, "id");
+                .param("phone", r.phone()).param("vehicle", r.vehicleId())
+                .param("status", orDefault(r.status(), "ACTIVE")).update(keys, "id");
         long id = key(keys);
         audit.record("MUCK_DRIVER", String.valueOf(id), "CREATE", null, r.name() + " " + r.licenseNo());
-        return jdbc.sql("SELECT * FROM muck_driver WHERE id = :id").param("id", id).query(MuckRegistry::driver).single();
+        return driver(id);
+    }
+
+    @Transactional
+    public Driver updateDriver(long id, DriverRequest r) {
+        Driver before = driver(id);
+        checkDriver(r);
+        if (!before.licenseNo().equals(r.licenseNo().trim())) {
+            unique("SELECT COUNT(*) FROM muck_driver WHERE license_no = :v", r.licenseNo(), "licenseNo",
+                    "驾驶证号已登记 licence already registered");
+        }
+        String status = orDefault(r.status(), before.status());
+        jdbc.sql("""
+                UPDATE muck_driver SET company_id = :company, name = :name, license_no = :license, phone = :phone,
+                  vehicle_id = :vehicle, status = :status, version = version + 1 WHERE id = :id""")
+                .param("company", r.companyId()).param("name", r.name().trim()).param("license", r.licenseNo().trim())
+                .param("phone", r.phone()).param("vehicle", r.vehicleId()).param("status", status).param("id", id)
+                .update();
+        audit.record("MUCK_DRIVER", String.valueOf(id), "UPDATE",
+                driverSummary(before.name(), before.licenseNo(), before.status(), before.companyId(), before.vehicleId()),
+                driverSummary(r.name().trim(), r.licenseNo().trim(), status, r.companyId(), r.vehicleId()));
+        return driver(id);
+    }
+
+    /**
+     * The driver's company and usual vehicle exist and lie in the caller's scope (as a vehicle's company does; no
+     * company is city-wide), and the vehicle, when it has a company, is the driver's company's.
+     */
+    private void checkDriver(DriverRequest r) {
+        Company company = r.companyId() == null ? null : company(r.companyId());
+        scope.check(company == null ? null : company.districtCode(), "district");
+        if (r.vehicleId() != null) {
+            Vehicle v = vehicle(r.vehicleId());
+            if (company != null && v.companyId() != null && v.companyId() != company.id()) {
+                throw new InvalidInputException("该车辆属于其他运输企业 the vehicle belongs to another company", "vehicleId");
+            }
+        }
+    }
+
+    private static String driverSummary(String name, String licenseNo, String status, Long companyId, Long vehicleId) {
+        return name + " " + licenseNo + " " + status + " company " + companyId + " vehicle " + vehicleId;
     }
 
     private static Driver driver(ResultSet rs, int n) throws SQLException {
-        return new Driver(rs.getLong("id"), nullableLong(rs, "company_id"), rs.getString("name"),
-                rs.getString("license_no"), rs.getString("phone"), nullableLong(rs, "vehicle_id"));
+        return new Driver(rs.getLong("id"), nullableLong(rs, "company_id"), rs.getString("company_name"),
+                rs.getString("name"), rs.getString("license_no"), rs.getString("phone"), nullableLong(rs, "vehicle_id"),
+                rs.getString("vehicle_plate"), rs.getString("status"));
     }
 
     // =========================================================== sites (一工地一档案)

@@ -50,10 +50,13 @@ public final class RegistryModel {
 
     // ---- 驾驶员
     public record DriverRequest(Long companyId, @NotBlank @Size(max = 100) String name,
-            @NotBlank @Size(max = 64) String licenseNo, @Size(max = 32) String phone, Long vehicleId) {
+            @NotBlank @Size(max = 64) String licenseNo, @Size(max = 32) String phone, Long vehicleId,
+            @Pattern(regexp = "^(ACTIVE|SUSPENDED)$") String status) {
     }
 
-    public record Driver(long id, Long companyId, String name, String licenseNo, String phone, Long vehicleId) {
+    /** A driver; in the data scope of the company's district (a driver without a company: city-wide users only). */
+    public record Driver(long id, Long companyId, String companyName, String name, String licenseNo, String phone,
+            Long vehicleId, String vehiclePlate, String status) {
     }
 
     // ---- 工地 (一工地一档案)

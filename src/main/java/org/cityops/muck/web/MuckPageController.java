@@ -180,15 +180,23 @@ class MuckPageController {
             model.addAttribute("disposalSites", registry.disposalSites());
             model.addAttribute("vehicles", registry.vehicles(null, null));
         }
+        if ("drivers".equals(kind)) {
+            model.addAttribute("vehicleChoices", registry.vehicles(null, null).stream()
+                    .map(v -> new Choice(v.id(), v.plate())).toList());
+        }
         return "muck/edit";
     }
 
     static final java.util.Map<String, List<String>> STATUSES = java.util.Map.of(
             "companies", List.of("ACTIVE", "SUSPENDED"), "vehicles", List.of("ACTIVE", "SUSPENDED", "RETIRED"),
             "sites", List.of("ACTIVE", "SUSPENDED", "FINISHED"), "disposal-sites", List.of("ACTIVE", "SUSPENDED", "CLOSED"),
-            "permits", List.of("ACTIVE", "REVOKED"), "zones", List.of());
-    static final java.util.Set<String> EDITABLE = java.util.Set.of("companies", "vehicles", "sites", "disposal-sites",
-            "permits", "zones");
+            "permits", List.of("ACTIVE", "REVOKED"), "zones", List.of(), "drivers", List.of("ACTIVE", "SUSPENDED"));
+    static final java.util.Set<String> EDITABLE = java.util.Set.of("companies", "vehicles", "drivers", "sites",
+            "disposal-sites", "permits", "zones");
+
+    /** An option of the form's {@code choice} fragment (id and the text shown). */
+    public record Choice(long id, String name) {
+    }
 
     private static String blank(String s) {
         return s == null || s.isBlank() ? null : s.trim();

@@ -96,10 +96,20 @@ class RegistryApiController {
         return registry.drivers(companyId);
     }
 
+    @GetMapping("/drivers/{id}")
+    Driver driver(@PathVariable long id) {
+        return registry.driver(id);
+    }
+
     @PostMapping("/drivers")
     @ResponseStatus(HttpStatus.CREATED)
     Driver createDriver(@Valid @RequestBody DriverRequest r) {
         return registry.createDriver(r);
+    }
+
+    @PutMapping("/drivers/{id}")
+    Driver updateDriver(@PathVariable long id, @Valid @RequestBody DriverRequest r) {
+        return registry.updateDriver(id, r);
     }
 
     @GetMapping("/sites")
