@@ -1,9 +1,5 @@
 package org.cityops.telemetry.internal;
 
-import java.io.Reader;
-import java.io.StringReader;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -32,14 +29,14 @@ import org.cityops.telemetry.Position;
 import org.cityops.telemetry.pipeline.TrackStore;
 
 /**
- * The track in the database. PostgreSQL: rows go through COPY into a temporary staging table, then one
- * {@code INSERT ... SELECT ... ON CONFLICT DO NOTHING RETURNING} into the day-partitioned table and one set-based
- * upsert of the latest positions, all in one transaction; day partitions are created on first use. Other
- * databases (H2): a JDBC batch insert with {@code ON CONFLICT DO NOTHING} and per-terminal updates.
+ * The track in the database. PostgreSQL: a COPY into the day-partitioned table (partitions created on first
+ * use), the latest positions trailing by at most a second ({@link PostgresTrackWriter}). Other databases (H2): a
+ * JDBC batch insert with {@code ON CONFLICT DO NOTHING} and per-terminal updates of the latest positions, in one
+ * transaction.
  */
 public final class JdbcTrackStore implements TrackStore {
 
-    private static final String COLUMNS =
+    static final String COLUMNS =
             "terminal, reported_at, lat, lon, speed_kmh, direction, alarm_bits, status_bits, mileage_km, altitude_m, received_at";
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
@@ -47,10 +44,17 @@ public final class JdbcTrackStore implements TrackStore {
     private final Clock clock;
     private final boolean postgres;
     private final Set<LocalDate> partitions = ConcurrentHashMap.newKeySet();
-    private Method copyApi;
-    private Method copyIn;
+    private final PostgresTrackWriter postgresWriter;
 
     public JdbcTrackStore(DataSource dataSource, Clock clock) {
+        this(dataSource, clock, Duration.ofSeconds(1));
+    }
+
+    /**
+     * @param lastPositionInterval on PostgreSQL, how far {@code telemetry_last_position} may trail the track
+     *        (see {@link PostgresTrackWriter}); on other databases it is written with every batch
+     */
+    public JdbcTrackStore(DataSource dataSource, Clock clock, Duration lastPositionInterval) {
         this.dataSource = dataSource;
         this.clock = clock;
         try (Connection c = dataSource.getConnection()) {
@@ -58,6 +62,7 @@ public final class JdbcTrackStore implements TrackStore {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot reach the track database", e);
         }
+        this.postgresWriter = postgres ? new PostgresTrackWriter(dataSource, clock, lastPositionInterval) : null;
     }
 
     public boolean postgres() {
@@ -70,96 +75,13 @@ public final class JdbcTrackStore implements TrackStore {
             return new boolean[0];
         }
         try {
-            return postgres ? appendPostgres(positions) : appendPortable(positions);
+            if (postgres) {
+                ensurePartitions(positions);
+                return postgresWriter.append(positions);
+            }
+            return appendPortable(positions);
         } catch (SQLException e) {
             throw new IllegalStateException("storing positions failed: " + e.getMessage(), e);
-        }
-    }
-
-    // ---- PostgreSQL: COPY + INSERT ... SELECT
-
-    private boolean[] appendPostgres(List<Position> positions) throws SQLException {
-        ensurePartitions(positions);
-        CopyText text = new CopyText();
-        StringBuilder receivedText = new StringBuilder(32);
-        text.timestamp(receivedText, clock.instant());
-        StringBuilder copy = new StringBuilder(positions.size() * 110);
-        for (Position p : positions) {
-            copy.append(p.terminal()).append('\t');
-            text.timestamp(copy, p.time());
-            copy.append('\t').append(p.lat()).append('\t')
-                    .append(p.lon()).append('\t').append((float) p.speedKmh()).append('\t').append(p.direction())
-                    .append('\t').append(p.alarmBits()).append('\t').append(p.statusBits()).append('\t')
-                    .append(p.mileageKm() == null ? "\\N" : p.mileageKm().toString()).append('\t')
-                    .append(p.altitudeM() == null ? "\\N" : p.altitudeM().toString()).append('\t')
-                    .append(receivedText).append('\n');
-        }
-        Set<StoredKey> inserted = new HashSet<>(positions.size() * 2);
-        try (Connection c = dataSource.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                try (Statement s = c.createStatement()) {
-                    s.execute("CREATE TEMP TABLE IF NOT EXISTS telemetry_position_stage "
-                            + "(LIKE telemetry_position) ON COMMIT DELETE ROWS");
-                }
-                copyIn(c, "COPY telemetry_position_stage (" + COLUMNS + ") FROM STDIN",
-                        new StringReader(copy.toString()));
-                try (Statement s = c.createStatement();
-                        ResultSet rs = s.executeQuery("INSERT INTO telemetry_position (" + COLUMNS + ") SELECT "
-                                + COLUMNS + " FROM telemetry_position_stage ON CONFLICT DO NOTHING "
-                                + "RETURNING terminal, CAST(EXTRACT(EPOCH FROM reported_at) * 1000000 AS BIGINT)")) {
-                    while (rs.next()) {
-                        inserted.add(new StoredKey(rs.getString(1), rs.getLong(2)));
-                    }
-                }
-                try (Statement s = c.createStatement()) {
-                    s.executeUpdate("INSERT INTO telemetry_last_position (" + COLUMNS + ") SELECT DISTINCT ON "
-                            + "(terminal) " + COLUMNS + " FROM telemetry_position_stage ORDER BY terminal, "
-                            + "reported_at DESC ON CONFLICT (terminal) DO UPDATE SET reported_at = EXCLUDED.reported_at, "
-                            + "lat = EXCLUDED.lat, lon = EXCLUDED.lon, speed_kmh = EXCLUDED.speed_kmh, "
-                            + "direction = EXCLUDED.direction, alarm_bits = EXCLUDED.alarm_bits, "
-                            + "status_bits = EXCLUDED.status_bits, mileage_km = EXCLUDED.mileage_km, "
-                            + "altitude_m = EXCLUDED.altitude_m, received_at = EXCLUDED.received_at "
-                            + "WHERE telemetry_last_position.reported_at < EXCLUDED.reported_at");
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
-            }
-        }
-        boolean[] fresh = new boolean[positions.size()];
-        for (int i = 0; i < fresh.length; i++) {
-            Position p = positions.get(i);
-            fresh[i] = inserted.remove(new StoredKey(p.terminal(), CopyText.micros(p.time())));
-        }
-        return fresh;
-    }
-
-    /** A stored row's identity: terminal and time to the microsecond (the table's primary key). */
-    private record StoredKey(String terminal, long micros) {
-    }
-
-    private void copyIn(Connection c, String sql, Reader data) throws SQLException {
-        try {
-            if (copyIn == null) {
-                Class<?> pgConnection = Class.forName("org.postgresql.PGConnection");
-                copyApi = pgConnection.getMethod("getCopyAPI");
-                copyIn = Class.forName("org.postgresql.copy.CopyManager").getMethod("copyIn", String.class,
-                        Reader.class);
-            }
-            Object pg = c.unwrap(copyApi.getDeclaringClass());
-            copyIn.invoke(copyApi.invoke(pg), sql, data);
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof SQLException sql2) {
-                throw sql2;
-            }
-            throw new IllegalStateException("COPY failed", e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("the PostgreSQL driver has no COPY API", e);
         }
     }
 
@@ -277,17 +199,46 @@ public final class JdbcTrackStore implements TrackStore {
         }
     }
 
+    @Override
+    public void flushLatest(boolean all) {
+        if (postgresWriter == null) {
+            return;
+        }
+        try {
+            postgresWriter.flushLatest(all);
+        } catch (SQLException e) {
+            throw new IllegalStateException("writing latest positions failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Latest positions stored in the track but not yet in {@code telemetry_last_position} (PostgreSQL). */
+    public int pendingLatest() {
+        return postgresWriter == null ? 0 : postgresWriter.pendingLatest();
+    }
+
+    /** Batches the PostgreSQL fast path handed to the always-right path (a row was already stored). */
+    public long slowBatches() {
+        return postgresWriter == null ? 0 : postgresWriter.slowBatches();
+    }
+
     // ---- reads and retention
 
     @Override
     public Map<String, Position> latest() {
         Map<String, Position> out = new HashMap<>();
-        try (Connection c = dataSource.getConnection();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT " + COLUMNS + " FROM telemetry_last_position")) {
-            while (rs.next()) {
-                Position p = read(rs);
-                out.put(p.terminal(), p);
+        try (Connection c = dataSource.getConnection()) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT " + COLUMNS + " FROM telemetry_last_position")) {
+                while (rs.next()) {
+                    Position p = read(rs);
+                    out.put(p.terminal(), p);
+                }
+            }
+            if (postgresWriter != null) {
+                for (Position p : postgresWriter.catchUp(c)) {
+                    out.put(p.terminal(), p);
+                }
+                postgresWriter.seed(out);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read latest positions", e);
@@ -330,7 +281,7 @@ public final class JdbcTrackStore implements TrackStore {
         }
     }
 
-    private static Position read(ResultSet rs) throws SQLException {
+    static Position read(ResultSet rs) throws SQLException {
         double mileage = rs.getDouble(9);
         Double m = rs.wasNull() ? null : mileage;
         int alt = rs.getInt(10);

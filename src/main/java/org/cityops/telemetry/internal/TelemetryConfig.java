@@ -26,14 +26,16 @@ import io.micrometer.core.instrument.MeterRegistry;
  * jt808.allow-unknown (false; the demo profile may set it), jt808.idle-seconds 180, jt808.auth-timeout-seconds
  * 30, jt808.max-connections 20000, jt808.max-messages-per-second 100, jt808.max-in-flight 2000,
  * jt808.worker-threads (0 = Netty's default), writer.high-water 100000, writer.max-batch 10000,
+ * writer.last-position-interval 1s (PostgreSQL: how far the latest-position table may trail the track),
  * retention-days 180.
  */
 @Configuration(proxyBeanMethods = false)
 class TelemetryConfig {
 
     @Bean
-    JdbcTrackStore telemetryTrackStore(DataSource dataSource, Clock clock) {
-        return new JdbcTrackStore(dataSource, clock);
+    JdbcTrackStore telemetryTrackStore(DataSource dataSource, Clock clock,
+            @Value("${cityops.telemetry.writer.last-position-interval:1s}") Duration lastPositionInterval) {
+        return new JdbcTrackStore(dataSource, clock, lastPositionInterval);
     }
 
     @Bean
@@ -80,6 +82,8 @@ class TelemetryConfig {
                 .description("replayed positions acknowledged but not stored again").register(registry);
         FunctionCounter.builder("cityops.telemetry.writer.batches", gateway, g -> g.writer().batchCount())
                 .register(registry);
+        FunctionCounter.builder("cityops.telemetry.writer.slow-batches", gateway, g -> g.store().slowBatches())
+                .description("batches stored the always-right way because a row was already stored").register(registry);
         FunctionCounter.builder("cityops.telemetry.writer.failures", gateway, g -> g.writer().failureCount())
                 .description("batches that failed and were retried").register(registry);
         FunctionCounter.builder("cityops.telemetry.observer.failures", gateway,

@@ -23,9 +23,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 
@@ -73,9 +71,10 @@ public final class Jt808Server {
             t.setDaemon(true);
             return t;
         });
-        boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        workers = new MultiThreadIoEventLoopGroup(settings.workerThreads(), NioIoHandler.newFactory());
-        ServerBootstrap b = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
+        NettyTransport transport = NettyTransport.best();
+        boss = new MultiThreadIoEventLoopGroup(1, transport.ioHandler());
+        workers = new MultiThreadIoEventLoopGroup(settings.workerThreads(), transport.ioHandler());
+        ServerBootstrap b = new ServerBootstrap().group(boss, workers).channel(transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 4096)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(16 * 1024, 64 * 1024))
@@ -100,7 +99,7 @@ public final class Jt808Server {
             throw new IllegalStateException("cannot bind the JT/T 808 gateway to port " + settings.port(), e);
         }
         boundPort = ((InetSocketAddress) serverChannel.localAddress()).getPort();
-        log.info("JT/T 808 gateway listening on port {}", boundPort);
+        log.info("JT/T 808 gateway listening on port {} ({})", boundPort, transport.name());
     }
 
     /** Closes the listening socket and stops reading from every connection (writes still go out). */

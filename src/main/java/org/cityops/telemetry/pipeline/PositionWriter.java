@@ -120,6 +120,7 @@ public final class PositionWriter implements PositionSink {
         while (running || !queue.isEmpty()) {
             try {
                 Submission first = queue.poll(100, TimeUnit.MILLISECONDS);
+                flushLatest(false);
                 if (first == null) {
                     continue;
                 }
@@ -137,6 +138,17 @@ public final class PositionWriter implements PositionSink {
             } finally {
                 batch.clear();
             }
+        }
+        flushLatest(true);
+    }
+
+    /** The store's latest-position table may trail the track; a failure leaves them pending for the next call. */
+    private void flushLatest(boolean all) {
+        try {
+            store.flushLatest(all);
+        } catch (RuntimeException e) {
+            failures.incrementAndGet();
+            log.warn("writing latest positions failed, will retry: {}", e.toString());
         }
     }
 

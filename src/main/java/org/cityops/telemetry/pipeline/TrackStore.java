@@ -11,10 +11,18 @@ public interface TrackStore {
 
     /**
      * Stores the positions in one transaction, ignoring (terminal, time) pairs already stored, and moves each
-     * terminal's latest position forward. Returns, per position, whether it was new. Throws when nothing was
+     * terminal's latest position forward (at once, or within the store's interval: see {@link #flushLatest}). Returns, per position, whether it was new. Throws when nothing was
      * committed.
      */
     boolean[] append(List<Position> positions);
+
+    /**
+     * Writes the latest positions {@link #append} left pending: a store may keep its latest-position table up to
+     * an interval behind the track it chooses; {@code all} writes everything pending now (on stop). The writer
+     * calls it between batches.
+     */
+    default void flushLatest(boolean all) {
+    }
 
     /** Latest position of every terminal (loaded at start). */
     Map<String, Position> latest();

@@ -9,6 +9,7 @@ import org.cityops.telemetry.jt808.Jt808;
 import org.cityops.telemetry.jt808.Jt808Codec;
 import org.cityops.telemetry.jt808.Jt808FrameDecoder;
 import org.cityops.telemetry.jt808.Jt808Message;
+import org.cityops.telemetry.jt808.NettyTransport;
 import org.cityops.telemetry.jt808.LocationBatch;
 import org.cityops.telemetry.jt808.LocationReport;
 import org.cityops.telemetry.jt808.RegisterRequest;
@@ -53,8 +54,15 @@ public final class TerminalClient {
         return digits.length() >= n ? digits : "0".repeat(n - digits.length()) + digits;
     }
 
+    /** Connects over the JDK's NIO ({@code group} must run {@code NioIoHandler}). */
     public ChannelFuture connect(EventLoopGroup group, String host, int port) {
-        Bootstrap b = new Bootstrap().group(group).channel(NioSocketChannel.class)
+        return connect(group, NioSocketChannel.class, host, port);
+    }
+
+    /** Connects with a channel type matching {@code group}'s I/O handler (see {@link NettyTransport}). */
+    public ChannelFuture connect(EventLoopGroup group, Class<? extends SocketChannel> channelType, String host,
+            int port) {
+        Bootstrap b = new Bootstrap().group(group).channel(channelType)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
                 .handler(new ChannelInitializer<SocketChannel>() {

@@ -15,6 +15,7 @@ import org.cityops.telemetry.jt808.GeneralResponse;
 import org.cityops.telemetry.jt808.Jt808;
 import org.cityops.telemetry.jt808.Jt808Message;
 import org.cityops.telemetry.jt808.LocationBatch;
+import org.cityops.telemetry.jt808.NettyTransport;
 import org.cityops.telemetry.jt808.RegisterResponse;
 
 import io.netty.channel.EventLoopGroup;
@@ -124,12 +125,13 @@ public final class TruckSimulator {
     }
 
     void run() throws InterruptedException {
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
+        NettyTransport transport = NettyTransport.best();
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, transport.ioHandler());
         List<Truck> fleet = new ArrayList<>(trucks);
         Random random = new Random(42);
         int bad = (int) Math.round(trucks * misbehaving);
-        System.out.printf("simulating %d trucks (%d misbehaving) at %.2f reports/s each against %s:%d for %d s%n",
-                trucks, bad, rate, host, port, durationSeconds);
+        System.out.printf("simulating %d trucks (%d misbehaving) at %.2f reports/s each against %s:%d for %d s (%s)%n",
+                trucks, bad, rate, host, port, durationSeconds, transport.name());
         long start = System.nanoTime();
         for (int i = 0; i < trucks; i++) {
             Misbehaviour m = i < bad ? Misbehaviour.values()[1 + i % (Misbehaviour.values().length - 1)]
@@ -137,7 +139,7 @@ public final class TruckSimulator {
             boolean v2019 = random.nextDouble() < v2019Share;
             Truck t = new Truck(this, Long.toString(firstPhone + i), v2019, m, new Random(i));
             fleet.add(t);
-            t.client.connect(group, host, port).addListener(f -> {
+            t.client.connect(group, transport.socketChannel(), host, port).addListener(f -> {
                 if (f.isSuccess()) {
                     connected.incrementAndGet();
                     t.start();
