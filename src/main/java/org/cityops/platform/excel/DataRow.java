@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -67,56 +68,39 @@ public final class DataRow {
     }
 
     public Integer integer(int col, String column, SheetErrors errors) {
-        String t = text(col);
-        if (t.isEmpty()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(t).intValueExact();
-        } catch (ArithmeticException | NumberFormatException e) {
-            errors.add(this, column, NOT_INTEGER);
-            return null;
-        }
+        return typed(col, column, errors, NOT_INTEGER, t -> new BigDecimal(t).intValueExact());
     }
 
     public BigDecimal decimal(int col, String column, SheetErrors errors) {
-        String t = text(col);
-        if (t.isEmpty()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(t);
-        } catch (NumberFormatException e) {
-            errors.add(this, column, NOT_NUMBER);
-            return null;
-        }
+        return typed(col, column, errors, NOT_NUMBER, BigDecimal::new);
     }
 
     /** A date cell, or text written yyyy-MM-dd. */
     public LocalDate date(int col, String column, SheetErrors errors) {
-        String t = text(col);
-        if (t.isEmpty()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(t);
-        } catch (DateTimeParseException e) {
-            errors.add(this, column, NOT_DATE);
-            return null;
-        }
+        return typed(col, column, errors, NOT_DATE, LocalDate::parse);
     }
 
     /** 是/否 (also Y/N, YES/NO, TRUE/FALSE, 1/0, 启用/停用). */
     public Boolean bool(int col, String column, SheetErrors errors) {
+        return typed(col, column, errors, NOT_YES_NO, DataRow::yesNo);
+    }
+
+    /** Null for a blank cell; the parsed value; or null and an error when the text does not parse. */
+    private <T> T typed(int col, String column, SheetErrors errors, String message, Function<String, T> parse) {
         String t = text(col);
         if (t.isEmpty()) {
             return null;
         }
-        Boolean b = yesNo(t);
-        if (b == null) {
-            errors.add(this, column, NOT_YES_NO);
+        T value;
+        try {
+            value = parse.apply(t);
+        } catch (ArithmeticException | NumberFormatException | DateTimeParseException e) {
+            value = null;
         }
-        return b;
+        if (value == null) {
+            errors.add(this, column, message);
+        }
+        return value;
     }
 
     /** 是/否 and the other spellings {@link #bool} takes; null for anything else (blank included). */
