@@ -187,4 +187,19 @@ class MuckConsoleTests {
         mvc.perform(get("/api/v1/muck/export/nope.xlsx").header("Authorization", Api.bearer(mvc, "muck1")))
                 .andExpect(status().isNotFound());
     }
+
+    @Test
+    void importErrorsNameTheRowAsExcelNumbersItEvenBelowABlankRow() throws Exception {
+        String a = "168" + String.format("%08d", System.nanoTime() % 100_000_000);
+        byte[] bad = workbook(List.of(List.of(), List.of("苏D·L" + a.substring(6), 8, a),
+                List.of("苏D·M" + a.substring(6), "二", a)));
+        mvc.perform(multipart("/api/v1/muck/import/vehicles").file(new MockMultipartFile("file", "v.xlsx", null, bad))
+                .header("Authorization", Api.bearer(mvc, "muck1")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].row").value(3))
+                .andExpect(jsonPath("$.errors[0].field").value("plateColor"))
+                .andExpect(jsonPath("$.errors[1].row").value(4))
+                .andExpect(jsonPath("$.errors[1].message").value("应为整数 must be a whole number"));
+        assertThat(terminals.find(a)).isEmpty();
+    }
 }

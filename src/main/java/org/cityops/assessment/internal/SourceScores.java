@@ -1,6 +1,5 @@
 package org.cityops.assessment.internal;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -11,13 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.cityops.assessment.internal.model.Source;
 import org.cityops.assessment.internal.model.SubjectType;
 import org.cityops.audit.AuditTrail;
@@ -29,6 +21,9 @@ import org.cityops.platform.ConflictException;
 import org.cityops.platform.DbTime;
 import org.cityops.platform.InvalidInputException;
 import org.cityops.platform.NotFoundException;
+import org.cityops.platform.excel.DataRow;
+import org.cityops.platform.excel.SheetErrors;
+import org.cityops.platform.excel.UploadedWorkbook;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,6 +47,9 @@ public class SourceScores {
     public record ImportReport(String batch, int imported, List<RowError> errors) {
     }
 
+    /** Rows one import takes at most: a score for every grid of a large city. */
+    static final int MAX_IMPORT_ROWS = 50_000;
+
     private final JdbcClient jdbc;
     private final Periods periods;
     private final OrgDirectory org;
@@ -73,48 +71,34 @@ public class SourceScores {
         if (source != Source.PUBLIC && source != Source.THIRD_PARTY) {
             throw new InvalidInputException("只能导入公众评价或第三方评价 only PUBLIC or THIRD_PARTY can be imported", "source");
         }
-        List<RowError> errors = new ArrayList<>();
+        SheetErrors errors = new SheetErrors();
         List<Object[]> rows = new ArrayList<>();
-        DataFormatter fmt = new DataFormatter();
-        try (Workbook wb = WorkbookFactory.create(xlsx)) {
-            Sheet sheet = wb.getSheetAt(0);
-            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                if (row == null || fmt.formatCellValue(row.getCell(0)).isBlank()
-                        && fmt.formatCellValue(row.getCell(1)).isBlank()) {
-                    continue;
-                }
-                int line = r + 1;
-                String typeText = fmt.formatCellValue(row.getCell(0)).trim();
-                String code = fmt.formatCellValue(row.getCell(1)).trim();
+        try (UploadedWorkbook wb = UploadedWorkbook.open(xlsx)) {
+            for (DataRow row : wb.firstSheet().dataRows(MAX_IMPORT_ROWS)) {
+                String typeText = row.text(0);
+                String code = row.text(1);
                 SubjectType type = null;
                 try {
                     type = SubjectType.valueOf(typeText.toUpperCase());
                 } catch (IllegalArgumentException e) {
-                    errors.add(new RowError(line, "subjectType", "未知对象类型 unknown subject type '" + typeText + "'"));
+                    errors.add(row, "subjectType", "未知对象类型 unknown subject type '" + typeText + "'");
                 }
                 if (type != null && !known(type, code)) {
-                    errors.add(new RowError(line, "subjectCode", "未知评价对象 unknown subject " + type + " '" + code + "'"));
+                    errors.add(row, "subjectCode", "未知评价对象 unknown subject " + type + " '" + code + "'");
                 }
-                Double score = number(row.getCell(2), fmt);
+                Double score = number(row.text(2));
                 if (score == null || score < 0 || score > 100) {
-                    errors.add(new RowError(line, "score", "得分必须是 0..100 的数 score must be a number 0..100, was '"
-                            + fmt.formatCellValue(row.getCell(2)) + "'"));
+                    errors.add(row, "score", "得分必须是 0..100 的数 score must be a number 0..100, was '"
+                            + row.text(2) + "'");
                 }
-                String note = fmt.formatCellValue(row.getCell(3)).trim();
-                rows.add(new Object[] {type, code, score, note.isEmpty() ? null : note});
+                rows.add(new Object[] {type, code, score, row.textOrNull(3)});
             }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof InvalidInputException ie) {
-                throw ie;
-            }
-            throw new InvalidInputException("不是有效的 Excel (.xlsx) 文件 not a readable .xlsx file", "file");
         }
         if (rows.isEmpty() && errors.isEmpty()) {
-            errors.add(new RowError(0, "file", "文件中没有数据行 no data rows"));
+            return new ImportReport(null, 0, List.of(new RowError(0, "file", "文件中没有数据行 no data rows")));
         }
         if (!errors.isEmpty()) {
-            return new ImportReport(null, 0, errors);
+            return new ImportReport(null, 0, errors.map(e -> new RowError(e.row(), e.column(), e.message())));
         }
         String batch = source.name() + "-" + UUID.randomUUID().toString().substring(0, 8);
         for (Object[] r : rows) {
@@ -126,15 +110,9 @@ public class SourceScores {
         return new ImportReport(batch, rows.size(), List.of());
     }
 
-    private static Double number(Cell cell, DataFormatter fmt) {
-        if (cell == null) {
-            return null;
-        }
-        if (cell.getCellType() == CellType.NUMERIC) {
-            return cell.getNumericCellValue();
-        }
+    private static Double number(String text) {
         try {
-            return Double.parseDouble(fmt.formatCellValue(cell).trim());
+            return new BigDecimal(text).doubleValue();
         } catch (NumberFormatException e) {
             return null;
         }

@@ -12,13 +12,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.cityops.platform.InvalidInputException;
+import org.cityops.platform.excel.DataRow;
+import org.cityops.platform.excel.HeaderColumns;
+import org.cityops.platform.excel.UploadedSheet;
+import org.cityops.platform.excel.UploadedWorkbook;
 import org.cityops.rectification.InspectionKind;
 import org.cityops.rectification.MeasureStatus;
 import org.cityops.rectification.ProblemStatus;
@@ -38,7 +36,6 @@ final class XlsxLedgerReader {
 
     private static final Pattern CATEGORY_PREFIX = Pattern.compile("^[((]?([一二三四五六七八九十]+|\\d+)[))]?\\s*[、.．]?\\s*(.*)$");
     private static final Pattern SUB_NO = Pattern.compile("^[((](\\d+)[))]\\s*(.*)$", Pattern.DOTALL);
-    private final DataFormatter formatter = new DataFormatter();
 
     /** Mutable builders while reading rows. */
     private static final class Cat {
@@ -65,68 +62,42 @@ final class XlsxLedgerReader {
     }
 
     Result read(byte[] bytes, String fileName) {
-        XSSFWorkbook wb;
+        UploadedWorkbook wb;
         try {
-            wb = new XSSFWorkbook(new ByteArrayInputStream(bytes));
-        } catch (Exception | LinkageError e) {
+            wb = UploadedWorkbook.open(new ByteArrayInputStream(bytes));
+        } catch (InvalidInputException e) {
             throw new LedgerImportException(List.of(new ImportError("file", null,
-                    "不是 Excel (.xlsx) 工作簿 not an .xlsx spreadsheet" + (fileName == null ? "" : ": " + fileName))));
+                    e.getMessage() + (fileName == null ? "" : ": " + fileName))));
         }
         try (wb) {
             return read(wb, fileName);
-        } catch (java.io.IOException e) {
-            throw new LedgerImportException(List.of(new ImportError("file", null, "无法读取 cannot read: " + e.getMessage())));
         }
     }
 
-    private Result read(XSSFWorkbook wb, String fileName) {
+    private Result read(UploadedWorkbook wb, String fileName) {
         List<ImportError> errors = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        Sheet sheet = wb.getSheet(LEDGER_SHEET) != null ? wb.getSheet(LEDGER_SHEET) : wb.getSheetAt(0);
-        int headerRow = -1;
-        for (int r = sheet.getFirstRowNum(); r <= Math.min(sheet.getLastRowNum(), sheet.getFirstRowNum() + 10); r++) {
-            Row row = sheet.getRow(r);
-            if (row != null && row.getPhysicalNumberOfCells() > 0 && !rowBlank(row)) {
-                headerRow = r;
-                break;
-            }
-        }
-        if (headerRow < 0) {
-            throw new LedgerImportException(List.of(new ImportError("1", null, "表格为空 the sheet is empty")));
-        }
-        Map<String, Integer> cols = new HashMap<>();
-        Row header = sheet.getRow(headerRow);
-        for (Cell c : header) {
-            String name = text(c).replace("*", "").replace("\n", "").trim();
-            if (name.isEmpty()) {
-                continue;
-            }
-            if (REQUIRED.contains(name) || OPTIONAL.contains(name)) {
-                if (cols.putIfAbsent(name, c.getColumnIndex()) != null) {
-                    errors.add(new ImportError(Integer.toString(headerRow + 1), name, "列重复 duplicate column"));
-                }
-            } else {
-                warnings.add("未知列已忽略 unknown column ignored: " + name);
-            }
-        }
-        for (String required : REQUIRED) {
-            if (!cols.containsKey(required)) {
-                errors.add(new ImportError(Integer.toString(headerRow + 1), required, "缺少列 missing column"));
-            }
-        }
+        UploadedSheet sheet = wb.sheet(LEDGER_SHEET).orElseGet(wb::firstSheet);
+        DataRow header = sheet.header().orElseThrow(() -> new LedgerImportException(
+                List.of(new ImportError("1", null, "表格为空 the sheet is empty"))));
+        Map<String, String> names = new LinkedHashMap<>();
+        REQUIRED.forEach(c -> names.put(c, c));
+        OPTIONAL.forEach(c -> names.put(c, c));
+        HeaderColumns<String> columns = HeaderColumns.match(header, names);
+        String headerRow = Integer.toString(columns.row());
+        columns.unknown().forEach(name -> warnings.add("未知列已忽略 unknown column ignored: " + name));
+        columns.duplicates().forEach(name -> errors.add(new ImportError(headerRow, name, "列重复 duplicate column")));
+        columns.missing(REQUIRED).forEach(name -> errors.add(new ImportError(headerRow, name, "缺少列 missing column")));
         if (!errors.isEmpty()) {
             throw new LedgerImportException(errors);
         }
+        Map<String, Integer> cols = columns.index();
         Map<Integer, Cat> categories = new LinkedHashMap<>();
         Map<Integer, Integer> problemRows = new HashMap<>();
         Cat cat = null;
         Prob prob = null;
-        for (int r = headerRow + 1; r <= sheet.getLastRowNum(); r++) {
-            Row row = sheet.getRow(r);
-            if (row == null || rowBlank(row)) {
-                continue;
-            }
-            String rowNo = Integer.toString(r + 1);
+        for (DataRow row : sheet.dataRowsBelow(header, UploadedWorkbook.MAX_ROWS)) {
+            String rowNo = Integer.toString(row.number());
             String catText = cell(row, cols.get(CATEGORY));
             if (!catText.isEmpty()) {
                 Matcher m = CATEGORY_PREFIX.matcher(catText);
@@ -175,7 +146,7 @@ final class XlsxLedgerReader {
                         errors.add(new ImportError(rowNo, PROBLEM, "缺少问题描述 missing problem description"));
                         continue;
                     }
-                    problemRows.put(no, r + 1);
+                    problemRows.put(no, row.number());
                     prob = new Prob(no, problemText);
                     cat.problems.add(prob);
                 } else if (!problemText.isEmpty() && !problemText.equals(prob.title)) {
@@ -212,7 +183,7 @@ final class XlsxLedgerReader {
             }
         }
         if (categories.isEmpty() && errors.isEmpty()) {
-            errors.add(new ImportError(Integer.toString(headerRow + 2), null, "没有数据行 no data rows"));
+            errors.add(new ImportError(Integer.toString(columns.row() + 1), null, "没有数据行 no data rows"));
         }
         Map<String, String> info = info(wb);
         String name = info.getOrDefault(INFO_NAME, fileName == null ? "导入的台账" : fileName.replaceFirst("\\.xlsx$", ""));
@@ -242,7 +213,7 @@ final class XlsxLedgerReader {
                 info.get(INFO_ORG), info.get(INFO_TITLE), cats), warnings);
     }
 
-    private MeasureDraft measure(Row row, Map<String, Integer> cols, String rowNo, String measureText,
+    private MeasureDraft measure(DataRow row, Map<String, Integer> cols, String rowNo, String measureText,
             List<ImportError> errors) {
         Integer subNo = null;
         String text = measureText;
@@ -287,7 +258,7 @@ final class XlsxLedgerReader {
         return first.length() > 20 ? first.substring(0, 20) : first;
     }
 
-    private boolean hasMeasureData(Row row, Map<String, Integer> cols) {
+    private boolean hasMeasureData(DataRow row, Map<String, Integer> cols) {
         for (String c : List.of(LEADER, LEAD_DEPT, COOP_DEPTS, DEADLINE, PROGRESS, STATUS)) {
             if (!cell(row, cols.get(c)).isEmpty()) {
                 return true;
@@ -296,15 +267,15 @@ final class XlsxLedgerReader {
         return false;
     }
 
-    private Map<String, String> info(XSSFWorkbook wb) {
+    private Map<String, String> info(UploadedWorkbook wb) {
         Map<String, String> out = new HashMap<>();
-        Sheet s = wb.getSheet(INFO_SHEET);
-        if (s == null) {
+        var s = wb.sheet(INFO_SHEET);
+        if (s.isEmpty()) {
             return out;
         }
-        for (Row row : s) {
-            String k = text(row.getCell(0)).trim();
-            String v = text(row.getCell(1)).trim();
+        for (DataRow row : s.get().allRows(UploadedWorkbook.MAX_ROWS)) {
+            String k = row.text(0);
+            String v = row.text(1);
             if (!k.isEmpty() && !v.isEmpty()) {
                 out.put(k, v);
             }
@@ -312,27 +283,8 @@ final class XlsxLedgerReader {
         return out;
     }
 
-    private String cell(Row row, Integer col) {
-        return col == null ? "" : text(row.getCell(col)).trim();
-    }
-
-    private String text(Cell c) {
-        if (c == null) {
-            return "";
-        }
-        if (c.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(c)) {
-            return c.getLocalDateTimeCellValue().toLocalDate().toString();
-        }
-        return formatter.formatCellValue(c);
-    }
-
-    private boolean rowBlank(Row row) {
-        for (Cell c : row) {
-            if (!text(c).isBlank()) {
-                return false;
-            }
-        }
-        return true;
+    private static String cell(DataRow row, Integer col) {
+        return col == null ? "" : row.text(col);
     }
 
     private static Integer parseInt(String s) {

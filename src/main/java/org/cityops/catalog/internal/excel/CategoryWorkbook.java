@@ -20,6 +20,10 @@ import org.cityops.catalog.internal.Category;
 import org.cityops.catalog.internal.CategoryCodes;
 import org.cityops.catalog.internal.CategoryDraft;
 import org.cityops.catalog.internal.LimitKey;
+import org.cityops.platform.excel.DataRow;
+import org.cityops.platform.excel.SheetErrors;
+import org.cityops.platform.excel.UploadedSheet;
+import org.cityops.platform.excel.UploadedWorkbook;
 
 /**
  * The categories workbook: sheet 1 the categories with their conditions, sheet 2 their own time limits
@@ -113,87 +117,67 @@ public final class CategoryWorkbook {
     public static Parsed read(InputStream in) {
         List<CategoryRow> categories = new ArrayList<>();
         List<LimitRow> limits = new ArrayList<>();
-        List<RowError> errors = new ArrayList<>();
-        try (Workbook wb = Sheets.open(in)) {
-            Sheet cats = wb.getSheet(CATEGORIES);
+        SheetErrors errors = new SheetErrors();
+        try (UploadedWorkbook wb = UploadedWorkbook.open(in)) {
+            UploadedSheet cats = wb.sheet(CATEGORIES).orElse(null);
             if (cats == null) {
-                errors.add(new RowError(CATEGORIES, 0, null, "缺少工作表 missing sheet '" + CATEGORIES + "'"));
-                return new Parsed(categories, limits, errors);
+                errors.add(CATEGORIES, 0, null, "缺少工作表 missing sheet '" + CATEGORIES + "'");
+                return new Parsed(categories, limits, RowError.of(errors));
             }
-            if (cats.getLastRowNum() > Sheets.MAX_ROWS) {
-                errors.add(new RowError(CATEGORIES, 0, null, "行数超过 " + Sheets.MAX_ROWS + " more than " + Sheets.MAX_ROWS
-                        + " rows"));
-                return new Parsed(categories, limits, errors);
-            }
-            for (int i = 1; i <= cats.getLastRowNum(); i++) {
-                Row row = cats.getRow(i);
-                if (row == null || Sheets.blank(row, CATEGORY_HEADERS.size())) {
-                    continue;
-                }
-                int excelRow = i + 1;
-                CategoryKind kind = Labels.kind(Sheets.text(row, 1));
+            for (DataRow row : cats.dataRows(Sheets.MAX_ROWS)) {
+                CategoryKind kind = Labels.kind(row.text(1));
                 if (kind == null) {
-                    errors.add(new RowError(CATEGORIES, excelRow, CATEGORY_HEADERS.get(1),
-                            "种类须为 部件 或 事件 kind must be 部件 or 事件: '" + Sheets.text(row, 1) + "'"));
+                    errors.add(row, CATEGORY_HEADERS.get(1),
+                            "种类须为 部件 或 事件 kind must be 部件 or 事件: '" + row.text(1) + "'");
                     continue;
                 }
-                Boolean active = Sheets.yesNo(Sheets.text(row, 9));
+                Boolean active = row.text(9).isEmpty() ? Boolean.TRUE : DataRow.yesNo(row.text(9));
                 if (active == null) {
-                    errors.add(new RowError(CATEGORIES, excelRow, CATEGORY_HEADERS.get(9), "启用须为 是 或 否 active must be 是 or 否"));
+                    errors.add(row, CATEGORY_HEADERS.get(9), "启用须为 是 或 否 active must be 是 or 否");
                     continue;
                 }
-                String standard = Sheets.text(row, 0);
-                String code = Sheets.numeric(row, 2) ? padded(standard, Sheets.text(row, 2)) : Sheets.text(row, 2);
-                categories.add(new CategoryRow(excelRow, new CategoryDraft(standard, kind, code, Sheets.text(row, 4),
-                        Sheets.text(row, 5), Sheets.text(row, 6), Sheets.text(row, 7), Sheets.text(row, 8), active)));
+                String standard = row.text(0);
+                String code = row.isNumber(2) ? padded(standard, row.text(2)) : row.text(2);
+                categories.add(new CategoryRow(row.number(), new CategoryDraft(standard, kind, code, row.text(4),
+                        row.text(5), row.text(6), row.text(7), row.text(8), active)));
             }
-            Sheet lims = wb.getSheet(LIMITS);
-            if (lims != null) {
-                if (lims.getLastRowNum() > Sheets.MAX_ROWS * 18) {
-                    errors.add(new RowError(LIMITS, 0, null, "行数过多 too many rows"));
-                    return new Parsed(categories, limits, errors);
-                }
-                for (int i = 1; i <= lims.getLastRowNum(); i++) {
-                    Row row = lims.getRow(i);
-                    if (row == null || Sheets.blank(row, LIMIT_HEADERS.size())) {
-                        continue;
-                    }
-                    readLimit(row, i + 1, limits, errors);
+            var lims = wb.sheet(LIMITS);
+            if (lims.isPresent()) {
+                for (DataRow row : lims.get().dataRows(Sheets.MAX_ROWS * 18)) {
+                    readLimit(row, limits, errors);
                 }
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
-        return new Parsed(categories, limits, errors);
+        return new Parsed(categories, limits, RowError.of(errors));
     }
 
-    private static void readLimit(Row row, int excelRow, List<LimitRow> limits, List<RowError> errors) {
-        String code = Sheets.text(row, 0);
+    private static void readLimit(DataRow row, List<LimitRow> limits, SheetErrors errors) {
+        String code = row.text(0);
         var key = CategoryCodes.parseQualified(code);
         if (key.isEmpty()) {
-            errors.add(new RowError(LIMITS, excelRow, LIMIT_HEADERS.get(0), "完整代码不正确 not a qualified code: '" + code + "'"));
+            errors.add(row, LIMIT_HEADERS.get(0), "完整代码不正确 not a qualified code: '" + code + "'");
             return;
         }
-        ProcessStage stage = Labels.stage(Sheets.text(row, 1));
-        Urgency urgency = Labels.urgency(Sheets.text(row, 2));
-        TimeBasis basis = Labels.basis(Sheets.text(row, 4));
+        ProcessStage stage = Labels.stage(row.text(1));
+        Urgency urgency = Labels.urgency(row.text(2));
+        TimeBasis basis = Labels.basis(row.text(4));
         if (stage == null) {
-            errors.add(new RowError(LIMITS, excelRow, LIMIT_HEADERS.get(1), "环节不正确 unknown stage '" + Sheets.text(row, 1) + "'"));
+            errors.add(row, LIMIT_HEADERS.get(1), "环节不正确 unknown stage '" + row.text(1) + "'");
             return;
         }
         if (urgency == null) {
-            errors.add(new RowError(LIMITS, excelRow, LIMIT_HEADERS.get(2), "紧急程度不正确 unknown urgency '" + Sheets.text(row, 2) + "'"));
+            errors.add(row, LIMIT_HEADERS.get(2), "紧急程度不正确 unknown urgency '" + row.text(2) + "'");
             return;
         }
         if (basis == null) {
-            errors.add(new RowError(LIMITS, excelRow, LIMIT_HEADERS.get(4), "计时方式须为 工作时 或 自然时 basis must be 工作时 or 自然时"));
+            errors.add(row, LIMIT_HEADERS.get(4), "计时方式须为 工作时 或 自然时 basis must be 工作时 or 自然时");
             return;
         }
         BigDecimal hours;
         try {
-            hours = new BigDecimal(Sheets.text(row, 3));
+            hours = new BigDecimal(row.text(3));
         } catch (NumberFormatException e) {
-            errors.add(new RowError(LIMITS, excelRow, LIMIT_HEADERS.get(3), "时限须为数字 hours must be a number"));
+            errors.add(row, LIMIT_HEADERS.get(3), "时限须为数字 hours must be a number");
             return;
         }
         BigDecimal minutes = hours.multiply(BigDecimal.valueOf(60));
@@ -201,11 +185,11 @@ public final class CategoryWorkbook {
         try {
             m = minutes.longValueExact();
         } catch (ArithmeticException e) {
-            errors.add(new RowError(LIMITS, excelRow, LIMIT_HEADERS.get(3), "时限须为整分钟 hours must be whole minutes"));
+            errors.add(row, LIMIT_HEADERS.get(3), "时限须为整分钟 hours must be whole minutes");
             return;
         }
         var k = key.get();
-        limits.add(new LimitRow(excelRow, CategoryCodes.qualified(k.standard(), k.kind(), k.code()),
+        limits.add(new LimitRow(row.number(), CategoryCodes.qualified(k.standard(), k.kind(), k.code()),
                 new LimitKey(stage, urgency), new TimeLimit(Duration.ofMinutes(m), basis)));
     }
 

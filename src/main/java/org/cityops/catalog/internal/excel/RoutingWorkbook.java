@@ -10,6 +10,9 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.cityops.catalog.internal.RoutingRule;
+import org.cityops.platform.excel.DataRow;
+import org.cityops.platform.excel.SheetErrors;
+import org.cityops.platform.excel.UploadedWorkbook;
 
 /** The routing rules workbook: one sheet of rules (names are for reading only), one of instructions. */
 public final class RoutingWorkbook {
@@ -62,28 +65,17 @@ public final class RoutingWorkbook {
 
     public static Parsed read(InputStream in) {
         List<RuleRow> rules = new ArrayList<>();
-        List<RowError> errors = new ArrayList<>();
-        try (Workbook wb = Sheets.open(in)) {
-            Sheet s = wb.getSheet(RULES);
-            if (s == null) {
-                errors.add(new RowError(RULES, 0, null, "缺少工作表 missing sheet '" + RULES + "'"));
-                return new Parsed(rules, errors);
+        SheetErrors errors = new SheetErrors();
+        try (UploadedWorkbook wb = UploadedWorkbook.open(in)) {
+            var s = wb.sheet(RULES);
+            if (s.isEmpty()) {
+                errors.add(RULES, 0, null, "缺少工作表 missing sheet '" + RULES + "'");
+                return new Parsed(rules, RowError.of(errors));
             }
-            if (s.getLastRowNum() > Sheets.MAX_ROWS) {
-                errors.add(new RowError(RULES, 0, null, "行数超过 " + Sheets.MAX_ROWS + " more than " + Sheets.MAX_ROWS + " rows"));
-                return new Parsed(rules, errors);
+            for (DataRow row : s.get().dataRows(Sheets.MAX_ROWS)) {
+                rules.add(new RuleRow(row.number(), row.text(0), row.text(1), row.text(3), row.text(5)));
             }
-            for (int i = 1; i <= s.getLastRowNum(); i++) {
-                Row row = s.getRow(i);
-                if (row == null || Sheets.blank(row, HEADERS.size())) {
-                    continue;
-                }
-                rules.add(new RuleRow(i + 1, Sheets.text(row, 0), Sheets.text(row, 1), Sheets.text(row, 3),
-                        Sheets.text(row, 5)));
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
-        return new Parsed(rules, errors);
+        return new Parsed(rules, RowError.of(errors));
     }
 }

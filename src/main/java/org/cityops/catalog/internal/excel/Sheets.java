@@ -2,40 +2,26 @@ package org.cityops.catalog.internal.excel;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.util.List;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.cityops.platform.InvalidInputException;
+import org.cityops.platform.excel.UploadedWorkbook;
 
-/** Small helpers over Apache POI shared by the catalogue's workbooks. */
+/** Small helpers over Apache POI for writing the catalogue's workbooks (reading: {@code platform.excel}). */
 final class Sheets {
 
     /** Largest number of data rows an import accepts per sheet. */
-    static final int MAX_ROWS = 5000;
-    private static final DataFormatter FORMATTER = new DataFormatter();
+    static final int MAX_ROWS = UploadedWorkbook.MAX_ROWS;
 
     private Sheets() {
-    }
-
-    static Workbook open(InputStream in) {
-        try {
-            return new XSSFWorkbook(in);
-        } catch (IOException | RuntimeException e) {
-            throw new InvalidInputException("不是有效的 .xlsx 文件 not a valid .xlsx workbook", "file");
-        }
     }
 
     static byte[] bytes(Workbook wb) {
@@ -81,52 +67,5 @@ final class Sheets {
         } else {
             c.setCellValue(value.toString());
         }
-    }
-
-    /** A cell as text: whole numbers without ".0" or exponent, blanks as "". */
-    static String text(Row row, int col) {
-        if (row == null) {
-            return "";
-        }
-        Cell c = row.getCell(col);
-        if (c == null) {
-            return "";
-        }
-        CellType type = c.getCellType() == CellType.FORMULA ? c.getCachedFormulaResultType() : c.getCellType();
-        if (type == CellType.NUMERIC) {
-            BigDecimal d = BigDecimal.valueOf(c.getNumericCellValue()).stripTrailingZeros();
-            return d.scale() <= 0 ? d.toBigInteger().toString() : d.toPlainString();
-        }
-        if (type == CellType.BOOLEAN) {
-            return c.getBooleanCellValue() ? "是" : "否";
-        }
-        return FORMATTER.formatCellValue(c).trim();
-    }
-
-    /** True when the cell holds a number (so a code typed into it lost its leading zeros). */
-    static boolean numeric(Row row, int col) {
-        Cell c = row == null ? null : row.getCell(col);
-        return c != null && c.getCellType() == CellType.NUMERIC;
-    }
-
-    static boolean blank(Row row, int columns) {
-        for (int i = 0; i < columns; i++) {
-            if (!text(row, i).isEmpty()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    static Boolean yesNo(String s) {
-        String v = s.trim().toUpperCase(java.util.Locale.ROOT);
-        if (v.isEmpty() || v.equals("是") || v.equals("Y") || v.equals("YES") || v.equals("TRUE") || v.equals("1")
-                || v.equals("启用")) {
-            return Boolean.TRUE;
-        }
-        if (v.equals("否") || v.equals("N") || v.equals("NO") || v.equals("FALSE") || v.equals("0") || v.equals("停用")) {
-            return Boolean.FALSE;
-        }
-        return null;
     }
 }

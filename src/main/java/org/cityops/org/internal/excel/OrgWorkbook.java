@@ -4,26 +4,24 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.cityops.platform.InvalidInputException;
+import org.cityops.platform.excel.DataRow;
+import org.cityops.platform.excel.HeaderColumns;
+import org.cityops.platform.excel.SheetErrors;
+import org.cityops.platform.excel.UploadedSheet;
+import org.cityops.platform.excel.UploadedWorkbook;
 
 /**
  * The org workbook (.xlsx): sheets 组织机构, 部门 and 用户 with Chinese headers, plus a 说明 sheet. Writes the
@@ -33,7 +31,7 @@ import org.cityops.platform.InvalidInputException;
 public final class OrgWorkbook {
 
     public static final String HELP_SHEET = "说明";
-    public static final int MAX_ROWS = 5000;
+    public static final int MAX_ROWS = UploadedWorkbook.MAX_ROWS;
 
     private OrgWorkbook() {
     }
@@ -146,111 +144,51 @@ public final class OrgWorkbook {
     /**
      * Reads an uploaded workbook.
      *
-     * @throws InvalidInputException (field {@code file}) when the bytes are not an .xlsx spreadsheet
+     * @throws InvalidInputException (field {@code file}) when the bytes are not an .xlsx spreadsheet, or a sheet
+     *                               has more than {@value #MAX_ROWS} rows
      */
     public static Parsed read(InputStream in) {
-        Workbook wb;
-        try {
-            wb = new XSSFWorkbook(in);
-        } catch (Exception e) {
-            throw new InvalidInputException("不是有效的 .xlsx 电子表格 the file is not an .xlsx spreadsheet", "file");
-        }
-        try (wb) {
-            return read(wb);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Parsed read(Workbook wb) {
         Map<SheetSpec, List<ParsedRow>> sheets = new LinkedHashMap<>();
-        List<ImportError> errors = new ArrayList<>();
-        DataFormatter formatter = new DataFormatter();
-        for (SheetSpec spec : SheetSpec.ALL) {
-            Sheet sheet = wb.getSheet(spec.name());
-            if (sheet != null) {
-                sheets.put(spec, readSheet(spec, sheet, formatter, errors));
+        SheetErrors errors = new SheetErrors();
+        try (UploadedWorkbook wb = UploadedWorkbook.open(in)) {
+            for (SheetSpec spec : SheetSpec.ALL) {
+                wb.sheet(spec.name()).ifPresent(sheet -> sheets.put(spec, readSheet(spec, sheet, errors)));
             }
         }
         if (sheets.isEmpty()) {
-            errors.add(new ImportError(null, null, null, "文件中没有 组织机构、部门 或 用户 工作表 "
-                    + "no sheet named 组织机构, 部门 or 用户"));
+            errors.add(null, null, null, "文件中没有 组织机构、部门 或 用户 工作表 "
+                    + "no sheet named 组织机构, 部门 or 用户");
         }
-        return new Parsed(sheets, errors);
+        return new Parsed(sheets, errors.map(e -> new ImportError(e.sheet(), e.row(), e.column(), e.message())));
     }
 
-    private static List<ParsedRow> readSheet(SheetSpec spec, Sheet sheet, DataFormatter formatter,
-            List<ImportError> errors) {
-        Row header = sheet.getRow(sheet.getFirstRowNum());
-        if (header == null || sheet.getPhysicalNumberOfRows() == 0) {
+    private static List<ParsedRow> readSheet(SheetSpec spec, UploadedSheet sheet, SheetErrors errors) {
+        DataRow header = sheet.header().orElse(null);
+        if (header == null) {
             return List.of();
         }
-        int headerRow = header.getRowNum() + 1;
-        Map<Integer, SheetSpec.Column> columns = new HashMap<>();
-        Set<String> seen = new HashSet<>();
-        for (Cell cell : header) {
-            String text = text(cell, formatter);
-            if (text == null) {
-                continue;
-            }
-            var column = spec.columnForHeader(text);
-            if (column.isEmpty()) {
-                errors.add(new ImportError(spec.name(), headerRow, text, "未知列 unknown column"));
-            } else if (!seen.add(column.get().key())) {
-                errors.add(new ImportError(spec.name(), headerRow, text, "列重复 duplicate column"));
-            } else {
-                columns.put(cell.getColumnIndex(), column.get());
-            }
+        HeaderColumns<SheetSpec.Column> columns = HeaderColumns.match(header, spec.headerNames());
+        columns.unknown().forEach(text -> errors.add(spec.name(), columns.row(), text, "未知列 unknown column"));
+        columns.duplicates().forEach(text -> errors.add(spec.name(), columns.row(), text, "列重复 duplicate column"));
+        for (SheetSpec.Column c : columns.missing(spec.columns().stream().filter(SheetSpec.Column::required).toList())) {
+            errors.add(spec.name(), columns.row(), c.header(), "缺少必需列 required column missing");
         }
-        for (SheetSpec.Column c : spec.columns()) {
-            if (c.required() && !seen.contains(c.key())) {
-                errors.add(new ImportError(spec.name(), headerRow, c.header(), "缺少必需列 required column missing"));
-            }
-        }
+        List<Map.Entry<SheetSpec.Column, Integer>> byPosition = columns.index().entrySet().stream()
+                .sorted(Map.Entry.comparingByValue()).toList();
         List<ParsedRow> rows = new ArrayList<>();
-        for (int r = header.getRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
-            Row row = sheet.getRow(r);
-            if (row == null) {
-                continue;
-            }
+        for (DataRow row : sheet.dataRowsBelow(header, MAX_ROWS)) {
             Map<String, String> values = new LinkedHashMap<>();
-            for (Cell cell : row) {
-                SheetSpec.Column column = columns.get(cell.getColumnIndex());
-                if (column == null) {
-                    continue;
-                }
-                if (cell.getCellType() == CellType.FORMULA) {
-                    errors.add(new ImportError(spec.name(), r + 1, column.header(), "不支持公式 formulas are not accepted"));
-                    continue;
-                }
-                String text = text(cell, formatter);
-                if (text != null) {
-                    values.put(column.key(), text);
+            for (Map.Entry<SheetSpec.Column, Integer> c : byPosition) {
+                if (row.isFormula(c.getValue())) {
+                    errors.add(row, c.getKey().header(), "不支持公式 formulas are not accepted");
+                } else if (row.textOrNull(c.getValue()) != null) {
+                    values.put(c.getKey().key(), row.text(c.getValue()));
                 }
             }
             if (!values.isEmpty()) {
-                if (rows.size() >= MAX_ROWS) {
-                    errors.add(new ImportError(spec.name(), r + 1, null, "行数超过 " + MAX_ROWS + " more than "
-                            + MAX_ROWS + " rows"));
-                    break;
-                }
-                rows.add(new ParsedRow(r + 1, values));
+                rows.add(new ParsedRow(row.number(), values));
             }
         }
         return rows;
-    }
-
-    /** The cell's text, trimmed; whole numbers without exponent or ".0" (codes typed as numbers); null if blank. */
-    private static String text(Cell cell, DataFormatter formatter) {
-        String value;
-        if (cell.getCellType() == CellType.NUMERIC && !DateUtil.isCellDateFormatted(cell)) {
-            value = BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
-        } else if (cell.getCellType() == CellType.BOOLEAN) {
-            value = cell.getBooleanCellValue() ? "是" : "否";
-        } else {
-            value = formatter.formatCellValue(cell);
-        }
-        value = value == null ? null : value.strip();
-        return value == null || value.isEmpty() ? null : value;
     }
 }

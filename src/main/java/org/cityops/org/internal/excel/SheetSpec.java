@@ -1,8 +1,8 @@
 package org.cityops.org.internal.excel;
 
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
 
 /**
  * One sheet of the org workbook: its Chinese name and its columns. A column's {@code key} is the field name
@@ -42,18 +42,17 @@ public record SheetSpec(String name, List<Column> columns, List<String> example)
 
     public static final List<SheetSpec> ALL = List.of(UNITS, DEPARTMENTS, USERS);
 
-    public Optional<Column> columnForHeader(String header) {
-        String h = normalize(header);
-        return columns.stream()
-                .filter(c -> normalize(c.header()).equals(h) || normalize(c.alias()).equals(h))
-                .findFirst();
+    /** Every header an import accepts (the Chinese header and the English alias) and its column. */
+    public Map<String, Column> headerNames() {
+        Map<String, Column> names = new LinkedHashMap<>();
+        for (Column c : columns) {
+            names.put(c.header(), c);
+            names.put(c.alias(), c);
+        }
+        return names;
     }
 
     public Column column(String key) {
         return columns.stream().filter(c -> c.key().equals(key)).findFirst().orElse(null);
-    }
-
-    static String normalize(String s) {
-        return s == null ? "" : s.replace("*", "").replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
     }
 }
