@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Load benchmark of the telemetry pipeline (decode → durable batch insert → 0x8001 → position observers) on
 # PostgreSQL, plus a plain COPY baseline of the same rows. Prints numbers; it is not a test.
-#   TRUCKS=10000 RATE=5 DURATION=60 bench/telemetry/load.sh
+#   TRUCKS=10000 RATE=5 DURATION=180 APP_WORKERS=2 SIM_THREADS=1 bench/telemetry/load.sh
+# Optional: APP_WORKERS (gateway event loops; 0 = Netty's default, twice the cores), SIM_THREADS (simulator
+# event loops), APP_TRANSPORT / SIM_TRANSPORT (auto|epoll|nio), APP_JAVA_OPTS, SIM_JAVA_OPTS, JT808_SERVER_JAR.
 # Needs: PostgreSQL on 127.0.0.1 (user postgres), ulimit -n > TRUCKS + 1000 for both processes.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -17,7 +19,7 @@ mkdir -p "$WORK"
 
 ./mvnw -q -B -DskipTests compile
 CP_FILE=target/telemetry-sim.classpath
-[ -f "$CP_FILE" ] || ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=runtime
+[ "$CP_FILE" -nt pom.xml ] || ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=runtime
 CP="target/classes:$(cat "$CP_FILE")"
 
 $PSQL -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB" 2>/dev/null
@@ -27,7 +29,7 @@ CITYOPS_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB CITYOPS_DB_USER=postgres CIT
   java ${APP_JAVA_OPTS:--Xmx2g} -cp "$CP" org.cityops.CityopsApplication --server.port=$HTTP_PORT \
   --cityops.telemetry.jt808.port=$PORT --cityops.telemetry.jt808.allow-unknown=true \
   --cityops.telemetry.jt808.max-connections=$((TRUCKS + 1000)) --logging.level.root=WARN \
-  --cityops.telemetry.jt808.auth-timeout-seconds=300 \
+  --cityops.telemetry.jt808.auth-timeout-seconds=300 --cityops.telemetry.jt808.transport=${APP_TRANSPORT:-auto} --cityops.telemetry.jt808.worker-threads=${APP_WORKERS:-0} \
   > "$WORK/app.out" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
@@ -40,9 +42,9 @@ done
 echo "== app up; simulating $TRUCKS trucks x $RATE/s for ${DURATION}s"
 
 SIM_START=$(date +%s.%N)
-java ${SIM_JAVA_OPTS:--Xmx1500m} -cp "$CP" org.cityops.telemetry.sim.TruckSimulator --port $PORT \
+java ${SIM_JAVA_OPTS:--Xmx1500m -XX:+UseParallelGC -Dio.netty.leakDetection.level=disabled} -cp "$CP" org.cityops.telemetry.sim.TruckSimulator --port $PORT \
   --trucks $TRUCKS --rate $RATE --duration $DURATION --misbehaving ${MISBEHAVING:-0} --v2019 0.5 \
-  --connect-rate ${CONNECT_RATE:-2000} --threads ${SIM_THREADS:-2} | tee "$WORK/sim.out"
+  --connect-rate ${CONNECT_RATE:-2000} --threads ${SIM_THREADS:-2} --transport ${SIM_TRANSPORT:-auto} | tee "$WORK/sim.out"
 sleep 2
 ROWS=$($PSQL -Atc "SELECT count(*) FROM telemetry_position" $DB)
 echo "== rows stored: $ROWS"
@@ -71,8 +73,8 @@ if [ -n "${JT808_SERVER_JAR:-}" ]; then
   YZH=$!
   trap 'kill $YZH 2>/dev/null || true' EXIT
   for _ in $(seq 1 600); do (exec 3<>/dev/tcp/127.0.0.1/$PORT) 2>/dev/null && break; sleep 1; done
-  java ${SIM_JAVA_OPTS:--Xmx1500m} -cp "$CP" org.cityops.telemetry.sim.TruckSimulator --port $PORT \
+  java ${SIM_JAVA_OPTS:--Xmx1500m -XX:+UseParallelGC -Dio.netty.leakDetection.level=disabled} -cp "$CP" org.cityops.telemetry.sim.TruckSimulator --port $PORT \
     --trucks $TRUCKS --rate $RATE --duration $DURATION --misbehaving 0 --v2019 0.5 \
-    --connect-rate ${CONNECT_RATE:-2000} --threads ${SIM_THREADS:-2} | tee "$WORK/sim-jt808-server.out"
+    --connect-rate ${CONNECT_RATE:-2000} --threads ${SIM_THREADS:-2} --transport ${SIM_TRANSPORT:-auto} | tee "$WORK/sim-jt808-server.out"
   kill $YZH; wait $YZH 2>/dev/null || true
 fi

@@ -52,10 +52,13 @@ final class PostgresTrackWriter {
     private final DataSource dataSource;
     private final Clock clock;
     private final Duration lastPositionInterval;
-    /** newest stored time (µs since the epoch) per terminal, as far as this process knows */
-    private final Map<String, Long> newestStored = new HashMap<>();
-    /** newest position per terminal not yet in telemetry_last_position */
-    private final Map<String, Position> pendingLast = new HashMap<>();
+    /**
+     * Newest stored time (µs since the epoch) per terminal, as far as this process knows; updated in place, so
+     * the long-lived map is not rewritten with a new object on every report (cheaper for the garbage collector).
+     */
+    private final Map<String, long[]> newestStored = new HashMap<>();
+    /** newest position per terminal not yet in telemetry_last_position; a new map after each flush */
+    private Map<String, Position> pendingLast = new HashMap<>();
     private long lastFlushNanos = System.nanoTime();
     private long slowBatches;
     private Method copyApi;
@@ -71,7 +74,7 @@ final class PostgresTrackWriter {
     synchronized void seed(Map<String, Position> latest) {
         newestStored.clear();
         for (Position p : latest.values()) {
-            newestStored.put(p.terminal(), CopyText.micros(p.time()));
+            newestStored.put(p.terminal(), new long[] {CopyText.micros(p.time())});
         }
     }
 
@@ -104,7 +107,8 @@ final class PostgresTrackWriter {
             long micros = CopyText.micros(p.time());
             Long newest = newestInBatch.get(p.terminal());
             if (newest == null) {
-                newest = newestStored.get(p.terminal());
+                long[] stored = newestStored.get(p.terminal());
+                newest = stored == null ? null : stored[0];
             }
             if (newest == null || micros > newest) {
                 fresh[i] = true;
@@ -156,7 +160,13 @@ final class PostgresTrackWriter {
         for (int i = 0; i < fresh.length; i++) {
             if (fresh[i]) {
                 Position p = positions.get(i);
-                newestStored.merge(p.terminal(), CopyText.micros(p.time()), Math::max);
+                long micros = CopyText.micros(p.time());
+                long[] newest = newestStored.get(p.terminal());
+                if (newest == null) {
+                    newestStored.put(p.terminal(), new long[] {micros});
+                } else if (micros > newest[0]) {
+                    newest[0] = micros;
+                }
                 pendingLast.merge(p.terminal(), p, PostgresTrackWriter::newer);
             }
         }
@@ -248,7 +258,7 @@ final class PostgresTrackWriter {
                 c.setAutoCommit(auto);
             }
         }
-        pendingLast.clear();
+        pendingLast = new HashMap<>();
         lastFlushNanos = System.nanoTime();
     }
 

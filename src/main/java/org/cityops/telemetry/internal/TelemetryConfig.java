@@ -25,7 +25,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * Wires the gateway. Settings ({@code cityops.telemetry.*}, defaults in code): jt808.port 7808, jt808.enabled,
  * jt808.allow-unknown (false; the demo profile may set it), jt808.idle-seconds 180, jt808.auth-timeout-seconds
  * 30, jt808.max-connections 20000, jt808.max-messages-per-second 100, jt808.max-in-flight 2000,
- * jt808.worker-threads (0 = Netty's default), writer.high-water 100000, writer.max-batch 10000,
+ * jt808.worker-threads (0 = Netty's default), jt808.transport auto (epoll on Linux, else nio),
+ * writer.high-water 100000, writer.max-batch 10000,
  * writer.last-position-interval 1s (PostgreSQL: how far the latest-position table may trail the track),
  * retention-days 180.
  */
@@ -52,6 +53,7 @@ class TelemetryConfig {
             @Value("${cityops.telemetry.jt808.port:7808}") int port,
             @Value("${cityops.telemetry.jt808.allow-unknown:false}") boolean allowUnknown,
             @Value("${cityops.telemetry.jt808.worker-threads:0}") int workers,
+            @Value("${cityops.telemetry.jt808.transport:auto}") String transport,
             @Value("${cityops.telemetry.jt808.idle-seconds:180}") int idle,
             @Value("${cityops.telemetry.jt808.auth-timeout-seconds:30}") int authTimeout,
             @Value("${cityops.telemetry.jt808.max-connections:20000}") int maxConnections,
@@ -63,7 +65,7 @@ class TelemetryConfig {
         GatewaySettings defaults = GatewaySettings.defaults(port);
         GatewaySettings settings = new GatewaySettings(host, port, workers, defaults.maxFrameLength(),
                 defaults.maxFaultsPerConnection(), idle, authTimeout, maxConnections, maxRate, maxInFlight,
-                defaults.maxUnauthenticated());
+                defaults.maxUnauthenticated(), transport);
         JdbcAuthCodes codes = new JdbcAuthCodes(dataSource, store.postgres(), clock,
                 new TransactionTemplate(transactions), audit);
         codes.preload();

@@ -12,24 +12,26 @@ package org.cityops.telemetry.jt808;
  * @param maxInFlight         positions per connection waiting for their durable ack; above it the connection
  *                            is not read until acks catch up
  * @param maxUnauthenticated  messages before authentication tolerated before the connection is closed
+ * @param transport           socket layer: auto (epoll on Linux, else NIO), epoll or nio
+ *                            ({@link NettyTransport})
  */
 public record GatewaySettings(String host, int port, int workerThreads, int maxFrameLength,
         int maxFaultsPerConnection, int idleSeconds, int authTimeoutSeconds, int maxConnections,
-        int maxMessagesPerSecond, int maxInFlight, int maxUnauthenticated) {
+        int maxMessagesPerSecond, int maxInFlight, int maxUnauthenticated, String transport) {
 
     public static GatewaySettings defaults(int port) {
         return new GatewaySettings("0.0.0.0", port, 0, 2 + 21 + 1023 * 2 + 2, 20, 180, 30, 20_000, 100, 2_000,
-                5);
+                5, "auto");
     }
 
     public GatewaySettings withPort(int newPort) {
         return new GatewaySettings(host, newPort, workerThreads, maxFrameLength, maxFaultsPerConnection,
                 idleSeconds, authTimeoutSeconds, maxConnections, maxMessagesPerSecond, maxInFlight,
-                maxUnauthenticated);
+                maxUnauthenticated, transport);
     }
 
     public GatewaySettings withTimeouts(int idle, int auth) {
         return new GatewaySettings(host, port, workerThreads, maxFrameLength, maxFaultsPerConnection, idle, auth,
-                maxConnections, maxMessagesPerSecond, maxInFlight, maxUnauthenticated);
+                maxConnections, maxMessagesPerSecond, maxInFlight, maxUnauthenticated, transport);
     }
 }

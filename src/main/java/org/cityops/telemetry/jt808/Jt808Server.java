@@ -71,7 +71,7 @@ public final class Jt808Server {
             t.setDaemon(true);
             return t;
         });
-        NettyTransport transport = NettyTransport.best();
+        NettyTransport transport = NettyTransport.named(settings.transport());
         boss = new MultiThreadIoEventLoopGroup(1, transport.ioHandler());
         workers = new MultiThreadIoEventLoopGroup(settings.workerThreads(), transport.ioHandler());
         ServerBootstrap b = new ServerBootstrap().group(boss, workers).channel(transport.serverChannel())

@@ -15,6 +15,7 @@ import org.cityops.telemetry.jt808.LocationReport;
 import org.cityops.telemetry.jt808.RegisterRequest;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -115,6 +116,23 @@ public final class TerminalClient {
             channel.write(Unpooled.wrappedBuffer(frame), channel.voidPromise());
         }
         return s;
+    }
+
+    /** Takes the next serial number (for frames built outside, see {@link LocationFrames}). */
+    public int nextSerial() {
+        int s = serial;
+        serial = (serial + 1) & 0xffff;
+        return s;
+    }
+
+    /** The phone number as the header carries it: 12 BCD digits (2013) or 20 (2019). */
+    public String phoneDigits() {
+        return phoneDigits;
+    }
+
+    /** Sends a complete frame built elsewhere; the buffer is released once written. */
+    public void sendFrame(ByteBuf frame) {
+        channel.writeAndFlush(frame, channel.voidPromise());
     }
 
     public void flush() {

@@ -32,6 +32,7 @@ import io.netty.util.concurrent.ScheduledFuture;
  * <pre>
  * java -cp ... org.cityops.telemetry.sim.TruckSimulator --host 127.0.0.1 --port 7808 --trucks 100 --rate 1
  *      --duration 60 --misbehaving 0.05 --v2019 0.5 --first-phone 13800000000 --connect-rate 2000 --threads 2
+ *      --transport auto|epoll|nio
  * </pre>
  *
  * <p>{@code --scenario all-alarms} instead plays {@link AllAlarmsScenario}: demo trucks that raise every alarm type.
@@ -56,6 +57,7 @@ public final class TruckSimulator {
     final String plate;
     final boolean demoPlates;
     final Instant simulatedStart;
+    final String transportName;
 
     final LongAdder sent = new LongAdder();
     final LongAdder acked = new LongAdder();
@@ -82,6 +84,7 @@ public final class TruckSimulator {
         plate = a.getOrDefault("plate-prefix", "苏D");
         // --demo true: the demo city's registry (terminals 13951230001.. with plates 苏D·M3601..), so trucks are accepted
         demoPlates = a.containsKey("demo");
+        transportName = a.getOrDefault("transport", "auto");
         simulatedStart = Instant.now().minusSeconds((long) Math.ceil(durationSeconds * rate) + 60)
                 .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         for (int i = 0; i < latency.length; i++) {
@@ -125,7 +128,7 @@ public final class TruckSimulator {
     }
 
     void run() throws InterruptedException {
-        NettyTransport transport = NettyTransport.best();
+        NettyTransport transport = NettyTransport.named(transportName);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, transport.ioHandler());
         List<Truck> fleet = new ArrayList<>(trucks);
         Random random = new Random(42);
@@ -226,6 +229,7 @@ public final class TruckSimulator {
 
         final TruckSimulator sim;
         final TerminalClient client;
+        final LocationFrames frames;
         final String phone;
         final Misbehaviour misbehaviour;
         final Random random;
@@ -243,6 +247,7 @@ public final class TruckSimulator {
         Truck(TruckSimulator sim, String phone, boolean v2019, Misbehaviour m, Random random) {
             this.sim = sim;
             this.client = new TerminalClient(phone, v2019, this);
+            this.frames = new LocationFrames(v2019, client.phoneDigits());
             this.phone = phone;
             this.misbehaviour = m;
             this.random = random;
@@ -319,6 +324,15 @@ public final class TruckSimulator {
             long status = 0x3 | (reports % 20 < 10 ? 3 << 8 : 0); // ACC on, fixed; loaded half of the time
             if (misbehaviour == Misbehaviour.SPEEDER) {
                 alarm = 1 << 1 | (reports % 10 == 0 ? 1 << 23 : 0); // overspeed, now and then route deviation
+            }
+            if (misbehaviour == Misbehaviour.NONE || misbehaviour == Misbehaviour.SPEEDER) {
+                int serial = client.nextSerial();
+                client.sendFrame(frames.frame(client.channel().alloc(), serial, alarm, status, lat, lon, 10,
+                        speedKmh, (int) heading % 360, reportTime(), mileageKm));
+                reports++;
+                sentAt[serial & 1023] = System.nanoTime();
+                sim.sent.increment();
+                return;
             }
             Position p = new Position(phone, reportTime(),
                     Math.round(lat * 1e6) / 1e6, Math.round(lon * 1e6) / 1e6, speedKmh, (int) heading % 360, alarm,
