@@ -2,6 +2,9 @@
 # Load benchmark of the telemetry pipeline (decode → durable batch insert → 0x8001 → position observers) on
 # PostgreSQL, plus a plain COPY baseline of the same rows. Prints numbers; it is not a test.
 #   TRUCKS=10000 RATE=5 DURATION=180 APP_WORKERS=2 SIM_THREADS=1 bench/telemetry/load.sh
+# The 10,000 trucks are registered in the muck registry (bench/telemetry/fleet.sql), so each position is
+# evaluated by the alarm engine; they drive empty (LOADED_SHARE=0) so that permit and unloading rules do not
+# turn every truck into an alarm, while no-go and speed zones are checked for every position.
 # Optional: APP_WORKERS (gateway event loops; 0 = Netty's default, twice the cores), SIM_THREADS (simulator
 # event loops), APP_TRANSPORT / SIM_TRANSPORT (auto|epoll|nio), APP_JAVA_OPTS, SIM_JAVA_OPTS, JT808_SERVER_JAR.
 # Needs: PostgreSQL on 127.0.0.1 (user postgres), ulimit -n > TRUCKS + 1000 for both processes.
@@ -25,26 +28,38 @@ CP="target/classes:$(cat "$CP_FILE")"
 $PSQL -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB" 2>/dev/null
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GB, load $(cut -d' ' -f1-3 /proc/loadavg)"
 
-CITYOPS_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB CITYOPS_DB_USER=postgres CITYOPS_LOG_FILE=$WORK/app.log \
-  java ${APP_JAVA_OPTS:--Xmx2g} -cp "$CP" org.cityops.CityopsApplication --server.port=$HTTP_PORT \
-  --cityops.telemetry.jt808.port=$PORT --cityops.telemetry.jt808.allow-unknown=true \
-  --cityops.telemetry.jt808.max-connections=$((TRUCKS + 1000)) --logging.level.root=WARN \
-  --cityops.telemetry.jt808.auth-timeout-seconds=300 --cityops.telemetry.jt808.transport=${APP_TRANSPORT:-auto} --cityops.telemetry.jt808.worker-threads=${APP_WORKERS:-0} \
-  > "$WORK/app.out" 2>&1 &
-APP=$!
-trap 'kill $APP 2>/dev/null || true' EXIT
-# logging is at WARN: wait for the gateway's port
-for _ in $(seq 1 600); do
-  (exec 3<>/dev/tcp/127.0.0.1/$PORT) 2>/dev/null && break
-  kill -0 $APP 2>/dev/null || { echo "app died"; tail -20 "$WORK/app.out"; exit 1; }
-  sleep 1
-done
+start_app() {
+  CITYOPS_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB CITYOPS_DB_USER=postgres CITYOPS_LOG_FILE=$WORK/app.log \
+    java ${APP_JAVA_OPTS:--Xmx2g} -cp "$CP" org.cityops.CityopsApplication --server.port=$HTTP_PORT \
+    --cityops.telemetry.jt808.port=$PORT --cityops.telemetry.jt808.allow-unknown=true \
+    --cityops.telemetry.jt808.max-connections=$((TRUCKS + 1000)) --logging.level.root=WARN \
+    --cityops.telemetry.jt808.auth-timeout-seconds=300 --cityops.telemetry.jt808.transport=${APP_TRANSPORT:-auto} \
+    --cityops.telemetry.jt808.worker-threads=${APP_WORKERS:-0} \
+    >> "$WORK/app.out" 2>&1 &
+  APP=$!
+  trap 'kill $APP 2>/dev/null || true' EXIT
+  # logging is at WARN: wait for the gateway's port
+  for _ in $(seq 1 600); do
+    (exec 3<>/dev/tcp/127.0.0.1/$PORT) 2>/dev/null && break
+    kill -0 $APP 2>/dev/null || { echo "app died"; tail -20 "$WORK/app.out"; exit 1; }
+    sleep 1
+  done
+}
+# first start: the schema and the demo city (sites, disposal sites, zones, permits); then the fleet is
+# registered (FLEET=0 leaves the trucks unknown to the registry: the alarm engine then skips them) and the app
+# restarted so the alarm engine's world holds the 10,000 trucks
+start_app
+if [ "${FLEET:-1}" = 1 ]; then
+  kill $APP; wait $APP 2>/dev/null || true
+  $PSQL -v first=13800000000 -v trucks=$TRUCKS -f bench/telemetry/fleet.sql $DB
+  start_app
+fi
 echo "== app up; simulating $TRUCKS trucks x $RATE/s for ${DURATION}s"
 
 SIM_START=$(date +%s.%N)
 java ${SIM_JAVA_OPTS:--Xmx1500m -XX:+UseParallelGC -Dio.netty.leakDetection.level=disabled} -cp "$CP" org.cityops.telemetry.sim.TruckSimulator --port $PORT \
   --trucks $TRUCKS --rate $RATE --duration $DURATION --misbehaving ${MISBEHAVING:-0} --v2019 0.5 \
-  --connect-rate ${CONNECT_RATE:-2000} --threads ${SIM_THREADS:-2} --transport ${SIM_TRANSPORT:-auto} | tee "$WORK/sim.out"
+  --loaded-share ${LOADED_SHARE:-0} --connect-rate ${CONNECT_RATE:-2000} --threads ${SIM_THREADS:-2} --transport ${SIM_TRANSPORT:-auto} | tee "$WORK/sim.out"
 sleep 2
 ROWS=$($PSQL -Atc "SELECT count(*) FROM telemetry_position" $DB)
 echo "== rows stored: $ROWS"

@@ -3,6 +3,7 @@ package org.cityops.muck.alarm;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import org.cityops.platform.DbTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -41,10 +43,12 @@ class AlarmStore {
     private final CaseRules rules;
     private final AlarmCases cases;
     private final ObjectProvider<GridLocator> locator;
+    private final JdbcTemplate template;
 
-    AlarmStore(JdbcClient jdbc, AlarmEngine engine, EvidenceJson json, CaseRules rules, AlarmCases cases,
-            ObjectProvider<GridLocator> locator) {
+    AlarmStore(JdbcClient jdbc, JdbcTemplate template, AlarmEngine engine, EvidenceJson json, CaseRules rules,
+            AlarmCases cases, ObjectProvider<GridLocator> locator) {
         this.jdbc = jdbc;
+        this.template = template;
         this.engine = engine;
         this.json = json;
         this.rules = rules;
@@ -63,9 +67,7 @@ class AlarmStore {
                 trip(t);
             }
         }
-        for (TrackerState s : states) {
-            saveState(s);
-        }
+        saveStates(states);
     }
 
     private void opened(AlarmOpened o) {
@@ -125,39 +127,49 @@ class AlarmStore {
         }
     }
 
-    private void saveState(TrackerState s) {
-        for (OpenAlarm a : s.open()) {
-            jdbc.sql("""
-                    UPDATE muck_alarm SET last_seen_at = :seen, evidence_json = :evidence
-                    WHERE terminal_phone = :t AND type = :type AND status = 'OPEN' AND last_seen_at < :seen""")
-                    .param("seen", DbTime.toDb(a.lastSeen())).param("evidence", json.points(a.evidence()))
-                    .param("t", s.terminal()).param("type", a.type().name()).update();
-        }
-        if (s.lastTime() == null) {
-            // never reported: keep only the open alarms (OFFLINE) in the state
-            upsert(s, Instant.EPOCH, Instant.EPOCH);
+    /**
+     * Open alarms' last-seen time and evidence, then each vehicle's engine state, as JDBC batches (a few
+     * statements for thousands of vehicles).
+     */
+    private void saveStates(Collection<TrackerState> states) {
+        if (states.isEmpty()) {
             return;
         }
-        upsert(s, s.lastTime(), s.receivedAt() == null ? s.lastTime() : s.receivedAt());
-    }
-
-    private void upsert(TrackerState s, Instant last, Instant received) {
-        String state = json.state(s);
-        int n = jdbc.sql("""
-                UPDATE muck_vehicle_state SET last_time = :last, received_at = :received, lat = :lat, lon = :lon,
-                  speed_kmh = :speed, direction = :dir, load_state = :load, state_json = :state
-                WHERE terminal_phone = :t""")
-                .param("last", DbTime.toDb(last)).param("received", DbTime.toDb(received)).param("lat", s.lat())
-                .param("lon", s.lon()).param("speed", s.speed()).param("dir", s.direction())
-                .param("load", s.load().name()).param("state", state).param("t", s.terminal()).update();
-        if (n == 0) {
-            jdbc.sql("""
-                    INSERT INTO muck_vehicle_state (terminal_phone, last_time, received_at, lat, lon, speed_kmh, direction,
-                      load_state, state_json)
-                    VALUES (:t, :last, :received, :lat, :lon, :speed, :dir, :load, :state)""")
-                    .param("last", DbTime.toDb(last)).param("received", DbTime.toDb(received)).param("lat", s.lat())
-                    .param("lon", s.lon()).param("speed", s.speed()).param("dir", s.direction())
-                    .param("load", s.load().name()).param("state", state).param("t", s.terminal()).update();
+        List<Object[]> seen = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>(states.size());
+        for (TrackerState s : states) {
+            for (OpenAlarm a : s.open()) {
+                seen.add(new Object[] {DbTime.toDb(a.lastSeen()), json.points(a.evidence()), s.terminal(),
+                    a.type().name(), DbTime.toDb(a.lastSeen())});
+            }
+            // never reported: keep only the open alarms (OFFLINE) in the state
+            Instant last = s.lastTime() == null ? Instant.EPOCH : s.lastTime();
+            Instant received = s.lastTime() == null ? Instant.EPOCH
+                    : s.receivedAt() == null ? s.lastTime() : s.receivedAt();
+            rows.add(new Object[] {DbTime.toDb(last), DbTime.toDb(received), s.lat(), s.lon(), s.speed(),
+                s.direction(), s.load().name(), json.state(s), s.terminal()});
+        }
+        if (!seen.isEmpty()) {
+            template.batchUpdate("""
+                    UPDATE muck_alarm SET last_seen_at = ?, evidence_json = ?
+                    WHERE terminal_phone = ? AND type = ? AND status = 'OPEN' AND last_seen_at < ?""", seen);
+        }
+        int[] updated = template.batchUpdate("""
+                UPDATE muck_vehicle_state SET last_time = ?, received_at = ?, lat = ?, lon = ?, speed_kmh = ?,
+                  direction = ?, load_state = ?, state_json = ?
+                WHERE terminal_phone = ?""", rows);
+        List<Object[]> inserts = new ArrayList<>();
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] == 0) {
+                Object[] r = rows.get(i);
+                inserts.add(new Object[] {r[8], r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7]});
+            }
+        }
+        if (!inserts.isEmpty()) {
+            template.batchUpdate("""
+                    INSERT INTO muck_vehicle_state (terminal_phone, last_time, received_at, lat, lon, speed_kmh,
+                      direction, load_state, state_json)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", inserts);
         }
     }
 

@@ -32,7 +32,8 @@ import jakarta.annotation.PreDestroy;
 
 /**
  * Runs the alarm engine: receives telemetry's durable position batches ({@link PositionObserver}, returning at once),
- * and the offline clock tick, and processes both on one worker thread in arrival order, persisting after every batch.
+ * and the offline clock tick, and processes both on one worker thread in arrival order; alarms are persisted with
+ * every batch, vehicle states at most every few seconds (see {@link #persist}).
  * On start it rebuilds the engine's world from the registry and restores every vehicle's state, so the engine
  * resumes where it was. When the queue is full the gateway's thread processes the batch itself (back-pressure,
  * nothing dropped).
@@ -53,8 +54,15 @@ public class EngineRunner implements PositionObserver {
                 return t;
             }, new ThreadPoolExecutor.CallerRunsPolicy());
     private volatile boolean started;
+    /** vehicles whose state changed since it was last written (worker thread only) */
+    private final Set<String> dirty = new java.util.LinkedHashSet<>();
+    private final Duration stateInterval;
+    private long lastStateWrite = System.nanoTime();
 
-    EngineRunner(AlarmEngine engine, AlarmStore store, WorldLoader world, JdbcClient jdbc, Clock clock) {
+    EngineRunner(AlarmEngine engine, AlarmStore store, WorldLoader world, JdbcClient jdbc, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${cityops.muck.alarm.state-interval:PT5S}")
+            Duration stateInterval) {
+        this.stateInterval = stateInterval;
         this.engine = engine;
         this.store = store;
         this.world = world;
@@ -169,9 +177,28 @@ public class EngineRunner implements PositionObserver {
         }
     }
 
+    /**
+     * Alarms and trips are written with the batch that produced them, together with the state of the vehicles
+     * they concern. The other vehicles that moved are only marked: their state is written at most every
+     * {@code cityops.muck.alarm.state-interval} (5 s), in one batched transaction, and on stop. So at tens of
+     * thousands of positions a second the engine does not rewrite a row per position; after a crash a vehicle
+     * resumes from a state at most that old (its alarms, already written, are not lost).
+     */
     private void persist(List<EngineEvent> events, Set<String> touched) {
-        List<TrackerState> states = new ArrayList<>(touched.size());
-        for (String t : touched) {
+        Set<String> now = new java.util.LinkedHashSet<>();
+        for (EngineEvent e : events) {
+            now.add(e.terminal());
+        }
+        dirty.addAll(touched);
+        dirty.removeAll(now);
+        boolean due = System.nanoTime() - lastStateWrite >= stateInterval.toNanos();
+        if (due) {
+            now.addAll(dirty);
+            dirty.clear();
+            lastStateWrite = System.nanoTime();
+        }
+        List<TrackerState> states = new ArrayList<>(now.size());
+        for (String t : now) {
             engine.snapshot(t).ifPresent(states::add);
         }
         if (!events.isEmpty() || !states.isEmpty()) {
@@ -179,8 +206,31 @@ public class EngineRunner implements PositionObserver {
         }
     }
 
+    /** Writes the state of every vehicle that moved since the last write (on stop, and for tests). */
+    public void flushStates() {
+        Future<?> f = worker.submit(() -> {
+            List<TrackerState> states = new ArrayList<>(dirty.size());
+            for (String t : dirty) {
+                engine.snapshot(t).ifPresent(states::add);
+            }
+            dirty.clear();
+            lastStateWrite = System.nanoTime();
+            if (!states.isEmpty()) {
+                store.apply(List.of(), states);
+            }
+        });
+        try {
+            f.get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.warn("writing the alarm engine's vehicle states failed: {}", e.toString());
+        }
+    }
+
     @PreDestroy
     void stop() {
+        if (!worker.isShutdown()) {
+            flushStates();
+        }
         worker.shutdown();
         try {
             worker.awaitTermination(10, TimeUnit.SECONDS);

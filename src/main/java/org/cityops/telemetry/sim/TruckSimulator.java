@@ -32,7 +32,7 @@ import io.netty.util.concurrent.ScheduledFuture;
  * <pre>
  * java -cp ... org.cityops.telemetry.sim.TruckSimulator --host 127.0.0.1 --port 7808 --trucks 100 --rate 1
  *      --duration 60 --misbehaving 0.05 --v2019 0.5 --first-phone 13800000000 --connect-rate 2000 --threads 2
- *      --transport auto|epoll|nio
+ *      --transport auto|epoll|nio --loaded-share 0.5
  * </pre>
  *
  * <p>{@code --scenario all-alarms} instead plays {@link AllAlarmsScenario}: demo trucks that raise every alarm type.
@@ -58,6 +58,8 @@ public final class TruckSimulator {
     final boolean demoPlates;
     final Instant simulatedStart;
     final String transportName;
+    /** of every 20 reports, how many say "loaded" (--loaded-share 0.5 → 10) */
+    final int loadedOf20;
 
     final LongAdder sent = new LongAdder();
     final LongAdder acked = new LongAdder();
@@ -85,6 +87,8 @@ public final class TruckSimulator {
         // --demo true: the demo city's registry (terminals 13951230001.. with plates 苏D·M3601..), so trucks are accepted
         demoPlates = a.containsKey("demo");
         transportName = a.getOrDefault("transport", "auto");
+        loadedOf20 = (int) Math.round(20 * Math.max(0, Math.min(1, Double.parseDouble(a.getOrDefault("loaded-share",
+                "0.5")))));
         simulatedStart = Instant.now().minusSeconds((long) Math.ceil(durationSeconds * rate) + 60)
                 .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         for (int i = 0; i < latency.length; i++) {
@@ -321,7 +325,8 @@ public final class TruckSimulator {
             }
             move();
             long alarm = 0;
-            long status = 0x3 | (reports % 20 < 10 ? 3 << 8 : 0); // ACC on, fixed; loaded half of the time
+            // ACC on, fixed; loaded (bits 8-9) for --loaded-share of every 20 reports
+            long status = 0x3 | (reports % 20 < sim.loadedOf20 ? 3 << 8 : 0);
             if (misbehaviour == Misbehaviour.SPEEDER) {
                 alarm = 1 << 1 | (reports % 10 == 0 ? 1 << 23 : 0); // overspeed, now and then route deviation
             }
