@@ -54,7 +54,7 @@ public class EngineRunner implements PositionObserver {
                 return t;
             }, new ThreadPoolExecutor.CallerRunsPolicy());
     private volatile boolean started;
-    /** vehicles whose state changed since it was last written (worker thread only) */
+    /** vehicles whose state changed since it was last written (guarded by itself) */
     private final Set<String> dirty = new java.util.LinkedHashSet<>();
     private final Duration stateInterval;
     private long lastStateWrite = System.nanoTime();
@@ -189,13 +189,14 @@ public class EngineRunner implements PositionObserver {
         for (EngineEvent e : events) {
             now.add(e.terminal());
         }
-        dirty.addAll(touched);
-        dirty.removeAll(now);
-        boolean due = System.nanoTime() - lastStateWrite >= stateInterval.toNanos();
-        if (due) {
-            now.addAll(dirty);
-            dirty.clear();
-            lastStateWrite = System.nanoTime();
+        synchronized (dirty) { // the worker, or the gateway's thread when the queue is full (CallerRunsPolicy)
+            dirty.addAll(touched);
+            dirty.removeAll(now);
+            if (System.nanoTime() - lastStateWrite >= stateInterval.toNanos()) {
+                now.addAll(dirty);
+                dirty.clear();
+                lastStateWrite = System.nanoTime();
+            }
         }
         List<TrackerState> states = new ArrayList<>(now.size());
         for (String t : now) {
@@ -209,12 +210,16 @@ public class EngineRunner implements PositionObserver {
     /** Writes the state of every vehicle that moved since the last write (on stop, and for tests). */
     public void flushStates() {
         Future<?> f = worker.submit(() -> {
-            List<TrackerState> states = new ArrayList<>(dirty.size());
-            for (String t : dirty) {
+            List<String> terminals;
+            synchronized (dirty) {
+                terminals = new ArrayList<>(dirty);
+                dirty.clear();
+                lastStateWrite = System.nanoTime();
+            }
+            List<TrackerState> states = new ArrayList<>(terminals.size());
+            for (String t : terminals) {
                 engine.snapshot(t).ifPresent(states::add);
             }
-            dirty.clear();
-            lastStateWrite = System.nanoTime();
             if (!states.isEmpty()) {
                 store.apply(List.of(), states);
             }

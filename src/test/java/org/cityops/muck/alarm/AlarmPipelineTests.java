@@ -244,6 +244,32 @@ class AlarmPipelineTests {
     }
 
     @Test
+    void aVehicleThatMovesWithoutAlarmsHasItsStateWrittenByIntervalNotPerPosition() {
+        AlarmEngine engine = new AlarmEngine(MuckWorld.empty(LocalProjection.changzhou()), AlarmThresholds.defaults(),
+                CityClock.ZONE, clock.instant());
+        engine.setWorld(worldLoader.load(LocalProjection.changzhou()));
+        EngineRunner hourly = new EngineRunner(engine, store, worldLoader, jdbc, clock, Duration.ofHours(1));
+        try {
+            hourly.ensureStarted();
+            hourly.process(List.of(pos(withPermit, 0, 31.80, 119.93, 30, 0, 0)));
+            hourly.process(List.of(pos(withPermit, 10, 31.80, 119.931, 30, 0, 0)));
+            assertThat(engine.snapshot(withPermit)).get().satisfies(s -> assertThat(s.open()).isEmpty());
+            assertThat(storedLastTime(withPermit)).isEmpty();
+
+            hourly.flushStates();
+
+            assertThat(storedLastTime(withPermit)).contains(t0.plusSeconds(10).truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        } finally {
+            hourly.stop();
+        }
+    }
+
+    java.util.Optional<Instant> storedLastTime(String terminal) {
+        return jdbc.sql("SELECT last_time FROM muck_vehicle_state WHERE terminal_phone = :t").param("t", terminal)
+                .query(java.time.OffsetDateTime.class).optional().map(java.time.OffsetDateTime::toInstant);
+    }
+
+    @Test
     void afterARestartTheEngineResumesWithoutDuplicatingOpenAlarms() {
         feed(pos(withPermit, 0, 31.80, 119.93, 30, 0, 1), pos(withPermit, 10, 31.80, 119.931, 30, 0, 1));
         assertThat(alarms(withPermit)).hasSize(1);
