@@ -87,10 +87,10 @@ class DemoMuckSeeder implements ApplicationRunner {
         String[] surnames = {"张", "王", "李", "赵", "陈", "刘", "周", "吴", "徐", "孙"};
         for (int i = 0; i < 10; i++) {
             jdbc.sql("""
-                    INSERT INTO muck_driver (company_id, name, license_no, phone, vehicle_id)
-                    VALUES (:c, :n, :l, :p, :v)""").param("c", companies[i % 3]).param("n", surnames[i] + "师傅")
+                    INSERT INTO muck_driver (company_id, name, license_no, phone, vehicle_id, license_until)
+                    VALUES (:c, :n, :l, :p, :v, :until)""").param("c", companies[i % 3]).param("n", surnames[i] + "师傅")
                     .param("l", "3204001980010" + String.format(java.util.Locale.ROOT, "%05d", i)).param("p", "1390519" + String.format(java.util.Locale.ROOT, "%04d", i))
-                    .param("v", vehicles.get(i)).update();
+                    .param("v", vehicles.get(i)).param("until", Date.valueOf(demoLicenseUntil(i))).update();
         }
         List<Long> sites = new ArrayList<>();
         for (Place p : SITES) {
@@ -177,6 +177,17 @@ class DemoMuckSeeder implements ApplicationRunner {
                 .param("until", Date.valueOf(today().plusYears(2))).param("suffix", code.substring(code.length() - 1) + "000")
                 .param("district", district).update(keys, "id");
         return keys.getKey().longValue();
+    }
+
+    /** 驾驶证有效期至: the first driver's licence lapses in 12 days, the second's lapsed 5 days ago (即将到期 shows both). */
+    private LocalDate demoLicenseUntil(int i) {
+        if (i == 0) {
+            return today().plusDays(12);
+        }
+        if (i == 1) {
+            return today().minusDays(5);
+        }
+        return today().plusYears(1 + i % 5);
     }
 
     private LocalDate today() {

@@ -294,13 +294,15 @@ public class MuckRegistry {
                 "驾驶证号已登记 licence already registered");
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO muck_driver (company_id, name, license_no, phone, vehicle_id, status)
-                VALUES (:company, :name, :license, :phone, :vehicle, :status)""")
+                INSERT INTO muck_driver (company_id, name, license_no, phone, vehicle_id, status, license_until)
+                VALUES (:company, :name, :license, :phone, :vehicle, :status, :until)""")
                 .param("company", r.companyId()).param("name", r.name().trim()).param("license", r.licenseNo().trim())
                 .param("phone", r.phone()).param("vehicle", r.vehicleId())
-                .param("status", orDefault(r.status(), "ACTIVE")).update(keys, "id");
+                .param("status", orDefault(r.status(), "ACTIVE")).param("until", sqlDate(r.licenseUntil()))
+                .update(keys, "id");
         long id = key(keys);
-        audit.record("MUCK_DRIVER", String.valueOf(id), "CREATE", null, r.name() + " " + r.licenseNo());
+        audit.record("MUCK_DRIVER", String.valueOf(id), "CREATE", null,
+                r.name() + " " + r.licenseNo() + " until " + r.licenseUntil());
         return driver(id);
     }
 
@@ -315,13 +317,16 @@ public class MuckRegistry {
         String status = orDefault(r.status(), before.status());
         jdbc.sql("""
                 UPDATE muck_driver SET company_id = :company, name = :name, license_no = :license, phone = :phone,
-                  vehicle_id = :vehicle, status = :status, version = version + 1 WHERE id = :id""")
+                  vehicle_id = :vehicle, status = :status, license_until = :until, version = version + 1
+                WHERE id = :id""")
                 .param("company", r.companyId()).param("name", r.name().trim()).param("license", r.licenseNo().trim())
-                .param("phone", r.phone()).param("vehicle", r.vehicleId()).param("status", status).param("id", id)
-                .update();
+                .param("phone", r.phone()).param("vehicle", r.vehicleId()).param("status", status)
+                .param("until", sqlDate(r.licenseUntil())).param("id", id).update();
         audit.record("MUCK_DRIVER", String.valueOf(id), "UPDATE",
-                driverSummary(before.name(), before.licenseNo(), before.status(), before.companyId(), before.vehicleId()),
-                driverSummary(r.name().trim(), r.licenseNo().trim(), status, r.companyId(), r.vehicleId()));
+                driverSummary(before.name(), before.licenseNo(), before.status(), before.companyId(), before.vehicleId(),
+                        before.licenseUntil()),
+                driverSummary(r.name().trim(), r.licenseNo().trim(), status, r.companyId(), r.vehicleId(),
+                        r.licenseUntil()));
         return driver(id);
     }
 
@@ -340,14 +345,16 @@ public class MuckRegistry {
         }
     }
 
-    private static String driverSummary(String name, String licenseNo, String status, Long companyId, Long vehicleId) {
-        return name + " " + licenseNo + " " + status + " company " + companyId + " vehicle " + vehicleId;
+    private static String driverSummary(String name, String licenseNo, String status, Long companyId, Long vehicleId,
+            LocalDate licenseUntil) {
+        return name + " " + licenseNo + " " + status + " company " + companyId + " vehicle " + vehicleId + " until "
+                + licenseUntil;
     }
 
     private static Driver driver(ResultSet rs, int n) throws SQLException {
         return new Driver(rs.getLong("id"), nullableLong(rs, "company_id"), rs.getString("company_name"),
                 rs.getString("name"), rs.getString("license_no"), rs.getString("phone"), nullableLong(rs, "vehicle_id"),
-                rs.getString("vehicle_plate"), rs.getString("status"));
+                rs.getString("vehicle_plate"), rs.getString("status"), localDate(rs, "license_until"));
     }
 
     // =========================================================== sites (一工地一档案)

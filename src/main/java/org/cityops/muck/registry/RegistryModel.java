@@ -51,12 +51,42 @@ public final class RegistryModel {
     // ---- 驾驶员
     public record DriverRequest(Long companyId, @NotBlank @Size(max = 100) String name,
             @NotBlank @Size(max = 64) String licenseNo, @Size(max = 32) String phone, Long vehicleId,
-            @Pattern(regexp = "^(ACTIVE|SUSPENDED)$") String status) {
+            @Pattern(regexp = "^(ACTIVE|SUSPENDED)$") String status, LocalDate licenseUntil) {
     }
 
     /** A driver; in the data scope of the company's district (a driver without a company: city-wide users only). */
     public record Driver(long id, Long companyId, String companyName, String name, String licenseNo, String phone,
-            Long vehicleId, String vehiclePlate, String status) {
+            Long vehicleId, String vehiclePlate, String status, LocalDate licenseUntil) {
+    }
+
+    // ---- 即将到期 (expiring soon)
+    /** What lapses: a company's qualification (资质), a permit (核准), a driver's licence (驾驶证). */
+    public enum ExpiryKind {
+        COMPANY_QUALIFICATION("companies"), PERMIT("permits"), DRIVER_LICENSE("drivers");
+
+        private final String registryKind;
+
+        ExpiryKind(String registryKind) {
+            this.registryKind = registryKind;
+        }
+
+        /** The registry kind whose form edits the record ({@code /muck/registry/{kind}/edit}). */
+        public String registryKind() {
+            return registryKind;
+        }
+    }
+
+    /**
+     * One record that lapses within the window or has lapsed: {@code name} is the company's, the permit's site's or
+     * the driver's name, {@code number} the company's licence, the permit's or the driving licence's number;
+     * {@code daysLeft} is negative once {@code expired} (the date itself is the last valid day).
+     */
+    public record Expiring(ExpiryKind kind, long id, String name, String number, Long companyId, String companyName,
+            LocalDate date, long daysLeft, boolean expired) {
+    }
+
+    /** The expiring-soon list as of {@code today} (city time) up to {@code until} = today + days. */
+    public record ExpiringList(LocalDate today, int days, LocalDate until, List<Expiring> items) {
     }
 
     // ---- 工地 (一工地一档案)

@@ -11,6 +11,7 @@ import org.cityops.muck.alarm.AlarmQueries;
 import org.cityops.muck.alarm.AlarmQueries.Filter;
 import org.cityops.muck.alarm.CaseRules;
 import org.cityops.muck.engine.AlarmType;
+import org.cityops.muck.registry.Expiries;
 import org.cityops.muck.registry.MuckRegistry;
 import org.cityops.muck.registry.RegistryModel.Permit;
 import org.cityops.muck.registry.RegistryModel.SiteRecordRequest;
@@ -37,17 +38,19 @@ class MuckPageController {
     private final AlarmQueries alarms;
     private final MuckRegistry registry;
     private final CaseRules rules;
+    private final Expiries expiries;
     private final String tileUrl;
     private final double centerLat;
     private final double centerLon;
     private final int zoom;
 
-    MuckPageController(AlarmQueries alarms, MuckRegistry registry, CaseRules rules,
+    MuckPageController(AlarmQueries alarms, MuckRegistry registry, CaseRules rules, Expiries expiries,
             @Value("${cityops.map.tile-url:}") String tileUrl, @Value("${cityops.map.center-lat:31.79}") double centerLat,
             @Value("${cityops.map.center-lon:119.95}") double centerLon, @Value("${cityops.map.zoom:11}") int zoom) {
         this.alarms = alarms;
         this.registry = registry;
         this.rules = rules;
+        this.expiries = expiries;
         this.tileUrl = tileUrl;
         this.centerLat = centerLat;
         this.centerLon = centerLon;
@@ -155,7 +158,20 @@ class MuckPageController {
     }
 
     @GetMapping("/muck/registry")
-    String registryPage(Model model) {
+    String registryPage(@RequestParam(required = false) String days, Model model) {
+        int window = Expiries.DEFAULT_DAYS;
+        if (days != null && !days.isBlank()) {
+            try {
+                window = Integer.parseInt(days.trim());
+            } catch (NumberFormatException e) {
+                window = -1;
+            }
+            if (window < 1 || window > Expiries.MAX_DAYS) {
+                model.addAttribute("expiringError", "days");
+                window = Expiries.DEFAULT_DAYS;
+            }
+        }
+        model.addAttribute("expiring", expiries.within(window));
         model.addAttribute("companies", registry.companies());
         model.addAttribute("vehicles", registry.vehicles(null, null));
         model.addAttribute("permits", registry.permits(null, null));

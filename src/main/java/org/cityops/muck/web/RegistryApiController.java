@@ -2,6 +2,7 @@ package org.cityops.muck.web;
 
 import java.util.List;
 
+import org.cityops.muck.registry.Expiries;
 import org.cityops.muck.registry.MuckRegistry;
 import org.cityops.muck.registry.RegistryModel.Company;
 import org.cityops.muck.registry.RegistryModel.CompanyRequest;
@@ -9,6 +10,7 @@ import org.cityops.muck.registry.RegistryModel.DisposalSite;
 import org.cityops.muck.registry.RegistryModel.DisposalSiteRequest;
 import org.cityops.muck.registry.RegistryModel.Driver;
 import org.cityops.muck.registry.RegistryModel.DriverRequest;
+import org.cityops.muck.registry.RegistryModel.ExpiringList;
 import org.cityops.muck.registry.RegistryModel.Permit;
 import org.cityops.muck.registry.RegistryModel.PermitRequest;
 import org.cityops.muck.registry.RegistryModel.Site;
@@ -33,6 +35,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
 /** The construction-waste registry API (登记备案): companies, vehicles, drivers, sites, disposal sites, permits, zones. */
@@ -43,9 +47,17 @@ import jakarta.validation.constraints.Size;
 class RegistryApiController {
 
     private final MuckRegistry registry;
+    private final Expiries expiries;
 
-    RegistryApiController(MuckRegistry registry) {
+    RegistryApiController(MuckRegistry registry, Expiries expiries) {
         this.registry = registry;
+        this.expiries = expiries;
+    }
+
+    /** 即将到期: qualifications, permits and driving licences lapsing within {@code days} days or already lapsed. */
+    @GetMapping("/expiring")
+    ExpiringList expiring(@RequestParam(defaultValue = "30") @Min(1) @Max(365) int days) {
+        return expiries.within(days);
     }
 
     @GetMapping("/companies")

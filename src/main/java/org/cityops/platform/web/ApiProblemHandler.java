@@ -104,6 +104,8 @@ public class ApiProblemHandler {
                 : "字段取值或类型不正确 wrong value or type for field '" + field + "'";
         if (JsonErrors.isUnknownField(e)) {
             detail = "未知字段 unknown field '" + field + "'";
+        } else if (field != null && JsonErrors.isBadDate(e)) {
+            detail = "应为日期 yyyy-MM-dd，如 2026-12-31 field '" + field + "' must be a date yyyy-MM-dd";
         }
         return problem(HttpStatus.BAD_REQUEST, detail, field);
     }

@@ -3,6 +3,7 @@ package org.cityops.platform.web;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Reads the offending field's path out of a Jackson failure, so a problem detail can name it. */
@@ -27,6 +28,11 @@ final class JsonErrors {
             return sb.isEmpty() ? null : sb.toString();
         }
         return null;
+    }
+
+    /** A value that should have been a date ({@code LocalDate}) but is not one, e.g. "next week" or 2026-02-30. */
+    static boolean isBadDate(HttpMessageNotReadableException e) {
+        return e.getCause() instanceof InvalidFormatException ife && ife.getTargetType() == java.time.LocalDate.class;
     }
 
     static boolean isUnknownField(HttpMessageNotReadableException e) {
