@@ -78,6 +78,12 @@ public final class SheetWriter {
         return this;
     }
 
+    /** One column's width in characters. */
+    public SheetWriter width(int column, int chars) {
+        sheet.setColumnWidth(column, chars * 256);
+        return this;
+    }
+
     /** Wraps the text of the column's cells (written from now on) within the column's width. */
     public SheetWriter wrap(int column) {
         wrapped.set(column);
