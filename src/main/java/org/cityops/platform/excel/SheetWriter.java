@@ -121,6 +121,14 @@ public final class SheetWriter {
         return this;
     }
 
+    /** Rows of one text cell each, for a sheet of instructions. */
+    public SheetWriter lines(String... lines) {
+        for (String line : lines) {
+            row(line);
+        }
+        return this;
+    }
+
     /** Leaves a row empty. */
     public SheetWriter blankRow() {
         next++;

@@ -138,7 +138,7 @@ class WorkbookWriterTests {
     void aHeaderBelowTheFirstRowIsBoldButNotFrozen() throws Exception {
         byte[] bytes;
         try (WorkbookWriter wb = new WorkbookWriter()) {
-            wb.sheet("help").row("intro").blankRow().header(List.of("列", "说明")).row("a", "b");
+            wb.sheet("help").lines("intro").blankRow().header(List.of("列", "说明")).row("a", "b");
             bytes = wb.toBytes();
         }
         try (XSSFWorkbook wb = read(bytes)) {
