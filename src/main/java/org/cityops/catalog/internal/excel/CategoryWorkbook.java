@@ -83,8 +83,7 @@ public final class CategoryWorkbook {
     }
 
     private static void readme(WorkbookWriter wb) {
-        SheetWriter s = wb.sheet("说明 readme").widths(120);
-        String[] lines = {
+        wb.sheet("说明 readme").widths(120).lines(
             "案件分类导入说明 How to fill in this workbook",
             "标准 standard: GB/T 47678.5（默认，5 位代码）、GB/T 30428.2（4 位代码）或 LOCAL（本地扩展，1-12 位字母数字）",
             "种类 kind: 部件 或 事件（也可写 COMPONENT / EVENT）",
@@ -94,10 +93,7 @@ public final class CategoryWorkbook {
             "时限 limits 表：每行一个分类的一个环节×紧急程度的时限，未列出的用目录默认时限；导入时，分类表中列出的分类的自有时限将被替换为本表中的行",
             "环节 stage: 核实、立案、派遣、处置、核查、结案；紧急程度 urgency: 一般、紧急、特急；计时方式 basis: 工作时、自然时；时限（小时）可为小数（整分钟）",
             "导入是“全部或全不”：任何一行有错，整个文件都不会导入，并逐行列出错误",
-            "GB/T 47678.5 目录来自未核实的转录 (unverified transcription)，以标准原文为准"};
-        for (String line : lines) {
-            s.row(line);
-        }
+            "GB/T 47678.5 目录来自未核实的转录 (unverified transcription)，以标准原文为准");
     }
 
     public static Parsed read(InputStream in) {

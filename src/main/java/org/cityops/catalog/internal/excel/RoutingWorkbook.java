@@ -40,18 +40,14 @@ public final class RoutingWorkbook {
                         rule.areaPrefix().isEmpty() ? "全市" : areaNames.getOrDefault(rule.areaPrefix(), ""),
                         rule.departmentCode(), deptNames.getOrDefault(rule.departmentCode(), ""), rule.note());
             }
-            SheetWriter help = wb.sheet("说明 readme").widths(120);
-            String[] lines = {
+            wb.sheet("说明 readme").widths(120).lines(
                 "派遣规则导入说明 How to fill in this workbook",
                 "分类选择器 selector: * 表示全部分类；大类如 E06*（GB/T 47678.5 事项 06 大类）、30428:E:01*、LOCAL:E:ZT*；或一个分类的完整代码如 E06010",
                 "区域代码 area code: 留空表示全市；或 6 位区县、9 位街道、12 位社区代码",
                 "部门代码 department code: 组织机构中已有的部门代码，如 HWC、ZFZD、QCGJ-320402",
                 "区域名称、部门名称仅供阅读，导入时忽略",
                 "匹配规则：分类维度更具体者优先（单个分类 > 大类 > *），其次区域更具体者优先（社区 > 街道 > 区 > 全市）",
-                "导入按（分类选择器, 区域代码）新增或更新；文件中没有的现有规则保持不变；任何一行有错则整个文件不导入"};
-            for (String line : lines) {
-                help.row(line);
-            }
+                "导入按（分类选择器, 区域代码）新增或更新；文件中没有的现有规则保持不变；任何一行有错则整个文件不导入");
             return wb.toBytes();
         }
     }
