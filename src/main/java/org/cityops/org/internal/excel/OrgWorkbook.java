@@ -78,10 +78,7 @@ public final class OrgWorkbook {
                 "列的顺序可以调整；表头须使用下列名称（或英文名）；未知的列会报错。空行忽略。编码请以文本格式填写。",
                 "已存在的编码/用户名按文件内容更新（编码、层级、上级不可更改），不存在的新建。导出的文件可直接再导入。",
                 example ? "各表第 2 行是示例，导入前请删除或改写。" : "本文件由系统导出。"};
-        for (String line : intro) {
-            help.row(line);
-        }
-        help.blankRow().header(List.of("工作表", "列", "必填", "说明"));
+        help.lines(intro).blankRow().header(List.of("工作表", "列", "必填", "说明"));
         for (SheetSpec spec : SheetSpec.ALL) {
             for (SheetSpec.Column col : spec.columns()) {
                 help.row(spec.name(), col.header() + " (" + col.alias() + ")", col.required() ? "是" : "", col.help());
