@@ -3,11 +3,9 @@ package org.cityops.assessment.web;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
@@ -19,6 +17,8 @@ import org.cityops.assessment.internal.Schemes;
 import org.cityops.assessment.internal.model.Indicator;
 import org.cityops.assessment.internal.model.Indicators;
 import org.cityops.assessment.internal.model.SubjectType;
+import org.cityops.platform.excel.SheetWriter;
+import org.cityops.platform.excel.WorkbookWriter;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -34,8 +34,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @PreAuthorize("hasAnyRole('ADMIN','ASSESSOR','LEADER')")
 class ExportController {
 
-    private static final MediaType XLSX = MediaType
-            .parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    private static final MediaType XLSX = MediaType.parseMediaType(WorkbookWriter.CONTENT_TYPE);
     private static final MediaType DOCX = MediaType
             .parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
@@ -50,61 +49,49 @@ class ExportController {
     }
 
     @GetMapping("/assessment/periods/{id}/export.xlsx")
-    ResponseEntity<byte[]> excel(@PathVariable long id, @RequestParam(required = false) Integer version)
-            throws IOException {
+    ResponseEntity<byte[]> excel(@PathVariable long id, @RequestParam(required = false) Integer version) {
         Periods.Period p = periods.get(id);
         Results.Version v = results.version(id, version);
         var options = schemes.byId(p.schemeId()).scoring().options();
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (WorkbookWriter wb = new WorkbookWriter()) {
             for (SubjectType t : SubjectType.values()) {
-                Sheet sheet = wb.createSheet(t.label());
                 List<Indicator> inds = Indicators.of(t, options);
-                Row head = sheet.createRow(0);
-                int c = 0;
-                for (String h : List.of("排名", "编码", "名称")) {
-                    head.createCell(c++).setCellValue(h);
-                }
+                List<String> headers = new ArrayList<>(List.of("排名", "编码", "名称"));
                 for (Indicator i : inds) {
-                    head.createCell(c++).setCellValue(i.label() + (i.kind() == Indicator.Kind.RATE ? "(%)" : ""));
+                    headers.add(i.label() + (i.kind() == Indicator.Kind.RATE ? "(%)" : ""));
                 }
-                for (String h : List.of("综合指标值", "综合等级", "扣分", "监督考核评价", "公众评价", "第三方评价", "专业部门评价",
-                        "区级评价", "总分", "等级")) {
-                    head.createCell(c++).setCellValue(h);
-                }
-                int r = 1;
+                headers.addAll(List.of("综合指标值", "综合等级", "扣分", "监督考核评价", "公众评价", "第三方评价", "专业部门评价",
+                        "区级评价", "总分", "等级"));
+                SheetWriter sheet = wb.sheet(t.label(), headers);
                 for (Results.SubjectResult s : results.results(v.id(), t)) {
-                    Row row = sheet.createRow(r++);
-                    c = 0;
-                    num(row, c++, s.rank() == null ? null : s.rank().doubleValue());
-                    row.createCell(c++).setCellValue(s.subjectCode());
-                    row.createCell(c++).setCellValue(t.isPost() ? s.subjectCode() : s.subjectName());
+                    List<Object> row = new ArrayList<>();
+                    row.add(num(s.rank() == null ? null : s.rank().doubleValue()));
+                    row.add(s.subjectCode());
+                    row.add(t.isPost() ? s.subjectCode() : s.subjectName());
                     for (Indicator i : inds) {
                         Double val = s.indicators().get(i.code());
-                        num(row, c++, val == null ? null : i.kind() == Indicator.Kind.RATE ? val * 100 : val);
+                        row.add(num(val == null ? null : i.kind() == Indicator.Kind.RATE ? val * 100 : val));
                     }
-                    num(row, c++, s.composite());
-                    row.createCell(c++).setCellValue(s.compositeGrade() == null ? "—" : s.compositeGrade());
-                    num(row, c++, s.deduction());
-                    num(row, c++, s.supervision());
-                    num(row, c++, s.publicScore());
-                    num(row, c++, s.thirdParty());
-                    num(row, c++, s.departmentScore());
-                    num(row, c++, s.districtScore());
-                    num(row, c++, s.total());
-                    row.createCell(c++).setCellValue(s.grade() == null ? "—" : s.grade());
+                    row.add(num(s.composite()));
+                    row.add(s.compositeGrade() == null ? "—" : s.compositeGrade());
+                    row.add(num(s.deduction()));
+                    row.add(num(s.supervision()));
+                    row.add(num(s.publicScore()));
+                    row.add(num(s.thirdParty()));
+                    row.add(num(s.departmentScore()));
+                    row.add(num(s.districtScore()));
+                    row.add(num(s.total()));
+                    row.add(s.grade() == null ? "—" : s.grade());
+                    sheet.row(row);
                 }
             }
-            wb.write(out);
-            return file(out.toByteArray(), XLSX, "assessment-" + p.from() + "-v" + v.version() + ".xlsx");
+            return file(wb.toBytes(), XLSX, "assessment-" + p.from() + "-v" + v.version() + ".xlsx");
         }
     }
 
-    private static void num(Row row, int c, Double v) {
-        if (v == null) {
-            row.createCell(c).setCellValue("—");
-        } else {
-            row.createCell(c).setCellValue(Math.round(v * 100) / 100.0);
-        }
+    /** A score rounded to two decimals, or "—" where there is none. */
+    private static Object num(Double v) {
+        return v == null ? "—" : (Object) (Math.round(v * 100) / 100.0);
     }
 
     @GetMapping("/assessment/periods/{id}/export.docx")

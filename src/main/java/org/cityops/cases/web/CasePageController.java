@@ -24,6 +24,7 @@ import org.cityops.org.OrgDirectory;
 import org.cityops.org.OrgUnitKind;
 import org.cityops.org.Role;
 import org.cityops.platform.DomainException;
+import org.cityops.platform.excel.WorkbookWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -124,8 +125,7 @@ class CasePageController {
         byte[] body = excel.write(rows.items());
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"cases.xlsx\"")
-                .contentType(MediaType.parseMediaType(
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .contentType(MediaType.parseMediaType(WorkbookWriter.CONTENT_TYPE))
                 .body(body);
     }
 

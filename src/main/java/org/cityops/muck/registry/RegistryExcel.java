@@ -90,7 +90,7 @@ public class RegistryExcel {
         List<List<Object>> rows = new ArrayList<>();
         for (Company c : registry.companies()) {
             rows.add(java.util.Arrays.asList(c.code(), c.name(), c.licenseNo(), c.qualification(),
-                    c.qualificationUntil() == null ? null : c.qualificationUntil().toString(), c.contact(), c.phone(),
+                    c.qualificationUntil(), c.contact(), c.phone(),
                     c.districtCode(), c.status()));
         }
         return rows;

@@ -6,10 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.cityops.catalog.CategoryKind;
 import org.cityops.catalog.ProcessStage;
 import org.cityops.catalog.TimeBasis;
@@ -22,8 +18,10 @@ import org.cityops.catalog.internal.CategoryDraft;
 import org.cityops.catalog.internal.LimitKey;
 import org.cityops.platform.excel.DataRow;
 import org.cityops.platform.excel.SheetErrors;
+import org.cityops.platform.excel.SheetWriter;
 import org.cityops.platform.excel.UploadedSheet;
 import org.cityops.platform.excel.UploadedWorkbook;
+import org.cityops.platform.excel.WorkbookWriter;
 
 /**
  * The categories workbook: sheet 1 the categories with their conditions, sheet 2 their own time limits
@@ -59,45 +57,33 @@ public final class CategoryWorkbook {
     }
 
     public static byte[] write(List<Category> categories, CatalogSnapshot snapshot) {
-        Workbook wb = new XSSFWorkbook();
-        Sheet cats = Sheets.sheet(wb, CATEGORIES, CATEGORY_HEADERS, new int[] {14, 8, 10, 16, 28, 10, 18, 50, 50, 6});
-        Sheet lims = Sheets.sheet(wb, LIMITS, LIMIT_HEADERS, new int[] {16, 8, 10, 12, 10});
-        int r = 1;
-        int l = 1;
-        for (Category c : categories) {
-            Row row = cats.createRow(r++);
-            Sheets.put(row, 0, c.standard());
-            Sheets.put(row, 1, c.kind().label());
-            Sheets.put(row, 2, c.code());
-            Sheets.put(row, 3, c.qualifiedCode());
-            Sheets.put(row, 4, c.name());
-            Sheets.put(row, 5, c.majorCode());
-            Sheets.put(row, 6, c.majorName());
-            Sheets.put(row, 7, c.filingCondition());
-            Sheets.put(row, 8, c.closingCondition());
-            Sheets.put(row, 9, c.active() ? "是" : "否");
-            for (ProcessStage stage : ProcessStage.values()) {
-                for (Urgency u : Urgency.values()) {
-                    var own = snapshot.ownLimit(c.id(), stage, u);
-                    if (own.isPresent()) {
-                        Row lr = lims.createRow(l++);
-                        Sheets.put(lr, 0, c.qualifiedCode());
-                        Sheets.put(lr, 1, Labels.stage(stage));
-                        Sheets.put(lr, 2, u.label());
-                        Sheets.put(lr, 3, BigDecimal.valueOf(own.get().duration().toMinutes())
-                                .divide(BigDecimal.valueOf(60), 4, java.math.RoundingMode.HALF_UP).stripTrailingZeros());
-                        Sheets.put(lr, 4, Labels.basis(own.get().basis()));
+        try (WorkbookWriter wb = new WorkbookWriter()) {
+            SheetWriter cats = wb.sheet(CATEGORIES).text().header(CATEGORY_HEADERS)
+                    .widths(14, 8, 10, 16, 28, 10, 18, 50, 50, 6);
+            SheetWriter lims = wb.sheet(LIMITS).text().header(LIMIT_HEADERS).widths(16, 8, 10, 12, 10);
+            for (Category c : categories) {
+                cats.row(c.standard(), c.kind().label(), c.code(), c.qualifiedCode(), c.name(), c.majorCode(),
+                        c.majorName(), c.filingCondition(), c.closingCondition(), c.active());
+                for (ProcessStage stage : ProcessStage.values()) {
+                    for (Urgency u : Urgency.values()) {
+                        var own = snapshot.ownLimit(c.id(), stage, u);
+                        if (own.isPresent()) {
+                            lims.row(c.qualifiedCode(), Labels.stage(stage), u.label(),
+                                    BigDecimal.valueOf(own.get().duration().toMinutes())
+                                            .divide(BigDecimal.valueOf(60), 4, java.math.RoundingMode.HALF_UP)
+                                            .stripTrailingZeros(),
+                                    Labels.basis(own.get().basis()));
+                        }
                     }
                 }
             }
+            readme(wb);
+            return wb.toBytes();
         }
-        readme(wb);
-        return Sheets.bytes(wb);
     }
 
-    private static void readme(Workbook wb) {
-        Sheet s = wb.createSheet("说明 readme");
-        String[] lines = {
+    private static void readme(WorkbookWriter wb) {
+        wb.sheet("说明 readme").widths(120).lines(
             "案件分类导入说明 How to fill in this workbook",
             "标准 standard: GB/T 47678.5（默认，5 位代码）、GB/T 30428.2（4 位代码）或 LOCAL（本地扩展，1-12 位字母数字）",
             "种类 kind: 部件 或 事件（也可写 COMPONENT / EVENT）",
@@ -107,11 +93,7 @@ public final class CategoryWorkbook {
             "时限 limits 表：每行一个分类的一个环节×紧急程度的时限，未列出的用目录默认时限；导入时，分类表中列出的分类的自有时限将被替换为本表中的行",
             "环节 stage: 核实、立案、派遣、处置、核查、结案；紧急程度 urgency: 一般、紧急、特急；计时方式 basis: 工作时、自然时；时限（小时）可为小数（整分钟）",
             "导入是“全部或全不”：任何一行有错，整个文件都不会导入，并逐行列出错误",
-            "GB/T 47678.5 目录来自未核实的转录 (unverified transcription)，以标准原文为准"};
-        for (int i = 0; i < lines.length; i++) {
-            s.createRow(i).createCell(0).setCellValue(lines[i]);
-        }
-        s.setColumnWidth(0, 120 * 256);
+            "GB/T 47678.5 目录来自未核实的转录 (unverified transcription)，以标准原文为准");
     }
 
     public static Parsed read(InputStream in) {
@@ -124,7 +106,7 @@ public final class CategoryWorkbook {
                 errors.add(CATEGORIES, 0, null, "缺少工作表 missing sheet '" + CATEGORIES + "'");
                 return new Parsed(categories, limits, RowError.of(errors));
             }
-            for (DataRow row : cats.dataRows(Sheets.MAX_ROWS)) {
+            for (DataRow row : cats.dataRows(UploadedWorkbook.MAX_ROWS)) {
                 CategoryKind kind = Labels.kind(row.text(1));
                 if (kind == null) {
                     errors.add(row, CATEGORY_HEADERS.get(1),
@@ -143,7 +125,7 @@ public final class CategoryWorkbook {
             }
             var lims = wb.sheet(LIMITS);
             if (lims.isPresent()) {
-                for (DataRow row : lims.get().dataRows(Sheets.MAX_ROWS * 18)) {
+                for (DataRow row : lims.get().dataRows(UploadedWorkbook.MAX_ROWS * 18)) {
                     readLimit(row, limits, errors);
                 }
             }

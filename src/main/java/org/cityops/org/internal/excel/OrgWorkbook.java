@@ -1,27 +1,19 @@
 package org.cityops.org.internal.excel;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.cityops.platform.InvalidInputException;
 import org.cityops.platform.excel.DataRow;
 import org.cityops.platform.excel.HeaderColumns;
 import org.cityops.platform.excel.SheetErrors;
+import org.cityops.platform.excel.SheetWriter;
 import org.cityops.platform.excel.UploadedSheet;
 import org.cityops.platform.excel.UploadedWorkbook;
+import org.cityops.platform.excel.WorkbookWriter;
 
 /**
  * The org workbook (.xlsx): sheets 组织机构, 部门 and 用户 with Chinese headers, plus a 说明 sheet. Writes the
@@ -65,76 +57,31 @@ public final class OrgWorkbook {
 
     /** A workbook holding the given rows (values in column order) for each sheet. */
     public static byte[] write(Map<SheetSpec, List<List<String>>> rows, boolean example) {
-        try (XSSFWorkbook wb = new XSSFWorkbook()) {
-            CellStyle text = wb.createCellStyle();
-            text.setDataFormat(wb.createDataFormat().getFormat("@"));
-            CellStyle head = wb.createCellStyle();
-            Font bold = wb.createFont();
-            bold.setBold(true);
-            head.setFont(bold);
-            head.setDataFormat(wb.createDataFormat().getFormat("@"));
-            helpSheet(wb, head, example);
+        try (WorkbookWriter wb = new WorkbookWriter()) {
+            helpSheet(wb, example);
             for (SheetSpec spec : SheetSpec.ALL) {
-                Sheet sheet = wb.createSheet(spec.name());
-                Row header = sheet.createRow(0);
-                for (int c = 0; c < spec.columns().size(); c++) {
-                    sheet.setDefaultColumnStyle(c, text);
-                    sheet.setColumnWidth(c, 18 * 256);
-                    Cell cell = header.createCell(c);
-                    cell.setCellValue(spec.columns().get(c).header());
-                    cell.setCellStyle(head);
-                }
-                sheet.createFreezePane(0, 1);
-                int r = 1;
+                SheetWriter sheet = wb.sheet(spec.name()).text()
+                        .header(spec.columns().stream().map(SheetSpec.Column::header).toList());
                 for (List<String> values : rows.getOrDefault(spec, List.of())) {
-                    Row row = sheet.createRow(r++);
-                    for (int c = 0; c < values.size(); c++) {
-                        Cell cell = row.createCell(c);
-                        cell.setCellStyle(text);
-                        cell.setCellValue(values.get(c) == null ? "" : values.get(c));
-                    }
+                    sheet.row(values.stream().map(v -> v == null ? "" : v).toList());
                 }
             }
-            wb.setActiveSheet(1);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            wb.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return wb.activeSheet(1).toBytes();
         }
     }
 
-    private static void helpSheet(Workbook wb, CellStyle head, boolean example) {
-        Sheet help = wb.createSheet(HELP_SHEET);
-        help.setColumnWidth(0, 16 * 256);
-        help.setColumnWidth(1, 16 * 256);
-        help.setColumnWidth(2, 10 * 256);
-        help.setColumnWidth(3, 90 * 256);
-        int r = 0;
+    private static void helpSheet(WorkbookWriter wb, boolean example) {
+        SheetWriter help = wb.sheet(HELP_SHEET).widths(16, 16, 10, 90);
         String[] intro = {
                 "组织机构与用户导入模板 (cityops)",
                 "整个文件要么全部导入，要么一条也不导入：任何一行有错，返回逐行错误报告（工作表、行号、列、原因），数据库不变。",
                 "列的顺序可以调整；表头须使用下列名称（或英文名）；未知的列会报错。空行忽略。编码请以文本格式填写。",
                 "已存在的编码/用户名按文件内容更新（编码、层级、上级不可更改），不存在的新建。导出的文件可直接再导入。",
                 example ? "各表第 2 行是示例，导入前请删除或改写。" : "本文件由系统导出。"};
-        for (String line : intro) {
-            help.createRow(r++).createCell(0).setCellValue(line);
-        }
-        r++;
-        Row header = help.createRow(r++);
-        String[] titles = {"工作表", "列", "必填", "说明"};
-        for (int i = 0; i < titles.length; i++) {
-            Cell cell = header.createCell(i);
-            cell.setCellValue(titles[i]);
-            cell.setCellStyle(head);
-        }
+        help.lines(intro).blankRow().header(List.of("工作表", "列", "必填", "说明"));
         for (SheetSpec spec : SheetSpec.ALL) {
             for (SheetSpec.Column col : spec.columns()) {
-                Row row = help.createRow(r++);
-                row.createCell(0).setCellValue(spec.name());
-                row.createCell(1).setCellValue(col.header() + " (" + col.alias() + ")");
-                row.createCell(2).setCellValue(col.required() ? "是" : "");
-                row.createCell(3).setCellValue(col.help());
+                help.row(spec.name(), col.header() + " (" + col.alias() + ")", col.required() ? "是" : "", col.help());
             }
         }
     }
