@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.cityops.platform.excel.WorkbookWriter;
 import org.cityops.catalog.CategoryKind;
 import org.cityops.catalog.internal.CatalogImporter;
 import org.cityops.catalog.internal.CatalogImporter.ImportReport;
@@ -40,8 +41,7 @@ import jakarta.validation.constraints.Size;
 @PreAuthorize(Roles.ALL_STAFF)
 class CatalogExcelController {
 
-    static final MediaType XLSX = MediaType
-            .parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final MediaType XLSX = MediaType.parseMediaType(WorkbookWriter.CONTENT_TYPE);
 
     private final CatalogService catalog;
     private final CatalogImporter importer;

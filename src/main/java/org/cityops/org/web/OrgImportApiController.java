@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 
+import org.cityops.platform.excel.WorkbookWriter;
 import org.cityops.org.CurrentStaff;
 import org.cityops.org.internal.excel.ImportError;
 import org.cityops.org.internal.excel.ImportRejected;
@@ -33,8 +34,7 @@ import org.springframework.web.multipart.MultipartFile;
 @PreAuthorize("hasRole('ADMIN')")
 class OrgImportApiController {
 
-    static final MediaType XLSX = MediaType
-            .parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final MediaType XLSX = MediaType.parseMediaType(WorkbookWriter.CONTENT_TYPE);
 
     private final OrgImporter importer;
     private final CurrentStaff current;

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.cityops.platform.excel.WorkbookWriter;
 import org.cityops.platform.InvalidInputException;
 import org.cityops.rectification.IndicatorSource;
 import org.cityops.rectification.IndicatorValue;
@@ -53,8 +54,7 @@ import org.springframework.web.multipart.MultipartFile;
 @PreAuthorize("hasAnyRole('RECTIFICATION_OFFICE','LEADER','ADMIN','HANDLER')")
 class RectificationApiController {
 
-    static final MediaType XLSX = MediaType
-            .parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final MediaType XLSX = MediaType.parseMediaType(WorkbookWriter.CONTENT_TYPE);
     static final MediaType DOCX = MediaType
             .parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
