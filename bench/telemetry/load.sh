@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Load benchmark of the telemetry pipeline (decode → durable batch insert → 0x8001 → position observers) on
 # PostgreSQL, plus a plain COPY baseline of the same rows. Prints numbers; it is not a test.
-#   TRUCKS=10000 RATE=5 DURATION=180 APP_WORKERS=2 SIM_THREADS=1 bench/telemetry/load.sh
+#   TRUCKS=10000 RATE=5 DURATION=180 SIM_THREADS=1 bench/telemetry/load.sh
 # The 10,000 trucks are registered in the muck registry (bench/telemetry/fleet.sql), so each position is
 # evaluated by the alarm engine; they drive empty (LOADED_SHARE=0) so that permit and unloading rules do not
 # turn every truck into an alarm, while no-go and speed zones are checked for every position.
-# Optional: APP_WORKERS (gateway event loops; 0 = Netty's default, twice the cores), SIM_THREADS (simulator
+# Optional: APP_WORKERS (gateway event loops; 0 = the app's default, one per two cores), SIM_THREADS (simulator
 # event loops), APP_TRANSPORT / SIM_TRANSPORT (auto|epoll|nio), APP_JAVA_OPTS, SIM_JAVA_OPTS, JT808_SERVER_JAR.
 # Needs: PostgreSQL on 127.0.0.1 (user postgres), ulimit -n > TRUCKS + 1000 for both processes.
 set -euo pipefail

@@ -25,7 +25,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * Wires the gateway. Settings ({@code cityops.telemetry.*}, defaults in code): jt808.port 7808, jt808.enabled,
  * jt808.allow-unknown (false; the demo profile may set it), jt808.idle-seconds 180, jt808.auth-timeout-seconds
  * 30, jt808.max-connections 20000, jt808.max-messages-per-second 100, jt808.max-in-flight 2000,
- * jt808.worker-threads (0 = Netty's default), jt808.transport auto (epoll on Linux, else nio),
+ * jt808.worker-threads (0 = one per two cores), jt808.transport auto (epoll on Linux, else nio),
  * writer.high-water 100000, writer.max-batch 10000,
  * writer.last-position-interval 1s (PostgreSQL: how far the latest-position table may trail the track),
  * retention-days 180.
