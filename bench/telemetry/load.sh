@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load benchmark of the telemetry pipeline (decode → durable batch insert → 0x8001 → position observers) on
 # PostgreSQL, plus a plain COPY baseline of the same rows. Prints numbers; it is not a test.
-#   TRUCKS=10000 RATE=5 DURATION=180 SIM_THREADS=1 bench/telemetry/load.sh
+#   TRUCKS=10000 RATE=5 DURATION=180 bench/telemetry/load.sh
 # The 10,000 trucks are registered in the muck registry (bench/telemetry/fleet.sql), so each position is
 # evaluated by the alarm engine; they drive empty (LOADED_SHARE=0) so that permit and unloading rules do not
 # turn every truck into an alarm, while no-go and speed zones are checked for every position.
@@ -59,7 +59,7 @@ echo "== app up; simulating $TRUCKS trucks x $RATE/s for ${DURATION}s"
 SIM_START=$(date +%s.%N)
 java ${SIM_JAVA_OPTS:--Xmx1500m -XX:+UseParallelGC -Dio.netty.leakDetection.level=disabled} -cp "$CP" org.cityops.telemetry.sim.TruckSimulator --port $PORT \
   --trucks $TRUCKS --rate $RATE --duration $DURATION --misbehaving ${MISBEHAVING:-0} --v2019 0.5 \
-  --loaded-share ${LOADED_SHARE:-0} --connect-rate ${CONNECT_RATE:-2000} --threads ${SIM_THREADS:-2} --transport ${SIM_TRANSPORT:-auto} | tee "$WORK/sim.out"
+  --loaded-share ${LOADED_SHARE:-0} --connect-rate ${CONNECT_RATE:-2000} --threads ${SIM_THREADS:-1} --transport ${SIM_TRANSPORT:-auto} | tee "$WORK/sim.out"
 sleep 2
 ROWS=$($PSQL -Atc "SELECT count(*) FROM telemetry_position" $DB)
 echo "== rows stored: $ROWS"
@@ -90,6 +90,6 @@ if [ -n "${JT808_SERVER_JAR:-}" ]; then
   for _ in $(seq 1 600); do (exec 3<>/dev/tcp/127.0.0.1/$PORT) 2>/dev/null && break; sleep 1; done
   java ${SIM_JAVA_OPTS:--Xmx1500m -XX:+UseParallelGC -Dio.netty.leakDetection.level=disabled} -cp "$CP" org.cityops.telemetry.sim.TruckSimulator --port $PORT \
     --trucks $TRUCKS --rate $RATE --duration $DURATION --misbehaving 0 --v2019 0.5 \
-    --connect-rate ${CONNECT_RATE:-2000} --threads ${SIM_THREADS:-2} --transport ${SIM_TRANSPORT:-auto} | tee "$WORK/sim-jt808-server.out"
+    --connect-rate ${CONNECT_RATE:-2000} --threads ${SIM_THREADS:-1} --transport ${SIM_TRANSPORT:-auto} | tee "$WORK/sim-jt808-server.out"
   kill $YZH; wait $YZH 2>/dev/null || true
 fi
