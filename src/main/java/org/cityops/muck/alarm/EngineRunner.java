@@ -3,6 +3,7 @@ package org.cityops.muck.alarm;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -198,8 +199,13 @@ public class EngineRunner implements PositionObserver {
                 lastStateWrite = System.nanoTime();
             }
         }
-        List<TrackerState> states = new ArrayList<>(now.size());
-        for (String t : now) {
+        write(events, now);
+    }
+
+    /** The events, and the current state of these vehicles, in one transaction (nothing when there is neither). */
+    private void write(List<EngineEvent> events, Collection<String> terminals) {
+        List<TrackerState> states = new ArrayList<>(terminals.size());
+        for (String t : terminals) {
             engine.snapshot(t).ifPresent(states::add);
         }
         if (!events.isEmpty() || !states.isEmpty()) {
@@ -216,13 +222,7 @@ public class EngineRunner implements PositionObserver {
                 dirty.clear();
                 lastStateWrite = System.nanoTime();
             }
-            List<TrackerState> states = new ArrayList<>(terminals.size());
-            for (String t : terminals) {
-                engine.snapshot(t).ifPresent(states::add);
-            }
-            if (!states.isEmpty()) {
-                store.apply(List.of(), states);
-            }
+            write(List.of(), terminals);
         });
         try {
             f.get(30, TimeUnit.SECONDS);

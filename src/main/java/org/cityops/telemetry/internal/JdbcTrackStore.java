@@ -120,58 +120,49 @@ public final class JdbcTrackStore implements TrackStore {
     private boolean[] appendPortable(List<Position> positions) throws SQLException {
         OffsetDateTime received = DbTime.toDb(clock.instant());
         boolean[] fresh = new boolean[positions.size()];
-        try (Connection c = dataSource.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO telemetry_position (" + COLUMNS
-                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
-                    for (Position p : positions) {
-                        bind(ps, p, received);
-                        ps.addBatch();
-                    }
-                    int[] counts = ps.executeBatch();
-                    for (int i = 0; i < counts.length; i++) {
-                        fresh[i] = counts[i] > 0 || counts[i] == Statement.SUCCESS_NO_INFO;
-                    }
-                }
-                Map<String, Position> newest = new LinkedHashMap<>();
+        JdbcTransaction.run(dataSource, c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO telemetry_position (" + COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
                 for (Position p : positions) {
-                    newest.merge(p.terminal(), p, (a, b) -> b.time().isAfter(a.time()) ? b : a);
+                    bind(ps, p, received);
+                    ps.addBatch();
                 }
-                try (PreparedStatement update = c.prepareStatement("UPDATE telemetry_last_position SET "
-                        + "reported_at = ?, lat = ?, lon = ?, speed_kmh = ?, direction = ?, alarm_bits = ?, "
-                        + "status_bits = ?, mileage_km = ?, altitude_m = ?, received_at = ? "
-                        + "WHERE terminal = ? AND reported_at < ?");
-                        PreparedStatement insert = c.prepareStatement("INSERT INTO telemetry_last_position ("
-                                + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
-                    for (Position p : newest.values()) {
-                        update.setObject(1, DbTime.toDb(p.time()));
-                        update.setDouble(2, p.lat());
-                        update.setDouble(3, p.lon());
-                        update.setFloat(4, (float) p.speedKmh());
-                        update.setInt(5, p.direction());
-                        update.setLong(6, p.alarmBits());
-                        update.setLong(7, p.statusBits());
-                        setNullable(update, 8, p.mileageKm());
-                        setNullable(update, 9, p.altitudeM());
-                        update.setObject(10, received);
-                        update.setString(11, p.terminal());
-                        update.setObject(12, DbTime.toDb(p.time()));
-                        if (update.executeUpdate() == 0) {
-                            bind(insert, p, received);
-                            insert.executeUpdate();
-                        }
+                int[] counts = ps.executeBatch();
+                for (int i = 0; i < counts.length; i++) {
+                    fresh[i] = counts[i] > 0 || counts[i] == Statement.SUCCESS_NO_INFO;
+                }
+            }
+            Map<String, Position> newest = new LinkedHashMap<>();
+            for (Position p : positions) {
+                newest.merge(p.terminal(), p, (a, b) -> b.time().isAfter(a.time()) ? b : a);
+            }
+            try (PreparedStatement update = c.prepareStatement("UPDATE telemetry_last_position SET "
+                    + "reported_at = ?, lat = ?, lon = ?, speed_kmh = ?, direction = ?, alarm_bits = ?, "
+                    + "status_bits = ?, mileage_km = ?, altitude_m = ?, received_at = ? "
+                    + "WHERE terminal = ? AND reported_at < ?");
+                    PreparedStatement insert = c.prepareStatement("INSERT INTO telemetry_last_position ("
+                            + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                for (Position p : newest.values()) {
+                    update.setObject(1, DbTime.toDb(p.time()));
+                    update.setDouble(2, p.lat());
+                    update.setDouble(3, p.lon());
+                    update.setFloat(4, (float) p.speedKmh());
+                    update.setInt(5, p.direction());
+                    update.setLong(6, p.alarmBits());
+                    update.setLong(7, p.statusBits());
+                    setNullable(update, 8, p.mileageKm());
+                    setNullable(update, 9, p.altitudeM());
+                    update.setObject(10, received);
+                    update.setString(11, p.terminal());
+                    update.setObject(12, DbTime.toDb(p.time()));
+                    if (update.executeUpdate() == 0) {
+                        bind(insert, p, received);
+                        insert.executeUpdate();
                     }
                 }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
             }
-        }
+            return null;
+        });
         return fresh;
     }
 

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,7 +41,7 @@ import org.cityops.telemetry.Position;
  */
 final class PostgresTrackWriter {
 
-    static final String COLUMNS = JdbcTrackStore.COLUMNS;
+    private static final String COLUMNS = JdbcTrackStore.COLUMNS;
     private static final String UPSERT_LAST = "INSERT INTO telemetry_last_position (" + COLUMNS + ") SELECT "
             + "DISTINCT ON (terminal) " + COLUMNS + " FROM telemetry_position_stage ORDER BY terminal, reported_at "
             + "DESC ON CONFLICT (terminal) DO UPDATE SET reported_at = EXCLUDED.reported_at, lat = EXCLUDED.lat, "
@@ -117,46 +118,38 @@ final class PostgresTrackWriter {
                 doubtful.add(i);
             }
         }
-        try (Connection c = dataSource.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                if (!doubtful.isEmpty()) {
-                    resolveDoubtful(c, positions, fresh, doubtful);
-                }
-                List<Position> rows = new ArrayList<>(positions.size());
-                Map<String, Position> firstSeen = new HashMap<>();
-                for (int i = 0; i < fresh.length; i++) {
-                    if (fresh[i]) {
-                        Position p = positions.get(i);
-                        rows.add(p);
-                        if (!newestStored.containsKey(p.terminal())) {
-                            firstSeen.merge(p.terminal(), p, PostgresTrackWriter::newer);
-                        }
-                    }
-                }
-                try {
-                    copyIn(c, "COPY telemetry_position (" + COLUMNS + ") FROM STDIN", copyText(rows));
-                    if (!firstSeen.isEmpty()) {
-                        upsertLast(c, firstSeen.values());
-                    }
-                    c.commit();
-                } catch (SQLException e) {
-                    c.rollback();
-                    if (!"23505".equals(e.getSQLState())) {
-                        throw e;
-                    }
-                    slowBatches++;
-                    fresh = appendSlowly(c, positions);
-                    c.commit();
-                }
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
+        boolean[] guessed = fresh;
+        fresh = JdbcTransaction.run(dataSource, c -> {
+            if (!doubtful.isEmpty()) {
+                resolveDoubtful(c, positions, guessed, doubtful);
             }
-        }
+            List<Position> rows = new ArrayList<>(positions.size());
+            Map<String, Position> firstSeen = new HashMap<>();
+            for (int i = 0; i < guessed.length; i++) {
+                if (guessed[i]) {
+                    Position p = positions.get(i);
+                    rows.add(p);
+                    if (!newestStored.containsKey(p.terminal())) {
+                        firstSeen.merge(p.terminal(), p, PostgresTrackWriter::newer);
+                    }
+                }
+            }
+            Savepoint beforeCopy = c.setSavepoint();
+            try {
+                copyIn(c, "COPY telemetry_position (" + COLUMNS + ") FROM STDIN", copyText(rows));
+                if (!firstSeen.isEmpty()) {
+                    upsertLast(c, firstSeen.values());
+                }
+                return guessed;
+            } catch (SQLException e) {
+                if (!"23505".equals(e.getSQLState())) {
+                    throw e;
+                }
+                c.rollback(beforeCopy);
+                slowBatches++;
+                return appendSlowly(c, positions);
+            }
+        });
         for (int i = 0; i < fresh.length; i++) {
             if (fresh[i]) {
                 Position p = positions.get(i);
@@ -245,19 +238,10 @@ final class PostgresTrackWriter {
         if (pendingLast.isEmpty() || !all && System.nanoTime() - lastFlushNanos < lastPositionInterval.toNanos()) {
             return;
         }
-        try (Connection c = dataSource.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                upsertLast(c, pendingLast.values());
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
-            }
-        }
+        JdbcTransaction.run(dataSource, c -> {
+            upsertLast(c, pendingLast.values());
+            return null;
+        });
         pendingLast = new HashMap<>();
         lastFlushNanos = System.nanoTime();
     }
