@@ -4,5 +4,6 @@
  * telemetry's {@link org.cityops.telemetry.PositionObserver}; alarms turned into cases; the supervision console.
  * Nothing here is API for other modules: muck only implements telemetry's interfaces and exchanges case events.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "muck")
+@org.springframework.modulith.ApplicationModule(displayName = "muck",
+        allowedDependencies = { "platform", "audit", "org", "geo", "telemetry", "cases" })
 package org.cityops.muck;

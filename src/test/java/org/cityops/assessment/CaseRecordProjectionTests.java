@@ -7,7 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.List;
 import java.util.UUID;
 
-import org.cityops.geo.DemoGrids;
+import org.cityops.geo.demo.DemoGrids;
 import org.cityops.support.Api;
 import org.cityops.support.IntegrationTest;
 import org.junit.jupiter.api.Test;

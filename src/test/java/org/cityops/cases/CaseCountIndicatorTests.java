@@ -16,7 +16,7 @@ import java.util.UUID;
 import org.cityops.cases.internal.CaseFixtures;
 import org.cityops.cases.internal.CaseService;
 import org.cityops.cases.internal.NewCase;
-import org.cityops.geo.DemoGrids;
+import org.cityops.geo.demo.DemoGrids;
 import org.cityops.platform.CityClock;
 import org.cityops.rectification.IndicatorSource;
 import org.cityops.rectification.IndicatorValue;

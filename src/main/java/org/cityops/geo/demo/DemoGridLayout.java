@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import org.cityops.geo.DemoGrids;
 import org.cityops.geo.GridCode;
 import org.cityops.geo.internal.GridFeature;
 import org.cityops.geo.internal.GridGeometry;

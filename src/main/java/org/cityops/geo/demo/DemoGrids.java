@@ -1,4 +1,4 @@
-package org.cityops.geo;
+package org.cityops.geo.demo;
 
 import java.util.List;
 

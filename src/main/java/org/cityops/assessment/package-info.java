@@ -1,0 +1,7 @@
+/**
+ * 综合评价 (performance evaluation, GB/T 30428.4): indicators from its own projection of the case record (fed by
+ * the cases module's events), multi-source scores, deductions, appeals, ranking, lock and publication (红黑榜).
+ * API: {@link org.cityops.assessment.CaseFactSink} and the fact types.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "assessment", allowedDependencies = { "platform", "audit", "org", "catalog", "cases" })
+package org.cityops.assessment;
