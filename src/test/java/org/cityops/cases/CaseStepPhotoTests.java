@@ -81,7 +81,7 @@ class CaseStepPhotoTests {
         return ((Number) JsonPath.read(json, "$.version")).longValue();
     }
 
-    String status(long id) {
+    String statusOf(long id) {
         return jdbc.sql("SELECT status FROM city_case WHERE id = :id").param("id", id).query(String.class).single();
     }
 
@@ -105,7 +105,7 @@ class CaseStepPhotoTests {
         // 处置反馈 before 签收: the department sees the case, but the step is not allowed from 待签收
         act(m.handler(), m.id(), "REPORT_HANDLED", null).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("action-error")));
-        assertThat(status(m.id())).isEqualTo("DISPATCHED");
+        assertThat(statusOf(m.id())).isEqualTo("DISPATCHED");
         assertThat(photos(m.id())).isZero();
         // an inspector's check photo on a case that is not handled yet: refused, nothing stored
         act("inspector1", m.id(), "CHECK_PASS", null).andExpect(status().isOk())
@@ -122,14 +122,14 @@ class CaseStepPhotoTests {
         api("leader1", m.id(), "SUPERVISE", ",\"note\":\"抓紧\"").andExpect(status().isOk());
         act(m.handler(), m.id(), "REPORT_HANDLED", seen).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("已被他人处理")));
-        assertThat(status(m.id())).isEqualTo("ACCEPTED");
+        assertThat(statusOf(m.id())).isEqualTo("ACCEPTED");
         assertThat(photos(m.id())).isZero();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM case_step WHERE case_id = :id AND action = 'REPORT_HANDLED'")
                 .param("id", m.id()).query(Long.class).single()).isZero();
         // the JSON API compares the version in the same transaction: 409
         api(m.handler(), m.id(), "REPORT_HANDLED", ",\"note\":\"x\",\"version\":" + seen)
                 .andExpect(status().isConflict());
-        assertThat(status(m.id())).isEqualTo("ACCEPTED");
+        assertThat(statusOf(m.id())).isEqualTo("ACCEPTED");
     }
 
     @Test
@@ -152,7 +152,7 @@ class CaseStepPhotoTests {
         api(m.handler(), m.id(), "ACCEPT", "").andExpect(status().isOk());
         act(m.handler(), m.id(), "REPORT_HANDLED", version(m.id())).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.not(Matchers.containsString("action-error"))));
-        assertThat(status(m.id())).isEqualTo("HANDLED");
+        assertThat(statusOf(m.id())).isEqualTo("HANDLED");
         var photo = jdbc.sql("SELECT id, kind, uploaded_at FROM case_photo WHERE case_id = :id").param("id", m.id())
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class)})
                 .single();

@@ -41,7 +41,8 @@ class PersonalDataMaskerTests {
 
     @Test
     void otherNumbersAreLeftAlone() {
-        String text = "案卷2026112700012，网格320402001001001，门牌128号，共3处，面积12.5平方米，11月27日，热线12319";
+        String text = "案卷2026112700012，网格320402001001001，门牌128号，共3处，面积12.5平方米，11月27日，热线12319，"
+                + "编号79e114b7-f74f-49ea-85cd-5af98784007d";
         assertThat(mask(text)).isEqualTo(text);
         assertThat(mask("")).isEmpty();
         assertThat(mask(null)).isNull();
