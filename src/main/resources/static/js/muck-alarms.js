@@ -11,7 +11,10 @@
     try {
       const alarm = await cityops.api('/api/v1/muck/alarms/' + id + '/case', { method: 'POST', body: { note: note } });
       const cell = button.closest('tr').querySelector('.case-cell');
-      cell.innerHTML = '<span class="badge warn">已转案件 ' + alarm.caseCategory + '</span>';
+      const badge = document.createElement('span');
+      badge.className = 'badge warn';
+      badge.textContent = '已转案件 ' + (alarm.caseCategory || '');
+      cell.replaceChildren(badge);
       button.remove();
       message.hidden = false; message.className = 'alert ok'; message.textContent = '报警 ' + id + ' 已转案件';
     } catch (err) {

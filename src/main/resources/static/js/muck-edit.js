@@ -87,7 +87,7 @@
         rows.forEach(function (r) {
           if (kind === k && String(r.id) === String(id)) { return; }
           const l = window.muck.layer(r.polygon, { color: k === 'zones' ? '#b3261e' : '#8a96a3', weight: 1, fillOpacity: 0.1 });
-          if (l) { l.bindTooltip(r.name).addTo(map); }
+          if (l) { l.bindTooltip(window.muck.esc(r.name)).addTo(map); }
         });
       }).catch(function () { });
     });

@@ -14,11 +14,11 @@
         cityops.api('/api/v1/muck/zones'), cityops.api('/api/v1/muck/permits')]);
       permits.forEach(function (p) {
         const l = muck.layer(p.route, { color: '#0b5cad', weight: 3, opacity: 0.6, dashArray: '6 4' });
-        if (l) { l.bindTooltip('核准路线 ' + p.permitNo).addTo(fences); }
+        if (l) { l.bindTooltip(muck.esc('核准路线 ' + p.permitNo)).addTo(fences); }
       });
       sites.forEach(function (s) {
         const l = muck.layer(s.polygon, { color: '#d35400', weight: 2, fillOpacity: 0.15 });
-        if (l) { l.bindPopup('<b>工地</b> <a href="/muck/sites/' + s.id + '">' + muck.esc(s.name) + '</a>').addTo(fences); }
+        if (l) { l.bindPopup('<b>工地</b> <a href="/muck/sites/' + encodeURIComponent(s.id) + '">' + muck.esc(s.name) + '</a>').addTo(fences); }
       });
       disposals.forEach(function (d) {
         const l = muck.layer(d.polygon, { color: '#1e7d32', weight: 2, fillOpacity: 0.15 });
@@ -28,8 +28,8 @@
         const noGo = z.kind === 'NO_GO';
         const l = muck.layer(z.polygon, { color: noGo ? '#b3261e' : '#b26a00', weight: 1, fillOpacity: noGo ? 0.2 : 0.05 });
         if (l) {
-          l.bindTooltip((noGo ? '禁行区 ' : '限速区 ') + z.name + (z.speedLimitKmh ? ' ' + z.speedLimitKmh + 'km/h' : '')
-            + (z.windowStart ? ' ' + z.windowStart + '-' + z.windowEnd : '')).addTo(fences);
+          l.bindTooltip(muck.esc((noGo ? '禁行区 ' : '限速区 ') + z.name + (z.speedLimitKmh ? ' ' + z.speedLimitKmh + 'km/h' : '')
+            + (z.windowStart ? ' ' + z.windowStart + '-' + z.windowEnd : ''))).addTo(fences);
         }
       });
     } catch (e) { console.warn('fences', e); }
@@ -43,16 +43,16 @@
       const rows = [];
       vehicles.forEach(function (v) {
         counts[v.state] = (counts[v.state] || 0) + 1;
-        rows.push('<tr data-state="' + v.state + '"><td><a href="' + el.dataset.trackUrl + '?vehicle=' + v.id + '">'
-          + muck.esc(v.plate) + '</a></td><td>' + muck.esc(v.companyName) + '</td><td><span class="badge muck-' + v.state + '">'
-          + labels[v.state] + '</span></td><td>' + (v.speed == null ? '' : Math.round(v.speed)) + '</td><td>'
+        rows.push('<tr data-state="' + muck.esc(v.state) + '"><td><a href="' + muck.esc(el.dataset.trackUrl) + '?vehicle=' + encodeURIComponent(v.id) + '">'
+          + muck.esc(v.plate) + '</a></td><td>' + muck.esc(v.companyName) + '</td><td><span class="badge muck-' + muck.esc(v.state) + '">'
+          + muck.esc(labels[v.state]) + '</span></td><td>' + (v.speed == null ? '' : Math.round(v.speed)) + '</td><td>'
           + muck.fmt(v.receivedAt) + '</td><td>' + muck.esc(v.openAlarms.join(' ')) + '</td></tr>');
         if (v.lat == null) { return; }
         L.circleMarker([v.lat, v.lon], { radius: 7, color: '#fff', weight: 1, fillColor: muck.STATE_COLORS[v.state], fillOpacity: 0.95 })
-          .bindPopup('<b>' + muck.esc(v.plate) + '</b> ' + labels[v.state] + '<br>' + muck.esc(v.companyName || '')
+          .bindPopup('<b>' + muck.esc(v.plate) + '</b> ' + muck.esc(labels[v.state]) + '<br>' + muck.esc(v.companyName || '')
             + '<br>速度 ' + Math.round(v.speed) + ' km/h · ' + muck.esc(v.load) + '<br>' + muck.fmt(v.receivedAt)
             + (v.openAlarms.length ? '<br>报警: ' + muck.esc(v.openAlarms.join(', ')) : '')
-            + '<br><a href="' + el.dataset.trackUrl + '?vehicle=' + v.id + '">轨迹回放</a>')
+            + '<br><a href="' + muck.esc(el.dataset.trackUrl) + '?vehicle=' + encodeURIComponent(v.id) + '">轨迹回放</a>')
           .addTo(trucks);
       });
       document.getElementById('muck-live-rows').innerHTML = rows.join('');

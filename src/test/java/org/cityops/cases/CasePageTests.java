@@ -136,7 +136,7 @@ class CasePageTests {
                         "#!/bin/sh".getBytes())).with(csrf())
                 .param("categoryCode", category()).param("description", "假图片")
                 .param("lat", String.valueOf(p.lat())).param("lon", String.valueOf(p.lon())))
-                .andExpect(status().isOk())
+                .andExpect(status().isBadRequest())
                 .andExpect(content().string(Matchers.containsString("form-error")));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM city_case").query(Long.class).single()).isEqualTo(before);
     }

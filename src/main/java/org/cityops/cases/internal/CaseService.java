@@ -234,8 +234,23 @@ public class CaseService {
 
     /** One step of the lifecycle; 403 (scope/role), 409 (illegal or concurrent), 400 (missing input). */
     public CaseView transition(long caseId, TransitionRequest req, Performer who) {
+        return transition(caseId, req, who, null, null);
+    }
+
+    /**
+     * One step with the version the caller saw ({@code expectedVersion}, optional: 409 when the case moved on) and
+     * a photo sent with it (optional: HANDLED for 处置反馈, CHECK for 核查, else REPORT). The photo is checked
+     * before the transaction; the version is compared, and the photo stored, inside the step's transaction and
+     * only after the step was allowed, so a refused or concurrent step leaves neither step nor photo behind.
+     */
+    public CaseView transition(long caseId, TransitionRequest req, Performer who, Long expectedVersion,
+            byte[] photo) {
+        String photoType = photo == null || photo.length == 0 ? null : Photos.check(photo);
         return tx.execute(s -> {
             Case c = load(caseId);
+            if (expectedVersion != null && who.sees(c) && c.version != expectedVersion) {
+                throw new ConflictException("案卷已被他人处理，请刷新 the case changed since you loaded it", "version");
+            }
             Instant now = DbTime.toDb(clock.instant()).toInstant();
             TransitionRequest effective = prepare(c, req, who);
             CaseStatus before = c.status;
@@ -246,9 +261,24 @@ public class CaseService {
             audit.record("CASE", c.number, step.action(), "status=" + before,
                     "status=" + c.status + (dept == null ? "" : " dept=" + dept)
                             + (step.note() == null ? "" : " note=" + step.note()));
+            if (photoType != null) {
+                String kind = photoKind(effective.action());
+                long photoId = insertPhoto(c.id, kind, photoType, photo, who, now);
+                audit.record("CASE", c.number, "PHOTO", null,
+                        "photo=" + photoId + " kind=" + kind + " bytes=" + photo.length + " step=" + step.action());
+            }
             publish(c, step, dept, now);
             return view(c, who);
         });
+    }
+
+    /** The kind of a photo sent with a step: 处置照片 with the handling report, 核查照片 with a check. */
+    static String photoKind(CaseAction action) {
+        return switch (action) {
+            case REPORT_HANDLED -> "HANDLED";
+            case CHECK_PASS, CHECK_FAIL -> "CHECK";
+            default -> "REPORT";
+        };
     }
 
     /** Fills in what the aggregate cannot know: routing for DISPATCH, the target of MERGE. */
@@ -438,12 +468,17 @@ public class CaseService {
 
     /** Stores a photo in the caller's transaction; returns its id. */
     private long insertPhoto(long caseId, String kind, String contentType, byte[] data, Performer who) {
+        return insertPhoto(caseId, kind, contentType, data, who, clock.instant());
+    }
+
+    /** {@code at}: the upload time (a photo sent with a step carries the step's time). */
+    private long insertPhoto(long caseId, String kind, String contentType, byte[] data, Performer who, Instant at) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO case_photo (case_id, kind, content_type, size_bytes, data, uploaded_by, uploaded_at)
                 VALUES (:c, :k, :t, :s, :d, :u, :at)""")
                 .param("c", caseId).param("k", kind).param("t", contentType).param("s", data.length).param("d", data)
-                .param("u", who.username()).param("at", DbTime.toDb(clock.instant())).update(keys, "id");
+                .param("u", who.username()).param("at", DbTime.toDb(at)).update(keys, "id");
         return keys.getKey().longValue();
     }
 
@@ -473,16 +508,5 @@ public class CaseService {
         }
         return queries.duplicatesOf(c.id, c.categoryId, c.lat, c.lon, c.createdAt, duplicateRadiusMeters,
                 duplicateWindow, who);
-    }
-
-    /** The public fields of a case, by its number (no reporter, no staff names, no notes). */
-    public Optional<PublicCaseView> publicView(String number) {
-        if (number == null || !number.matches("\\d{8,20}")) {
-            return Optional.empty();
-        }
-        return cases.findByNumber(number.strip()).map(c -> new PublicCaseView(c.number, c.status.name(),
-                c.status.label(), c.categoryName, c.districtName, c.streetName, c.address, c.createdAt, c.closedAt,
-                cases.steps(c.id).stream().filter(s -> !"SUPERVISE".equals(s.action()))
-                        .map(s -> new PublicCaseView.PublicStep(label(s.action()), s.actedAt())).toList()));
     }
 }

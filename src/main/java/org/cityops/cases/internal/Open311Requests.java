@@ -14,7 +14,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The public read side of Open311 GeoReport v2 ({@code GET requests}): public fields only, paged. */
+/**
+ * The public read side of Open311 GeoReport v2 ({@code GET requests}): cases from public channels only
+ * ({@link PublicChannels}), public fields only, the description and address with phone and ID numbers masked
+ * ({@link PersonalDataMasker}), paged.
+ */
 @Service
 @Transactional(readOnly = true)
 public class Open311Requests {
@@ -38,10 +42,12 @@ public class Open311Requests {
 
     private final JdbcClient jdbc;
     private final OrgDirectory org;
+    private final PublicChannels channels;
 
-    Open311Requests(JdbcClient jdbc, OrgDirectory org) {
+    Open311Requests(JdbcClient jdbc, OrgDirectory org, PublicChannels channels) {
         this.jdbc = jdbc;
         this.org = org;
+        this.channels = channels;
     }
 
     /**
@@ -52,7 +58,8 @@ public class Open311Requests {
     public List<Request> find(List<String> ids, List<String> serviceCodes, Instant start, Instant end, Boolean open,
             int page, int pageSize) {
         Map<String, Object> p = new HashMap<>();
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        StringBuilder where = new StringBuilder(" WHERE c.channel IN (:public)");
+        p.put("public", channels.names());
         if (ids != null && !ids.isEmpty()) {
             where.append(" AND c.case_number IN (:ids)");
             p.put("ids", ids);
@@ -79,7 +86,7 @@ public class Open311Requests {
         return jdbc.sql("SELECT c.case_number, c.status, c.category_name, c.category_code, c.description,"
                 + " c.department_id, c.created_at, c.updated_at, c.due_at, c.address, c.lat, c.lon, c.district_name,"
                 + " c.street_name, m.case_number AS merged_number FROM city_case c"
-                + " LEFT JOIN city_case m ON m.id = c.merged_into" + where
+                + " LEFT JOIN city_case m ON m.id = c.merged_into AND m.channel IN (:public)" + where
                 + " ORDER BY c.created_at DESC, c.id DESC LIMIT :limit OFFSET :offset")
                 .params(p).param("limit", pageSize).param("offset", (long) page * pageSize)
                 .query((rs, n) -> {
@@ -87,9 +94,10 @@ public class Open311Requests {
                     long d = rs.getLong("department_id");
                     String agency = rs.wasNull() ? null : departments.get(d);
                     return new Request(rs.getString("case_number"), status, rs.getString("category_name"),
-                            rs.getString("category_code"), rs.getString("description"), agency,
+                            rs.getString("category_code"), PersonalDataMasker.mask(rs.getString("description")), agency,
                             CaseRepository.time(rs, "created_at"), CaseRepository.time(rs, "updated_at"),
-                            status.isOpen() ? CaseRepository.time(rs, "due_at") : null, rs.getString("address"),
+                            status.isOpen() ? CaseRepository.time(rs, "due_at") : null,
+                            PersonalDataMasker.mask(rs.getString("address")),
                             rs.getDouble("lat"), rs.getDouble("lon"), rs.getString("district_name"),
                             rs.getString("street_name"), rs.getString("merged_number"));
                 }).list();

@@ -15,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The read side of FixMyStreet's {@code GET servicerequestupdates}: one update per step that changed a case's
  * status (intake and 督办 are not updates), oldest first, with public text only and the handling photo (if any)
- * on the handling report.
+ * on the handling report. Cases from public channels only ({@link PublicChannels}); any other case is answered as
+ * unknown.
  */
 @Service
 @Transactional(readOnly = true)
@@ -41,15 +42,17 @@ public class Open311Updates {
     }
 
     private final JdbcClient jdbc;
+    private final PublicChannels channels;
 
-    Open311Updates(JdbcClient jdbc) {
+    Open311Updates(JdbcClient jdbc, PublicChannels channels) {
         this.jdbc = jdbc;
+        this.channels = channels;
     }
 
-    /** Whether a service request (case number) exists. */
+    /** Whether a public service request (case number) exists. */
     public boolean exists(String serviceRequestId) {
-        return jdbc.sql("SELECT COUNT(*) FROM city_case WHERE case_number = :n").param("n", serviceRequestId)
-                .query(Long.class).single() > 0;
+        return jdbc.sql("SELECT COUNT(*) FROM city_case WHERE case_number = :n AND channel IN (:public)")
+                .param("n", serviceRequestId).param("public", channels.names()).query(Long.class).single() > 0;
     }
 
     /**
@@ -59,7 +62,9 @@ public class Open311Updates {
      */
     public List<Update> find(String serviceRequestId, Instant start, Instant end, int page, int pageSize) {
         Map<String, Object> p = new HashMap<>();
-        StringBuilder where = new StringBuilder(" WHERE s.from_status IS NOT NULL AND s.from_status <> s.to_status");
+        StringBuilder where = new StringBuilder(" WHERE s.from_status IS NOT NULL AND s.from_status <> s.to_status"
+                + " AND c.channel IN (:public)");
+        p.put("public", channels.names());
         if (serviceRequestId != null) {
             where.append(" AND c.case_number = :n");
             p.put("n", serviceRequestId);
@@ -90,8 +95,8 @@ public class Open311Updates {
     /** A handling photo of a case, by case number and photo id; empty for any other photo. */
     public Optional<Media> handlingPhoto(String serviceRequestId, long photoId) {
         return jdbc.sql("SELECT ph.content_type, ph.data FROM case_photo ph JOIN city_case c ON c.id = ph.case_id"
-                + " WHERE ph.id = :id AND c.case_number = :n AND ph.kind = 'HANDLED'")
-                .param("id", photoId).param("n", serviceRequestId)
+                + " WHERE ph.id = :id AND c.case_number = :n AND ph.kind = 'HANDLED' AND c.channel IN (:public)")
+                .param("id", photoId).param("n", serviceRequestId).param("public", channels.names())
                 .query((rs, n) -> new Media(rs.getString(1), rs.getBytes(2))).optional();
     }
 }

@@ -3,9 +3,12 @@ package org.cityops.cases.internal;
 import org.cityops.platform.InvalidInputException;
 
 /** Photo rules: size limit and a content type sniffed from the first bytes (never trusted from the client). */
-final class Photos {
+public final class Photos {
 
-    static final int MAX_BYTES = 5 * 1024 * 1024;
+    public static final int MAX_BYTES = 5 * 1024 * 1024;
+
+    /** How many leading bytes {@link #checkHead} needs to recognise every accepted format. */
+    public static final int HEAD_BYTES = 12;
 
     private Photos() {
     }
@@ -19,6 +22,24 @@ final class Photos {
             throw new InvalidInputException("照片过大（最大5MB） photo larger than 5 MB", "photo");
         }
         String type = sniff(data);
+        if (type == null) {
+            throw new InvalidInputException("只接受JPEG/PNG/GIF/WebP图片 photo is not a JPEG/PNG/GIF/WebP image", "photo");
+        }
+        return type;
+    }
+
+    /**
+     * The same checks on an upload before it is read into memory: its size as the multipart parser counted it and
+     * its first {@link #HEAD_BYTES} bytes (fewer if the file is shorter). Returns the sniffed type; 400 otherwise.
+     */
+    public static String checkHead(long size, byte[] head) {
+        if (size <= 0 || head == null || head.length == 0) {
+            throw new InvalidInputException("照片为空 photo is empty", "photo");
+        }
+        if (size > MAX_BYTES) {
+            throw new InvalidInputException("照片过大（最大5MB） photo larger than 5 MB", "photo");
+        }
+        String type = sniff(head);
         if (type == null) {
             throw new InvalidInputException("只接受JPEG/PNG/GIF/WebP图片 photo is not a JPEG/PNG/GIF/WebP image", "photo");
         }

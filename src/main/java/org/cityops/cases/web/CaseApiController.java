@@ -26,7 +26,6 @@ import org.cityops.org.CurrentStaff;
 import org.cityops.org.DepartmentView;
 import org.cityops.org.OrgDirectory;
 import org.cityops.platform.CityClock;
-import org.cityops.platform.ConflictException;
 import org.cityops.platform.InvalidInputException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -104,20 +103,15 @@ class CaseApiController {
     @PostMapping(path = "/{id}/transitions", consumes = MediaType.APPLICATION_JSON_VALUE)
     CaseView transition(@PathVariable long id, @RequestBody TransitionBody body) {
         Performer who = Performer.of(staff.require());
-        if (body.version() != null) {
-            CaseView now = cases.get(id, who);
-            if (now.version() != body.version()) {
-                throw new ConflictException("案卷已被他人处理，请刷新 the case changed since you loaded it", "version");
-            }
-        }
         Long dept = body.departmentId();
         if (dept == null && body.departmentCode() != null && !body.departmentCode().isBlank()) {
             dept = org.departmentByCode(body.departmentCode().strip()).map(DepartmentView::id)
                     .orElseThrow(() -> new InvalidInputException("部门不存在 unknown department", "departmentCode"));
         }
         String note = body.note() != null ? body.note() : body.reason();
+        // the version is compared inside the step's transaction
         return cases.transition(id, new TransitionRequest(body.action(), note, dept, body.extensionHours(),
-                body.satisfaction(), body.reopen(), body.mergeInto()), who);
+                body.satisfaction(), body.reopen(), body.mergeInto()), who, body.version(), null);
     }
 
     @GetMapping

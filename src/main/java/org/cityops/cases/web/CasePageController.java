@@ -157,17 +157,15 @@ class CasePageController {
             @RequestParam(required = false) Long departmentId, @RequestParam(required = false) Integer extensionHours,
             @RequestParam(required = false) Satisfaction satisfaction,
             @RequestParam(required = false) Boolean reopen, @RequestParam(required = false) Long mergeInto,
-            @RequestParam(required = false) MultipartFile photo, Model model) throws IOException {
+            @RequestParam(required = false) MultipartFile photo, @RequestParam(required = false) Long version,
+            Model model) throws IOException {
         Performer me = me();
         String error = null;
         CaseView done = null;
         try {
-            if (photo != null && !photo.isEmpty()) {
-                cases.addPhoto(id, action == CaseAction.REPORT_HANDLED ? "HANDLED"
-                        : action.name().startsWith("CHECK") ? "CHECK" : "REPORT", photo.getBytes(), me);
-            }
+            // the photo is stored with the step, in its transaction, only when the step is allowed
             done = cases.transition(id, new TransitionRequest(action, note, departmentId, extensionHours, satisfaction,
-                    reopen, mergeInto), me);
+                    reopen, mergeInto), me, version, PhotoUploads.read(photo));
         } catch (DomainException e) {
             error = e.getMessage();
         } catch (org.springframework.dao.OptimisticLockingFailureException e) {

@@ -1,16 +1,25 @@
 package org.cityops.cases.web;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
 
 import org.cityops.cases.CaseChannel;
 import org.cityops.cases.internal.CaseService;
 import org.cityops.cases.internal.NewCase;
 import org.cityops.cases.internal.Performer;
 import org.cityops.cases.internal.PublicCaseView;
+import org.cityops.cases.internal.PublicCases;
 import org.cityops.catalog.Catalog;
 import org.cityops.platform.DomainException;
-import org.cityops.platform.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,28 +30,44 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 /**
  * Public by design (no sign-in): a citizen reports a problem (map pick, photo, optional contact) and gets a
- * case number; anyone can look a case up by number and sees only public fields.
+ * case number; anyone can look a public case up by number and sees only public fields. Both are rate-limited
+ * ({@link PublicLimits}: 429 with the wait); a case that is not public is the same 404 as an unknown number.
  */
 @Controller
 class PublicCaseController {
 
     private final CaseService cases;
+    private final PublicCases publicCases;
+    private final PublicLimits limits;
+    private final MessageSource messages;
     private final Catalog catalog;
     private final String tileUrl;
     private final String center;
 
-    PublicCaseController(CaseService cases, Catalog catalog, @Value("${cityops.map.tile-url:}") String tileUrl,
+    PublicCaseController(CaseService cases, PublicCases publicCases, PublicLimits limits, MessageSource messages,
+            Catalog catalog, @Value("${cityops.map.tile-url:}") String tileUrl,
             @Value("${cityops.map.center-lat:31.79},${cityops.map.center-lon:119.95},${cityops.map.zoom:11}") String center) {
         this.cases = cases;
+        this.publicCases = publicCases;
+        this.limits = limits;
+        this.messages = messages;
         this.catalog = catalog;
         this.tileUrl = tileUrl;
         this.center = center;
     }
 
     @GetMapping("/public/report")
-    String form(Model model) {
+    String form(Model model, HttpServletRequest request, HttpServletResponse response) {
+        limits.device(request, response);
+        return formView(model);
+    }
+
+    private String formView(Model model) {
         model.addAttribute("categories", catalog.activeCategories());
         model.addAttribute("tileUrl", tileUrl);
         model.addAttribute("mapCenter", center);
@@ -55,20 +80,32 @@ class PublicCaseController {
             @RequestParam(required = false) Double lon, @RequestParam(required = false) String address,
             @RequestParam(required = false) String reporterName, @RequestParam(required = false) String reporterPhone,
             @RequestParam(required = false) String idempotencyKey,
-            @RequestParam(required = false) MultipartFile photo, Model model, RedirectAttributes redirect)
-            throws IOException {
+            @RequestParam(required = false) MultipartFile photo, Model model, RedirectAttributes redirect,
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
+        NewCase in = new NewCase(CaseChannel.CITIZEN, categoryCode, description, lat, lon, address, null,
+                reporterName, reporterPhone);
+        // the limit first: a refused submission's photo is never read
+        Optional<Duration> wait = limits.report(request, response);
+        if (wait.isPresent()) {
+            refuse(response, wait.get());
+            return formWithError(model, in, message("cases.public.reportLimited", wait.get()));
+        }
         try {
-            CaseService.Intake intake = cases.intake(new NewCase(CaseChannel.CITIZEN, categoryCode, description, lat,
-                    lon, address, null, reporterName, reporterPhone), Performer.publicReporter("public"),
-                    idempotencyKey, null, null, photo == null || photo.isEmpty() ? null : photo.getBytes());
+            byte[] bytes = PhotoUploads.read(photo);
+            CaseService.Intake intake = cases.intake(in, Performer.publicReporter("public"), idempotencyKey, null, null,
+                    bytes);
             redirect.addFlashAttribute("justReported", true);
             return "redirect:/public/cases/" + intake.caseNumber();
         } catch (DomainException e) {
-            model.addAttribute("error", e.getMessage());
-            model.addAttribute("form", new NewCase(CaseChannel.CITIZEN, categoryCode, description, lat, lon, address,
-                    null, reporterName, reporterPhone));
-            return form(model);
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return formWithError(model, in, e.getMessage());
         }
+    }
+
+    private String formWithError(Model model, NewCase in, String error) {
+        model.addAttribute("error", error);
+        model.addAttribute("form", in);
+        return formView(model);
     }
 
     @GetMapping("/public/cases")
@@ -77,16 +114,52 @@ class PublicCaseController {
     }
 
     @GetMapping("/public/cases/{number}")
-    String show(@PathVariable String number, Model model) {
+    String show(@PathVariable String number, Model model, HttpServletRequest request, HttpServletResponse response) {
         model.addAttribute("number", number);
-        model.addAttribute("pc", cases.publicView(number).orElse(null));
+        Optional<Duration> wait = limits.lookup(request);
+        if (wait.isPresent()) {
+            refuse(response, wait.get());
+            model.addAttribute("limited", message("cases.public.lookupLimited", wait.get()));
+            return "public/lookup";
+        }
+        PublicCaseView pc = publicCases.find(number).orElse(null);
+        if (pc == null) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+        }
+        model.addAttribute("pc", pc);
         return "public/lookup";
     }
 
-    /** The same, as JSON. */
+    /** The same, as JSON (the same limit; 404 problem detail for an unknown or non-public number). */
     @GetMapping("/api/v1/public/cases/{number}")
     @ResponseBody
-    PublicCaseView json(@PathVariable String number) {
-        return cases.publicView(number).orElseThrow(() -> new NotFoundException("案卷不存在 case not found"));
+    ResponseEntity<?> json(@PathVariable String number, HttpServletRequest request) {
+        Optional<Duration> wait = limits.lookup(request);
+        if (wait.isPresent()) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds(wait.get())))
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(ProblemDetail.forStatusAndDetail(
+                            HttpStatus.TOO_MANY_REQUESTS, message("cases.public.lookupLimited", wait.get())));
+        }
+        Optional<PublicCaseView> found = publicCases.find(number);
+        if (found.isEmpty()) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "案卷不存在 case not found"));
+        }
+        return ResponseEntity.ok(found.get());
+    }
+
+    private static void refuse(HttpServletResponse response, Duration wait) {
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds(wait)));
+    }
+
+    private static long seconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
+
+    private String message(String key, Duration wait) {
+        long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+        return messages.getMessage(key, new Object[] {minutes}, LocaleContextHolder.getLocale());
     }
 }

@@ -312,13 +312,10 @@ public class LedgerService {
         if (!bytes && (url == null || url.isBlank())) {
             throw new InvalidInputException("请填写链接 a link is required", "url");
         }
-        if (!bytes && !(url.startsWith("/") || url.startsWith("http://") || url.startsWith("https://"))) {
-            throw new InvalidInputException("链接应以 / 或 http(s):// 开头 the link must start with / or http(s)://",
-                    "url");
-        }
-        String n = name == null || name.isBlank() ? (bytes ? "附件" : url) : name.trim();
+        String link = bytes ? null : EvidenceLinks.require(url);
+        String n = name == null || name.isBlank() ? (bytes ? "附件" : link) : name.trim();
         long id = repo.insertEvidence(measureId, progressId, k, n, bytes ? contentType : null, bytes ? content : null,
-                bytes ? null : url.trim(), me.username(), clock.instant());
+                link, me.username(), clock.instant());
         audit.record(ENTITY_MEASURE, Long.toString(measureId), "EVIDENCE", null, k + " " + n);
         return id;
     }

@@ -225,7 +225,11 @@ class RectificationApiController {
         var e = repo.evidenceById(id).orElseThrow(() -> new org.cityops.platform.NotFoundException("no such evidence"));
         ledger.measure(e.measureId());
         if (e.url() != null) {
-            return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(e.url())).build();
+            // links stored before only same-origin paths were accepted are not followed (no open redirect)
+            String path = org.cityops.rectification.internal.EvidenceLinks.sameOriginPath(e.url())
+                    .orElseThrow(() -> new org.cityops.platform.NotFoundException(
+                            "该链接不是本平台内的路径，不予跳转 the link is not a path on this platform"));
+            return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(path)).build();
         }
         MediaType type = e.contentType() == null ? MediaType.APPLICATION_OCTET_STREAM : safeType(e.contentType());
         return file(repo.evidenceContent(id), type, e.name());
