@@ -62,6 +62,22 @@ class BoundaryLayerTests {
     }
 
     @Test
+    void gridsWhoseEdgesDoNotMatchExactlyAreStillMergedIntoOneArea() {
+        // a 0.3 m overlap (below the import's 1 m² tolerance) and a vertex in the middle of a neighbour's edge
+        GridIndex.Entry a = grid("320402001001001", 119.000, 31.000, 3e-6);
+        Polygon split = GF.createPolygon(new org.locationtech.jts.geom.Coordinate[] {
+                new org.locationtech.jts.geom.Coordinate(119.001, 31.000), new org.locationtech.jts.geom.Coordinate(119.002, 31.000),
+                new org.locationtech.jts.geom.Coordinate(119.002, 31.001), new org.locationtech.jts.geom.Coordinate(119.001, 31.001),
+                new org.locationtech.jts.geom.Coordinate(119.001, 31.0005), new org.locationtech.jts.geom.Coordinate(119.001, 31.000) });
+        GridIndex.Entry b = GridIndex.Entry.of(split, new GridLocation("320402001001002", "320402001001", "社区",
+                "320402001", "雕庄街道", "320402", "天宁区"));
+        BoundaryLayer layer = BoundaryLayer.of(List.of(a, b));
+        assertThat(layer.areas().get(1).geometry().isValid()).isTrue();
+        assertThat(layer.areas().get(1).geometry().getNumGeometries()).isEqualTo(1);
+        assertThat(layer.areas().get(1).geometry().getArea()).isCloseTo(2e-6, within(1e-11));
+    }
+
+    @Test
     void aStreetInTwoSeparatePiecesKeepsBothAndLabelsTheLarger() {
         BoundaryLayer layer = BoundaryLayer.of(List.of(
                 grid("320402001001001", 119.000, 31.000, 0), grid("320402001001002", 119.010, 31.000, 0),
