@@ -18,13 +18,17 @@
         if (move) { map.setView([lat, lon], 16); }
       }
     }
-    if (el && window.L) {
+    if (el && window.L && window.cityopsMap) {
+      // the city's districts and streets as the base; the map opens on the city, or on the point already chosen
       const c = (el.dataset.center || '31.79,119.95,11').split(',').map(parseFloat);
-      map = L.map(el).setView([c[0], c[1]], c[2] || 11);
-      if (el.dataset.tileUrl) { L.tileLayer(el.dataset.tileUrl, { maxZoom: 19 }).addTo(map); }
-      L.circle([c[0], c[1]], { radius: 15000, color: '#0b2e59', fill: false, weight: 1 }).addTo(map);
+      const h = cityopsMap.create(el, { center: [c[0], c[1]], zoom: c[2] || 11,
+        legend: [{ label: cityopsMap.t('picked'), color: '#2a81cb', kind: 'dot' }] });
+      map = h.map;
       map.on('click', function (e) { set(e.latlng.lat, e.latlng.lng, false); });
-      if (latIn.value && lonIn.value) { set(parseFloat(latIn.value), parseFloat(lonIn.value), true); }
+      h.ready.then(function () {
+        if (latIn.value && lonIn.value) { set(parseFloat(latIn.value), parseFloat(lonIn.value), true); } else { h.fitCity(); }
+        el.dataset.ready = '1';
+      });
     }
     const gps = document.querySelector('.use-gps');
     if (gps) {

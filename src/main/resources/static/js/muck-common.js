@@ -29,12 +29,13 @@
     if (g.type === 'polygon') { return L.polygon(g.coords, style); }
     return L.layerGroup(g.coords.map(function (c) { return L.circleMarker(c, Object.assign({ radius: 4 }, style)); }));
   }
-  function createMap(el) {
-    const map = L.map(el, { preferCanvas: true }).setView(
-      [parseFloat(el.dataset.centerLat || '31.79'), parseFloat(el.dataset.centerLon || '119.95')],
-      parseInt(el.dataset.zoom || '11', 10));
-    if (el.dataset.tileUrl) { L.tileLayer(el.dataset.tileUrl, { maxZoom: 19 }).addTo(map); }
-    return map;
+  /** A map over the shared base (cityops-map.js); map.cityops is the helper's handle (legend, fit, ready). */
+  function createMap(el, options) {
+    const h = window.cityopsMap.create(el, Object.assign({
+      center: [parseFloat(el.dataset.centerLat || '31.79'), parseFloat(el.dataset.centerLon || '119.95')],
+      zoom: parseInt(el.dataset.zoom || '11', 10) }, options || {}));
+    h.map.cityops = h;
+    return h.map;
   }
   const STATE_COLORS = { LOADED: '#d35400', EMPTY: '#1e7d32', ALARM: '#b3261e', OFFLINE_PERMIT: '#7b1fa2', OFFLINE: '#8a96a3' };
   function esc(s) {

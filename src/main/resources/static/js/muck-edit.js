@@ -80,17 +80,23 @@
     if (!geo) { return; }
     text = geo.querySelector('textarea');
     shape = geo.dataset.shape;
-    map = window.muck.createMap(document.getElementById('muck-edit-map'));
-    // the registry's other places, so a clerk can find the spot on a map without tiles
-    ['sites', 'disposal-sites', 'zones'].forEach(function (k) {
-      cityops.api('/api/v1/muck/' + k).then(function (rows) {
+    map = window.muck.createMap(document.getElementById('muck-edit-map'), { legend: [
+      { label: '正在绘制', color: '#0b57d0', kind: 'line' },
+      { label: '已登记的工地、消纳场', color: '#8a96a3', kind: 'area', fill: 'rgba(138,150,163,0.1)' },
+      { label: '禁行区、限速区', color: '#b3261e', kind: 'area', fill: 'rgba(179,38,30,0.1)' }] });
+    // the registry's other places, so a clerk can find the spot even without a basemap
+    const places = L.layerGroup().addTo(map);
+    const loaded = ['sites', 'disposal-sites', 'zones'].map(function (k) {
+      return cityops.api('/api/v1/muck/' + k).then(function (rows) {
         rows.forEach(function (r) {
           if (kind === k && String(r.id) === String(id)) { return; }
           const l = window.muck.layer(r.polygon, { color: k === 'zones' ? '#b3261e' : '#8a96a3', weight: 1, fillOpacity: 0.1 });
-          if (l) { l.bindTooltip(window.muck.esc(r.name)).addTo(map); }
+          if (l) { l.bindTooltip(window.muck.esc(r.name)).addTo(places); }
         });
       }).catch(function () { });
     });
+    // a new record opens on the registered places (an existing one on its own shape, once loaded)
+    if (!id) { Promise.all(loaded.concat([map.cityops.ready])).then(function () { map.cityops.fit(places, { maxZoom: 15 }); }); }
     map.on('click', function (e) { points.push([e.latlng.lat, e.latlng.lng]); fromMap(); });
     geo.querySelector('[data-geo=undo]').addEventListener('click', function () { points.pop(); fromMap(); });
     geo.querySelector('[data-geo=clear]').addEventListener('click', function () { points = []; fromMap(); });

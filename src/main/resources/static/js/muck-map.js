@@ -6,6 +6,14 @@
   const fences = L.layerGroup().addTo(map);
   const trucks = L.layerGroup().addTo(map);
   const labels = { LOADED: '重车', EMPTY: '空车', ALARM: '报警', OFFLINE_PERMIT: '核准期内离线', OFFLINE: '离线' };
+  map.cityops.legend(Object.keys(labels).map(function (k) {
+    return { label: labels[k], color: muck.STATE_COLORS[k], kind: 'dot' };
+  }).concat([
+    { label: '工地', color: '#d35400', kind: 'area', fill: 'rgba(211,84,0,0.15)' },
+    { label: '消纳场', color: '#1e7d32', kind: 'area', fill: 'rgba(30,125,50,0.15)' },
+    { label: '禁行区', color: '#b3261e', kind: 'area', fill: 'rgba(179,38,30,0.2)' },
+    { label: '限速区', color: '#b26a00', kind: 'area', fill: 'rgba(178,106,0,0.05)' },
+    { label: '核准路线', color: '#0b5cad', kind: 'line', dash: true }]));
 
   async function drawFences() {
     try {
@@ -62,7 +70,10 @@
       document.getElementById('muck-live-summary').textContent = '刷新失败 ' + e.message;
     }
   }
-  drawFences();
-  refresh();
+  // open on what there is to watch: the fences, routes and trucks (the city when there is nothing yet)
+  Promise.all([map.cityops.ready, drawFences(), refresh()]).then(function () {
+    map.cityops.fit([fences, trucks], { maxZoom: 15 });
+    el.dataset.ready = '1';
+  });
   setInterval(refresh, 15000);
 })();

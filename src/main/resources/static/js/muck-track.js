@@ -3,7 +3,10 @@
 (function () {
   const el = document.getElementById('muck-track-map');
   if (!el) { return; }
-  const map = muck.createMap(el);
+  const map = muck.createMap(el, { legend: [
+    { label: '行驶轨迹', color: '#0b5cad', kind: 'line' },
+    { label: '当前位置', color: '#d35400', kind: 'dot' },
+    { label: '报警位置', color: '#b3261e', kind: 'dot' }] });
   const layer = L.layerGroup().addTo(map);
   const form = document.getElementById('muck-track-form');
   const select = document.getElementById('muck-track-vehicle');
@@ -52,8 +55,7 @@
     layer.clearLayers();
     timeline.innerHTML = '';
     if (points.length) {
-      const line = L.polyline(points.map(function (p) { return [p.lat, p.lon]; }), { color: '#0b5cad', weight: 3 }).addTo(layer);
-      map.fitBounds(line.getBounds(), { maxZoom: 16, padding: [20, 20] });
+      L.polyline(points.map(function (p) { return [p.lat, p.lon]; }), { color: '#0b5cad', weight: 3 }).addTo(layer);
       cursor = L.circleMarker([points[0].lat, points[0].lon], { radius: 8, color: '#fff', fillColor: '#d35400', fillOpacity: 1 }).addTo(layer);
     }
     alarms.forEach(function (a) {
@@ -65,6 +67,7 @@
       b.addEventListener('click', function () { seekTime(a.startedAt); });
       timeline.appendChild(b);
     });
+    map.cityops.fit(layer, { maxZoom: 16, padding: [20, 20] }); // the track and its alarms (the city when empty)
     slider.max = Math.max(0, points.length - 1);
     slider.value = 0;
     info.textContent = points.length + ' 个轨迹点 (' + (source === 'telemetry' ? '轨迹库' : '报警证据点') + ') · ' + alarms.length + ' 条报警';
@@ -94,5 +97,5 @@
     }, 300);
   });
   form.addEventListener('submit', function (e) { e.preventDefault(); load().catch(function (err) { info.textContent = err.message; }); });
-  if (select.value) { load().catch(function (err) { info.textContent = err.message; }); }
+  if (select.value) { load().catch(function (err) { info.textContent = err.message; }); } else { map.cityops.ready.then(map.cityops.fitCity); }
 })();

@@ -64,6 +64,11 @@ public final class GridIndex {
         return entries.size();
     }
 
+    /** Every grid, in code order (unmodifiable). */
+    public List<Entry> entries() {
+        return java.util.Collections.unmodifiableList(entries);
+    }
+
     public Optional<GridLocation> locate(double lat, double lon) {
         return Optional.ofNullable(locateOrNull(lat, lon));
     }

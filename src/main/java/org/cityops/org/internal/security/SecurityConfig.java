@@ -98,7 +98,8 @@ class SecurityConfig {
             @Value("${cityops.map.tile-origin:}") String tileOrigin) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
-                                "/favicon.ico", "/public/**", "/open311/**", "/swagger-ui/**", "/swagger-ui.html")
+                                "/favicon.ico", "/public/**", "/open311/**", "/swagger-ui/**", "/swagger-ui.html",
+                                "/tiles/**") // the basemap file's tiles (public, like the citizen report map)
                         .permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
