@@ -224,14 +224,18 @@ class AssessmentApiController {
         return ResponseEntity.status(HttpStatus.CREATED).body(deductions.appeal(id, r.reason(), staff.require()));
     }
 
+    /** The appeals of a period on deductions whose subject is in the caller's scope. */
     @GetMapping("/periods/{id}/appeals")
     List<Deductions.Appeal> appeals(@PathVariable long id) {
-        return deductions.appeals(id);
+        var me = staff.require();
+        return deductions.appeals(id).stream()
+                .filter(a -> SubjectScope.permits(me, deductions.deduction(a.deductionId()))).toList();
     }
 
     @PostMapping("/appeals/{id}/review")
     @PreAuthorize("hasRole('ASSESSOR')")
     Deductions.Appeal reviewAppeal(@PathVariable long id, @RequestBody ReviewRequest r) {
+        SubjectScope.require(staff.require(), deductions.deduction(deductions.appealById(id).deductionId()));
         if (r.accept() == null) {
             throw new InvalidInputException("accept 必填 accept required", "accept");
         }
@@ -248,14 +252,21 @@ class AssessmentApiController {
                 r.subjectCode(), r.item(), r.score(), r.note(), staff.require()));
     }
 
+    /** The other sources' scores of a period whose subject is in the caller's scope. */
     @GetMapping("/periods/{id}/scores")
     List<SourceScores.Score> scores(@PathVariable long id) {
-        return scores.ofPeriod(id);
+        var me = staff.require();
+        return scores.ofPeriod(id).stream().filter(s -> SubjectScope.permits(me, s.subjectType(), s.subjectCode()))
+                .toList();
     }
 
     @PostMapping("/scores/{id}/review")
     @PreAuthorize("hasRole('ASSESSOR')")
     SourceScores.Score reviewScore(@PathVariable long id, @RequestBody ReviewRequest r) {
+        SourceScores.Score s = scores.score(id);
+        if (!SubjectScope.permits(staff.require(), s.subjectType(), s.subjectCode())) {
+            throw new org.cityops.platform.AccessDeniedToEntityException("超出数据权限 outside your data scope");
+        }
         if (r.accept() == null) {
             throw new InvalidInputException("accept 必填 accept required", "accept");
         }

@@ -1,16 +1,23 @@
 package org.cityops.assessment.web;
 
+import java.util.List;
+
 import org.cityops.assessment.internal.Deductions;
 import org.cityops.assessment.internal.Periods;
 import org.cityops.assessment.internal.SourceScores;
 import org.cityops.assessment.internal.model.Source;
+import org.cityops.org.CurrentStaff;
+import org.cityops.org.StaffMember;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** The assessor's review pages of a period: appeals (申诉审核), department scores and district self-evaluations. */
+/**
+ * The assessor's review pages of a period: appeals (申诉审核), department scores and district self-evaluations, each
+ * limited to the subjects in the reader's scope.
+ */
 @Controller
 @PreAuthorize("hasAnyRole('ADMIN','ASSESSOR','LEADER')")
 class AssessmentReviewPageController {
@@ -18,11 +25,18 @@ class AssessmentReviewPageController {
     private final Periods periods;
     private final Deductions deductions;
     private final SourceScores scores;
+    private final CurrentStaff staff;
 
-    AssessmentReviewPageController(Periods periods, Deductions deductions, SourceScores scores) {
+    AssessmentReviewPageController(Periods periods, Deductions deductions, SourceScores scores, CurrentStaff staff) {
         this.periods = periods;
         this.deductions = deductions;
         this.scores = scores;
+        this.staff = staff;
+    }
+
+    private List<SourceScores.Score> inScope(List<SourceScores.Score> all) {
+        StaffMember me = staff.require();
+        return all.stream().filter(s -> SubjectScope.permits(me, s.subjectType(), s.subjectCode())).toList();
     }
 
     @GetMapping("/assessment/periods/{id}/appeals")
@@ -30,7 +44,9 @@ class AssessmentReviewPageController {
         Periods.Period p = periods.get(id);
         model.addAttribute("period", p);
         model.addAttribute("editable", p.status() == Periods.Status.OPEN || p.status() == Periods.Status.COMPUTED);
-        model.addAttribute("appeals", deductions.appealCases(id, null));
+        StaffMember me = staff.require();
+        model.addAttribute("appeals", deductions.appealCases(id, null).stream()
+                .filter(c -> SubjectScope.permits(me, c.deduction())).toList());
         return "assessment/appeals";
     }
 
@@ -39,8 +55,8 @@ class AssessmentReviewPageController {
         Periods.Period p = periods.get(id);
         model.addAttribute("period", p);
         model.addAttribute("editable", p.status() == Periods.Status.OPEN || p.status() == Periods.Status.COMPUTED);
-        model.addAttribute("selfEvaluations", scores.ofSource(id, Source.DISTRICT));
-        model.addAttribute("departmentScores", scores.ofSource(id, Source.DEPARTMENT));
+        model.addAttribute("selfEvaluations", inScope(scores.ofSource(id, Source.DISTRICT)));
+        model.addAttribute("departmentScores", inScope(scores.ofSource(id, Source.DEPARTMENT)));
         return "assessment/scores";
     }
 }

@@ -17,6 +17,8 @@ import org.cityops.assessment.internal.Schemes;
 import org.cityops.assessment.internal.model.Indicator;
 import org.cityops.assessment.internal.model.Indicators;
 import org.cityops.assessment.internal.model.SubjectType;
+import org.cityops.org.CurrentStaff;
+import org.cityops.org.StaffMember;
 import org.cityops.platform.excel.SheetWriter;
 import org.cityops.platform.excel.WorkbookWriter;
 import org.springframework.http.ContentDisposition;
@@ -29,7 +31,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Excel (every subject type, every indicator) and Word (the ranking report) exports of a version. */
+/**
+ * Excel (every subject type, every indicator) and Word (the ranking report) exports of a version, with the subjects
+ * in the caller's scope only (the same rule as the results page and {@code /results}).
+ */
 @Controller
 @PreAuthorize("hasAnyRole('ADMIN','ASSESSOR','LEADER')")
 class ExportController {
@@ -41,11 +46,19 @@ class ExportController {
     private final Periods periods;
     private final Results results;
     private final Schemes schemes;
+    private final CurrentStaff staff;
 
-    ExportController(Periods periods, Results results, Schemes schemes) {
+    ExportController(Periods periods, Results results, Schemes schemes, CurrentStaff staff) {
         this.periods = periods;
         this.results = results;
         this.schemes = schemes;
+        this.staff = staff;
+    }
+
+    /** A version's results of one subject type, only the subjects in the caller's scope (as on the results page). */
+    private List<Results.SubjectResult> inScope(Results.Version v, SubjectType t) {
+        StaffMember me = staff.require();
+        return results.results(v.id(), t).stream().filter(r -> SubjectScope.permits(me, t, r.subjectCode())).toList();
     }
 
     @GetMapping("/assessment/periods/{id}/export.xlsx")
@@ -63,7 +76,7 @@ class ExportController {
                 headers.addAll(List.of("综合指标值", "综合等级", "扣分", "监督考核评价", "公众评价", "第三方评价", "专业部门评价",
                         "区级评价", "总分", "等级"));
                 SheetWriter sheet = wb.sheet(t.label(), headers);
-                for (Results.SubjectResult s : results.results(v.id(), t)) {
+                for (Results.SubjectResult s : inScope(v, t)) {
                     List<Object> row = new ArrayList<>();
                     row.add(num(s.rank() == null ? null : s.rank().doubleValue()));
                     row.add(s.subjectCode());
@@ -108,7 +121,7 @@ class ExportController {
             doc.createParagraph().createRun().setText("方案 " + p.schemeCode() + "，第 " + v.version() + " 版"
                     + (v.locked() ? "（已锁定）" : "（未锁定）") + (v.reason() == null ? "" : "，" + v.reason()));
             for (SubjectType t : List.of(SubjectType.DISTRICT, SubjectType.DEPARTMENT, SubjectType.STREET)) {
-                List<Results.SubjectResult> rows = results.results(v.id(), t);
+                List<Results.SubjectResult> rows = inScope(v, t);
                 XWPFParagraph h = doc.createParagraph();
                 XWPFRun hr = h.createRun();
                 hr.setBold(true);

@@ -85,14 +85,19 @@ class HandlerAssessmentApiController {
         return me.departmentCode() == null ? List.of() : scores.enteredBy(id, me.departmentCode());
     }
 
-    /** The appeal's attachment: for assessors, leaders, admins, and the appealing unit's handlers. */
+    /**
+     * The appeal's attachment: for assessors, leaders and admins whose scope covers the deduction's subject, and
+     * for the appealing unit's handlers.
+     */
     @GetMapping("/appeals/{id}/attachment")
     @PreAuthorize("hasAnyRole('ADMIN','ASSESSOR','LEADER','HANDLER')")
     ResponseEntity<byte[]> attachment(@PathVariable long id) {
         Deductions.Appeal a = deductions.appealById(id);
+        Deductions.Deduction d = deductions.deduction(a.deductionId());
         StaffMember me = staff.require();
-        if (!me.hasAny(Role.ADMIN, Role.ASSESSOR, Role.LEADER)
-                && !Deductions.canAppeal(deductions.deduction(a.deductionId()), me)) {
+        boolean reviewer = me.hasAny(Role.ADMIN, Role.ASSESSOR, Role.LEADER) && SubjectScope.permits(me, d);
+        boolean appellant = me.has(Role.HANDLER) && Deductions.canAppeal(d, me);
+        if (!reviewer && !appellant) {
             throw new AccessDeniedToEntityException("超出数据权限 outside your data scope");
         }
         AppealEvidence.File f = evidence.file(id).orElseThrow(() -> new NotFoundException("该申诉没有附件 no attachment"));

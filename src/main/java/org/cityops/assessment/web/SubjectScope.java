@@ -7,7 +7,8 @@ import org.cityops.platform.AccessDeniedToEntityException;
 /**
  * Data scope (数据权限) applied to assessment subjects: city-wide users see every subject; a district or street
  * user sees the areas under their code and their district's bureau; a department-scoped user sees their own
- * department. Post subjects (people) are for city-wide users only.
+ * department. Post subjects (people) are for city-wide users only. The same rule covers everything hung on a
+ * subject: the exports, deductions, appeals and their attachments, and the other sources' scores.
  */
 final class SubjectScope {
 
@@ -40,6 +41,28 @@ final class SubjectScope {
         boolean ok = steps.stream().anyMatch(s -> who.coversArea(s.district())
                 || (s.department() != null && s.department().equals(who.departmentCode())));
         if (!ok) {
+            throw new AccessDeniedToEntityException("超出数据权限 outside your data scope");
+        }
+    }
+
+    /** A subject stored by name ({@code asm_deduction}, {@code asm_source_score}); an unknown type is refused. */
+    static boolean permits(StaffMember who, String type, String code) {
+        SubjectType t;
+        try {
+            t = SubjectType.valueOf(type);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return "".equals(who.areaPrefix());
+        }
+        return code != null && permits(who, t, code);
+    }
+
+    /** A deduction (and so its appeals and their attachments) is in scope when its subject is. */
+    static boolean permits(StaffMember who, org.cityops.assessment.internal.Deductions.Deduction d) {
+        return permits(who, d.subjectType(), d.subjectCode());
+    }
+
+    static void require(StaffMember who, org.cityops.assessment.internal.Deductions.Deduction d) {
+        if (!permits(who, d)) {
             throw new AccessDeniedToEntityException("超出数据权限 outside your data scope");
         }
     }

@@ -104,8 +104,10 @@ class JdbcAuditTrail implements AuditTrail, AuditLog {
 
     @Override
     @Transactional(readOnly = true)
-    public List<AuditEntry> find(String entityType, String entityId, String username, int limit, int offset) {
-        return jdbc.sql("SELECT * FROM audit_entry WHERE " + filter() + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
+    public List<AuditEntry> find(String entityType, String entityId, String username, boolean withLoginLog,
+            int limit, int offset) {
+        return jdbc.sql("SELECT * FROM audit_entry WHERE " + filter(withLoginLog)
+                + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
                 .param("type", entityType).param("id", entityId).param("username", username)
                 .param("limit", Math.max(1, Math.min(limit, 1000))).param("offset", Math.max(0, offset))
                 .query(AuditRows::entry).list();
@@ -113,16 +115,17 @@ class JdbcAuditTrail implements AuditTrail, AuditLog {
 
     @Override
     @Transactional(readOnly = true)
-    public long count(String entityType, String entityId, String username) {
-        return jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE " + filter())
+    public long count(String entityType, String entityId, String username, boolean withLoginLog) {
+        return jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE " + filter(withLoginLog))
                 .param("type", entityType).param("id", entityId).param("username", username)
                 .query(Long.class).single();
     }
 
-    private static String filter() {
+    private static String filter(boolean withLoginLog) {
         return "(CAST(:type AS VARCHAR) IS NULL OR entity_type = :type)"
                 + " AND (CAST(:id AS VARCHAR) IS NULL OR entity_id = :id)"
-                + " AND (CAST(:username AS VARCHAR) IS NULL OR username = :username)";
+                + " AND (CAST(:username AS VARCHAR) IS NULL OR username = :username)"
+                + (withLoginLog ? "" : " AND entity_type <> '" + LOGIN_LOG + "'");
     }
 
     @Override

@@ -18,7 +18,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
-/** The audit trail for administrators, leaders and assessors: read and verify. */
+/**
+ * The audit trail for administrators, leaders and assessors: read and verify. The login log (entity SESSION) is
+ * for administrators only ({@link LoginLogAccess}).
+ */
 @RestController
 @Validated
 @RequestMapping("/api/v1/audit")
@@ -40,8 +43,9 @@ class AuditApiController {
             @RequestParam(required = false) @Size(max = 64) String username,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return new Page(log.find(entityType, entityId, username, size, page * size),
-                log.count(entityType, entityId, username), page, size);
+        boolean withLoginLog = LoginLogAccess.requireFor(entityType);
+        return new Page(log.find(entityType, entityId, username, withLoginLog, size, page * size),
+                log.count(entityType, entityId, username, withLoginLog), page, size);
     }
 
     @GetMapping("/verify")

@@ -7,7 +7,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** 操作日志 and 登录日志 pages for administrators. */
+/** 操作日志 (without the login log unless the reader is an administrator) and 登录日志 (administrators). */
 @Controller
 @PreAuthorize("hasAnyRole('ADMIN','LEADER','ASSESSOR')")
 class AuditPageController {
@@ -41,8 +41,9 @@ class AuditPageController {
     }
 
     private String render(String type, String id, String user, int page, Model model, boolean logins) {
-        model.addAttribute("entries", log.find(type, id, user, SIZE, page * SIZE));
-        long total = log.count(type, id, user);
+        boolean withLoginLog = LoginLogAccess.requireFor(type);
+        model.addAttribute("entries", log.find(type, id, user, withLoginLog, SIZE, page * SIZE));
+        long total = log.count(type, id, user, withLoginLog);
         model.addAttribute("total", total);
         model.addAttribute("page", page);
         model.addAttribute("lastPage", Math.max(0, (total - 1) / SIZE));

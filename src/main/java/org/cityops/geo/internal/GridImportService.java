@@ -33,9 +33,11 @@ public class GridImportService {
     private final AuditTrail audit;
     private final ActorProvider actors;
     private final Clock clock;
+    private final GridImportLimits limits;
 
     GridImportService(GridRepository grids, OrgDirectory org, StrTreeGridLocator locator, AuditTrail audit,
-            ActorProvider actors, Clock clock) {
+            ActorProvider actors, Clock clock, GridImportLimits limits) {
+        this.limits = limits;
         this.grids = grids;
         this.validator = new GridLayerValidator(org);
         this.locator = locator;
@@ -47,6 +49,10 @@ public class GridImportService {
     /** Reads GeoJSON bytes and imports them. */
     @Transactional
     public ImportReport importGeoJson(byte[] geoJson, ImportMode mode, String source) {
+        var tooLarge = limits.checkBytes(geoJson.length);
+        if (tooLarge.isPresent()) {
+            throw new GridImportRejectedException(ImportReport.rejected(mode, 0, List.of(tooLarge.get())));
+        }
         return importLayer(new GeoJsonGridReader().read(geoJson), mode, source);
     }
 
@@ -57,6 +63,11 @@ public class GridImportService {
     public ImportReport importLayer(ParsedLayer parsed, ImportMode mode, String source) {
         long start = System.nanoTime();
         List<FeatureProblem> problems = new ArrayList<>(parsed.problems());
+        List<FeatureProblem> overLimits = limits.check(parsed);
+        if (!overLimits.isEmpty()) {
+            // nothing is validated beyond the limits: the report names the limit(s) exceeded
+            throw new GridImportRejectedException(ImportReport.rejected(mode, parsed.featureCount(), overLimits));
+        }
         if (!parsed.hasProblems() && parsed.features().isEmpty()) {
             problems.add(FeatureProblem.ofFile("features", "没有网格要素 the file has no features"));
         }

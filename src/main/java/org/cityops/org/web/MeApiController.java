@@ -10,6 +10,7 @@ import org.cityops.org.OrgUnitView;
 import org.cityops.org.Role;
 import org.cityops.org.StaffMember;
 import org.cityops.org.internal.admin.OrgAdministration;
+import org.cityops.org.internal.security.SessionCredentials;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +23,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 /** Who am I (any signed-in staff member), and changing one's own password. */
 @RestController
 @RequestMapping("/api/v1/org/me")
@@ -31,8 +35,11 @@ class MeApiController {
     private final CurrentStaff current;
     private final OrgDirectory directory;
     private final OrgAdministration admin;
+    private final SessionCredentials sessions;
 
-    MeApiController(CurrentStaff current, OrgDirectory directory, OrgAdministration admin) {
+    MeApiController(CurrentStaff current, OrgDirectory directory, OrgAdministration admin,
+            SessionCredentials sessions) {
+        this.sessions = sessions;
         this.current = current;
         this.directory = directory;
         this.admin = admin;
@@ -64,8 +71,10 @@ class MeApiController {
     }
 
     @PostMapping("/password")
-    ResponseEntity<Void> changePassword(@Valid @RequestBody PasswordChange body) {
+    ResponseEntity<Void> changePassword(@Valid @RequestBody PasswordChange body, HttpServletRequest request,
+            HttpServletResponse response) {
         admin.changeOwnPassword(current.require().username(), body.currentPassword(), body.newPassword());
+        sessions.keepThisSession(request, response);
         return ResponseEntity.noContent().build();
     }
 

@@ -3,6 +3,7 @@ package org.cityops.org.web;
 import org.cityops.org.CurrentStaff;
 import org.cityops.org.OrgDirectory;
 import org.cityops.org.internal.admin.OrgAdministration;
+import org.cityops.org.internal.security.SessionCredentials;
 import org.cityops.platform.DomainException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -12,6 +13,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 /** 我的账号: who I am, and changing my own password (the current one is required; audited). */
 @Controller
 @PreAuthorize(OrgApiController.ANY_STAFF)
@@ -20,8 +24,11 @@ class MePageController {
     private final CurrentStaff current;
     private final OrgDirectory directory;
     private final OrgAdministration admin;
+    private final SessionCredentials sessions;
 
-    MePageController(CurrentStaff current, OrgDirectory directory, OrgAdministration admin) {
+    MePageController(CurrentStaff current, OrgDirectory directory, OrgAdministration admin,
+            SessionCredentials sessions) {
+        this.sessions = sessions;
         this.current = current;
         this.directory = directory;
         this.admin = admin;
@@ -36,13 +43,14 @@ class MePageController {
     @PostMapping("/me/password")
     String changePassword(@RequestParam(required = false) String currentPassword,
             @RequestParam(required = false) String newPassword, @RequestParam(required = false) String confirmPassword,
-            RedirectAttributes flash) {
+            RedirectAttributes flash, HttpServletRequest request, HttpServletResponse response) {
         if (newPassword == null || !newPassword.equals(confirmPassword)) {
             flash.addFlashAttribute("errorKey", "me.mismatch");
             return "redirect:/me";
         }
         try {
             admin.changeOwnPassword(current.require().username(), currentPassword, newPassword);
+            sessions.keepThisSession(request, response);
             flash.addFlashAttribute("okKey", "me.changed");
         } catch (DomainException e) {
             flash.addFlashAttribute("errorMessage", e.getMessage());

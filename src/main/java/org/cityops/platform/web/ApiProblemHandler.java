@@ -98,6 +98,10 @@ public class ApiProblemHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        ProblemDetail tooLarge = bodyTooLarge(e);
+        if (tooLarge != null) {
+            return tooLarge;
+        }
         String field = JsonErrors.fieldOf(e);
         String detail = field == null
                 ? "请求体不是合法的 JSON request body is not valid JSON"
@@ -164,8 +168,22 @@ public class ApiProblemHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
+        ProblemDetail tooLarge = bodyTooLarge(e);
+        if (tooLarge != null) {
+            return tooLarge;
+        }
         log.error("Unhandled API failure", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误 internal error", null);
+    }
+
+    /** A read that went past the body limit ({@link RequestSizeLimitFilter}), however it was wrapped: 413. */
+    private static ProblemDetail bodyTooLarge(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof RequestSizeLimitFilter.BodyTooLargeException) {
+                return problem(HttpStatus.CONTENT_TOO_LARGE, "请求体过大 " + c.getMessage(), null);
+            }
+        }
+        return null;
     }
 
     public static ProblemDetail problem(HttpStatus status, String detail, String field) {

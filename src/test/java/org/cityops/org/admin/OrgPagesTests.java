@@ -129,15 +129,22 @@ class OrgPagesTests {
         long id = ((Number) com.jayway.jsonpath.JsonPath.read(created, "$.id")).longValue();
         MockHttpSession session = signIn(u, "session-pass-1");
         mvc.perform(get("/admin/org").session(session)).andExpect(status().isForbidden());
+        // a new scope: the session carries it on its next request
+        mvc.perform(put("/api/v1/org/users/" + id).header("Authorization", Api.bearer(mvc, "admin"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"displayName\":\"会话\",\"roles\":[\"DISPATCHER\"],"
+                        + "\"scope\":\"DISTRICT\",\"orgUnitCode\":\"320402\",\"enabled\":true,\"version\":0}"))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/v1/org/me").session(session)).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.areaPrefix")
+                        .value("320402"));
+        // a new role: the session ends (roles are credentials; see RevocationTests)
         mvc.perform(put("/api/v1/org/users/" + id).header("Authorization", Api.bearer(mvc, "admin"))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"displayName\":\"会话\",\"roles\":[\"ADMIN\"],"
-                        + "\"scope\":\"CITY\",\"enabled\":true,\"version\":0}"))
+                        + "\"scope\":\"CITY\",\"enabled\":true,\"version\":1}"))
                 .andExpect(status().isOk());
-        mvc.perform(get("/admin/org").session(session)).andExpect(status().isOk());
-        mvc.perform(post("/api/v1/org/users/" + id + "/disable").header("Authorization", Api.bearer(mvc, "admin")))
-                .andExpect(status().isOk());
-        mvc.perform(get("/me").session(session)).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/admin/org").session(session)).andExpect(status().is3xxRedirection());
         assertThat(session.isInvalid()).isTrue();
+        signIn(u, "session-pass-1");
     }
 
     @Test

@@ -209,8 +209,12 @@ public class OrgAdministration {
                 refs.deptId(), draft.enabled(), version)) {
             throw stale();
         }
-        if (!before.roles().equals(EnumSet.copyOf(draft.roles()))) {
+        boolean rolesChanged = !before.roles().equals(EnumSet.copyOf(draft.roles()));
+        if (rolesChanged) {
             accounts.setRoles(id, EnumSet.copyOf(draft.roles()));
+        }
+        if (rolesChanged || (before.enabled() && !draft.enabled())) {
+            revoke(before.username());
         }
         UserRow after = user(id);
         audit.record("USER", before.username(), "UPDATE", before.summary(), after.summary());
@@ -227,6 +231,9 @@ public class OrgAdministration {
             return before;
         }
         store.setEnabled(id, enabled);
+        if (!enabled) {
+            revoke(before.username());
+        }
         audit.record("USER", before.username(), enabled ? "ENABLE" : "DISABLE", "enabled=" + before.enabled(),
                 "enabled=" + enabled);
         changed(before.username());
@@ -238,6 +245,7 @@ public class OrgAdministration {
         UserRow before = user(id);
         OrgRules.checkPassword(newPassword, "password");
         store.setPassword(id, encoder.encode(newPassword));
+        revoke(before.username());
         audit.record("USER", before.username(), "RESET_PASSWORD", null, "password reset by administrator");
         changed(before.username());
         return user(id);
@@ -265,6 +273,7 @@ public class OrgAdministration {
             throw new InvalidInputException("新密码不能与当前密码相同 the new password must differ", "newPassword");
         }
         store.setPassword(me.id(), encoder.encode(newPassword));
+        revoke(username);
         audit.record("USER", username, "CHANGE_PASSWORD", null, "password changed by the user");
         changed(username);
     }
@@ -298,6 +307,14 @@ public class OrgAdministration {
         OrgRules.checkUser(trim(d.displayName()), trim(d.phone()), d.roles(), d.scope(), unit.map(UnitRow::kind).orElse(null),
                 dept.isPresent());
         return new Refs(unit.map(UnitRow::id).orElse(null), dept.orElse(null));
+    }
+
+    /**
+     * A password change or reset, a disable or a role change: every bearer token and browser session of the
+     * account issued before now is void (the security layer compares their credential time with the account's).
+     */
+    private void revoke(String username) {
+        accounts.revokeCredentials(username, Instant.now(clock));
     }
 
     private void changed(String username) {

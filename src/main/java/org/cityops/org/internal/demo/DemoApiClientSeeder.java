@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 @Order(11)
 class DemoApiClientSeeder implements ApplicationRunner {
 
-    static final String OPEN311_KEY = "cityops-demo-key";
-    static final String TELEMETRY_KEY = "cityops-demo-telemetry-key";
+    static final String OPEN311_KEY = DemoSecrets.OPEN311_KEY;
+    static final String TELEMETRY_KEY = DemoSecrets.TELEMETRY_KEY;
 
     private final ApiClients clients;
 

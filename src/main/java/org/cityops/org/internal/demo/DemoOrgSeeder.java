@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 class DemoOrgSeeder implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoOrgSeeder.class);
-    static final String PASSWORD = "cityops-demo";
+    static final String PASSWORD = DemoSecrets.PASSWORD;
 
     /** district code, name, handler suffix, streets (each: name, communities) */
     record District(String code, String name, String handler, List<Street> streets) {

@@ -44,7 +44,7 @@ class AuthTokenController {
         AuthenticationManager manager = authConfig.getAuthenticationManager();
         var auth = manager.authenticate(
                 UsernamePasswordAuthenticationToken.unauthenticated(request.username(), request.password()));
-        TokenService.IssuedToken token = tokens.issue(auth.getName());
+        TokenService.IssuedToken token = tokens.issue((StaffPrincipal) auth.getPrincipal());
         return new TokenResponse(token.value(), "Bearer", token.expiresInSeconds());
     }
 

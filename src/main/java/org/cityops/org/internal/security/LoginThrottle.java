@@ -20,8 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Login throttling: an account is locked for {@code lock-minutes} after {@code max-failures} consecutive bad
- * passwords, and one client address is refused for a while after too many failures in a window. Every
- * sign-in and every failure goes into the audit trail (the login log).
+ * passwords (failures while it is locked neither count nor extend the lock), and one client address is refused
+ * for a while after too many failures in a window. The address is the socket's, or the client's as named by a
+ * trusted proxy ({@code cityops.security.trusted-proxies}). Every sign-in and every failure goes into the audit
+ * trail (the login log).
  */
 @Component
 class LoginThrottle {
@@ -58,10 +60,10 @@ class LoginThrottle {
     @Transactional
     public void onFailure(AbstractAuthenticationFailureEvent event) {
         String username = event.getAuthentication().getName();
-        accounts.recordFailure(username, maxFailures, Instant.now(clock).plus(lockFor));
+        Instant now = Instant.now(clock);
+        accounts.recordFailure(username, maxFailures, now, now.plus(lockFor));
         String ip = ClientAddress.current();
         if (ip != null) {
-            Instant now = Instant.now(clock);
             ipFailures.compute(ip, (k, w) -> w == null || w.start().plus(lockFor).isBefore(now)
                     ? new Window(now, 1) : new Window(w.start(), w.failures() + 1));
         }

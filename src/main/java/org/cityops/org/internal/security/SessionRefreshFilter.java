@@ -19,15 +19,19 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 /**
- * A browser session keeps the principal it signed in with. When an administrator changes an account (roles,
- * scope, status, password), the next request of any session of that account re-reads it: a disabled or
- * locked account's session ends, otherwise the session carries the new roles and scope. (Bearer tokens are
- * handled by {@link TokenService}.) Changes are remembered per node, in memory ({@link AccountChanges}).
- * Sits right after the security context is loaded, before any authorization decision.
+ * A browser session keeps the principal it signed in with. The account is re-read on the next request after this
+ * node saw an administrator change it (roles, scope, status, password) and otherwise at least every 30 s (so a
+ * change made on another node of a cluster reaches the session within that time). The session ends when the
+ * account is gone or disabled, or when its credentials changed after the session signed in (password change or
+ * reset, disable, role change: {@link StaffPrincipal#credentialsChangedAt()}); a session of an account an
+ * administrator just changed also ends while the account is locked. Otherwise it carries the new scope, unit and
+ * department. (Bearer tokens are handled by {@link TokenService}.) Sits right after the security context is
+ * loaded, before any authorization decision.
  */
 class SessionRefreshFilter extends OncePerRequestFilter {
 
     static final String LOADED_AT = "cityops.staff.loadedAt";
+    static final long RECHECK_MILLIS = 30_000;
 
     private final HttpSessionSecurityContextRepository repository = new HttpSessionSecurityContextRepository();
     private final AccountChanges changes;
@@ -48,30 +52,49 @@ class SessionRefreshFilter extends OncePerRequestFilter {
             Instant changed = changes.changedAt(p.getUsername());
             Object loaded = session.getAttribute(LOADED_AT);
             long loadedAt = loaded instanceof Long l ? l : session.getCreationTime();
-            if (changed != null && changed.toEpochMilli() >= loadedAt) {
-                refresh(p.getUsername(), session, request, response);
+            boolean changedHere = changed != null && changed.toEpochMilli() >= loadedAt;
+            if (changedHere || changes.now().toEpochMilli() - loadedAt >= RECHECK_MILLIS) {
+                refresh(p, changedHere, session, request, response);
             }
         }
         chain.doFilter(request, response);
     }
 
-    private void refresh(String username, HttpSession session, HttpServletRequest request,
-            HttpServletResponse response) {
+    private void refresh(StaffPrincipal signedIn, boolean changedHere, HttpSession session,
+            HttpServletRequest request, HttpServletResponse response) {
         StaffPrincipal fresh;
         try {
-            fresh = (StaffPrincipal) users.loadUserByUsername(username);
+            fresh = (StaffPrincipal) users.loadUserByUsername(signedIn.getUsername());
         } catch (UsernameNotFoundException e) {
             fresh = null;
         }
-        if (fresh == null || !fresh.isEnabled() || !fresh.isAccountNonLocked()) {
+        if (fresh == null || !fresh.isEnabled() || (changedHere && !fresh.isAccountNonLocked())
+                || fresh.credentialStamp() != signedIn.credentialStamp()) {
             SecurityContextHolder.clearContext();
             session.invalidate();
             return;
         }
+        if (!fresh.equals(signedIn)) {
+            SecurityContext context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(
+                    UsernamePasswordAuthenticationToken.authenticated(fresh, null, fresh.getAuthorities()));
+            SecurityContextHolder.setContext(context);
+            repository.saveContext(context, request, response);
+        }
+        session.setAttribute(LOADED_AT, changes.now().toEpochMilli() + 1);
+    }
+
+    /**
+     * The signed-in user changed their own password in this session: the session stays signed in under the new
+     * credential time (with a new session id), while every other session and token of the account is revoked.
+     */
+    static void renew(StaffPrincipal fresh, HttpServletRequest request, HttpServletResponse response,
+            AccountChanges changes) {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(fresh, null, fresh.getAuthorities()));
         SecurityContextHolder.setContext(context);
-        repository.saveContext(context, request, response);
-        session.setAttribute(LOADED_AT, changes.now().toEpochMilli() + 1);
+        request.changeSessionId();
+        new HttpSessionSecurityContextRepository().saveContext(context, request, response);
+        request.getSession().setAttribute(LOADED_AT, changes.now().toEpochMilli() + 1);
     }
 }

@@ -24,7 +24,7 @@ class StaffUserDetailsService implements UserDetailsService {
     public UserDetails loadUserByUsername(String username) {
         return accounts.findByUsername(username).map(a -> {
             boolean nonLocked = a.lockedUntil() == null || a.lockedUntil().isBefore(Instant.now(clock));
-            return new StaffPrincipal(a.staff(), a.passwordHash(), a.enabled(), nonLocked);
+            return new StaffPrincipal(a.staff(), a.passwordHash(), a.enabled(), nonLocked, a.credentialsChangedAt());
         }).orElseThrow(() -> new UsernameNotFoundException(username));
     }
 }

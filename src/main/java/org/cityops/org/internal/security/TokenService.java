@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -35,9 +36,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Issues and reads bearer tokens (HS256 JWTs). The key comes from {@code cityops.security.token-secret}; when
  * it is not set a random key is made at start-up, so tokens do not survive a restart (set it in production
- * and on every node of a cluster). The user behind a token is re-read at most every 30 s, so disabling or
- * locking an account takes effect within that time
- * (at once when the change is made through the administration, which publishes {@link StaffAccountChanged}).
+ * and on every node of a cluster). A token is revoked when the account's credentials change after it was issued
+ * (password change or reset, disable, role change: claim {@value #CREDENTIAL_CLAIM} against the account's
+ * {@code credentials_changed_at}). The user behind a token is re-read at most every 30 s, so a change made
+ * elsewhere takes effect within that time (at once on the node where the administration made it, which publishes
+ * {@link StaffAccountChanged}).
  */
 @Service
 class TokenService {
@@ -51,13 +54,18 @@ class TokenService {
     private final Clock clock;
     private final UserDetailsService users;
     private final Map<String, Cached> principals = new ConcurrentHashMap<>();
+    private final AccountChanges changes;
+
+    /** The claim that carries the account's credential time (epoch ms) the token was issued under. */
+    static final String CREDENTIAL_CLAIM = "cst";
 
     private record Cached(StaffPrincipal principal, Instant loadedAt) {
     }
 
     TokenService(@Value("${cityops.security.token-secret:}") String secret,
             @Value("${cityops.security.token-lifetime:PT1H}") Duration lifetime, Clock clock,
-            UserDetailsService users) {
+            UserDetailsService users, AccountChanges changes) {
+        this.changes = changes;
         byte[] key;
         if (secret == null || secret.isBlank()) {
             key = new byte[32];
@@ -83,11 +91,16 @@ class TokenService {
     record IssuedToken(String value, long expiresInSeconds) {
     }
 
-    IssuedToken issue(String username) {
+    /**
+     * A token for a principal just authenticated. It carries the account's credential time as loaded for that
+     * authentication (claim {@value #CREDENTIAL_CLAIM}), so a change committed meanwhile already voids it.
+     */
+    IssuedToken issue(StaffPrincipal principal) {
         Instant now = Instant.now(clock);
-        JwtClaimsSet claims = JwtClaimsSet.builder().issuer("cityops").subject(username).issuedAt(now)
-                .expiresAt(now.plus(lifetime)).id(Base64.getUrlEncoder().withoutPadding()
-                        .encodeToString(randomBytes())).build();
+        JwtClaimsSet claims = JwtClaimsSet.builder().issuer("cityops").subject(principal.getUsername())
+                .issuedAt(now).expiresAt(now.plus(lifetime))
+                .claim(CREDENTIAL_CLAIM, principal.credentialStamp())
+                .id(Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes())).build();
         String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
                 .getTokenValue();
         return new IssuedToken(token, lifetime.toSeconds());
@@ -97,16 +110,27 @@ class TokenService {
         return decoder;
     }
 
+    /**
+     * Runs on every request, after the signature and expiry check (which {@link VerifiedTokenCache} may have
+     * remembered): the account must be enabled, not locked, and its credentials must not have changed since the
+     * token was issued. The account is re-read when this node saw it change since it was loaded, and at least
+     * every 30 s (so a change made on another node of a cluster takes effect within that time).
+     */
     TokenAuthentication authenticate(Jwt jwt) {
         String username = jwt.getSubject();
         Instant now = Instant.now(clock);
         Cached cached = principals.get(username);
-        if (cached == null || cached.loadedAt().plus(PRINCIPAL_CACHE).isBefore(now)) {
+        Instant changed = changes.changedAt(username);
+        if (cached == null || cached.loadedAt().plus(PRINCIPAL_CACHE).isBefore(now)
+                || (changed != null && !cached.loadedAt().isAfter(changed))) {
             StaffPrincipal p = (StaffPrincipal) users.loadUserByUsername(username);
             cached = new Cached(p, now);
             principals.put(username, cached);
         }
         StaffPrincipal p = cached.principal();
+        if (stampOf(jwt) != p.credentialStamp()) {
+            throw new CredentialsExpiredException("token revoked: the account's credentials changed after it was issued");
+        }
         if (!p.isEnabled()) {
             throw new DisabledException("account disabled");
         }
@@ -117,6 +141,15 @@ class TokenService {
             throw new BadCredentialsException("unknown user");
         }
         return new TokenAuthentication(p, jwt);
+    }
+
+    /** The credential time a token was issued under; a token without it counts as issued before any change. */
+    static long stampOf(Jwt jwt) {
+        Object claim = jwt.getClaims().get(CREDENTIAL_CLAIM);
+        if (claim instanceof Number n) {
+            return n.longValue();
+        }
+        return 0;
     }
 
     /** An account changed (roles, scope, status, password): the next request re-reads it. */
