@@ -31,15 +31,20 @@ class CategoryPickerController {
     @GetMapping("/api/v1/catalog/picker")
     @PreAuthorize(Roles.ALL_STAFF)
     CategoryPickerView.Answer search(@RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "60") int limit) {
-        return view.search(q, false, limit);
+            @RequestParam(required = false) Integer limit) {
+        return view.search(q, false, limit(q, limit));
     }
 
     /** The same for citizens (no sign-in): "most used" are the citizens' most reported categories. */
     @GetMapping("/api/v1/public/catalog/picker")
     CategoryPickerView.Answer publicSearch(@RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "60") int limit) {
-        return view.search(q, true, limit);
+            @RequestParam(required = false) Integer limit) {
+        return view.search(q, true, limit(q, limit));
+    }
+
+    /** Browsing (no query) shows every category; a search at most 60 unless asked for more (at most 500). */
+    static int limit(String q, Integer limit) {
+        return limit != null ? limit : q == null || q.isBlank() ? CategoryPickerView.MAX : 60;
     }
 
     record CodeSets(List<String> codeSets, List<String> available, List<String> configured) {

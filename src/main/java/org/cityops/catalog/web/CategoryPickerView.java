@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 /**
  * What the category picker shows, labelled for people: the JSON of the search endpoints and the plain
  * {@code <select>} the fragment {@code catalog/picker :: field} renders for browsers without JavaScript. Used in
- * templates as {@code @categoryPicker}.
+ * templates as {@code @categoryPickerView}.
  */
-@Component("categoryPicker")
+@Component("categoryPickerView")
 public class CategoryPickerView {
 
     /** The caller everyone who reports without signing in counts as (citizens' most reported categories). */
