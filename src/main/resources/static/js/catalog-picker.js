@@ -82,7 +82,7 @@
           const name = document.createElement('span');
           name.textContent = c.name;
           const code = document.createElement('small');
-          code.textContent = c.code;
+          code.textContent = c.display || c.code;
           li.appendChild(name);
           li.appendChild(code);
           list.appendChild(li);

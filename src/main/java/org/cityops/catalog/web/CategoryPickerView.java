@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.cityops.catalog.internal.CategoryCodes;
 import org.cityops.catalog.internal.picker.CategoryIndex;
 import org.cityops.catalog.internal.picker.CategoryPicker;
 import org.cityops.org.CurrentStaff;
@@ -23,8 +24,9 @@ public class CategoryPickerView {
     static final String PUBLIC_USER = "public";
     static final int MAX = 500;
 
-    public record Item(String code, String name, String group, String standard, String kind, String initials,
-            long uses) {
+    /** {@code code} is what the form sends (qualified); {@code display} what people read (a local code without LOCAL:E:). */
+    public record Item(String code, String display, String name, String group, String standard, String kind,
+            String initials, long uses) {
     }
 
     public record Group(String label, boolean frequent, List<Item> items) {
@@ -56,14 +58,19 @@ public class CategoryPickerView {
         }
         CategoryIndex.Result r = picker.search(q, caller(publicForm), capped);
         Locale locale = LocaleContextHolder.getLocale();
-        boolean several = picker.codeSets().size() > 1;
+        // name the standard only when both national code sets are shown (their majors share names)
+        boolean several = picker.codeSets().contains(CategoryCodes.GB47678)
+                && picker.codeSets().contains(CategoryCodes.GB30428);
         List<Group> groups = new ArrayList<>();
         for (CategoryIndex.Group g : r.groups()) {
             String label = g.frequent() ? messages.getMessage("catalog.picker.frequent", null, "常用", locale)
                     : messages.getMessage("catalog.kind." + g.kind(), null, g.kind().name(), locale) + " · "
                             + g.majorCode() + " " + g.majorName() + (several ? "（" + g.standard() + "）" : "");
             groups.add(new Group(label, g.frequent(), g.items().stream()
-                    .map(h -> new Item(h.category().qualifiedCode(), h.category().name(), h.category().majorName(),
+                    .map(h -> new Item(h.category().qualifiedCode(),
+                            CategoryCodes.LOCAL.equals(h.category().standard()) ? h.category().code()
+                                    : h.category().qualifiedCode(),
+                            h.category().name(), h.category().majorName(),
                             h.category().standard(), h.category().kind().name(), h.initials(), h.uses()))
                     .toList()));
         }
