@@ -5,6 +5,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -142,6 +144,27 @@ class CategoryPickerApiTests {
                     .content("{\"codeSets\":[\"" + String.join("\",\"", sets) + "\"]}")).andExpect(status().isOk());
         }
         assertThat(codes(search("operator1", "暴露垃圾"))).containsExactly("E06010");
+    }
+
+    @Test
+    void anAdministratorChoosesTheCodeSetsOnTheCataloguePage() throws Exception {
+        List<String> sets = picker.codeSets();
+        MockHttpSession admin = (MockHttpSession) mvc.perform(formLogin("/login").user("admin")
+                .password(Api.DEMO_PASSWORD)).andReturn().getRequest().getSession();
+        assertThat(mvc.perform(get("/admin/catalog").session(admin)).andReturn().getResponse().getContentAsString())
+                .contains("data-testid=\"picker-code-sets\"").contains("本地扩展分类");
+        try {
+            mvc.perform(post("/admin/catalog/picker").session(admin).with(csrf())
+                    .param("codeSets", "GB/T 30428.2").param("codeSets", "LOCAL"))
+                    .andExpect(status().is3xxRedirection());
+            assertThat(picker.codeSets()).containsExactly("GB/T 30428.2", "LOCAL");
+            mvc.perform(post("/admin/catalog/picker").session(admin).with(csrf())).andExpect(status().is3xxRedirection())
+                    .andExpect(flash().attribute("error", org.hamcrest.Matchers.startsWith("至少选择一个代码集")));
+            assertThat(picker.codeSets()).containsExactly("GB/T 30428.2", "LOCAL");
+        } finally {
+            mvc.perform(as("admin", put("/api/v1/catalog/settings/picker"))
+                    .content("{\"codeSets\":[\"" + String.join("\",\"", sets) + "\"]}")).andExpect(status().isOk());
+        }
     }
 
     @Test
