@@ -44,3 +44,9 @@ export async function navPaths(page) {
 export async function snap(page, name) {
   await page.screenshot({ path: new URL(`./out/${name}.png`, import.meta.url).pathname, fullPage: true });
 }
+
+/** Chooses a category in an intake form's category picker: types (e.g. pinyin initials) and clicks the match. */
+export async function pickCategory(page, query = 'bllj', name = '暴露垃圾') {
+  await page.fill('[data-testid=category-picker] [data-testid=category-search]', query);
+  await page.locator('[data-testid=category-picker] li[role=option]', { hasText: name }).first().click();
+}

@@ -2,7 +2,7 @@
 // (回退, 延期, 挂账, 返工), plus the public report and lookup. Runs against a started cityops (demo profile).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, login, snap } from '../lib.mjs';
+import { launch, newPage, login, snap, pickCategory } from '../lib.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -29,6 +29,7 @@ async function as(user, fn, options) {
 async function report(user, description, options) {
   return as(user, async (page) => {
     await page.goto('/cases/new');
+    await pickCategory(page);
     await page.fill('textarea[name=description]', description);
     await page.fill('input[name=lat]', LAT);
     await page.fill('input[name=lon]', LON);
@@ -121,6 +122,7 @@ test('a citizen reports without signing in and looks the case up by number', asy
   page.setDefaultTimeout(60000);
   try {
     await page.goto('/public/report');
+    await pickCategory(page, 'zdjy', '占道经营');
     await page.fill('textarea[name=description]', '浏览器测试：占道经营 ' + Date.now());
     await page.fill('input[name=lat]', LAT);
     await page.fill('input[name=lon]', LON);

@@ -64,3 +64,64 @@
     });
   }
 })();
+// The year's holiday notice (国务院办公厅 节假日安排): a table of festivals, saved as one JSON notice, or a file import.
+(function () {
+  const form = document.getElementById('cal-notice');
+  if (!form || form.dataset.editable !== 'true') { return; }
+  const year = form.dataset.year;
+  const body = form.querySelector('tbody');
+  const errorBox = document.getElementById('cal-notice-error');
+  const url = '/api/v1/catalog/calendar/years/' + year + '/notice';
+  function showError(e) {
+    form.querySelectorAll('tr.error-row').forEach(function (tr) { tr.classList.remove('error-row'); });
+    if (!e) { errorBox.hidden = true; errorBox.textContent = ''; return; }
+    const errors = (e.body && e.body.errors) || [];
+    errorBox.textContent = '';
+    const head = document.createElement('p');
+    head.textContent = e.message || String(e);
+    errorBox.appendChild(head);
+    if (errors.length > 1) {
+      const ul = document.createElement('ul');
+      errors.forEach(function (x) { const li = document.createElement('li'); li.textContent = x.message; ul.appendChild(li); });
+      errorBox.appendChild(ul);
+    }
+    errors.forEach(function (x) {
+      const tr = e.fromTable && x.row > 0 ? body.querySelectorAll('tr')[x.row - 1] : null;
+      if (tr) { tr.classList.add('error-row'); }
+    });
+    errorBox.hidden = false;
+  }
+  document.getElementById('cal-notice-add').addEventListener('click', function () {
+    const row = document.getElementById('cal-notice-row').content.firstElementChild.cloneNode(true);
+    body.appendChild(row);
+    row.querySelector('input[name=name]').focus();
+  });
+  body.addEventListener('click', function (ev) {
+    const btn = ev.target.closest('button.notice-remove');
+    if (btn) { btn.closest('tr').remove(); }
+  });
+  form.addEventListener('submit', async function (ev) {
+    ev.preventDefault();
+    const holidays = [];
+    body.querySelectorAll('tr').forEach(function (tr) {
+      const v = function (n) { return tr.querySelector('input[name=' + n + ']').value.trim(); };
+      const workdays = v('workdays');
+      holidays.push({ name: v('name'), from: v('from'), to: v('to'), workdays: workdays ? [workdays] : [] });
+    });
+    const source = form.querySelector('input[name=source]');
+    try {
+      await cityops.api(url, { method: 'PUT', body: { year: Number(year), source: source ? source.value : null, holidays: holidays } });
+      location.reload();
+    } catch (e) { e.fromTable = true; showError(e); }
+  });
+  const file = document.getElementById('cal-notice-file');
+  file.addEventListener('change', async function () {
+    if (!file.files.length) { return; }
+    const data = new FormData();
+    data.append('file', file.files[0]);
+    try {
+      await cityops.api(url, { method: 'POST', body: data });
+      location.reload();
+    } catch (e) { showError(e); } finally { file.value = ''; }
+  });
+})();

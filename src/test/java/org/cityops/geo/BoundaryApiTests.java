@@ -1,5 +1,6 @@
 package org.cityops.geo;
 
+import org.cityops.geo.demo.DemoGrids;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;

@@ -1,5 +1,6 @@
 package org.cityops.geo;
 
+import org.cityops.geo.demo.DemoGrids;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -82,6 +82,8 @@ class CalendarPageController {
         model.addAttribute("months", months);
         model.addAttribute("hours", hours);
         model.addAttribute("exceptions", days.stream().filter(d -> d.kind() != null).toList());
+        model.addAttribute("coverage", HolidayNoticeController.coverage(calendar, clock));
+        model.addAttribute("notice", org.cityops.catalog.internal.calendar.HolidayNotice.of(y, calendar.rules()));
         model.addAttribute("canEdit", staff.find().map(s -> s.has(Role.ADMIN)).orElse(false));
         return "catalog/calendar";
     }

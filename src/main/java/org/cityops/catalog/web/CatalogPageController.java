@@ -57,13 +57,16 @@ class CatalogPageController {
     private final OrgDirectory org;
 
     CatalogPageController(CatalogService catalog, CategoryAdmin admin, CatalogImporter importer, CurrentStaff staff,
-            OrgDirectory org) {
+            OrgDirectory org, org.cityops.catalog.internal.picker.PickerSettings pickerSettings) {
+        this.pickerSettings = pickerSettings;
         this.org = org;
         this.catalog = catalog;
         this.admin = admin;
         this.importer = importer;
         this.staff = staff;
     }
+
+    private final org.cityops.catalog.internal.picker.PickerSettings pickerSettings;
 
     @ModelAttribute("canEdit")
     boolean canEdit() {
@@ -93,7 +96,21 @@ class CatalogPageController {
                 .forEach(c -> majors.putIfAbsent(c.majorCode() + " " + c.majorName(), c.majorCode()));
         model.addAttribute("majors", majors);
         model.addAttribute("kinds", CategoryKind.values());
+        model.addAttribute("pickerCodeSets", pickerSettings.codeSets());
         return "catalog/list";
+    }
+
+    /** Which code sets the category picker shows (the city's choice), in the standards' order. */
+    @PostMapping("/admin/catalog/picker")
+    @PreAuthorize("hasRole('ADMIN')")
+    String pickerCodeSets(@RequestParam(required = false) List<String> codeSets, RedirectAttributes redirect) {
+        try {
+            pickerSettings.setCodeSets(codeSets, staff.require().username());
+            redirect.addFlashAttribute("message", "picker");
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/admin/catalog";
     }
 
     @PostMapping("/admin/catalog")

@@ -74,6 +74,48 @@ public class CalendarAdmin {
         AfterTransaction.run(calendar::invalidate);
     }
 
+    /** What applying a notice did, or the rows that stopped it (then nothing was written). */
+    public record NoticeResult(boolean applied, int year, int holidays, int workdays,
+            List<HolidayNotice.Problem> problems) {
+    }
+
+    /**
+     * Replaces a year's holidays and 调休 days by a notice (国务院办公厅 节假日安排), all or nothing: every row is
+     * checked first; with any problem nothing changes. Audited as one CALENDAR_YEAR entry with the year's days
+     * before and after.
+     */
+    @Transactional
+    public NoticeResult applyNotice(HolidayNotice notice) {
+        CalendarRules rules = calendar.rules();
+        List<HolidayNotice.Problem> problems = notice.check(rules.weekly());
+        if (!problems.isEmpty()) {
+            return new NoticeResult(false, notice.year(), 0, 0, problems);
+        }
+        var days = notice.days();
+        String before = describeDays(rules, notice.year(), days.keySet());
+        store.replaceYear(notice.year(), days.values());
+        long holidays = days.values().stream().filter(d -> d.kind() == DayKind.HOLIDAY).count();
+        String after = (notice.source() == null || notice.source().isBlank() ? "" : notice.source().strip() + ": ")
+                + days.values().stream().map(d -> d.date() + (d.kind() == DayKind.HOLIDAY ? " 休 " : " 班 ") + d.name())
+                        .collect(Collectors.joining("; "));
+        audit.record("CALENDAR_YEAR", String.valueOf(notice.year()), "IMPORT", clip(before), clip(after));
+        AfterTransaction.run(calendar::invalidate);
+        return new NoticeResult(true, notice.year(), (int) holidays, days.size() - (int) holidays, List.of());
+    }
+
+    private static String describeDays(CalendarRules rules, int year, java.util.Set<LocalDate> alsoDates) {
+        String text = rules.exceptions().entrySet().stream()
+                .filter(e -> e.getKey().getYear() == year || alsoDates.contains(e.getKey()))
+                .map(e -> e.getKey() + (e.getValue() == DayKind.HOLIDAY ? " 休 " : " 班 ")
+                        + (rules.nameOf(e.getKey()) == null ? "" : rules.nameOf(e.getKey())))
+                .collect(Collectors.joining("; "));
+        return text.isEmpty() ? null : text;
+    }
+
+    private static String clip(String s) {
+        return s == null || s.length() <= 3900 ? s : s.substring(0, 3900) + "…";
+    }
+
     /** Replaces the working periods of every weekday (a weekday missing from the map has none). */
     @Transactional
     public void setWeek(Map<DayOfWeek, List<WorkPeriod>> week) {

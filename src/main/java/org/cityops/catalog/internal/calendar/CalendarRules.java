@@ -97,6 +97,17 @@ public final class CalendarRules {
         return names.get(date);
     }
 
+    /** The years that have at least one holiday (法定节假日) entered: a year without any has no notice yet. */
+    public java.util.SortedSet<Integer> yearsWithHolidays() {
+        java.util.SortedSet<Integer> years = new java.util.TreeSet<>();
+        exceptions.forEach((d, k) -> {
+            if (k == DayKind.HOLIDAY) {
+                years.add(d.getYear());
+            }
+        });
+        return years;
+    }
+
     /**
      * The working periods of a date: none on a holiday; on a 调休 day the weekday's own periods, or if that
      * weekday has none (a weekend), those of the first weekday that has some (Monday by default).

@@ -52,6 +52,15 @@ public class CalendarStore {
         }
     }
 
+    /** Removes every exception of {@code year} and of {@code dates}, then writes {@code days}. */
+    public void replaceYear(int year, java.util.Collection<HolidayNotice.Day> days) {
+        jdbc.sql("DELETE FROM catalog_calendar_day WHERE tenant_id = 'default' AND cal_date BETWEEN :a AND :b")
+                .param("a", LocalDate.of(year, 1, 1)).param("b", LocalDate.of(year, 12, 31)).update();
+        for (HolidayNotice.Day d : days) {
+            putDay(d.date(), d.kind(), d.name());
+        }
+    }
+
     public void replaceWeek(Map<DayOfWeek, List<WorkPeriod>> week) {
         jdbc.sql("DELETE FROM catalog_working_period WHERE tenant_id = 'default'").update();
         for (Map.Entry<DayOfWeek, List<WorkPeriod>> e : week.entrySet()) {
