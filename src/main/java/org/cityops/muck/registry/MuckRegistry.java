@@ -15,13 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.cityops.audit.AuditTrail;
-import org.cityops.muck.engine.Terminals;
-import org.cityops.muck.registry.RegistryModel.Company;
-import org.cityops.muck.registry.RegistryModel.CompanyRequest;
 import org.cityops.muck.registry.RegistryModel.DisposalSite;
 import org.cityops.muck.registry.RegistryModel.DisposalSiteRequest;
-import org.cityops.muck.registry.RegistryModel.Driver;
-import org.cityops.muck.registry.RegistryModel.DriverRequest;
 import org.cityops.muck.registry.RegistryModel.Permit;
 import org.cityops.muck.registry.RegistryModel.PermitRequest;
 import org.cityops.muck.registry.RegistryModel.Site;
@@ -29,7 +24,6 @@ import org.cityops.muck.registry.RegistryModel.SiteRecord;
 import org.cityops.muck.registry.RegistryModel.SiteRecordRequest;
 import org.cityops.muck.registry.RegistryModel.SiteRequest;
 import org.cityops.muck.registry.RegistryModel.Vehicle;
-import org.cityops.muck.registry.RegistryModel.VehicleRequest;
 import org.cityops.muck.registry.RegistryModel.Zone;
 import org.cityops.muck.registry.RegistryModel.ZoneRequest;
 import org.cityops.platform.ActorProvider;
@@ -45,9 +39,11 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The construction-waste registry (登记备案): companies, vehicles, drivers, sites with their files, disposal
- * sites, permits and zones. Every change is audited in its transaction, checked against the caller's data scope,
- * and tells the {@link RegistryChangeListener}s after the commit (the alarm engine rebuilds its world).
+ * The construction-waste registry (登记备案) records not yet in a class of their own: sites with their files,
+ * disposal sites, permits and zones (companies, vehicles and drivers are in {@link Companies}, {@link Vehicles},
+ * {@link Drivers}); the vehicle lookups delegate to {@link Vehicles} for callers written against this class. Every
+ * change is audited in its transaction, checked against the caller's data scope, and tells the
+ * {@link RegistryChangeListener}s after the commit (the alarm engine rebuilds its world).
  */
 @Service
 public class MuckRegistry {
@@ -58,9 +54,13 @@ public class MuckRegistry {
     private final Clock clock;
     private final ActorProvider actors;
     private final List<RegistryChangeListener> listeners;
+    private final Companies companies;
+    private final Vehicles vehicles;
 
     MuckRegistry(JdbcClient jdbc, AuditTrail audit, MuckScope scope, Clock clock, ActorProvider actors,
-            List<RegistryChangeListener> listeners) {
+            List<RegistryChangeListener> listeners, Companies companies, Vehicles vehicles) {
+        this.companies = companies;
+        this.vehicles = vehicles;
         this.jdbc = jdbc;
         this.audit = audit;
         this.scope = scope;
@@ -69,292 +69,23 @@ public class MuckRegistry {
         this.listeners = listeners;
     }
 
-    // =========================================================== companies
-    private static final String COMPANY_SELECT = """
-            SELECT c.*, (SELECT COUNT(*) FROM muck_vehicle v WHERE v.company_id = c.id) AS vehicles
-            FROM muck_company c""";
-
-    @Transactional(readOnly = true)
-    public List<Company> companies() {
-        return jdbc.sql(COMPANY_SELECT + " WHERE (:scope = '' OR c.district_code LIKE :like) ORDER BY c.code")
-                .param("scope", scope.prefix()).param("like", scope.like()).query(MuckRegistry::company).list();
-    }
-
-    @Transactional(readOnly = true)
-    public Company company(long id) {
-        return findInScope(COMPANY_SELECT + " WHERE c.id = :id", id, MuckRegistry::company, Company::districtCode,
-                "运输企业不存在 company not found", "company ");
-    }
-
-    @Transactional
-    public Company createCompany(CompanyRequest r) {
-        scope.check(r.districtCode(), "district");
-        unique("SELECT COUNT(*) FROM muck_company WHERE code = :v", r.code(), "code", "企业编码已存在 company code exists");
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                INSERT INTO muck_company (code, name, license_no, qualification, qualification_until, contact, phone,
-                  district_code, status)
-                VALUES (:code, :name, :license, :qual, :until, :contact, :phone, :district, :status)""")
-                .param("code", r.code().trim()).param("name", r.name().trim()).param("license", r.licenseNo())
-                .param("qual", r.qualification()).param("until", sqlDate(r.qualificationUntil()))
-                .param("contact", r.contact()).param("phone", r.phone()).param("district", r.districtCode())
-                .param("status", orDefault(r.status(), "ACTIVE")).update(keys, "id");
-        long id = key(keys);
-        audit.record("MUCK_COMPANY", String.valueOf(id), "CREATE", null, r.code() + " " + r.name());
-        changed();
-        return company(id);
-    }
-
-    @Transactional
-    public Company updateCompany(long id, CompanyRequest r) {
-        Company before = company(id);
-        scope.check(r.districtCode(), "district");
-        if (!before.code().equals(r.code().trim())) {
-            unique("SELECT COUNT(*) FROM muck_company WHERE code = :v", r.code(), "code", "企业编码已存在 company code exists");
-        }
-        jdbc.sql("""
-                UPDATE muck_company SET code = :code, name = :name, license_no = :license, qualification = :qual,
-                  qualification_until = :until, contact = :contact, phone = :phone, district_code = :district,
-                  status = :status, version = version + 1 WHERE id = :id""")
-                .param("code", r.code().trim()).param("name", r.name().trim()).param("license", r.licenseNo())
-                .param("qual", r.qualification()).param("until", sqlDate(r.qualificationUntil()))
-                .param("contact", r.contact()).param("phone", r.phone()).param("district", r.districtCode())
-                .param("status", orDefault(r.status(), before.status())).param("id", id).update();
-        audit.record("MUCK_COMPANY", String.valueOf(id), "UPDATE", before.code() + " " + before.name() + " " + before.status(),
-                r.code() + " " + r.name() + " " + orDefault(r.status(), before.status()));
-        changed();
-        return company(id);
-    }
-
-    private static Company company(ResultSet rs, int n) throws SQLException {
-        return new Company(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("license_no"),
-                rs.getString("qualification"), localDate(rs, "qualification_until"), rs.getString("contact"),
-                rs.getString("phone"), rs.getString("district_code"), rs.getString("status"), rs.getLong("vehicles"));
-    }
-
-    // =========================================================== vehicles
-    private static final String VEHICLE_SELECT = """
-            SELECT v.*, c.name AS company_name FROM muck_vehicle v LEFT JOIN muck_company c ON c.id = v.company_id""";
-
+    // =========================================================== vehicle lookups (kept: see the class comment)
+    /** @see Vehicles#vehicles(Long, String) */
     @Transactional(readOnly = true)
     public List<Vehicle> vehicles(Long companyId, String q) {
-        String like = q == null || q.isBlank() ? null : "%" + q.trim() + "%";
-        return jdbc.sql(VEHICLE_SELECT + " " + """
-                 WHERE (:scope = '' OR v.district_code LIKE :like)
-                   AND (CAST(:company AS BIGINT) IS NULL OR v.company_id = :company)
-                   AND (CAST(:q AS VARCHAR) IS NULL OR v.plate LIKE :q OR v.terminal_phone LIKE :q)
-                 ORDER BY v.plate""")
-                .param("scope", scope.prefix()).param("like", scope.like()).param("company", companyId)
-                .param("q", like).query(MuckRegistry::vehicle).list();
+        return vehicles.vehicles(companyId, q);
     }
 
+    /** @see Vehicles#vehicle(long) */
     @Transactional(readOnly = true)
     public Vehicle vehicle(long id) {
-        return findInScope(VEHICLE_SELECT + " WHERE v.id = :id", id, MuckRegistry::vehicle, Vehicle::districtCode,
-                "车辆不存在 vehicle not found", "vehicle ");
+        return vehicles.vehicle(id);
     }
 
-    /** The vehicle fitted with this terminal (any number of leading zeros), whatever the caller's scope. */
+    /** @see Vehicles#vehicleByTerminal(String) */
     @Transactional(readOnly = true)
     public Optional<Vehicle> vehicleByTerminal(String terminal) {
-        String t = Terminals.normalize(terminal);
-        if (t == null) {
-            return Optional.empty();
-        }
-        return jdbc.sql(VEHICLE_SELECT + " WHERE v.terminal_phone = :t").param("t", t).query(MuckRegistry::vehicle)
-                .optional();
-    }
-
-    @Transactional
-    public Vehicle createVehicle(VehicleRequest r) {
-        String terminal = terminal(r.terminalPhone());
-        String plate = plate(r.plate());
-        plateColor(r.plateColor());
-        String district = r.districtCode();
-        if (r.companyId() != null) {
-            Company c = company(r.companyId());
-            district = district == null ? c.districtCode() : district;
-        }
-        scope.check(district, "district");
-        unique("SELECT COUNT(*) FROM muck_vehicle WHERE terminal_phone = :v", terminal, "terminalPhone",
-                "终端号已被其他车辆使用 terminal already fitted to another vehicle");
-        if (jdbc.sql("SELECT COUNT(*) FROM muck_vehicle WHERE plate = :p AND plate_color = :c").param("p", plate)
-                .param("c", r.plateColor()).query(Long.class).single() > 0) {
-            throw new ConflictException("车牌已登记 plate already registered", "plate");
-        }
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                INSERT INTO muck_vehicle (plate, plate_color, terminal_phone, company_id, rated_load_t, rated_volume_m3,
-                  body_type, district_code, status, created_at)
-                VALUES (:plate, :color, :terminal, :company, :load, :volume, :body, :district, :status, :now)""")
-                .param("plate", plate).param("color", r.plateColor()).param("terminal", terminal)
-                .param("company", r.companyId()).param("load", r.ratedLoadT()).param("volume", r.ratedVolumeM3())
-                .param("body", r.bodyType()).param("district", district).param("status", orDefault(r.status(), "ACTIVE"))
-                .param("now", DbTime.toDb(clock.instant())).update(keys, "id");
-        long id = key(keys);
-        audit.record("MUCK_VEHICLE", String.valueOf(id), "CREATE", null, plate + " terminal " + terminal);
-        changed();
-        return vehicle(id);
-    }
-
-    @Transactional
-    public Vehicle updateVehicle(long id, VehicleRequest r) {
-        Vehicle before = vehicle(id);
-        String terminal = terminal(r.terminalPhone());
-        String plate = plate(r.plate());
-        plateColor(r.plateColor());
-        String district = r.districtCode();
-        if (r.companyId() != null) {
-            Company c = company(r.companyId());
-            district = district == null ? c.districtCode() : district;
-        }
-        scope.check(district, "district");
-        if (jdbc.sql("SELECT COUNT(*) FROM muck_vehicle WHERE terminal_phone = :t AND id <> :id").param("t", terminal)
-                .param("id", id).query(Long.class).single() > 0) {
-            throw new ConflictException("终端号已被其他车辆使用 terminal already fitted to another vehicle", "terminalPhone");
-        }
-        if (jdbc.sql("SELECT COUNT(*) FROM muck_vehicle WHERE plate = :p AND plate_color = :c AND id <> :id")
-                .param("p", plate).param("c", r.plateColor()).param("id", id).query(Long.class).single() > 0) {
-            throw new ConflictException("车牌已登记 plate already registered", "plate");
-        }
-        jdbc.sql("""
-                UPDATE muck_vehicle SET plate = :plate, plate_color = :color, terminal_phone = :terminal,
-                  company_id = :company, rated_load_t = :load, rated_volume_m3 = :volume, body_type = :body,
-                  district_code = :district, status = :status, version = version + 1 WHERE id = :id""")
-                .param("plate", plate).param("color", r.plateColor()).param("terminal", terminal)
-                .param("company", r.companyId()).param("load", r.ratedLoadT()).param("volume", r.ratedVolumeM3())
-                .param("body", r.bodyType()).param("district", district)
-                .param("status", orDefault(r.status(), before.status())).param("id", id).update();
-        audit.record("MUCK_VEHICLE", String.valueOf(id), "UPDATE",
-                before.plate() + " " + before.terminalPhone() + " " + before.status(),
-                plate + " " + terminal + " " + orDefault(r.status(), before.status()));
-        changed();
-        return vehicle(id);
-    }
-
-    private static Vehicle vehicle(ResultSet rs, int n) throws SQLException {
-        long company = rs.getLong("company_id");
-        Long companyId = rs.wasNull() ? null : company;
-        return new Vehicle(rs.getLong("id"), rs.getString("plate"), rs.getInt("plate_color"),
-                rs.getString("terminal_phone"), companyId, rs.getString("company_name"), rs.getBigDecimal("rated_load_t"),
-                rs.getBigDecimal("rated_volume_m3"), rs.getString("body_type"), rs.getString("district_code"),
-                rs.getString("status"), DbTime.fromDb(rs.getObject("created_at", OffsetDateTime.class)));
-    }
-
-    static String terminal(String raw) {
-        String t = Terminals.normalize(raw);
-        if (t == null || t.length() < 5) {
-            throw new InvalidInputException("终端手机号应为数字 terminal phone must be 5-20 digits", "terminalPhone");
-        }
-        return t;
-    }
-
-    static String plate(String raw) {
-        String p = raw == null ? "" : raw.trim();
-        if (p.length() < 2) {
-            throw new InvalidInputException("车牌号不合法 invalid plate", "plate");
-        }
-        return p;
-    }
-
-    static void plateColor(Integer c) {
-        if (c == null || !(c >= 0 && c <= 5 || c == 9)) {
-            throw new InvalidInputException("车牌颜色应为 0-5 或 9 plate colour must be 0-5 or 9 (JT/T 808)", "plateColor");
-        }
-    }
-
-    // =========================================================== drivers
-    private static final String DRIVER_SELECT = """
-            SELECT d.*, c.name AS company_name, c.district_code AS company_district, v.plate AS vehicle_plate
-            FROM muck_driver d LEFT JOIN muck_company c ON c.id = d.company_id
-              LEFT JOIN muck_vehicle v ON v.id = d.vehicle_id""";
-
-    /** The drivers whose company lies in the caller's area (drivers without a company: city-wide users only). */
-    @Transactional(readOnly = true)
-    public List<Driver> drivers(Long companyId) {
-        return jdbc.sql(DRIVER_SELECT + " " + """
-                 WHERE (:scope = '' OR c.district_code LIKE :like)
-                   AND (CAST(:company AS BIGINT) IS NULL OR d.company_id = :company) ORDER BY d.name""")
-                .param("scope", scope.prefix()).param("like", scope.like()).param("company", companyId)
-                .query(MuckRegistry::driver).list();
-    }
-
-    @Transactional(readOnly = true)
-    public Driver driver(long id) {
-        return jdbc.sql(DRIVER_SELECT + " WHERE d.id = :id").param("id", id).query((rs, n) -> {
-            scope.check(rs.getString("company_district"), "driver " + id);
-            return driver(rs, n);
-        }).optional().orElseThrow(() -> new NotFoundException("驾驶员不存在 driver not found"));
-    }
-
-    @Transactional
-    public Driver createDriver(DriverRequest r) {
-        checkDriver(r);
-        unique("SELECT COUNT(*) FROM muck_driver WHERE license_no = :v", r.licenseNo(), "licenseNo",
-                "驾驶证号已登记 licence already registered");
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                INSERT INTO muck_driver (company_id, name, license_no, phone, vehicle_id, status, license_until)
-                VALUES (:company, :name, :license, :phone, :vehicle, :status, :until)""")
-                .param("company", r.companyId()).param("name", r.name().trim()).param("license", r.licenseNo().trim())
-                .param("phone", r.phone()).param("vehicle", r.vehicleId())
-                .param("status", orDefault(r.status(), "ACTIVE")).param("until", sqlDate(r.licenseUntil()))
-                .update(keys, "id");
-        long id = key(keys);
-        audit.record("MUCK_DRIVER", String.valueOf(id), "CREATE", null,
-                r.name() + " " + r.licenseNo() + " until " + r.licenseUntil());
-        return driver(id);
-    }
-
-    @Transactional
-    public Driver updateDriver(long id, DriverRequest r) {
-        Driver before = driver(id);
-        checkDriver(r);
-        if (!before.licenseNo().equals(r.licenseNo().trim())) {
-            unique("SELECT COUNT(*) FROM muck_driver WHERE license_no = :v", r.licenseNo(), "licenseNo",
-                    "驾驶证号已登记 licence already registered");
-        }
-        String status = orDefault(r.status(), before.status());
-        jdbc.sql("""
-                UPDATE muck_driver SET company_id = :company, name = :name, license_no = :license, phone = :phone,
-                  vehicle_id = :vehicle, status = :status, license_until = :until, version = version + 1
-                WHERE id = :id""")
-                .param("company", r.companyId()).param("name", r.name().trim()).param("license", r.licenseNo().trim())
-                .param("phone", r.phone()).param("vehicle", r.vehicleId()).param("status", status)
-                .param("until", sqlDate(r.licenseUntil())).param("id", id).update();
-        audit.record("MUCK_DRIVER", String.valueOf(id), "UPDATE",
-                driverSummary(before.name(), before.licenseNo(), before.status(), before.companyId(), before.vehicleId(),
-                        before.licenseUntil()),
-                driverSummary(r.name().trim(), r.licenseNo().trim(), status, r.companyId(), r.vehicleId(),
-                        r.licenseUntil()));
-        return driver(id);
-    }
-
-    /**
-     * The driver's company and usual vehicle exist and lie in the caller's scope (as a vehicle's company does; no
-     * company is city-wide), and the vehicle, when it has a company, is the driver's company's.
-     */
-    private void checkDriver(DriverRequest r) {
-        Company company = r.companyId() == null ? null : company(r.companyId());
-        scope.check(company == null ? null : company.districtCode(), "district");
-        if (r.vehicleId() != null) {
-            Vehicle v = vehicle(r.vehicleId());
-            if (company != null && v.companyId() != null && v.companyId() != company.id()) {
-                throw new InvalidInputException("该车辆属于其他运输企业 the vehicle belongs to another company", "vehicleId");
-            }
-        }
-    }
-
-    private static String driverSummary(String name, String licenseNo, String status, Long companyId, Long vehicleId,
-            LocalDate licenseUntil) {
-        return name + " " + licenseNo + " " + status + " company " + companyId + " vehicle " + vehicleId + " until "
-                + licenseUntil;
-    }
-
-    private static Driver driver(ResultSet rs, int n) throws SQLException {
-        return new Driver(rs.getLong("id"), nullableLong(rs, "company_id"), rs.getString("company_name"),
-                rs.getString("name"), rs.getString("license_no"), rs.getString("phone"), nullableLong(rs, "vehicle_id"),
-                rs.getString("vehicle_plate"), rs.getString("status"), localDate(rs, "license_until"));
+        return vehicles.vehicleByTerminal(terminal);
     }
 
     // =========================================================== sites (一工地一档案)
@@ -620,7 +351,7 @@ public class MuckRegistry {
         site(r.siteId());
         disposalSite(r.disposalSiteId());
         if (r.companyId() != null) {
-            company(r.companyId());
+            companies.company(r.companyId());
         }
         if (r.vehicleIds() != null) {
             for (Long v : r.vehicleIds()) {

@@ -11,6 +11,8 @@ import org.cityops.muck.alarm.AlarmQueries;
 import org.cityops.muck.alarm.AlarmQueries.Filter;
 import org.cityops.muck.alarm.CaseRules;
 import org.cityops.muck.engine.AlarmType;
+import org.cityops.muck.registry.Companies;
+import org.cityops.muck.registry.Drivers;
 import org.cityops.muck.registry.Expiries;
 import org.cityops.muck.registry.MuckRegistry;
 import org.cityops.muck.registry.RegistryModel.Permit;
@@ -37,6 +39,8 @@ class MuckPageController {
     private static final int PAGE = 50;
     private final AlarmQueries alarms;
     private final MuckRegistry registry;
+    private final Companies companies;
+    private final Drivers drivers;
     private final CaseRules rules;
     private final Expiries expiries;
     private final String tileUrl;
@@ -44,11 +48,14 @@ class MuckPageController {
     private final double centerLon;
     private final int zoom;
 
-    MuckPageController(AlarmQueries alarms, MuckRegistry registry, CaseRules rules, Expiries expiries,
+    MuckPageController(AlarmQueries alarms, MuckRegistry registry, Companies companies, Drivers drivers,
+            CaseRules rules, Expiries expiries,
             @Value("${cityops.map.tile-url:}") String tileUrl, @Value("${cityops.map.center-lat:31.79}") double centerLat,
             @Value("${cityops.map.center-lon:119.95}") double centerLon, @Value("${cityops.map.zoom:11}") int zoom) {
         this.alarms = alarms;
         this.registry = registry;
+        this.companies = companies;
+        this.drivers = drivers;
         this.rules = rules;
         this.expiries = expiries;
         this.tileUrl = tileUrl;
@@ -172,11 +179,11 @@ class MuckPageController {
             }
         }
         model.addAttribute("expiring", expiries.within(window));
-        model.addAttribute("companies", registry.companies());
+        model.addAttribute("companies", companies.companies());
         model.addAttribute("vehicles", registry.vehicles(null, null));
         model.addAttribute("permits", registry.permits(null, null));
         model.addAttribute("zones", registry.zones());
-        model.addAttribute("drivers", registry.drivers(null));
+        model.addAttribute("drivers", drivers.drivers(null));
         return "muck/registry";
     }
 
@@ -189,7 +196,7 @@ class MuckPageController {
         }
         model.addAttribute("kind", kind);
         model.addAttribute("id", id);
-        model.addAttribute("companies", registry.companies());
+        model.addAttribute("companies", companies.companies());
         model.addAttribute("statuses", STATUSES.get(kind));
         if ("permits".equals(kind)) {
             model.addAttribute("sites", registry.sites());

@@ -4,12 +4,8 @@ import java.util.List;
 
 import org.cityops.muck.registry.Expiries;
 import org.cityops.muck.registry.MuckRegistry;
-import org.cityops.muck.registry.RegistryModel.Company;
-import org.cityops.muck.registry.RegistryModel.CompanyRequest;
 import org.cityops.muck.registry.RegistryModel.DisposalSite;
 import org.cityops.muck.registry.RegistryModel.DisposalSiteRequest;
-import org.cityops.muck.registry.RegistryModel.Driver;
-import org.cityops.muck.registry.RegistryModel.DriverRequest;
 import org.cityops.muck.registry.RegistryModel.ExpiringList;
 import org.cityops.muck.registry.RegistryModel.Permit;
 import org.cityops.muck.registry.RegistryModel.PermitRequest;
@@ -17,8 +13,6 @@ import org.cityops.muck.registry.RegistryModel.Site;
 import org.cityops.muck.registry.RegistryModel.SiteRecord;
 import org.cityops.muck.registry.RegistryModel.SiteRecordRequest;
 import org.cityops.muck.registry.RegistryModel.SiteRequest;
-import org.cityops.muck.registry.RegistryModel.Vehicle;
-import org.cityops.muck.registry.RegistryModel.VehicleRequest;
 import org.cityops.muck.registry.RegistryModel.Zone;
 import org.cityops.muck.registry.RegistryModel.ZoneRequest;
 import org.springframework.http.HttpStatus;
@@ -37,9 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Size;
 
-/** The construction-waste registry API (登记备案): companies, vehicles, drivers, sites, disposal sites, permits, zones. */
+/** The construction-waste registry API (登记备案): sites, disposal sites, permits, zones, and what expires soon. */
 @RestController
 @Validated
 @RequestMapping("/api/v1/muck")
@@ -58,70 +51,6 @@ class RegistryApiController {
     @GetMapping("/expiring")
     ExpiringList expiring(@RequestParam(defaultValue = "30") @Min(1) @Max(365) int days) {
         return expiries.within(days);
-    }
-
-    @GetMapping("/companies")
-    List<Company> companies() {
-        return registry.companies();
-    }
-
-    @GetMapping("/companies/{id}")
-    Company company(@PathVariable long id) {
-        return registry.company(id);
-    }
-
-    @PostMapping("/companies")
-    @ResponseStatus(HttpStatus.CREATED)
-    Company createCompany(@Valid @RequestBody CompanyRequest r) {
-        return registry.createCompany(r);
-    }
-
-    @PutMapping("/companies/{id}")
-    Company updateCompany(@PathVariable long id, @Valid @RequestBody CompanyRequest r) {
-        return registry.updateCompany(id, r);
-    }
-
-    @GetMapping("/vehicles")
-    List<Vehicle> vehicles(@RequestParam(required = false) Long companyId,
-            @RequestParam(required = false) @Size(max = 32) String q) {
-        return registry.vehicles(companyId, q);
-    }
-
-    @GetMapping("/vehicles/{id}")
-    Vehicle vehicle(@PathVariable long id) {
-        return registry.vehicle(id);
-    }
-
-    @PostMapping("/vehicles")
-    @ResponseStatus(HttpStatus.CREATED)
-    Vehicle createVehicle(@Valid @RequestBody VehicleRequest r) {
-        return registry.createVehicle(r);
-    }
-
-    @PutMapping("/vehicles/{id}")
-    Vehicle updateVehicle(@PathVariable long id, @Valid @RequestBody VehicleRequest r) {
-        return registry.updateVehicle(id, r);
-    }
-
-    @GetMapping("/drivers")
-    List<Driver> drivers(@RequestParam(required = false) Long companyId) {
-        return registry.drivers(companyId);
-    }
-
-    @GetMapping("/drivers/{id}")
-    Driver driver(@PathVariable long id) {
-        return registry.driver(id);
-    }
-
-    @PostMapping("/drivers")
-    @ResponseStatus(HttpStatus.CREATED)
-    Driver createDriver(@Valid @RequestBody DriverRequest r) {
-        return registry.createDriver(r);
-    }
-
-    @PutMapping("/drivers/{id}")
-    Driver updateDriver(@PathVariable long id, @Valid @RequestBody DriverRequest r) {
-        return registry.updateDriver(id, r);
     }
 
     @GetMapping("/sites")
