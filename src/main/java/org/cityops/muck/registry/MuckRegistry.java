@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -19,10 +18,6 @@ import org.cityops.muck.registry.RegistryModel.DisposalSite;
 import org.cityops.muck.registry.RegistryModel.DisposalSiteRequest;
 import org.cityops.muck.registry.RegistryModel.Permit;
 import org.cityops.muck.registry.RegistryModel.PermitRequest;
-import org.cityops.muck.registry.RegistryModel.Site;
-import org.cityops.muck.registry.RegistryModel.SiteRecord;
-import org.cityops.muck.registry.RegistryModel.SiteRecordRequest;
-import org.cityops.muck.registry.RegistryModel.SiteRequest;
 import org.cityops.muck.registry.RegistryModel.Vehicle;
 import org.cityops.muck.registry.RegistryModel.Zone;
 import org.cityops.muck.registry.RegistryModel.ZoneRequest;
@@ -39,9 +34,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The construction-waste registry (登记备案) records not yet in a class of their own: sites with their files,
- * disposal sites, permits and zones (companies, vehicles and drivers are in {@link Companies}, {@link Vehicles},
- * {@link Drivers}); the vehicle lookups delegate to {@link Vehicles} for callers written against this class. Every
+ * The construction-waste registry (登记备案) records not yet in a class of their own: disposal sites, permits
+ * and zones (companies, vehicles, drivers and sites are in {@link Companies}, {@link Vehicles}, {@link Drivers},
+ * {@link Sites}); the vehicle lookups delegate to {@link Vehicles} for callers written against this class. Every
  * change is audited in its transaction, checked against the caller's data scope, and tells the
  * {@link RegistryChangeListener}s after the commit (the alarm engine rebuilds its world).
  */
@@ -56,9 +51,12 @@ public class MuckRegistry {
     private final List<RegistryChangeListener> listeners;
     private final Companies companies;
     private final Vehicles vehicles;
+    private final Sites sites;
 
     MuckRegistry(JdbcClient jdbc, AuditTrail audit, MuckScope scope, Clock clock, ActorProvider actors,
-            List<RegistryChangeListener> listeners, Companies companies, Vehicles vehicles) {
+            List<RegistryChangeListener> listeners, Companies companies, Vehicles vehicles,
+            Sites sites) {
+        this.sites = sites;
         this.companies = companies;
         this.vehicles = vehicles;
         this.jdbc = jdbc;
@@ -86,105 +84,6 @@ public class MuckRegistry {
     @Transactional(readOnly = true)
     public Optional<Vehicle> vehicleByTerminal(String terminal) {
         return vehicles.vehicleByTerminal(terminal);
-    }
-
-    // =========================================================== sites (一工地一档案)
-    @Transactional(readOnly = true)
-    public List<Site> sites() {
-        return listInScope("muck_site", "code", MuckRegistry::site);
-    }
-
-    @Transactional(readOnly = true)
-    public Site site(long id) {
-        return findInScope("SELECT * FROM muck_site WHERE id = :id", id, MuckRegistry::site, Site::districtCode,
-                "工地不存在 site not found", "site ");
-    }
-
-    @Transactional
-    public Site createSite(SiteRequest r) {
-        scope.check(r.districtCode(), "district");
-        String polygon = Wkt.polygon(r.polygon(), "polygon");
-        String gates = Wkt.points(r.gates(), "gates");
-        unique("SELECT COUNT(*) FROM muck_site WHERE code = :v", r.code(), "code", "工地编码已存在 site code exists");
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                INSERT INTO muck_site (code, name, district_code, address, polygon_wkt, gates_wkt, developer, contractor,
-                  declared_volume_m3, waste_plan_no, waste_plan_filed_on, status)
-                VALUES (:code, :name, :district, :address, :polygon, :gates, :developer, :contractor, :volume, :plan,
-                  :filed, :status)""")
-                .param("code", r.code().trim()).param("name", r.name().trim()).param("district", r.districtCode())
-                .param("address", r.address()).param("polygon", polygon).param("gates", gates)
-                .param("developer", r.developer()).param("contractor", r.contractor())
-                .param("volume", r.declaredVolumeM3()).param("plan", r.wastePlanNo())
-                .param("filed", sqlDate(r.wastePlanFiledOn())).param("status", orDefault(r.status(), "ACTIVE"))
-                .update(keys, "id");
-        long id = key(keys);
-        audit.record("MUCK_SITE", String.valueOf(id), "CREATE", null, r.code() + " " + r.name());
-        changed();
-        return site(id);
-    }
-
-    @Transactional
-    public Site updateSite(long id, SiteRequest r) {
-        Site before = site(id);
-        scope.check(r.districtCode(), "district");
-        String polygon = Wkt.polygon(r.polygon(), "polygon");
-        String gates = Wkt.points(r.gates(), "gates");
-        if (!before.code().equals(r.code().trim())) {
-            unique("SELECT COUNT(*) FROM muck_site WHERE code = :v", r.code(), "code", "工地编码已存在 site code exists");
-        }
-        jdbc.sql("""
-                UPDATE muck_site SET code = :code, name = :name, district_code = :district, address = :address,
-                  polygon_wkt = :polygon, gates_wkt = :gates, developer = :developer, contractor = :contractor,
-                  declared_volume_m3 = :volume, waste_plan_no = :plan, waste_plan_filed_on = :filed, status = :status,
-                  version = version + 1 WHERE id = :id""")
-                .param("code", r.code().trim()).param("name", r.name().trim()).param("district", r.districtCode())
-                .param("address", r.address()).param("polygon", polygon).param("gates", gates)
-                .param("developer", r.developer()).param("contractor", r.contractor())
-                .param("volume", r.declaredVolumeM3()).param("plan", r.wastePlanNo())
-                .param("filed", sqlDate(r.wastePlanFiledOn())).param("status", orDefault(r.status(), before.status()))
-                .param("id", id).update();
-        audit.record("MUCK_SITE", String.valueOf(id), "UPDATE", before.code() + " " + before.status(),
-                r.code() + " " + orDefault(r.status(), before.status()));
-        changed();
-        return site(id);
-    }
-
-    private static Site site(ResultSet rs, int n) throws SQLException {
-        return new Site(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("district_code"),
-                rs.getString("address"), rs.getString("polygon_wkt"), rs.getString("gates_wkt"),
-                rs.getString("developer"), rs.getString("contractor"), rs.getBigDecimal("declared_volume_m3"),
-                rs.getString("waste_plan_no"), localDate(rs, "waste_plan_filed_on"), rs.getString("status"));
-    }
-
-    @Transactional(readOnly = true)
-    public List<SiteRecord> siteRecords(long siteId) {
-        site(siteId);
-        return jdbc.sql("SELECT * FROM muck_site_record WHERE site_id = :id ORDER BY recorded_at DESC, id DESC")
-                .param("id", siteId).query(MuckRegistry::siteRecord).list();
-    }
-
-    @Transactional
-    public SiteRecord addSiteRecord(long siteId, SiteRecordRequest r) {
-        site(siteId);
-        var at = r.recordedAt() == null ? clock.instant() : r.recordedAt();
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                INSERT INTO muck_site_record (site_id, kind, recorded_at, person, title, note, created_by)
-                VALUES (:site, :kind, :at, :person, :title, :note, :by)""")
-                .param("site", siteId).param("kind", r.kind()).param("at", DbTime.toDb(at)).param("person", r.person())
-                .param("title", r.title().trim()).param("note", r.note()).param("by", actors.current().username())
-                .update(keys, "id");
-        long id = key(keys);
-        audit.record("MUCK_SITE", String.valueOf(siteId), "RECORD_" + r.kind(), null, r.title());
-        return jdbc.sql("SELECT * FROM muck_site_record WHERE id = :id").param("id", id)
-                .query(MuckRegistry::siteRecord).single();
-    }
-
-    private static SiteRecord siteRecord(ResultSet rs, int n) throws SQLException {
-        return new SiteRecord(rs.getLong("id"), rs.getLong("site_id"), rs.getString("kind"),
-                DbTime.fromDb(rs.getObject("recorded_at", OffsetDateTime.class)), rs.getString("person"),
-                rs.getString("title"), rs.getString("note"), rs.getString("created_by"));
     }
 
     // =========================================================== disposal sites
@@ -348,7 +247,7 @@ public class MuckRegistry {
         if ((r.dailyStart() == null) != (r.dailyEnd() == null)) {
             throw new InvalidInputException("时段需同时给出开始和结束 give both dailyStart and dailyEnd", "dailyEnd");
         }
-        site(r.siteId());
+        sites.site(r.siteId());
         disposalSite(r.disposalSiteId());
         if (r.companyId() != null) {
             companies.company(r.companyId());

@@ -18,6 +18,7 @@ import org.cityops.muck.registry.MuckRegistry;
 import org.cityops.muck.registry.RegistryModel.Permit;
 import org.cityops.muck.registry.RegistryModel.SiteRecordRequest;
 import org.cityops.muck.registry.RegistryModel.Vehicle;
+import org.cityops.muck.registry.Sites;
 import org.cityops.platform.CityClock;
 import org.cityops.platform.DomainException;
 import org.springframework.beans.factory.annotation.Value;
@@ -41,6 +42,7 @@ class MuckPageController {
     private final MuckRegistry registry;
     private final Companies companies;
     private final Drivers drivers;
+    private final Sites sites;
     private final CaseRules rules;
     private final Expiries expiries;
     private final String tileUrl;
@@ -49,13 +51,14 @@ class MuckPageController {
     private final int zoom;
 
     MuckPageController(AlarmQueries alarms, MuckRegistry registry, Companies companies, Drivers drivers,
-            CaseRules rules, Expiries expiries,
+            Sites sites, CaseRules rules, Expiries expiries,
             @Value("${cityops.map.tile-url:}") String tileUrl, @Value("${cityops.map.center-lat:31.79}") double centerLat,
             @Value("${cityops.map.center-lon:119.95}") double centerLon, @Value("${cityops.map.zoom:11}") int zoom) {
         this.alarms = alarms;
         this.registry = registry;
         this.companies = companies;
         this.drivers = drivers;
+        this.sites = sites;
         this.rules = rules;
         this.expiries = expiries;
         this.tileUrl = tileUrl;
@@ -108,14 +111,14 @@ class MuckPageController {
 
     @GetMapping("/muck/sites")
     String sites(Model model) {
-        model.addAttribute("sites", registry.sites());
+        model.addAttribute("sites", sites.sites());
         model.addAttribute("disposalSites", registry.disposalSites());
         return "muck/sites";
     }
 
     @GetMapping("/muck/sites/{id}")
     String siteFile(@PathVariable long id, Model model) {
-        model.addAttribute("site", registry.site(id));
+        model.addAttribute("site", sites.site(id));
         List<Permit> permits = registry.permits(id, null);
         model.addAttribute("permits", permits);
         Set<Long> vehicleIds = new LinkedHashSet<>();
@@ -131,7 +134,7 @@ class MuckPageController {
         model.addAttribute("vehicles", vehicles);
         model.addAttribute("trips", alarms.tripsOfSite(id, 100));
         model.addAttribute("alarms", alarms.alarmsOfSite(id, 100));
-        model.addAttribute("records", registry.siteRecords(id));
+        model.addAttribute("records", sites.siteRecords(id));
         return "muck/site";
     }
 
@@ -144,7 +147,7 @@ class MuckPageController {
                     || (person != null && person.length() > 100) || !kind.matches("^(DOCUMENT|DUTY|INSPECTION)$")) {
                 throw new org.cityops.platform.InvalidInputException("记录内容不完整或过长 record incomplete or too long");
             }
-            registry.addSiteRecord(id, new SiteRecordRequest(kind, null, blank(person), title.trim(), blank(note)));
+            sites.addSiteRecord(id, new SiteRecordRequest(kind, null, blank(person), title.trim(), blank(note)));
             redirect.addFlashAttribute("message", "saved");
         } catch (org.cityops.platform.InvalidInputException e) {
             redirect.addFlashAttribute("error", e.getMessage());
@@ -199,7 +202,7 @@ class MuckPageController {
         model.addAttribute("companies", companies.companies());
         model.addAttribute("statuses", STATUSES.get(kind));
         if ("permits".equals(kind)) {
-            model.addAttribute("sites", registry.sites());
+            model.addAttribute("sites", sites.sites());
             model.addAttribute("disposalSites", registry.disposalSites());
             model.addAttribute("vehicles", registry.vehicles(null, null));
         }

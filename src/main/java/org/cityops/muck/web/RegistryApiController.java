@@ -9,10 +9,6 @@ import org.cityops.muck.registry.RegistryModel.DisposalSiteRequest;
 import org.cityops.muck.registry.RegistryModel.ExpiringList;
 import org.cityops.muck.registry.RegistryModel.Permit;
 import org.cityops.muck.registry.RegistryModel.PermitRequest;
-import org.cityops.muck.registry.RegistryModel.Site;
-import org.cityops.muck.registry.RegistryModel.SiteRecord;
-import org.cityops.muck.registry.RegistryModel.SiteRecordRequest;
-import org.cityops.muck.registry.RegistryModel.SiteRequest;
 import org.cityops.muck.registry.RegistryModel.Zone;
 import org.cityops.muck.registry.RegistryModel.ZoneRequest;
 import org.springframework.http.HttpStatus;
@@ -32,7 +28,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-/** The construction-waste registry API (登记备案): sites, disposal sites, permits, zones, and what expires soon. */
+/** The construction-waste registry API (登记备案): disposal sites, permits, zones, and what expires soon. */
 @RestController
 @Validated
 @RequestMapping("/api/v1/muck")
@@ -51,38 +47,6 @@ class RegistryApiController {
     @GetMapping("/expiring")
     ExpiringList expiring(@RequestParam(defaultValue = "30") @Min(1) @Max(365) int days) {
         return expiries.within(days);
-    }
-
-    @GetMapping("/sites")
-    List<Site> sites() {
-        return registry.sites();
-    }
-
-    @GetMapping("/sites/{id}")
-    Site site(@PathVariable long id) {
-        return registry.site(id);
-    }
-
-    @PostMapping("/sites")
-    @ResponseStatus(HttpStatus.CREATED)
-    Site createSite(@Valid @RequestBody SiteRequest r) {
-        return registry.createSite(r);
-    }
-
-    @PutMapping("/sites/{id}")
-    Site updateSite(@PathVariable long id, @Valid @RequestBody SiteRequest r) {
-        return registry.updateSite(id, r);
-    }
-
-    @GetMapping("/sites/{id}/records")
-    List<SiteRecord> siteRecords(@PathVariable long id) {
-        return registry.siteRecords(id);
-    }
-
-    @PostMapping("/sites/{id}/records")
-    @ResponseStatus(HttpStatus.CREATED)
-    SiteRecord addSiteRecord(@PathVariable long id, @Valid @RequestBody SiteRecordRequest r) {
-        return registry.addSiteRecord(id, r);
     }
 
     @GetMapping("/disposal-sites")
