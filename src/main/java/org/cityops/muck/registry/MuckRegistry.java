@@ -1,6 +1,5 @@
 package org.cityops.muck.registry;
 
-import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,8 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.cityops.audit.AuditTrail;
-import org.cityops.muck.registry.RegistryModel.DisposalSite;
-import org.cityops.muck.registry.RegistryModel.DisposalSiteRequest;
 import org.cityops.muck.registry.RegistryModel.Permit;
 import org.cityops.muck.registry.RegistryModel.PermitRequest;
 import org.cityops.muck.registry.RegistryModel.Vehicle;
@@ -34,9 +31,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The construction-waste registry (登记备案) records not yet in a class of their own: disposal sites, permits
- * and zones (companies, vehicles, drivers and sites are in {@link Companies}, {@link Vehicles}, {@link Drivers},
- * {@link Sites}); the vehicle lookups delegate to {@link Vehicles} for callers written against this class. Every
+ * The construction-waste registry (登记备案) records not yet in a class of their own: permits and zones
+ * (companies, vehicles, drivers, sites and disposal sites are in {@link Companies}, {@link Vehicles},
+ * {@link Drivers}, {@link Sites}, {@link DisposalSites}); the vehicle lookups delegate to {@link Vehicles} for callers written against this class. Every
  * change is audited in its transaction, checked against the caller's data scope, and tells the
  * {@link RegistryChangeListener}s after the commit (the alarm engine rebuilds its world).
  */
@@ -52,11 +49,13 @@ public class MuckRegistry {
     private final Companies companies;
     private final Vehicles vehicles;
     private final Sites sites;
+    private final DisposalSites disposalSites;
 
     MuckRegistry(JdbcClient jdbc, AuditTrail audit, MuckScope scope, Clock clock, ActorProvider actors,
             List<RegistryChangeListener> listeners, Companies companies, Vehicles vehicles,
-            Sites sites) {
+            Sites sites, DisposalSites disposalSites) {
         this.sites = sites;
+        this.disposalSites = disposalSites;
         this.companies = companies;
         this.vehicles = vehicles;
         this.jdbc = jdbc;
@@ -84,77 +83,6 @@ public class MuckRegistry {
     @Transactional(readOnly = true)
     public Optional<Vehicle> vehicleByTerminal(String terminal) {
         return vehicles.vehicleByTerminal(terminal);
-    }
-
-    // =========================================================== disposal sites
-    @Transactional(readOnly = true)
-    public List<DisposalSite> disposalSites() {
-        return listInScope("muck_disposal_site", "code", MuckRegistry::disposal);
-    }
-
-    @Transactional(readOnly = true)
-    public DisposalSite disposalSite(long id) {
-        return findInScope("SELECT * FROM muck_disposal_site WHERE id = :id", id, MuckRegistry::disposal,
-                DisposalSite::districtCode, "消纳场不存在 disposal site not found", "disposal site ");
-    }
-
-    @Transactional
-    public DisposalSite createDisposalSite(DisposalSiteRequest r) {
-        scope.check(r.districtCode(), "district");
-        String polygon = Wkt.polygon(r.polygon(), "polygon");
-        checkCapacity(r.capacityM3(), r.remainingM3());
-        unique("SELECT COUNT(*) FROM muck_disposal_site WHERE code = :v", r.code(), "code",
-                "消纳场编码已存在 disposal site code exists");
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                INSERT INTO muck_disposal_site (code, name, district_code, address, polygon_wkt, capacity_m3,
-                  remaining_m3, accepted_types, status)
-                VALUES (:code, :name, :district, :address, :polygon, :capacity, :remaining, :types, :status)""")
-                .param("code", r.code().trim()).param("name", r.name().trim()).param("district", r.districtCode())
-                .param("address", r.address()).param("polygon", polygon).param("capacity", r.capacityM3())
-                .param("remaining", r.remainingM3() == null ? r.capacityM3() : r.remainingM3())
-                .param("types", r.acceptedTypes()).param("status", orDefault(r.status(), "ACTIVE")).update(keys, "id");
-        long id = key(keys);
-        audit.record("MUCK_DISPOSAL_SITE", String.valueOf(id), "CREATE", null, r.code() + " " + r.name());
-        changed();
-        return disposalSite(id);
-    }
-
-    @Transactional
-    public DisposalSite updateDisposalSite(long id, DisposalSiteRequest r) {
-        DisposalSite before = disposalSite(id);
-        scope.check(r.districtCode(), "district");
-        String polygon = Wkt.polygon(r.polygon(), "polygon");
-        checkCapacity(r.capacityM3(), r.remainingM3());
-        if (!before.code().equals(r.code().trim())) {
-            unique("SELECT COUNT(*) FROM muck_disposal_site WHERE code = :v", r.code(), "code",
-                    "消纳场编码已存在 disposal site code exists");
-        }
-        jdbc.sql("""
-                UPDATE muck_disposal_site SET code = :code, name = :name, district_code = :district, address = :address,
-                  polygon_wkt = :polygon, capacity_m3 = :capacity, remaining_m3 = :remaining, accepted_types = :types,
-                  status = :status, version = version + 1 WHERE id = :id""")
-                .param("code", r.code().trim()).param("name", r.name().trim()).param("district", r.districtCode())
-                .param("address", r.address()).param("polygon", polygon).param("capacity", r.capacityM3())
-                .param("remaining", r.remainingM3()).param("types", r.acceptedTypes())
-                .param("status", orDefault(r.status(), before.status())).param("id", id).update();
-        audit.record("MUCK_DISPOSAL_SITE", String.valueOf(id), "UPDATE",
-                before.code() + " remaining " + before.remainingM3(), r.code() + " remaining " + r.remainingM3());
-        changed();
-        return disposalSite(id);
-    }
-
-    private static void checkCapacity(BigDecimal capacity, BigDecimal remaining) {
-        if (capacity != null && remaining != null && remaining.compareTo(capacity) > 0) {
-            throw new InvalidInputException("剩余库容不能大于总库容 remaining volume exceeds capacity", "remainingM3");
-        }
-    }
-
-    private static DisposalSite disposal(ResultSet rs, int n) throws SQLException {
-        return new DisposalSite(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-                rs.getString("district_code"), rs.getString("address"), rs.getString("polygon_wkt"),
-                rs.getBigDecimal("capacity_m3"), rs.getBigDecimal("remaining_m3"), rs.getString("accepted_types"),
-                rs.getString("status"));
     }
 
     // =========================================================== permits (核准)
@@ -248,7 +176,7 @@ public class MuckRegistry {
             throw new InvalidInputException("时段需同时给出开始和结束 give both dailyStart and dailyEnd", "dailyEnd");
         }
         sites.site(r.siteId());
-        disposalSite(r.disposalSiteId());
+        disposalSites.disposalSite(r.disposalSiteId());
         if (r.companyId() != null) {
             companies.company(r.companyId());
         }

@@ -12,6 +12,7 @@ import org.cityops.muck.alarm.AlarmQueries.Filter;
 import org.cityops.muck.alarm.CaseRules;
 import org.cityops.muck.engine.AlarmType;
 import org.cityops.muck.registry.Companies;
+import org.cityops.muck.registry.DisposalSites;
 import org.cityops.muck.registry.Drivers;
 import org.cityops.muck.registry.Expiries;
 import org.cityops.muck.registry.MuckRegistry;
@@ -43,6 +44,7 @@ class MuckPageController {
     private final Companies companies;
     private final Drivers drivers;
     private final Sites sites;
+    private final DisposalSites disposalSites;
     private final CaseRules rules;
     private final Expiries expiries;
     private final String tileUrl;
@@ -51,7 +53,7 @@ class MuckPageController {
     private final int zoom;
 
     MuckPageController(AlarmQueries alarms, MuckRegistry registry, Companies companies, Drivers drivers,
-            Sites sites, CaseRules rules, Expiries expiries,
+            Sites sites, DisposalSites disposalSites, CaseRules rules, Expiries expiries,
             @Value("${cityops.map.tile-url:}") String tileUrl, @Value("${cityops.map.center-lat:31.79}") double centerLat,
             @Value("${cityops.map.center-lon:119.95}") double centerLon, @Value("${cityops.map.zoom:11}") int zoom) {
         this.alarms = alarms;
@@ -59,6 +61,7 @@ class MuckPageController {
         this.companies = companies;
         this.drivers = drivers;
         this.sites = sites;
+        this.disposalSites = disposalSites;
         this.rules = rules;
         this.expiries = expiries;
         this.tileUrl = tileUrl;
@@ -112,7 +115,7 @@ class MuckPageController {
     @GetMapping("/muck/sites")
     String sites(Model model) {
         model.addAttribute("sites", sites.sites());
-        model.addAttribute("disposalSites", registry.disposalSites());
+        model.addAttribute("disposalSites", disposalSites.disposalSites());
         return "muck/sites";
     }
 
@@ -203,7 +206,7 @@ class MuckPageController {
         model.addAttribute("statuses", STATUSES.get(kind));
         if ("permits".equals(kind)) {
             model.addAttribute("sites", sites.sites());
-            model.addAttribute("disposalSites", registry.disposalSites());
+            model.addAttribute("disposalSites", disposalSites.disposalSites());
             model.addAttribute("vehicles", registry.vehicles(null, null));
         }
         if ("drivers".equals(kind)) {

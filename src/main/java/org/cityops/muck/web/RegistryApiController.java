@@ -4,8 +4,6 @@ import java.util.List;
 
 import org.cityops.muck.registry.Expiries;
 import org.cityops.muck.registry.MuckRegistry;
-import org.cityops.muck.registry.RegistryModel.DisposalSite;
-import org.cityops.muck.registry.RegistryModel.DisposalSiteRequest;
 import org.cityops.muck.registry.RegistryModel.ExpiringList;
 import org.cityops.muck.registry.RegistryModel.Permit;
 import org.cityops.muck.registry.RegistryModel.PermitRequest;
@@ -28,7 +26,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-/** The construction-waste registry API (登记备案): disposal sites, permits, zones, and what expires soon. */
+/** The construction-waste registry API (登记备案): permits, zones, and what expires soon. */
 @RestController
 @Validated
 @RequestMapping("/api/v1/muck")
@@ -47,27 +45,6 @@ class RegistryApiController {
     @GetMapping("/expiring")
     ExpiringList expiring(@RequestParam(defaultValue = "30") @Min(1) @Max(365) int days) {
         return expiries.within(days);
-    }
-
-    @GetMapping("/disposal-sites")
-    List<DisposalSite> disposalSites() {
-        return registry.disposalSites();
-    }
-
-    @GetMapping("/disposal-sites/{id}")
-    DisposalSite disposalSite(@PathVariable long id) {
-        return registry.disposalSite(id);
-    }
-
-    @PostMapping("/disposal-sites")
-    @ResponseStatus(HttpStatus.CREATED)
-    DisposalSite createDisposalSite(@Valid @RequestBody DisposalSiteRequest r) {
-        return registry.createDisposalSite(r);
-    }
-
-    @PutMapping("/disposal-sites/{id}")
-    DisposalSite updateDisposalSite(@PathVariable long id, @Valid @RequestBody DisposalSiteRequest r) {
-        return registry.updateDisposalSite(id, r);
     }
 
     @GetMapping("/permits")
