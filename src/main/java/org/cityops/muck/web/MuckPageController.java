@@ -15,6 +15,7 @@ import org.cityops.muck.registry.Companies;
 import org.cityops.muck.registry.DisposalSites;
 import org.cityops.muck.registry.Drivers;
 import org.cityops.muck.registry.Expiries;
+import org.cityops.muck.registry.Permits;
 import org.cityops.muck.registry.MuckRegistry;
 import org.cityops.muck.registry.RegistryModel.Permit;
 import org.cityops.muck.registry.RegistryModel.SiteRecordRequest;
@@ -45,6 +46,7 @@ class MuckPageController {
     private final Drivers drivers;
     private final Sites sites;
     private final DisposalSites disposalSites;
+    private final Permits permits;
     private final CaseRules rules;
     private final Expiries expiries;
     private final String tileUrl;
@@ -53,7 +55,7 @@ class MuckPageController {
     private final int zoom;
 
     MuckPageController(AlarmQueries alarms, MuckRegistry registry, Companies companies, Drivers drivers,
-            Sites sites, DisposalSites disposalSites, CaseRules rules, Expiries expiries,
+            Sites sites, DisposalSites disposalSites, Permits permits, CaseRules rules, Expiries expiries,
             @Value("${cityops.map.tile-url:}") String tileUrl, @Value("${cityops.map.center-lat:31.79}") double centerLat,
             @Value("${cityops.map.center-lon:119.95}") double centerLon, @Value("${cityops.map.zoom:11}") int zoom) {
         this.alarms = alarms;
@@ -62,6 +64,7 @@ class MuckPageController {
         this.drivers = drivers;
         this.sites = sites;
         this.disposalSites = disposalSites;
+        this.permits = permits;
         this.rules = rules;
         this.expiries = expiries;
         this.tileUrl = tileUrl;
@@ -122,10 +125,10 @@ class MuckPageController {
     @GetMapping("/muck/sites/{id}")
     String siteFile(@PathVariable long id, Model model) {
         model.addAttribute("site", sites.site(id));
-        List<Permit> permits = registry.permits(id, null);
-        model.addAttribute("permits", permits);
+        List<Permit> sitePermits = permits.permits(id, null);
+        model.addAttribute("permits", sitePermits);
         Set<Long> vehicleIds = new LinkedHashSet<>();
-        permits.forEach(p -> vehicleIds.addAll(p.vehicleIds()));
+        sitePermits.forEach(p -> vehicleIds.addAll(p.vehicleIds()));
         List<Vehicle> vehicles = new ArrayList<>();
         for (Long v : vehicleIds) {
             try {
@@ -187,7 +190,7 @@ class MuckPageController {
         model.addAttribute("expiring", expiries.within(window));
         model.addAttribute("companies", companies.companies());
         model.addAttribute("vehicles", registry.vehicles(null, null));
-        model.addAttribute("permits", registry.permits(null, null));
+        model.addAttribute("permits", permits.permits(null, null));
         model.addAttribute("zones", registry.zones());
         model.addAttribute("drivers", drivers.drivers(null));
         return "muck/registry";

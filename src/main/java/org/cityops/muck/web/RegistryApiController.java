@@ -5,8 +5,6 @@ import java.util.List;
 import org.cityops.muck.registry.Expiries;
 import org.cityops.muck.registry.MuckRegistry;
 import org.cityops.muck.registry.RegistryModel.ExpiringList;
-import org.cityops.muck.registry.RegistryModel.Permit;
-import org.cityops.muck.registry.RegistryModel.PermitRequest;
 import org.cityops.muck.registry.RegistryModel.Zone;
 import org.cityops.muck.registry.RegistryModel.ZoneRequest;
 import org.springframework.http.HttpStatus;
@@ -26,7 +24,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-/** The construction-waste registry API (登记备案): permits, zones, and what expires soon. */
+/** The construction-waste registry API (登记备案): zones, and what expires soon. */
 @RestController
 @Validated
 @RequestMapping("/api/v1/muck")
@@ -45,27 +43,6 @@ class RegistryApiController {
     @GetMapping("/expiring")
     ExpiringList expiring(@RequestParam(defaultValue = "30") @Min(1) @Max(365) int days) {
         return expiries.within(days);
-    }
-
-    @GetMapping("/permits")
-    List<Permit> permits(@RequestParam(required = false) Long siteId, @RequestParam(required = false) Long vehicleId) {
-        return registry.permits(siteId, vehicleId);
-    }
-
-    @GetMapping("/permits/{id}")
-    Permit permit(@PathVariable long id) {
-        return registry.permit(id);
-    }
-
-    @PostMapping("/permits")
-    @ResponseStatus(HttpStatus.CREATED)
-    Permit createPermit(@Valid @RequestBody PermitRequest r) {
-        return registry.createPermit(r);
-    }
-
-    @PutMapping("/permits/{id}")
-    Permit updatePermit(@PathVariable long id, @Valid @RequestBody PermitRequest r) {
-        return registry.updatePermit(id, r);
     }
 
     @GetMapping("/zones")
