@@ -5,10 +5,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import org.cityops.rectification.internal.LedgerRepository;
 import org.cityops.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -19,7 +19,7 @@ class PagesTests {
     @Autowired
     MockMvc mvc;
     @Autowired
-    LedgerRepository repo;
+    JdbcClient jdbc;
 
     MockHttpSession login(String user) throws Exception {
         return (MockHttpSession) mvc.perform(formLogin("/login").user(user).password("cityops-demo")).andReturn()
@@ -27,7 +27,8 @@ class PagesTests {
     }
 
     long demoInspection() {
-        return repo.inspectionByName("市委第一巡察组 巡察“回头看”").orElseThrow().id();
+        return jdbc.sql("SELECT MIN(id) FROM rect_inspection WHERE name = :n").param("n", "市委第一巡察组 巡察“回头看”")
+                .query(Long.class).single();
     }
 
     @Test
@@ -42,7 +43,8 @@ class PagesTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(ledger).contains("data-testid=\"ledger-table\"");
         mvc.perform(get("/rectification").session(leader)).andExpect(status().isOk());
-        long problem = repo.problems(id).get(0).id();
+        long problem = jdbc.sql("SELECT id FROM rect_problem WHERE inspection_id = :i ORDER BY number LIMIT 1")
+                .param("i", id).query(Long.class).single();
         mvc.perform(get("/rectification/problems/" + problem).session(leader)).andExpect(status().isOk());
     }
 
@@ -63,9 +65,9 @@ class PagesTests {
     void theOfficeOpensAMeasureWithItsForms() throws Exception {
         long id = demoInspection();
         MockHttpSession office = login("rectify1");
-        var m = repo.measures(org.cityops.rectification.internal.MeasureQuery.all(id, null,
-                java.time.LocalDate.now())).get(0);
-        String page = mvc.perform(get("/rectification/measures/" + m.id()).session(office)).andExpect(status().isOk())
+        long m = jdbc.sql("SELECT MIN(id) FROM rect_measure WHERE inspection_id = :i").param("i", id)
+                .query(Long.class).single();
+        String page = mvc.perform(get("/rectification/measures/" + m).session(office)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("data-testid=\"assign-form\"", "data-testid=\"progress-form\"");
     }

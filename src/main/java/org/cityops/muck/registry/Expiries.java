@@ -87,9 +87,9 @@ public class Expiries {
     }
 
     private static Expiring row(ResultSet rs, ExpiryKind kind, LocalDate today) throws SQLException {
-        LocalDate date = MuckRegistry.localDate(rs, "until_date");
+        LocalDate date = ScopedQueries.localDate(rs, "until_date");
         long left = ChronoUnit.DAYS.between(today, date);
         return new Expiring(kind, rs.getLong("id"), rs.getString("name"), rs.getString("number"),
-                MuckRegistry.nullableLong(rs, "company_id"), rs.getString("company_name"), date, left, left < 0);
+                ScopedQueries.nullableLong(rs, "company_id"), rs.getString("company_name"), date, left, left < 0);
     }
 }

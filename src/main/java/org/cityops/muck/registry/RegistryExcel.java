@@ -65,12 +65,14 @@ public class RegistryExcel {
         }
     }
 
-    private final MuckRegistry registry;
+    private final Companies companies;
+    private final Vehicles vehicles;
     private final JdbcClient jdbc;
     private final Validator validator;
 
-    RegistryExcel(MuckRegistry registry, JdbcClient jdbc, Validator validator) {
-        this.registry = registry;
+    RegistryExcel(Companies companies, Vehicles vehicles, JdbcClient jdbc, Validator validator) {
+        this.companies = companies;
+        this.vehicles = vehicles;
         this.jdbc = jdbc;
         this.validator = validator;
     }
@@ -78,7 +80,7 @@ public class RegistryExcel {
     public List<List<Object>> vehicleRows() {
         Map<Long, String> codes = companyCodes();
         List<List<Object>> rows = new ArrayList<>();
-        for (Vehicle v : registry.vehicles(null, null)) {
+        for (Vehicle v : vehicles.vehicles(null, null)) {
             rows.add(java.util.Arrays.asList(v.plate(), v.plateColor(), v.terminalPhone(),
                     v.companyId() == null ? null : codes.get(v.companyId()), v.ratedLoadT(), v.ratedVolumeM3(),
                     v.bodyType(), v.districtCode(), v.status()));
@@ -88,7 +90,7 @@ public class RegistryExcel {
 
     public List<List<Object>> companyRows() {
         List<List<Object>> rows = new ArrayList<>();
-        for (Company c : registry.companies()) {
+        for (Company c : companies.companies()) {
             rows.add(java.util.Arrays.asList(c.code(), c.name(), c.licenseNo(), c.qualification(),
                     c.qualificationUntil(), c.contact(), c.phone(),
                     c.districtCode(), c.status()));
@@ -123,8 +125,8 @@ public class RegistryExcel {
                 validate(r, row, errors);
                 if (errors.size() == before) {
                     try {
-                        String t = MuckRegistry.terminal(r.terminalPhone());
-                        MuckRegistry.plateColor(r.plateColor());
+                        String t = Vehicles.terminal(r.terminalPhone());
+                        Vehicles.plateColor(r.plateColor());
                         if (!terminals.add(t)) {
                             errors.add(row, "terminalPhone", "文件内终端号重复 duplicate terminal in file");
                         } else if (jdbc.sql("SELECT COUNT(*) FROM muck_vehicle WHERE terminal_phone = :t").param("t", t)
@@ -149,7 +151,7 @@ public class RegistryExcel {
         if (!errors.isEmpty()) {
             throw new ImportRejected(RowError.of(errors));
         }
-        requests.forEach(registry::createVehicle);
+        requests.forEach(vehicles::createVehicle);
         return requests.size();
     }
 
@@ -180,7 +182,7 @@ public class RegistryExcel {
         if (!errors.isEmpty()) {
             throw new ImportRejected(RowError.of(errors));
         }
-        requests.forEach(registry::createCompany);
+        requests.forEach(companies::createCompany);
         return requests.size();
     }
 

@@ -12,6 +12,7 @@ import org.cityops.muck.alarm.AlarmQueries.LiveVehicle;
 import org.cityops.muck.alarm.AlarmQueries.Page;
 import org.cityops.muck.alarm.AlarmQueries.Stats;
 import org.cityops.muck.alarm.CaseRules;
+import org.cityops.muck.registry.Vehicles;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -43,11 +44,10 @@ class AlarmApiController {
     private final CaseRules rules;
     private final java.time.Clock clock;
 
-    private final org.cityops.muck.registry.MuckRegistry registry;
+    private final Vehicles vehicles;
 
-    AlarmApiController(AlarmQueries alarms, CaseRules rules, java.time.Clock clock,
-            org.cityops.muck.registry.MuckRegistry registry) {
-        this.registry = registry;
+    AlarmApiController(AlarmQueries alarms, CaseRules rules, java.time.Clock clock, Vehicles vehicles) {
+        this.vehicles = vehicles;
         this.clock = clock;
         this.alarms = alarms;
         this.rules = rules;
@@ -115,7 +115,7 @@ class AlarmApiController {
     List<org.cityops.muck.engine.TrackPoint> evidence(@PathVariable long id,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
-        registry.vehicle(id); // 404 / scope
+        vehicles.vehicle(id); // 404 / scope
         return alarms.evidenceTrack(id, from, to);
     }
 

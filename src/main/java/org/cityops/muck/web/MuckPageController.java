@@ -2,67 +2,38 @@ package org.cityops.muck.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 
 import org.cityops.muck.alarm.AlarmQueries;
 import org.cityops.muck.alarm.AlarmQueries.Filter;
 import org.cityops.muck.alarm.CaseRules;
 import org.cityops.muck.engine.AlarmType;
-import org.cityops.muck.registry.Expiries;
-import org.cityops.muck.registry.MuckRegistry;
-import org.cityops.muck.registry.RegistryModel.Permit;
-import org.cityops.muck.registry.RegistryModel.SiteRecordRequest;
-import org.cityops.muck.registry.RegistryModel.Vehicle;
+import org.cityops.muck.registry.Vehicles;
 import org.cityops.platform.CityClock;
 import org.cityops.platform.DomainException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The supervision console (渣土监管指挥): live map, alarms, site files, track playback, statistics, registry. */
+/**
+ * The supervision console (渣土监管指挥): live map, alarms, track playback, statistics. The registry's pages
+ * (sites, registry, edit forms) are {@link RegistryPageController}'s; both get the map settings from
+ * {@link MuckMapModel}.
+ */
 @Controller
 @PreAuthorize("hasAnyRole('ADMIN','MUCK_SUPERVISOR')")
 class MuckPageController {
 
     private static final int PAGE = 50;
     private final AlarmQueries alarms;
-    private final MuckRegistry registry;
+    private final Vehicles vehicles;
     private final CaseRules rules;
-    private final Expiries expiries;
-    private final String tileUrl;
-    private final double centerLat;
-    private final double centerLon;
-    private final int zoom;
 
-    MuckPageController(AlarmQueries alarms, MuckRegistry registry, CaseRules rules, Expiries expiries,
-            @Value("${cityops.map.tile-url:}") String tileUrl, @Value("${cityops.map.center-lat:31.79}") double centerLat,
-            @Value("${cityops.map.center-lon:119.95}") double centerLon, @Value("${cityops.map.zoom:11}") int zoom) {
+    MuckPageController(AlarmQueries alarms, Vehicles vehicles, CaseRules rules) {
         this.alarms = alarms;
-        this.registry = registry;
+        this.vehicles = vehicles;
         this.rules = rules;
-        this.expiries = expiries;
-        this.tileUrl = tileUrl;
-        this.centerLat = centerLat;
-        this.centerLon = centerLon;
-        this.zoom = zoom;
-    }
-
-    @ModelAttribute
-    void map(Model model) {
-        model.addAttribute("tileUrl", tileUrl);
-        model.addAttribute("centerLat", centerLat);
-        model.addAttribute("centerLon", centerLon);
-        model.addAttribute("zoom", zoom);
     }
 
     @GetMapping("/muck/map")
@@ -99,55 +70,9 @@ class MuckPageController {
         return "muck/alarms";
     }
 
-    @GetMapping("/muck/sites")
-    String sites(Model model) {
-        model.addAttribute("sites", registry.sites());
-        model.addAttribute("disposalSites", registry.disposalSites());
-        return "muck/sites";
-    }
-
-    @GetMapping("/muck/sites/{id}")
-    String siteFile(@PathVariable long id, Model model) {
-        model.addAttribute("site", registry.site(id));
-        List<Permit> permits = registry.permits(id, null);
-        model.addAttribute("permits", permits);
-        Set<Long> vehicleIds = new LinkedHashSet<>();
-        permits.forEach(p -> vehicleIds.addAll(p.vehicleIds()));
-        List<Vehicle> vehicles = new ArrayList<>();
-        for (Long v : vehicleIds) {
-            try {
-                vehicles.add(registry.vehicle(v));
-            } catch (DomainException outOfScope) {
-                // a vehicle outside the user's scope is left out of the file
-            }
-        }
-        model.addAttribute("vehicles", vehicles);
-        model.addAttribute("trips", alarms.tripsOfSite(id, 100));
-        model.addAttribute("alarms", alarms.alarmsOfSite(id, 100));
-        model.addAttribute("records", registry.siteRecords(id));
-        return "muck/site";
-    }
-
-    @PostMapping("/muck/sites/{id}/records")
-    String addRecord(@PathVariable long id, @RequestParam String kind, @RequestParam String title,
-            @RequestParam(required = false) String person, @RequestParam(required = false) String note,
-            RedirectAttributes redirect) {
-        try {
-            if (title == null || title.isBlank() || title.length() > 200 || (note != null && note.length() > 2000)
-                    || (person != null && person.length() > 100) || !kind.matches("^(DOCUMENT|DUTY|INSPECTION)$")) {
-                throw new org.cityops.platform.InvalidInputException("记录内容不完整或过长 record incomplete or too long");
-            }
-            registry.addSiteRecord(id, new SiteRecordRequest(kind, null, blank(person), title.trim(), blank(note)));
-            redirect.addFlashAttribute("message", "saved");
-        } catch (org.cityops.platform.InvalidInputException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/muck/sites/" + id;
-    }
-
     @GetMapping("/muck/track")
     String track(@RequestParam(required = false) Long vehicle, Model model) {
-        model.addAttribute("vehicles", registry.vehicles(null, null));
+        model.addAttribute("vehicles", vehicles.vehicles(null, null));
         model.addAttribute("vehicle", vehicle);
         return "muck/track";
     }
@@ -155,63 +80,6 @@ class MuckPageController {
     @GetMapping("/muck/stats")
     String stats() {
         return "muck/stats";
-    }
-
-    @GetMapping("/muck/registry")
-    String registryPage(@RequestParam(required = false) String days, Model model) {
-        int window = Expiries.DEFAULT_DAYS;
-        if (days != null && !days.isBlank()) {
-            try {
-                window = Integer.parseInt(days.trim());
-            } catch (NumberFormatException e) {
-                window = -1;
-            }
-            if (window < 1 || window > Expiries.MAX_DAYS) {
-                model.addAttribute("expiringError", "days");
-                window = Expiries.DEFAULT_DAYS;
-            }
-        }
-        model.addAttribute("expiring", expiries.within(window));
-        model.addAttribute("companies", registry.companies());
-        model.addAttribute("vehicles", registry.vehicles(null, null));
-        model.addAttribute("permits", registry.permits(null, null));
-        model.addAttribute("zones", registry.zones());
-        model.addAttribute("drivers", registry.drivers(null));
-        return "muck/registry";
-    }
-
-    /** The create/edit form of a registry record (the page calls the registry API; errors appear next to fields). */
-    @GetMapping("/muck/registry/{kind}/edit")
-    String editPage(@org.springframework.web.bind.annotation.PathVariable String kind,
-            @RequestParam(required = false) Long id, Model model) {
-        if (!EDITABLE.contains(kind)) {
-            throw new org.cityops.platform.NotFoundException("未知的登记类型 unknown registry kind");
-        }
-        model.addAttribute("kind", kind);
-        model.addAttribute("id", id);
-        model.addAttribute("companies", registry.companies());
-        model.addAttribute("statuses", STATUSES.get(kind));
-        if ("permits".equals(kind)) {
-            model.addAttribute("sites", registry.sites());
-            model.addAttribute("disposalSites", registry.disposalSites());
-            model.addAttribute("vehicles", registry.vehicles(null, null));
-        }
-        if ("drivers".equals(kind)) {
-            model.addAttribute("vehicleChoices", registry.vehicles(null, null).stream()
-                    .map(v -> new Choice(v.id(), v.plate())).toList());
-        }
-        return "muck/edit";
-    }
-
-    static final java.util.Map<String, List<String>> STATUSES = java.util.Map.of(
-            "companies", List.of("ACTIVE", "SUSPENDED"), "vehicles", List.of("ACTIVE", "SUSPENDED", "RETIRED"),
-            "sites", List.of("ACTIVE", "SUSPENDED", "FINISHED"), "disposal-sites", List.of("ACTIVE", "SUSPENDED", "CLOSED"),
-            "permits", List.of("ACTIVE", "REVOKED"), "zones", List.of(), "drivers", List.of("ACTIVE", "SUSPENDED"));
-    static final java.util.Set<String> EDITABLE = java.util.Set.of("companies", "vehicles", "drivers", "sites",
-            "disposal-sites", "permits", "zones");
-
-    /** An option of the form's {@code choice} fragment (id and the text shown). */
-    public record Choice(long id, String name) {
     }
 
     private static String blank(String s) {

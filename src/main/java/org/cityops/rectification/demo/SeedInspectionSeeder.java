@@ -1,6 +1,5 @@
 package org.cityops.rectification.demo;
 
-import org.cityops.rectification.internal.DemoLedger;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;

@@ -7,19 +7,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads 整改时限 as people write it: 2019-12-31, 2019/12/31, 2019年12月31日, 2019年12月底, 2019年底, 长期坚持. */
-final class Deadlines {
+public final class Deadlines {
 
     /** @param date null for 长期坚持 or when there is no deadline */
-    record Deadline(LocalDate date, boolean longTerm) {
+    public record Deadline(LocalDate date, boolean longTerm) {
 
-        static final Deadline NONE = new Deadline(null, false);
+        public static final Deadline NONE = new Deadline(null, false);
 
-        String display() {
+        public String display() {
             return longTerm ? LONG_TERM : date == null ? "" : date.toString();
         }
     }
 
-    static final String LONG_TERM = "长期坚持";
+    public static final String LONG_TERM = "长期坚持";
     private static final Pattern YMD = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
     private static final Pattern YM = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*月?\\s*(底|末)?");
     private static final Pattern Y_END = Pattern.compile("(\\d{4})\\s*年\\s*(年底|底|末|年末)");
@@ -28,7 +28,7 @@ final class Deadlines {
     }
 
     /** @throws IllegalArgumentException with a message naming the accepted forms */
-    static Deadline parse(String text) {
+    public static Deadline parse(String text) {
         if (text == null || text.isBlank()) {
             return Deadline.NONE;
         }

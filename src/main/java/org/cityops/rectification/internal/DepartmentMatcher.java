@@ -32,6 +32,18 @@ final class DepartmentMatcher {
         return departments.stream().filter(d -> core(d.name()).equals(core)).findFirst();
     }
 
+    /** The matched department's id, or null (the name is then added to {@code unmatched}); null for no name. */
+    Long idOf(String name, List<String> unmatched) {
+        if (name == null) {
+            return null;
+        }
+        Optional<DepartmentView> dept = match(name);
+        if (dept.isEmpty()) {
+            unmatched.add(name);
+        }
+        return dept.map(DepartmentView::id).orElse(null);
+    }
+
     private static String core(String name) {
         String s = name.trim();
         if (s.startsWith("常州市")) {

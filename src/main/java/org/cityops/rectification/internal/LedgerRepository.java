@@ -25,12 +25,23 @@ import org.cityops.rectification.internal.LedgerRows.ProblemEventRow;
 import org.cityops.rectification.internal.LedgerRows.ProblemRow;
 import org.cityops.rectification.internal.LedgerRows.ProgressRow;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** SQL of the ledger (JdbcClient). Only this module's rect_* tables. */
+/**
+ * The ledger's queries (JdbcClient, only this module's rect_* tables); the writes are {@link LedgerWrites}. Package-
+ * private: the services of this package ({@link LedgerReads} for everything shown, which applies the 本部门 scope)
+ * are the only way in. A {@code scope} parameter is the department id of a department user's 本部门 filter, or
+ * null for the whole ledger.
+ */
 @Repository
-public class LedgerRepository {
+class LedgerRepository {
+
+    /** A measure led by, or with the cooperation of, department {@code :scope} (measure alias {@code m}). */
+    static final String MEASURE_IN_SCOPE = " AND (m.lead_department_id = :scope OR EXISTS (SELECT 1 FROM"
+            + " rect_measure_coop sc WHERE sc.measure_id = m.id AND sc.department_id = :scope))";
+    /** A problem (alias {@code p}) with at least one measure in scope. */
+    static final String PROBLEM_IN_SCOPE = " AND EXISTS (SELECT 1 FROM rect_measure m WHERE m.problem_id = p.id"
+            + MEASURE_IN_SCOPE + ")";
 
     private final JdbcClient jdbc;
 
@@ -38,172 +49,23 @@ public class LedgerRepository {
         this.jdbc = jdbc;
     }
 
-    // ---------------------------------------------------------------- writes
-
-    long insertInspection(LedgerDraft d, String actor, Instant now) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                INSERT INTO rect_inspection (name, inspecting_body, kind, period_text, feedback_date, organization,
-                  report_title, created_at, created_by)
-                VALUES (:name, :body, :kind, :period, :feedback, :org, :title, :now, :actor)""")
-                .param("name", d.name()).param("body", d.inspectingBody()).param("kind", d.kind().name())
-                .param("period", d.periodText()).param("feedback", d.feedbackDate()).param("org", d.organization())
-                .param("title", d.reportTitle()).param("now", DbTime.toDb(now)).param("actor", actor)
-                .update(keys, "id");
-        return keys.getKey().longValue();
-    }
-
-    long insertCategory(long inspectionId, int seq, String title) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO rect_category (inspection_id, seq, title) VALUES (:i, :seq, :title)")
-                .param("i", inspectionId).param("seq", seq).param("title", title).update(keys, "id");
-        return keys.getKey().longValue();
-    }
-
-    long insertProblem(long inspectionId, long categoryId, int number, String title, ProblemStatus derived) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                INSERT INTO rect_problem (inspection_id, category_id, number, title, derived_status)
-                VALUES (:i, :c, :n, :t, :s)""")
-                .param("i", inspectionId).param("c", categoryId).param("n", number).param("t", title)
-                .param("s", derived.name()).update(keys, "id");
-        return keys.getKey().longValue();
-    }
-
-    long insertMeasure(long inspectionId, long problemId, int seq, LedgerDraft.MeasureDraft m, Long leadDeptId,
-            String leaderUsername, LocalDate completedOn) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                INSERT INTO rect_measure (inspection_id, problem_id, seq, sub_no, title, title_derived, text,
-                  responsible_leader, leader_username, lead_department, lead_department_id, deadline, long_term,
-                  expected_outcome, status, completed_on)
-                VALUES (:i, :p, :seq, :sub, :title, :derived, :text, :leader, :lu, :dept, :deptId, :deadline, :lt,
-                  :outcome, :status, :done)""")
-                .param("i", inspectionId).param("p", problemId).param("seq", seq).param("sub", m.subNo())
-                .param("title", m.title()).param("derived", m.titleDerived()).param("text", m.text())
-                .param("leader", m.leader()).param("lu", leaderUsername).param("dept", m.leadDepartment())
-                .param("deptId", leadDeptId).param("deadline", m.deadline()).param("lt", m.longTerm())
-                .param("outcome", m.expectedOutcome()).param("status", m.status().name()).param("done", completedOn)
-                .update(keys, "id");
-        return keys.getKey().longValue();
-    }
-
-    void replaceCooperating(long measureId, List<String> names, List<Long> ids) {
-        jdbc.sql("DELETE FROM rect_measure_coop WHERE measure_id = :m").param("m", measureId).update();
-        for (int i = 0; i < names.size(); i++) {
-            jdbc.sql("INSERT INTO rect_measure_coop (measure_id, seq, name, department_id) VALUES (:m, :s, :n, :d)")
-                    .param("m", measureId).param("s", i + 1).param("n", names.get(i)).param("d", ids.get(i)).update();
-        }
-    }
-
-    void updateAssignment(long measureId, String leader, String leaderUsername, String dept, Long deptId,
-            LocalDate deadline, boolean longTerm, String outcome) {
-        jdbc.sql("""
-                UPDATE rect_measure SET responsible_leader = :leader, leader_username = :lu, lead_department = :dept,
-                  lead_department_id = :deptId, deadline = :deadline, long_term = :lt, expected_outcome = :outcome,
-                  version = version + 1 WHERE id = :id""")
-                .param("leader", leader).param("lu", leaderUsername).param("dept", dept).param("deptId", deptId)
-                .param("deadline", deadline).param("lt", longTerm).param("outcome", outcome).param("id", measureId)
-                .update();
-    }
-
-    void updateMeasureStatus(long measureId, MeasureStatus status, LocalDate completedOn) {
-        jdbc.sql("UPDATE rect_measure SET status = :s, completed_on = :d, version = version + 1 WHERE id = :id")
-                .param("s", status.name()).param("d", completedOn).param("id", measureId).update();
-    }
-
-    void updateIndicator(long measureId, String key, String params) {
-        jdbc.sql("UPDATE rect_measure SET indicator_key = :k, indicator_params = :p, version = version + 1 WHERE id = :id")
-                .param("k", key).param("p", params).param("id", measureId).update();
-    }
-
-    void freezeIndicator(long measureId, String value, Instant at) {
-        jdbc.sql("UPDATE rect_measure SET indicator_signoff_value = :v, indicator_signoff_at = :at WHERE id = :id")
-                .param("v", value).param("at", DbTime.toDb(at)).param("id", measureId).update();
-    }
-
-    void updateDerivedStatus(long problemId, ProblemStatus status) {
-        jdbc.sql("UPDATE rect_problem SET derived_status = :s WHERE id = :id").param("s", status.name())
-                .param("id", problemId).update();
-    }
-
-    void updateOverride(long problemId, ProblemStatus status, String justification, String by, Instant at) {
-        jdbc.sql("""
-                UPDATE rect_problem SET override_status = :s, override_justification = :j, override_by = :by,
-                  override_at = :at, version = version + 1 WHERE id = :id""")
-                .param("s", status == null ? null : status.name()).param("j", justification).param("by", by)
-                .param("at", DbTime.toDb(at)).param("id", problemId).update();
-    }
-
-    void updateSignOff(long problemId, boolean signedOff, String by, LocalDate on, String opinion, boolean reopen) {
-        jdbc.sql("""
-                UPDATE rect_problem SET signed_off = :so, signed_off_by = :by, signed_off_on = :on,
-                  signoff_opinion = :op, reopen_count = reopen_count + :r, version = version + 1 WHERE id = :id""")
-                .param("so", signedOff).param("by", by).param("on", on).param("op", opinion).param("r", reopen ? 1 : 0)
-                .param("id", problemId).update();
-    }
-
-    long insertProgress(long measureId, LocalDate date, String text, String author, Instant now) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                INSERT INTO rect_progress (measure_id, entry_date, text, author, created_at)
-                VALUES (:m, :d, :t, :a, :now)""")
-                .param("m", measureId).param("d", date).param("t", text).param("a", author)
-                .param("now", DbTime.toDb(now)).update(keys, "id");
-        return keys.getKey().longValue();
-    }
-
-    long insertEvidence(long measureId, Long progressId, String kind, String name, String contentType, byte[] content,
-            String url, String author, Instant now) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                INSERT INTO rect_evidence (measure_id, progress_id, kind, name, content_type, size_bytes, content,
-                  url, author, created_at)
-                VALUES (:m, :p, :k, :n, :ct, :size, :content, :url, :a, :now)""")
-                .param("m", measureId).param("p", progressId).param("k", kind).param("n", name)
-                .param("ct", contentType).param("size", content == null ? null : (long) content.length)
-                .param("content", content).param("url", url).param("a", author).param("now", DbTime.toDb(now))
-                .update(keys, "id");
-        return keys.getKey().longValue();
-    }
-
-    void insertEvent(long problemId, String kind, String from, String to, String text, String actor, LocalDate day,
-            Instant now) {
-        jdbc.sql("""
-                INSERT INTO rect_problem_event (problem_id, kind, from_status, to_status, text, actor, event_date,
-                  created_at) VALUES (:p, :k, :f, :t, :x, :a, :d, :now)""")
-                .param("p", problemId).param("k", kind).param("f", from).param("t", to).param("x", text)
-                .param("a", actor).param("d", day).param("now", DbTime.toDb(now)).update();
-    }
-
-    long insertAchievement(long inspectionId, Long problemId, String kind, String title, LocalDate issuedOn,
-            Instant now) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                INSERT INTO rect_achievement (inspection_id, problem_id, kind, title, issued_on, created_at)
-                VALUES (:i, :p, :k, :t, :d, :now)""")
-                .param("i", inspectionId).param("p", problemId).param("k", kind).param("t", title)
-                .param("d", issuedOn).param("now", DbTime.toDb(now)).update(keys, "id");
-        return keys.getKey().longValue();
-    }
-
     // ---------------------------------------------------------------- reads
 
-    public List<InspectionRow> inspections() {
+    List<InspectionRow> inspections() {
         return jdbc.sql("SELECT * FROM rect_inspection ORDER BY id DESC").query(LedgerRepository::inspection).list();
     }
 
-    public Optional<InspectionRow> inspection(long id) {
+    Optional<InspectionRow> inspection(long id) {
         return jdbc.sql("SELECT * FROM rect_inspection WHERE id = :id").param("id", id)
                 .query(LedgerRepository::inspection).optional();
     }
 
-    public Optional<InspectionRow> inspectionByName(String name) {
+    Optional<InspectionRow> inspectionByName(String name) {
         return jdbc.sql("SELECT * FROM rect_inspection WHERE name = :n ORDER BY id").param("n", name)
                 .query(LedgerRepository::inspection).stream().findFirst();
     }
 
-    public List<CategoryRow> categories(long inspectionId) {
+    List<CategoryRow> categories(long inspectionId) {
         return jdbc.sql("SELECT id, seq, title FROM rect_category WHERE inspection_id = :i ORDER BY seq")
                 .param("i", inspectionId)
                 .query((rs, n) -> new CategoryRow(rs.getLong("id"), rs.getInt("seq"), rs.getString("title"))).list();
@@ -213,17 +75,26 @@ public class LedgerRepository {
             SELECT p.*, c.seq AS category_seq, c.title AS category_title FROM rect_problem p
             JOIN rect_category c ON c.id = p.category_id""";
 
-    public List<ProblemRow> problems(long inspectionId) {
+    List<ProblemRow> problems(long inspectionId) {
         return jdbc.sql(PROBLEM_SELECT + " WHERE p.inspection_id = :i ORDER BY p.number").param("i", inspectionId)
                 .query(LedgerRepository::problem).list();
     }
 
-    public Optional<ProblemRow> problem(long id) {
+    /** The problems with a measure in {@code scope} (all of them for null). */
+    List<ProblemRow> problems(long inspectionId, Long scope) {
+        if (scope == null) {
+            return problems(inspectionId);
+        }
+        return jdbc.sql(PROBLEM_SELECT + " WHERE p.inspection_id = :i" + PROBLEM_IN_SCOPE + " ORDER BY p.number")
+                .param("i", inspectionId).param("scope", scope).query(LedgerRepository::problem).list();
+    }
+
+    Optional<ProblemRow> problem(long id) {
         return jdbc.sql(PROBLEM_SELECT + " WHERE p.id = :id").param("id", id).query(LedgerRepository::problem)
                 .optional();
     }
 
-    public Optional<Long> inspectionOfProblem(long problemId) {
+    Optional<Long> inspectionOfProblem(long problemId) {
         return jdbc.sql("SELECT inspection_id FROM rect_problem WHERE id = :id").param("id", problemId)
                 .query(Long.class).optional();
     }
@@ -246,21 +117,21 @@ public class LedgerRepository {
                 .query((rs, n) -> MeasureStatus.valueOf(rs.getString(1))).list();
     }
 
-    public Optional<MeasureRow> measure(long id) {
+    Optional<MeasureRow> measure(long id) {
         Map<String, Object> params = new HashMap<>();
         params.put("id", id);
         List<MeasureRow> rows = measures(" WHERE m.id = :id", params, "", false);
         return rows.stream().findFirst();
     }
 
-    public List<MeasureRow> measures(MeasureQuery q) {
+    List<MeasureRow> measures(MeasureQuery q) {
         Map<String, Object> params = new HashMap<>();
         String where = where(q, params);
         String page = q.limit() == Integer.MAX_VALUE ? "" : " LIMIT " + q.limit() + " OFFSET " + q.offset();
         return measures(where, params, page, true);
     }
 
-    public long countMeasures(MeasureQuery q) {
+    long countMeasures(MeasureQuery q) {
         Map<String, Object> params = new HashMap<>();
         String where = where(q, params);
         return jdbc.sql("SELECT COUNT(*) FROM rect_measure m JOIN rect_problem p ON p.id = m.problem_id" + where)
@@ -271,8 +142,7 @@ public class LedgerRepository {
         StringBuilder w = new StringBuilder(" WHERE m.inspection_id = :insp");
         params.put("insp", q.inspectionId());
         if (q.scopeDepartmentId() != null) {
-            w.append(" AND (m.lead_department_id = :scope OR EXISTS (SELECT 1 FROM rect_measure_coop sc"
-                    + " WHERE sc.measure_id = m.id AND sc.department_id = :scope))");
+            w.append(MEASURE_IN_SCOPE);
             params.put("scope", q.scopeDepartmentId());
         }
         if (q.categoryId() != null) {
@@ -307,7 +177,7 @@ public class LedgerRepository {
         if (q.dueSoon()) {
             w.append(" AND m.status <> 'COMPLETED' AND m.deadline >= :today AND m.deadline <= :soon");
             params.put("today", q.today());
-            params.put("soon", q.today().plusDays(7));
+            params.put("soon", WarningRule.dueSoonUntil(q.today()));
         }
         return w.toString();
     }
@@ -375,7 +245,7 @@ public class LedgerRepository {
             DbTime.fromDb(rs.getObject("indicator_signoff_at", OffsetDateTime.class)), rs.getInt("version")};
     }
 
-    public List<ProgressRow> progress(long measureId) {
+    List<ProgressRow> progress(long measureId) {
         return jdbc.sql("SELECT * FROM rect_progress WHERE measure_id = :m ORDER BY entry_date DESC, id DESC")
                 .param("m", measureId)
                 .query((rs, n) -> new ProgressRow(rs.getLong("id"), rs.getLong("measure_id"),
@@ -384,25 +254,25 @@ public class LedgerRepository {
                 .list();
     }
 
-    public List<EvidenceRow> evidence(long measureId) {
+    List<EvidenceRow> evidence(long measureId) {
         return jdbc.sql("""
                 SELECT id, measure_id, progress_id, kind, name, content_type, size_bytes, url, author, created_at
                 FROM rect_evidence WHERE measure_id = :m ORDER BY id""").param("m", measureId)
                 .query(LedgerRepository::evidenceRow).list();
     }
 
-    public Optional<EvidenceRow> evidenceById(long id) {
+    Optional<EvidenceRow> evidenceById(long id) {
         return jdbc.sql("""
                 SELECT id, measure_id, progress_id, kind, name, content_type, size_bytes, url, author, created_at
                 FROM rect_evidence WHERE id = :id""").param("id", id).query(LedgerRepository::evidenceRow).optional();
     }
 
-    public byte[] evidenceContent(long id) {
+    byte[] evidenceContent(long id) {
         return jdbc.sql("SELECT content FROM rect_evidence WHERE id = :id").param("id", id)
                 .query((rs, n) -> rs.getBytes(1)).optional().orElse(null);
     }
 
-    public List<ProblemEventRow> events(long problemId) {
+    List<ProblemEventRow> events(long problemId) {
         return jdbc.sql("SELECT * FROM rect_problem_event WHERE problem_id = :p ORDER BY id").param("p", problemId)
                 .query((rs, n) -> new ProblemEventRow(rs.getLong("id"), rs.getLong("problem_id"),
                         rs.getString("kind"), rs.getString("from_status"), rs.getString("to_status"),
@@ -411,7 +281,7 @@ public class LedgerRepository {
                 .list();
     }
 
-    public List<AchievementRow> achievements(long inspectionId) {
+    List<AchievementRow> achievements(long inspectionId) {
         return jdbc.sql("SELECT * FROM rect_achievement WHERE inspection_id = :i ORDER BY kind, id")
                 .param("i", inspectionId)
                 .query((rs, n) -> {
@@ -434,9 +304,8 @@ public class LedgerRepository {
         String problemScope = "";
         if (scope != null) {
             params.put("scope", scope);
-            measureScope = " AND (m.lead_department_id = :scope OR EXISTS (SELECT 1 FROM rect_measure_coop sc"
-                    + " WHERE sc.measure_id = m.id AND sc.department_id = :scope))";
-            problemScope = " AND EXISTS (SELECT 1 FROM rect_measure m WHERE m.problem_id = p.id" + measureScope + ")";
+            measureScope = MEASURE_IN_SCOPE;
+            problemScope = PROBLEM_IN_SCOPE;
         }
         Map<String, Integer> problemsByStatus = new HashMap<>();
         java.util.Set<Long> categories = new java.util.HashSet<>();
@@ -450,7 +319,7 @@ public class LedgerRepository {
                 });
         Map<String, Integer> measuresByStatus = new HashMap<>();
         params.put("today", today);
-        params.put("soon", today.plusDays(7));
+        params.put("soon", WarningRule.dueSoonUntil(today));
         jdbc.sql("""
                 SELECT m.status, COUNT(*),
                   SUM(CASE WHEN m.status <> 'COMPLETED' AND m.deadline < :today THEN 1 ELSE 0 END),
@@ -467,20 +336,33 @@ public class LedgerRepository {
         return new Counts(allCategories, t[0], t[1], problemsByStatus, measuresByStatus, t[2], t[3]);
     }
 
-    /** Distinct lead departments and leaders of an inspection (filter choices). */
-    public List<String> distinct(long inspectionId, boolean departments) {
+    /** Distinct lead departments and leaders of the inspection's measures in {@code scope} (filter choices). */
+    List<String> distinct(long inspectionId, boolean departments, Long scope) {
         String col = departments ? "lead_department" : "responsible_leader";
-        return jdbc.sql("SELECT DISTINCT " + col + " FROM rect_measure WHERE inspection_id = :i AND " + col
-                + " IS NOT NULL ORDER BY " + col).param("i", inspectionId).query(String.class).list();
+        Map<String, Object> params = new HashMap<>();
+        params.put("i", inspectionId);
+        String where = "";
+        if (scope != null) {
+            params.put("scope", scope);
+            where = MEASURE_IN_SCOPE;
+        }
+        return jdbc.sql("SELECT DISTINCT m." + col + " FROM rect_measure m WHERE m.inspection_id = :i AND m." + col
+                + " IS NOT NULL" + where + " ORDER BY m." + col).params(params).query(String.class).list();
     }
 
-    /** Completed measures per day (progress over time). */
-    public Map<LocalDate, Long> completionsByDay(long inspectionId) {
+    /** Measures in {@code scope} completed per day (progress over time). */
+    Map<LocalDate, Long> completionsByDay(long inspectionId, Long scope) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("i", inspectionId);
+        String where = "";
+        if (scope != null) {
+            params.put("scope", scope);
+            where = MEASURE_IN_SCOPE;
+        }
         Map<LocalDate, Long> out = new LinkedHashMap<>();
-        jdbc.sql("""
-                SELECT completed_on, COUNT(*) FROM rect_measure WHERE inspection_id = :i AND completed_on IS NOT NULL
-                GROUP BY completed_on ORDER BY completed_on""").param("i", inspectionId)
-                .query((ResultSet rs) -> {
+        jdbc.sql("SELECT m.completed_on, COUNT(*) FROM rect_measure m WHERE m.inspection_id = :i"
+                + " AND m.completed_on IS NOT NULL" + where + " GROUP BY m.completed_on ORDER BY m.completed_on")
+                .params(params).query((ResultSet rs) -> {
                     out.put(rs.getObject(1, LocalDate.class), rs.getLong(2));
                 });
         return out;

@@ -45,13 +45,14 @@ public final class LedgerRows {
             List<String> cooperating, String latestProgress, LocalDate latestProgressDate, int evidenceCount,
             int version) {
 
+        /** 逾期 on {@code today} ({@link WarningRule}). */
         public boolean overdue(LocalDate today) {
-            return status != MeasureStatus.COMPLETED && deadline != null && deadline.isBefore(today);
+            return WarningRule.kindOf(status, deadline, today).orElse(null) == WarningRule.Kind.OVERDUE;
         }
 
+        /** 临期 on {@code today} ({@link WarningRule}). */
         public boolean dueSoon(LocalDate today) {
-            return status != MeasureStatus.COMPLETED && deadline != null && !deadline.isBefore(today)
-                    && !deadline.isAfter(today.plusDays(7));
+            return WarningRule.kindOf(status, deadline, today).orElse(null) == WarningRule.Kind.DUE_SOON;
         }
 
         /** 整改时限 as shown: a date, 长期坚持 or empty. */

@@ -1,16 +1,20 @@
 package org.cityops.rectification.internal;
 
 import java.time.Clock;
+import java.sql.ResultSet;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.cityops.audit.AuditTrail;
 import org.cityops.org.CurrentStaff;
 import org.cityops.org.StaffMember;
 import org.cityops.platform.CityClock;
 import org.cityops.platform.DbTime;
+import org.cityops.rectification.MeasureStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -23,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * 预警: every day flags measures due within 7 days (DUE_SOON) and overdue ones (OVERDUE, escalated to the
- * responsible leader: the measure's leader account, else every leader). One row per measure, kind and day, so
+ * responsible leader: the measure's leader account, else every leader), as {@link WarningRule} says. One row per measure, kind and day, so
  * running again the same day — after a restart, or on a second node — changes nothing; on start-up the day's run
  * is caught up.
  */
@@ -31,7 +35,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class WarningService {
 
     private static final Logger log = LoggerFactory.getLogger(WarningService.class);
-    static final String EVERY_LEADER = "LEADER";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -66,18 +69,29 @@ public class WarningService {
         }
     }
 
-    /** Flags the day's warnings; returns how many new rows (0 when the day was already flagged). */
+    /**
+     * Flags the day's warnings ({@link WarningRule}); returns how many new rows (0 when the day was already
+     * flagged).
+     */
     public int flag(LocalDate day) {
         for (int attempt = 0;; attempt++) {
             try {
                 Integer n = tx.execute(s -> {
-                    int overdue = insert("OVERDUE", "m.deadline < :day", day, true);
-                    int soon = insert("DUE_SOON", "m.deadline >= :day AND m.deadline <= :soon", day, false);
-                    if (overdue + soon > 0) {
-                        audit.record("RECT_WARNING", day.toString(), "FLAG", null,
-                                overdue + " overdue, " + soon + " due within 7 days");
+                    List<WarningRule.Flag> flags = WarningRule.flags(openMeasures(), day, flaggedOn(day));
+                    for (WarningRule.Flag f : flags) {
+                        jdbc.sql("""
+                                INSERT INTO rect_warning (measure_id, kind, flagged_on, escalated_to, created_at)
+                                VALUES (:measure, :kind, :day, :to, :now)""")
+                                .param("measure", f.measureId()).param("kind", f.kind().name()).param("day", day)
+                                .param("to", f.escalatedTo()).param("now", DbTime.toDb(clock.instant())).update();
                     }
-                    return overdue + soon;
+                    long overdue = flags.stream().filter(f -> f.kind() == WarningRule.Kind.OVERDUE).count();
+                    long soon = flags.size() - overdue;
+                    if (!flags.isEmpty()) {
+                        audit.record("RECT_WARNING", day.toString(), "FLAG", null,
+                                overdue + " overdue, " + soon + " due within " + WarningRule.DUE_SOON_DAYS + " days");
+                    }
+                    return flags.size();
                 });
                 return n == null ? 0 : n;
             } catch (DuplicateKeyException e) {
@@ -88,17 +102,24 @@ public class WarningService {
         }
     }
 
-    private int insert(String kind, String condition, LocalDate day, boolean escalate) {
+    /** Measures not completed that have a deadline (the others never get a warning). */
+    private List<WarningRule.OpenMeasure> openMeasures() {
         return jdbc.sql("""
-                INSERT INTO rect_warning (measure_id, kind, flagged_on, escalated_to, created_at)
-                SELECT m.id, :kind, :day, %s, :now FROM rect_measure m
-                WHERE m.status <> 'COMPLETED' AND m.deadline IS NOT NULL AND %s
-                  AND NOT EXISTS (SELECT 1 FROM rect_warning w WHERE w.measure_id = m.id AND w.kind = :kind
-                                  AND w.flagged_on = :day)""".formatted(
-                escalate ? "COALESCE(m.leader_username, '" + EVERY_LEADER + "')" : "CAST(NULL AS VARCHAR)",
-                condition))
-                .param("kind", kind).param("day", day).param("soon", day.plusDays(7))
-                .param("now", DbTime.toDb(clock.instant())).update();
+                SELECT id, status, deadline, leader_username FROM rect_measure
+                WHERE status <> 'COMPLETED' AND deadline IS NOT NULL ORDER BY id""")
+                .query((rs, n) -> new WarningRule.OpenMeasure(rs.getLong(1), MeasureStatus.valueOf(rs.getString(2)),
+                        rs.getObject(3, LocalDate.class), rs.getString(4)))
+                .list();
+    }
+
+    /** The warnings already recorded for the day, as {@link WarningRule#key} keys. */
+    private Set<String> flaggedOn(LocalDate day) {
+        Set<String> out = new HashSet<>();
+        jdbc.sql("SELECT measure_id, kind FROM rect_warning WHERE flagged_on = :day").param("day", day)
+                .query((ResultSet rs) -> {
+                    out.add(WarningRule.key(rs.getLong(1), WarningRule.Kind.valueOf(rs.getString(2))));
+                });
+        return out;
     }
 
     /**
@@ -135,6 +156,7 @@ public class WarningService {
 
     /** Escalations addressed to this leader (or to every leader). */
     public static boolean escalatedTo(Warning w, String username) {
-        return w.escalatedTo() != null && (w.escalatedTo().equals(username) || w.escalatedTo().equals(EVERY_LEADER));
+        return w.escalatedTo() != null
+                && (w.escalatedTo().equals(username) || w.escalatedTo().equals(WarningRule.EVERY_LEADER));
     }
 }

@@ -11,7 +11,7 @@ import org.cityops.rectification.internal.LedgerRows.MeasureRow;
 import org.cityops.rectification.internal.LedgerRows.ProblemEventRow;
 import org.cityops.rectification.internal.LedgerRows.ProblemRow;
 import org.cityops.rectification.internal.LedgerRows.ProgressRow;
-import org.cityops.rectification.internal.LedgerService.ProblemView;
+import org.cityops.rectification.internal.LedgerReads.ProblemView;
 
 /** JSON shapes of the rectification API. */
 final class LedgerJson {

@@ -14,21 +14,24 @@ import org.cityops.rectification.IndicatorSource;
 import org.cityops.rectification.IndicatorValue;
 import org.cityops.rectification.MeasureStatus;
 import org.cityops.rectification.ProblemStatus;
-import org.cityops.rectification.internal.DocxReportWriter;
-import org.cityops.rectification.internal.HtmlReportWriter;
 import org.cityops.rectification.internal.IndicatorRegistry;
-import org.cityops.rectification.internal.LedgerImportException;
-import org.cityops.rectification.internal.LedgerRepository;
+import org.cityops.rectification.internal.LedgerImporter;
+import org.cityops.rectification.internal.LedgerImporter.ImportResult;
+import org.cityops.rectification.internal.LedgerReads;
+import org.cityops.rectification.internal.LedgerReads.EvidenceFile;
+import org.cityops.rectification.internal.LedgerReads.MeasureDetail;
+import org.cityops.rectification.internal.LedgerReads.ProblemView;
+import org.cityops.rectification.internal.LedgerReads.Summary;
 import org.cityops.rectification.internal.LedgerRows.InspectionRow;
 import org.cityops.rectification.internal.LedgerRows.MeasureRow;
 import org.cityops.rectification.internal.LedgerService;
-import org.cityops.rectification.internal.LedgerService.ImportResult;
-import org.cityops.rectification.internal.LedgerService.ProblemView;
-import org.cityops.rectification.internal.LedgerService.Summary;
 import org.cityops.rectification.internal.MeasureQuery;
-import org.cityops.rectification.internal.RectificationReport;
 import org.cityops.rectification.internal.WarningService;
-import org.cityops.rectification.internal.XlsxLedgerWriter;
+import org.cityops.rectification.internal.imports.LedgerImportException;
+import org.cityops.rectification.internal.imports.XlsxLedgerWriter;
+import org.cityops.rectification.internal.report.DocxReportWriter;
+import org.cityops.rectification.internal.report.HtmlReportWriter;
+import org.cityops.rectification.internal.report.RectificationReport;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -59,14 +62,16 @@ class RectificationApiController {
             .parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
     private final LedgerService ledger;
-    private final LedgerRepository repo;
+    private final LedgerReads reads;
+    private final LedgerImporter importer;
     private final IndicatorRegistry indicators;
     private final WarningService warnings;
 
-    RectificationApiController(LedgerService ledger, LedgerRepository repo, IndicatorRegistry indicators,
-            WarningService warnings) {
+    RectificationApiController(LedgerService ledger, LedgerReads reads, LedgerImporter importer,
+            IndicatorRegistry indicators, WarningService warnings) {
         this.ledger = ledger;
-        this.repo = repo;
+        this.reads = reads;
+        this.importer = importer;
         this.indicators = indicators;
         this.warnings = warnings;
     }
@@ -75,14 +80,14 @@ class RectificationApiController {
 
     @PostMapping(path = "/inspections/import", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ImportResult> importJson(@RequestBody byte[] body) {
-        return created(ledger.importJson(body));
+        return created(importer.importJson(body));
     }
 
     @PostMapping(path = "/inspections/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<ImportResult> importFile(@RequestPart("file") MultipartFile file) throws IOException {
         String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase();
-        ImportResult r = name.endsWith(".json") ? ledger.importJson(file.getBytes())
-                : ledger.importXlsx(file.getBytes(), file.getOriginalFilename());
+        ImportResult r = name.endsWith(".json") ? importer.importJson(file.getBytes())
+                : importer.importXlsx(file.getBytes(), file.getOriginalFilename());
         return created(r);
     }
 
@@ -108,8 +113,8 @@ class RectificationApiController {
 
     @GetMapping("/inspections/{id}/ledger.xlsx")
     ResponseEntity<byte[]> ledgerXlsx(@PathVariable long id) {
-        InspectionRow insp = ledger.inspection(id);
-        return file(new XlsxLedgerWriter().write(insp, ledger.problems(id)), XLSX, "整改台账-" + id + ".xlsx");
+        InspectionRow insp = reads.inspection(id);
+        return file(new XlsxLedgerWriter().write(insp, reads.problems(id)), XLSX, "整改台账-" + id + ".xlsx");
     }
 
     @GetMapping("/inspections/{id}/report.docx")
@@ -126,7 +131,7 @@ class RectificationApiController {
     }
 
     private RectificationReport report(long id) {
-        return RectificationReport.build(ledger.inspection(id), ledger.summary(id), ledger.problems(id), ledger.today());
+        return RectificationReport.build(reads.inspection(id), reads.summary(id), reads.problems(id), reads.today());
     }
 
     private static ResponseEntity<byte[]> file(byte[] bytes, MediaType type, String name) {
@@ -140,18 +145,18 @@ class RectificationApiController {
 
     @GetMapping("/inspections")
     List<InspectionRow> inspections() {
-        return ledger.inspections();
+        return reads.inspections();
     }
 
     @GetMapping("/inspections/{id}/summary")
     Summary summary(@PathVariable long id) {
-        return ledger.summary(id);
+        return reads.summary(id);
     }
 
     @GetMapping("/inspections/{id}/problems")
     List<LedgerJson.Problem> problems(@PathVariable long id) {
-        LocalDate today = ledger.today();
-        return ledger.problems(id).stream().map(p -> LedgerJson.problem(p, today, indicatorValues(p.measures())))
+        LocalDate today = reads.today();
+        return reads.problems(id).stream().map(p -> LedgerJson.problem(p, today, indicatorValues(p.measures())))
                 .toList();
     }
 
@@ -165,9 +170,9 @@ class RectificationApiController {
             @RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "false") boolean dueSoon,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         MeasureQuery q = query(id, category, department, leader, status, problemStatus, overdue, dueSoon, page, size,
-                ledger.today());
-        var result = ledger.measures(q);
-        LocalDate today = ledger.today();
+                reads.today());
+        var result = reads.measures(q);
+        LocalDate today = reads.today();
         Map<Long, IndicatorValue> values = indicatorValues(result.rows());
         return new MeasureList(result.total(), q.offset() / q.limit(), q.limit(),
                 result.rows().stream().map(m -> LedgerJson.measure(m, today, values.get(m.id()))).toList());
@@ -207,23 +212,25 @@ class RectificationApiController {
 
     @GetMapping("/problems/{id}")
     LedgerJson.ProblemDetail problem(@PathVariable long id) {
-        ProblemView pv = ledger.problem(id);
-        return new LedgerJson.ProblemDetail(LedgerJson.problem(pv, ledger.today(), indicatorValues(pv.measures())),
-                repo.events(id).stream().map(LedgerJson::event).toList());
+        LedgerReads.ProblemDetail d = reads.problemDetail(id);
+        ProblemView pv = d.view();
+        return new LedgerJson.ProblemDetail(LedgerJson.problem(pv, reads.today(), indicatorValues(pv.measures())),
+                d.events().stream().map(LedgerJson::event).toList());
     }
 
     @GetMapping("/measures/{id}")
     LedgerJson.MeasureDetail measure(@PathVariable long id) {
-        MeasureRow m = ledger.measure(id);
-        return new LedgerJson.MeasureDetail(LedgerJson.measure(m, ledger.today(), ledger.indicatorNow(m).orElse(null)),
-                repo.progress(id).stream().map(LedgerJson::progress).toList(),
-                repo.evidence(id).stream().map(LedgerJson::evidence).toList());
+        MeasureDetail d = reads.measureDetail(id);
+        MeasureRow m = d.measure();
+        return new LedgerJson.MeasureDetail(LedgerJson.measure(m, reads.today(), reads.indicatorNow(m).orElse(null)),
+                d.progress().stream().map(LedgerJson::progress).toList(),
+                d.evidence().stream().map(LedgerJson::evidence).toList());
     }
 
     @GetMapping("/evidence/{id}")
     ResponseEntity<byte[]> evidence(@PathVariable long id) {
-        var e = repo.evidenceById(id).orElseThrow(() -> new org.cityops.platform.NotFoundException("no such evidence"));
-        ledger.measure(e.measureId());
+        EvidenceFile f = reads.evidenceFile(id);
+        var e = f.row();
         if (e.url() != null) {
             // links stored before only same-origin paths were accepted are not followed (no open redirect)
             String path = org.cityops.rectification.internal.EvidenceLinks.sameOriginPath(e.url())
@@ -232,7 +239,7 @@ class RectificationApiController {
             return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(path)).build();
         }
         MediaType type = e.contentType() == null ? MediaType.APPLICATION_OCTET_STREAM : safeType(e.contentType());
-        return file(repo.evidenceContent(id), type, e.name());
+        return file(f.content(), type, e.name());
     }
 
     private static MediaType safeType(String ct) {

@@ -14,14 +14,16 @@ import org.cityops.rectification.MeasureStatus;
 import org.cityops.rectification.ProblemStatus;
 import org.cityops.rectification.internal.IndicatorRegistry;
 import org.cityops.rectification.internal.LedgerAccess;
-import org.cityops.rectification.internal.LedgerImportException;
-import org.cityops.rectification.internal.LedgerRepository;
+import org.cityops.rectification.internal.LedgerImporter;
+import org.cityops.rectification.internal.LedgerReads;
+import org.cityops.rectification.internal.LedgerReads.MeasureDetail;
+import org.cityops.rectification.internal.LedgerReads.ProblemDetail;
+import org.cityops.rectification.internal.LedgerReads.Summary;
 import org.cityops.rectification.internal.LedgerRows.MeasureRow;
 import org.cityops.rectification.internal.LedgerService;
-import org.cityops.rectification.internal.LedgerService.ProblemView;
-import org.cityops.rectification.internal.LedgerService.Summary;
 import org.cityops.rectification.internal.MeasureQuery;
 import org.cityops.rectification.internal.WarningService;
+import org.cityops.rectification.internal.imports.LedgerImportException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,15 +43,17 @@ class RectificationPageController {
     /** The task list shows the first measures of each inspection; the ledger page filters and pages the rest. */
     private static final int TASKS_PER_INSPECTION = 100;
     private final LedgerService ledger;
-    private final LedgerRepository repo;
+    private final LedgerReads reads;
+    private final LedgerImporter importer;
     private final WarningService warnings;
     private final IndicatorRegistry indicators;
     private final CurrentStaff currentStaff;
 
-    RectificationPageController(LedgerService ledger, LedgerRepository repo, WarningService warnings,
-            IndicatorRegistry indicators, CurrentStaff currentStaff) {
+    RectificationPageController(LedgerService ledger, LedgerReads reads, LedgerImporter importer,
+            WarningService warnings, IndicatorRegistry indicators, CurrentStaff currentStaff) {
         this.ledger = ledger;
-        this.repo = repo;
+        this.reads = reads;
+        this.importer = importer;
         this.warnings = warnings;
         this.indicators = indicators;
         this.currentStaff = currentStaff;
@@ -61,7 +65,7 @@ class RectificationPageController {
         if (!LedgerAccess.seesAll(me)) {
             return "redirect:/rectification-tasks";
         }
-        model.addAttribute("inspections", ledger.inspections());
+        model.addAttribute("inspections", reads.inspections());
         model.addAttribute("canEdit", LedgerAccess.edits(me));
         return "rectification/inspections";
     }
@@ -70,8 +74,8 @@ class RectificationPageController {
     String importFile(@RequestParam("file") MultipartFile file, RedirectAttributes flash) throws IOException {
         String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
         try {
-            var r = name.toLowerCase().endsWith(".json") ? ledger.importJson(file.getBytes())
-                    : ledger.importXlsx(file.getBytes(), name);
+            var r = name.toLowerCase().endsWith(".json") ? importer.importJson(file.getBytes())
+                    : importer.importXlsx(file.getBytes(), name);
             flash.addFlashAttribute("ok", "已导入 imported: " + r.categories() + " 类 " + r.problems() + " 条问题 "
                     + r.measures() + " 条措施" + (r.warnings().isEmpty() ? "" : ";" + String.join(";", r.warnings())));
             return "redirect:/rectification/inspections/" + r.inspectionId();
@@ -89,14 +93,14 @@ class RectificationPageController {
             @RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "false") boolean dueSoon,
             @RequestParam(defaultValue = "0") int page, Model model) {
         StaffMember me = currentStaff.require();
-        LocalDate today = ledger.today();
+        LocalDate today = reads.today();
         MeasureQuery q = RectificationApiController.query(id, category, department, leader, status, problemStatus,
                 overdue, dueSoon, page, PAGE, today);
-        var result = ledger.measures(q);
-        model.addAttribute("inspection", ledger.inspection(id));
-        model.addAttribute("categories", repo.categories(id));
-        model.addAttribute("departments", repo.distinct(id, true));
-        model.addAttribute("leaders", repo.distinct(id, false));
+        var result = reads.measures(q);
+        model.addAttribute("inspection", reads.inspection(id));
+        model.addAttribute("categories", reads.categories(id));
+        model.addAttribute("departments", reads.leadDepartments(id));
+        model.addAttribute("leaders", reads.leaders(id));
         model.addAttribute("rows", result.rows());
         model.addAttribute("total", result.total());
         model.addAttribute("page", page);
@@ -105,7 +109,7 @@ class RectificationPageController {
         model.addAttribute("f", new Filter(category, department, leader, status, problemStatus, overdue, dueSoon));
         model.addAttribute("measureStatuses", MeasureStatus.values());
         model.addAttribute("problemStatuses", ProblemStatus.values());
-        model.addAttribute("problemStatusOf", problemStatuses(id));
+        model.addAttribute("problemStatusOf", reads.problemStatuses(id));
         model.addAttribute("seesAll", LedgerAccess.seesAll(me));
         model.addAttribute("indicatorNow", indicatorValues(result.rows()));
         return "rectification/ledger";
@@ -115,17 +119,11 @@ class RectificationPageController {
             boolean overdue, boolean dueSoon) {
     }
 
-    private Map<Long, ProblemStatus> problemStatuses(long inspectionId) {
-        Map<Long, ProblemStatus> out = new LinkedHashMap<>();
-        repo.problems(inspectionId).forEach(p -> out.put(p.id(), p.status()));
-        return out;
-    }
-
     private Map<Long, String> indicatorValues(List<MeasureRow> rows) {
         Map<Long, String> out = new LinkedHashMap<>();
         for (MeasureRow m : rows) {
             if (m.indicatorKey() != null) {
-                out.put(m.id(), ledger.indicatorNow(m).map(v -> v.display()).orElse("不可用 n/a"));
+                out.put(m.id(), reads.indicatorNow(m).map(v -> v.display()).orElse("不可用 n/a"));
             }
         }
         return out;
@@ -134,18 +132,18 @@ class RectificationPageController {
     @GetMapping("/rectification/inspections/{id}/dashboard")
     String dashboard(@PathVariable long id, Model model) {
         StaffMember me = currentStaff.require();
-        LocalDate today = ledger.today();
-        Summary s = ledger.summary(id);
-        model.addAttribute("inspection", ledger.inspection(id));
+        LocalDate today = reads.today();
+        Summary s = reads.summary(id);
+        model.addAttribute("inspection", reads.inspection(id));
         model.addAttribute("summary", s);
-        model.addAttribute("overdue", ledger.measures(new MeasureQuery(id, null, null, null, null, null, null, true,
+        model.addAttribute("overdue", reads.measures(new MeasureQuery(id, null, null, null, null, null, null, true,
                 false, null, today, 200, 0)).rows());
-        model.addAttribute("dueSoon", ledger.measures(new MeasureQuery(id, null, null, null, null, null, null, false,
+        model.addAttribute("dueSoon", reads.measures(new MeasureQuery(id, null, null, null, null, null, null, false,
                 true, null, today, 200, 0)).rows());
         var queue = warnings.queue(id);
         model.addAttribute("escalations", queue.stream()
                 .filter(w -> "OVERDUE".equals(w.kind()) && WarningService.escalatedTo(w, me.username())).toList());
-        Map<LocalDate, Long> byDay = repo.completionsByDay(id);
+        Map<LocalDate, Long> byDay = reads.completionsByDay(id);
         List<String> days = new ArrayList<>();
         List<Long> cumulative = new ArrayList<>();
         long sum = 0;
@@ -167,11 +165,11 @@ class RectificationPageController {
     @GetMapping("/rectification-tasks")
     String tasks(Model model) {
         StaffMember me = currentStaff.require();
-        LocalDate today = ledger.today();
+        LocalDate today = reads.today();
         List<Map<String, Object>> groups = new ArrayList<>();
-        for (var insp : ledger.inspections()) {
+        for (var insp : reads.inspections()) {
             List<MeasureRow> rows = LedgerAccess.seesAll(me) && !LedgerAccess.edits(me) ? List.of()
-                    : ledger.measures(new MeasureQuery(insp.id(), null, null, null, null, null, null, false, false,
+                    : reads.measures(new MeasureQuery(insp.id(), null, null, null, null, null, null, false, false,
                             null, today, TASKS_PER_INSPECTION, 0)).rows().stream()
                             .filter(m -> m.status() != MeasureStatus.COMPLETED || !LedgerAccess.seesAll(me)).toList();
             if (!rows.isEmpty()) {
@@ -188,30 +186,31 @@ class RectificationPageController {
     @GetMapping("/rectification/problems/{id}")
     String problem(@PathVariable long id, Model model) {
         StaffMember me = currentStaff.require();
-        ProblemView pv = ledger.problem(id);
-        model.addAttribute("pv", pv);
-        model.addAttribute("events", repo.events(id));
-        model.addAttribute("inspectionId", repo.inspectionOfProblem(id).orElseThrow());
+        ProblemDetail d = reads.problemDetail(id);
+        model.addAttribute("pv", d.view());
+        model.addAttribute("events", d.events());
+        model.addAttribute("inspectionId", d.inspectionId());
         model.addAttribute("canSignOff", LedgerAccess.signsOff(me));
         model.addAttribute("canReopen", LedgerAccess.signsOff(me) || LedgerAccess.edits(me));
         model.addAttribute("problemStatuses", ProblemStatus.values());
-        model.addAttribute("today", ledger.today());
+        model.addAttribute("today", reads.today());
         return "rectification/problem";
     }
 
     @GetMapping("/rectification/measures/{id}")
     String measure(@PathVariable long id, Model model) {
         StaffMember me = currentStaff.require();
-        MeasureRow m = ledger.measure(id);
+        MeasureDetail d = reads.measureDetail(id);
+        MeasureRow m = d.measure();
         model.addAttribute("m", m);
-        model.addAttribute("inspectionId", ledger.inspectionOfMeasure(id));
-        model.addAttribute("progress", repo.progress(id));
-        model.addAttribute("evidence", repo.evidence(id));
-        model.addAttribute("indicatorNow", ledger.indicatorNow(m).map(v -> v.display()).orElse(null));
+        model.addAttribute("inspectionId", d.inspectionId());
+        model.addAttribute("progress", d.progress());
+        model.addAttribute("evidence", d.evidence());
+        model.addAttribute("indicatorNow", reads.indicatorNow(m).map(v -> v.display()).orElse(null));
         model.addAttribute("indicators", indicators.all());
         model.addAttribute("canEdit", LedgerAccess.edits(me));
         model.addAttribute("measureStatuses", MeasureStatus.values());
-        model.addAttribute("today", ledger.today());
+        model.addAttribute("today", reads.today());
         return "rectification/measure";
     }
 

@@ -54,13 +54,6 @@ class LedgerRulesTests {
     }
 
     @Test
-    void problemHeadingsFollowTheSeedsWording() {
-        assertThat(RectificationReport.problemHeading(1, "党组管全局抓大事还不到位")).isEqualTo("1.关于“党组管全局抓大事还不到位”的问题");
-        assertThat(RectificationReport.problemHeading(9, "学习贯彻中央指示精神和上级决策部署不够迅速的问题"))
-                .isEqualTo("9.学习贯彻中央指示精神和上级决策部署不够迅速的问题");
-    }
-
-    @Test
     void departmentNamesMatchWithOrWithoutTheCityPrefix() {
         var m = new DepartmentMatcher(List.of(new org.cityops.org.DepartmentView(7, "HWC", "市环卫处",
                 org.cityops.org.DepartmentKind.PROFESSIONAL, null)));

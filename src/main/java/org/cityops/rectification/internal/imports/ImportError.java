@@ -1,4 +1,4 @@
-package org.cityops.rectification.internal;
+package org.cityops.rectification.internal.imports;
 
 /**
  * One problem found in an import file.

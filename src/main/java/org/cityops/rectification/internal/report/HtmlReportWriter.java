@@ -1,6 +1,6 @@
-package org.cityops.rectification.internal;
+package org.cityops.rectification.internal.report;
 
-import org.cityops.rectification.internal.RectificationReport.Block;
+import org.cityops.rectification.internal.report.RectificationReport.Block;
 import org.springframework.web.util.HtmlUtils;
 
 /** The report as one self-contained HTML page (print or save from the browser). */

@@ -1,4 +1,4 @@
-package org.cityops.rectification.internal;
+package org.cityops.rectification.internal.report;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -6,11 +6,12 @@ import java.util.List;
 
 import org.cityops.rectification.InspectionKind;
 import org.cityops.rectification.ProblemStatus;
+import org.cityops.rectification.internal.ChineseNumerals;
+import org.cityops.rectification.internal.LedgerReads.ProblemView;
+import org.cityops.rectification.internal.LedgerReads.Summary;
 import org.cityops.rectification.internal.LedgerRows.InspectionRow;
 import org.cityops.rectification.internal.LedgerRows.MeasureRow;
 import org.cityops.rectification.internal.LedgerRows.ProblemRow;
-import org.cityops.rectification.internal.LedgerService.ProblemView;
-import org.cityops.rectification.internal.LedgerService.Summary;
 
 /**
  * The rectification report (整改情况报告) in the seed report's structure, every figure computed from the ledger:

@@ -1,4 +1,4 @@
-package org.cityops.rectification.internal;
+package org.cityops.rectification.internal.imports;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.cityops.rectification.internal;
+package org.cityops.rectification.internal.imports;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,9 +9,11 @@ import java.util.Map;
 import org.cityops.rectification.InspectionKind;
 import org.cityops.rectification.MeasureStatus;
 import org.cityops.rectification.ProblemStatus;
+import org.cityops.rectification.internal.Deadlines;
 import org.cityops.rectification.internal.LedgerDraft.CategoryDraft;
 import org.cityops.rectification.internal.LedgerDraft.MeasureDraft;
 import org.cityops.rectification.internal.LedgerDraft.ProblemDraft;
+import org.cityops.rectification.internal.LedgerDraft;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,7 +27,7 @@ public final class JsonLedgerReader {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    LedgerDraft read(byte[] json) {
+    public LedgerDraft read(byte[] json) {
         Object root;
         try {
             root = MAPPER.readValue(json, Object.class);

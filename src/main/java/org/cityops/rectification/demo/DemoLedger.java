@@ -1,4 +1,4 @@
-package org.cityops.rectification.internal;
+package org.cityops.rectification.demo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,9 +10,12 @@ import java.util.List;
 import org.cityops.platform.CityClock;
 import org.cityops.rectification.MeasureStatus;
 import org.cityops.rectification.ProblemStatus;
+import org.cityops.rectification.internal.LedgerDraft;
 import org.cityops.rectification.internal.LedgerDraft.CategoryDraft;
 import org.cityops.rectification.internal.LedgerDraft.MeasureDraft;
 import org.cityops.rectification.internal.LedgerDraft.ProblemDraft;
+import org.cityops.rectification.internal.LedgerSeeding;
+import org.cityops.rectification.internal.imports.JsonLedgerReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
@@ -26,19 +29,17 @@ import org.springframework.transaction.annotation.Transactional;
  * warnings have something to show; statuses follow the report (12 已整改到位, 15 取得明显成效, 16 取得初步成效).
  */
 @Component
-public class DemoLedger {
+class DemoLedger {
 
     private static final Logger log = LoggerFactory.getLogger(DemoLedger.class);
     static final String RESOURCE = "rectification/seed-rectification.json";
     static final String STATUS_SOURCE = "依据《市城管局落实巡察“回头看”反馈意见整改情况报告》(2020-01-22)核定";
 
-    private final LedgerService ledger;
-    private final LedgerRepository repo;
+    private final LedgerSeeding ledger;
     private final Clock clock;
 
-    DemoLedger(LedgerService ledger, LedgerRepository repo, Clock clock) {
+    DemoLedger(LedgerSeeding ledger, Clock clock) {
         this.ledger = ledger;
-        this.repo = repo;
         this.clock = clock;
     }
 
@@ -51,7 +52,7 @@ public class DemoLedger {
             throw new UncheckedIOException(e);
         }
         LedgerDraft draft = new JsonLedgerReader().read(json);
-        if (repo.inspectionByName(draft.name()).isPresent()) {
+        if (ledger.hasInspection(draft.name())) {
             return;
         }
         LocalDate today = LocalDate.now(clock.withZone(CityClock.ZONE));
@@ -71,23 +72,15 @@ public class DemoLedger {
         }
         LedgerDraft demo = new LedgerDraft(draft.name(), draft.inspectingBody(), draft.kind(), draft.periodText(),
                 draft.feedbackDate(), "我局党组", draft.reportTitle(), cats);
-        var result = ledger.store(demo, List.of());
+        var result = ledger.store(demo);
         long id = result.inspectionId();
-        for (var p : repo.problems(id)) {
-            if (p.overrideStatus() != null) {
-                repo.updateOverride(p.id(), p.overrideStatus(), STATUS_SOURCE, "system", clock.instant());
-            }
-        }
-        for (var m : repo.measures(MeasureQuery.all(id, null, today))) {
-            if (m.status() == MeasureStatus.COMPLETED && m.deadline() != null) {
-                repo.updateMeasureStatus(m.id(), MeasureStatus.COMPLETED, m.deadline());
-            }
-        }
+        ledger.justifyOverrides(id, STATUS_SOURCE);
+        ledger.completeOnDeadline(id, today);
         for (String rule : RULES) {
-            repo.insertAchievement(id, null, "RULE", rule, null, clock.instant());
+            ledger.addAchievement(id, "RULE", rule);
         }
         for (String report : REPORTS) {
-            repo.insertAchievement(id, null, "RESEARCH_REPORT", report, null, clock.instant());
+            ledger.addAchievement(id, "RESEARCH_REPORT", report);
         }
         log.info("Demo rectification ledger seeded: inspection {} with {} problems and {} measures", id,
                 result.problems(), result.measures());

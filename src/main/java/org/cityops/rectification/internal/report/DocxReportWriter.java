@@ -1,4 +1,4 @@
-package org.cityops.rectification.internal;
+package org.cityops.rectification.internal.report;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,7 +9,7 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFRun.FontCharRange;
-import org.cityops.rectification.internal.RectificationReport.Block;
+import org.cityops.rectification.internal.report.RectificationReport.Block;
 
 /** The report as a Word document (.docx, Apache POI), in the usual layout of a 公文: 小标宋 title, 仿宋 body. */
 public final class DocxReportWriter {

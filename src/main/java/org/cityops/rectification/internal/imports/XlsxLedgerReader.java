@@ -1,6 +1,6 @@
-package org.cityops.rectification.internal;
+package org.cityops.rectification.internal.imports;
 
-import static org.cityops.rectification.internal.XlsxColumns.*;
+import static org.cityops.rectification.internal.imports.XlsxColumns.*;
 
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
@@ -20,18 +20,21 @@ import org.cityops.platform.excel.UploadedWorkbook;
 import org.cityops.rectification.InspectionKind;
 import org.cityops.rectification.MeasureStatus;
 import org.cityops.rectification.ProblemStatus;
+import org.cityops.rectification.internal.ChineseNumerals;
+import org.cityops.rectification.internal.Deadlines;
 import org.cityops.rectification.internal.LedgerDraft.CategoryDraft;
 import org.cityops.rectification.internal.LedgerDraft.MeasureDraft;
 import org.cityops.rectification.internal.LedgerDraft.ProblemDraft;
+import org.cityops.rectification.internal.LedgerDraft;
 
 /**
  * Reads the ledger spreadsheet: one row per measure with the columns of {@link XlsxColumns} in any order (a
  * blank 序号/问题类别 continues the problem/category above, as with merged cells). Unknown columns are reported
  * as warnings; every error names its row and column, and any error refuses the file.
  */
-final class XlsxLedgerReader {
+public final class XlsxLedgerReader {
 
-    record Result(LedgerDraft draft, List<String> warnings) {
+    public record Result(LedgerDraft draft, List<String> warnings) {
     }
 
     private static final Pattern CATEGORY_PREFIX = Pattern.compile("^[((]?([一二三四五六七八九十]+|\\d+)[))]?\\s*[、.．]?\\s*(.*)$");
@@ -61,7 +64,7 @@ final class XlsxLedgerReader {
         }
     }
 
-    Result read(byte[] bytes, String fileName) {
+    public Result read(byte[] bytes, String fileName) {
         UploadedWorkbook wb;
         try {
             wb = UploadedWorkbook.open(new ByteArrayInputStream(bytes));

@@ -1,15 +1,16 @@
-package org.cityops.rectification.internal;
+package org.cityops.rectification.internal.imports;
 
-import static org.cityops.rectification.internal.XlsxColumns.*;
+import static org.cityops.rectification.internal.imports.XlsxColumns.*;
 
 import java.util.List;
 
 import org.cityops.platform.excel.SheetWriter;
 import org.cityops.platform.excel.WorkbookWriter;
+import org.cityops.rectification.internal.ChineseNumerals;
+import org.cityops.rectification.internal.LedgerReads.ProblemView;
 import org.cityops.rectification.internal.LedgerRows.InspectionRow;
 import org.cityops.rectification.internal.LedgerRows.MeasureRow;
 import org.cityops.rectification.internal.LedgerRows.ProblemRow;
-import org.cityops.rectification.internal.LedgerService.ProblemView;
 
 /** Writes the ledger (or the empty template) in the format {@link XlsxLedgerReader} reads back. */
 public final class XlsxLedgerWriter {

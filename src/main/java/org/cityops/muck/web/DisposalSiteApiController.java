@@ -1,0 +1,55 @@
+package org.cityops.muck.web;
+
+import java.util.List;
+
+import org.cityops.muck.registry.DisposalSites;
+import org.cityops.muck.registry.RegistryModel.DisposalSite;
+import org.cityops.muck.registry.RegistryModel.DisposalSiteRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.Valid;
+
+/** Disposal sites (消纳场). */
+@RestController
+@Validated
+@RequestMapping("/api/v1/muck/disposal-sites")
+@PreAuthorize("hasAnyRole('ADMIN','MUCK_SUPERVISOR')")
+class DisposalSiteApiController {
+
+    private final DisposalSites disposalSites;
+
+    DisposalSiteApiController(DisposalSites disposalSites) {
+        this.disposalSites = disposalSites;
+    }
+
+    @GetMapping
+    List<DisposalSite> disposalSites() {
+        return disposalSites.disposalSites();
+    }
+
+    @GetMapping("/{id}")
+    DisposalSite disposalSite(@PathVariable long id) {
+        return disposalSites.disposalSite(id);
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    DisposalSite createDisposalSite(@Valid @RequestBody DisposalSiteRequest r) {
+        return disposalSites.createDisposalSite(r);
+    }
+
+    @PutMapping("/{id}")
+    DisposalSite updateDisposalSite(@PathVariable long id, @Valid @RequestBody DisposalSiteRequest r) {
+        return disposalSites.updateDisposalSite(id, r);
+    }
+}

@@ -1,0 +1,110 @@
+package org.cityops.muck.web;
+
+import java.util.List;
+
+import org.cityops.muck.registry.Companies;
+import org.cityops.muck.registry.Drivers;
+import org.cityops.muck.registry.RegistryModel.Company;
+import org.cityops.muck.registry.RegistryModel.CompanyRequest;
+import org.cityops.muck.registry.RegistryModel.Driver;
+import org.cityops.muck.registry.RegistryModel.DriverRequest;
+import org.cityops.muck.registry.RegistryModel.Vehicle;
+import org.cityops.muck.registry.RegistryModel.VehicleRequest;
+import org.cityops.muck.registry.Vehicles;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
+/** The fleet of the registry (登记备案): transport companies, their vehicles and drivers. */
+@RestController
+@Validated
+@RequestMapping("/api/v1/muck")
+@PreAuthorize("hasAnyRole('ADMIN','MUCK_SUPERVISOR')")
+class FleetApiController {
+
+    private final Companies companies;
+    private final Vehicles vehicles;
+    private final Drivers drivers;
+
+    FleetApiController(Companies companies, Vehicles vehicles, Drivers drivers) {
+        this.companies = companies;
+        this.vehicles = vehicles;
+        this.drivers = drivers;
+    }
+
+    @GetMapping("/companies")
+    List<Company> companies() {
+        return companies.companies();
+    }
+
+    @GetMapping("/companies/{id}")
+    Company company(@PathVariable long id) {
+        return companies.company(id);
+    }
+
+    @PostMapping("/companies")
+    @ResponseStatus(HttpStatus.CREATED)
+    Company createCompany(@Valid @RequestBody CompanyRequest r) {
+        return companies.createCompany(r);
+    }
+
+    @PutMapping("/companies/{id}")
+    Company updateCompany(@PathVariable long id, @Valid @RequestBody CompanyRequest r) {
+        return companies.updateCompany(id, r);
+    }
+
+    @GetMapping("/vehicles")
+    List<Vehicle> vehicles(@RequestParam(required = false) Long companyId,
+            @RequestParam(required = false) @Size(max = 32) String q) {
+        return vehicles.vehicles(companyId, q);
+    }
+
+    @GetMapping("/vehicles/{id}")
+    Vehicle vehicle(@PathVariable long id) {
+        return vehicles.vehicle(id);
+    }
+
+    @PostMapping("/vehicles")
+    @ResponseStatus(HttpStatus.CREATED)
+    Vehicle createVehicle(@Valid @RequestBody VehicleRequest r) {
+        return vehicles.createVehicle(r);
+    }
+
+    @PutMapping("/vehicles/{id}")
+    Vehicle updateVehicle(@PathVariable long id, @Valid @RequestBody VehicleRequest r) {
+        return vehicles.updateVehicle(id, r);
+    }
+
+    @GetMapping("/drivers")
+    List<Driver> drivers(@RequestParam(required = false) Long companyId) {
+        return drivers.drivers(companyId);
+    }
+
+    @GetMapping("/drivers/{id}")
+    Driver driver(@PathVariable long id) {
+        return drivers.driver(id);
+    }
+
+    @PostMapping("/drivers")
+    @ResponseStatus(HttpStatus.CREATED)
+    Driver createDriver(@Valid @RequestBody DriverRequest r) {
+        return drivers.createDriver(r);
+    }
+
+    @PutMapping("/drivers/{id}")
+    Driver updateDriver(@PathVariable long id, @Valid @RequestBody DriverRequest r) {
+        return drivers.updateDriver(id, r);
+    }
+}

@@ -1,0 +1,56 @@
+package org.cityops.muck.web;
+
+import java.util.List;
+
+import org.cityops.muck.registry.Permits;
+import org.cityops.muck.registry.RegistryModel.Permit;
+import org.cityops.muck.registry.RegistryModel.PermitRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.Valid;
+
+/** Permits (处置核准): vehicles, source site → disposal site, route, dates and daily window. */
+@RestController
+@Validated
+@RequestMapping("/api/v1/muck/permits")
+@PreAuthorize("hasAnyRole('ADMIN','MUCK_SUPERVISOR')")
+class PermitApiController {
+
+    private final Permits permits;
+
+    PermitApiController(Permits permits) {
+        this.permits = permits;
+    }
+
+    @GetMapping
+    List<Permit> permits(@RequestParam(required = false) Long siteId, @RequestParam(required = false) Long vehicleId) {
+        return permits.permits(siteId, vehicleId);
+    }
+
+    @GetMapping("/{id}")
+    Permit permit(@PathVariable long id) {
+        return permits.permit(id);
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    Permit createPermit(@Valid @RequestBody PermitRequest r) {
+        return permits.createPermit(r);
+    }
+
+    @PutMapping("/{id}")
+    Permit updatePermit(@PathVariable long id, @Valid @RequestBody PermitRequest r) {
+        return permits.updatePermit(id, r);
+    }
+}

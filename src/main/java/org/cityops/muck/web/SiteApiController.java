@@ -1,0 +1,68 @@
+package org.cityops.muck.web;
+
+import java.util.List;
+
+import org.cityops.muck.registry.RegistryModel.Site;
+import org.cityops.muck.registry.RegistryModel.SiteRecord;
+import org.cityops.muck.registry.RegistryModel.SiteRecordRequest;
+import org.cityops.muck.registry.RegistryModel.SiteRequest;
+import org.cityops.muck.registry.Sites;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.Valid;
+
+/** Construction sites (出土工地) and their file (一工地一档案). */
+@RestController
+@Validated
+@RequestMapping("/api/v1/muck/sites")
+@PreAuthorize("hasAnyRole('ADMIN','MUCK_SUPERVISOR')")
+class SiteApiController {
+
+    private final Sites sites;
+
+    SiteApiController(Sites sites) {
+        this.sites = sites;
+    }
+
+    @GetMapping
+    List<Site> sites() {
+        return sites.sites();
+    }
+
+    @GetMapping("/{id}")
+    Site site(@PathVariable long id) {
+        return sites.site(id);
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    Site createSite(@Valid @RequestBody SiteRequest r) {
+        return sites.createSite(r);
+    }
+
+    @PutMapping("/{id}")
+    Site updateSite(@PathVariable long id, @Valid @RequestBody SiteRequest r) {
+        return sites.updateSite(id, r);
+    }
+
+    @GetMapping("/{id}/records")
+    List<SiteRecord> siteRecords(@PathVariable long id) {
+        return sites.siteRecords(id);
+    }
+
+    @PostMapping("/{id}/records")
+    @ResponseStatus(HttpStatus.CREATED)
+    SiteRecord addSiteRecord(@PathVariable long id, @Valid @RequestBody SiteRecordRequest r) {
+        return sites.addSiteRecord(id, r);
+    }
+}
