@@ -10,6 +10,6 @@ public interface AuditLog {
 
     long count(String entityType, String entityId, String username);
 
-    /** Links pending entries, then recomputes the whole chain. */
+    /** Links pending entries, then checks the chain incrementally ({@link AuditChain#verify()}). */
     ChainVerification verify();
 }

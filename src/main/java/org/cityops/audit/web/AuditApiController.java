@@ -1,12 +1,9 @@
 package org.cityops.audit.web;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.cityops.audit.AuditEntry;
 import org.cityops.audit.AuditLog;
-import org.cityops.audit.ChainVerification;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +15,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
-/** The audit trail for administrators, leaders and assessors: read and verify. */
+/** The audit trail for administrators, leaders and assessors (verifying it: {@link AuditChainApiController}). */
 @RestController
 @Validated
 @RequestMapping("/api/v1/audit")
@@ -42,18 +39,5 @@ class AuditApiController {
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         return new Page(log.find(entityType, entityId, username, size, page * size),
                 log.count(entityType, entityId, username), page, size);
-    }
-
-    @GetMapping("/verify")
-    Map<String, Object> verify() {
-        ChainVerification v = log.verify();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("valid", v.valid());
-        body.put("entries", v.entries());
-        if (!v.valid()) {
-            body.put("firstBrokenEntry", v.firstBrokenSeq());
-            body.put("reason", v.reason());
-        }
-        return body;
     }
 }
