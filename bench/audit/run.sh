@@ -8,7 +8,9 @@ cd "$(dirname "$0")/../.."
 db=${1:-cityops_audit_x}
 export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
 ./mvnw -B -ntp -q test-compile
-cp=$(./mvnw -B -ntp -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
+cpfile=$(mktemp)
+./mvnw -B -ntp -q dependency:build-classpath -Dmdep.outputFile="$cpfile" -Dmdep.includeScope=test
+cp=$(cat "$cpfile"); rm -f "$cpfile"
 if [ "${DB:-pg}" = h2 ]; then
   rm -rf target/audit-bench
   export CITYOPS_DB_URL="jdbc:h2:file:./target/audit-bench/cityops;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"

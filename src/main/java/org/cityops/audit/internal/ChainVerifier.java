@@ -43,8 +43,11 @@ final class ChainVerifier {
     }
 
     ChainVerification verify(boolean full) {
-        ChainStore.Head head = store.head();
+        // Checkpoints before the head: the head only moves forward and a checkpoint is only signed at a head that
+        // existed, so read in this order a checkpoint can never lie beyond the head unless entries were removed.
         Optional<AuditCheckpoint> latest = store.latestCheckpoint();
+        List<AuditCheckpoint> all = full ? store.allCheckpoints() : List.of();
+        ChainStore.Head head = store.head();
         AuditCheckpoint known = newestKnown.get();
         if (known != null && latest.map(cp -> cp.seq() < known.seq()).orElse(true)) {
             return broken(0, known.seq(), "signed checkpoint at entry " + known.seq() + " is missing: entries and"
@@ -54,7 +57,6 @@ final class ChainVerifier {
         String prev = HashChain.GENESIS;
         Iterator<AuditCheckpoint> ahead = List.<AuditCheckpoint>of().iterator();
         if (full) {
-            List<AuditCheckpoint> all = store.allCheckpoints();
             for (AuditCheckpoint cp : all) {
                 if (!signer.genuine(cp)) {
                     return broken(0, cp.seq(), forged(cp), 0, head, true);

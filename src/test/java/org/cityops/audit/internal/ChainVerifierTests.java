@@ -236,4 +236,26 @@ class ChainVerifierTests {
         store.entries.remove(10L);
         assertThat(verifier.check(exported)).contains("no longer has entry 10");
     }
+
+    @Test
+    void anotherNodeLinkingAndSigningDuringTheCheckIsNoFalseAlarm() {
+        var busy = new MemoryChainStore() {
+            boolean first = true;
+
+            @Override
+            public java.util.Optional<AuditCheckpoint> latestCheckpoint() {
+                if (first) {
+                    first = false;
+                    append(5).checkpointAt(head().seq());
+                }
+                return super.latestCheckpoint();
+            }
+        };
+        busy.append(10);
+
+        ChainVerification v = new ChainVerifier(busy, MemoryChainStore.KEY, List.of(), clock).verify(false);
+
+        assertThat(v.valid()).isTrue();
+        assertThat(v.headSeq()).isEqualTo(15);
+    }
 }

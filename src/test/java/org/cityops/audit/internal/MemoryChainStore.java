@@ -10,7 +10,7 @@ import java.util.TreeMap;
 import org.cityops.audit.AuditCheckpoint;
 
 /** A chain in memory that records which entries a verification read. */
-final class MemoryChainStore implements ChainStore {
+class MemoryChainStore implements ChainStore {
 
     final TreeMap<Long, ChainRow> entries = new TreeMap<>();
     final TreeMap<Long, AuditCheckpoint> checkpoints = new TreeMap<>();
