@@ -122,13 +122,13 @@ class AuditChainService implements AuditChain {
     /** Verifies what came since the last checkpoint and signs a new one, so on-demand checks stay short. */
     @Scheduled(initialDelayString = "${cityops.audit.checkpoint-interval:PT5M}",
             fixedDelayString = "${cityops.audit.checkpoint-interval:PT5M}")
-    void scheduledCheckpoint() {
+    public void scheduledCheckpoint() {
         report(verify());
     }
 
     /** Re-reads the whole chain once a night ({@code cityops.audit.full-verify-cron}, "-" to switch off). */
     @Scheduled(cron = "${cityops.audit.full-verify-cron:0 30 3 * * *}", zone = "Asia/Shanghai")
-    void scheduledFullVerification() {
+    public void scheduledFullVerification() {
         try {
             report(verifyFull());
         } catch (ConflictException alreadyRunning) {
