@@ -16,5 +16,5 @@ VALUES (currval(pg_get_serial_sequence('city_case', 'id')), 'INTAKE', 'PENDING_V
 INSERT INTO audit_entry (occurred_at, username, role, client_ip, entity_type, entity_id, action, before_summary,
   after_summary, record_table, record_id, record_digest)
 VALUES (now(), 'operator1', 'OPERATOR', '127.0.0.1', 'CASE', 'B' || :n, 'INTAKE', NULL, 'status=PENDING_VERIFY',
-  'case_step', currval(pg_get_serial_sequence('case_step', 'id')), md5(:n::text) || md5(:n::text));
+  'case_step', lastval(), md5(:n::text) || md5(:n::text));
 END;
