@@ -1,5 +1,6 @@
 -- pgbench script doing the same writes as one API intake: the case row, its first step row and the audit
--- entry, in one transaction. Run: pgbench -n -f pgbench-intake.sql -c 8 -j 2 -T 30 <db>
+-- entry (carrying the digest of the step row, as since V14_001), in one transaction.
+-- Run: pgbench -n -f pgbench-intake.sql -c 8 -j 2 -T 30 <db>
 \set n random(1, 2000000000)
 BEGIN;
 INSERT INTO city_case (case_number, channel, category_id, category_code, category_name, urgency, description, lat, lon,
@@ -13,6 +14,7 @@ INSERT INTO case_step (case_id, action, to_status, actor, actor_name, role, star
 VALUES (currval(pg_get_serial_sequence('city_case', 'id')), 'INTAKE', 'PENDING_VERIFY', 'operator1', '受理员一',
   'OPERATOR', now(), now(), TRUE);
 INSERT INTO audit_entry (occurred_at, username, role, client_ip, entity_type, entity_id, action, before_summary,
-  after_summary)
-VALUES (now(), 'operator1', 'OPERATOR', '127.0.0.1', 'CASE', 'B' || :n, 'INTAKE', NULL, 'status=PENDING_VERIFY');
+  after_summary, record_table, record_id, record_digest)
+VALUES (now(), 'operator1', 'OPERATOR', '127.0.0.1', 'CASE', 'B' || :n, 'INTAKE', NULL, 'status=PENDING_VERIFY',
+  'case_step', lastval(), md5(:n::text) || md5(:n::text));
 END;

@@ -26,6 +26,6 @@ public interface AuditLog {
 
     long count(String entityType, String entityId, String username, boolean withLoginLog);
 
-    /** Links pending entries, then recomputes the whole chain. */
+    /** Links pending entries, then checks the chain incrementally ({@link AuditChain#verify()}). */
     ChainVerification verify();
 }

@@ -16,6 +16,12 @@ public interface AuditTrail {
      */
     void record(String entityType, String entityId, String action, String before, String after);
 
+    /**
+     * The same, vouching for a row the change wrote (e.g. a case step): the row's digest becomes part of the
+     * entry's chain hash, and verification reports the row if it is later edited or deleted.
+     */
+    void record(String entityType, String entityId, String action, String before, String after, RecordDigest row);
+
     /** The same, for the rare change whose actor is not the current one (e.g. the user who just signed in). */
     void recordAs(org.cityops.platform.Actor actor, String entityType, String entityId, String action, String before,
             String after);

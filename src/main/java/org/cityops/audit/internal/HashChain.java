@@ -14,8 +14,19 @@ final class HashChain {
     private HashChain() {
     }
 
+    static String hash(ChainRow e, String prevHash) {
+        return hash(e.seq(), e.occurredAt(), e.username(), e.role(), e.clientIp(), e.entityType(), e.entityId(),
+                e.action(), e.before(), e.after(), prevHash, e.recordTable(), e.recordId(), e.recordDigest());
+    }
+
+    /**
+     * Entries without a row digest hash the eleven fields they always had (so chains linked before row digests
+     * existed still verify); an entry with one hashes three fields more. Fields are length-prefixed, so the text
+     * parses back into one field list only and the two forms cannot collide.
+     */
     static String hash(long chainSeq, Instant occurredAt, String username, String role, String clientIp,
-            String entityType, String entityId, String action, String before, String after, String prevHash) {
+            String entityType, String entityId, String action, String before, String after, String prevHash,
+            String recordTable, Long recordId, String recordDigest) {
         StringBuilder sb = new StringBuilder(256);
         append(sb, Long.toString(chainSeq));
         append(sb, occurredAt.toString());
@@ -28,6 +39,11 @@ final class HashChain {
         append(sb, before);
         append(sb, after);
         append(sb, prevHash);
+        if (recordTable != null || recordId != null || recordDigest != null) {
+            append(sb, recordTable);
+            append(sb, recordId == null ? null : recordId.toString());
+            append(sb, recordDigest);
+        }
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(sha.digest(sb.toString().getBytes(StandardCharsets.UTF_8)));

@@ -1,12 +1,9 @@
 package org.cityops.audit.web;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.cityops.audit.AuditEntry;
 import org.cityops.audit.AuditLog;
-import org.cityops.audit.ChainVerification;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,8 +16,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
 /**
- * The audit trail for administrators, leaders and assessors: read and verify. The login log (entity SESSION) is
- * for administrators only ({@link LoginLogAccess}).
+ * The audit trail for administrators, leaders and assessors: read (verifying it: {@link AuditChainApiController}).
+ * The login log (entity SESSION) is for administrators only ({@link LoginLogAccess}).
  */
 @RestController
 @Validated
@@ -46,18 +43,5 @@ class AuditApiController {
         boolean withLoginLog = LoginLogAccess.requireFor(entityType);
         return new Page(log.find(entityType, entityId, username, withLoginLog, size, page * size),
                 log.count(entityType, entityId, username, withLoginLog), page, size);
-    }
-
-    @GetMapping("/verify")
-    Map<String, Object> verify() {
-        ChainVerification v = log.verify();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("valid", v.valid());
-        body.put("entries", v.entries());
-        if (!v.valid()) {
-            body.put("firstBrokenEntry", v.firstBrokenSeq());
-            body.put("reason", v.reason());
-        }
-        return body;
     }
 }

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import org.cityops.audit.RecordDigest;
 import org.cityops.cases.CaseChannel;
 import org.cityops.cases.CaseStatus;
 import org.cityops.cases.Satisfaction;
@@ -163,7 +164,9 @@ class CaseRepository {
         return DbTime.fromDb(rs.getObject(col, OffsetDateTime.class));
     }
 
-    void insertStep(long caseId, StepRecord s) {
+    /** Inserts a step row; returns the digest the audit entry of the step vouches for ({@link CaseStepDigests}). */
+    RecordDigest insertStep(long caseId, StepRecord s) {
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO case_step (case_id, action, stage, from_status, to_status, actor, actor_name, role,
                   department_id, started_at, due_at, acted_at, on_time, note)
@@ -175,21 +178,25 @@ class CaseRepository {
                 .param("actor", s.actor()).param("actorName", s.actorName()).param("role", s.role())
                 .param("dept", s.departmentId()).param("started", DbTime.toDb(s.startedAt()))
                 .param("due", DbTime.toDb(s.dueAt())).param("acted", DbTime.toDb(s.actedAt()))
-                .param("onTime", s.onTime()).param("note", s.note()).update();
+                .param("onTime", s.onTime()).param("note", s.note()).update(keys, "id");
+        return CaseStepDigests.digest(keys.getKey().longValue(), caseId, s);
     }
 
     List<StepRecord> steps(long caseId) {
         return jdbc.sql("SELECT * FROM case_step WHERE case_id = :id ORDER BY id").param("id", caseId)
-                .query((rs, n) -> {
-                    String stage = rs.getString("stage");
-                    String from = rs.getString("from_status");
-                    long d = rs.getLong("department_id");
-                    Long dept = rs.wasNull() ? null : d;
-                    return new StepRecord(rs.getString("action"), stage == null ? null : ProcessStage.valueOf(stage),
-                            from == null ? null : CaseStatus.valueOf(from), CaseStatus.valueOf(rs.getString("to_status")),
-                            rs.getString("actor"), rs.getString("actor_name"), rs.getString("role"),
-                            dept, time(rs, "started_at"), time(rs, "due_at"),
-                            time(rs, "acted_at"), rs.getBoolean("on_time"), rs.getString("note"));
-                }).list();
+                .query((rs, n) -> step(rs)).list();
+    }
+
+    /** A {@code case_step} row as read back. */
+    static StepRecord step(ResultSet rs) throws SQLException {
+        String stage = rs.getString("stage");
+        String from = rs.getString("from_status");
+        long d = rs.getLong("department_id");
+        Long dept = rs.wasNull() ? null : d;
+        return new StepRecord(rs.getString("action"), stage == null ? null : ProcessStage.valueOf(stage),
+                from == null ? null : CaseStatus.valueOf(from), CaseStatus.valueOf(rs.getString("to_status")),
+                rs.getString("actor"), rs.getString("actor_name"), rs.getString("role"),
+                dept, time(rs, "started_at"), time(rs, "due_at"),
+                time(rs, "acted_at"), rs.getBoolean("on_time"), rs.getString("note"));
     }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.cityops.audit.AuditTrail;
+import org.cityops.audit.RecordDigest;
 import org.cityops.cases.CaseAction;
 import org.cityops.cases.CaseChannel;
 import org.cityops.cases.CaseClosed;
@@ -221,13 +222,14 @@ public class CaseService {
                 : who.roles().stream().map(Enum::name).sorted().findFirst().orElse("");
         StepRecord step = c.opened(who, role, deadlines);
         cases.insert(c);
-        cases.insertStep(c.id, step);
+        RecordDigest stepRow = cases.insertStep(c.id, step);
         if (key != null) {
             jdbc.sql("INSERT INTO case_idempotency (idem_key, request_hash, case_id, created_at) VALUES (:k, :h, :c, :t)")
                     .param("k", key).param("h", hash).param("c", c.id).param("t", DbTime.toDb(now)).update();
         }
         audit.record("CASE", c.number, "INTAKE", null,
-                "status=" + c.status + " channel=" + c.channel + " category=" + c.categoryCode + " grid=" + c.gridCode);
+                "status=" + c.status + " channel=" + c.channel + " category=" + c.categoryCode + " grid=" + c.gridCode,
+                stepRow);
         events.publishEvent(new CaseReported(c.id, c.number, c.channel, c.categoryCode, c.gridCode, c.districtCode, now));
         return new Created(c, step);
     }
@@ -256,11 +258,11 @@ public class CaseService {
             CaseStatus before = c.status;
             StepRecord step = c.apply(effective, who, now, deadlines);
             cases.update(c);
-            cases.insertStep(c.id, step);
+            RecordDigest stepRow = cases.insertStep(c.id, step);
             String dept = departmentCode(c.departmentId);
             audit.record("CASE", c.number, step.action(), "status=" + before,
                     "status=" + c.status + (dept == null ? "" : " dept=" + dept)
-                            + (step.note() == null ? "" : " note=" + step.note()));
+                            + (step.note() == null ? "" : " note=" + step.note()), stepRow);
             if (photoType != null) {
                 String kind = photoKind(effective.action());
                 long photoId = insertPhoto(c.id, kind, photoType, photo, who, now);
