@@ -18,6 +18,7 @@ import org.cityops.rectification.internal.LedgerSeeding;
 import org.cityops.rectification.internal.imports.JsonLedgerReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,6 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * warnings have something to show; statuses follow the report (12 已整改到位, 15 取得明显成效, 16 取得初步成效).
  */
 @Component
+@Profile("demo")
 class DemoLedger {
 
     private static final Logger log = LoggerFactory.getLogger(DemoLedger.class);
