@@ -236,6 +236,8 @@ public class CaseService {
                 who.username(), role, c.communityCode, c.streetCode));
         if (assigned != null) {
             cases.insertStep(c.id, assigned);
+            audit.record("CASE", c.number, assigned.action(), "status=" + c.status,
+                    "status=" + c.status + " inspector=" + assigned.inspector());
             publish(c, assigned, null, now);
         }
         return new Created(c, step);
