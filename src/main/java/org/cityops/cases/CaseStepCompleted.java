@@ -17,10 +17,12 @@ import org.cityops.catalog.ProcessStage;
  *                     inspector responsible for the grid (漏报); for ASSIGN_INSPECTOR the inspector the 核实 / 核查
  *                     task was sent to; else null
  * @param inspector    the inspector the case's 核实 / 核查 task was last sent to (after the step), or null
+ * @param handledByDeadline CLOSE only: whether the last handling report (处置反馈) before it was within the 处置期限
+ *                     (extensions and suspensions included); else null
  */
 public record CaseStepCompleted(long caseId, String caseNumber, CaseAction action, ProcessStage stage,
         CaseStatus from, CaseStatus to, String actor, String role, String departmentCode, String districtCode,
         String gridCode, Instant dueAt, Instant actedAt, boolean onTime, String categoryCode, CaseChannel channel,
         String communityCode, String streetCode, String reporter, boolean supervised, Satisfaction satisfaction,
-        String note, String assignee, String inspector) {
+        String note, String assignee, String inspector, Boolean handledByDeadline) {
 }

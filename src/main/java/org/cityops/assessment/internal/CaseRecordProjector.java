@@ -135,12 +135,12 @@ class CaseRecordProjector {
     private static CaseStepFact fact(CaseStepCompleted e, StepAction action) {
         String eventId = "cases:" + e.caseId() + ":" + e.action() + ":" + action + ":"
                 + e.actedAt().truncatedTo(ChronoUnit.MICROS);
-        boolean handling = action == StepAction.HANDLED || action == StepAction.CLOSED;
         Integer satisfaction = e.satisfaction() == null ? null : score(e.satisfaction());
         return new CaseStepFact(eventId, e.caseId(), e.caseNumber(), e.categoryCode(), channel(e.channel()),
                 e.gridCode(), e.communityCode(), e.streetCode(), e.districtCode(), e.departmentCode(), action,
                 e.actor(), e.role(), assignee(e, action), e.reporter(), e.actedAt(), e.dueAt(), e.dueAt() == null ? null : e.onTime(),
-                handling ? e.onTime() : null, e.channel() == CaseChannel.LEADER, e.channel() == CaseChannel.MEDIA,
+                action == StepAction.HANDLED ? Boolean.valueOf(e.onTime())
+                        : action == StepAction.CLOSED ? e.handledByDeadline() : null, e.channel() == CaseChannel.LEADER, e.channel() == CaseChannel.MEDIA,
                 e.supervised(), satisfaction, e.note());
     }
 

@@ -217,6 +217,8 @@ final class Case {
                     throw new InvalidInputException("请选择满意度 satisfaction is required", "satisfaction");
                 }
                 satisfaction = req.satisfaction();
+                // the history keeps each visit's answer (a reopened case is visited again)
+                note = "满意度：" + satisfaction.label() + (note == null ? "" : "；" + note);
                 if (satisfaction == Satisfaction.DISSATISFIED && Boolean.TRUE.equals(req.reopen())) {
                     reworkCount++;
                     closedAt = null;

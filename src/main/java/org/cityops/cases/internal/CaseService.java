@@ -254,7 +254,7 @@ public class CaseService {
             StepRecord assigned = defaultInspector(c, now);
             cases.update(c);
             cases.insertStep(c.id, step);
-            String dept = departmentCode(c.departmentId);
+            String dept = departmentCode(step.departmentId());
             audit.record("CASE", c.number, step.action(), "status=" + before,
                     "status=" + c.status + (dept == null ? "" : " dept=" + dept)
                             + (step.inspector() == null ? "" : " inspector=" + step.inspector())
@@ -264,7 +264,7 @@ public class CaseService {
                 cases.insertStep(c.id, assigned);
                 audit.record("CASE", c.number, assigned.action(), "status=" + c.status,
                         "status=" + c.status + " inspector=" + assigned.inspector() + " by=system");
-                publish(c, assigned, dept, now);
+                publish(c, assigned, departmentCode(assigned.departmentId()), now);
             }
             return view(c, who);
         });
@@ -344,6 +344,11 @@ public class CaseService {
         return null;
     }
 
+    private Boolean lastHandlingOnTime(Case c) {
+        return cases.steps(c.id).stream().filter(s -> CaseAction.REPORT_HANDLED.name().equals(s.action()))
+                .reduce((first, second) -> second).map(StepRecord::onTime).orElse(null);
+    }
+
     private void publish(Case c, StepRecord step, String dept, Instant now) {
         CaseAction action = CaseAction.valueOf(step.action());
         String assignee = action == CaseAction.ASSIGN_INSPECTOR ? step.inspector() : assignee(c, action);
@@ -351,7 +356,8 @@ public class CaseService {
                 step.actor(), step.role(), dept, c.districtCode, c.gridCode, step.dueAt(), step.actedAt(),
                 step.onTime(), c.categoryCode, c.channel, c.communityCode, c.streetCode,
                 c.channel == CaseChannel.INSPECTOR ? c.reporterUsername : null, c.supervised,
-                action == CaseAction.VISIT ? c.satisfaction : null, step.note(), assignee, c.inspector));
+                action == CaseAction.VISIT ? c.satisfaction : null, step.note(), assignee, c.inspector,
+                action == CaseAction.CLOSE ? lastHandlingOnTime(c) : null));
         switch (action) {
             case FILE -> events.publishEvent(new CaseFiled(c.id, c.number, c.categoryCode, c.districtCode, now));
             case DISPATCH -> events.publishEvent(new CaseDispatched(c.id, c.number, dept, c.dueAt, now));
