@@ -251,6 +251,10 @@ public class CaseService {
             TransitionRequest effective = prepare(c, req, who);
             CaseStatus before = c.status;
             StepRecord step = c.apply(effective, who, now, deadlines);
+            if (effective.action() == CaseAction.FILE) {
+                // the history keeps whose 漏报 a filed public report is: the inspector responsible for the grid
+                step = step.withInspector(org.inspectorFor(c.gridCode).orElse(null));
+            }
             StepRecord assigned = defaultInspector(c, now);
             cases.update(c);
             cases.insertStep(c.id, step);
@@ -330,16 +334,13 @@ public class CaseService {
 
     /**
      * Who a step is held against, beyond its actor: a return or a failed check against the dispatcher of the
-     * (last) dispatch (准确派遣); a filing against the supervisor responsible for the case's grid (漏报, when
-     * the case did not come from an inspector).
+     * (last) dispatch (准确派遣). (A filing is held against the supervisor responsible for the case's grid, 漏报:
+     * the FILE step itself records that inspector.)
      */
     private String assignee(Case c, CaseAction action) {
         if (action == CaseAction.RETURN || action == CaseAction.CHECK_FAIL) {
             return cases.steps(c.id).stream().filter(s -> CaseAction.DISPATCH.name().equals(s.action()))
                     .reduce((first, second) -> second).map(StepRecord::actor).orElse(null);
-        }
-        if (action == CaseAction.FILE) {
-            return org.inspectorFor(c.gridCode).orElse(null);
         }
         return null;
     }
@@ -351,7 +352,8 @@ public class CaseService {
 
     private void publish(Case c, StepRecord step, String dept, Instant now) {
         CaseAction action = CaseAction.valueOf(step.action());
-        String assignee = action == CaseAction.ASSIGN_INSPECTOR ? step.inspector() : assignee(c, action);
+        String assignee = action == CaseAction.ASSIGN_INSPECTOR || action == CaseAction.FILE ? step.inspector()
+                : assignee(c, action);
         events.publishEvent(new CaseStepCompleted(c.id, c.number, action, step.stage(), step.from(), step.to(),
                 step.actor(), step.role(), dept, c.districtCode, c.gridCode, step.dueAt(), step.actedAt(),
                 step.onTime(), c.categoryCode, c.channel, c.communityCode, c.streetCode,
