@@ -30,8 +30,14 @@ public enum CaseAction {
     APPROVE_EXTENSION("批准延期"),
     /** 驳回延期 */
     DENY_EXTENSION("驳回延期"),
-    /** 挂账 (approved by the shift leader) */
+    /** 申请挂账: the department asks to suspend, with a reason and the expected date */
+    REQUEST_SUSPEND("申请挂账"),
+    /** 挂账: the shift leader approves a request (or suspends on its own motion); the clock stops */
     SUSPEND("挂账"),
+    /** 驳回挂账: the request is refused, the case goes back to the department */
+    REFUSE_SUSPEND("驳回挂账"),
+    /** 指派监督员: sends the waiting 核实 / 核查 task to an inspector (or to another one) */
+    ASSIGN_INSPECTOR("指派监督员"),
     /** 挂账恢复 */
     RESUME("挂账恢复"),
     /** 督办 */

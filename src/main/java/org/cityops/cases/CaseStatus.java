@@ -14,6 +14,8 @@ public enum CaseStatus {
     ACCEPTED("处置中"),
     /** 延期申请中 (the handler keeps working while the shift leader decides) */
     EXTENSION_REQUESTED("延期申请中"),
+    /** 挂账申请中: the department asked to suspend; the clock keeps running until the shift leader approves */
+    SUSPEND_REQUESTED("挂账申请中"),
     /** 挂账 (缓办): the clock stops */
     SUSPENDED("挂账"),
     /** 已处置 / 待核查 */

@@ -28,6 +28,9 @@ public interface OrgDirectory {
      */
     Optional<String> inspectorFor(String areaCode);
 
+    /** An enabled staff account with its roles and data scope, by account name; empty when unknown or disabled. */
+    Optional<StaffMember> staff(String username);
+
     /** Name of the unit with this code, or the code itself if unknown. */
     default String nameOf(String code) {
         return unit(code).map(OrgUnitView::name).orElse(code);

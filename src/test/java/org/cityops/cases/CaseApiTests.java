@@ -104,18 +104,20 @@ class CaseApiTests {
                 .andExpect(jsonPath("$.status").value("CLOSED"));
         act("operator1", id, "{\"action\":\"VISIT\",\"satisfaction\":\"SATISFIED\"}").andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("VISITED"))
-                .andExpect(jsonPath("$.history.length()").value(9))
-                .andExpect(jsonPath("$.history[1].action").value("VERIFY"))
-                .andExpect(jsonPath("$.history[1].role").value("INSPECTOR"))
-                .andExpect(jsonPath("$.history[1].dueAt").isNotEmpty())
-                .andExpect(jsonPath("$.history[1].onTime").value(true));
+                .andExpect(jsonPath("$.history.length()").value(11))
+                .andExpect(jsonPath("$.history[1].action").value("ASSIGN_INSPECTOR"))
+                .andExpect(jsonPath("$.history[1].inspector").value("inspector1"))
+                .andExpect(jsonPath("$.history[2].action").value("VERIFY"))
+                .andExpect(jsonPath("$.history[2].role").value("INSPECTOR"))
+                .andExpect(jsonPath("$.history[2].dueAt").isNotEmpty())
+                .andExpect(jsonPath("$.history[2].onTime").value(true));
         List<String> actions = jdbc.sql("SELECT action FROM case_step WHERE case_id = :id ORDER BY id")
                 .param("id", id).query(String.class).list();
-        assertThat(actions).containsExactly("INTAKE", "VERIFY", "FILE", "DISPATCH", "ACCEPT", "REPORT_HANDLED",
-                "CHECK_PASS", "CLOSE", "VISIT");
+        assertThat(actions).containsExactly("INTAKE", "ASSIGN_INSPECTOR", "VERIFY", "FILE", "DISPATCH", "ACCEPT",
+                "REPORT_HANDLED", "ASSIGN_INSPECTOR", "CHECK_PASS", "CLOSE", "VISIT");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE entity_type = 'CASE' AND entity_id = "
                 + "(SELECT case_number FROM city_case WHERE id = :id)").param("id", id).query(Long.class).single())
-                .isEqualTo(9);
+                .isEqualTo(11);
     }
 
     @Test

@@ -32,18 +32,41 @@ class CaseRecordProjector {
         this.sink = sink;
     }
 
+    /**
+     * 上报 by whoever took the case in (the inspector for channel INSPECTOR), and 受理 when a member of the centre
+     * (an operator registering a call, ...) took it in.
+     */
     @ApplicationModuleListener
     void on(CaseReported e) {
-        sink.record(new CaseStepFact("cases:" + e.caseId() + ":REPORTED", e.caseId(), e.caseNumber(),
-                e.categoryCode(), e.channel().name(), e.gridCode(), prefix(e.gridCode(), 12), prefix(e.gridCode(), 9),
-                e.districtCode(), null, StepAction.REPORTED, null, null, null, null, e.reportedAt(), null, null, null,
-                e.channel() == CaseChannel.LEADER, e.channel() == CaseChannel.MEDIA, false, null, null));
+        sink.recordAll(reported(e));
+    }
+
+    static List<CaseStepFact> reported(CaseReported e) {
+        List<CaseStepFact> facts = new ArrayList<>(2);
+        for (StepAction action : List.of(StepAction.REPORTED, StepAction.ACCEPTED)) {
+            if (action == StepAction.ACCEPTED && !acceptedBy(e.role())) {
+                continue;
+            }
+            facts.add(new CaseStepFact("cases:" + e.caseId() + ":" + action, e.caseId(), e.caseNumber(),
+                    e.categoryCode(), e.channel().name(), e.gridCode(),
+                    e.communityCode() != null ? e.communityCode() : prefix(e.gridCode(), 12),
+                    e.streetCode() != null ? e.streetCode() : prefix(e.gridCode(), 9), e.districtCode(), null, action,
+                    e.actor(), e.role(), null, e.channel() == CaseChannel.INSPECTOR ? e.actor() : null,
+                    e.reportedAt(), null, null, null, e.channel() == CaseChannel.LEADER,
+                    e.channel() == CaseChannel.MEDIA, false, null, null));
+        }
+        return facts;
+    }
+
+    /** A centre member took the case in (受理); inspectors' own reports, the public and the platform do not. */
+    static boolean acceptedBy(String role) {
+        return role != null && !List.of("INSPECTOR", "PUBLIC", "SYSTEM").contains(role);
     }
 
     @ApplicationModuleListener
     void on(CaseStepCompleted e) {
         List<CaseStepFact> facts = new ArrayList<>(2);
-        for (StepAction action : actionsOf(e.action())) {
+        for (StepAction action : actionsOf(e.action(), e.stage())) {
             facts.add(fact(e, action));
         }
         if (!facts.isEmpty()) {
@@ -58,12 +81,21 @@ class CaseRecordProjector {
             return;
         }
         sink.record(new CaseStepFact("cases:" + e.caseId() + ":OVERDUE:" + e.dueAt().toEpochMilli(), e.caseId(),
-                e.caseNumber(), null, "UNKNOWN", null, null, null, null, e.departmentCode(), StepAction.OVERDUE, null,
-                "SYSTEM", null, null, e.at(), e.dueAt(), false, false, false, false, false, null, null));
+                e.caseNumber(), e.categoryCode(), e.channel() == null ? "UNKNOWN" : e.channel().name(), e.gridCode(),
+                e.communityCode(), e.streetCode(), e.districtCode(), e.departmentCode(), StepAction.OVERDUE, null,
+                "SYSTEM", null, null, e.at(), e.dueAt(), false, false, e.channel() == CaseChannel.LEADER,
+                e.channel() == CaseChannel.MEDIA, false, null, null));
     }
 
     static List<StepAction> actionsOf(CaseAction action) {
+        return actionsOf(action, null);
+    }
+
+    /** {@code stage}: the time limit the step answered (ASSIGN_INSPECTOR: VERIFY = 派发核实, CHECK = 派发核查). */
+    static List<StepAction> actionsOf(CaseAction action, ProcessStage stage) {
         switch (action) {
+            case ASSIGN_INSPECTOR:
+                return List.of(stage == ProcessStage.CHECK ? StepAction.CHECK_ASSIGNED : StepAction.VERIFY_ASSIGNED);
             case VERIFY:
                 return List.of(StepAction.VERIFIED);
             case FILE:
@@ -95,7 +127,7 @@ class CaseRecordProjector {
             case MERGE:
                 return List.of(StepAction.MERGED);
             default:
-                // ACCEPT (签收), REQUEST_/DENY_EXTENSION: no indicator counts them
+                // ACCEPT (签收), REQUEST_/DENY_EXTENSION, REQUEST_/REFUSE_SUSPEND: no indicator counts them
                 return List.of();
         }
     }
@@ -103,12 +135,12 @@ class CaseRecordProjector {
     private static CaseStepFact fact(CaseStepCompleted e, StepAction action) {
         String eventId = "cases:" + e.caseId() + ":" + e.action() + ":" + action + ":"
                 + e.actedAt().truncatedTo(ChronoUnit.MICROS);
-        boolean handling = action == StepAction.HANDLED || action == StepAction.CLOSED;
         Integer satisfaction = e.satisfaction() == null ? null : score(e.satisfaction());
         return new CaseStepFact(eventId, e.caseId(), e.caseNumber(), e.categoryCode(), channel(e.channel()),
                 e.gridCode(), e.communityCode(), e.streetCode(), e.districtCode(), e.departmentCode(), action,
                 e.actor(), e.role(), assignee(e, action), e.reporter(), e.actedAt(), e.dueAt(), e.dueAt() == null ? null : e.onTime(),
-                handling ? e.onTime() : null, e.channel() == CaseChannel.LEADER, e.channel() == CaseChannel.MEDIA,
+                action == StepAction.HANDLED ? Boolean.valueOf(e.onTime())
+                        : action == StepAction.CLOSED ? e.handledByDeadline() : null, e.channel() == CaseChannel.LEADER, e.channel() == CaseChannel.MEDIA,
                 e.supervised(), satisfaction, e.note());
     }
 
@@ -118,7 +150,7 @@ class CaseRecordProjector {
      */
     static String assignee(CaseStepCompleted e, StepAction action) {
         return action == StepAction.RETURNED || action == StepAction.REWORK || action == StepAction.FILED
-                ? e.assignee() : null;
+                || action == StepAction.VERIFY_ASSIGNED || action == StepAction.CHECK_ASSIGNED ? e.assignee() : null;
     }
 
     private static String channel(CaseChannel channel) {

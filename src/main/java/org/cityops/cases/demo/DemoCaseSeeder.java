@@ -1,5 +1,6 @@
 package org.cityops.cases.demo;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.cityops.cases.Satisfaction;
 import org.cityops.cases.internal.CaseService;
 import org.cityops.cases.internal.NewCase;
 import org.cityops.cases.internal.Performer;
+import org.cityops.cases.internal.SlaClock;
 import org.cityops.cases.internal.TransitionRequest;
 import org.cityops.catalog.Catalog;
 import org.cityops.catalog.CategoryView;
@@ -22,6 +24,8 @@ import org.cityops.org.DataScope;
 import org.cityops.org.DepartmentView;
 import org.cityops.org.OrgDirectory;
 import org.cityops.org.Role;
+import org.cityops.platform.AdjustableClock;
+import org.cityops.platform.CityClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -32,9 +36,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo cases (demo profile only): a few dozen cases in every state across the districts, taken through the
- * real lifecycle by the demo accounts, a few of them made overdue, so the console is not empty. Runs once
- * (skips when demo cases exist). Places are found by asking the grid locator, categories from the catalogue.
+ * Demo cases (demo profile only). First last month's history ({@link DemoMonth}): about a hundred cases taken
+ * through the real lifecycle by the demo accounts with the demo clock moved from step to step, so the published
+ * assessment of last month shows what live data would show. Then a few dozen cases of today in every state
+ * across the districts, a few of them made overdue, so the console is not empty. Runs once (skips when demo
+ * cases exist). Places are found by asking the grid locator, categories from the catalogue.
  */
 @Component
 @Profile("demo")
@@ -50,13 +56,18 @@ class DemoCaseSeeder implements ApplicationRunner {
     private final Catalog catalog;
     private final OrgDirectory org;
     private final JdbcClient jdbc;
+    private final SlaClock sla;
+    private final AdjustableClock clock;
 
-    DemoCaseSeeder(CaseService cases, GridLocator locator, Catalog catalog, OrgDirectory org, JdbcClient jdbc) {
+    DemoCaseSeeder(CaseService cases, GridLocator locator, Catalog catalog, OrgDirectory org, JdbcClient jdbc,
+            SlaClock sla, AdjustableClock clock) {
         this.cases = cases;
         this.locator = locator;
         this.catalog = catalog;
         this.org = org;
         this.jdbc = jdbc;
+        this.sla = sla;
+        this.clock = clock;
     }
 
     static Performer staff(String user, Role role) {
@@ -69,11 +80,16 @@ class DemoCaseSeeder implements ApplicationRunner {
             return;
         }
         List<CategoryView> categories = catalog.activeCategories();
-        List<double[]> places = places();
+        Map<String, double[]> byDistrict = places();
+        List<double[]> places = new ArrayList<>(byDistrict.values());
         if (categories.isEmpty() || places.isEmpty()) {
             log.warn("No demo cases: the catalogue or the grid locator is empty");
             return;
         }
+        LocalDate lastMonth = LocalDate.now(clock.withZone(CityClock.ZONE)).withDayOfMonth(1).minusMonths(1);
+        int history = new DemoMonth(cases, sla, clock, org).play(lastMonth, places,
+                new ArrayList<>(byDistrict.keySet()), categories, 10);
+        log.info("Demo history of {}: {} cases taken through the lifecycle", lastMonth, history);
         CaseAction[][] paths = {
                 {},
                 {CaseAction.VERIFY},
@@ -177,7 +193,7 @@ class DemoCaseSeeder implements ApplicationRunner {
     }
 
     /** One point per district found by the grid locator, scanning a lattice over Changzhou. */
-    private List<double[]> places() {
+    private Map<String, double[]> places() {
         Map<String, double[]> found = new LinkedHashMap<>();
         for (double lat = 31.30; lat < 32.05 && found.size() < 7; lat += 0.023) {
             for (double lon = 119.20; lon < 120.25; lon += 0.027) {
@@ -189,6 +205,6 @@ class DemoCaseSeeder implements ApplicationRunner {
                 }
             }
         }
-        return new ArrayList<>(found.values());
+        return found;
     }
 }

@@ -60,6 +60,10 @@ final class Case {
     boolean warned;
     boolean overdue;
     Instant suspendedAt;
+    /** 预计恢复日期 of a 挂账 request (REQUEST_SUSPEND), kept while requested or suspended */
+    java.time.LocalDate resumeExpected;
+    /** the inspector the current (or last) 核实 / 核查 task was sent to */
+    String inspector;
     boolean supervised;
     String supervisionNote;
     int reworkCount;
@@ -108,11 +112,34 @@ final class Case {
             case PENDING_VERIFY -> ProcessStage.VERIFY;
             case PENDING_FILE -> ProcessStage.FILE;
             case FILED -> ProcessStage.DISPATCH;
-            case DISPATCHED, ACCEPTED, EXTENSION_REQUESTED, SUSPENDED -> ProcessStage.HANDLE;
+            case DISPATCHED, ACCEPTED, EXTENSION_REQUESTED, SUSPEND_REQUESTED, SUSPENDED -> ProcessStage.HANDLE;
             case HANDLED -> ProcessStage.CHECK;
             case CHECKED -> ProcessStage.CLOSE;
             default -> null;
         };
+    }
+
+    /**
+     * May {@code who} take {@code action} now? In order: data scope (403), role (403), the department for handler
+     * actions (403), the state machine (409). Returns the role it acts in.
+     */
+    Role authorize(CaseAction action, Performer who) {
+        TransitionPolicy.Rule rule = TransitionPolicy.rule(action);
+        if (!who.sees(this)) {
+            throw new AccessDeniedToEntityException("无权访问该案卷 case outside your data scope");
+        }
+        Role role = rule.roles().stream().filter(who.roles()::contains).findFirst()
+                .orElseThrow(() -> new AccessDeniedToEntityException(
+                        "当前角色不能执行" + action.label() + " your role may not " + action));
+        if (role == Role.HANDLER && (who.departmentId() == null || !who.departmentId().equals(departmentId))) {
+            throw new AccessDeniedToEntityException("不是本部门的案卷 case is not assigned to your department");
+        }
+        if (!rule.from().contains(status)) {
+            String waiting = action == CaseAction.ASSIGN_INSPECTOR ? "（只有待核实、待核查的案卷可指派监督员）" : "";
+            throw new ConflictException("状态为" + status.label() + "的案卷不能" + action.label() + waiting
+                    + " illegal transition " + action + " from " + status, "action");
+        }
+        return role;
     }
 
     /**
@@ -125,19 +152,7 @@ final class Case {
         }
         CaseAction action = req.action();
         TransitionPolicy.Rule rule = TransitionPolicy.rule(action);
-        if (!who.sees(this)) {
-            throw new AccessDeniedToEntityException("无权访问该案卷 case outside your data scope");
-        }
-        Role role = rule.roles().stream().filter(who.roles()::contains).findFirst()
-                .orElseThrow(() -> new AccessDeniedToEntityException(
-                        "当前角色不能执行" + action.label() + " your role may not " + action));
-        if (role == Role.HANDLER && (who.departmentId() == null || !who.departmentId().equals(departmentId))) {
-            throw new AccessDeniedToEntityException("不是本部门的案卷 case is not assigned to your department");
-        }
-        if (!rule.from().contains(status)) {
-            throw new ConflictException("状态为" + status.label() + "的案卷不能" + action.label()
-                    + " illegal transition " + action + " from " + status, "action");
-        }
+        Role role = authorize(action, who);
         String note = req.note() == null ? null : req.note().strip();
         if (note != null && note.isEmpty()) {
             note = null;
@@ -145,7 +160,7 @@ final class Case {
         if (note != null && note.length() > MAX_NOTE) {
             throw new InvalidInputException("说明过长 note longer than " + MAX_NOTE, "note");
         }
-        if (TransitionPolicy.needsNote(action) && note == null) {
+        if (TransitionPolicy.needsNote(action, status) && note == null) {
             throw new InvalidInputException(action.label() + "需要填写说明 a note/reason is required", "note");
         }
 
@@ -202,6 +217,8 @@ final class Case {
                     throw new InvalidInputException("请选择满意度 satisfaction is required", "satisfaction");
                 }
                 satisfaction = req.satisfaction();
+                // the history keeps each visit's answer (a reopened case is visited again)
+                note = "满意度：" + satisfaction.label() + (note == null ? "" : "；" + note);
                 if (satisfaction == Satisfaction.DISSATISFIED && Boolean.TRUE.equals(req.reopen())) {
                     reworkCount++;
                     closedAt = null;
@@ -211,10 +228,38 @@ final class Case {
                     status = CaseStatus.VISITED;
                 }
             }
-            case SUSPEND -> {
+            case REQUEST_SUSPEND -> {
+                if (req.expectedDate() == null) {
+                    throw new InvalidInputException("申请挂账需要填写预计恢复日期 expectedDate is required",
+                            "expectedDate");
+                }
+                if (!req.expectedDate().isAfter(now.atZone(org.cityops.platform.CityClock.ZONE).toLocalDate())) {
+                    throw new InvalidInputException("预计恢复日期应晚于今天 expectedDate must be after today",
+                            "expectedDate");
+                }
                 suspendedFrom = status;
+                resumeExpected = req.expectedDate();
+                status = CaseStatus.SUSPEND_REQUESTED;
+                note = note + "（预计恢复日期 " + req.expectedDate() + "）";
+            }
+            case SUSPEND -> {
+                if (status != CaseStatus.SUSPEND_REQUESTED) {
+                    suspendedFrom = status;
+                }
                 suspendedAt = now;
                 status = CaseStatus.SUSPENDED;
+            }
+            case REFUSE_SUSPEND -> {
+                status = suspendedFrom == null ? CaseStatus.ACCEPTED : suspendedFrom;
+                suspendedFrom = null;
+                resumeExpected = null;
+            }
+            case ASSIGN_INSPECTOR -> {
+                if (req.inspector() == null || req.inspector().isBlank()) {
+                    throw new InvalidInputException("请指定监督员 inspector is required", "inspector");
+                }
+                inspector = req.inspector().strip();
+                restart = true;
             }
             case RESUME -> {
                 Due d = deadlines.resume(categoryId, urgency, stage, new Due(dueAt, warnAt), suspendedAt, now);
@@ -225,6 +270,7 @@ final class Case {
                 status = suspendedFrom == null ? CaseStatus.ACCEPTED : suspendedFrom;
                 suspendedFrom = null;
                 suspendedAt = null;
+                resumeExpected = null;
             }
             case SUPERVISE -> {
                 supervised = true;
@@ -243,6 +289,10 @@ final class Case {
             }
             default -> status = rule.to();
         }
+        if (TransitionPolicy.awaitsInspector(status) && action != CaseAction.ASSIGN_INSPECTOR
+                && !TransitionPolicy.awaitsInspector(from)) {
+            inspector = null; // a new 核实 / 核查 task: nobody has it yet
+        }
 
         boolean onTime = due == null || !now.isAfter(due);
         if (!onTime) {
@@ -254,14 +304,34 @@ final class Case {
         }
         updatedAt = now;
         return new StepRecord(action.name(), fromStage, from, status, who.username(), who.displayName(),
-                role.name(), deptAtStep, started, due, now, onTime, note);
+                role.name(), deptAtStep, started, due, now, onTime, note,
+                action == CaseAction.ASSIGN_INSPECTOR ? inspector : null);
+    }
+
+    /**
+     * 派发核实 / 派发核查 done by the platform for the actor of the step that opened the task (the default: the
+     * inspector responsible for the case's grid). Like ASSIGN_INSPECTOR, the task's time limit runs from now.
+     */
+    StepRecord assignDefault(String username, Performer who, String role, Instant now, Deadlines deadlines) {
+        if (!TransitionPolicy.awaitsInspector(status)) {
+            throw new IllegalStateException("no 核实/核查 task waits in " + status);
+        }
+        ProcessStage fromStage = stage;
+        Instant started = stageStartedAt;
+        Instant due = dueAt;
+        inspector = username;
+        startStage(stage, now, deadlines);
+        updatedAt = now;
+        return new StepRecord(CaseAction.ASSIGN_INSPECTOR.name(), fromStage, status, status, who.username(),
+                who.displayName(), role, departmentId, started, due, now, due == null || !now.isAfter(due), null,
+                username);
     }
 
     /** Steps that answer a time limit (the others are side actions: approvals, 督办, 挂账). */
     private static boolean timed(CaseAction action) {
         return switch (action) {
             case VERIFY, FILE, REJECT, MERGE, DISPATCH, ACCEPT, RETURN, REQUEST_EXTENSION, REPORT_HANDLED, CHECK_PASS,
-                    CHECK_FAIL, CLOSE -> true;
+                    CHECK_FAIL, CLOSE, ASSIGN_INSPECTOR -> true;
             default -> false;
         };
     }
@@ -307,5 +377,9 @@ final class Case {
 
     Instant dueAt() {
         return dueAt;
+    }
+
+    String inspector() {
+        return inspector;
     }
 }

@@ -33,7 +33,7 @@ public class CaseQueries {
 
     private static final String COLUMNS = """
             id, case_number, status, channel, category_code, category_name, urgency, district_code, district_name,
-            street_name, department_id, due_at, overdue, warned, supervised, lat, lon, address, created_at""";
+            street_name, department_id, due_at, overdue, warned, supervised, lat, lon, address, created_at, inspector""";
 
     private final JdbcClient jdbc;
     private final OrgDirectory org;
@@ -46,11 +46,23 @@ public class CaseQueries {
     }
 
     public CasePage list(CaseFilter f, Performer who, int page, int size) {
+        return list(f, who, page, size, null, null);
+    }
+
+    /**
+     * @param inspector   only the 核实 / 核查 tasks sent to this inspector (null: no such filter)
+     * @param tasksFirstOf the tasks of this inspector first, then the rest (null: deadline order only)
+     */
+    private CasePage list(CaseFilter f, Performer who, int page, int size, String inspector, String tasksFirstOf) {
         size = Math.max(1, Math.min(MAX_PAGE, size));
         page = Math.max(0, page);
         Map<String, Object> p = new HashMap<>();
         StringBuilder where = new StringBuilder(" WHERE ");
         where.append(scope(who, p));
+        if (inspector != null) {
+            where.append(" AND inspector = :inspector AND status IN ('PENDING_VERIFY', 'HANDLED')");
+            p.put("inspector", inspector);
+        }
         Instant now = clock.instant();
         if (f.statuses() != null && !f.statuses().isEmpty()) {
             where.append(" AND status IN (:statuses)");
@@ -92,6 +104,11 @@ public class CaseQueries {
         }
         String order = f.statuses() != null && !f.statuses().isEmpty() && f.statuses().stream().allMatch(CaseStatus::isOpen)
                 ? " ORDER BY due_at, id" : " ORDER BY created_at DESC, id DESC";
+        if (tasksFirstOf != null) {
+            p.put("me", tasksFirstOf);
+            order = " ORDER BY CASE WHEN inspector = :me AND status IN ('PENDING_VERIFY', 'HANDLED') THEN 0 ELSE 1 END,"
+                    + order.substring(" ORDER BY".length());
+        }
         List<CaseRow> rows = jdbc.sql("SELECT " + COLUMNS + " FROM city_case" + where + order
                 + " LIMIT :limit OFFSET :offset").params(p).param("limit", size).param("offset", (long) page * size)
                 .query((rs, n) -> row(rs, now)).list();
@@ -115,14 +132,31 @@ public class CaseQueries {
 
     /** A role's work queue: the cases waiting for it, most urgent deadline first. */
     public CasePage queue(Performer who, int page, int size) {
+        return queue(who, false, page, size);
+    }
+
+    /**
+     * A role's work queue: the cases waiting for it, most urgent deadline first. For an inspector the 核实 / 核查
+     * tasks sent to it come first (我的任务); {@code mine}: only those.
+     */
+    public CasePage queue(Performer who, boolean mine, int page, int size) {
         Set<CaseStatus> statuses = queueStatuses(who.roles());
+        boolean inspector = who.roles().contains(Role.INSPECTOR);
+        if (mine) {
+            if (!inspector) {
+                return new CasePage(List.of(), page, size, 0, false);
+            }
+            return list(new CaseFilter(EnumSet.of(CaseStatus.PENDING_VERIFY, CaseStatus.HANDLED), null, null, null,
+                    null, null, null, null, null), who, page, size, who.username(), null);
+        }
         if (who.roles().contains(Role.LEADER)) {
             return list(new CaseFilter(null, null, null, null, true, null, null, null, null), who, page, size);
         }
         if (statuses.isEmpty()) {
             return new CasePage(List.of(), page, size, 0, false);
         }
-        return list(new CaseFilter(statuses, null, null, null, null, null, null, null, null), who, page, size);
+        return list(new CaseFilter(statuses, null, null, null, null, null, null, null, null), who, page, size, null,
+                inspector ? who.username() : null);
     }
 
     /** Open cases inside a bounding box (for the map), at most {@code limit}. */
@@ -218,7 +252,7 @@ public class CaseQueries {
                 rs.getString("category_name"), Urgency.valueOf(rs.getString("urgency")), rs.getString("district_code"),
                 rs.getString("district_name"), rs.getString("street_name"), dept, null, due, overdue,
                 rs.getBoolean("warned"), rs.getBoolean("supervised"), rs.getDouble("lat"), rs.getDouble("lon"),
-                rs.getString("address"), CaseRepository.time(rs, "created_at"));
+                rs.getString("address"), CaseRepository.time(rs, "created_at"), rs.getString("inspector"));
     }
 
     private List<CaseRow> withDepartments(List<CaseRow> rows) {
@@ -232,7 +266,7 @@ public class CaseQueries {
             out.add(r.departmentId() == null ? r : new CaseRow(r.id(), r.caseNumber(), r.status(), r.statusLabel(),
                     r.channel(), r.categoryCode(), r.categoryName(), r.urgency(), r.districtCode(), r.districtName(),
                     r.streetName(), r.departmentId(), names.get(r.departmentId()), r.deadline(), r.overdue(),
-                    r.warned(), r.supervised(), r.lat(), r.lon(), r.address(), r.createdAt()));
+                    r.warned(), r.supervised(), r.lat(), r.lon(), r.address(), r.createdAt(), r.inspector()));
         }
         return out;
     }

@@ -48,13 +48,15 @@ class CaseRepository {
                   source_module, source_ref, status, is_open, suspended_from, department_id, stage,
                   stage_started_at, due_at, warn_at, warned, overdue, suspended_at, supervised, supervision_note,
                   rework_count, return_count, extension_count, requested_extension_hours, late_steps,
-                  satisfaction, merged_into, public_token, created_at, updated_at, closed_at)
+                  satisfaction, merged_into, public_token, created_at, updated_at, closed_at, inspector,
+                  resume_expected)
                 VALUES (:tenant, :number, 0, :channel, :categoryId, :categoryCode, :categoryName, :urgency,
                   :description, :lat, :lon, :address, :grid, :community, :street, :streetName, :district,
                   :districtName, :reporterName, :reporterPhone, :reporterUsername, :sourceModule, :sourceRef,
                   :status, :open, :suspendedFrom, :department, :stage, :stageStarted, :due, :warn, :warned,
                   :overdue, :suspendedAt, :supervised, :supervisionNote, :rework, :returns, :extensions,
-                  :requestedExt, :late, :satisfaction, :mergedInto, :token, :created, :updated, :closed)"""), c)
+                  :requestedExt, :late, :satisfaction, :mergedInto, :token, :created, :updated, :closed, :inspector,
+                  :resumeExpected)"""), c)
                 .update(keys, "id");
         c.id = keys.getKey().longValue();
         c.version = 0;
@@ -69,7 +71,8 @@ class CaseRepository {
                   overdue = :overdue, suspended_at = :suspendedAt, supervised = :supervised,
                   supervision_note = :supervisionNote, rework_count = :rework, return_count = :returns,
                   extension_count = :extensions, requested_extension_hours = :requestedExt, late_steps = :late,
-                  satisfaction = :satisfaction, merged_into = :mergedInto, updated_at = :updated, closed_at = :closed
+                  satisfaction = :satisfaction, merged_into = :mergedInto, updated_at = :updated, closed_at = :closed,
+                  inspector = :inspector, resume_expected = :resumeExpected
                 WHERE id = :id AND version = :version"""), c)
                 .param("id", c.id).param("version", c.version).update();
         if (n != 1) {
@@ -100,7 +103,8 @@ class CaseRepository {
                 .param("satisfaction", c.satisfaction == null ? null : c.satisfaction.name())
                 .param("mergedInto", c.mergedInto).param("token", null)
                 .param("created", DbTime.toDb(c.createdAt)).param("updated", DbTime.toDb(c.updatedAt))
-                .param("closed", DbTime.toDb(c.closedAt));
+                .param("closed", DbTime.toDb(c.closedAt)).param("inspector", c.inspector)
+                .param("resumeExpected", c.resumeExpected);
     }
 
     static Case map(ResultSet rs, int n) throws SQLException {
@@ -157,6 +161,8 @@ class CaseRepository {
         c.createdAt = time(rs, "created_at");
         c.updatedAt = time(rs, "updated_at");
         c.closedAt = time(rs, "closed_at");
+        c.inspector = rs.getString("inspector");
+        c.resumeExpected = rs.getObject("resume_expected", java.time.LocalDate.class);
         return c;
     }
 
@@ -169,16 +175,16 @@ class CaseRepository {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO case_step (case_id, action, stage, from_status, to_status, actor, actor_name, role,
-                  department_id, started_at, due_at, acted_at, on_time, note)
+                  department_id, started_at, due_at, acted_at, on_time, note, inspector)
                 VALUES (:caseId, :action, :stage, :from, :to, :actor, :actorName, :role, :dept, :started, :due,
-                  :acted, :onTime, :note)""")
+                  :acted, :onTime, :note, :inspector)""")
                 .param("caseId", caseId).param("action", s.action())
                 .param("stage", s.stage() == null ? null : s.stage().name())
                 .param("from", s.from() == null ? null : s.from().name()).param("to", s.to().name())
                 .param("actor", s.actor()).param("actorName", s.actorName()).param("role", s.role())
                 .param("dept", s.departmentId()).param("started", DbTime.toDb(s.startedAt()))
                 .param("due", DbTime.toDb(s.dueAt())).param("acted", DbTime.toDb(s.actedAt()))
-                .param("onTime", s.onTime()).param("note", s.note()).update(keys, "id");
+                .param("onTime", s.onTime()).param("note", s.note()).param("inspector", s.inspector()).update(keys, "id");
         return CaseStepDigests.digest(keys.getKey().longValue(), caseId, s);
     }
 
@@ -197,6 +203,7 @@ class CaseRepository {
                 from == null ? null : CaseStatus.valueOf(from), CaseStatus.valueOf(rs.getString("to_status")),
                 rs.getString("actor"), rs.getString("actor_name"), rs.getString("role"),
                 dept, time(rs, "started_at"), time(rs, "due_at"),
-                time(rs, "acted_at"), rs.getBoolean("on_time"), rs.getString("note"));
+                time(rs, "acted_at"), rs.getBoolean("on_time"), rs.getString("note"),
+                rs.getString("inspector"));
     }
 }

@@ -24,6 +24,7 @@ import org.cityops.cases.CaseStepCompleted;
 import org.cityops.cases.CaseVisited;
 import org.cityops.catalog.Catalog;
 import org.cityops.catalog.CategoryView;
+import org.cityops.catalog.ProcessStage;
 import org.cityops.geo.GridLocation;
 import org.cityops.geo.GridLocator;
 import org.cityops.org.DepartmentView;
@@ -221,6 +222,9 @@ public class CaseService {
         String role = who.roles().isEmpty() ? (who == Performer.SYSTEM ? "SYSTEM" : "PUBLIC")
                 : who.roles().stream().map(Enum::name).sorted().findFirst().orElse("");
         StepRecord step = c.opened(who, role, deadlines);
+        String verifier = TransitionPolicy.awaitsInspector(c.status) ? org.inspectorFor(c.gridCode).orElse(null) : null;
+        StepRecord assigned = verifier == null ? null
+                : c.assignDefault(verifier, staffActor(who, role), staffRole(who, role), now, deadlines);
         cases.insert(c);
         RecordDigest stepRow = cases.insertStep(c.id, step);
         if (key != null) {
@@ -230,7 +234,14 @@ public class CaseService {
         audit.record("CASE", c.number, "INTAKE", null,
                 "status=" + c.status + " channel=" + c.channel + " category=" + c.categoryCode + " grid=" + c.gridCode,
                 stepRow);
-        events.publishEvent(new CaseReported(c.id, c.number, c.channel, c.categoryCode, c.gridCode, c.districtCode, now));
+        events.publishEvent(new CaseReported(c.id, c.number, c.channel, c.categoryCode, c.gridCode, c.districtCode, now,
+                who.username(), role, c.communityCode, c.streetCode));
+        if (assigned != null) {
+            RecordDigest assignedRow = cases.insertStep(c.id, assigned);
+            audit.record("CASE", c.number, assigned.action(), "status=" + c.status,
+                    "status=" + c.status + " inspector=" + assigned.inspector(), assignedRow);
+            publish(c, assigned, null, now);
+        }
         return new Created(c, step);
     }
 
@@ -257,11 +268,17 @@ public class CaseService {
             TransitionRequest effective = prepare(c, req, who);
             CaseStatus before = c.status;
             StepRecord step = c.apply(effective, who, now, deadlines);
+            if (effective.action() == CaseAction.FILE) {
+                // the history keeps whose 漏报 a filed public report is: the inspector responsible for the grid
+                step = step.withInspector(org.inspectorFor(c.gridCode).orElse(null));
+            }
+            StepRecord assigned = defaultInspector(c, now);
             cases.update(c);
             RecordDigest stepRow = cases.insertStep(c.id, step);
-            String dept = departmentCode(c.departmentId);
+            String dept = departmentCode(step.departmentId());
             audit.record("CASE", c.number, step.action(), "status=" + before,
                     "status=" + c.status + (dept == null ? "" : " dept=" + dept)
+                            + (step.inspector() == null ? "" : " inspector=" + step.inspector())
                             + (step.note() == null ? "" : " note=" + step.note()), stepRow);
             if (photoType != null) {
                 String kind = photoKind(effective.action());
@@ -270,6 +287,12 @@ public class CaseService {
                         "photo=" + photoId + " kind=" + kind + " bytes=" + photo.length + " step=" + step.action());
             }
             publish(c, step, dept, now);
+            if (assigned != null) {
+                RecordDigest assignedRow = cases.insertStep(c.id, assigned);
+                audit.record("CASE", c.number, assigned.action(), "status=" + c.status,
+                        "status=" + c.status + " inspector=" + assigned.inspector() + " by=system", assignedRow);
+                publish(c, assigned, departmentCode(assigned.departmentId()), now);
+            }
             return view(c, who);
         });
     }
@@ -283,10 +306,37 @@ public class CaseService {
         };
     }
 
-    /** Fills in what the aggregate cannot know: routing for DISPATCH, the target of MERGE. */
+    /**
+     * A step that opened a 核查 task (处置反馈) sends it by default to the inspector responsible for the case's grid,
+     * as a step of the platform (actor {@code system}); with nobody responsible the task waits for the shift leader.
+     */
+    private StepRecord defaultInspector(Case c, Instant now) {
+        if (!TransitionPolicy.awaitsInspector(c.status) || c.inspector != null) {
+            return null;
+        }
+        return org.inspectorFor(c.gridCode)
+                .map(u -> c.assignDefault(u, Performer.SYSTEM, "SYSTEM", now, deadlines)).orElse(null);
+    }
+
+    /** Who sends the 核实 task of a new case: the staff member who took it in, else the platform. */
+    private static Performer staffActor(Performer who, String role) {
+        return "PUBLIC".equals(role) || "SYSTEM".equals(role) || who.roles().isEmpty() ? Performer.SYSTEM : who;
+    }
+
+    private static String staffRole(Performer who, String role) {
+        return staffActor(who, role) == Performer.SYSTEM ? "SYSTEM" : role;
+    }
+
+    /** Fills in what the aggregate cannot know: routing for DISPATCH, the target of MERGE, the inspector. */
     private TransitionRequest prepare(Case c, TransitionRequest req, Performer who) {
         if (req == null || req.action() == null) {
             throw new InvalidInputException("缺少操作 action is required", "action");
+        }
+        if (req.action() == CaseAction.ASSIGN_INSPECTOR) {
+            c.authorize(CaseAction.ASSIGN_INSPECTOR, who);
+            InspectorTasks.checkAssignee(c, req.inspector(),
+                    req.inspector() == null ? Optional.empty() : org.staff(req.inspector()).map(Performer::of));
+            return req;
         }
         if (req.action() == CaseAction.DISPATCH && who.sees(c)) {
             Long dept = req.departmentId();
@@ -316,28 +366,32 @@ public class CaseService {
 
     /**
      * Who a step is held against, beyond its actor: a return or a failed check against the dispatcher of the
-     * (last) dispatch (准确派遣); a filing against the supervisor responsible for the case's grid (漏报, when
-     * the case did not come from an inspector).
+     * (last) dispatch (准确派遣). (A filing is held against the supervisor responsible for the case's grid, 漏报:
+     * the FILE step itself records that inspector.)
      */
     private String assignee(Case c, CaseAction action) {
         if (action == CaseAction.RETURN || action == CaseAction.CHECK_FAIL) {
             return cases.steps(c.id).stream().filter(s -> CaseAction.DISPATCH.name().equals(s.action()))
                     .reduce((first, second) -> second).map(StepRecord::actor).orElse(null);
         }
-        if (action == CaseAction.FILE) {
-            return org.inspectorFor(c.gridCode).orElse(null);
-        }
         return null;
+    }
+
+    private Boolean lastHandlingOnTime(Case c) {
+        return cases.steps(c.id).stream().filter(s -> CaseAction.REPORT_HANDLED.name().equals(s.action()))
+                .reduce((first, second) -> second).map(StepRecord::onTime).orElse(null);
     }
 
     private void publish(Case c, StepRecord step, String dept, Instant now) {
         CaseAction action = CaseAction.valueOf(step.action());
-        String assignee = assignee(c, action);
+        String assignee = action == CaseAction.ASSIGN_INSPECTOR || action == CaseAction.FILE ? step.inspector()
+                : assignee(c, action);
         events.publishEvent(new CaseStepCompleted(c.id, c.number, action, step.stage(), step.from(), step.to(),
                 step.actor(), step.role(), dept, c.districtCode, c.gridCode, step.dueAt(), step.actedAt(),
                 step.onTime(), c.categoryCode, c.channel, c.communityCode, c.streetCode,
                 c.channel == CaseChannel.INSPECTOR ? c.reporterUsername : null, c.supervised,
-                action == CaseAction.VISIT ? c.satisfaction : null, step.note(), assignee));
+                action == CaseAction.VISIT ? c.satisfaction : null, step.note(), assignee, c.inspector,
+                action == CaseAction.CLOSE ? lastHandlingOnTime(c) : null));
         switch (action) {
             case FILE -> events.publishEvent(new CaseFiled(c.id, c.number, c.categoryCode, c.districtCode, now));
             case DISPATCH -> events.publishEvent(new CaseDispatched(c.id, c.number, dept, c.dueAt, now));
@@ -388,7 +442,7 @@ public class CaseService {
         List<CaseView.Step> history = steps.stream()
                 .map(s -> new CaseView.Step(s.action(), label(s.action()), s.stage(), s.from(), s.to(), s.actor(),
                         s.actorName(), s.role(), s.departmentId(), s.startedAt(), s.dueAt(), s.actedAt(), s.onTime(),
-                        s.note()))
+                        s.note(), s.inspector()))
                 .toList();
         return new CaseView(c.id, c.number, c.status, c.status.label(), c.channel, c.categoryCode, c.categoryName,
                 c.urgency, c.description, c.lat, c.lon, c.address, c.gridCode, c.communityCode, c.streetCode,
@@ -397,7 +451,22 @@ public class CaseService {
                 c.warned || c.warnAt != null && c.status.isOpen() && now.isAfter(c.warnAt), c.supervised,
                 c.supervisionNote, c.reworkCount, c.returnCount, c.extensionCount, c.requestedExtensionHours,
                 c.lateSteps, c.satisfaction, c.mergedInto, c.reporterName, c.reporterPhone, c.createdAt,
-                c.updatedAt, c.closedAt, c.version, actions, history, photos);
+                c.updatedAt, c.closedAt, c.version, actions, history, photos, c.inspector, c.resumeExpected,
+                alerts(c.id));
+    }
+
+    private List<CaseView.Alert> alerts(long caseId) {
+        return jdbc.sql("""
+                SELECT kind, stage, department_id, due_at, raised_at FROM case_alert WHERE case_id = :c ORDER BY id""")
+                .param("c", caseId)
+                .query((rs, n) -> {
+                    long d = rs.getLong("department_id");
+                    String dept = rs.wasNull() ? null : departmentCode(d);
+                    String stage = rs.getString("stage");
+                    return new CaseView.Alert(rs.getString("kind"),
+                            stage == null ? null : ProcessStage.valueOf(stage), dept,
+                            CaseRepository.time(rs, "due_at"), CaseRepository.time(rs, "raised_at"));
+                }).list();
     }
 
     static String label(String action) {

@@ -33,7 +33,7 @@ class CaseStepDigests implements AuditedTable {
     static RecordDigest digest(long stepId, long caseId, StepRecord s) {
         return RecordDigest.of(TABLE, stepId, caseId, s.action(), s.stage(), s.from(), s.to(), s.actor(),
                 s.actorName(), s.role(), s.departmentId(), s.startedAt(), s.dueAt(), s.actedAt(), s.onTime(),
-                s.note());
+                s.note(), s.inspector());
     }
 
     @Override

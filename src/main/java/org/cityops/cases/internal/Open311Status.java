@@ -19,7 +19,7 @@ public final class Open311Status {
         return switch (status) {
             case PENDING_VERIFY, PENDING_FILE -> "investigating";
             case FILED, DISPATCHED, SUSPENDED -> "action_scheduled";
-            case ACCEPTED, EXTENSION_REQUESTED, HANDLED, CHECKED -> "in_progress";
+            case ACCEPTED, EXTENSION_REQUESTED, SUSPEND_REQUESTED, HANDLED, CHECKED -> "in_progress";
             case CLOSED, VISITED -> "fixed";
             case REJECTED -> "no_further_action";
             case MERGED -> "duplicate";
@@ -53,7 +53,10 @@ public final class Open311Status {
             case REQUEST_EXTENSION -> "the department asked for more time";
             case APPROVE_EXTENSION -> "more time granted, being handled";
             case DENY_EXTENSION -> "no more time granted, being handled";
+            case REQUEST_SUSPEND -> "the department asked to postpone the case";
             case SUSPEND -> "postponed (season or major works)";
+            case REFUSE_SUSPEND -> "not postponed, being handled";
+            case ASSIGN_INSPECTOR -> "an inspector was assigned";
             case RESUME -> "resumed, being handled";
             case REPORT_HANDLED -> "handled, awaiting an on-site check";
             case CHECK_PASS -> "checked on site, awaiting closure";

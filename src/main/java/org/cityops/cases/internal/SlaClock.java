@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import org.cityops.cases.CaseChannel;
 import org.cityops.cases.CaseDeadlineAlert;
 import org.cityops.catalog.ProcessStage;
 import org.cityops.org.DepartmentView;
@@ -43,7 +44,8 @@ public class SlaClock {
         this.tx = new TransactionTemplate(tm);
     }
 
-    record Due(long id, String number, String stage, Long departmentId, Instant dueAt) {
+    record Due(long id, String number, String stage, Long departmentId, Instant dueAt, String channel,
+            String category, String grid, String community, String street, String district) {
     }
 
     @Scheduled(fixedDelayString = "${cityops.cases.sla-interval:PT10S}", initialDelayString = "PT5S")
@@ -69,7 +71,8 @@ public class SlaClock {
     private int pass(String timeColumn, String flag, String kind, boolean overdue) {
         Integer done = tx.execute(s -> {
             Instant now = clock.instant();
-            List<Due> due = jdbc.sql("SELECT id, case_number, stage, department_id, due_at FROM city_case"
+            List<Due> due = jdbc.sql("SELECT id, case_number, stage, department_id, due_at, channel, category_code, grid_code,"
+                    + " community_code, street_code, district_code FROM city_case"
                     + " WHERE is_open = TRUE AND " + flag + " = FALSE AND " + timeColumn + " <= :now"
                     + " AND status <> 'SUSPENDED' ORDER BY " + timeColumn + " LIMIT " + BATCH)
                     .param("now", DbTime.toDb(now))
@@ -77,7 +80,10 @@ public class SlaClock {
                         long d = rs.getLong("department_id");
                         Long dept = rs.wasNull() ? null : d;
                         return new Due(rs.getLong("id"), rs.getString("case_number"), rs.getString("stage"), dept,
-                                CaseRepository.time(rs, "due_at"));
+                                CaseRepository.time(rs, "due_at"), rs.getString("channel"),
+                                rs.getString("category_code"), rs.getString("grid_code"),
+                                rs.getString("community_code"), rs.getString("street_code"),
+                                rs.getString("district_code"));
                     }).list();
             int count = 0;
             for (Due d : due) {
@@ -94,7 +100,9 @@ public class SlaClock {
                     String code = d.departmentId() == null ? null
                             : org.department(d.departmentId()).map(DepartmentView::code).orElse(null);
                     events.publishEvent(new CaseDeadlineAlert(d.id(), d.number(),
-                            d.stage() == null ? null : ProcessStage.valueOf(d.stage()), code, d.dueAt(), overdue, now));
+                            d.stage() == null ? null : ProcessStage.valueOf(d.stage()), code, d.dueAt(), overdue, now,
+                            CaseChannel.valueOf(d.channel()), d.category(), d.grid(), d.community(),
+                            d.street(), d.district()));
                 }
             }
             return due.size();

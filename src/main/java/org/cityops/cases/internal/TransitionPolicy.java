@@ -23,7 +23,7 @@ final class TransitionPolicy {
     }
 
     private static final Set<CaseStatus> OPEN_STATES = EnumSet.of(PENDING_VERIFY, PENDING_FILE, FILED, DISPATCHED,
-            ACCEPTED, EXTENSION_REQUESTED, SUSPENDED, HANDLED, CHECKED);
+            ACCEPTED, EXTENSION_REQUESTED, SUSPEND_REQUESTED, SUSPENDED, HANDLED, CHECKED);
 
     private static final Map<CaseAction, Rule> RULES = new EnumMap<>(CaseAction.class);
 
@@ -43,7 +43,11 @@ final class TransitionPolicy {
         rule(CaseAction.CHECK_FAIL, EnumSet.of(HANDLED), ACCEPTED, Role.INSPECTOR);
         rule(CaseAction.CLOSE, EnumSet.of(CHECKED), CLOSED, Role.SHIFT_LEADER);
         rule(CaseAction.VISIT, EnumSet.of(CLOSED), null, Role.OPERATOR);
-        rule(CaseAction.SUSPEND, EnumSet.of(DISPATCHED, ACCEPTED, EXTENSION_REQUESTED), SUSPENDED, Role.SHIFT_LEADER);
+        rule(CaseAction.REQUEST_SUSPEND, EnumSet.of(DISPATCHED, ACCEPTED), SUSPEND_REQUESTED, Role.HANDLER);
+        rule(CaseAction.SUSPEND, EnumSet.of(DISPATCHED, ACCEPTED, EXTENSION_REQUESTED, SUSPEND_REQUESTED), SUSPENDED,
+                Role.SHIFT_LEADER);
+        rule(CaseAction.REFUSE_SUSPEND, EnumSet.of(SUSPEND_REQUESTED), null, Role.SHIFT_LEADER);
+        rule(CaseAction.ASSIGN_INSPECTOR, EnumSet.of(PENDING_VERIFY, HANDLED), null, Role.SHIFT_LEADER, Role.OPERATOR);
         rule(CaseAction.RESUME, EnumSet.of(SUSPENDED), null, Role.SHIFT_LEADER);
         rule(CaseAction.SUPERVISE, OPEN_STATES, null, Role.LEADER);
     }
@@ -74,12 +78,21 @@ final class TransitionPolicy {
         return out;
     }
 
-    /** Actions that need a written reason or note. */
-    static boolean needsNote(CaseAction action) {
+    /**
+     * Actions that need a written reason or note. SUSPEND needs one when the shift leader suspends on its own
+     * motion; approving a department's request (from SUSPEND_REQUESTED) keeps the request's reason.
+     */
+    static boolean needsNote(CaseAction action, CaseStatus from) {
         return switch (action) {
-            case REJECT, RETURN, REQUEST_EXTENSION, DENY_EXTENSION, REPORT_HANDLED, CHECK_FAIL, SUSPEND, SUPERVISE ->
-                true;
+            case REJECT, RETURN, REQUEST_EXTENSION, DENY_EXTENSION, REPORT_HANDLED, CHECK_FAIL, SUPERVISE,
+                    REQUEST_SUSPEND, REFUSE_SUSPEND -> true;
+            case SUSPEND -> from != SUSPEND_REQUESTED;
             default -> false;
         };
+    }
+
+    /** Statuses in which a 核实 or 核查 task waits for an inspector. */
+    static boolean awaitsInspector(CaseStatus status) {
+        return status == PENDING_VERIFY || status == HANDLED;
     }
 }

@@ -69,7 +69,8 @@ class CaseApiController {
     }
 
     record TransitionBody(CaseAction action, String note, String reason, Long departmentId, String departmentCode,
-            Integer extensionHours, Satisfaction satisfaction, Boolean reopen, Long mergeInto, Long version) {
+            Integer extensionHours, Satisfaction satisfaction, Boolean reopen, Long mergeInto, Long version,
+            String inspector, LocalDate expectedDate) {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -111,7 +112,8 @@ class CaseApiController {
         String note = body.note() != null ? body.note() : body.reason();
         // the version is compared inside the step's transaction
         return cases.transition(id, new TransitionRequest(body.action(), note, dept, body.extensionHours(),
-                body.satisfaction(), body.reopen(), body.mergeInto()), who, body.version(), null);
+                body.satisfaction(), body.reopen(), body.mergeInto(), body.inspector(), body.expectedDate()), who,
+                body.version(), null);
     }
 
     @GetMapping
@@ -138,10 +140,14 @@ class CaseApiController {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    /** The signed-in user's work queue (by role), most urgent first. */
+    /**
+     * The signed-in user's work queue (by role), most urgent first; an inspector's own 核实 / 核查 tasks first,
+     * {@code mine=true} only those (我的任务).
+     */
     @GetMapping("/queue")
-    CasePage queue(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        return queries.queue(Performer.of(staff.require()), page, size);
+    CasePage queue(@RequestParam(defaultValue = "false") boolean mine, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        return queries.queue(Performer.of(staff.require()), mine, page, size);
     }
 
     /** Recent SLA alerts (80% warning, overdue) for the caller's department or area. */

@@ -87,11 +87,36 @@ class CasePageController {
         Performer me = me();
         CasePage result = queries.queue(me, page, 50);
         common(model);
+        tasks(me, model);
         model.addAttribute("result", result);
         model.addAttribute("alerts", queries.alerts(me, 20));
         model.addAttribute("queueStatuses", CaseQueries.queueStatuses(me.roles()));
         model.addAttribute("roles", me.roles().stream().map(Role::label).sorted().toList());
         return "cases/queue";
+    }
+
+    /** 我的任务 for an inspector: the 核实 / 核查 tasks sent to it, most urgent first. */
+    private void tasks(Performer me, Model model) {
+        if (me.roles().contains(Role.INSPECTOR)) {
+            model.addAttribute("tasks", queries.queue(me, true, 0, 50).items());
+        }
+    }
+
+    /** One tap on 我的任务: 核实 or 核查通过, then back to the queue with what was done (or why not). */
+    @PostMapping("/cases/{id}/task")
+    @PreAuthorize("hasRole('INSPECTOR')")
+    String task(@PathVariable long id, @RequestParam CaseAction action, RedirectAttributes redirect) {
+        if (action != CaseAction.VERIFY && action != CaseAction.CHECK_PASS) {
+            redirect.addFlashAttribute("taskError", "此处只能核实或核查通过 only VERIFY or CHECK_PASS here");
+            return "redirect:/cases/queue";
+        }
+        try {
+            CaseView done = cases.transition(id, TransitionRequest.of(action, null), me());
+            redirect.addFlashAttribute("taskDone", done.caseNumber() + " " + action.label());
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("taskError", e.getMessage());
+        }
+        return "redirect:/cases/queue";
     }
 
     @GetMapping("/cases")
@@ -157,6 +182,7 @@ class CasePageController {
             @RequestParam(required = false) Long departmentId, @RequestParam(required = false) Integer extensionHours,
             @RequestParam(required = false) Satisfaction satisfaction,
             @RequestParam(required = false) Boolean reopen, @RequestParam(required = false) Long mergeInto,
+            @RequestParam(required = false) String inspector, @RequestParam(required = false) LocalDate expectedDate,
             @RequestParam(required = false) MultipartFile photo, @RequestParam(required = false) Long version,
             Model model) throws IOException {
         Performer me = me();
@@ -165,7 +191,7 @@ class CasePageController {
         try {
             // the photo is stored with the step, in its transaction, only when the step is allowed
             done = cases.transition(id, new TransitionRequest(action, note, departmentId, extensionHours, satisfaction,
-                    reopen, mergeInto), me, version, PhotoUploads.read(photo));
+                    reopen, mergeInto, inspector, expectedDate), me, version, PhotoUploads.read(photo));
         } catch (DomainException e) {
             error = e.getMessage();
         } catch (org.springframework.dao.OptimisticLockingFailureException e) {
@@ -181,6 +207,7 @@ class CasePageController {
         common(model);
         Performer me = me();
         model.addAttribute("inspector", me.roles().contains(Role.INSPECTOR));
+        tasks(me, model);
         model.addAttribute("intakeChannels", Arrays.stream(CaseChannel.values())
                 .filter(ch -> ch == CaseChannel.HOTLINE || ch == CaseChannel.INSPECTOR || ch == CaseChannel.MEDIA
                         || ch == CaseChannel.LEADER).toList());

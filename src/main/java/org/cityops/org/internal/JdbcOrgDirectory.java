@@ -26,9 +26,20 @@ class JdbcOrgDirectory implements OrgDirectory {
             FROM department d LEFT JOIN org_unit u ON u.id = d.org_unit_id""";
 
     private final JdbcClient jdbc;
+    private final UserAccounts accounts;
 
-    JdbcOrgDirectory(JdbcClient jdbc) {
+    JdbcOrgDirectory(JdbcClient jdbc, UserAccounts accounts) {
         this.jdbc = jdbc;
+        this.accounts = accounts;
+    }
+
+    @Override
+    public Optional<org.cityops.org.StaffMember> staff(String username) {
+        if (username == null || username.isBlank()) {
+            return Optional.empty();
+        }
+        return accounts.findByUsername(username.strip()).filter(UserAccounts.Account::enabled)
+                .map(UserAccounts.Account::staff);
     }
 
     @Override

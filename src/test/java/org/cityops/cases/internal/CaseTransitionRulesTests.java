@@ -68,6 +68,10 @@ class CaseTransitionRulesTests {
         c.status = status;
         c.stage = Case.stageOf(status);
         c.departmentId = DEPT;
+        if (status == CaseStatus.SUSPEND_REQUESTED) {
+            c.suspendedFrom = CaseStatus.ACCEPTED;
+            c.resumeExpected = java.time.LocalDate.of(2026, 12, 31);
+        }
         if (status == CaseStatus.SUSPENDED) {
             c.suspendedFrom = CaseStatus.ACCEPTED;
             c.suspendedAt = T0;
@@ -80,7 +84,8 @@ class CaseTransitionRulesTests {
 
     /** A request carrying everything any action may need. */
     static TransitionRequest full(CaseAction action) {
-        return new TransitionRequest(action, "说明", DEPT, 24, Satisfaction.SATISFIED, false, 99L);
+        return new TransitionRequest(action, "说明", DEPT, 24, Satisfaction.SATISFIED, false, 99L, "inspector1",
+                java.time.LocalDate.of(2026, 12, 31));
     }
 
     static Performer performerFor(TransitionPolicy.Rule rule) {
@@ -100,7 +105,7 @@ class CaseTransitionRulesTests {
         Case c = caseIn(from);
         StepRecord step = c.apply(full(action), performerFor(rule), T0.plusSeconds(60), TEN_HOURS);
         CaseStatus expected = rule.to() != null ? rule.to()
-                : action == CaseAction.RESUME ? CaseStatus.ACCEPTED
+                : action == CaseAction.RESUME || action == CaseAction.REFUSE_SUSPEND ? CaseStatus.ACCEPTED
                 : action == CaseAction.VISIT ? CaseStatus.VISITED : from;
         assertThat(c.status()).isEqualTo(expected);
         assertThat(step.from()).isEqualTo(from);
