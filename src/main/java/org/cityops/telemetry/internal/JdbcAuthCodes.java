@@ -69,7 +69,7 @@ final class JdbcAuthCodes implements AuthCodeStore {
      * once and register again (JT/T 808 8.4), which is what a terminal does anyway when its code is refused.
      */
     @Override
-    public void save(String terminal, String authCode, String plate) {
+    public boolean save(String terminal, String authCode, String plate) {
         String storedPlate = plate == null || plate.length() > 32 ? null : plate;
         Integer inserted = tx.execute(status -> {
             Connection c = DataSourceUtils.getConnection(dataSource);
@@ -101,10 +101,47 @@ final class JdbcAuthCodes implements AuthCodeStore {
         });
         if (inserted != null && inserted == 1) {
             cache.put(terminal, authCode);
-            return;
+            return true;
         }
-        cache.remove(terminal); // another node registered it first: its code wins
+        cache.remove(terminal); // another connection or node registered it first: its code stands
         find(terminal);
+        return false;
+    }
+
+    /**
+     * 解绑: deletes the terminal's code, with an audit entry (entity {@code TERMINAL}, action {@code RELEASE}, by
+     * the signed-in staff member) in the same transaction; afterwards the terminal may register once more.
+     */
+    @Override
+    public boolean remove(String terminal) {
+        Boolean removed = tx.execute(status -> {
+            Connection c = DataSourceUtils.getConnection(dataSource);
+            try {
+                String plate;
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT plate FROM telemetry_terminal WHERE terminal = ? FOR UPDATE")) {
+                    ps.setString(1, terminal);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) {
+                            return false;
+                        }
+                        plate = rs.getString(1);
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM telemetry_terminal WHERE terminal = ?")) {
+                    ps.setString(1, terminal);
+                    ps.executeUpdate();
+                }
+                audit.record("TERMINAL", terminal, "RELEASE", "plate=" + plate, null);
+                return true;
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot release the terminal", e);
+            } finally {
+                DataSourceUtils.releaseConnection(c, dataSource);
+            }
+        });
+        cache.remove(terminal);
+        return Boolean.TRUE.equals(removed);
     }
 
     /** Loads every code once (a few bytes per terminal), so authentication rarely needs the database. */

@@ -43,6 +43,8 @@ public final class Jt808Server {
     final Duration maxAge;
     final AtomicInteger connections = new AtomicInteger();
     final Map<String, Channel> sessions = new ConcurrentHashMap<>();
+    /** open connections per source address (Integer values; a key is removed when its count falls to 0) */
+    private final Map<java.net.InetAddress, Integer> perAddress = new ConcurrentHashMap<>();
     /** registration and authentication may block on the database: never on an event loop */
     ExecutorService registrarThreads;
     private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
@@ -154,6 +156,43 @@ public final class Jt808Server {
     /** The port actually bound (useful with port 0), or -1 when stopped. */
     public int port() {
         return boundPort;
+    }
+
+    /**
+     * Counts a new connection of this source address.
+     *
+     * @return false (and nothing counted) when the address already holds {@code maxConnectionsPerAddress}
+     */
+    boolean admit(java.net.InetAddress address) {
+        boolean[] admitted = {false};
+        perAddress.compute(address, (a, n) -> {
+            int count = n == null ? 0 : n;
+            if (count >= settings.maxConnectionsPerAddress()) {
+                return n;
+            }
+            admitted[0] = true;
+            return count + 1;
+        });
+        return admitted[0];
+    }
+
+    void release(java.net.InetAddress address) {
+        perAddress.computeIfPresent(address, (a, n) -> n <= 1 ? null : n - 1);
+    }
+
+    /** Connections open from this source address. */
+    public int connectionsFrom(java.net.InetAddress address) {
+        return perAddress.getOrDefault(address, 0);
+    }
+
+    /** Closes the authenticated session of this terminal, if any (its code was released). */
+    public boolean disconnect(String terminal) {
+        Channel ch = sessions.remove(terminal);
+        if (ch == null) {
+            return false;
+        }
+        ch.close();
+        return true;
     }
 
     public int connectionCount() {

@@ -7,5 +7,18 @@ public interface AuthCodeStore {
 
     Optional<String> find(String terminal);
 
-    void save(String terminal, String authCode, String plate);
+    /**
+     * Stores the code of a terminal that has none.
+     *
+     * @return false when the terminal already had a code (another connection or node registered it first): the
+     *         caller must not hand this code out
+     */
+    boolean save(String terminal, String authCode, String plate);
+
+    /**
+     * Forgets the terminal's code (解绑, a supervisor's release), so that it may register once more.
+     *
+     * @return false when it had none
+     */
+    boolean remove(String terminal);
 }

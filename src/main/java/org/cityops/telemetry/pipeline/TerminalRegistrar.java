@@ -1,6 +1,7 @@
 package org.cityops.telemetry.pipeline;
 
 import java.security.SecureRandom;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -11,11 +12,18 @@ import org.cityops.telemetry.jt808.RegisterRequest;
 import org.cityops.telemetry.jt808.Registrar;
 
 /**
- * Registration policy: only terminals the {@link TerminalDirectory} knows get an auth code (0x8100 result 0);
- * an unknown terminal gets 4 (terminal not in DB), a known terminal registering with another plate gets 2
- * (vehicle not in DB). Without a directory every terminal is unknown, unless {@code allowUnknown} (demo).
- * A terminal that registers again gets its existing code back. Authentication checks the code and that the
- * terminal is still known.
+ * Registration policy (JT/T 808 0x0100 → 0x8100). An auth code is handed out once, to the first registration of
+ * a terminal the {@link TerminalDirectory} knows with the plate it is registered with; it is never sent again:
+ * <ul>
+ * <li>4 (终端不在数据库): the directory does not know the terminal (without a directory nobody is known, unless
+ * {@code allowUnknown}, for the demo and the load benchmark);</li>
+ * <li>2 (车辆不在数据库): the plate is blank (plate colour 0 sends a VIN, which the registry does not hold) or is
+ * not the plate (and colour) of the vehicle the terminal is fitted to;</li>
+ * <li>1 (车辆已被注册): the plate sent is that of a vehicle fitted with another terminal;</li>
+ * <li>3 (终端已被注册): the terminal already has a code. A terminal that lost it is released by a supervisor
+ * ({@link #release}, 解绑) and may then register once.</li>
+ * </ul>
+ * Authentication checks the code and that the terminal is still known.
  */
 public final class TerminalRegistrar implements Registrar {
 
@@ -35,19 +43,32 @@ public final class TerminalRegistrar implements Registrar {
 
     @Override
     public Registration register(String terminal, RegisterRequest request) {
-        Optional<KnownTerminal> known = lookup(terminal);
+        TerminalDirectory d = directory.get();
+        Optional<KnownTerminal> known = d == null ? Optional.empty() : d.find(terminal);
         if (known.isEmpty() && !allowUnknown) {
-            return new Registration(Jt808.TERMINAL_NOT_IN_DB, null);
+            return refused(Jt808.TERMINAL_NOT_IN_DB);
         }
-        if (known.isPresent() && !samePlate(known.get().plate(), request.plate())) {
-            return new Registration(Jt808.VEHICLE_NOT_IN_DB, null);
+        String plate = plateKey(request.plate());
+        if (plate.isEmpty() || request.plateColor() == 0) {
+            return refused(Jt808.VEHICLE_NOT_IN_DB);
         }
-        Optional<String> existing = codes.find(terminal);
-        if (existing.isPresent()) {
-            return new Registration(Jt808.REGISTERED, existing.get());
+        if (known.isEmpty() || !sameVehicle(known.get(), plate, request.plateColor())) {
+            Optional<KnownTerminal> fitted = d == null ? Optional.empty()
+                    : d.findByPlate(request.plate(), request.plateColor());
+            if (fitted.isPresent() && !fitted.get().terminal().equals(terminal)) {
+                return refused(Jt808.VEHICLE_ALREADY_REGISTERED);
+            }
+            if (known.isPresent()) {
+                return refused(Jt808.VEHICLE_NOT_IN_DB);
+            }
+        }
+        if (codes.find(terminal).isPresent()) {
+            return refused(Jt808.TERMINAL_ALREADY_REGISTERED);
         }
         String code = newCode();
-        codes.save(terminal, code, known.map(KnownTerminal::plate).orElse(request.plate()));
+        if (!codes.save(terminal, code, known.map(KnownTerminal::plate).orElse(request.plate()))) {
+            return refused(Jt808.TERMINAL_ALREADY_REGISTERED); // another connection registered it a moment ago
+        }
         return new Registration(Jt808.REGISTERED, code);
     }
 
@@ -57,19 +78,43 @@ public final class TerminalRegistrar implements Registrar {
         if (code.isEmpty() || authCode == null || !code.get().equals(authCode.trim())) {
             return false;
         }
-        return allowUnknown || lookup(terminal).isPresent();
-    }
-
-    private Optional<KnownTerminal> lookup(String terminal) {
-        TerminalDirectory d = directory.get();
-        return d == null ? Optional.empty() : d.find(terminal);
-    }
-
-    private static boolean samePlate(String registered, String sent) {
-        if (registered == null || registered.isBlank() || sent == null || sent.isBlank()) {
-            return true; // nothing to compare (plate colour 0 sends a VIN, some terminals send nothing)
+        if (allowUnknown) {
+            return true;
         }
-        return registered.replace(" ", "").equalsIgnoreCase(sent.replace(" ", ""));
+        TerminalDirectory d = directory.get();
+        return d != null && d.find(terminal).isPresent();
+    }
+
+    /** 解绑: forgets the terminal's code so that it may register once more; false when it had none. */
+    public boolean release(String terminal) {
+        return codes.remove(terminal);
+    }
+
+    private static Registration refused(int result) {
+        return new Registration(result, null);
+    }
+
+    private static boolean sameVehicle(KnownTerminal known, String plate, int color) {
+        String registered = plateKey(known.plate());
+        if (registered.isEmpty()) {
+            return true; // the directory binds no plate to this terminal
+        }
+        return registered.equals(plate) && (known.plateColor() == 0 || known.plateColor() == color);
+    }
+
+    /** A plate without white space, dots or dashes, upper case: 苏D·M3601, 苏D M3601 and 苏dm3601 are one plate. */
+    public static String plateKey(String plate) {
+        if (plate == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(plate.length());
+        for (int i = 0; i < plate.length(); i++) {
+            char c = plate.charAt(i);
+            if (!Character.isWhitespace(c) && c != '·' && c != '.' && c != '-' && c != 0) {
+                b.append(c);
+            }
+        }
+        return b.toString().toUpperCase(Locale.ROOT);
     }
 
     private String newCode() {
