@@ -63,7 +63,7 @@ class AuthCodeRegistrationTests {
         JdbcAuthCodes first = codes();
         first.save(terminal, "FIRSTCODEFIRSTCO", null);
         JdbcAuthCodes otherNode = codes();
-        otherNode.save(terminal, "SECONDCODESECOND", null);
+        assertThat(otherNode.save(terminal, "SECONDCODESECOND", null)).as("not handed out").isFalse();
 
         assertThat(otherNode.find(terminal)).contains("FIRSTCODEFIRSTCO");
         assertThat(log.find("TERMINAL", terminal, null, 10, 0)).hasSize(1);

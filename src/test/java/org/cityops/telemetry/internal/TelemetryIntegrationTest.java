@@ -177,7 +177,7 @@ class TelemetryIntegrationTest {
 
     @Test
     void forwardedPositionsAreStoredOnceBeforeTheResponse() throws Exception {
-        String phone = uniqueTerminal();
+        String phone = org.cityops.support.RegisteredVehicles.terminalIn(mvc, "320402");
         String time = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS).toString();
         String body = "[{\"terminal\":\"" + phone + "\",\"time\":\"" + time + "\",\"lat\":31.78,\"lon\":119.95,"
                 + "\"speedKmh\":12.5,\"direction\":180,\"alarmBits\":0,\"statusBits\":3,\"mileageKm\":5.5}]";
