@@ -1,5 +1,8 @@
 package org.cityops.telemetry;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -10,6 +13,20 @@ public interface TerminalDirectory {
 
     /** @param terminal phone number without leading zeros */
     Optional<KnownTerminal> find(String terminal);
+
+    /**
+     * {@link #find} for many terminals at once (a fleet registering after a restart): one query instead of one
+     * per terminal. The default asks one by one.
+     *
+     * @return the known terminals among these, by number
+     */
+    default Map<String, KnownTerminal> findAll(Collection<String> terminals) {
+        Map<String, KnownTerminal> known = new HashMap<>();
+        for (String t : terminals) {
+            find(t).ifPresent(k -> known.put(t, k));
+        }
+        return known;
+    }
 
     /**
      * The terminal fitted to the vehicle with this plate (JT/T 808 0x8100 result 1, 车辆已被注册, when it is

@@ -1,6 +1,12 @@
 package org.cityops.muck.registry;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.cityops.muck.engine.Terminals;
@@ -32,6 +38,29 @@ class VehicleTerminalDirectory implements TerminalDirectory {
                         + "WHERE terminal_phone = :t AND status <> 'RETIRED'")
                 .param("t", t)
                 .query((rs, n) -> new KnownTerminal(rs.getString(1), rs.getString(2), rs.getInt(3))).optional();
+    }
+
+    @Override
+    public Map<String, KnownTerminal> findAll(Collection<String> terminals) {
+        Map<String, String> byNormalized = new HashMap<>();
+        for (String t : new HashSet<>(terminals)) {
+            String n = Terminals.normalize(t);
+            if (n != null) {
+                byNormalized.put(n, t);
+            }
+        }
+        List<String> keys = new ArrayList<>(byNormalized.keySet());
+        Map<String, KnownTerminal> known = new HashMap<>();
+        for (int i = 0; i < keys.size(); i += 500) {
+            jdbc.sql("SELECT terminal_phone, plate, plate_color FROM muck_vehicle "
+                            + "WHERE terminal_phone IN (:ts) AND status <> 'RETIRED'")
+                    .param("ts", keys.subList(i, Math.min(keys.size(), i + 500)))
+                    .query(rs -> {
+                        known.put(byNormalized.get(rs.getString(1)),
+                                new KnownTerminal(rs.getString(1), rs.getString(2), rs.getInt(3)));
+                    });
+        }
+        return known;
     }
 
     @Override

@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -142,6 +144,83 @@ final class JdbcAuthCodes implements AuthCodeStore {
         });
         cache.remove(terminal);
         return Boolean.TRUE.equals(removed);
+    }
+
+    /**
+     * Every code is loaded at start and every code this node stores is added, so the cache answers; a code another
+     * node stored meanwhile is caught by the primary key when saving.
+     */
+    @Override
+    public boolean knownRegistered(String terminal) {
+        return cache.containsKey(terminal);
+    }
+
+    /**
+     * {@link #save} for a batch: one transaction (without waiting for the WAL flush, as {@link #save}), one batched
+     * insert, one audit entry per stored code. A fleet of 10,000 registering after a restart costs a few
+     * transactions instead of 10,000.
+     */
+    @Override
+    public Set<String> saveAll(List<NewCode> codes) {
+        Set<String> stored = tx.execute(status -> {
+            Connection c = DataSourceUtils.getConnection(dataSource);
+            try {
+                if (postgres) {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("SET LOCAL synchronous_commit TO OFF");
+                    }
+                }
+                int[] counts;
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO telemetry_terminal (terminal, auth_code, "
+                        + "plate, registered_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                    Object now = DbTime.toDb(clock.instant());
+                    for (NewCode code : codes) {
+                        ps.setString(1, code.terminal());
+                        ps.setString(2, code.authCode());
+                        ps.setString(3, plateToStore(code.plate()));
+                        ps.setObject(4, now);
+                        ps.addBatch();
+                    }
+                    counts = ps.executeBatch();
+                }
+                Set<String> ours = new HashSet<>();
+                for (int i = 0; i < codes.size(); i++) {
+                    if (counts[i] == 1 || (counts[i] < 0 && ownsCode(c, codes.get(i)))) {
+                        NewCode code = codes.get(i);
+                        ours.add(code.terminal());
+                        audit.recordAs(new Actor("jt808:" + code.terminal(), "车载终端", Set.of("TERMINAL"), null),
+                                "TERMINAL", code.terminal(), "REGISTER", null, "plate=" + plateToStore(code.plate()));
+                    }
+                }
+                return ours;
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot store auth codes", e);
+            } finally {
+                DataSourceUtils.releaseConnection(c, dataSource);
+            }
+        });
+        for (NewCode code : codes) {
+            if (stored.contains(code.terminal())) {
+                cache.put(code.terminal(), code.authCode());
+            } else {
+                cache.remove(code.terminal()); // another connection or node registered it first: its code stands
+            }
+        }
+        return stored;
+    }
+
+    /** When the driver does not tell the count of a batched row: whether the row holds this code. */
+    private static boolean ownsCode(Connection c, NewCode code) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT auth_code FROM telemetry_terminal WHERE terminal = ?")) {
+            ps.setString(1, code.terminal());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && code.authCode().equals(rs.getString(1));
+            }
+        }
+    }
+
+    private static String plateToStore(String plate) {
+        return plate == null || plate.length() > 32 ? null : plate;
     }
 
     /** Loads every code once (a few bytes per terminal), so authentication rarely needs the database. */

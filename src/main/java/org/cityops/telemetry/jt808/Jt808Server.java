@@ -5,8 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -46,7 +44,7 @@ public final class Jt808Server {
     /** open connections per source address (Integer values; a key is removed when its count falls to 0) */
     private final Map<java.net.InetAddress, Integer> perAddress = new ConcurrentHashMap<>();
     /** registration and authentication may block on the database: never on an event loop */
-    ExecutorService registrarThreads;
+    RegistrarQueue registrations;
     private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private EventLoopGroup boss;
     private EventLoopGroup workers;
@@ -67,12 +65,7 @@ public final class Jt808Server {
         if (serverChannel != null) {
             return;
         }
-        AtomicInteger n = new AtomicInteger();
-        registrarThreads = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "jt808-registrar-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        registrations = new RegistrarQueue(registrar);
         NettyTransport transport = NettyTransport.named(settings.transport());
         boss = new MultiThreadIoEventLoopGroup(1, transport.ioHandler());
         workers = new MultiThreadIoEventLoopGroup(eventLoops(settings.workerThreads()), transport.ioHandler());
@@ -138,8 +131,8 @@ public final class Jt808Server {
     }
 
     private void shutdownGroups() {
-        if (registrarThreads != null) {
-            registrarThreads.shutdownNow();
+        if (registrations != null) {
+            registrations.stop();
         }
         if (workers != null) {
             workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();

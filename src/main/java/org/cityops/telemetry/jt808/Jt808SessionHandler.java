@@ -181,15 +181,7 @@ final class Jt808SessionHandler extends SimpleChannelInboundHandler<Jt808Message
         }
         // the registrar may touch the database: not on the event loop; read nothing more until it answers
         pause(PAUSED_REGISTRAR);
-        RegisterRequest req = request;
-        server.registrarThreads.execute(() -> {
-            Registrar.Registration r;
-            try {
-                r = server.registrar.register(h.terminal(), req);
-            } catch (RuntimeException e) {
-                r = null;
-            }
-            Registrar.Registration result = r;
+        server.registrations.register(h.terminal(), request, result -> {
             ctx.executor().execute(() -> {
                 if (result == null) {
                     ctx.close(); // registry unavailable: the terminal will register again
@@ -227,15 +219,7 @@ final class Jt808SessionHandler extends SimpleChannelInboundHandler<Jt808Message
             return;
         }
         pause(PAUSED_REGISTRAR);
-        String code = request.authCode();
-        server.registrarThreads.execute(() -> {
-            boolean ok;
-            try {
-                ok = server.registrar.authenticate(h.terminal(), code);
-            } catch (RuntimeException e) {
-                ok = false;
-            }
-            boolean accepted = ok;
+        server.registrations.authenticate(h.terminal(), request.authCode(), accepted -> {
             ctx.executor().execute(() -> {
                 authenticated(ctx, h, accepted);
                 ctx.flush();

@@ -1,8 +1,16 @@
 package org.cityops.telemetry.pipeline;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 
 import org.cityops.telemetry.TerminalDirectory;
@@ -23,7 +31,8 @@ import org.cityops.telemetry.jt808.Registrar;
  * <li>3 (终端已被注册): the terminal already has a code. A terminal that lost it is released by a supervisor
  * ({@link #release}, 解绑) and may then register once.</li>
  * </ul>
- * Authentication checks the code and that the terminal is still known.
+ * Authentication checks the code and that the terminal is still known. Requests come in batches (every one
+ * waiting at the gateway): one directory query and one transaction for all of them.
  */
 public final class TerminalRegistrar implements Registrar {
 
@@ -42,47 +51,80 @@ public final class TerminalRegistrar implements Registrar {
     }
 
     @Override
-    public Registration register(String terminal, RegisterRequest request) {
+    public List<Registration> register(List<Attempt> attempts) {
         TerminalDirectory d = directory.get();
-        Optional<KnownTerminal> known = d == null ? Optional.empty() : d.find(terminal);
+        Map<String, KnownTerminal> known = d == null ? Map.of()
+                : d.findAll(attempts.stream().map(Attempt::terminal).collect(Collectors.toSet()));
+        Registration[] out = new Registration[attempts.size()];
+        List<AuthCodeStore.NewCode> fresh = new ArrayList<>();
+        Map<String, Integer> freshAt = new HashMap<>();
+        for (int i = 0; i < attempts.size(); i++) {
+            Attempt a = attempts.get(i);
+            Optional<KnownTerminal> k = Optional.ofNullable(known.get(a.terminal()));
+            Integer refusal = refusal(d, a.terminal(), a.request(), k);
+            if (refusal == null && (freshAt.containsKey(a.terminal()) || codes.knownRegistered(a.terminal()))) {
+                refusal = Jt808.TERMINAL_ALREADY_REGISTERED;
+            }
+            if (refusal != null) {
+                out[i] = refused(refusal);
+                continue;
+            }
+            freshAt.put(a.terminal(), i);
+            fresh.add(new AuthCodeStore.NewCode(a.terminal(), newCode(),
+                    k.map(KnownTerminal::plate).orElse(a.request().plate())));
+        }
+        Set<String> stored = fresh.isEmpty() ? Set.of() : codes.saveAll(fresh);
+        for (AuthCodeStore.NewCode c : fresh) {
+            // not stored: another connection or node registered it a moment ago
+            out[freshAt.get(c.terminal())] = stored.contains(c.terminal()) ? new Registration(Jt808.REGISTERED,
+                    c.authCode()) : refused(Jt808.TERMINAL_ALREADY_REGISTERED);
+        }
+        return Arrays.asList(out);
+    }
+
+    /** The 0x8100 result refusing this request, or null when the terminal may get a code. */
+    private Integer refusal(TerminalDirectory d, String terminal, RegisterRequest request,
+            Optional<KnownTerminal> known) {
         if (known.isEmpty() && !allowUnknown) {
-            return refused(Jt808.TERMINAL_NOT_IN_DB);
+            return Jt808.TERMINAL_NOT_IN_DB;
         }
         String plate = plateKey(request.plate());
         if (plate.isEmpty() || request.plateColor() == 0) {
-            return refused(Jt808.VEHICLE_NOT_IN_DB);
+            return Jt808.VEHICLE_NOT_IN_DB;
         }
         if (known.isEmpty() || !sameVehicle(known.get(), plate, request.plateColor())) {
             Optional<KnownTerminal> fitted = d == null ? Optional.empty()
                     : d.findByPlate(request.plate(), request.plateColor());
             if (fitted.isPresent() && !fitted.get().terminal().equals(terminal)) {
-                return refused(Jt808.VEHICLE_ALREADY_REGISTERED);
+                return Jt808.VEHICLE_ALREADY_REGISTERED;
             }
             if (known.isPresent()) {
-                return refused(Jt808.VEHICLE_NOT_IN_DB);
+                return Jt808.VEHICLE_NOT_IN_DB;
             }
         }
-        if (codes.find(terminal).isPresent()) {
-            return refused(Jt808.TERMINAL_ALREADY_REGISTERED);
-        }
-        String code = newCode();
-        if (!codes.save(terminal, code, known.map(KnownTerminal::plate).orElse(request.plate()))) {
-            return refused(Jt808.TERMINAL_ALREADY_REGISTERED); // another connection registered it a moment ago
-        }
-        return new Registration(Jt808.REGISTERED, code);
+        return null;
     }
 
     @Override
-    public boolean authenticate(String terminal, String authCode) {
-        Optional<String> code = codes.find(terminal);
-        if (code.isEmpty() || authCode == null || !code.get().equals(authCode.trim())) {
-            return false;
+    public List<Boolean> authenticate(List<Credentials> credentials) {
+        Boolean[] out = new Boolean[credentials.size()];
+        Set<String> codeOk = new HashSet<>();
+        for (int i = 0; i < credentials.size(); i++) {
+            Credentials c = credentials.get(i);
+            Optional<String> code = codes.find(c.terminal());
+            out[i] = code.isPresent() && c.authCode() != null && code.get().equals(c.authCode().trim());
+            if (out[i]) {
+                codeOk.add(c.terminal());
+            }
         }
-        if (allowUnknown) {
-            return true;
+        if (!allowUnknown && !codeOk.isEmpty()) {
+            TerminalDirectory d = directory.get();
+            Map<String, KnownTerminal> known = d == null ? Map.of() : d.findAll(codeOk);
+            for (int i = 0; i < out.length; i++) {
+                out[i] = out[i] && known.containsKey(credentials.get(i).terminal()); // still in the registry
+            }
         }
-        TerminalDirectory d = directory.get();
-        return d != null && d.find(terminal).isPresent();
+        return Arrays.asList(out);
     }
 
     /** 解绑: forgets the terminal's code so that it may register once more; false when it had none. */
