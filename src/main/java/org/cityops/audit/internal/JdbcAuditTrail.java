@@ -69,6 +69,21 @@ class JdbcAuditTrail implements AuditTrail, AuditLog {
                 .update();
     }
 
+    @Override
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void recordAllAs(List<Change> changes) {
+        Object at = DbTime.toDb(DbTime.now());
+        List<Object[]> rows = new ArrayList<>(changes.size());
+        for (Change c : changes) {
+            rows.add(new Object[] {at, c.actor().username(), String.join(",", c.actor().roles().stream().sorted().toList()),
+                    c.actor().clientIp(), c.entityType(), c.entityId(), c.action(), clip(c.before()), clip(c.after())});
+        }
+        batch.batchUpdate("""
+                INSERT INTO audit_entry (occurred_at, username, role, client_ip, entity_type, entity_id, action,
+                                         before_summary, after_summary)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+    }
+
     /** Links every entry that is not yet in the chain. Safe to run on several nodes: the head row is locked. */
     @Scheduled(fixedDelayString = "${cityops.audit.chain-interval:PT1S}")
     public void chainPending() {

@@ -184,13 +184,18 @@ final class JdbcAuthCodes implements AuthCodeStore {
                     counts = ps.executeBatch();
                 }
                 Set<String> ours = new HashSet<>();
+                List<AuditTrail.Change> entries = new java.util.ArrayList<>();
                 for (int i = 0; i < codes.size(); i++) {
                     if (counts[i] == 1 || (counts[i] < 0 && ownsCode(c, codes.get(i)))) {
                         NewCode code = codes.get(i);
                         ours.add(code.terminal());
-                        audit.recordAs(new Actor("jt808:" + code.terminal(), "车载终端", Set.of("TERMINAL"), null),
-                                "TERMINAL", code.terminal(), "REGISTER", null, "plate=" + plateToStore(code.plate()));
+                        entries.add(new AuditTrail.Change(new Actor("jt808:" + code.terminal(), "车载终端",
+                                Set.of("TERMINAL"), null), "TERMINAL", code.terminal(), "REGISTER", null,
+                                "plate=" + plateToStore(code.plate())));
                     }
+                }
+                if (!entries.isEmpty()) {
+                    audit.recordAllAs(entries);
                 }
                 return ours;
             } catch (SQLException e) {
