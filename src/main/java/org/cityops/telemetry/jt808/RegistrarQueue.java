@@ -45,6 +45,15 @@ final class RegistrarQueue {
         queue.add(new Job(null, new Registrar.Credentials(terminal, code), null, done));
     }
 
+    /** A connection that cannot take its answer (its event loop shut down) must not stop the others'. */
+    private static void answer(Runnable callback) {
+        try {
+            callback.run();
+        } catch (RuntimeException e) {
+            log.debug("answer not delivered: {}", e.toString());
+        }
+    }
+
     void stop() {
         thread.interrupt();
     }
@@ -72,7 +81,9 @@ final class RegistrarQueue {
                     log.warn("registering {} terminals failed: {}", registrations.size(), e.toString());
                 }
                 for (int i = 0; i < registrations.size(); i++) {
-                    registrations.get(i).registered().accept(answers == null ? null : answers.get(i));
+                    Registrar.Registration answer = answers == null ? null : answers.get(i);
+                    Job job = registrations.get(i);
+                    answer(() -> job.registered().accept(answer));
                 }
             }
             if (!authentications.isEmpty()) {
@@ -83,7 +94,9 @@ final class RegistrarQueue {
                     log.warn("authenticating {} terminals failed: {}", authentications.size(), e.toString());
                 }
                 for (int i = 0; i < authentications.size(); i++) {
-                    authentications.get(i).authenticated().accept(answers != null && answers.get(i));
+                    boolean answer = answers != null && answers.get(i);
+                    Job job = authentications.get(i);
+                    answer(() -> job.authenticated().accept(answer));
                 }
             }
         }
