@@ -33,6 +33,7 @@ start_app() {
     java ${APP_JAVA_OPTS:--Xmx2g} -cp "$CP" org.cityops.CityopsApplication --server.port=$HTTP_PORT \
     --cityops.telemetry.jt808.port=$PORT --cityops.telemetry.jt808.allow-unknown=true \
     --cityops.telemetry.jt808.max-connections=$((TRUCKS + 1000)) --logging.level.root=WARN \
+    --cityops.telemetry.jt808.max-connections-per-address=$((TRUCKS + 1000)) \
     --cityops.telemetry.jt808.auth-timeout-seconds=300 --cityops.telemetry.jt808.transport=${APP_TRANSPORT:-auto} \
     --cityops.telemetry.jt808.worker-threads=${APP_WORKERS:-0} \
     >> "$WORK/app.out" 2>&1 &

@@ -25,4 +25,19 @@ public interface AuditTrail {
     /** The same, for the rare change whose actor is not the current one (e.g. the user who just signed in). */
     void recordAs(org.cityops.platform.Actor actor, String entityType, String entityId, String action, String before,
             String after);
+
+    /**
+     * Many changes at once, each with its own actor (e.g. a fleet of terminals registering after a restart): one
+     * batched insert in the caller's transaction instead of a statement per entry.
+     */
+    default void recordAllAs(java.util.List<Change> changes) {
+        for (Change c : changes) {
+            recordAs(c.actor(), c.entityType(), c.entityId(), c.action(), c.before(), c.after());
+        }
+    }
+
+    /** One change for {@link #recordAllAs}. */
+    record Change(org.cityops.platform.Actor actor, String entityType, String entityId, String action, String before,
+            String after) {
+    }
 }

@@ -1,6 +1,7 @@
 package org.cityops.audit.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.cityops.audit.AuditChain;
@@ -12,6 +13,7 @@ import org.cityops.audit.RecordDigest;
 import org.cityops.platform.Actor;
 import org.cityops.platform.ActorProvider;
 import org.cityops.platform.DbTime;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -29,11 +31,13 @@ class JdbcAuditTrail implements AuditTrail, AuditLog {
     private static final int MAX_TEXT = 4000;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final ActorProvider actors;
     private final AuditChain chain;
 
-    JdbcAuditTrail(JdbcClient jdbc, ActorProvider actors, AuditChain chain) {
+    JdbcAuditTrail(JdbcClient jdbc, JdbcTemplate batch, ActorProvider actors, AuditChain chain) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.actors = actors;
         this.chain = chain;
     }
@@ -77,6 +81,21 @@ class JdbcAuditTrail implements AuditTrail, AuditLog {
                 .param("rid", row == null ? null : row.rowId())
                 .param("rd", row == null ? null : row.sha256())
                 .update();
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void recordAllAs(List<Change> changes) {
+        Object at = DbTime.toDb(DbTime.now());
+        List<Object[]> rows = new ArrayList<>(changes.size());
+        for (Change c : changes) {
+            rows.add(new Object[] {at, c.actor().username(), String.join(",", c.actor().roles().stream().sorted().toList()),
+                    c.actor().clientIp(), c.entityType(), c.entityId(), c.action(), clip(c.before()), clip(c.after())});
+        }
+        batch.batchUpdate("""
+                INSERT INTO audit_entry (occurred_at, username, role, client_ip, entity_type, entity_id, action,
+                                         before_summary, after_summary)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
 
     @Override

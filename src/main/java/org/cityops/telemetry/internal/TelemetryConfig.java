@@ -24,7 +24,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * Wires the gateway. Settings ({@code cityops.telemetry.*}, defaults in code): jt808.port 7808, jt808.enabled,
  * jt808.allow-unknown (false; the demo profile may set it), jt808.idle-seconds 180, jt808.auth-timeout-seconds
- * 30, jt808.max-connections 20000, jt808.max-messages-per-second 100, jt808.max-in-flight 2000,
+ * 30, jt808.max-connections 20000, jt808.max-connections-per-address 200,
+ * jt808.max-registrations-per-connection 3, jt808.max-reassembly-bytes 65536, jt808.max-messages-per-second 100, jt808.max-in-flight 2000,
  * jt808.worker-threads (0 = one per two cores), jt808.transport auto (epoll on Linux, else nio),
  * writer.high-water 100000, writer.max-batch 10000,
  * writer.last-position-interval 1s (PostgreSQL: how far the latest-position table may trail the track),
@@ -57,6 +58,12 @@ class TelemetryConfig {
             @Value("${cityops.telemetry.jt808.idle-seconds:180}") int idle,
             @Value("${cityops.telemetry.jt808.auth-timeout-seconds:30}") int authTimeout,
             @Value("${cityops.telemetry.jt808.max-connections:20000}") int maxConnections,
+            @Value("${cityops.telemetry.jt808.max-connections-per-address:"
+                    + GatewaySettings.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS + "}") int maxPerAddress,
+            @Value("${cityops.telemetry.jt808.max-registrations-per-connection:"
+                    + GatewaySettings.DEFAULT_MAX_REGISTRATIONS + "}") int maxRegistrations,
+            @Value("${cityops.telemetry.jt808.max-reassembly-bytes:"
+                    + GatewaySettings.DEFAULT_MAX_REASSEMBLY_BYTES + "}") int maxReassemblyBytes,
             @Value("${cityops.telemetry.jt808.max-messages-per-second:100}") int maxRate,
             @Value("${cityops.telemetry.jt808.max-in-flight:2000}") int maxInFlight,
             @Value("${cityops.telemetry.writer.high-water:100000}") int highWater,
@@ -65,7 +72,7 @@ class TelemetryConfig {
         GatewaySettings defaults = GatewaySettings.defaults(port);
         GatewaySettings settings = new GatewaySettings(host, port, workers, defaults.maxFrameLength(),
                 defaults.maxFaultsPerConnection(), idle, authTimeout, maxConnections, maxRate, maxInFlight,
-                defaults.maxUnauthenticated(), transport);
+                defaults.maxUnauthenticated(), transport, maxPerAddress, maxRegistrations, maxReassemblyBytes);
         JdbcAuthCodes codes = new JdbcAuthCodes(dataSource, store.postgres(), clock,
                 new TransactionTemplate(transactions), audit);
         codes.preload();

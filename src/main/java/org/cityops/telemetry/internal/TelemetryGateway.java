@@ -9,7 +9,7 @@ import org.cityops.telemetry.Position;
 import org.cityops.telemetry.PositionObserver;
 import org.cityops.telemetry.jt808.GatewaySettings;
 import org.cityops.telemetry.jt808.Jt808Server;
-import org.cityops.telemetry.jt808.Registrar;
+import org.cityops.telemetry.pipeline.TerminalRegistrar;
 import org.cityops.telemetry.pipeline.PositionSink;
 import org.cityops.telemetry.pipeline.PositionWriter;
 import org.cityops.telemetry.pipeline.Submission;
@@ -25,14 +25,16 @@ public final class TelemetryGateway implements SmartLifecycle, PositionSink {
     private final PositionWriter writer;
     private final Jt808Server server;
     private final JdbcTrackStore store;
+    private final TerminalRegistrar registrar;
     private final boolean enabled;
     private final int highWater;
     private volatile boolean running;
 
-    TelemetryGateway(JdbcTrackStore store, List<PositionObserver> observers, Registrar registrar,
+    TelemetryGateway(JdbcTrackStore store, List<PositionObserver> observers, TerminalRegistrar registrar,
             MicrometerFaults faults, Clock clock, GatewaySettings settings, Duration retention, int highWater,
             int maxBatch, boolean enabled) {
         this.store = store;
+        this.registrar = registrar;
         this.enabled = enabled;
         this.highWater = highWater;
         this.writer = new PositionWriter(store, () -> observers, highWater, maxBatch);
@@ -104,6 +106,18 @@ public final class TelemetryGateway implements SmartLifecycle, PositionSink {
     @Override
     public void whenRoom(Runnable resume) {
         writer.whenRoom(resume);
+    }
+
+    /**
+     * 解绑: forgets the terminal's auth code (audited as the signed-in staff member) and closes its session, so
+     * that it may register once more.
+     *
+     * @return false when the terminal had no code
+     */
+    public boolean release(String terminal) {
+        boolean released = registrar.release(terminal);
+        server.disconnect(terminal);
+        return released;
     }
 
     public List<Position> track(String terminal, Instant from, Instant to, int limit) {

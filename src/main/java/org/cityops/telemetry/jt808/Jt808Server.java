@@ -5,8 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -43,8 +41,10 @@ public final class Jt808Server {
     final Duration maxAge;
     final AtomicInteger connections = new AtomicInteger();
     final Map<String, Channel> sessions = new ConcurrentHashMap<>();
+    /** open connections per source address (Integer values; a key is removed when its count falls to 0) */
+    private final Map<java.net.InetAddress, Integer> perAddress = new ConcurrentHashMap<>();
     /** registration and authentication may block on the database: never on an event loop */
-    ExecutorService registrarThreads;
+    RegistrarQueue registrations;
     private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private EventLoopGroup boss;
     private EventLoopGroup workers;
@@ -65,12 +65,7 @@ public final class Jt808Server {
         if (serverChannel != null) {
             return;
         }
-        AtomicInteger n = new AtomicInteger();
-        registrarThreads = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "jt808-registrar-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        registrations = new RegistrarQueue(registrar);
         NettyTransport transport = NettyTransport.named(settings.transport());
         boss = new MultiThreadIoEventLoopGroup(1, transport.ioHandler());
         workers = new MultiThreadIoEventLoopGroup(eventLoops(settings.workerThreads()), transport.ioHandler());
@@ -136,8 +131,8 @@ public final class Jt808Server {
     }
 
     private void shutdownGroups() {
-        if (registrarThreads != null) {
-            registrarThreads.shutdownNow();
+        if (registrations != null) {
+            registrations.stop();
         }
         if (workers != null) {
             workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
@@ -154,6 +149,43 @@ public final class Jt808Server {
     /** The port actually bound (useful with port 0), or -1 when stopped. */
     public int port() {
         return boundPort;
+    }
+
+    /**
+     * Counts a new connection of this source address.
+     *
+     * @return false (and nothing counted) when the address already holds {@code maxConnectionsPerAddress}
+     */
+    boolean admit(java.net.InetAddress address) {
+        boolean[] admitted = {false};
+        perAddress.compute(address, (a, n) -> {
+            int count = n == null ? 0 : n;
+            if (count >= settings.maxConnectionsPerAddress()) {
+                return n;
+            }
+            admitted[0] = true;
+            return count + 1;
+        });
+        return admitted[0];
+    }
+
+    void release(java.net.InetAddress address) {
+        perAddress.computeIfPresent(address, (a, n) -> n <= 1 ? null : n - 1);
+    }
+
+    /** Connections open from this source address. */
+    public int connectionsFrom(java.net.InetAddress address) {
+        return perAddress.getOrDefault(address, 0);
+    }
+
+    /** Closes the authenticated session of this terminal, if any (its code was released). */
+    public boolean disconnect(String terminal) {
+        Channel ch = sessions.remove(terminal);
+        if (ch == null) {
+            return false;
+        }
+        ch.close();
+        return true;
     }
 
     public int connectionCount() {

@@ -42,7 +42,10 @@ final class Jt808SessionHandler extends SimpleChannelInboundHandler<Jt808Message
     private boolean counted;
     private int serial;
     private int unauthenticatedMessages;
+    private int registrations;
     private int authFailures;
+    private java.net.InetAddress address;
+    private int reassemblyBytes;
     private long windowStart;
     private int windowMessages;
     private int inFlight;
@@ -63,6 +66,14 @@ final class Jt808SessionHandler extends SimpleChannelInboundHandler<Jt808Message
             ctx.close();
             return;
         }
+        if (ctx.channel().remoteAddress() instanceof java.net.InetSocketAddress remote) {
+            if (!server.admit(remote.getAddress())) {
+                server.faults.count(Fault.ADDRESS_LIMIT);
+                ctx.close();
+                return;
+            }
+            address = remote.getAddress(); // counted: released when the connection closes
+        }
         authTimer = ctx.executor().schedule(() -> {
             if (!authenticated) {
                 server.faults.count(Fault.CONNECTION_DROPPED);
@@ -78,6 +89,10 @@ final class Jt808SessionHandler extends SimpleChannelInboundHandler<Jt808Message
             server.connections.decrementAndGet();
             counted = false;
         }
+        if (address != null) {
+            server.release(address);
+            address = null;
+        }
         if (authTimer != null) {
             authTimer.cancel(false);
         }
@@ -92,6 +107,16 @@ final class Jt808SessionHandler extends SimpleChannelInboundHandler<Jt808Message
         countRate(ctx);
         Jt808Header h = message.header();
         if (h.subpackaged()) {
+            // only an authenticated terminal's subpackets are kept, and only of the messages the gateway serves
+            if (!authenticated || !h.terminal().equals(terminal)) {
+                unauthenticated(ctx);
+                return;
+            }
+            if (h.messageId() != Jt808.LOCATION_BATCH && h.messageId() != Jt808.LOCATION) {
+                server.faults.count(Fault.UNKNOWN_MESSAGE);
+                reply(ctx, h, Jt808.UNSUPPORTED);
+                return;
+            }
             message = reassemble(ctx, message);
             if (message == null) {
                 return;
@@ -107,11 +132,7 @@ final class Jt808SessionHandler extends SimpleChannelInboundHandler<Jt808Message
             return;
         }
         if (!authenticated || !h.terminal().equals(terminal)) {
-            server.faults.count(Fault.UNAUTHENTICATED);
-            if (++unauthenticatedMessages > server.settings.maxUnauthenticated()) {
-                server.faults.count(Fault.CONNECTION_DROPPED);
-                ctx.close();
-            }
+            unauthenticated(ctx);
             return;
         }
         peer = h;
@@ -134,8 +155,22 @@ final class Jt808SessionHandler extends SimpleChannelInboundHandler<Jt808Message
         }
     }
 
+    /** A message before authentication: dropped and counted; one more than the limit closes the connection. */
+    private void unauthenticated(ChannelHandlerContext ctx) {
+        server.faults.count(Fault.UNAUTHENTICATED);
+        if (++unauthenticatedMessages > server.settings.maxUnauthenticated()) {
+            server.faults.count(Fault.CONNECTION_DROPPED);
+            ctx.close();
+        }
+    }
+
     private void register(ChannelHandlerContext ctx, Jt808Message m) {
         Jt808Header h = m.header();
+        if (++registrations > server.settings.maxRegistrations()) {
+            server.faults.count(Fault.TOO_MANY_REGISTRATIONS);
+            ctx.close(); // a terminal registers once; this connection is guessing
+            return;
+        }
         RegisterRequest request;
         try {
             request = RegisterRequest.decode(m.body(), h.v2019());
@@ -146,28 +181,31 @@ final class Jt808SessionHandler extends SimpleChannelInboundHandler<Jt808Message
         }
         // the registrar may touch the database: not on the event loop; read nothing more until it answers
         pause(PAUSED_REGISTRAR);
-        RegisterRequest req = request;
-        server.registrarThreads.execute(() -> {
-            Registrar.Registration r;
-            try {
-                r = server.registrar.register(h.terminal(), req);
-            } catch (RuntimeException e) {
-                r = null;
-            }
-            Registrar.Registration result = r;
+        server.registrations.register(h.terminal(), request, result -> {
             ctx.executor().execute(() -> {
                 if (result == null) {
                     ctx.close(); // registry unavailable: the terminal will register again
                     return;
                 }
-                if (result.result() != Jt808.REGISTERED) {
-                    server.faults.count(Fault.UNKNOWN_TERMINAL);
+                Fault refusal = refusal(result.result());
+                if (refusal != null) {
+                    server.faults.count(refusal);
                 }
                 ctx.writeAndFlush(frame(h, Jt808.REGISTER_RESPONSE,
                         new RegisterResponse(h.serial(), result.result(), result.authCode()).encode()), ctx.voidPromise());
                 resume(PAUSED_REGISTRAR);
             });
         });
+    }
+
+    static Fault refusal(int registerResult) {
+        return switch (registerResult) {
+            case Jt808.REGISTERED -> null;
+            case Jt808.VEHICLE_ALREADY_REGISTERED -> Fault.VEHICLE_ALREADY_REGISTERED;
+            case Jt808.VEHICLE_NOT_IN_DB -> Fault.UNKNOWN_VEHICLE;
+            case Jt808.TERMINAL_ALREADY_REGISTERED -> Fault.TERMINAL_ALREADY_REGISTERED;
+            default -> Fault.UNKNOWN_TERMINAL;
+        };
     }
 
     private void authenticate(ChannelHandlerContext ctx, Jt808Message m) {
@@ -181,15 +219,7 @@ final class Jt808SessionHandler extends SimpleChannelInboundHandler<Jt808Message
             return;
         }
         pause(PAUSED_REGISTRAR);
-        String code = request.authCode();
-        server.registrarThreads.execute(() -> {
-            boolean ok;
-            try {
-                ok = server.registrar.authenticate(h.terminal(), code);
-            } catch (RuntimeException e) {
-                ok = false;
-            }
-            boolean accepted = ok;
+        server.registrations.authenticate(h.terminal(), request.authCode(), accepted -> {
             ctx.executor().execute(() -> {
                 authenticated(ctx, h, accepted);
                 ctx.flush();
@@ -331,24 +361,33 @@ final class Jt808SessionHandler extends SimpleChannelInboundHandler<Jt808Message
         }
         byte[][] parts = packets.get(h.messageId());
         if (parts == null || parts.length != total) {
-            if (packets.size() >= 4) { // a terminal interleaving many subpackaged messages is not normal
-                packets.clear();
+            if (parts != null) {
+                drop(h.messageId()); // a new message of this id: the unfinished one is abandoned
             }
             parts = new byte[total][];
             packets.put(h.messageId(), parts);
         }
+        byte[] previous = parts[index - 1];
+        int grown = m.body().length - (previous == null ? 0 : previous.length);
+        if (reassemblyBytes + grown > server.settings.maxReassemblyBytes()) {
+            drop(h.messageId());
+            server.faults.count(Fault.REASSEMBLY_LIMIT);
+            reply(ctx, h, Jt808.FAILED);
+            return null;
+        }
+        reassemblyBytes += grown;
         parts[index - 1] = m.body();
         int size = 0;
         for (byte[] part : parts) {
             if (part == null) {
-                if (authenticated) {
-                    reply(ctx, h, Jt808.OK); // part received; the durable ack is the one for the last part
-                }
+                // part received (not durable: see docs/telemetry.md); the durable ack is the one for the message
+                reply(ctx, h, Jt808.OK);
                 return null;
             }
             size += part.length;
         }
         packets.remove(h.messageId());
+        reassemblyBytes -= size;
         byte[] body = new byte[size];
         int off = 0;
         for (byte[] part : parts) {
@@ -356,6 +395,15 @@ final class Jt808SessionHandler extends SimpleChannelInboundHandler<Jt808Message
             off += part.length;
         }
         return new Jt808Message(h, body);
+    }
+
+    private void drop(int messageId) {
+        byte[][] parts = packets.remove(messageId);
+        if (parts != null) {
+            for (byte[] part : parts) {
+                reassemblyBytes -= part == null ? 0 : part.length;
+            }
+        }
     }
 
     private void pause(int reason) {

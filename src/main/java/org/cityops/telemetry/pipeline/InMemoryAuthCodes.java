@@ -15,7 +15,12 @@ public final class InMemoryAuthCodes implements AuthCodeStore {
     }
 
     @Override
-    public void save(String terminal, String authCode, String plate) {
-        codes.put(terminal, authCode);
+    public boolean save(String terminal, String authCode, String plate) {
+        return codes.putIfAbsent(terminal, authCode) == null;
+    }
+
+    @Override
+    public boolean remove(String terminal) {
+        return codes.remove(terminal) != null;
     }
 }

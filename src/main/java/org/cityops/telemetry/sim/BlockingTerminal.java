@@ -72,6 +72,27 @@ public final class BlockingTerminal implements AutoCloseable {
         return a != null && a.result() == Jt808.OK ? r.authCode() : null;
     }
 
+    /**
+     * Logs in as a real terminal does: with the code in the book if there is one (registering only when it has
+     * none, or when the platform refuses it), keeping a new code in the book; returns the code or null.
+     */
+    public String login(String plate, AuthCodeBook book, Duration timeout) {
+        String terminal = client.terminal();
+        String known = book.get(terminal);
+        if (known != null) {
+            GeneralResponse a = awaitResponse(client.authenticate(known), timeout);
+            if (a != null && a.result() == Jt808.OK) {
+                return known;
+            }
+            book.forget(terminal);
+        }
+        String code = login(plate, timeout);
+        if (code != null) {
+            book.put(terminal, code);
+        }
+        return code;
+    }
+
     private Jt808Message await(java.util.function.Predicate<Jt808Message> match, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (received) {

@@ -13,7 +13,7 @@ import io.netty.channel.EventLoopGroup;
 
 /**
  * Plays scripted trucks ({@link AllAlarmsScenario.Script}) over JT/T 808 TCP, one truck after another: connect,
- * register with the demo plate, authenticate, send each report and wait for its 0x8001 (so the platform has stored
+ * authenticate with the code from an earlier run or register with the demo plate and authenticate, send each report and wait for its 0x8001 (so the platform has stored
  * it before the next is sent and the engine sees them in order); a silent truck logs out afterwards.
  */
 public final class ScenarioDriver {
@@ -32,9 +32,17 @@ public final class ScenarioDriver {
     private final Duration timeout;
     private final long paceMillis;
     private final Consumer<String> log;
+    private final AuthCodeBook codes;
 
     public ScenarioDriver(EventLoopGroup group, String host, int port, Duration timeout, long paceMillis,
             Consumer<String> log) {
+        this(group, host, port, timeout, paceMillis, log, new AuthCodeBook());
+    }
+
+    /** @param codes the codes the trucks got in earlier runs (a terminal registers once; then it authenticates) */
+    public ScenarioDriver(EventLoopGroup group, String host, int port, Duration timeout, long paceMillis,
+            Consumer<String> log, AuthCodeBook codes) {
+        this.codes = codes;
         this.group = group;
         this.host = host;
         this.port = port;
@@ -60,7 +68,7 @@ public final class ScenarioDriver {
         try (BlockingTerminal t = new BlockingTerminal(group, host, port, s.terminal(), false)) {
             String code = null;
             for (int attempt = 0; attempt < 3 && code == null && !t.closedByPlatform(); attempt++) {
-                code = t.login(s.plate(), timeout); // registering again returns the same code
+                code = t.login(s.plate(), codes, timeout);
             }
             if (code == null) {
                 return new Outcome(s.terminal(), s.reports().size(), 0, t.closedByPlatform()

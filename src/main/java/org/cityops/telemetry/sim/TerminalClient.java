@@ -126,6 +126,11 @@ public final class TerminalClient {
     }
 
     /** The phone number as the header carries it: 12 BCD digits (2013) or 20 (2019). */
+    /** The terminal number without leading zeros (its identity on the platform). */
+    public String terminal() {
+        return org.cityops.telemetry.jt808.Bcd.normaliseTerminal(phoneDigits);
+    }
+
     public String phoneDigits() {
         return phoneDigits;
     }

@@ -69,6 +69,10 @@ public final class TruckSimulator {
     final AtomicLong closed = new AtomicLong();
     final AtomicLong connectFailures = new AtomicLong();
     final AtomicLong registrationRefused = new AtomicLong();
+    /** well-behaved trucks; when the last of them is authenticated, the time since the first connect is kept */
+    volatile long expectedAuthenticated = -1;
+    volatile long firstConnectAt;
+    volatile long allAuthenticatedAt;
     /** ack latency buckets: < 1, 2, 4, ... 2^15 ms */
     final LongAdder[] latency = new LongAdder[17];
 
@@ -108,8 +112,10 @@ public final class TruckSimulator {
     }
 
     /**
-     * {@code --scenario all-alarms [--start <ISO instant>] [--pace-ms 300]}: the scripted demo trucks of
-     * {@link AllAlarmsScenario}; true when every report was acknowledged.
+     * {@code --scenario all-alarms [--start <ISO instant>] [--pace-ms 300] [--codes jt808-sim-codes.properties]}:
+     * the scripted demo trucks of {@link AllAlarmsScenario}; true when every report was acknowledged. The trucks'
+     * auth codes are kept in the codes file, so a second run authenticates instead of registering again (which the
+     * platform answers with result 3).
      */
     static boolean allAlarms(Map<String, String> a) throws InterruptedException {
         Instant start = a.containsKey("start") ? Instant.parse(a.get("start"))
@@ -118,10 +124,16 @@ public final class TruckSimulator {
         try {
             System.out.printf("scenario all-alarms: position times from %s (%s city time)%n", start,
                     start.atZone(AllAlarmsScenario.CITY).toLocalDateTime());
-            List<ScenarioDriver.Outcome> outcomes = new ScenarioDriver(group, a.getOrDefault("host", "127.0.0.1"),
-                    Integer.parseInt(a.getOrDefault("port", "7808")), java.time.Duration.ofSeconds(10),
-                    Long.parseLong(a.getOrDefault("pace-ms", "300")), System.out::println)
-                    .play(AllAlarmsScenario.scripts(start));
+            AuthCodeBook codes = new AuthCodeBook(java.nio.file.Path.of(a.getOrDefault("codes", "jt808-sim-codes.properties")));
+            List<ScenarioDriver.Outcome> outcomes;
+            try {
+                outcomes = new ScenarioDriver(group, a.getOrDefault("host", "127.0.0.1"),
+                        Integer.parseInt(a.getOrDefault("port", "7808")), java.time.Duration.ofSeconds(10),
+                        Long.parseLong(a.getOrDefault("pace-ms", "300")), System.out::println, codes)
+                        .play(AllAlarmsScenario.scripts(start));
+            } finally {
+                codes.save();
+            }
             boolean ok = outcomes.stream().allMatch(ScenarioDriver.Outcome::ok);
             System.out.println(ok ? "scenario done; OFFLINE follows from the server's tick after offline-after (10 min)"
                     : "scenario incomplete: some reports were not acknowledged (is the demo registry loaded?)");
@@ -140,6 +152,8 @@ public final class TruckSimulator {
         System.out.printf("simulating %d trucks (%d misbehaving) at %.2f reports/s each against %s:%d for %d s (%s)%n",
                 trucks, bad, rate, host, port, durationSeconds, transport.name());
         long start = System.nanoTime();
+        firstConnectAt = start;
+        expectedAuthenticated = trucks - bad;
         for (int i = 0; i < trucks; i++) {
             Misbehaviour m = i < bad ? Misbehaviour.values()[1 + i % (Misbehaviour.values().length - 1)]
                     : Misbehaviour.NONE;
@@ -189,6 +203,10 @@ public final class TruckSimulator {
         System.out.printf("TOTAL sent=%d acked=%d refused=%d registration-refused=%d connections-closed=%d "
                 + "connect-failures=%d%n", sent.sum(), totalAcked, refused.sum(), registrationRefused.get(),
                 closed.get(), connectFailures.get());
+        if (allAuthenticatedAt > 0) {
+            System.out.printf("AUTHENTICATED all %d well-behaved trucks (0x0100 + 0x0102 each) %.1f s after the first "
+                    + "connect%n", expectedAuthenticated, (allAuthenticatedAt - firstConnectAt) / 1e9);
+        }
         if (steadyFrom > 0 && finish > steadyFrom) {
             System.out.printf("STEADY acked/s=%.0f over %.0f s (after all well-behaved trucks authenticated)%n",
                     (totalAcked - steadyAcked) / ((finish - steadyFrom) / 1e9), (finish - steadyFrom) / 1e9);
@@ -286,7 +304,9 @@ public final class TruckSimulator {
                 GeneralResponse r = GeneralResponse.decode(m.body());
                 if (r.replyId() == Jt808.AUTHENTICATE) {
                     if (r.result() == Jt808.OK) {
-                        sim.authenticated.incrementAndGet();
+                        if (sim.authenticated.incrementAndGet() == sim.expectedAuthenticated) {
+                            sim.allAuthenticatedAt = System.nanoTime();
+                        }
                         startDriving();
                     } else {
                         client.close();

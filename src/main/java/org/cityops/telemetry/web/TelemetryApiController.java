@@ -9,16 +9,20 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.cityops.platform.AccessDeniedToEntityException;
 import org.cityops.platform.InvalidInputException;
 import org.cityops.platform.NotFoundException;
 import org.cityops.telemetry.Position;
+import org.cityops.telemetry.TerminalAccess;
 import org.cityops.telemetry.internal.TelemetryGateway;
 import org.cityops.telemetry.jt808.Bcd;
 import org.cityops.telemetry.pipeline.PositionRules;
 import org.cityops.telemetry.pipeline.Submission;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,7 +39,8 @@ import jakarta.validation.constraints.Min;
 /**
  * The track API: a terminal's latest position and its positions in a time window, and HTTP ingest of positions
  * forwarded by other platforms (same durable pipeline as JT/T 808: the response comes after the commit).
- * Vehicles are city-wide records (muck trucks cross districts), so these are role-checked, not area-scoped.
+ * Every terminal-scoped request applies the vehicle registry's data scope through {@link TerminalAccess}: a
+ * terminal belongs to the district of the vehicle it is fitted to.
  */
 @RestController
 @Validated
@@ -47,10 +52,12 @@ class TelemetryApiController {
     private final TelemetryGateway gateway;
     private final java.time.Clock clock;
     private final Duration maxAge;
+    private final TerminalAccess access;
 
-    TelemetryApiController(TelemetryGateway gateway, java.time.Clock clock,
+    TelemetryApiController(TelemetryGateway gateway, java.time.Clock clock, ObjectProvider<TerminalAccess> access,
             @Value("${cityops.telemetry.retention-days:180}") int retentionDays) {
         this.gateway = gateway;
+        this.access = access.getIfAvailable(() -> NO_REGISTRY);
         this.clock = clock;
         this.maxAge = Duration.ofDays(retentionDays);
     }
@@ -58,10 +65,10 @@ class TelemetryApiController {
     @GetMapping("/terminals/{phone}/last")
     @PreAuthorize("hasAnyRole('ADMIN','MUCK_SUPERVISOR','LEADER','DISPATCHER','SHIFT_LEADER')")
     Position last(@PathVariable String phone) {
-        String terminal = terminal(phone);
+        String terminal = visible(phone);
         Position p = gateway.latest(terminal);
         if (p == null) {
-            throw new NotFoundException("no position of terminal " + terminal);
+            throw new NotFoundException("该终端没有位置 no position of terminal " + terminal);
         }
         return p;
     }
@@ -76,7 +83,24 @@ class TelemetryApiController {
         if (Duration.between(from, to).compareTo(Duration.ofDays(31)) > 0) {
             throw new InvalidInputException("at most 31 days at a time", "to");
         }
-        return gateway.track(terminal(phone), from, to, limit);
+        return gateway.track(visible(phone), from, to, limit);
+    }
+
+    record Released(String terminal, boolean released) {
+    }
+
+    /**
+     * 解绑: a terminal that lost its auth code (or was swapped) may register once more. Audited (TERMINAL,
+     * RELEASE); its open session, if any, is closed. 404 when it has no registration.
+     */
+    @PostMapping("/terminals/{phone}/release")
+    @PreAuthorize("hasAnyRole('ADMIN','MUCK_SUPERVISOR')")
+    Released release(@PathVariable String phone) {
+        String terminal = visible(phone);
+        if (!gateway.release(terminal)) {
+            throw new NotFoundException("终端尚未注册，无需解绑 terminal " + terminal + " has no registration to release");
+        }
+        return new Released(terminal, true);
     }
 
     /** A position forwarded by another platform (转发). Terminal: digits, leading zeros ignored. */
@@ -89,7 +113,7 @@ class TelemetryApiController {
 
     @PostMapping("/positions")
     @PreAuthorize("hasAnyRole('ADMIN','MUCK_SUPERVISOR') or hasAuthority('API_CLIENT_TELEMETRY_INGEST')")
-    IngestResult ingest(@RequestBody List<PositionInput> input) throws InterruptedException {
+    IngestResult ingest(@RequestBody List<PositionInput> input, Authentication caller) throws InterruptedException {
         if (input == null || input.isEmpty()) {
             throw new InvalidInputException("no positions", "positions");
         }
@@ -113,6 +137,16 @@ class TelemetryApiController {
             }
             positions.add(p);
         }
+        boolean machine = caller.getAuthorities().stream()
+                .anyMatch(a -> INGEST_KEY.equals(a.getAuthority()));
+        var refused = access.refusedForIngest(positions.stream().map(Position::terminal).toList(), !machine);
+        for (int i = 0; i < positions.size(); i++) {
+            if (refused.contains(positions.get(i).terminal())) {
+                throw new AccessDeniedToEntityException("终端不在车辆登记中或不在您的数据范围内 terminal "
+                        + positions.get(i).terminal() + " is not fitted to a registered vehicle in service"
+                        + (machine ? "" : " within your data scope"), "positions[" + i + "].terminal");
+            }
+        }
         if (gateway.overloaded()) {
             throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "track writer busy, retry later");
         }
@@ -127,6 +161,47 @@ class TelemetryApiController {
             return new IngestResult(positions.size(), stored, positions.size() - stored);
         } catch (TimeoutException | ExecutionException e) {
             throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "not stored in time; retry (replays are ignored)");
+        }
+    }
+
+    static final String INGEST_KEY = "API_CLIENT_TELEMETRY_INGEST";
+
+    /** Without a registry nothing is in anybody's scope. */
+    static final TerminalAccess NO_REGISTRY = new TerminalAccess() {
+        @Override
+        public Reach reach(String terminal) {
+            return Reach.NOT_REGISTERED;
+        }
+
+        @Override
+        public boolean cityWide() {
+            return false;
+        }
+
+        @Override
+        public java.util.Set<String> refusedForIngest(java.util.Collection<String> terminals, boolean staff) {
+            return new java.util.HashSet<>(terminals);
+        }
+    };
+
+    /**
+     * The terminal, if the caller may see it: fitted to a vehicle in their data scope (403 when outside it), or to
+     * no vehicle and the caller city-wide (404 for anyone else, as for a terminal that does not exist).
+     */
+    private String visible(String phone) {
+        String terminal = terminal(phone);
+        switch (access.reach(terminal)) {
+            case IN_SCOPE -> {
+                return terminal;
+            }
+            case OUT_OF_SCOPE -> throw new AccessDeniedToEntityException(
+                    "该终端的车辆不在您的数据范围内 terminal " + terminal + " is outside your data scope", "phone");
+            default -> {
+                if (access.cityWide()) {
+                    return terminal;
+                }
+                throw new NotFoundException("终端不在车辆登记中 terminal " + terminal + " is not in the vehicle registry");
+            }
         }
     }
 

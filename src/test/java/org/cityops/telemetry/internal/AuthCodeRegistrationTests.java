@@ -63,9 +63,30 @@ class AuthCodeRegistrationTests {
         JdbcAuthCodes first = codes();
         first.save(terminal, "FIRSTCODEFIRSTCO", null);
         JdbcAuthCodes otherNode = codes();
-        otherNode.save(terminal, "SECONDCODESECOND", null);
+        assertThat(otherNode.save(terminal, "SECONDCODESECOND", null)).as("not handed out").isFalse();
 
         assertThat(otherNode.find(terminal)).contains("FIRSTCODEFIRSTCO");
         assertThat(log.find("TERMINAL", terminal, null, 10, 0)).hasSize(1);
+    }
+
+    @Test
+    void a_batch_stores_every_new_code_with_its_audit_entry_and_hands_out_none_for_a_terminal_that_had_one() {
+        String taken = terminal();
+        codes().save(taken, "TAKENTAKENTAKENT", null);
+        String a = terminal();
+        String b = terminal();
+        JdbcAuthCodes otherNode = codes(); // its cache does not know 'taken' yet: the primary key decides
+        var stored = otherNode.saveAll(java.util.List.of(
+                new org.cityops.telemetry.pipeline.AuthCodeStore.NewCode(a, "AAAAAAAAAAAAAAAA", "苏D·A1"),
+                new org.cityops.telemetry.pipeline.AuthCodeStore.NewCode(taken, "BBBBBBBBBBBBBBBB", null),
+                new org.cityops.telemetry.pipeline.AuthCodeStore.NewCode(b, "CCCCCCCCCCCCCCCC", "苏D·C1")));
+
+        assertThat(stored).containsExactlyInAnyOrder(a, b);
+        assertThat(otherNode.find(taken)).contains("TAKENTAKENTAKENT");
+        assertThat(otherNode.knownRegistered(a)).isTrue();
+        assertThat(log.find("TERMINAL", a, null, 10, 0)).extracting(AuditEntry::action).containsExactly("REGISTER");
+        assertThat(log.find("TERMINAL", taken, null, 10, 0)).hasSize(1);
+        assertThat(jdbc.sql("SELECT auth_code FROM telemetry_terminal WHERE terminal = :t").param("t", b)
+                .query(String.class).single()).isEqualTo("CCCCCCCCCCCCCCCC");
     }
 }

@@ -151,7 +151,7 @@ class TelemetryIntegrationTest {
         Jt808Server server = serverOnTheContextsWriter();
         Instant base = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.SECONDS);
         try (BlockingTerminal t = new BlockingTerminal(clients, "127.0.0.1", server.port(), phone, false)) {
-            t.login("", WAIT);
+            t.login("苏D54321", WAIT);
             for (int i = 0; i < 5; i++) {
                 assertThat(t.awaitResponse(t.client().location(at(phone, base.plusSeconds(i * 10), i), true), WAIT)
                         .result()).isEqualTo(Jt808.OK);
@@ -177,7 +177,7 @@ class TelemetryIntegrationTest {
 
     @Test
     void forwardedPositionsAreStoredOnceBeforeTheResponse() throws Exception {
-        String phone = uniqueTerminal();
+        String phone = org.cityops.support.RegisteredVehicles.terminalIn(mvc, "320402");
         String time = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS).toString();
         String body = "[{\"terminal\":\"" + phone + "\",\"time\":\"" + time + "\",\"lat\":31.78,\"lon\":119.95,"
                 + "\"speedKmh\":12.5,\"direction\":180,\"alarmBits\":0,\"statusBits\":3,\"mileageKm\":5.5}]";

@@ -32,6 +32,7 @@ class GatewayTest {
     static final Duration WAIT = Duration.ofSeconds(5);
     static final String KNOWN = "13900000001";
     static final String KNOWN_2 = "13900000002";
+    static final String PLATE = "苏D00001";
 
     private final MemoryTrackStore store = new MemoryTrackStore();
     private final CountingFaults faults = new CountingFaults();
@@ -118,7 +119,7 @@ class GatewayTest {
     void a2013RegistrationAuthenticatesA2019ConnectionOfTheSameNumber() {
         String code;
         try (BlockingTerminal t = terminal("0" + KNOWN_2, false)) {
-            code = t.awaitRegistration(t.client().register(""), WAIT).authCode();
+            code = t.awaitRegistration(t.client().register("苏D00002"), WAIT).authCode();
         }
         try (BlockingTerminal t = terminal("000000000" + KNOWN_2, true)) {
             assertThat(t.awaitResponse(t.client().authenticate(code), WAIT).result()).isEqualTo(Jt808.OK);
@@ -131,7 +132,7 @@ class GatewayTest {
     @Test
     void aReplayedBatchIsAckedAgainButStoredOnce() {
         try (BlockingTerminal t = terminal(KNOWN, true)) {
-            t.login("", WAIT);
+            t.login(PLATE, WAIT);
             Instant now = Instant.now();
             List<Position> blind = List.of(at(KNOWN, now.minusSeconds(30), 31.1), at(KNOWN, now.minusSeconds(20), 31.2),
                     at(KNOWN, now.minusSeconds(10), 31.3));
@@ -146,7 +147,7 @@ class GatewayTest {
     @Test
     void garbageBadChecksumsAndUnknownMessagesAreCountedAndTheConnectionKeepsWorking() {
         try (BlockingTerminal t = terminal(KNOWN, false)) {
-            t.login("", WAIT);
+            t.login(PLATE, WAIT);
             t.client().sendRaw(new byte[] {1, 2, 3, 4});
             byte[] bad = t.client().frame(Jt808.HEARTBEAT, new byte[0]);
             bad[bad.length - 2] ^= 0x01;
@@ -167,7 +168,7 @@ class GatewayTest {
     @Test
     void aSlowLorisConnectionIsClosedEvenThoughBytesKeepTrickling() throws Exception {
         try (BlockingTerminal t = terminal(KNOWN, false)) {
-            t.login("", WAIT);
+            t.login(PLATE, WAIT);
             byte[] frame = t.client().frame(Jt808.HEARTBEAT, new byte[0]);
             long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             int i = 0;
@@ -191,7 +192,7 @@ class GatewayTest {
     @Test
     void aFailingDatabaseDelaysAcksButLosesNothing() {
         try (BlockingTerminal t = terminal(KNOWN, false)) {
-            t.login("", WAIT);
+            t.login(PLATE, WAIT);
             store.failuresToThrow = 2;
             Position p = at(KNOWN, Instant.now(), 31.5);
             int serial = t.client().location(p, true);
@@ -208,7 +209,7 @@ class GatewayTest {
         store.delayMillis = 20;
         startWith(GatewaySettings.defaults(0), 50);
         try (BlockingTerminal t = terminal(KNOWN, false)) {
-            t.login("", WAIT);
+            t.login(PLATE, WAIT);
             Instant base = Instant.now().minusSeconds(3600);
             List<Integer> serials = new ArrayList<>();
             for (int i = 0; i < 500; i++) {
@@ -225,7 +226,7 @@ class GatewayTest {
     @Test
     void stoppingTheWriterAcknowledgesOnlyWhatIsStored() {
         try (BlockingTerminal t = terminal(KNOWN, false)) {
-            t.login("", WAIT);
+            t.login(PLATE, WAIT);
             Instant base = Instant.now().minusSeconds(3600);
             List<Position> sent = new ArrayList<>();
             List<Integer> serials = new ArrayList<>();

@@ -6,10 +6,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.cityops.support.Api;
 import org.cityops.support.IntegrationTest;
+import org.cityops.support.RegisteredVehicles;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -25,8 +25,8 @@ class TelemetryIngestKeyTests {
     @Autowired
     Clock clock;
 
-    MockHttpServletRequestBuilder ingest() {
-        String terminal = "178" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    MockHttpServletRequestBuilder ingest() throws Exception {
+        String terminal = RegisteredVehicles.terminalIn(mvc, "320402"); // ingest is for registered vehicles only
         String json = """
                 [{"terminal": "%s", "time": "%s", "lat": 31.80, "lon": 119.95, "speedKmh": 20}]"""
                 .formatted(terminal, clock.instant().minusSeconds(30).truncatedTo(ChronoUnit.SECONDS));
