@@ -180,7 +180,7 @@ class AuditChainTests {
         chainer.chainPending();
         assertThat(jdbc.sql("SELECT record_table || ':' || action FROM audit_entry WHERE entity_type = 'CASE'"
                 + " AND entity_id = :n ORDER BY id").param("n", number).query(String.class).list())
-                .containsExactly("case_step:INTAKE", "case_step:VERIFY");
+                .containsExactly("case_step:INTAKE", "case_step:ASSIGN_INSPECTOR", "case_step:VERIFY");
         ChainRow intake = jdbc.sql("SELECT " + ChainRow.COLUMNS
                 + " FROM audit_entry WHERE entity_type = 'CASE' AND entity_id = :n AND action = 'INTAKE'")
                 .param("n", number).query(ChainRow::map).single();

@@ -65,7 +65,9 @@ class ProductionStartTests {
                     .run("--spring.datasource.url=" + url, "--spring.datasource.username=sa",
                             "--spring.datasource.password=", "--cityops.bootstrap.admin-password=cityops-demo",
                             "--server.port=0", "--cityops.telemetry.jt808.port=0", "--logging.file.name=",
-                            "--spring.main.banner-mode=off")
+                            "--spring.main.banner-mode=off",
+                            // a checkpoint key, so that the demo secrets are what stops the start
+                            "--cityops.audit.checkpoint-key=" + "k".repeat(48))
                     .close());
         } finally {
             if (loggingSystem == null) {
