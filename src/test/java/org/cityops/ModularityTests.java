@@ -22,10 +22,13 @@ class ModularityTests {
             String name = module.getIdentifier().toString();
             ApplicationModule declared = Class.forName(module.getBasePackage().getName() + ".package-info")
                     .getAnnotation(ApplicationModule.class);
-            assertThat(declared).as("@ApplicationModule on %s's package-info", name).isNotNull();
+            assertThat(declared)
+                    .as("@ApplicationModule on %s's package-info", name)
+                    .isNotNull();
             if (declared.type() != ApplicationModule.Type.OPEN) {
                 assertThat(declared.allowedDependencies())
-                        .as("allowedDependencies of %s", name).isNotEmpty();
+                        .as("allowedDependencies of %s", name)
+                        .isNotEmpty();
             }
         }
     }

@@ -27,8 +27,12 @@ class ModuleDocumentationTests {
         assertThat(OUT.resolve("components.puml")).exists();
         for (var module : ModularityTests.MODULES) {
             String id = module.getIdentifier().toString();
-            assertThat(OUT.resolve("module-" + id + ".puml")).as("diagram of %s", id).exists();
-            assertThat(OUT.resolve("module-" + id + ".adoc")).as("canvas of %s", id).exists();
+            assertThat(OUT.resolve("module-" + id + ".puml"))
+                    .as("diagram of %s", id)
+                    .exists();
+            assertThat(OUT.resolve("module-" + id + ".adoc"))
+                    .as("canvas of %s", id)
+                    .exists();
         }
         assertThat(Files.readString(OUT.resolve("components.puml"))).contains("muck", "telemetry");
     }

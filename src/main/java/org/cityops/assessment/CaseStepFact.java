@@ -34,11 +34,31 @@ import java.util.Objects;
  * @param satisfaction    RETURN_VISIT only: 0..100
  * @param reason          free text (return reason, void reason, ...), may be null
  */
-public record CaseStepFact(String eventId, long caseId, String caseNumber, String categoryCode, String channel,
-        String gridCode, String communityCode, String streetCode, String districtCode, String departmentCode,
-        StepAction action, String actor, String actorRole, String assignee, String reporter, Instant occurredAt,
-        Instant dueAt, Boolean onTime, Boolean byDeadline, boolean leaderAssigned, boolean mediaExposed,
-        boolean supervised, Integer satisfaction, String reason) {
+public record CaseStepFact(
+        String eventId,
+        long caseId,
+        String caseNumber,
+        String categoryCode,
+        String channel,
+        String gridCode,
+        String communityCode,
+        String streetCode,
+        String districtCode,
+        String departmentCode,
+        StepAction action,
+        String actor,
+        String actorRole,
+        String assignee,
+        String reporter,
+        Instant occurredAt,
+        Instant dueAt,
+        Boolean onTime,
+        Boolean byDeadline,
+        boolean leaderAssigned,
+        boolean mediaExposed,
+        boolean supervised,
+        Integer satisfaction,
+        String reason) {
 
     public CaseStepFact {
         Objects.requireNonNull(eventId, "eventId");

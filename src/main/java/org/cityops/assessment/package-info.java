@@ -3,5 +3,7 @@
  * the cases module's events), multi-source scores, deductions, appeals, ranking, lock and publication (红黑榜).
  * API: {@link org.cityops.assessment.CaseFactSink} and the fact types.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "assessment", allowedDependencies = { "platform", "audit", "org", "catalog", "cases" })
+@org.springframework.modulith.ApplicationModule(
+        displayName = "assessment",
+        allowedDependencies = {"platform", "audit", "org", "catalog", "cases"})
 package org.cityops.assessment;

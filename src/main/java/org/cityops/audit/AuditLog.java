@@ -17,8 +17,8 @@ public interface AuditLog {
     }
 
     /** Newest first; any filter may be null; {@code withLoginLog} false leaves out {@link #LOGIN_LOG} entries. */
-    List<AuditEntry> find(String entityType, String entityId, String username, boolean withLoginLog, int limit,
-            int offset);
+    List<AuditEntry> find(
+            String entityType, String entityId, String username, boolean withLoginLog, int limit, int offset);
 
     default long count(String entityType, String entityId, String username) {
         return count(entityType, entityId, username, true);

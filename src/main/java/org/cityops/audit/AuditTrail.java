@@ -23,7 +23,12 @@ public interface AuditTrail {
     void record(String entityType, String entityId, String action, String before, String after, RecordDigest row);
 
     /** The same, for the rare change whose actor is not the current one (e.g. the user who just signed in). */
-    void recordAs(org.cityops.platform.Actor actor, String entityType, String entityId, String action, String before,
+    void recordAs(
+            org.cityops.platform.Actor actor,
+            String entityType,
+            String entityId,
+            String action,
+            String before,
             String after);
 
     /**
@@ -37,7 +42,11 @@ public interface AuditTrail {
     }
 
     /** One change for {@link #recordAllAs}. */
-    record Change(org.cityops.platform.Actor actor, String entityType, String entityId, String action, String before,
-            String after) {
-    }
+    record Change(
+            org.cityops.platform.Actor actor,
+            String entityType,
+            String entityId,
+            String action,
+            String before,
+            String after) {}
 }

@@ -13,8 +13,8 @@ package org.cityops.audit;
  * @param headSeq        the stored chain head's position (the newest linked entry)
  * @param full           whether this was a full re-verification from the first entry
  */
-public record ChainVerification(boolean valid, long entries, Long firstBrokenSeq, String reason, long fromSeq,
-        long headSeq, boolean full) {
+public record ChainVerification(
+        boolean valid, long entries, Long firstBrokenSeq, String reason, long fromSeq, long headSeq, boolean full) {
 
     public ChainVerification(boolean valid, long entries, Long firstBrokenSeq, String reason) {
         this(valid, entries, firstBrokenSeq, reason, 0, 0, true);

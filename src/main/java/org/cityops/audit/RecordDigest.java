@@ -25,9 +25,11 @@ public record RecordDigest(String table, long rowId, String sha256) {
      * equals the digest of the same row read back.
      */
     public static RecordDigest of(String table, long rowId, Object... fields) {
-        StringBuilder sb = new StringBuilder(256).append(table).append('/').append(rowId).append('|');
+        StringBuilder sb =
+                new StringBuilder(256).append(table).append('/').append(rowId).append('|');
         for (Object field : fields) {
-            String text = field instanceof Instant i ? i.truncatedTo(ChronoUnit.MICROS).toString()
+            String text = field instanceof Instant i
+                    ? i.truncatedTo(ChronoUnit.MICROS).toString()
                     : field == null ? null : field.toString();
             if (text == null) {
                 sb.append("-1:");
@@ -37,7 +39,8 @@ public record RecordDigest(String table, long rowId, String sha256) {
             sb.append('|');
         }
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
             return new RecordDigest(table, rowId, HexFormat.of().formatHex(digest));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 missing from the JDK", e);

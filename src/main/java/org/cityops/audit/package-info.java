@@ -3,5 +3,7 @@
  * verification and the operation and login log pages. API: {@link org.cityops.audit.AuditTrail} (record),
  * {@link org.cityops.audit.AuditLog} (read, verify).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "audit", allowedDependencies = { "platform" })
+@org.springframework.modulith.ApplicationModule(
+        displayName = "audit",
+        allowedDependencies = {"platform"})
 package org.cityops.audit;

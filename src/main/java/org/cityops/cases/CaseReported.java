@@ -9,7 +9,15 @@ import java.time.Instant;
  *              call, the reporter's name for public channels, {@code system} for ALERT)
  * @param role  the role it was taken in: INSPECTOR, OPERATOR, SHIFT_LEADER, DISPATCHER, LEADER, PUBLIC or SYSTEM
  */
-public record CaseReported(long caseId, String caseNumber, CaseChannel channel, String categoryCode,
-        String gridCode, String districtCode, Instant reportedAt, String actor, String role, String communityCode,
-        String streetCode) {
-}
+public record CaseReported(
+        long caseId,
+        String caseNumber,
+        CaseChannel channel,
+        String categoryCode,
+        String gridCode,
+        String districtCode,
+        Instant reportedAt,
+        String actor,
+        String role,
+        String communityCode,
+        String streetCode) {}

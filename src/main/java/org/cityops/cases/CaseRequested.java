@@ -8,6 +8,12 @@ package org.cityops.cases;
  * @param sourceRef    the requester's own id for the thing (an alarm id), echoed back in {@link CaseOpened}
  * @param categoryCode a code {@link org.cityops.catalog.Catalog#resolve} accepts
  */
-public record CaseRequested(String sourceModule, String sourceRef, String categoryCode, String description,
-        double lat, double lon, String address, String evidence) {
-}
+public record CaseRequested(
+        String sourceModule,
+        String sourceRef,
+        String categoryCode,
+        String description,
+        double lat,
+        double lon,
+        String address,
+        String evidence) {}

@@ -1,7 +1,6 @@
 package org.cityops.cases;
 
 import java.time.Instant;
-
 import org.cityops.catalog.ProcessStage;
 
 /**
@@ -20,9 +19,29 @@ import org.cityops.catalog.ProcessStage;
  * @param handledByDeadline CLOSE only: whether the last handling report (处置反馈) before it was within the 处置期限
  *                     (extensions and suspensions included); else null
  */
-public record CaseStepCompleted(long caseId, String caseNumber, CaseAction action, ProcessStage stage,
-        CaseStatus from, CaseStatus to, String actor, String role, String departmentCode, String districtCode,
-        String gridCode, Instant dueAt, Instant actedAt, boolean onTime, String categoryCode, CaseChannel channel,
-        String communityCode, String streetCode, String reporter, boolean supervised, Satisfaction satisfaction,
-        String note, String assignee, String inspector, Boolean handledByDeadline) {
-}
+public record CaseStepCompleted(
+        long caseId,
+        String caseNumber,
+        CaseAction action,
+        ProcessStage stage,
+        CaseStatus from,
+        CaseStatus to,
+        String actor,
+        String role,
+        String departmentCode,
+        String districtCode,
+        String gridCode,
+        Instant dueAt,
+        Instant actedAt,
+        boolean onTime,
+        String categoryCode,
+        CaseChannel channel,
+        String communityCode,
+        String streetCode,
+        String reporter,
+        boolean supervised,
+        Satisfaction satisfaction,
+        String note,
+        String assignee,
+        String inspector,
+        Boolean handledByDeadline) {}

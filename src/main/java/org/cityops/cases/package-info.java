@@ -5,5 +5,7 @@
  * {@link org.cityops.cases.CaseRequested}, by which another module asks for a case. Depends on rectification only to
  * contribute a live indicator ({@code rectification.IndicatorSource}).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "cases", allowedDependencies = { "platform", "audit", "org", "geo", "catalog", "rectification" })
+@org.springframework.modulith.ApplicationModule(
+        displayName = "cases",
+        allowedDependencies = {"platform", "audit", "org", "geo", "catalog", "rectification"})
 package org.cityops.cases;

@@ -10,6 +10,14 @@ package org.cityops.catalog;
  * @param filingCondition  立案条件
  * @param closingCondition 结案条件
  */
-public record CategoryView(long id, String standard, CategoryKind kind, String code, String qualifiedCode,
-        String name, String majorName, String filingCondition, String closingCondition, boolean active) {
-}
+public record CategoryView(
+        long id,
+        String standard,
+        CategoryKind kind,
+        String code,
+        String qualifiedCode,
+        String name,
+        String majorName,
+        String filingCondition,
+        String closingCondition,
+        boolean active) {}

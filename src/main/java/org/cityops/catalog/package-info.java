@@ -3,5 +3,7 @@
  * the working calendar (工作日历, holidays and 调休). API: {@link org.cityops.catalog.Catalog},
  * {@link org.cityops.catalog.WorkingCalendar} and their value types.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "catalog", allowedDependencies = { "platform", "audit", "org" })
+@org.springframework.modulith.ApplicationModule(
+        displayName = "catalog",
+        allowedDependencies = {"platform", "audit", "org"})
 package org.cityops.catalog;

@@ -9,14 +9,12 @@ package org.cityops.geo;
 public final class ChinaCoordinates {
 
     /** A point as longitude, latitude in degrees. */
-    public record LonLat(double lon, double lat) {
-    }
+    public record LonLat(double lon, double lat) {}
 
-    private static final double A = 6378245.0;              // Krasovsky 1940 semi-major axis
+    private static final double A = 6378245.0; // Krasovsky 1940 semi-major axis
     private static final double EE = 0.00669342162296594323; // its first eccentricity squared
 
-    private ChinaCoordinates() {
-    }
+    private ChinaCoordinates() {}
 
     /** True when GCJ-02 leaves the point alone (outside the box that roughly encloses mainland China). */
     public static boolean outsideChina(double lon, double lat) {
@@ -68,7 +66,7 @@ public final class ChinaCoordinates {
         double sqrtMagic = Math.sqrt(magic);
         dLat = dLat * 180.0 / ((A * (1 - EE)) / (magic * sqrtMagic) * Math.PI);
         dLon = dLon * 180.0 / (A / sqrtMagic * Math.cos(radLat) * Math.PI);
-        return new double[] { dLon, dLat };
+        return new double[] {dLon, dLat};
     }
 
     private static double shiftLat(double x, double y) {

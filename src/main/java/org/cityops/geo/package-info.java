@@ -3,5 +3,7 @@
  * district lookup. API: {@link org.cityops.geo.GridLocator}, {@link org.cityops.geo.GridLocation},
  * {@link org.cityops.geo.GridCode}. The synthetic demo layer lives in {@code geo.demo}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "geo", allowedDependencies = { "platform", "audit", "org" })
+@org.springframework.modulith.ApplicationModule(
+        displayName = "geo",
+        allowedDependencies = {"platform", "audit", "org"})
 package org.cityops.geo;

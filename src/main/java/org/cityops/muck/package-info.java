@@ -4,6 +4,7 @@
  * telemetry's {@link org.cityops.telemetry.PositionObserver}; alarms turned into cases; the supervision console.
  * Nothing here is API for other modules: muck only implements telemetry's interfaces and exchanges case events.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "muck",
-        allowedDependencies = { "platform", "audit", "org", "geo", "telemetry", "cases" })
+@org.springframework.modulith.ApplicationModule(
+        displayName = "muck",
+        allowedDependencies = {"platform", "audit", "org", "geo", "telemetry", "cases"})
 package org.cityops.muck;

@@ -10,7 +10,8 @@ public interface ApiClients {
 
     /** Purposes a key can be issued for. */
     enum Purpose {
-        OPEN311, TELEMETRY_INGEST
+        OPEN311,
+        TELEMETRY_INGEST
     }
 
     /** The client's name when the key is valid and enabled for the purpose. */

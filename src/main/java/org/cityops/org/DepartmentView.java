@@ -5,5 +5,4 @@ package org.cityops.org;
  *
  * @param orgUnitCode the administrative unit it belongs to (a district for a 区城管局), or null for city-wide
  */
-public record DepartmentView(long id, String code, String name, DepartmentKind kind, String orgUnitCode) {
-}
+public record DepartmentView(long id, String code, String name, DepartmentKind kind, String orgUnitCode) {}

@@ -9,8 +9,15 @@ import java.util.Set;
  * @param departmentId   the user's department, or null
  * @param departmentCode the user's department code, or null
  */
-public record StaffMember(long id, String username, String displayName, Set<Role> roles, DataScope scope,
-        String orgUnitCode, Long departmentId, String departmentCode) {
+public record StaffMember(
+        long id,
+        String username,
+        String displayName,
+        Set<Role> roles,
+        DataScope scope,
+        String orgUnitCode,
+        Long departmentId,
+        String departmentCode) {
 
     public boolean has(Role role) {
         return roles.contains(role);

@@ -3,5 +3,7 @@
  * platform's security (form login, bearer tokens, throttling). API: {@link org.cityops.org.OrgDirectory},
  * {@link org.cityops.org.CurrentStaff}, {@link org.cityops.org.DataScope}, {@link org.cityops.org.Role}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "org", allowedDependencies = { "platform", "audit" })
+@org.springframework.modulith.ApplicationModule(
+        displayName = "org",
+        allowedDependencies = {"platform", "audit"})
 package org.cityops.org;

@@ -12,8 +12,7 @@ public final class CityClock {
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    private CityClock() {
-    }
+    private CityClock() {}
 
     public static String display(Instant instant) {
         return instant == null ? "" : DISPLAY.format(ZonedDateTime.ofInstant(instant, ZONE));

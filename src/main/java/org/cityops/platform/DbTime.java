@@ -11,8 +11,7 @@ import java.time.temporal.ChronoUnit;
  */
 public final class DbTime {
 
-    private DbTime() {
-    }
+    private DbTime() {}
 
     public static OffsetDateTime toDb(Instant instant) {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);

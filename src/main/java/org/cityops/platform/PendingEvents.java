@@ -1,7 +1,6 @@
 package org.cityops.platform;
 
 import java.time.Duration;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +19,8 @@ public class PendingEvents {
     }
 
     public long count() {
-        return jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL").query(Long.class)
+        return jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL")
+                .query(Long.class)
                 .single();
     }
 

@@ -8,5 +8,4 @@ import java.time.Instant;
  * @param value   the headline number (may be null when the indicator is only text)
  * @param display the value as people read it
  */
-public record IndicatorValue(Long value, String display, Instant at) {
-}
+public record IndicatorValue(Long value, String display, Instant at) {}

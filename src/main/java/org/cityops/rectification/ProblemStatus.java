@@ -28,7 +28,9 @@ public enum ProblemStatus {
         }
         String t = text.trim();
         for (ProblemStatus s : values()) {
-            if (s.name().equalsIgnoreCase(t) || s.label.equals(t) || s.label.equals("已" + t)
+            if (s.name().equalsIgnoreCase(t)
+                    || s.label.equals(t)
+                    || s.label.equals("已" + t)
                     || ("已" + s.label).equals(t)) {
                 return s;
             }

@@ -10,6 +10,14 @@ import java.time.Instant;
  * @param statusBits JT/T 808 status flags (状态); bits 8-9 carry the load state (空车/半载/满载)
  * @param mileageKm odometer (0x01 extra item), or null
  */
-public record Position(String terminal, Instant time, double lat, double lon, double speedKmh, int direction,
-        long alarmBits, long statusBits, Double mileageKm, Integer altitudeM) {
-}
+public record Position(
+        String terminal,
+        Instant time,
+        double lat,
+        double lon,
+        double speedKmh,
+        int direction,
+        long alarmBits,
+        long statusBits,
+        Double mileageKm,
+        Integer altitudeM) {}

@@ -39,6 +39,5 @@ public interface TerminalDirectory {
     }
 
     /** A terminal the platform knows: the vehicle it is fitted to. */
-    record KnownTerminal(String terminal, String plate, int plateColor) {
-    }
+    record KnownTerminal(String terminal, String plate, int plateColor) {}
 }

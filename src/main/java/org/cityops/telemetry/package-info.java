@@ -3,5 +3,7 @@
  * modules plug in by implementing {@link org.cityops.telemetry.PositionObserver} (every durable batch of positions)
  * and {@link org.cityops.telemetry.TerminalDirectory} (who may register); telemetry never calls them by name.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "telemetry", allowedDependencies = { "platform", "audit" })
+@org.springframework.modulith.ApplicationModule(
+        displayName = "telemetry",
+        allowedDependencies = {"platform", "audit"})
 package org.cityops.telemetry;

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.cityops.platform.CityClock;
 
 /** Builds case step facts by hand for tests: one {@link Case} per case, steps in city-local time. */
@@ -56,11 +55,41 @@ final class CaseHistory {
         }
 
         /** A step; {@code onTime}/{@code byDeadline} may be null. */
-        Case step(StepAction action, String when, String actor, String role, String assignee, String dept,
-                Boolean onTime, Boolean byDeadline, Integer satisfaction) {
-            facts.add(new CaseStepFact(prefix + "-" + id + "-" + (++seq), id, prefix + "-" + id, "0601", channel, grid,
-                    grid.substring(0, 12), grid.substring(0, 9), grid.substring(0, 6), dept, action, actor, role,
-                    assignee, reporter, at(when), null, onTime, byDeadline, leader, media, false, satisfaction, null));
+        Case step(
+                StepAction action,
+                String when,
+                String actor,
+                String role,
+                String assignee,
+                String dept,
+                Boolean onTime,
+                Boolean byDeadline,
+                Integer satisfaction) {
+            facts.add(new CaseStepFact(
+                    prefix + "-" + id + "-" + (++seq),
+                    id,
+                    prefix + "-" + id,
+                    "0601",
+                    channel,
+                    grid,
+                    grid.substring(0, 12),
+                    grid.substring(0, 9),
+                    grid.substring(0, 6),
+                    dept,
+                    action,
+                    actor,
+                    role,
+                    assignee,
+                    reporter,
+                    at(when),
+                    null,
+                    onTime,
+                    byDeadline,
+                    leader,
+                    media,
+                    false,
+                    satisfaction,
+                    null));
             return this;
         }
 

@@ -21,10 +21,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
-
 import org.cityops.cases.CaseAction;
-import org.cityops.cases.support.Places;
 import org.cityops.cases.internal.SlaClock;
+import org.cityops.cases.support.Places;
 import org.cityops.catalog.Catalog;
 import org.cityops.geo.GridLocator;
 import org.cityops.platform.AdjustableClock;
@@ -39,7 +38,6 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -74,14 +72,19 @@ class LiveMonthAcceptanceTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     AdjustableClock clock;
+
     @Autowired
     SlaClock sla;
+
     @Autowired
     PendingEvents pending;
+
     @Autowired
     GridLocator locator;
+
     @Autowired
     Catalog catalog;
 
@@ -125,18 +128,31 @@ class LiveMonthAcceptanceTests {
 
     @Test
     void everyIndicatorOfEverySubjectTypeComputedFromTheCaseHistoriesMatchesTheAssessment() throws Exception {
-        for (String u : List.of("operator1", "shiftlead1", "dispatcher1", "inspector1", "leader1", "assessor1",
-                "handler-hwc", "handler-tianning", "handler-zhonglou", "handler-xinbei", "handler-wujin",
-                "handler-jintan", "handler-liyang", "handler-jingkai")) {
+        for (String u : List.of(
+                "operator1",
+                "shiftlead1",
+                "dispatcher1",
+                "inspector1",
+                "leader1",
+                "assessor1",
+                "handler-hwc",
+                "handler-tianning",
+                "handler-zhonglou",
+                "handler-xinbei",
+                "handler-wujin",
+                "handler-jintan",
+                "handler-liyang",
+                "handler-jingkai")) {
             Api.bearer(mvc, u); // tokens first: a token issued on a clock stopped in the past would have expired
         }
         List<Places.Place> places = Places.perDistrict(locator);
         String category = catalog.activeCategories().get(0).qualifiedCode();
-        PriorityQueue<Play> queue = new PriorityQueue<>((a, b) -> a.next.equals(b.next)
-                ? Integer.compare(a.n, b.n) : a.next.compareTo(b.next));
+        PriorityQueue<Play> queue = new PriorityQueue<>(
+                (a, b) -> a.next.equals(b.next) ? Integer.compare(a.n, b.n) : a.next.compareTo(b.next));
         long spread = Duration.ofDays(27).toMinutes();
         for (int i = 0; i < CASES; i++) {
-            Instant start = FROM.plus(Duration.ofHours(8)).plus(Duration.ofMinutes(spread * i / CASES + (i * 37L) % 90));
+            Instant start =
+                    FROM.plus(Duration.ofHours(8)).plus(Duration.ofMinutes(spread * i / CASES + (i * 37L) % 90));
             Play p = new Play(i, places.get(i % places.size()), CHANNELS[i % CHANNELS.length], start);
             script(p, category);
             queue.add(p);
@@ -171,16 +187,27 @@ class LiveMonthAcceptanceTests {
 
         // the assessment of March, through its API
         String scheme = "LIVE-" + System.nanoTime();
-        call(post("/api/v1/assessment/schemes"), "assessor1", "{\"code\":\"" + scheme + "\",\"name\":\"验收\","
-                + "\"weights\":{\"PUBLIC\":20,\"THIRD_PARTY\":20,\"SUPERVISION\":40,\"DEPARTMENT\":10,\"DISTRICT\":10}}",
-                200, 201);
-        JsonNode period = call(post("/api/v1/assessment/periods"), "assessor1",
-                "{\"from\":\"" + FIRST + "\",\"to\":\"" + LAST + "\",\"scheme\":\"" + scheme + "\"}", 200, 201);
+        call(
+                post("/api/v1/assessment/schemes"),
+                "assessor1",
+                "{\"code\":\"" + scheme + "\",\"name\":\"验收\","
+                        + "\"weights\":{\"PUBLIC\":20,\"THIRD_PARTY\":20,\"SUPERVISION\":40,\"DEPARTMENT\":10,\"DISTRICT\":10}}",
+                200,
+                201);
+        JsonNode period = call(
+                post("/api/v1/assessment/periods"),
+                "assessor1",
+                "{\"from\":\"" + FIRST + "\",\"to\":\"" + LAST + "\",\"scheme\":\"" + scheme + "\"}",
+                200,
+                201);
         long periodId = period.get("id").asLong();
-        JsonNode outcome = call(post("/api/v1/assessment/periods/" + periodId + "/compute"), "assessor1",
-                "{\"reason\":\"验收\"}", 200);
-        System.out.printf("livecases: %d cases, computed in %d ms (%d subjects)%n", ids.size(),
-                outcome.get("millis").asLong(), outcome.get("subjects").asLong());
+        JsonNode outcome = call(
+                post("/api/v1/assessment/periods/" + periodId + "/compute"), "assessor1", "{\"reason\":\"验收\"}", 200);
+        System.out.printf(
+                "livecases: %d cases, computed in %d ms (%d subjects)%n",
+                ids.size(),
+                outcome.get("millis").asLong(),
+                outcome.get("subjects").asLong());
 
         // every case as the API shows it
         Map<Long, JsonNode> views = new LinkedHashMap<>();
@@ -191,7 +218,8 @@ class LiveMonthAcceptanceTests {
         Map<Long, String> deptCodes = new HashMap<>();
         views.values().forEach(v -> {
             if (!v.get("departmentId").isNull()) {
-                deptCodes.put(v.get("departmentId").asLong(), v.get("departmentCode").asString());
+                deptCodes.put(
+                        v.get("departmentId").asLong(), v.get("departmentCode").asString());
             }
         });
         deptCodes.putAll(dispatchedDepartments);
@@ -199,36 +227,58 @@ class LiveMonthAcceptanceTests {
         for (JsonNode v : views.values()) {
             facts.addAll(facts(v, deptCodes));
         }
-        List<Fact> inPeriod = facts.stream().filter(f -> !f.at().isBefore(FROM) && f.at().isBefore(TO)).toList();
+        List<Fact> inPeriod = facts.stream()
+                .filter(f -> !f.at().isBefore(FROM) && f.at().isBefore(TO))
+                .toList();
         Map<String, Map<String, Map<String, Double>>> expected = indicators(inPeriod);
 
         int undefined = 0;
-        for (String type : List.of("DISTRICT", "STREET", "COMMUNITY", "GRID", "DEPARTMENT", "INSPECTOR", "OPERATOR",
-                "SHIFT_LEADER", "DISPATCHER")) {
-            JsonNode results = call(get("/api/v1/assessment/periods/" + periodId + "/results?subjectType=" + type),
-                    "assessor1", null, 200);
+        for (String type : List.of(
+                "DISTRICT",
+                "STREET",
+                "COMMUNITY",
+                "GRID",
+                "DEPARTMENT",
+                "INSPECTOR",
+                "OPERATOR",
+                "SHIFT_LEADER",
+                "DISPATCHER")) {
+            JsonNode results = call(
+                    get("/api/v1/assessment/periods/" + periodId + "/results?subjectType=" + type),
+                    "assessor1",
+                    null,
+                    200);
             Map<String, Map<String, Double>> mine = expected.getOrDefault(type, Map.of());
             Set<String> theirs = new TreeSet<>();
             for (JsonNode s : results.get("subjects")) {
                 String code = s.get("subjectCode").asString();
                 theirs.add(code);
                 Map<String, Double> want = mine.get(code);
-                assertThat(want).as("%s %s is a subject of the histories", type, code).isNotNull();
+                assertThat(want)
+                        .as("%s %s is a subject of the histories", type, code)
+                        .isNotNull();
                 for (Map.Entry<String, Double> e : want.entrySet()) {
                     JsonNode got = s.get("indicators").get(e.getKey());
                     assertThat(got).as("%s %s has %s", type, code, e.getKey()).isNotNull();
                     if (e.getValue() == null) {
                         undefined++;
-                        assertThat(got.isNull()).as("%s %s %s is undefined (no denominator), not %s", type, code,
-                                e.getKey(), got).isTrue();
+                        assertThat(got.isNull())
+                                .as("%s %s %s is undefined (no denominator), not %s", type, code, e.getKey(), got)
+                                .isTrue();
                     } else {
-                        assertThat(got.isNull()).as("%s %s %s is defined", type, code, e.getKey()).isFalse();
-                        assertThat(got.asDouble()).as("%s %s %s", type, code, e.getKey())
-                                .isCloseTo(Math.round(e.getValue() * 10000) / 10000.0,
+                        assertThat(got.isNull())
+                                .as("%s %s %s is defined", type, code, e.getKey())
+                                .isFalse();
+                        assertThat(got.asDouble())
+                                .as("%s %s %s", type, code, e.getKey())
+                                .isCloseTo(
+                                        Math.round(e.getValue() * 10000) / 10000.0,
                                         org.assertj.core.data.Offset.offset(1e-9));
                     }
                 }
-                assertThat(s.get("indicators").size()).as("%s %s indicators", type, code).isEqualTo(want.size());
+                assertThat(s.get("indicators").size())
+                        .as("%s %s indicators", type, code)
+                        .isEqualTo(want.size());
             }
             assertThat(theirs).as("subjects of type %s", type).isEqualTo(new TreeSet<>(mine.keySet()));
             assertThat(theirs).as("subjects of type %s", type).isNotEmpty();
@@ -246,11 +296,14 @@ class LiveMonthAcceptanceTests {
         }
         MockHttpServletResponse r = mvc.perform(request).andReturn().getResponse();
         String text = r.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(r.getStatus()).as("%s as %s: %s → %s", body, user, r.getStatus(), text)
+        assertThat(r.getStatus())
+                .as("%s as %s: %s → %s", body, user, r.getStatus(), text)
                 .isIn(java.util.Arrays.stream(ok).boxed().toList());
         JsonNode node = JSON.readTree(text);
         if (node.has("departmentId") && !node.get("departmentId").isNull() && node.has("departmentCode")) {
-            dispatchedDepartments.put(node.get("departmentId").asLong(), node.get("departmentCode").asString());
+            dispatchedDepartments.put(
+                    node.get("departmentId").asLong(),
+                    node.get("departmentCode").asString());
         }
         return node;
     }
@@ -274,7 +327,9 @@ class LiveMonthAcceptanceTests {
         String taker = inspector ? "inspector1" : p.n % 20 == 3 ? "shiftlead1" : "operator1";
         double lat = p.place.lat() + ((p.n / 7) % 4) * 0.0011;
         double lon = p.place.lon() + ((p.n / 7) % 3) * 0.0013;
-        if (locator.locate(lat, lon).filter(g -> g.districtCode().equals(p.district())).isEmpty()) {
+        if (locator.locate(lat, lon)
+                .filter(g -> g.districtCode().equals(p.district()))
+                .isEmpty()) {
             lat = p.place.lat();
             lon = p.place.lon();
         }
@@ -288,15 +343,22 @@ class LiveMonthAcceptanceTests {
         if (story == 9) { // 合并 into an earlier case of the district, before filing
             s.add(new Step(FAST, q -> lastOpenOfDistrict.containsKey(q.district()) ? "operator1" : "leader1", q -> {
                 Long target = lastOpenOfDistrict.get(q.district());
-                return target == null ? action("SUPERVISE", "请核实") // nothing to merge into yet: 督办 instead
+                return target == null
+                        ? action("SUPERVISE", "请核实") // nothing to merge into yet: 督办 instead
                         : "{\"action\":\"MERGE\",\"mergeInto\":" + target + "}";
             }));
             return;
         }
         if (!inspector) {
             if (story == 12) { // the shift leader reassigns, the operator sends it again; verified late
-                s.add(step(Duration.ofHours(2), "shiftlead1", "{\"action\":\"ASSIGN_INSPECTOR\",\"inspector\":\"inspector1\"}"));
-                s.add(step(Duration.ofHours(1), "operator1", "{\"action\":\"ASSIGN_INSPECTOR\",\"inspector\":\"inspector1\"}"));
+                s.add(step(
+                        Duration.ofHours(2),
+                        "shiftlead1",
+                        "{\"action\":\"ASSIGN_INSPECTOR\",\"inspector\":\"inspector1\"}"));
+                s.add(step(
+                        Duration.ofHours(1),
+                        "operator1",
+                        "{\"action\":\"ASSIGN_INSPECTOR\",\"inspector\":\"inspector1\"}"));
                 s.add(step(LATE, "inspector1", action("VERIFY")));
             } else {
                 s.add(step(FAST, "inspector1", action("VERIFY")));
@@ -314,7 +376,9 @@ class LiveMonthAcceptanceTests {
             s.add(step(FAST, "dispatcher1", "{\"action\":\"DISPATCH\",\"departmentCode\":\"HWC\"}"));
             s.add(step(FAST, "handler-hwc", action("RETURN", "非本部门职责")));
         }
-        s.add(step(story == 15 ? LATE : FAST, "dispatcher1",
+        s.add(step(
+                story == 15 ? LATE : FAST,
+                "dispatcher1",
                 "{\"action\":\"DISPATCH\",\"departmentCode\":\"" + bureau + "\"}"));
         s.add(step(FAST, handler, action("ACCEPT")));
         switch (story) {
@@ -327,8 +391,14 @@ class LiveMonthAcceptanceTests {
                 s.add(step(FAST, "shiftlead1", action("DENY_EXTENSION", "可按期完成")));
             }
             case 6, 7, 8 -> {
-                s.add(new Step(FAST, handler, q -> "{\"action\":\"REQUEST_SUSPEND\",\"reason\":\"道路大修\",\"expectedDate\":\""
-                        + clock.instant().atZone(CityClock.ZONE).toLocalDate().plusDays(20) + "\"}"));
+                s.add(new Step(
+                        FAST,
+                        handler,
+                        q -> "{\"action\":\"REQUEST_SUSPEND\",\"reason\":\"道路大修\",\"expectedDate\":\""
+                                + clock.instant()
+                                        .atZone(CityClock.ZONE)
+                                        .toLocalDate()
+                                        .plusDays(20) + "\"}"));
                 if (story == 8) {
                     s.add(step(FAST, "shiftlead1", action("REFUSE_SUSPEND", "可先行处置")));
                 } else {
@@ -347,8 +417,7 @@ class LiveMonthAcceptanceTests {
                 s.add(step(Duration.ofDays(1), "shiftlead1", action("RESUME")));
             }
             case 15 -> s.add(step(FAST, "leader1", action("SUPERVISE", "请加快办理")));
-            default -> {
-            }
+            default -> {}
         }
         s.add(step(story == 1 ? VERY_LATE : Duration.ofHours(2), handler, action("REPORT_HANDLED", "已处置")));
         if (story == 3) { // 返工
@@ -360,14 +429,17 @@ class LiveMonthAcceptanceTests {
         s.add(step(story == 15 ? LATE : FAST, "shiftlead1", action("CLOSE")));
         String satisfaction = story == 1 ? "BASICALLY_SATISFIED" : story == 5 ? "DISSATISFIED" : "SATISFIED";
         if (story == 14) { // 不满意, reopened: handled again
-            s.add(step(Duration.ofHours(1), "operator1",
+            s.add(step(
+                    Duration.ofHours(1),
+                    "operator1",
                     "{\"action\":\"VISIT\",\"satisfaction\":\"DISSATISFIED\",\"reopen\":true}"));
             s.add(step(FAST, handler, action("ACCEPT")));
             s.add(step(Duration.ofHours(2), handler, action("REPORT_HANDLED", "已再次处置")));
             s.add(step(FAST, "inspector1", action("CHECK_PASS")));
             s.add(step(FAST, "shiftlead1", action("CLOSE")));
         }
-        s.add(step(Duration.ofHours(1), "operator1", "{\"action\":\"VISIT\",\"satisfaction\":\"" + satisfaction + "\"}"));
+        s.add(step(
+                Duration.ofHours(1), "operator1", "{\"action\":\"VISIT\",\"satisfaction\":\"" + satisfaction + "\"}"));
     }
 
     private void assertTheHistoryCoversEverything(Map<Long, JsonNode> views) {
@@ -399,10 +471,23 @@ class LiveMonthAcceptanceTests {
     // ------------------------------------------------------------------------ the indicators, from the histories
 
     /** A fact as docs/assessment.md §1 defines it, read off a case's history. */
-    record Fact(long caseId, String action, String actor, String role, String assignee, String reporter,
-            String channel, String grid, String community, String street, String district, String dept, Instant at,
-            Boolean onTime, Boolean byDeadline, Integer satisfaction) {
-    }
+    record Fact(
+            long caseId,
+            String action,
+            String actor,
+            String role,
+            String assignee,
+            String reporter,
+            String channel,
+            String grid,
+            String community,
+            String street,
+            String district,
+            String dept,
+            Instant at,
+            Boolean onTime,
+            Boolean byDeadline,
+            Integer satisfaction) {}
 
     static List<Fact> facts(JsonNode v, Map<Long, String> deptCodes) {
         long id = v.get("id").asLong();
@@ -412,7 +497,8 @@ class LiveMonthAcceptanceTests {
         String street = v.get("streetCode").asString();
         String district = v.get("districtCode").asString();
         JsonNode history = v.get("history");
-        String reporter = "INSPECTOR".equals(channel) ? history.get(0).get("actor").asString() : null;
+        String reporter =
+                "INSPECTOR".equals(channel) ? history.get(0).get("actor").asString() : null;
         List<Fact> out = new ArrayList<>();
         String lastDispatcher = null;
         Boolean lastHandling = null;
@@ -420,11 +506,12 @@ class LiveMonthAcceptanceTests {
             String a = h.get("action").asString();
             String actor = h.get("actor").asString();
             String role = h.get("role").asString();
-            String dept = h.get("departmentId").isNull() ? null : deptCodes.get(h.get("departmentId").asLong());
+            String dept = h.get("departmentId").isNull()
+                    ? null
+                    : deptCodes.get(h.get("departmentId").asLong());
             Instant at = Instant.parse(h.get("actedAt").asString());
             Boolean onTime = h.get("dueAt").isNull() ? null : h.get("onTime").asBoolean();
-            record Out(String action, String assignee, Boolean byDeadline, Integer sat) {
-            }
+            record Out(String action, String assignee, Boolean byDeadline, Integer sat) {}
             List<Out> made = new ArrayList<>();
             switch (a) {
                 case "INTAKE" -> {
@@ -433,11 +520,21 @@ class LiveMonthAcceptanceTests {
                         made.add(new Out("ACCEPTED", null, null, null));
                     }
                 }
-                case "ASSIGN_INSPECTOR" -> made.add(new Out("CHECK".equals(h.get("stage").asString())
-                        ? "CHECK_ASSIGNED" : "VERIFY_ASSIGNED", h.get("inspector").asString(), null, null));
+                case "ASSIGN_INSPECTOR" ->
+                    made.add(new Out(
+                            "CHECK".equals(h.get("stage").asString()) ? "CHECK_ASSIGNED" : "VERIFY_ASSIGNED",
+                            h.get("inspector").asString(),
+                            null,
+                            null));
                 case "VERIFY" -> made.add(new Out("VERIFIED", null, null, null));
-                case "FILE" -> made.add(new Out("FILED", h.get("inspector").isNull() ? null
-                        : h.get("inspector").asString(), null, null));
+                case "FILE" ->
+                    made.add(new Out(
+                            "FILED",
+                            h.get("inspector").isNull()
+                                    ? null
+                                    : h.get("inspector").asString(),
+                            null,
+                            null));
                 case "REJECT" -> made.add(new Out("VOIDED", null, null, null));
                 case "MERGE" -> made.add(new Out("MERGED", null, null, null));
                 case "DISPATCH" -> {
@@ -458,22 +555,56 @@ class LiveMonthAcceptanceTests {
                     made.add(new Out("REWORK", lastDispatcher, null, null));
                 }
                 case "CLOSE" -> made.add(new Out("CLOSED", null, lastHandling, null));
-                case "VISIT" -> made.add(new Out("RETURN_VISIT", null, null, score(h.get("note").asString())));
+                case "VISIT" ->
+                    made.add(new Out(
+                            "RETURN_VISIT", null, null, score(h.get("note").asString())));
                 case "SUPERVISE" -> made.add(new Out("SUPERVISED", null, null, null));
                 default -> {
                     // ACCEPT, REQUEST_/DENY_EXTENSION, REQUEST_/REFUSE_SUSPEND: nothing is counted
                 }
             }
             for (Out o : made) {
-                out.add(new Fact(id, o.action(), actor, role, o.assignee(), reporter, channel, grid, community, street,
-                        district, dept, at, onTime, o.byDeadline(), o.sat()));
+                out.add(new Fact(
+                        id,
+                        o.action(),
+                        actor,
+                        role,
+                        o.assignee(),
+                        reporter,
+                        channel,
+                        grid,
+                        community,
+                        street,
+                        district,
+                        dept,
+                        at,
+                        onTime,
+                        o.byDeadline(),
+                        o.sat()));
             }
         }
         for (JsonNode alert : v.get("alerts")) {
-            if ("OVERDUE".equals(alert.get("kind").asString()) && "HANDLE".equals(alert.get("stage").asString())) {
-                out.add(new Fact(id, "OVERDUE", null, "SYSTEM", null, reporter, channel, grid, community, street,
-                        district, alert.get("departmentCode").isNull() ? null : alert.get("departmentCode").asString(),
-                        Instant.parse(alert.get("raisedAt").asString()), false, false, null));
+            if ("OVERDUE".equals(alert.get("kind").asString())
+                    && "HANDLE".equals(alert.get("stage").asString())) {
+                out.add(new Fact(
+                        id,
+                        "OVERDUE",
+                        null,
+                        "SYSTEM",
+                        null,
+                        reporter,
+                        channel,
+                        grid,
+                        community,
+                        street,
+                        district,
+                        alert.get("departmentCode").isNull()
+                                ? null
+                                : alert.get("departmentCode").asString(),
+                        Instant.parse(alert.get("raisedAt").asString()),
+                        false,
+                        false,
+                        null));
             }
         }
         return out;
@@ -493,8 +624,8 @@ class LiveMonthAcceptanceTests {
     /** type → subject code → indicator → value (null = undefined), by the formulas of docs/assessment.md §3. */
     static Map<String, Map<String, Map<String, Double>>> indicators(List<Fact> facts) {
         Map<String, Map<String, Map<String, Long>>> n = new HashMap<>(); // type → code → counter → n
-        Function<String[], Map<String, Long>> subject = k -> n.computeIfAbsent(k[0], t -> new TreeMap<>())
-                .computeIfAbsent(k[1], c -> new HashMap<>());
+        Function<String[], Map<String, Long>> subject =
+                k -> n.computeIfAbsent(k[0], t -> new TreeMap<>()).computeIfAbsent(k[1], c -> new HashMap<>());
 
         // areas: one tally per case
         Map<Long, List<Fact>> byCase = group(facts, f -> String.valueOf(f.caseId()));
@@ -506,8 +637,8 @@ class LiveMonthAcceptanceTests {
             Instant resumed = last(fs, "RESUMED");
             Instant closed = last(fs, "CLOSED");
             Instant overdue = last(fs, "OVERDUE");
-            boolean closedByDeadline = fs.stream().anyMatch(f -> f.action().equals("CLOSED")
-                    && Boolean.TRUE.equals(f.byDeadline()));
+            boolean closedByDeadline =
+                    fs.stream().anyMatch(f -> f.action().equals("CLOSED") && Boolean.TRUE.equals(f.byDeadline()));
             boolean suspendedAtEnd = suspended != null && (resumed == null || resumed.isBefore(suspended));
             boolean overdueOpen = overdue != null && (closed == null || closed.isBefore(overdue));
             Map<String, Long> c = new HashMap<>();
@@ -521,25 +652,31 @@ class LiveMonthAcceptanceTests {
             add(c, "closedByDeadline", closed != null && closedByDeadline ? 1 : 0);
             add(c, "shouldClose", closed != null || overdueOpen ? 1 : 0);
             visits(fs, c);
-            for (String[] area : new String[][] {{"DISTRICT", any.district()}, {"STREET", any.street()},
-                    {"COMMUNITY", any.community()}, {"GRID", any.grid()}}) {
+            for (String[] area : new String[][] {
+                {"DISTRICT", any.district()},
+                {"STREET", any.street()},
+                {"COMMUNITY", any.community()},
+                {"GRID", any.grid()}
+            }) {
                 Map<String, Long> s = subject.apply(area);
                 c.forEach((k, v) -> add(s, k, v));
             }
         }
 
         // departments: one tally per case and department
-        Map<Long, List<Fact>> byCaseDept = group(facts.stream().filter(f -> f.dept() != null).toList(),
-                f -> f.caseId() + "/" + f.dept());
+        Map<Long, List<Fact>> byCaseDept =
+                group(facts.stream().filter(f -> f.dept() != null).toList(), f -> f.caseId() + "/" + f.dept());
         for (List<Fact> fs : byCaseDept.values()) {
             Instant handled = last(fs, "HANDLED");
-            boolean allByDeadline = fs.stream().filter(f -> f.action().equals("HANDLED"))
+            boolean allByDeadline = fs.stream()
+                    .filter(f -> f.action().equals("HANDLED"))
                     .allMatch(f -> Boolean.TRUE.equals(f.byDeadline()));
             Instant overdue = last(fs, "OVERDUE");
             Instant closed = last(fs, "CLOSED");
             boolean overdueUnhandled = overdue != null && (handled == null || handled.isBefore(overdue));
             boolean overdueOpen = overdue != null && (closed == null || closed.isBefore(overdue));
-            Map<String, Long> s = subject.apply(new String[] {"DEPARTMENT", fs.get(0).dept()});
+            Map<String, Long> s =
+                    subject.apply(new String[] {"DEPARTMENT", fs.get(0).dept()});
             add(s, "assigned", count(fs, "DISPATCHED"));
             add(s, "handled", handled != null ? 1 : 0);
             add(s, "handledByDeadline", handled != null && allByDeadline ? 1 : 0);
@@ -596,11 +733,11 @@ class LiveMonthAcceptanceTests {
                         add(s, "gridFiled", 1);
                         add(s, "missed", "INSPECTOR".equals(f.channel()) ? 0 : 1);
                     }
-                    case "VOIDED", "MERGED" -> add(subject.apply(new String[] {"SHIFT_LEADER", f.assignee()}), "voided", 1);
+                    case "VOIDED", "MERGED" ->
+                        add(subject.apply(new String[] {"SHIFT_LEADER", f.assignee()}), "voided", 1);
                     case "RETURNED" -> add(subject.apply(new String[] {"DISPATCHER", f.assignee()}), "returned", 1);
                     case "REWORK" -> add(subject.apply(new String[] {"DISPATCHER", f.assignee()}), "reworked", 1);
-                    default -> {
-                    }
+                    default -> {}
                 }
             }
             if (f.reporter() != null && a.equals("FILED")) {
@@ -609,8 +746,8 @@ class LiveMonthAcceptanceTests {
         }
 
         Map<String, Map<String, Map<String, Double>>> out = new HashMap<>();
-        n.forEach((type, subjects) -> subjects.forEach((code, c) -> out.computeIfAbsent(type, t -> new TreeMap<>())
-                .put(code, values(type, c))));
+        n.forEach((type, subjects) -> subjects.forEach(
+                (code, c) -> out.computeIfAbsent(type, t -> new TreeMap<>()).put(code, values(type, c))));
         return out;
     }
 
@@ -659,8 +796,9 @@ class LiveMonthAcceptanceTests {
                 count(v, c, "filedBy");
                 v.put("fileOnTimeRate", rate(c, "filedOnTime", "filedBy"));
                 long filedBy = c.getOrDefault("filedBy", 0L);
-                v.put("fileAccuracyRate", filedBy == 0 ? null
-                        : Math.max(0, filedBy - c.getOrDefault("voided", 0L)) / (double) filedBy);
+                v.put(
+                        "fileAccuracyRate",
+                        filedBy == 0 ? null : Math.max(0, filedBy - c.getOrDefault("voided", 0L)) / (double) filedBy);
                 count(v, c, "closedBy");
                 v.put("closeOnTimeRate", rate(c, "closedOnTime", "closedBy"));
             }
@@ -668,8 +806,11 @@ class LiveMonthAcceptanceTests {
                 count(v, c, "dispatched");
                 v.put("dispatchOnTimeRate", rate(c, "dispatchedOnTime", "dispatched"));
                 long dispatched = c.getOrDefault("dispatched", 0L);
-                v.put("dispatchAccuracyRate", dispatched == 0 ? null
-                        : Math.max(0, dispatched - c.getOrDefault("returned", 0L)) / (double) dispatched);
+                v.put(
+                        "dispatchAccuracyRate",
+                        dispatched == 0
+                                ? null
+                                : Math.max(0, dispatched - c.getOrDefault("returned", 0L)) / (double) dispatched);
             }
             default -> throw new IllegalArgumentException(type);
         }
@@ -709,12 +850,17 @@ class LiveMonthAcceptanceTests {
     }
 
     private static Instant last(List<Fact> fs, String action) {
-        return fs.stream().filter(f -> f.action().equals(action)).map(Fact::at).max(Instant::compareTo).orElse(null);
+        return fs.stream()
+                .filter(f -> f.action().equals(action))
+                .map(Fact::at)
+                .max(Instant::compareTo)
+                .orElse(null);
     }
 
     private static Map<Long, List<Fact>> group(List<Fact> facts, Function<Fact, String> key) {
         Map<String, List<Fact>> byKey = new LinkedHashMap<>();
-        facts.forEach(f -> byKey.computeIfAbsent(key.apply(f), k -> new ArrayList<>()).add(f));
+        facts.forEach(
+                f -> byKey.computeIfAbsent(key.apply(f), k -> new ArrayList<>()).add(f));
         Map<Long, List<Fact>> out = new LinkedHashMap<>();
         long i = 0;
         for (List<Fact> l : byKey.values()) {

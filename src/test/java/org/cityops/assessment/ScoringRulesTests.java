@@ -7,7 +7,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.cityops.assessment.internal.model.Composite;
 import org.cityops.assessment.internal.model.Counters;
 import org.cityops.assessment.internal.model.Indicators;
@@ -38,14 +37,20 @@ class ScoringRulesTests {
 
     @Test
     void inverseRatesAndBandsScoreAsTheReferenceSays() {
-        assertThat(Composite.termScore(new Term("x", 1, Method.INVERSE_RATE, null), 0.25)).isEqualTo(75.0);
-        List<Band> accepted = ScoringConfig.defaults().composite().get(SubjectType.OPERATOR).get(0).bands();
+        assertThat(Composite.termScore(new Term("x", 1, Method.INVERSE_RATE, null), 0.25))
+                .isEqualTo(75.0);
+        List<Band> accepted = ScoringConfig.defaults()
+                .composite()
+                .get(SubjectType.OPERATOR)
+                .get(0)
+                .bands();
         Term t = new Term("accepted", 25, Method.BAND, accepted);
         assertThat(Composite.termScore(t, 100.0)).isEqualTo(0.0);
         assertThat(Composite.termScore(t, 101.0)).isEqualTo(40.0);
         assertThat(Composite.termScore(t, 2000.0)).isEqualTo(90.0);
         assertThat(Composite.termScore(t, 2001.0)).isEqualTo(100.0);
-        Term dept = ScoringConfig.defaults().composite().get(SubjectType.DEPARTMENT).get(0);
+        Term dept =
+                ScoringConfig.defaults().composite().get(SubjectType.DEPARTMENT).get(0);
         assertThat(Composite.termScore(dept, 50.0)).isEqualTo(100.0);
         assertThat(Composite.termScore(dept, 1001.0)).isEqualTo(0.0);
     }
@@ -70,8 +75,12 @@ class ScoringRulesTests {
         s.put("c", 90.0);
         s.put("d", 80.0);
         s.put("e", null);
-        assertThat(Ranking.rank(s)).containsEntry("b", 1).containsEntry("a", 2).containsEntry("c", 2)
-                .containsEntry("d", 4).doesNotContainKey("e");
+        assertThat(Ranking.rank(s))
+                .containsEntry("b", 1)
+                .containsEntry("a", 2)
+                .containsEntry("c", 2)
+                .containsEntry("d", 4)
+                .doesNotContainKey("e");
     }
 
     @Test
@@ -100,10 +109,14 @@ class ScoringRulesTests {
     void weightsThatDoNotSumToAHundredAreRefused() {
         var d = ScoringConfig.defaults();
         var composite = new EnumMap<>(d.composite());
-        composite.put(SubjectType.DISTRICT, List.of(new Term("closeRate", 30, Method.RATE, null),
-                new Term("closeByDeadlineRate", 10, Method.RATE, null)));
+        composite.put(
+                SubjectType.DISTRICT,
+                List.of(
+                        new Term("closeRate", 30, Method.RATE, null),
+                        new Term("closeByDeadlineRate", 10, Method.RATE, null)));
         assertThatThrownBy(() -> new ScoringConfig(composite, d.grades(), d.options()).validate())
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("100");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("100");
     }
 
     @Test
@@ -113,8 +126,10 @@ class ScoringRulesTests {
         c.add("dispatchReturned", 1);
         c.add("dispatchReworked", 3);
         assertThat(Indicators.values(SubjectType.DISPATCHER, Indicators.Options.defaults(), c)
-                .get("dispatchAccuracyRate")).isEqualTo(0.9);
+                        .get("dispatchAccuracyRate"))
+                .isEqualTo(0.9);
         assertThat(Indicators.values(SubjectType.DISPATCHER, new Indicators.Options("REWORK", "HANDLED"), c)
-                .get("dispatchAccuracyRate")).isEqualTo(0.7);
+                        .get("dispatchAccuracyRate"))
+                .isEqualTo(0.7);
     }
 }

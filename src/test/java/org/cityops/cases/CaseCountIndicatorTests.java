@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.cityops.cases.internal.CaseFixtures;
 import org.cityops.cases.internal.CaseService;
 import org.cityops.cases.internal.NewCase;
@@ -32,23 +31,43 @@ class CaseCountIndicatorTests {
 
     @Autowired
     List<IndicatorSource> sources;
+
     @Autowired
     CaseService cases;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Clock clock;
+
     @Autowired
     MockMvc mvc;
 
     IndicatorSource indicator() {
-        return sources.stream().filter(s -> s.key().equals("cases.count-by-category")).findFirst().orElseThrow();
+        return sources.stream()
+                .filter(s -> s.key().equals("cases.count-by-category"))
+                .findFirst()
+                .orElseThrow();
     }
 
     long report(String category) {
-        return cases.intake(new NewCase(CaseChannel.HOTLINE, category, "违法建设指标测试 " + UUID.randomUUID(),
-                DemoGrids.TIANNING.lat(), DemoGrids.TIANNING.lon(), null, null, null, null), CaseFixtures.OPERATOR,
-                null, null, null).caseId();
+        return cases.intake(
+                        new NewCase(
+                                CaseChannel.HOTLINE,
+                                category,
+                                "违法建设指标测试 " + UUID.randomUUID(),
+                                DemoGrids.TIANNING.lat(),
+                                DemoGrids.TIANNING.lon(),
+                                null,
+                                null,
+                                null,
+                                null),
+                        CaseFixtures.OPERATOR,
+                        null,
+                        null,
+                        null)
+                .caseId();
     }
 
     Map<String, String> today(String category, String area) {
@@ -57,8 +76,11 @@ class CaseCountIndicatorTests {
     }
 
     void setStatus(long id, String status, boolean open) {
-        jdbc.sql("UPDATE city_case SET status = :s, is_open = :o WHERE id = :id").param("s", status).param("o", open)
-                .param("id", id).update();
+        jdbc.sql("UPDATE city_case SET status = :s, is_open = :o WHERE id = :id")
+                .param("s", status)
+                .param("o", open)
+                .param("id", id)
+                .update();
     }
 
     @Test
@@ -76,7 +98,9 @@ class CaseCountIndicatorTests {
         IndicatorValue after = indicator().current(params);
         long[] was = counts(before.display());
         long[] now = counts(after.display());
-        assertThat(now[0] - was[0]).as("received: two counted, the voided one and another category not").isEqualTo(2);
+        assertThat(now[0] - was[0])
+                .as("received: two counted, the voided one and another category not")
+                .isEqualTo(2);
         assertThat(now[1] - was[1]).as("closed").isEqualTo(1);
         assertThat(now[2] - was[2]).as("in progress").isEqualTo(1);
         assertThat(after.value()).isEqualTo(now[1]);
@@ -89,24 +113,29 @@ class CaseCountIndicatorTests {
         IndicatorValue before = indicator().current(liyang);
         report("E06001");
         assertThat(indicator().current(liyang).display()).isEqualTo(before.display());
-        assertThat(indicator().current(Map.of("category", "E06001", "from", "2000-01-01", "to", "2000-12-31"))
-                .display()).isEqualTo("受理0起,办结0起,在办0起");
+        assertThat(indicator()
+                        .current(Map.of("category", "E06001", "from", "2000-01-01", "to", "2000-12-31"))
+                        .display())
+                .isEqualTo("受理0起,办结0起,在办0起");
     }
 
     @Test
     void missing_or_malformed_parameters_make_the_indicator_unavailable() {
         assertThatThrownBy(() -> indicator().current(Map.of("from", "2026-01-01", "to", "2026-12-31")))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> indicator().current(Map.of("category", "E06%", "from", "2026-01-01",
-                "to", "2026-12-31"))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> indicator().current(Map.of("category", "E06001", "from", "2026-12-31",
-                "to", "2026-01-01"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(
+                        () -> indicator().current(Map.of("category", "E06%", "from", "2026-01-01", "to", "2026-12-31")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() ->
+                        indicator().current(Map.of("category", "E06001", "from", "2026-12-31", "to", "2026-01-01")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void the_rectification_ledger_offers_the_case_indicator() throws Exception {
         mvc.perform(get("/api/v1/rectification/indicators").header("Authorization", Api.bearer(mvc, "rectify1")))
-                .andExpect(status().isOk()).andExpect(jsonPath("$[*].key", hasItem("cases.count-by-category")));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].key", hasItem("cases.count-by-category")));
     }
 
     static long[] counts(String display) {

@@ -10,9 +10,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import java.time.LocalDate;
 import java.util.UUID;
-
 import org.cityops.cases.support.Places;
 import org.cityops.catalog.Catalog;
 import org.cityops.geo.GridLocator;
@@ -26,8 +26,6 @@ import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-
-import com.jayway.jsonpath.JsonPath;
 
 /**
  * The pages of 核实/核查派遣 and 挂账 approval: the inspector's 我的任务, the shift leader's console. Rolled back
@@ -43,22 +41,32 @@ class InspectorTaskPageTests {
     /** A district inspector, so that its tasks are this test's only. */
     String districtInspector(String district) {
         String username = "zz-insp-" + UUID.randomUUID().toString().substring(0, 8);
-        long unit = jdbc.sql("SELECT id FROM org_unit WHERE code = :c").param("c", district).query(Long.class).single();
+        long unit = jdbc.sql("SELECT id FROM org_unit WHERE code = :c")
+                .param("c", district)
+                .query(Long.class)
+                .single();
         jdbc.sql("""
                 INSERT INTO app_user (username, display_name, password_hash, data_scope, org_unit_id, enabled)
-                VALUES (:u, '区监督员', 'x', 'DISTRICT', :unit, TRUE)""").param("u", username).param("unit", unit)
+                VALUES (:u, '区监督员', 'x', 'DISTRICT', :unit, TRUE)""").param("u", username).param("unit", unit).update();
+        long id = jdbc.sql("SELECT id FROM app_user WHERE username = :u")
+                .param("u", username)
+                .query(Long.class)
+                .single();
+        jdbc.sql("INSERT INTO app_user_role (user_id, role) VALUES (:id, 'INSPECTOR')")
+                .param("id", id)
                 .update();
-        long id = jdbc.sql("SELECT id FROM app_user WHERE username = :u").param("u", username).query(Long.class).single();
-        jdbc.sql("INSERT INTO app_user_role (user_id, role) VALUES (:id, 'INSPECTOR')").param("id", id).update();
         return username;
     }
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     UserDetailsService users;
+
     @Autowired
     GridLocator locator;
+
     @Autowired
     Catalog catalog;
 
@@ -68,18 +76,26 @@ class InspectorTaskPageTests {
 
     long hotlineCase() throws Exception {
         Places.Place p = Places.any(locator);
-        String json = """
-                {"channel":"HOTLINE","categoryCode":"%s","description":"页面测试 %s","lat":%s,"lon":%s}"""
-                .formatted(catalog.activeCategories().get(0).qualifiedCode(), UUID.randomUUID(), p.lat(), p.lon());
-        String res = mvc.perform(post("/api/v1/cases").header("Authorization", Api.bearer(mvc, "operator1"))
-                .contentType(MediaType.APPLICATION_JSON).content(json)).andExpect(status().isCreated())
-                .andReturn().getResponse().getContentAsString();
+        String json =
+                """
+                {"channel":"HOTLINE","categoryCode":"%s","description":"页面测试 %s","lat":%s,"lon":%s}""".formatted(catalog.activeCategories().get(0).qualifiedCode(), UUID.randomUUID(), p.lat(), p.lon());
+        String res = mvc.perform(post("/api/v1/cases")
+                        .header("Authorization", Api.bearer(mvc, "operator1"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return ((Number) JsonPath.read(res, "$.id")).longValue();
     }
 
     void act(String user, long id, String json) throws Exception {
-        mvc.perform(post("/api/v1/cases/" + id + "/transitions").header("Authorization", Api.bearer(mvc, user))
-                .contentType(MediaType.APPLICATION_JSON).content(json)).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/cases/" + id + "/transitions")
+                        .header("Authorization", Api.bearer(mvc, user))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json))
+                .andExpect(status().isOk());
     }
 
     @Test
@@ -87,36 +103,51 @@ class InspectorTaskPageTests {
         String me = districtInspector(Places.any(locator).location().districtCode());
         long id = hotlineCase();
         for (String page : new String[] {"/cases/queue", "/cases/new"}) {
-            mvc.perform(get(page).with(as(me))).andExpect(status().isOk())
+            mvc.perform(get(page).with(as(me)))
+                    .andExpect(status().isOk())
                     .andExpect(content().string(Matchers.containsString("data-testid=\"my-tasks\"")))
                     .andExpect(content().string(Matchers.containsString("我的任务")))
                     .andExpect(content().string(Matchers.containsString("data-task-id=\"" + id + "\"")))
                     .andExpect(content().string(Matchers.containsString("核实属实")));
         }
-        String html = mvc.perform(get("/cases/queue").with(as(me))).andReturn().getResponse()
+        String html = mvc.perform(get("/cases/queue").with(as(me)))
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
         org.assertj.core.api.Assertions.assertThat(html.indexOf("data-testid=\"my-tasks\""))
-                .as("my tasks come before the rest of the queue").isLessThan(html.indexOf("data-testid=\"case-table\""));
+                .as("my tasks come before the rest of the queue")
+                .isLessThan(html.indexOf("data-testid=\"case-table\""));
         mvc.perform(post("/cases/" + id + "/task").with(as(me)).with(csrf()).param("action", "VERIFY"))
-                .andExpect(redirectedUrl("/cases/queue")).andExpect(flash().attributeExists("taskDone"));
+                .andExpect(redirectedUrl("/cases/queue"))
+                .andExpect(flash().attributeExists("taskDone"));
         mvc.perform(get("/api/v1/cases/" + id).header("Authorization", Api.bearer(mvc, "operator1")))
                 .andExpect(jsonPath("$.status").value("PENDING_FILE"));
-        mvc.perform(get("/cases/queue").with(as("shiftlead1"))).andExpect(status().isOk())
+        mvc.perform(get("/cases/queue").with(as("shiftlead1")))
+                .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.not(Matchers.containsString("data-testid=\"my-tasks\""))));
     }
 
     @Test
     void theShiftLeadersConsoleReassignsAndApprovesOrRefusesASuspensionInChinese() throws Exception {
         long waiting = hotlineCase();
-        mvc.perform(get("/cases/" + waiting).with(as("shiftlead1"))).andExpect(status().isOk())
+        mvc.perform(get("/cases/" + waiting).with(as("shiftlead1")))
+                .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("data-action=\"ASSIGN_INSPECTOR\"")))
                 .andExpect(content().string(Matchers.containsString("指派监督员")))
                 .andExpect(content().string(Matchers.containsString("name=\"inspector\"")));
-        mvc.perform(post("/cases/" + waiting + "/act").with(as("shiftlead1")).with(csrf()).header("HX-Request", "true")
-                .param("action", "ASSIGN_INSPECTOR").param("inspector", "operator1"))
+        mvc.perform(post("/cases/" + waiting + "/act")
+                        .with(as("shiftlead1"))
+                        .with(csrf())
+                        .header("HX-Request", "true")
+                        .param("action", "ASSIGN_INSPECTOR")
+                        .param("inspector", "operator1"))
                 .andExpect(content().string(Matchers.containsString("不是监督员")));
-        mvc.perform(post("/cases/" + waiting + "/act").with(as("shiftlead1")).with(csrf()).header("HX-Request", "true")
-                .param("action", "ASSIGN_INSPECTOR").param("inspector", "inspector1"))
+        mvc.perform(post("/cases/" + waiting + "/act")
+                        .with(as("shiftlead1"))
+                        .with(csrf())
+                        .header("HX-Request", "true")
+                        .param("action", "ASSIGN_INSPECTOR")
+                        .param("inspector", "inspector1"))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("data-testid=\"action-error\""))))
                 .andExpect(content().string(Matchers.containsString("data-testid=\"case-inspector\"")));
 
@@ -126,20 +157,30 @@ class InspectorTaskPageTests {
         act("shiftlead1", id, "{\"action\":\"FILE\"}");
         act("dispatcher1", id, "{\"action\":\"DISPATCH\",\"departmentCode\":\"" + Places.bureau(p) + "\"}");
         act(Places.handlerOf(p), id, "{\"action\":\"ACCEPT\"}");
-        mvc.perform(get("/cases/" + id).with(as(Places.handlerOf(p)))).andExpect(status().isOk())
+        mvc.perform(get("/cases/" + id).with(as(Places.handlerOf(p))))
+                .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("申请挂账")))
                 .andExpect(content().string(Matchers.containsString("name=\"expectedDate\"")));
         String until = LocalDate.now(CityClock.ZONE).plusDays(30).toString();
-        mvc.perform(post("/cases/" + id + "/act").with(as(Places.handlerOf(p))).with(csrf()).header("HX-Request", "true")
-                .param("action", "REQUEST_SUSPEND").param("note", "管线迁改").param("expectedDate", until))
+        mvc.perform(post("/cases/" + id + "/act")
+                        .with(as(Places.handlerOf(p)))
+                        .with(csrf())
+                        .header("HX-Request", "true")
+                        .param("action", "REQUEST_SUSPEND")
+                        .param("note", "管线迁改")
+                        .param("expectedDate", until))
                 .andExpect(content().string(Matchers.containsString("挂账申请中")));
-        mvc.perform(get("/cases/" + id).with(as("shiftlead1"))).andExpect(status().isOk())
+        mvc.perform(get("/cases/" + id).with(as("shiftlead1")))
+                .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("批准挂账")))
                 .andExpect(content().string(Matchers.containsString("驳回挂账")))
                 .andExpect(content().string(Matchers.containsString(until)))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("SUSPEND_REQUESTED<"))));
-        mvc.perform(post("/cases/" + id + "/act").with(as("shiftlead1")).with(csrf()).header("HX-Request", "true")
-                .param("action", "SUSPEND"))
+        mvc.perform(post("/cases/" + id + "/act")
+                        .with(as("shiftlead1"))
+                        .with(csrf())
+                        .header("HX-Request", "true")
+                        .param("action", "SUSPEND"))
                 .andExpect(content().string(Matchers.containsString("data-status=\"SUSPENDED\"")));
     }
 }

@@ -9,11 +9,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
+import jakarta.servlet.http.Cookie;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.cityops.cases.internal.CaseFixtures;
 import org.cityops.cases.internal.CaseService;
 import org.cityops.cases.internal.NewCase;
@@ -33,10 +34,6 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import com.jayway.jsonpath.JsonPath;
-
-import jakarta.servlet.http.Cookie;
-
 /**
  * Issue 11, points 5 and 6: what anonymous users see (public channels only, personal data masked, the same 404
  * for "not public" and "unknown") and the limits of the public lookup and report form.
@@ -46,16 +43,23 @@ class PublicSurfaceTests {
 
     /** Each test counts from its own client addresses, so the in-memory budgets of other tests do not matter. */
     private static final AtomicInteger ADDRESS = new AtomicInteger(1);
-    private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F', 0, 1};
+
+    private static final byte[] JPEG = {
+        (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F', 0, 1
+    };
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     CaseService cases;
+
     @Autowired
     GridLocator locator;
+
     @Autowired
     Catalog catalog;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -75,13 +79,16 @@ class PublicSurfaceTests {
         return catalog.activeCategories().get(0).qualifiedCode();
     }
 
-    record Made(long id, String number) {
-    }
+    record Made(long id, String number) {}
 
     Made intake(CaseChannel channel, String description, Performer who, String sourceRef) {
         Places.Place p = Places.any(locator);
-        CaseService.Intake in = cases.intake(new NewCase(channel, category(), description, p.lat(), p.lon(),
-                "测试路9号", null, "王小明", "13912345678"), who, null, sourceRef == null ? null : "muck", sourceRef);
+        CaseService.Intake in = cases.intake(
+                new NewCase(channel, category(), description, p.lat(), p.lon(), "测试路9号", null, "王小明", "13912345678"),
+                who,
+                null,
+                sourceRef == null ? null : "muck",
+                sourceRef);
         return new Made(in.caseId(), in.caseNumber());
     }
 
@@ -93,12 +100,17 @@ class PublicSurfaceTests {
         Made inspector = intake(CaseChannel.INSPECTOR, "巡查 " + tag, CaseFixtures.INSPECTOR, null);
         Made leader = intake(CaseChannel.LEADER, "领导交办 " + tag, CaseFixtures.OPERATOR, null);
         Made media = intake(CaseChannel.MEDIA, "舆情 " + tag, CaseFixtures.OPERATOR, null);
-        Made alert = intake(CaseChannel.ALERT, "【渣土车无核准运输】车辆 苏D·X" + tag.substring(0, 4)
-                + "，监管员备注：司机电话13611112222\n证据 evidence: 3 个轨迹点", Performer.SYSTEM, "alarm-" + tag);
+        Made alert = intake(
+                CaseChannel.ALERT,
+                "【渣土车无核准运输】车辆 苏D·X" + tag.substring(0, 4) + "，监管员备注：司机电话13611112222\n证据 evidence: 3 个轨迹点",
+                Performer.SYSTEM,
+                "alarm-" + tag);
         for (Made internal : List.of(inspector, leader, media, alert)) {
             cases.addPhoto(internal.id(), "HANDLED", JPEG, Performer.SYSTEM);
         }
-        cases.transition(inspector.id(), new TransitionRequest(CaseAction.FILE, null, null, null, null, null, null),
+        cases.transition(
+                inspector.id(),
+                new TransitionRequest(CaseAction.FILE, null, null, null, null, null, null),
                 CaseFixtures.SHIFT);
         return List.of(citizen, open311, hotline, inspector, leader, media, alert);
     }
@@ -109,13 +121,24 @@ class PublicSurfaceTests {
         List<Made> all = oneOfEach(tag);
         String ids = String.join(",", all.stream().map(Made::number).toList());
         String json = mvc.perform(get("/open311/v2/requests.json").param("service_request_id", ids))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat((List<String>) JsonPath.read(json, "$[*].service_request_id"))
-                .containsExactlyInAnyOrder(all.get(0).number(), all.get(1).number(), all.get(2).number());
-        assertThat(json).doesNotContain("苏D").doesNotContain("evidence").doesNotContain("巡查").doesNotContain("舆情");
+                .containsExactlyInAnyOrder(
+                        all.get(0).number(), all.get(1).number(), all.get(2).number());
+        assertThat(json)
+                .doesNotContain("苏D")
+                .doesNotContain("evidence")
+                .doesNotContain("巡查")
+                .doesNotContain("舆情");
         // the unfiltered list (newest first) does not carry them either
         String list = mvc.perform(get("/open311/v2/requests.json").param("page_size", "500"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         List<String> listed = JsonPath.read(list, "$[*].service_request_id");
         for (Made internal : all.subList(3, 7)) {
             assertThat(listed).doesNotContain(internal.number());
@@ -134,41 +157,72 @@ class PublicSurfaceTests {
             assertThat(body(get("/open311/v2/tokens/" + n + ".json"), 404))
                     .isEqualTo(body(get("/open311/v2/tokens/" + unknown + ".json"), 404));
             assertThat(body(get("/open311/v2/servicerequestupdates.json").param("service_request_id", n), 404))
-                    .isEqualTo(body(get("/open311/v2/servicerequestupdates.json").param("service_request_id", unknown), 404));
-            long photo = jdbc.sql("SELECT MAX(id) FROM case_photo WHERE case_id = :c").param("c", internal.id())
-                    .query(Long.class).single();
+                    .isEqualTo(body(
+                            get("/open311/v2/servicerequestupdates.json").param("service_request_id", unknown), 404));
+            long photo = jdbc.sql("SELECT MAX(id) FROM case_photo WHERE case_id = :c")
+                    .param("c", internal.id())
+                    .query(Long.class)
+                    .single();
             mvc.perform(get("/open311/v2/media/" + n + "/" + photo)).andExpect(status().isNotFound());
             String address = freshAddress();
             String page = body(get("/public/cases/" + n).with(from(address)), 404);
             assertThat(page).contains("data-testid=\"not-found\"").doesNotContain("public-case");
             assertThat(body(get("/public/cases/" + unknown).with(from(address)), 404))
-                    .contains("data-testid=\"not-found\"").doesNotContain("public-case");
-            assertThat(body(get("/api/v1/public/cases/" + n).with(from(address)), 404).replace(n, unknown))
+                    .contains("data-testid=\"not-found\"")
+                    .doesNotContain("public-case");
+            assertThat(body(get("/api/v1/public/cases/" + n).with(from(address)), 404)
+                            .replace(n, unknown))
                     .isEqualTo(body(get("/api/v1/public/cases/" + unknown).with(from(address)), 404));
         }
         // the inspector case was filed (a status change), but the updates feed does not show it
         String feed = mvc.perform(get("/open311/v2/servicerequestupdates.json").param("page_size", "500"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat((List<String>) JsonPath.read(feed, "$[*].service_request_id")).doesNotContain(all.get(3).number());
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat((List<String>) JsonPath.read(feed, "$[*].service_request_id"))
+                .doesNotContain(all.get(3).number());
         // a public case is there
-        mvc.perform(get("/public/cases/" + all.get(0).number()).with(from(freshAddress()))).andExpect(status().isOk())
+        mvc.perform(get("/public/cases/" + all.get(0).number()).with(from(freshAddress())))
+                .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("public-case")));
     }
 
     @Test
     void phoneAndIdNumbersInAPublishedDescriptionAndAddressAreMasked() throws Exception {
         Places.Place p = Places.any(locator);
-        String number = cases.intake(new NewCase(CaseChannel.CITIZEN, category(),
-                "门口堆了建筑垃圾，联系我13912345678或0519-85681234，身份证320402198001011234 " + UUID.randomUUID(),
-                p.lat(), p.lon(), "幸福路1号（电话13800001111）", null, null, null), Performer.publicReporter("public"),
-                null, null, null).caseNumber();
-        String json = mvc.perform(get("/open311/v2/requests/" + number + ".json")).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String number = cases.intake(
+                        new NewCase(
+                                CaseChannel.CITIZEN,
+                                category(),
+                                "门口堆了建筑垃圾，联系我13912345678或0519-85681234，身份证320402198001011234 " + UUID.randomUUID(),
+                                p.lat(),
+                                p.lon(),
+                                "幸福路1号（电话13800001111）",
+                                null,
+                                null,
+                                null),
+                        Performer.publicReporter("public"),
+                        null,
+                        null,
+                        null)
+                .caseNumber();
+        String json = mvc.perform(get("/open311/v2/requests/" + number + ".json"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String description = JsonPath.read(json, "$[0].description");
-        assertThat(description).contains("139****5678").contains("0519-****1234").contains("320***********1234")
-                .doesNotContain("13912345678").doesNotContain("85681234").doesNotContain("198001011234");
+        assertThat(description)
+                .contains("139****5678")
+                .contains("0519-****1234")
+                .contains("320***********1234")
+                .doesNotContain("13912345678")
+                .doesNotContain("85681234")
+                .doesNotContain("198001011234");
         assertThat((String) JsonPath.read(json, "$[0].address")).isEqualTo("幸福路1号（电话138****1111）");
-        mvc.perform(get("/api/v1/public/cases/" + number).with(from(freshAddress()))).andExpect(status().isOk())
+        mvc.perform(get("/api/v1/public/cases/" + number).with(from(freshAddress())))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.address").value("幸福路1号（电话138****1111）"));
     }
 
@@ -179,33 +233,43 @@ class PublicSurfaceTests {
             mvc.perform(get("/public/cases/" + (20260000000000L + i)).with(from(address)))
                     .andExpect(status().isNotFound());
         }
-        MvcResult refused = mvc.perform(get("/public/cases/20260000000099").with(from(address)).locale(Locale.CHINA))
-                .andExpect(status().isTooManyRequests()).andExpect(header().exists("Retry-After"))
-                .andExpect(content().string(Matchers.containsString("查询过于频繁"))).andReturn();
-        assertThat(Long.parseLong(refused.getResponse().getHeader("Retry-After"))).isPositive();
+        MvcResult refused = mvc.perform(
+                        get("/public/cases/20260000000099").with(from(address)).locale(Locale.CHINA))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().exists("Retry-After"))
+                .andExpect(content().string(Matchers.containsString("查询过于频繁")))
+                .andReturn();
+        assertThat(Long.parseLong(refused.getResponse().getHeader("Retry-After")))
+                .isPositive();
         mvc.perform(get("/api/v1/public/cases/20260000000099").with(from(address)))
                 .andExpect(status().isTooManyRequests())
                 .andExpect(jsonPath("$.detail").value(Matchers.containsString("查询过于频繁")));
         // another address is not affected
-        mvc.perform(get("/public/cases/20260000000099").with(from(freshAddress()))).andExpect(status().isNotFound());
+        mvc.perform(get("/public/cases/20260000000099").with(from(freshAddress())))
+                .andExpect(status().isNotFound());
     }
 
     MockMultipartHttpServletRequestBuilder report(String description) {
         Places.Place p = Places.any(locator);
         MockMultipartHttpServletRequestBuilder b = multipart("/public/report");
-        b.param("categoryCode", category()).param("description", description)
-                .param("lat", String.valueOf(p.lat())).param("lon", String.valueOf(p.lon()));
+        b.param("categoryCode", category())
+                .param("description", description)
+                .param("lat", String.valueOf(p.lat()))
+                .param("lon", String.valueOf(p.lon()));
         return b;
     }
 
     long casesWith(String description) {
-        return jdbc.sql("SELECT COUNT(*) FROM city_case WHERE description = :d").param("d", description)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM city_case WHERE description = :d")
+                .param("d", description)
+                .query(Long.class)
+                .single();
     }
 
     @Test
     void theReportFormIsLimitedPerDeviceCookie() throws Exception {
-        MvcResult form = mvc.perform(get("/public/report").with(from(freshAddress()))).andExpect(status().isOk())
+        MvcResult form = mvc.perform(get("/public/report").with(from(freshAddress())))
+                .andExpect(status().isOk())
                 .andReturn();
         Cookie device = form.getResponse().getCookie("cityops-device");
         assertThat(device).isNotNull();
@@ -217,9 +281,14 @@ class PublicSurfaceTests {
             assertThat(casesWith(d)).isEqualTo(1);
         }
         String refused = "第六次 " + UUID.randomUUID();
-        mvc.perform(report(refused).file(new MockMultipartFile("photo", "p.jpg", "image/jpeg", JPEG)).with(csrf())
-                        .with(from(freshAddress())).cookie(device).locale(Locale.CHINA))
-                .andExpect(status().isTooManyRequests()).andExpect(header().exists("Retry-After"))
+        mvc.perform(report(refused)
+                        .file(new MockMultipartFile("photo", "p.jpg", "image/jpeg", JPEG))
+                        .with(csrf())
+                        .with(from(freshAddress()))
+                        .cookie(device)
+                        .locale(Locale.CHINA))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().exists("Retry-After"))
                 .andExpect(content().string(Matchers.containsString("提交过于频繁")))
                 .andExpect(content().string(Matchers.containsString("form-error")));
         assertThat(casesWith(refused)).isZero();
@@ -234,8 +303,12 @@ class PublicSurfaceTests {
         String address = freshAddress();
         for (int i = 0; i < 20; i++) {
             // refused submissions (no location) count too: the budget protects the upload path
-            mvc.perform(multipart("/public/report").param("categoryCode", category()).param("description", "缺位置")
-                    .with(csrf()).with(from(address))).andExpect(status().isBadRequest());
+            mvc.perform(multipart("/public/report")
+                            .param("categoryCode", category())
+                            .param("description", "缺位置")
+                            .with(csrf())
+                            .with(from(address)))
+                    .andExpect(status().isBadRequest());
         }
         String refused = "地址限额 " + UUID.randomUUID();
         mvc.perform(report(refused).with(csrf()).with(from(address)).locale(Locale.CHINA))
@@ -251,26 +324,42 @@ class PublicSurfaceTests {
         byte[] big = new byte[5 * 1024 * 1024 + 1];
         System.arraycopy(JPEG, 0, big, 0, JPEG.length);
         String d1 = "大照片 " + UUID.randomUUID();
-        mvc.perform(report(d1).file(new MockMultipartFile("photo", "p.jpg", "image/jpeg", big)).with(csrf())
+        mvc.perform(report(d1)
+                        .file(new MockMultipartFile("photo", "p.jpg", "image/jpeg", big))
+                        .with(csrf())
                         .with(from(freshAddress())))
-                .andExpect(status().isBadRequest()).andExpect(content().string(Matchers.containsString("照片过大")));
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("照片过大")));
         assertThat(casesWith(d1)).isZero();
         String d2 = "伪装照片 " + UUID.randomUUID();
-        mvc.perform(report(d2).file(new MockMultipartFile("photo", "p.jpg", "image/jpeg",
-                        "<html><script>alert(1)</script></html>".getBytes())).with(csrf()).with(from(freshAddress())))
+        mvc.perform(report(d2)
+                        .file(new MockMultipartFile(
+                                "photo", "p.jpg", "image/jpeg", "<html><script>alert(1)</script></html>".getBytes()))
+                        .with(csrf())
+                        .with(from(freshAddress())))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(Matchers.containsString("只接受JPEG/PNG/GIF/WebP图片")));
         assertThat(casesWith(d2)).isZero();
         String d3 = "真照片 " + UUID.randomUUID();
-        mvc.perform(report(d3).file(new MockMultipartFile("photo", "p.bin", "application/octet-stream", JPEG))
-                .with(csrf()).with(from(freshAddress()))).andExpect(status().is3xxRedirection());
+        mvc.perform(report(d3)
+                        .file(new MockMultipartFile("photo", "p.bin", "application/octet-stream", JPEG))
+                        .with(csrf())
+                        .with(from(freshAddress())))
+                .andExpect(status().is3xxRedirection());
         assertThat(jdbc.sql("SELECT ph.content_type FROM case_photo ph JOIN city_case c ON c.id = ph.case_id"
-                + " WHERE c.description = :d").param("d", d3).query(String.class).single()).isEqualTo("image/jpeg");
+                                + " WHERE c.description = :d")
+                        .param("d", d3)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("image/jpeg");
     }
 
-    private String body(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
-            int status) throws Exception {
-        return mvc.perform(request).andExpect(status().is(status)).andReturn().getResponse()
+    private String body(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, int status)
+            throws Exception {
+        return mvc.perform(request)
+                .andExpect(status().is(status))
+                .andReturn()
+                .getResponse()
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -7,10 +7,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
 import org.cityops.cases.support.Places;
 import org.cityops.catalog.Catalog;
 import org.cityops.geo.GridLocator;
@@ -24,18 +24,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-import com.jayway.jsonpath.JsonPath;
-
 /** 挂账 with approval through the API: request, refusal, approval, and the requests that are conflicts. */
 @IntegrationTest
 class SuspendApprovalApiTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     GridLocator locator;
+
     @Autowired
     Catalog catalog;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -47,19 +48,25 @@ class SuspendApprovalApiTests {
     }
 
     ResultActions act(String user, long id, String json) throws Exception {
-        return mvc.perform(post("/api/v1/cases/" + id + "/transitions").header("Authorization", Api.bearer(mvc, user))
-                .contentType(MediaType.APPLICATION_JSON).content(json));
+        return mvc.perform(post("/api/v1/cases/" + id + "/transitions")
+                .header("Authorization", Api.bearer(mvc, user))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json));
     }
 
     /** A hotline case taken to 处置中 at the district bureau. */
     long accepted() throws Exception {
         String json = """
-                {"channel":"HOTLINE","categoryCode":"%s","description":"挂账测试 %s","lat":%s,"lon":%s}"""
-                .formatted(catalog.activeCategories().get(0).qualifiedCode(), UUID.randomUUID(), place.lat(),
-                        place.lon());
-        String res = mvc.perform(post("/api/v1/cases").header("Authorization", Api.bearer(mvc, "operator1"))
-                .contentType(MediaType.APPLICATION_JSON).content(json)).andExpect(status().isCreated())
-                .andReturn().getResponse().getContentAsString();
+                {"channel":"HOTLINE","categoryCode":"%s","description":"挂账测试 %s","lat":%s,"lon":%s}""".formatted(
+                        catalog.activeCategories().get(0).qualifiedCode(), UUID.randomUUID(), place.lat(), place.lon());
+        String res = mvc.perform(post("/api/v1/cases")
+                        .header("Authorization", Api.bearer(mvc, "operator1"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         long id = ((Number) JsonPath.read(res, "$.id")).longValue();
         act("inspector1", id, "{\"action\":\"VERIFY\"}").andExpect(status().isOk());
         act("shiftlead1", id, "{\"action\":\"FILE\"}").andExpect(status().isOk());
@@ -79,7 +86,10 @@ class SuspendApprovalApiTests {
 
     List<Integer> queue(String user) throws Exception {
         String res = mvc.perform(get("/api/v1/cases/queue?size=500").header("Authorization", Api.bearer(mvc, user)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return JsonPath.read(res, "$.items[*].id");
     }
 
@@ -87,35 +97,43 @@ class SuspendApprovalApiTests {
     void aRefusedRequestGoesBackToTheDepartmentAndAnApprovedOneStopsTheClock() throws Exception {
         long id = accepted();
         String handler = Places.handlerOf(place);
-        act(handler, id, request(inAMonth())).andExpect(status().isOk())
+        act(handler, id, request(inAMonth()))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("SUSPEND_REQUESTED"))
                 .andExpect(jsonPath("$.statusLabel").value("挂账申请中"))
                 .andExpect(jsonPath("$.resumeExpected").value(inAMonth().toString()));
         mvc.perform(get("/api/v1/cases/" + id).header("Authorization", Api.bearer(mvc, "shiftlead1")))
-                .andExpect(jsonPath("$.availableActions").value(org.hamcrest.Matchers.hasItems("SUSPEND",
-                        "REFUSE_SUSPEND")));
+                .andExpect(jsonPath("$.availableActions")
+                        .value(org.hamcrest.Matchers.hasItems("SUSPEND", "REFUSE_SUSPEND")));
 
-        act("shiftlead1", id, "{\"action\":\"REFUSE_SUSPEND\",\"reason\":\"可先行处置\"}").andExpect(status().isOk())
+        act("shiftlead1", id, "{\"action\":\"REFUSE_SUSPEND\",\"reason\":\"可先行处置\"}")
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("ACCEPTED"))
                 .andExpect(jsonPath("$.resumeExpected").isEmpty());
         assertThat(queue(handler)).contains((int) id);
 
         act(handler, id, request(inAMonth())).andExpect(status().isOk());
-        act("shiftlead1", id, "{\"action\":\"SUSPEND\"}").andExpect(status().isOk())
+        act("shiftlead1", id, "{\"action\":\"SUSPEND\"}")
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("SUSPENDED"))
                 .andExpect(jsonPath("$.overdue").value(false));
-        jdbc.sql("UPDATE city_case SET due_at = created_at WHERE id = :id").param("id", id).update();
+        jdbc.sql("UPDATE city_case SET due_at = created_at WHERE id = :id")
+                .param("id", id)
+                .update();
         mvc.perform(get("/api/v1/cases/" + id).header("Authorization", Api.bearer(mvc, "operator1")))
                 .andExpect(jsonPath("$.overdue").value(false))
                 .andExpect(jsonPath("$.history[?(@.action == 'REQUEST_SUSPEND')].note")
                         .value(org.hamcrest.Matchers.hasItem(containsString("道路大修期间无法施工"))))
-                .andExpect(jsonPath("$.history[?(@.action == 'REFUSE_SUSPEND')].note").value(org.hamcrest.Matchers
-                        .hasItem("可先行处置")))
-                .andExpect(jsonPath("$.history[?(@.action == 'SUSPEND')].actor").value(org.hamcrest.Matchers
-                        .hasItem("shiftlead1")));
+                .andExpect(jsonPath("$.history[?(@.action == 'REFUSE_SUSPEND')].note")
+                        .value(org.hamcrest.Matchers.hasItem("可先行处置")))
+                .andExpect(jsonPath("$.history[?(@.action == 'SUSPEND')].actor")
+                        .value(org.hamcrest.Matchers.hasItem("shiftlead1")));
         assertThat(jdbc.sql("SELECT action FROM audit_entry WHERE entity_type = 'CASE' AND entity_id = "
-                + "(SELECT case_number FROM city_case WHERE id = :id) ORDER BY id").param("id", id).query(String.class)
-                .list()).containsSubsequence("REQUEST_SUSPEND", "REFUSE_SUSPEND", "REQUEST_SUSPEND", "SUSPEND");
+                                + "(SELECT case_number FROM city_case WHERE id = :id) ORDER BY id")
+                        .param("id", id)
+                        .query(String.class)
+                        .list())
+                .containsSubsequence("REQUEST_SUSPEND", "REFUSE_SUSPEND", "REQUEST_SUSPEND", "SUSPEND");
     }
 
     @Test
@@ -123,10 +141,12 @@ class SuspendApprovalApiTests {
         long id = accepted();
         String handler = Places.handlerOf(place);
         act(handler, id, request(inAMonth())).andExpect(status().isOk());
-        act(handler, id, request(inAMonth())).andExpect(status().isConflict())
+        act(handler, id, request(inAMonth()))
+                .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value(containsString("挂账申请中")));
         act("shiftlead1", id, "{\"action\":\"SUSPEND\"}").andExpect(status().isOk());
-        act(handler, id, request(inAMonth())).andExpect(status().isConflict())
+        act(handler, id, request(inAMonth()))
+                .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value(containsString("状态为挂账的案卷不能申请挂账")));
 
         long closed = accepted();
@@ -140,11 +160,14 @@ class SuspendApprovalApiTests {
     void aRequestWithoutAnExpectedDateOrReasonIsABadRequestAndChangesNothing() throws Exception {
         long id = accepted();
         String handler = Places.handlerOf(place);
-        act(handler, id, "{\"action\":\"REQUEST_SUSPEND\",\"reason\":\"等待\"}").andExpect(status().isBadRequest())
+        act(handler, id, "{\"action\":\"REQUEST_SUSPEND\",\"reason\":\"等待\"}")
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("expectedDate"));
         act(handler, id, "{\"action\":\"REQUEST_SUSPEND\",\"expectedDate\":\"" + inAMonth() + "\"}")
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("note"));
-        act(handler, id, request(LocalDate.now(CityClock.ZONE).minusDays(1))).andExpect(status().isBadRequest())
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("note"));
+        act(handler, id, request(LocalDate.now(CityClock.ZONE).minusDays(1)))
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(containsString("应晚于今天")));
         mvc.perform(get("/api/v1/cases/" + id).header("Authorization", Api.bearer(mvc, "operator1")))
                 .andExpect(jsonPath("$.status").value("ACCEPTED"));

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.cityops.catalog.internal.Category;
 import org.cityops.catalog.internal.CategoryAdmin;
 import org.cityops.catalog.internal.CategoryDraft;
@@ -27,36 +26,56 @@ class CatalogTests {
 
     @Autowired
     Catalog catalog;
+
     @Autowired
     CategoryAdmin categories;
+
     @Autowired
     RoutingAdmin routing;
 
     /** A fresh LOCAL category with a unique code. */
     Category newLocalCategory(String major) {
         String code = major + SEQ.incrementAndGet();
-        return categories.create(new CategoryDraft("LOCAL", CategoryKind.EVENT, code, "测试分类 " + code, major,
-                "测试大类", "立案条件", "结案条件", true));
+        return categories.create(new CategoryDraft(
+                "LOCAL", CategoryKind.EVENT, code, "测试分类 " + code, major, "测试大类", "立案条件", "结案条件", true));
     }
 
     @Test
     void aQualifiedCodeResolvesInAnyCaseAndWithTheLongAlias() {
-        assertThat(catalog.resolve("E06010")).get().extracting(CategoryView::name).isEqualTo("暴露垃圾");
-        assertThat(catalog.resolve("e06010")).get().extracting(CategoryView::qualifiedCode).isEqualTo("E06010");
-        assertThat(catalog.resolve("47678:E:06010")).get().extracting(CategoryView::code).isEqualTo("06010");
+        assertThat(catalog.resolve("E06010"))
+                .get()
+                .extracting(CategoryView::name)
+                .isEqualTo("暴露垃圾");
+        assertThat(catalog.resolve("e06010"))
+                .get()
+                .extracting(CategoryView::qualifiedCode)
+                .isEqualTo("E06010");
+        assertThat(catalog.resolve("47678:E:06010"))
+                .get()
+                .extracting(CategoryView::code)
+                .isEqualTo("06010");
         assertThat(catalog.resolve("C01001")).get().satisfies(c -> {
             assertThat(c.kind()).isEqualTo(CategoryKind.COMPONENT);
             assertThat(c.name()).isEqualTo("供水井盖");
             assertThat(c.majorName()).isEqualTo("市政公用设施");
             assertThat(c.standard()).isEqualTo("GB/T 47678.5");
         });
-        assertThat(catalog.resolve("30428:C:0101")).get().extracting(CategoryView::name).isEqualTo("上水井盖");
-        assertThat(catalog.resolve("LOCAL:E:ZT01")).get().extracting(CategoryView::name).isEqualTo("建筑垃圾违规运输");
+        assertThat(catalog.resolve("30428:C:0101"))
+                .get()
+                .extracting(CategoryView::name)
+                .isEqualTo("上水井盖");
+        assertThat(catalog.resolve("LOCAL:E:ZT01"))
+                .get()
+                .extracting(CategoryView::name)
+                .isEqualTo("建筑垃圾违规运输");
     }
 
     @Test
     void aPlainCodeResolvesOnlyWhenUniqueAmongActiveCategories() {
-        assertThat(catalog.resolve("06010")).get().extracting(CategoryView::qualifiedCode).isEqualTo("E06010");
+        assertThat(catalog.resolve("06010"))
+                .get()
+                .extracting(CategoryView::qualifiedCode)
+                .isEqualTo("E06010");
         assertThat(catalog.resolve("01001")).as("部件 and 事项 share 01001").isEmpty();
         assertThat(catalog.resolve("0101")).as("30428 部件 and 事件 share 0101").isEmpty();
         assertThat(catalog.resolve("99999")).isEmpty();
@@ -71,15 +90,20 @@ class CatalogTests {
         assertThat(catalog.resolve(c.code())).isPresent();
         categories.setActive(c.id(), false);
         assertThat(catalog.resolve(c.code())).isEmpty();
-        assertThat(catalog.resolve(c.qualifiedCode())).get().extracting(CategoryView::active).isEqualTo(false);
+        assertThat(catalog.resolve(c.qualifiedCode()))
+                .get()
+                .extracting(CategoryView::active)
+                .isEqualTo(false);
         assertThat(catalog.activeCategories()).noneMatch(v -> v.id() == c.id());
     }
 
     @Test
     void theDemoCatalogueHasEveryTranscribedCategory() {
         List<CategoryView> all = catalog.activeCategories();
-        assertThat(all.stream().filter(c -> c.standard().equals("GB/T 47678.5")).count()).isGreaterThanOrEqualTo(403);
-        assertThat(all).anyMatch(c -> c.qualifiedCode().equals("E08011") && c.name().contains("渣土运输车辆"));
+        assertThat(all.stream().filter(c -> c.standard().equals("GB/T 47678.5")).count())
+                .isGreaterThanOrEqualTo(403);
+        assertThat(all)
+                .anyMatch(c -> c.qualifiedCode().equals("E08011") && c.name().contains("渣土运输车辆"));
         assertThat(catalog.resolve("E06014").orElseThrow().filingCondition()).contains("遗撒");
     }
 
@@ -87,7 +111,8 @@ class CatalogTests {
     void everyDemoCategoryFindsADepartmentInEveryDistrict() {
         for (CategoryView c : catalog.activeCategories()) {
             for (String district : List.of("320402", "320404", "320411", "320412", "320413", "320481", "320491")) {
-                assertThat(catalog.responsibleDepartment(c.id(), district + "001001")).as(c.qualifiedCode())
+                assertThat(catalog.responsibleDepartment(c.id(), district + "001001"))
+                        .as(c.qualifiedCode())
                         .isPresent();
             }
         }
@@ -109,11 +134,13 @@ class CatalogTests {
 
     @Test
     void theDocumentedExampleRoutesHoldForEveryDistrict() {
-        Map<String, String> examples = Map.of("E09006", "320402", "E07001", "320404", "E09009", "320411",
-                "E06036", "320412", "E06013", "320413", "E06028", "320481", "E09010", "320491");
-        examples.forEach((code, district) -> assertThat(
-                catalog.responsibleDepartment(catalog.resolve(code).orElseThrow().id(), district + "001001"))
-                .as(code).contains("QCGJ-" + district));
+        Map<String, String> examples = Map.of(
+                "E09006", "320402", "E07001", "320404", "E09009", "320411", "E06036", "320412", "E06013", "320413",
+                "E06028", "320481", "E09010", "320491");
+        examples.forEach((code, district) -> assertThat(catalog.responsibleDepartment(
+                        catalog.resolve(code).orElseThrow().id(), district + "001001"))
+                .as(code)
+                .contains("QCGJ-" + district));
         long spill = catalog.resolve("E06014").orElseThrow().id();
         assertThat(catalog.responsibleDepartment(spill, "320402")).contains("HWC");
         long uncovered = catalog.resolve("E08011").orElseThrow().id();
@@ -133,7 +160,8 @@ class CatalogTests {
         assertThat(catalog.responsibleDepartment(c.id(), "320402002001")).contains("YYFZ");
         assertThat(catalog.responsibleDepartment(c.id(), "320411001")).contains("SZSS");
         assertThat(catalog.responsibleDepartment(c.id(), "320404001"))
-                .as("one category beats its major even city-wide").contains("SZSS");
+                .as("one category beats its major even city-wide")
+                .contains("SZSS");
         assertThat(catalog.responsibleDepartment(sibling.id(), "320404001")).contains("GYGL");
         assertThat(catalog.responsibleDepartment(sibling.id(), "320411001")).contains("QCGJ-320411");
     }
@@ -142,7 +170,8 @@ class CatalogTests {
     void routingRulesNeedAKnownDepartmentAreaAndCategory() {
         Category c = newLocalCategory("RV");
         assertThatThrownBy(() -> routing.create(c.qualifiedCode(), "", "NOPE", null))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("NOPE");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("NOPE");
         assertThatThrownBy(() -> routing.create(c.qualifiedCode(), "3204", "CGJ", null))
                 .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> routing.create(c.qualifiedCode(), "329999", "CGJ", null))
@@ -162,8 +191,11 @@ class CatalogTests {
                 .isEqualTo(new TimeLimit(Duration.ofHours(8), TimeBasis.WORKING));
         assertThat(catalog.limit(c.id(), ProcessStage.HANDLE, Urgency.CRITICAL))
                 .isEqualTo(new TimeLimit(Duration.ofHours(2), TimeBasis.NATURAL));
-        categories.setLimits(c.id(), Map.of(new LimitKey(ProcessStage.HANDLE, Urgency.NORMAL),
-                new TimeLimit(Duration.ofHours(30), TimeBasis.NATURAL)));
+        categories.setLimits(
+                c.id(),
+                Map.of(
+                        new LimitKey(ProcessStage.HANDLE, Urgency.NORMAL),
+                        new TimeLimit(Duration.ofHours(30), TimeBasis.NATURAL)));
         assertThat(catalog.limit(c.id(), ProcessStage.HANDLE, Urgency.NORMAL))
                 .isEqualTo(new TimeLimit(Duration.ofHours(30), TimeBasis.NATURAL));
         assertThat(catalog.limit(c.id(), ProcessStage.HANDLE, Urgency.URGENT))
@@ -189,13 +221,16 @@ class CatalogTests {
 
     @Test
     void categoryCodesMustFitTheirStandard() {
-        assertThatThrownBy(() -> categories.create(new CategoryDraft("GB/T 47678.5", CategoryKind.EVENT, "0601",
-                "x", null, "大类", null, null, true))).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> categories.create(new CategoryDraft(
+                        "GB/T 47678.5", CategoryKind.EVENT, "0601", "x", null, "大类", null, null, true)))
+                .isInstanceOf(InvalidInputException.class)
                 .hasFieldOrPropertyWithValue("field", "code");
-        assertThatThrownBy(() -> categories.create(new CategoryDraft("GB/T 47678.5", CategoryKind.EVENT, "06010",
-                "重复", null, "市容环境类", null, null, true))).isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> categories.create(new CategoryDraft("GB/T 47678.5", CategoryKind.EVENT, "11001",
-                "x", "12", "大类", null, null, true))).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> categories.create(new CategoryDraft(
+                        "GB/T 47678.5", CategoryKind.EVENT, "06010", "重复", null, "市容环境类", null, null, true)))
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> categories.create(new CategoryDraft(
+                        "GB/T 47678.5", CategoryKind.EVENT, "11001", "x", "12", "大类", null, null, true)))
+                .isInstanceOf(InvalidInputException.class)
                 .hasFieldOrPropertyWithValue("field", "majorCode");
     }
 }

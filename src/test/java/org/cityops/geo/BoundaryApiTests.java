@@ -1,17 +1,16 @@
 package org.cityops.geo;
 
-import org.cityops.geo.demo.DemoGrids;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.cityops.geo.demo.DemoGrids;
 import org.cityops.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -20,6 +19,7 @@ class BoundaryApiTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     ObjectMapper json;
 
@@ -56,15 +56,22 @@ class BoundaryApiTests {
             }
         }
         assertThat(districts).as("the seven demo districts").isEqualTo(7);
-        double[] bbox = { fc.at("/bbox/0").asDouble(), fc.at("/bbox/1").asDouble(), fc.at("/bbox/2").asDouble(),
-                fc.at("/bbox/3").asDouble() };
+        double[] bbox = {
+            fc.at("/bbox/0").asDouble(),
+            fc.at("/bbox/1").asDouble(),
+            fc.at("/bbox/2").asDouble(),
+            fc.at("/bbox/3").asDouble()
+        };
         assertThat(DemoGrids.TIANNING.lon()).isBetween(bbox[0], bbox[2]);
         assertThat(DemoGrids.LIYANG.lat()).isBetween(bbox[1], bbox[3]);
     }
 
     @Test
     void aBrowserThatHasTheCurrentLayerGetsA304() throws Exception {
-        String etag = mvc.perform(get("/api/v1/public/geo/boundaries")).andReturn().getResponse().getHeader("ETag");
+        String etag = mvc.perform(get("/api/v1/public/geo/boundaries"))
+                .andReturn()
+                .getResponse()
+                .getHeader("ETag");
         mvc.perform(get("/api/v1/public/geo/boundaries").header("If-None-Match", etag))
                 .andExpect(status().isNotModified())
                 .andExpect(header().string("ETag", etag))

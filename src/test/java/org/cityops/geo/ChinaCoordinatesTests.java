@@ -1,10 +1,10 @@
 package org.cityops.geo;
 
-import org.cityops.geo.demo.DemoGrids;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.cityops.geo.ChinaCoordinates.LonLat;
+import org.cityops.geo.demo.DemoGrids;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -3,7 +3,6 @@ package org.cityops.geo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-
 import org.cityops.geo.internal.FeatureProblem;
 import org.cityops.geo.internal.GeoJsonGridReader;
 import org.cityops.geo.internal.ParsedLayer;
@@ -20,13 +19,14 @@ class GeoJsonGridReaderTests {
     }
 
     static String square(double lon, double lat, double size) {
-        return "[[[" + lon + "," + lat + "],[" + (lon + size) + "," + lat + "],[" + (lon + size) + ","
-                + (lat + size) + "],[" + lon + "," + (lat + size) + "],[" + lon + "," + lat + "]]]";
+        return "[[[" + lon + "," + lat + "],[" + (lon + size) + "," + lat + "],[" + (lon + size) + "," + (lat + size)
+                + "],[" + lon + "," + (lat + size) + "],[" + lon + "," + lat + "]]]";
     }
 
     @Test
     void polygonsAndMultiPolygonsAreReadInLonLatOrder() {
-        ParsedLayer layer = read("""
+        ParsedLayer layer = read(
+                """
                 {"type":"FeatureCollection","name":"x","features":[
                  {"type":"Feature","properties":{"code":"320402001001001","extra":1},
                   "geometry":{"type":"Polygon","coordinates":%s}},
@@ -53,9 +53,12 @@ class GeoJsonGridReaderTests {
 
     @Test
     void aFileThatIsNotAFeatureCollectionIsRejected() {
-        assertThat(read("{\"type\":\"Feature\"}").problems()).extracting(FeatureProblem::field).containsExactly("type");
+        assertThat(read("{\"type\":\"Feature\"}").problems())
+                .extracting(FeatureProblem::field)
+                .containsExactly("type");
         assertThat(read("{\"type\":\"FeatureCollection\",\"features\":{}}").problems())
-                .extracting(FeatureProblem::field).containsExactly("features");
+                .extracting(FeatureProblem::field)
+                .containsExactly("features");
         assertThat(read("[1,2]").problems()).extracting(FeatureProblem::field).containsExactly("body");
     }
 

@@ -11,10 +11,10 @@ final class GeoTestGrids {
 
     static final String COMMUNITY = "320402001001"; // 天宁区 雕庄街道 丽华新村社区
     static final double SIZE = 0.0008;
-    private static final AtomicInteger NEXT = new AtomicInteger(500 + ThreadLocalRandom.current().nextInt(300));
+    private static final AtomicInteger NEXT =
+            new AtomicInteger(500 + ThreadLocalRandom.current().nextInt(300));
 
-    private GeoTestGrids() {
-    }
+    private GeoTestGrids() {}
 
     static int nextSequence() {
         int n = NEXT.getAndIncrement();

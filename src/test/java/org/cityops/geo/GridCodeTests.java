@@ -1,9 +1,9 @@
 package org.cityops.geo;
 
-import org.cityops.geo.demo.DemoGrids;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.cityops.geo.demo.DemoGrids;
 import org.cityops.platform.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +38,8 @@ class GridCodeTests {
 
     @Test
     void anInvalidCodeIsRejectedNamingTheCodeField() {
-        assertThatThrownBy(() -> GridCode.parse("12345")).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> GridCode.parse("12345"))
+                .isInstanceOf(InvalidInputException.class)
                 .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("code"));
     }
 

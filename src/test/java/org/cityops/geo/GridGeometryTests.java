@@ -1,8 +1,8 @@
 package org.cityops.geo;
 
-import org.cityops.geo.demo.DemoGrids;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.cityops.geo.demo.DemoGrids;
 import org.cityops.geo.internal.GridGeometry;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
@@ -12,8 +12,13 @@ import org.locationtech.jts.geom.Polygon;
 class GridGeometryTests {
 
     private static Polygon square(double x, double y, double d) {
-        return GridGeometry.FACTORY.createPolygon(new Coordinate[] {new Coordinate(x, y), new Coordinate(x + d, y),
-                new Coordinate(x + d, y + d), new Coordinate(x, y + d), new Coordinate(x, y)});
+        return GridGeometry.FACTORY.createPolygon(new Coordinate[] {
+            new Coordinate(x, y),
+            new Coordinate(x + d, y),
+            new Coordinate(x + d, y + d),
+            new Coordinate(x, y + d),
+            new Coordinate(x, y)
+        });
     }
 
     @Test
@@ -27,9 +32,12 @@ class GridGeometryTests {
     @Test
     void aDemoCellIsAboutTenThousandSquareMetres() {
         double area = GridGeometry.areaM2(square(119.95, 31.78, 0).getFactory().createPolygon(new Coordinate[] {
-                new Coordinate(119.95, 31.78), new Coordinate(119.95 + DemoGrids.CELL_DLON, 31.78),
-                new Coordinate(119.95 + DemoGrids.CELL_DLON, 31.78 - DemoGrids.CELL_DLAT),
-                new Coordinate(119.95, 31.78 - DemoGrids.CELL_DLAT), new Coordinate(119.95, 31.78)}));
+            new Coordinate(119.95, 31.78),
+            new Coordinate(119.95 + DemoGrids.CELL_DLON, 31.78),
+            new Coordinate(119.95 + DemoGrids.CELL_DLON, 31.78 - DemoGrids.CELL_DLAT),
+            new Coordinate(119.95, 31.78 - DemoGrids.CELL_DLAT),
+            new Coordinate(119.95, 31.78)
+        }));
         assertThat(area).isBetween(9_800.0, 10_200.0);
     }
 }

@@ -7,11 +7,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
 import org.cityops.platform.CityClock;
 import org.cityops.support.Api;
 import org.cityops.support.IntegrationTest;
@@ -22,16 +22,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-import com.jayway.jsonpath.JsonPath;
-
 /** 即将到期: company qualifications, permits and driving licences lapsing within the window or lapsed. */
 @IntegrationTest
 class ExpiringApiTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Clock clock;
 
@@ -46,7 +46,8 @@ class ExpiringApiTests {
     ResultActions send(String method, String user, String path, String json) throws Exception {
         var builder = "PUT".equals(method) ? put(path) : post(path);
         return mvc.perform(builder.header("Authorization", Api.bearer(mvc, user))
-                .contentType(MediaType.APPLICATION_JSON).content(json));
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json));
     }
 
     static long id(ResultActions result) throws Exception {
@@ -55,51 +56,63 @@ class ExpiringApiTests {
 
     long company(String name, String district, LocalDate until) throws Exception {
         return id(send("POST", "muck1", "/api/v1/muck/companies", """
-                {"code": "%s", "name": "%s", "licenseNo": "%s", "districtCode": "%s", "qualificationUntil": %s}"""
-                .formatted(unique("EC"), name, unique("LIC"), district, until == null ? "null" : "\"" + until + "\""))
+                {"code": "%s", "name": "%s", "licenseNo": "%s", "districtCode": "%s", "qualificationUntil": %s}""".formatted(
+                        unique("EC"), name, unique("LIC"), district, until == null ? "null" : "\"" + until + "\""))
                 .andExpect(status().isCreated()));
     }
 
     long driver(String name, Long company, LocalDate until, String status) throws Exception {
         return id(send("POST", "muck1", "/api/v1/muck/drivers", """
-                {"name": "%s", "licenseNo": "%s", "companyId": %s, "licenseUntil": %s, "status": %s}"""
-                .formatted(name, unique("DL"), company, until == null ? "null" : "\"" + until + "\"",
-                        status == null ? "null" : "\"" + status + "\""))
+                {"name": "%s", "licenseNo": "%s", "companyId": %s, "licenseUntil": %s, "status": %s}""".formatted(
+                                name,
+                                unique("DL"),
+                                company,
+                                until == null ? "null" : "\"" + until + "\"",
+                                status == null ? "null" : "\"" + status + "\""))
                 .andExpect(status().isCreated()));
     }
 
     long site(String district) throws Exception {
         return id(send("POST", "muck1", "/api/v1/muck/sites", """
                 {"code": "%s", "name": "到期测试工地", "districtCode": "%s",
-                 "polygon": "POLYGON((119.90 31.80, 119.91 31.80, 119.91 31.81, 119.90 31.81, 119.90 31.80))"}"""
-                .formatted(unique("ES"), district)).andExpect(status().isCreated()));
+                 "polygon": "POLYGON((119.90 31.80, 119.91 31.80, 119.91 31.81, 119.90 31.81, 119.90 31.80))"}""".formatted(unique("ES"), district))
+                .andExpect(status().isCreated()));
     }
 
     long disposalSite() throws Exception {
         return id(send("POST", "muck1", "/api/v1/muck/disposal-sites", """
                 {"code": "%s", "name": "到期测试消纳场", "districtCode": "320402",
-                 "polygon": "POLYGON((120.0 31.8, 120.01 31.8, 120.01 31.81, 120.0 31.81, 120.0 31.8))"}"""
-                .formatted(unique("ED"))).andExpect(status().isCreated()));
+                 "polygon": "POLYGON((120.0 31.8, 120.01 31.8, 120.01 31.81, 120.0 31.81, 120.0 31.8))"}""".formatted(unique("ED")))
+                .andExpect(status().isCreated()));
     }
 
     long permit(String permitNo, Long company, long site, long disposal, LocalDate validTo, String status)
             throws Exception {
         return id(send("POST", "muck1", "/api/v1/muck/permits", """
                 {"permitNo": "%s", "companyId": %s, "siteId": %d, "disposalSiteId": %d, "validFrom": "%s",
-                 "validTo": "%s", "status": %s}""".formatted(permitNo, company, site, disposal,
-                validTo.minusDays(60), validTo, status == null ? "null" : "\"" + status + "\""))
+                 "validTo": "%s", "status": %s}""".formatted(
+                                permitNo,
+                                company,
+                                site,
+                                disposal,
+                                validTo.minusDays(60),
+                                validTo,
+                                status == null ? "null" : "\"" + status + "\""))
                 .andExpect(status().isCreated()));
     }
 
     String expiring(String user, String query) throws Exception {
         return mvc.perform(get("/api/v1/muck/expiring" + query).header("Authorization", Api.bearer(mvc, user)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
     }
 
     /** The listed item of this kind and id, or null. */
     static Map<String, Object> item(String body, String kind, long id) {
-        List<Map<String, Object>> found = JsonPath.read(body,
-                "$.items[?(@.kind == '" + kind + "' && @.id == " + id + ")]");
+        List<Map<String, Object>> found =
+                JsonPath.read(body, "$.items[?(@.kind == '" + kind + "' && @.id == " + id + ")]");
         assertThat(found).hasSizeLessThanOrEqualTo(1);
         return found.isEmpty() ? null : found.get(0);
     }
@@ -124,24 +137,38 @@ class ExpiringApiTests {
 
         String body = expiring("muck1", "?days=10");
         assertThat((String) JsonPath.read(body, "$.today")).isEqualTo(today.toString());
-        assertThat((String) JsonPath.read(body, "$.until")).isEqualTo(today.plusDays(10).toString());
+        assertThat((String) JsonPath.read(body, "$.until"))
+                .isEqualTo(today.plusDays(10).toString());
         assertThat((Integer) JsonPath.read(body, "$.days")).isEqualTo(10);
 
         Map<String, Object> qualification = item(body, "COMPANY_QUALIFICATION", company);
-        assertThat(qualification).containsEntry("date", today.toString()).containsEntry("daysLeft", 0)
-                .containsEntry("expired", false).containsEntry("name", tag + "企业")
+        assertThat(qualification)
+                .containsEntry("date", today.toString())
+                .containsEntry("daysLeft", 0)
+                .containsEntry("expired", false)
+                .containsEntry("name", tag + "企业")
                 .containsEntry("companyName", tag + "企业");
-        assertThat(item(body, "DRIVER_LICENSE", lastDay)).containsEntry("daysLeft", 10).containsEntry("expired", false)
-                .containsEntry("name", tag + "末日师傅").containsEntry("companyId", (int) company)
+        assertThat(item(body, "DRIVER_LICENSE", lastDay))
+                .containsEntry("daysLeft", 10)
+                .containsEntry("expired", false)
+                .containsEntry("name", tag + "末日师傅")
+                .containsEntry("companyId", (int) company)
                 .containsEntry("companyName", tag + "企业");
-        assertThat(item(body, "DRIVER_LICENSE", lapsed)).containsEntry("daysLeft", -1).containsEntry("expired", true);
+        assertThat(item(body, "DRIVER_LICENSE", lapsed))
+                .containsEntry("daysLeft", -1)
+                .containsEntry("expired", true);
         assertThat(item(body, "DRIVER_LICENSE", beyond)).isNull();
         assertThat(item(body, "DRIVER_LICENSE", noDate)).isNull();
         assertThat(item(body, "DRIVER_LICENSE", suspended)).isNull();
-        assertThat(item(body, "PERMIT", permit)).containsEntry("number", permitNo).containsEntry("daysLeft", 10)
-                .containsEntry("expired", false).containsEntry("name", "到期测试工地")
+        assertThat(item(body, "PERMIT", permit))
+                .containsEntry("number", permitNo)
+                .containsEntry("daysLeft", 10)
+                .containsEntry("expired", false)
+                .containsEntry("name", "到期测试工地")
                 .containsEntry("companyName", tag + "企业");
-        assertThat(item(body, "PERMIT", permitLapsed)).containsEntry("daysLeft", -40).containsEntry("expired", true);
+        assertThat(item(body, "PERMIT", permitLapsed))
+                .containsEntry("daysLeft", -40)
+                .containsEntry("expired", true);
         assertThat(item(body, "PERMIT", permitBeyond)).isNull();
         assertThat(item(body, "PERMIT", revoked)).isNull();
 
@@ -180,20 +207,22 @@ class ExpiringApiTests {
         String user = "muck-exp-" + Long.toString(System.nanoTime(), 36);
         send("POST", "admin", "/api/v1/org/users", """
                 {"username": "%s", "password": "%s", "displayName": "新北渣土监管员",
-                 "roles": ["MUCK_SUPERVISOR"], "scope": "DISTRICT", "orgUnitCode": "320411"}""".formatted(user,
-                Api.DEMO_PASSWORD)).andExpect(status().isCreated());
+                 "roles": ["MUCK_SUPERVISOR"], "scope": "DISTRICT", "orgUnitCode": "320411"}""".formatted(user, Api.DEMO_PASSWORD))
+                .andExpect(status().isCreated());
 
         String ours = expiring(user, "?days=30");
         assertThat(item(ours, "COMPANY_QUALIFICATION", xinbei)).isNotNull();
         assertThat(item(ours, "DRIVER_LICENSE", ourDriver)).isNotNull();
-        assertThat(item(ours, "PERMIT", ourPermit)).as("a permit is scoped by its site's district").isNotNull();
+        assertThat(item(ours, "PERMIT", ourPermit))
+                .as("a permit is scoped by its site's district")
+                .isNotNull();
         assertThat(item(ours, "COMPANY_QUALIFICATION", tianning)).isNull();
         assertThat(item(ours, "DRIVER_LICENSE", theirDriver)).isNull();
         assertThat(item(ours, "DRIVER_LICENSE", homeless)).isNull();
         assertThat(item(ours, "PERMIT", theirPermit)).isNull();
         List<Map<String, Object>> all = JsonPath.read(ours, "$.items");
-        assertThat(all).allSatisfy(i -> assertThat(i.get("kind")).isIn("COMPANY_QUALIFICATION", "PERMIT",
-                "DRIVER_LICENSE"));
+        assertThat(all)
+                .allSatisfy(i -> assertThat(i.get("kind")).isIn("COMPANY_QUALIFICATION", "PERMIT", "DRIVER_LICENSE"));
 
         String city = expiring("muck1", "?days=30");
         assertThat(item(city, "COMPANY_QUALIFICATION", tianning)).isNotNull();
@@ -206,7 +235,8 @@ class ExpiringApiTests {
     void daysOutside1To365OrNotANumberIsA400NamingDays() throws Exception {
         for (String days : List.of("0", "-3", "366", "abc", "7.5")) {
             mvc.perform(get("/api/v1/muck/expiring?days=" + days).header("Authorization", Api.bearer(mvc, "muck1")))
-                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("days"));
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.field").value("days"));
         }
         expiring("muck1", "?days=1");
         expiring("muck1", "?days=365");
@@ -225,21 +255,28 @@ class ExpiringApiTests {
         long company = company(unique("证照") + "企业", "320411", null);
         long driver = driver(unique("证照师傅"), company, until, null);
         String path = "/api/v1/muck/drivers/" + driver;
-        mvc.perform(get(path).header("Authorization", Api.bearer(mvc, "muck1"))).andExpect(status().isOk())
+        mvc.perform(get(path).header("Authorization", Api.bearer(mvc, "muck1")))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.licenseUntil").value(until.toString()));
         LocalDate renewed = until.plusYears(6);
-        String licence = jdbc.sql("SELECT license_no FROM muck_driver WHERE id = :id").param("id", driver)
-                .query(String.class).single();
+        String licence = jdbc.sql("SELECT license_no FROM muck_driver WHERE id = :id")
+                .param("id", driver)
+                .query(String.class)
+                .single();
         send("PUT", "muck1", path, """
-                {"name": "证照师傅", "licenseNo": "%s", "companyId": %d, "licenseUntil": "%s"}"""
-                .formatted(licence, company, renewed)).andExpect(status().isOk())
+                {"name": "证照师傅", "licenseNo": "%s", "companyId": %d, "licenseUntil": "%s"}""".formatted(licence, company, renewed))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.licenseUntil").value(renewed.toString()));
         send("PUT", "muck1", path, """
                 {"name": "证照师傅", "licenseNo": "%s", "companyId": %d}""".formatted(licence, company))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.licenseUntil").isEmpty());
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.licenseUntil").isEmpty());
         List<String> after = jdbc.sql("""
                 SELECT after_summary FROM audit_entry WHERE entity_type = 'MUCK_DRIVER' AND entity_id = :id
-                ORDER BY id""").param("id", String.valueOf(driver)).query(String.class).list();
+                ORDER BY id""")
+                .param("id", String.valueOf(driver))
+                .query(String.class)
+                .list();
         assertThat(after).hasSize(3);
         assertThat(after.get(0)).contains("until " + until);
         assertThat(after.get(1)).contains("until " + renewed);
@@ -253,15 +290,21 @@ class ExpiringApiTests {
         for (String bad : List.of("\"next week\"", "\"2027-02-30\"", "\"31/12/2027\"", "true", "{}")) {
             send("PUT", "muck1", path, """
                     {"name": "坏日期师傅", "licenseNo": "%s", "licenseUntil": %s}""".formatted(unique("DL"), bad))
-                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("licenseUntil"));
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.field").value("licenseUntil"));
             send("POST", "muck1", "/api/v1/muck/drivers", """
                     {"name": "坏日期师傅", "licenseNo": "%s", "licenseUntil": %s}""".formatted(unique("DL"), bad))
-                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("licenseUntil"));
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.field").value("licenseUntil"));
         }
         send("PUT", "muck1", path, """
                 {"name": "坏日期师傅", "licenseNo": "%s", "licenseUntil": "next week"}""".formatted(unique("DL")))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("yyyy-MM-dd")));
-        assertThat(jdbc.sql("SELECT license_until FROM muck_driver WHERE id = :id").param("id", driver)
-                .query(java.sql.Date.class).single().toLocalDate()).isEqualTo(today().plusDays(100));
+        assertThat(jdbc.sql("SELECT license_until FROM muck_driver WHERE id = :id")
+                        .param("id", driver)
+                        .query(java.sql.Date.class)
+                        .single()
+                        .toLocalDate())
+                .isEqualTo(today().plusDays(100));
     }
 }

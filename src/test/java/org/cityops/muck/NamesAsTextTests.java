@@ -24,19 +24,23 @@ class NamesAsTextTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     UserDetailsService users;
 
     @Test
     void aZoneNameLikeAnHtmlTagIsShownAsTextOnTheRegistryPage() throws Exception {
         String tag = "<img src=x onerror=alert(1) id=z" + System.nanoTime() + ">";
-        mvc.perform(post("/api/v1/muck/zones").header("Authorization", Api.bearer(mvc, "muck1"))
-                .contentType(MediaType.APPLICATION_JSON).content("""
+        mvc.perform(post("/api/v1/muck/zones")
+                        .header("Authorization", Api.bearer(mvc, "muck1"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
                         {"name": "%s", "kind": "SPEED", "speedLimitKmh": 150,
-                         "polygon": "POLYGON((119.94 31.78, 119.96 31.78, 119.96 31.80, 119.94 31.78))"}"""
-                        .formatted(tag))).andExpect(status().isCreated());
+                         "polygon": "POLYGON((119.94 31.78, 119.96 31.78, 119.96 31.80, 119.94 31.78))"}""".formatted(tag)))
+                .andExpect(status().isCreated());
         String escaped = tag.replace("<", "&lt;").replace(">", "&gt;");
-        mvc.perform(get("/muck/registry").with(user(users.loadUserByUsername("muck1")))).andExpect(status().isOk())
+        mvc.perform(get("/muck/registry").with(user(users.loadUserByUsername("muck1"))))
+                .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString(escaped)))
                 .andExpect(content().string(Matchers.not(Matchers.containsString(tag))));
     }

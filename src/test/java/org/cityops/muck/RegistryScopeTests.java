@@ -1,16 +1,16 @@
 package org.cityops.muck;
 
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.not;
 
+import com.jayway.jsonpath.JsonPath;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-
 import org.cityops.support.Api;
 import org.cityops.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,8 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-
-import com.jayway.jsonpath.JsonPath;
 
 /**
  * Every record family of the registry reads through the one scoped-query helper: a district supervisor lists only
@@ -36,15 +34,21 @@ class RegistryScopeTests {
 
     @Autowired
     MockMvc mvc;
+
     String xinbeiUser;
 
     ResultActions postJson(String user, String path, String json) throws Exception {
-        return mvc.perform(post(path).header("Authorization", Api.bearer(mvc, user))
-                .contentType(MediaType.APPLICATION_JSON).content(json));
+        return mvc.perform(post(path)
+                .header("Authorization", Api.bearer(mvc, user))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json));
     }
 
     long create(String path, String json) throws Exception {
-        String body = postJson("muck1", path, json).andExpect(status().isCreated()).andReturn().getResponse()
+        String body = postJson("muck1", path, json)
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
         return ((Number) JsonPath.read(body, "$.id")).longValue();
     }
@@ -59,28 +63,25 @@ class RegistryScopeTests {
         long company = create("/api/v1/muck/companies", """
                 {"code": "%s", "name": "范围测试企业", "districtCode": "%s"}""".formatted(code("C"), district));
         ids.put("/api/v1/muck/companies", company);
-        String terminal = "187" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        String terminal =
+                "187" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
         long vehicle = create("/api/v1/muck/vehicles", """
-                {"plate": "苏D·S%s", "plateColor": 2, "terminalPhone": "%s", "companyId": %d}"""
-                .formatted(terminal.substring(6), terminal, company));
+                {"plate": "苏D·S%s", "plateColor": 2, "terminalPhone": "%s", "companyId": %d}""".formatted(terminal.substring(6), terminal, company));
         ids.put("/api/v1/muck/vehicles", vehicle);
         ids.put("/api/v1/muck/drivers", create("/api/v1/muck/drivers", """
                 {"name": "范围师傅", "licenseNo": "%s", "companyId": %d}""".formatted(code("L"), company)));
         long site = create("/api/v1/muck/sites", """
-                {"code": "%s", "name": "范围工地", "districtCode": "%s", "polygon": "%s"}"""
-                .formatted(code("S"), district, SQUARE));
+                {"code": "%s", "name": "范围工地", "districtCode": "%s", "polygon": "%s"}""".formatted(code("S"), district, SQUARE));
         ids.put("/api/v1/muck/sites", site);
         long disposal = create("/api/v1/muck/disposal-sites", """
-                {"code": "%s", "name": "范围消纳场", "districtCode": "%s", "capacityM3": 1000, "polygon": "%s"}"""
-                .formatted(code("D"), district, SQUARE));
+                {"code": "%s", "name": "范围消纳场", "districtCode": "%s", "capacityM3": 1000, "polygon": "%s"}""".formatted(code("D"), district, SQUARE));
         ids.put("/api/v1/muck/disposal-sites", disposal);
         ids.put("/api/v1/muck/permits", create("/api/v1/muck/permits", """
                 {"permitNo": "%s", "siteId": %d, "disposalSiteId": %d, "validFrom": "2026-11-01",
-                 "validTo": "2026-12-31", "route": "LINESTRING(119.905 31.805, 120.005 31.805)", "vehicleIds": [%d]}"""
-                .formatted(code("P"), site, disposal, vehicle)));
+                 "validTo": "2026-12-31", "route": "LINESTRING(119.905 31.805, 120.005 31.805)", "vehicleIds": [%d]}""".formatted(
+                        code("P"), site, disposal, vehicle)));
         ids.put("/api/v1/muck/zones", create("/api/v1/muck/zones", """
-                {"name": "范围禁行区", "kind": "NO_GO", "districtCode": "%s", "polygon": "%s"}""".formatted(district,
-                SQUARE)));
+                {"name": "范围禁行区", "kind": "NO_GO", "districtCode": "%s", "polygon": "%s"}""".formatted(district, SQUARE)));
         return ids;
     }
 
@@ -89,8 +90,8 @@ class RegistryScopeTests {
         xinbeiUser = "muck-scope-" + Long.toString(System.nanoTime(), 36);
         postJson("admin", "/api/v1/org/users", """
                 {"username": "%s", "password": "%s", "displayName": "新北渣土监管员",
-                 "roles": ["MUCK_SUPERVISOR"], "scope": "DISTRICT", "orgUnitCode": "%s"}"""
-                .formatted(xinbeiUser, Api.DEMO_PASSWORD, XINBEI)).andExpect(status().isCreated());
+                 "roles": ["MUCK_SUPERVISOR"], "scope": "DISTRICT", "orgUnitCode": "%s"}""".formatted(xinbeiUser, Api.DEMO_PASSWORD, XINBEI))
+                .andExpect(status().isCreated());
     }
 
     @Test
@@ -100,11 +101,13 @@ class RegistryScopeTests {
         String token = Api.bearer(mvc, xinbeiUser);
         for (String path : ours.keySet()) {
             mvc.perform(get(path + "/" + ours.get(path)).header("Authorization", token))
-                    .andExpect(status().isOk()).andExpect(jsonPath("$.id").value(ours.get(path)));
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.id").value(ours.get(path)));
             mvc.perform(get(path + "/" + theirs.get(path)).header("Authorization", token))
                     .andExpect(status().isForbidden());
             mvc.perform(get(path + "/987654321").header("Authorization", token)).andExpect(status().isNotFound());
-            mvc.perform(get(path).header("Authorization", token)).andExpect(status().isOk())
+            mvc.perform(get(path).header("Authorization", token))
+                    .andExpect(status().isOk())
                     .andExpect(jsonPath("$[*].id", hasItem(ours.get(path).intValue())))
                     .andExpect(jsonPath("$[*].id", not(hasItem(theirs.get(path).intValue()))));
         }

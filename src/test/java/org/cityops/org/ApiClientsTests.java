@@ -16,9 +16,12 @@ class ApiClientsTests {
 
     @Test
     void theDemoOpen311KeyIsValidForOpen311Only() {
-        assertThat(clients.authenticate("cityops-demo-key", ApiClients.Purpose.OPEN311)).isPresent();
-        assertThat(clients.authenticate("cityops-demo-key", ApiClients.Purpose.TELEMETRY_INGEST)).isEmpty();
-        assertThat(clients.authenticate("cityops-demo-kez", ApiClients.Purpose.OPEN311)).isEmpty();
+        assertThat(clients.authenticate("cityops-demo-key", ApiClients.Purpose.OPEN311))
+                .isPresent();
+        assertThat(clients.authenticate("cityops-demo-key", ApiClients.Purpose.TELEMETRY_INGEST))
+                .isEmpty();
+        assertThat(clients.authenticate("cityops-demo-kez", ApiClients.Purpose.OPEN311))
+                .isEmpty();
         assertThat(clients.authenticate(null, ApiClients.Purpose.OPEN311)).isEmpty();
     }
 

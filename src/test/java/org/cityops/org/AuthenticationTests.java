@@ -21,13 +21,15 @@ class AuthenticationTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
 
     @Test
     void aDemoAccountGetsABearerToken() throws Exception {
-        mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"username\":\"dispatcher1\",\"password\":\"cityops-demo\"}"))
+        mvc.perform(post("/api/v1/auth/token")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"dispatcher1\",\"password\":\"cityops-demo\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.token_type").value("Bearer"))
                 .andExpect(jsonPath("$.expires_in").value(3600))
@@ -36,8 +38,9 @@ class AuthenticationTests {
 
     @Test
     void aWrongPasswordIsRefusedWith401() throws Exception {
-        mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"username\":\"operator1\",\"password\":\"nope\"}"))
+        mvc.perform(post("/api/v1/auth/token")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"operator1\",\"password\":\"nope\"}"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.status").value(401));
     }
@@ -45,13 +48,15 @@ class AuthenticationTests {
     @Test
     void fiveBadPasswordsLockTheAccountEvenForTheRightPassword() throws Exception {
         for (int i = 0; i < 5; i++) {
-            mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-                    .content("{\"username\":\"assessor1\",\"password\":\"wrong" + i + "\"}"))
+            mvc.perform(post("/api/v1/auth/token")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"username\":\"assessor1\",\"password\":\"wrong" + i + "\"}"))
                     .andExpect(status().isUnauthorized());
         }
         try {
-            mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-                    .content("{\"username\":\"assessor1\",\"password\":\"cityops-demo\"}"))
+            mvc.perform(post("/api/v1/auth/token")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"username\":\"assessor1\",\"password\":\"cityops-demo\"}"))
                     .andExpect(status().isUnauthorized())
                     .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("locked")));
         } finally {
@@ -62,14 +67,19 @@ class AuthenticationTests {
 
     @Test
     void malformedTokenRequestsAreProblemDetails() throws Exception {
-        mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON).content("{\"username\":"))
+        mvc.perform(post("/api/v1/auth/token")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":"))
                 .andExpect(status().isBadRequest())
                 .andExpect(header().string("Content-Type", org.hamcrest.Matchers.containsString("problem+json")));
-        mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON).content("{\"username\":\"a\"}"))
+        mvc.perform(post("/api/v1/auth/token")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"a\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("password"));
-        mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"username\":\"a\",\"password\":\"b\",\"extra\":1}"))
+        mvc.perform(post("/api/v1/auth/token")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"a\",\"password\":\"b\",\"extra\":1}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("extra"));
     }
@@ -85,14 +95,14 @@ class AuthenticationTests {
         mvc.perform(formLogin("/login").user("leader1").password("cityops-demo"))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/"));
-        mvc.perform(formLogin("/login").user("leader1").password("bad"))
-                .andExpect(redirectedUrl("/login?error"));
+        mvc.perform(formLogin("/login").user("leader1").password("bad")).andExpect(redirectedUrl("/login?error"));
     }
 
     @Test
     void pagesNeedASignIn() throws Exception {
         mvc.perform(get("/")).andExpect(status().is3xxRedirection());
-        mvc.perform(get("/login")).andExpect(status().isOk())
+        mvc.perform(get("/login"))
+                .andExpect(status().isOk())
                 .andExpect(header().exists("Content-Security-Policy"))
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"));
     }
@@ -101,12 +111,18 @@ class AuthenticationTests {
     void healthIsPublicAndMetricsAreForAdmins() throws Exception {
         mvc.perform(get("/actuator/health")).andExpect(status().isOk());
         mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
-        String body = mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"username\":\"admin\",\"password\":\"cityops-demo\"}")).andReturn().getResponse()
+        String body = mvc.perform(post("/api/v1/auth/token")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"admin\",\"password\":\"cityops-demo\"}"))
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
         String token = com.jayway.jsonpath.JsonPath.read(body, "$.access_token");
         String metrics = mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer " + token))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(metrics).contains("jvm_memory_used_bytes");
     }
 }

@@ -3,7 +3,6 @@ package org.cityops.org;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
-
 import org.cityops.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,18 +16,30 @@ class InspectorForAreaTests {
 
     @Autowired
     OrgDirectory org;
+
     @Autowired
     JdbcClient jdbc;
 
     private String inspectorIn(String unitCode, boolean enabled) {
         String username = "zz-insp-" + UUID.randomUUID().toString().substring(0, 8);
-        long unit = jdbc.sql("SELECT id FROM org_unit WHERE code = :c").param("c", unitCode).query(Long.class).single();
+        long unit = jdbc.sql("SELECT id FROM org_unit WHERE code = :c")
+                .param("c", unitCode)
+                .query(Long.class)
+                .single();
         jdbc.sql("""
                 INSERT INTO app_user (username, display_name, password_hash, data_scope, org_unit_id, enabled)
-                VALUES (:u, '监督员', 'x', 'STREET', :unit, :e)""").param("u", username).param("unit", unit)
-                .param("e", enabled).update();
-        long id = jdbc.sql("SELECT id FROM app_user WHERE username = :u").param("u", username).query(Long.class).single();
-        jdbc.sql("INSERT INTO app_user_role (user_id, role) VALUES (:id, 'INSPECTOR')").param("id", id).update();
+                VALUES (:u, '监督员', 'x', 'STREET', :unit, :e)""")
+                .param("u", username)
+                .param("unit", unit)
+                .param("e", enabled)
+                .update();
+        long id = jdbc.sql("SELECT id FROM app_user WHERE username = :u")
+                .param("u", username)
+                .query(Long.class)
+                .single();
+        jdbc.sql("INSERT INTO app_user_role (user_id, role) VALUES (:id, 'INSPECTOR')")
+                .param("id", id)
+                .update();
         return username;
     }
 

@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
-
 import org.cityops.audit.AuditEntry;
 import org.cityops.audit.AuditLog;
 import org.cityops.support.Api;
@@ -24,25 +23,31 @@ class LoginThrottleTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     AuditLog audit;
+
     @Autowired
     Environment env;
 
     String newAccount() throws Exception {
         String u = "thr-" + UUID.randomUUID().toString().substring(0, 8);
-        mvc.perform(post("/api/v1/org/users").header("Authorization", Api.bearer(mvc, "admin"))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"username\":\"" + u
-                        + "\",\"password\":\"throttle-pass-1\",\"displayName\":\"节流\",\"roles\":[\"OPERATOR\"],"
-                        + "\"scope\":\"CITY\"}"))
+        mvc.perform(post("/api/v1/org/users")
+                        .header("Authorization", Api.bearer(mvc, "admin"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"" + u
+                                + "\",\"password\":\"throttle-pass-1\",\"displayName\":\"节流\",\"roles\":[\"OPERATOR\"],"
+                                + "\"scope\":\"CITY\"}"))
                 .andExpect(status().isCreated());
         return u;
     }
 
     int token(String user, String password, String forwardedFor) throws Exception {
-        var req = post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+        var req = post("/api/v1/auth/token")
+                .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}")
                 .with(r -> {
                     r.setRemoteAddr("192.0.2.44");
@@ -55,8 +60,10 @@ class LoginThrottleTests {
     }
 
     OffsetDateTime lockedUntil(String user) {
-        return jdbc.sql("SELECT locked_until FROM app_user WHERE username = :u").param("u", user)
-                .query(OffsetDateTime.class).single();
+        return jdbc.sql("SELECT locked_until FROM app_user WHERE username = :u")
+                .param("u", user)
+                .query(OffsetDateTime.class)
+                .single();
     }
 
     @Test
@@ -71,10 +78,17 @@ class LoginThrottleTests {
             assertThat(token(u, "still-wrong-" + i, null)).isEqualTo(401);
         }
         assertThat(lockedUntil(u)).as("the lock ends when it first would").isEqualTo(lock);
-        assertThat(jdbc.sql("SELECT failed_attempts FROM app_user WHERE username = :u").param("u", u)
-                .query(Integer.class).single()).isZero();
-        assertThat(token(u, "throttle-pass-1", null)).as("still locked for the right password").isEqualTo(401);
-        assertThat(audit.find("SESSION", u, null, 50, 0)).hasSize(18).extracting(AuditEntry::action)
+        assertThat(jdbc.sql("SELECT failed_attempts FROM app_user WHERE username = :u")
+                        .param("u", u)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(token(u, "throttle-pass-1", null))
+                .as("still locked for the right password")
+                .isEqualTo(401);
+        assertThat(audit.find("SESSION", u, null, 50, 0))
+                .hasSize(18)
+                .extracting(AuditEntry::action)
                 .containsOnly("LOGIN_FAILED");
     }
 

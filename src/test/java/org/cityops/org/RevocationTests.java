@@ -10,8 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import java.util.UUID;
-
 import org.cityops.support.Api;
 import org.cityops.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -20,8 +20,6 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-
-import com.jayway.jsonpath.JsonPath;
 
 /**
  * A password change or reset, a disable and a role change revoke the account's bearer tokens and browser sessions
@@ -42,38 +40,60 @@ class RevocationTests {
 
     void newAccount(String roles) throws Exception {
         user = "rev-" + UUID.randomUUID().toString().substring(0, 8);
-        String body = mvc.perform(asAdmin(post("/api/v1/org/users")).content("{\"username\":\"" + user
-                + "\",\"password\":\"revoke-pass-1\",\"displayName\":\"吊销\",\"roles\":[" + roles
-                + "],\"scope\":\"CITY\"}")).andExpect(status().isCreated()).andReturn().getResponse()
+        String body = mvc.perform(asAdmin(post("/api/v1/org/users"))
+                        .content("{\"username\":\"" + user
+                                + "\",\"password\":\"revoke-pass-1\",\"displayName\":\"吊销\",\"roles\":[" + roles
+                                + "],\"scope\":\"CITY\"}"))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
         id = ((Number) JsonPath.read(body, "$.id")).longValue();
     }
 
     String token(String password) throws Exception {
-        String body = mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String body = mvc.perform(post("/api/v1/auth/token")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return "Bearer " + JsonPath.read(body, "$.access_token");
     }
 
     /** Status of a call with the token; a token used once is in the verified-token cache. */
     int call(String bearer) throws Exception {
-        return mvc.perform(get("/api/v1/org/me").header("Authorization", bearer)).andReturn().getResponse().getStatus();
+        return mvc.perform(get("/api/v1/org/me").header("Authorization", bearer))
+                .andReturn()
+                .getResponse()
+                .getStatus();
     }
 
     MockHttpSession signIn(String password) throws Exception {
         return (MockHttpSession) mvc.perform(formLogin("/login").user(user).password(password))
-                .andExpect(redirectedUrl("/")).andReturn().getRequest().getSession();
+                .andExpect(redirectedUrl("/"))
+                .andReturn()
+                .getRequest()
+                .getSession();
     }
 
     boolean signedIn(MockHttpSession session) throws Exception {
         return !session.isInvalid()
-                && mvc.perform(get("/me").session(session)).andReturn().getResponse().getStatus() == 200;
+                && mvc.perform(get("/me").session(session))
+                                .andReturn()
+                                .getResponse()
+                                .getStatus()
+                        == 200;
     }
 
     int version() throws Exception {
-        return JsonPath.read(mvc.perform(asAdmin(get("/api/v1/org/users/" + id))).andReturn().getResponse()
-                .getContentAsString(), "$.version");
+        return JsonPath.read(
+                mvc.perform(asAdmin(get("/api/v1/org/users/" + id)))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.version");
     }
 
     @Test
@@ -91,7 +111,9 @@ class RevocationTests {
         assertThat(call(bearer)).as("the old token, though cached as verified").isEqualTo(401);
         mvc.perform(get("/me").session(session)).andExpect(status().is3xxRedirection());
         assertThat(session.isInvalid()).isTrue();
-        assertThat(call(token("revoke-pass-2"))).as("a token issued after the reset").isEqualTo(200);
+        assertThat(call(token("revoke-pass-2")))
+                .as("a token issued after the reset")
+                .isEqualTo(200);
     }
 
     @Test
@@ -101,14 +123,18 @@ class RevocationTests {
         assertThat(call(bearer)).isEqualTo(200);
         MockHttpSession session = signIn("revoke-pass-1");
 
-        mvc.perform(asAdmin(put("/api/v1/org/users/" + id)).content("{\"displayName\":\"吊销\","
-                + "\"roles\":[\"DISPATCHER\",\"LEADER\"],\"scope\":\"CITY\",\"enabled\":true,\"version\":" + version()
-                + "}")).andExpect(status().isOk());
+        mvc.perform(asAdmin(put("/api/v1/org/users/" + id))
+                        .content("{\"displayName\":\"吊销\","
+                                + "\"roles\":[\"DISPATCHER\",\"LEADER\"],\"scope\":\"CITY\",\"enabled\":true,\"version\":"
+                                + version()
+                                + "}"))
+                .andExpect(status().isOk());
 
         assertThat(call(bearer)).isEqualTo(401);
         assertThat(signedIn(session)).isFalse();
         mvc.perform(get("/api/v1/org/me").header("Authorization", token("revoke-pass-1")))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.roles.length()").value(2));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.roles.length()").value(2));
     }
 
     @Test
@@ -118,13 +144,17 @@ class RevocationTests {
         assertThat(call(bearer)).isEqualTo(200);
         MockHttpSession session = signIn("revoke-pass-1");
 
-        mvc.perform(asAdmin(put("/api/v1/org/users/" + id)).content("{\"displayName\":\"吊销\","
-                + "\"roles\":[\"DISPATCHER\"],\"scope\":\"DISTRICT\",\"orgUnitCode\":\"320402\",\"enabled\":true,"
-                + "\"version\":" + version() + "}")).andExpect(status().isOk());
+        mvc.perform(asAdmin(put("/api/v1/org/users/" + id))
+                        .content("{\"displayName\":\"吊销\","
+                                + "\"roles\":[\"DISPATCHER\"],\"scope\":\"DISTRICT\",\"orgUnitCode\":\"320402\",\"enabled\":true,"
+                                + "\"version\":" + version() + "}"))
+                .andExpect(status().isOk());
 
-        mvc.perform(get("/api/v1/org/me").header("Authorization", bearer)).andExpect(status().isOk())
+        mvc.perform(get("/api/v1/org/me").header("Authorization", bearer))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.scope.code").value("DISTRICT"));
-        mvc.perform(get("/api/v1/org/me").session(session)).andExpect(status().isOk())
+        mvc.perform(get("/api/v1/org/me").session(session))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.areaPrefix").value("320402"));
     }
 
@@ -140,7 +170,9 @@ class RevocationTests {
         assertThat(signedIn(session)).isFalse();
         mvc.perform(asAdmin(post("/api/v1/org/users/" + id + "/enable"))).andExpect(status().isOk());
 
-        assertThat(call(bearer)).as("re-enabling does not bring back what disabling revoked").isEqualTo(401);
+        assertThat(call(bearer))
+                .as("re-enabling does not bring back what disabling revoked")
+                .isEqualTo(401);
         assertThat(call(token("revoke-pass-1"))).isEqualTo(200);
     }
 
@@ -153,8 +185,12 @@ class RevocationTests {
         MockHttpSession elsewhere = signIn("revoke-pass-1");
         String idBefore = here.getId();
 
-        mvc.perform(post("/me/password").session(here).with(csrf()).param("currentPassword", "revoke-pass-1")
-                .param("newPassword", "revoke-pass-2").param("confirmPassword", "revoke-pass-2"))
+        mvc.perform(post("/me/password")
+                        .session(here)
+                        .with(csrf())
+                        .param("currentPassword", "revoke-pass-1")
+                        .param("newPassword", "revoke-pass-2")
+                        .param("confirmPassword", "revoke-pass-2"))
                 .andExpect(redirectedUrl("/me"));
 
         assertThat(signedIn(here)).as("the session that changed it").isTrue();
@@ -167,9 +203,10 @@ class RevocationTests {
     void changingOnesOwnPasswordThroughTheApiRevokesTheTokenThatDidIt() throws Exception {
         newAccount("\"LEADER\"");
         String bearer = token("revoke-pass-1");
-        mvc.perform(post("/api/v1/org/me/password").header("Authorization", bearer)
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"currentPassword\":\"revoke-pass-1\",\"newPassword\":\"revoke-pass-2\"}"))
+        mvc.perform(post("/api/v1/org/me/password")
+                        .header("Authorization", bearer)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"currentPassword\":\"revoke-pass-1\",\"newPassword\":\"revoke-pass-2\"}"))
                 .andExpect(status().isNoContent());
         assertThat(call(bearer)).isEqualTo(401);
         assertThat(call(token("revoke-pass-2"))).isEqualTo(200);

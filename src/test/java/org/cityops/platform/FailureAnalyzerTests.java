@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
-
 import org.cityops.platform.internal.DatabaseFailureAnalyzer;
 import org.cityops.platform.internal.FlywayFailureAnalyzer;
 import org.flywaydb.core.api.FlywayException;
@@ -25,7 +24,8 @@ class FailureAnalyzerTests {
     @Test
     void anOrdinarySqlErrorIsLeftToSpring() {
         SQLException cause = new SQLException("syntax error", "42601");
-        assertThat(new DatabaseFailureAnalyzer().analyze(new IllegalStateException("boot", cause))).isNull();
+        assertThat(new DatabaseFailureAnalyzer().analyze(new IllegalStateException("boot", cause)))
+                .isNull();
     }
 
     @Test
@@ -33,6 +33,8 @@ class FailureAnalyzerTests {
         FlywayException cause = new FlywayException("Validate failed: Migrations have failed validation\n"
                 + "Detected applied migration not resolved locally: 99.001.\n");
         FailureAnalysis analysis = new FlywayFailureAnalyzer().analyze(new IllegalStateException("boot", cause));
-        assertThat(analysis.getDescription()).contains("newer than this version").contains("99.001");
+        assertThat(analysis.getDescription())
+                .contains("newer than this version")
+                .contains("99.001");
     }
 }

@@ -4,6 +4,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import jakarta.servlet.ServletContext;
 import org.cityops.support.Api;
 import org.cityops.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -13,8 +14,6 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
-
-import jakarta.servlet.ServletContext;
 
 /** The body limit (1 MiB) counts the bytes read, so a chunked body (no Content-Length) over it is a 413 too. */
 @IntegrationTest
@@ -54,8 +53,9 @@ class RequestSizeLimitTests {
 
     @Test
     void aChunkedJsonBodyOverTheLimitIsRefusedWith413() throws Exception {
-        mvc.perform(new ChunkedPost("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-                .content(tokenRequest(2 * 1024 * 1024)))
+        mvc.perform(new ChunkedPost("/api/v1/auth/token")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(tokenRequest(2 * 1024 * 1024)))
                 .andExpect(status().is(413))
                 .andExpect(jsonPath("$.status").value(413))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("请求体过大")));
@@ -63,23 +63,28 @@ class RequestSizeLimitTests {
 
     @Test
     void aChunkedBodyOverTheLimitToAnAuthenticatedEndpointIsRefusedWith413() throws Exception {
-        mvc.perform(new ChunkedPost("/api/v1/org/me/password").contentType(MediaType.APPLICATION_JSON)
-                .header("Authorization", Api.bearer(mvc, "operator1"))
-                .content("{\"currentPassword\":\"" + "y".repeat(1024 * 1024) + "\",\"newPassword\":\"zzzzzzzzzzzz\"}"))
+        mvc.perform(new ChunkedPost("/api/v1/org/me/password")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", Api.bearer(mvc, "operator1"))
+                        .content("{\"currentPassword\":\"" + "y".repeat(1024 * 1024)
+                                + "\",\"newPassword\":\"zzzzzzzzzzzz\"}"))
                 .andExpect(status().is(413));
     }
 
     @Test
     void aChunkedBodyUnderTheLimitIsReadAsUsual() throws Exception {
-        mvc.perform(new ChunkedPost("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"username\":\"dispatcher1\",\"password\":\"" + Api.DEMO_PASSWORD + "\"}"))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.token_type").value("Bearer"));
+        mvc.perform(new ChunkedPost("/api/v1/auth/token")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"dispatcher1\",\"password\":\"" + Api.DEMO_PASSWORD + "\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.token_type").value("Bearer"));
     }
 
     @Test
     void aDeclaredLengthOverTheLimitIsRefusedBeforeTheBodyIsRead() throws Exception {
-        mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-                .content(tokenRequest(1024 * 1024 + 10)))
+        mvc.perform(post("/api/v1/auth/token")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(tokenRequest(1024 * 1024 + 10)))
                 .andExpect(status().is(413));
     }
 }

@@ -6,10 +6,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
 import org.cityops.rectification.internal.WarningService;
 import org.cityops.support.Api;
 import org.cityops.support.IntegrationTest;
@@ -19,8 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
-
-import com.jayway.jsonpath.JsonPath;
 
 /**
  * 本部门: a department user reads another department's measure through no read path, by id or in a list: not
@@ -33,6 +31,7 @@ class LedgerScopeTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     WarningService warnings;
 
@@ -63,8 +62,13 @@ class LedgerScopeTests {
                       "deadline":"2020-01-31"}]}]}]}
                 """.formatted(UUID.randomUUID());
         String body = mvc.perform(post("/api/v1/rectification/inspections/import")
-                .header("Authorization", Api.bearer(mvc, "rectify1")).contentType(MediaType.APPLICATION_JSON)
-                .content(json)).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+                        .header("Authorization", Api.bearer(mvc, "rectify1"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         inspection = ((Number) JsonPath.read(body, "$.inspectionId")).longValue();
         String all = api("leader1", "/inspections/" + inspection + "/problems");
         mixedProblem = ((Number) JsonPath.read(all, "$[0].id")).longValue();
@@ -73,25 +77,36 @@ class LedgerScopeTests {
         theirProblem = ((Number) JsonPath.read(all, "$[1].id")).longValue();
         theirsAlone = ((Number) JsonPath.read(all, "$[1].measures[0].id")).longValue();
         String detail = mvc.perform(post("/api/v1/rectification/measures/" + theirs + "/evidence")
-                .header("Authorization", Api.bearer(mvc, "rectify1")).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"kind\":\"LINK\",\"name\":\"考核细则\",\"url\":\"/docs/rules\"}"))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+                        .header("Authorization", Api.bearer(mvc, "rectify1"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\":\"LINK\",\"name\":\"考核细则\",\"url\":\"/docs/rules\"}"))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         theirEvidence = ((Number) JsonPath.read(detail, "$.evidence[0].id")).longValue();
     }
 
     String api(String user, String path) throws Exception {
         return mvc.perform(get("/api/v1/rectification" + path).header("Authorization", Api.bearer(mvc, user)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
     }
 
     int apiStatus(String user, String path) throws Exception {
         return mvc.perform(get("/api/v1/rectification" + path).header("Authorization", Api.bearer(mvc, user)))
-                .andReturn().getResponse().getStatus();
+                .andReturn()
+                .getResponse()
+                .getStatus();
     }
 
     MockHttpSession login(String user) throws Exception {
-        return (MockHttpSession) mvc.perform(formLogin("/login").user(user).password(Api.DEMO_PASSWORD)).andReturn()
-                .getRequest().getSession();
+        return (MockHttpSession) mvc.perform(formLogin("/login").user(user).password(Api.DEMO_PASSWORD))
+                .andReturn()
+                .getRequest()
+                .getSession();
     }
 
     @Test
@@ -115,9 +130,11 @@ class LedgerScopeTests {
     @Test
     void anotherDepartmentsMeasureIsLeftOutOfEveryList() throws Exception {
         String problem = api("handler-hwc", "/problems/" + mixedProblem);
-        assertThat(JsonPath.<List<Integer>>read(problem, "$.problem.measures[*].id")).containsExactly((int) ours);
+        assertThat(JsonPath.<List<Integer>>read(problem, "$.problem.measures[*].id"))
+                .containsExactly((int) ours);
         String problems = api("handler-hwc", "/inspections/" + inspection + "/problems");
-        assertThat(JsonPath.<List<Integer>>read(problems, "$[*].measures[*].id")).containsExactly((int) ours);
+        assertThat(JsonPath.<List<Integer>>read(problems, "$[*].measures[*].id"))
+                .containsExactly((int) ours);
         String list = api("handler-hwc", "/inspections/" + inspection + "/measures");
         assertThat(JsonPath.<List<Integer>>read(list, "$.items[*].id")).containsExactly((int) ours);
         String filtered = api("handler-hwc", "/inspections/" + inspection + "/measures?department=长效管理处");
@@ -127,18 +144,29 @@ class LedgerScopeTests {
         warnings.flag(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
         String queue = api("handler-hwc", "/warnings?inspection=" + inspection);
         assertThat(JsonPath.<List<Integer>>read(queue, "$[*].measureId")).doesNotContain((int) theirsAlone);
-        assertThat(JsonPath.<List<Integer>>read(api("leader1", "/warnings?inspection=" + inspection),
-                "$[*].measureId")).contains((int) theirsAlone);
+        assertThat(JsonPath.<List<Integer>>read(api("leader1", "/warnings?inspection=" + inspection), "$[*].measureId"))
+                .contains((int) theirsAlone);
     }
 
     @Test
     void theLedgerPagesFilterChoicesNameOnlyWhatTheDepartmentSees() throws Exception {
-        String page = mvc.perform(get("/rectification/inspections/" + inspection).session(login("handler-hwc")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("加强机扫").doesNotContain("完善考核").doesNotContain("另一位局长")
+        String page = mvc.perform(
+                        get("/rectification/inspections/" + inspection).session(login("handler-hwc")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains("加强机扫")
+                .doesNotContain("完善考核")
+                .doesNotContain("另一位局长")
                 .doesNotContain("长效管理处");
-        String leaders = mvc.perform(get("/rectification/inspections/" + inspection).session(login("leader1")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String leaders = mvc.perform(
+                        get("/rectification/inspections/" + inspection).session(login("leader1")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(leaders).contains("另一位局长", "长效管理处");
     }
 }

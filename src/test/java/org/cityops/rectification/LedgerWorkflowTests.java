@@ -8,10 +8,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
 import org.cityops.support.Api;
 import org.cityops.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -20,14 +20,13 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
-import com.jayway.jsonpath.JsonPath;
-
 /** A measure from assignment through progress, evidence, completion, 销号 and reopening; department scope. */
 @IntegrationTest
 class LedgerWorkflowTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     org.cityops.audit.AuditLog auditLog;
 
@@ -45,17 +44,24 @@ class LedgerWorkflowTests {
                      {"title":"公厕巡查","text":"建立公厕巡查制度。","lead_department":"HWC","deadline":"2030年6月底"}]}]}]}
                 """.formatted(name);
         String body = mvc.perform(post("/api/v1/rectification/inspections/import")
-                .header("Authorization", Api.bearer(mvc, "rectify1")).contentType(MediaType.APPLICATION_JSON)
-                .content(json)).andExpect(status().isCreated())
+                        .header("Authorization", Api.bearer(mvc, "rectify1"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json))
+                .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.unmatchedDepartments[0]").value("长效管理处"))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return ((Number) JsonPath.read(body, "$.inspectionId")).longValue();
     }
 
     String problems(long id, String user) throws Exception {
         return mvc.perform(get("/api/v1/rectification/inspections/" + id + "/problems")
-                .header("Authorization", Api.bearer(mvc, user))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+                        .header("Authorization", Api.bearer(mvc, user)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
     }
 
     @Test
@@ -67,18 +73,26 @@ class LedgerWorkflowTests {
         List<String> titles = JsonPath.read(hwc, "$[*].measures[*].title");
         assertThat(titles).containsExactly("加强机扫", "公厕巡查");
         String tianning = problems(id, "handler-tianning");
-        assertThat((List<String>) JsonPath.read(tianning, "$[*].measures[*].title")).containsExactly("加强机扫");
+        assertThat((List<String>) JsonPath.read(tianning, "$[*].measures[*].title"))
+                .containsExactly("加强机扫");
         assertThat((List<?>) JsonPath.read(problems(id, "handler-wujin"), "$")).isEmpty();
         int other = JsonPath.read(all, "$[0].measures[1].id");
         mvc.perform(post("/api/v1/rectification/measures/" + other + "/progress")
-                .header("Authorization", Api.bearer(mvc, "handler-hwc")).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"text\":\"不是我的\"}")).andExpect(status().isForbidden());
-        mvc.perform(get("/api/v1/rectification/measures/" + other).header("Authorization", Api.bearer(mvc, "handler-hwc")))
+                        .header("Authorization", Api.bearer(mvc, "handler-hwc"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\":\"不是我的\"}"))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/api/v1/rectification/inspections/import").header("Authorization", Api.bearer(mvc, "handler-hwc"))
-                .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/rectification/measures/" + other)
+                        .header("Authorization", Api.bearer(mvc, "handler-hwc")))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/rectification/inspections/import")
+                        .header("Authorization", Api.bearer(mvc, "handler-hwc"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
+                .andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/rectification/inspections/" + id + "/summary")
-                .header("Authorization", Api.bearer(mvc, "dispatcher1"))).andExpect(status().isForbidden());
+                        .header("Authorization", Api.bearer(mvc, "dispatcher1")))
+                .andExpect(status().isForbidden());
     }
 
     @Test
@@ -88,8 +102,9 @@ class LedgerWorkflowTests {
         int problem2 = JsonPath.read(all, "$[1].id");
         int measure = JsonPath.read(all, "$[1].measures[0].id");
         mvc.perform(put("/api/v1/rectification/measures/" + measure + "/assignment")
-                .header("Authorization", Api.bearer(mvc, "rectify1")).contentType(MediaType.APPLICATION_JSON)
-                .content("""
+                        .header("Authorization", Api.bearer(mvc, "rectify1"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
                         {"responsibleLeader":"党组成员、副局长","leaderUsername":"leader1","leadDepartment":"市环卫处",
                          "cooperatingDepartments":["钟楼区城管局","办公室"],"deadline":"2030-05-31","expectedOutcome":"公厕达标"}"""))
                 .andExpect(status().isOk())
@@ -97,44 +112,64 @@ class LedgerWorkflowTests {
                 .andExpect(jsonPath("$.measure.cooperatingDepartments[1]").value("办公室"))
                 .andExpect(jsonPath("$.measure.deadline").value("2030-05-31"));
         mvc.perform(put("/api/v1/rectification/measures/" + measure + "/assignment")
-                .header("Authorization", Api.bearer(mvc, "handler-hwc")).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"deadline\":\"2030-05-31\"}")).andExpect(status().isForbidden());
+                        .header("Authorization", Api.bearer(mvc, "handler-hwc"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"deadline\":\"2030-05-31\"}"))
+                .andExpect(status().isForbidden());
         mvc.perform(put("/api/v1/rectification/measures/" + measure + "/indicator")
-                .header("Authorization", Api.bearer(mvc, "rectify1")).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"key\":\"rectification.measure-count\",\"params\":\"inspection=" + id + ";status=COMPLETED\"}"))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.measure.indicator.current").value("0 条"));
+                        .header("Authorization", Api.bearer(mvc, "rectify1"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"key\":\"rectification.measure-count\",\"params\":\"inspection=" + id
+                                + ";status=COMPLETED\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.measure.indicator.current").value("0 条"));
 
         mvc.perform(post("/api/v1/rectification/measures/" + measure + "/progress")
-                .header("Authorization", Api.bearer(mvc, "handler-hwc")).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"text\":\"已完成全市公厕摸排\"}"))
+                        .header("Authorization", Api.bearer(mvc, "handler-hwc"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\":\"已完成全市公厕摸排\"}"))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.measure.status").value("IN_PROGRESS"))
                 .andExpect(jsonPath("$.measure.latestProgress").value("已完成全市公厕摸排"));
         mvc.perform(put("/api/v1/rectification/measures/" + measure + "/status")
-                .header("Authorization", Api.bearer(mvc, "handler-hwc")).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"status\":\"COMPLETED\"}")).andExpect(status().isOk());
-        mvc.perform(get("/api/v1/rectification/problems/" + problem2).header("Authorization", Api.bearer(mvc, "leader1")))
+                        .header("Authorization", Api.bearer(mvc, "handler-hwc"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"status\":\"COMPLETED\"}"))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/v1/rectification/problems/" + problem2)
+                        .header("Authorization", Api.bearer(mvc, "leader1")))
                 .andExpect(jsonPath("$.problem.status").value("RECTIFIED"));
 
         // no evidence yet: 销号 is refused
         mvc.perform(post("/api/v1/rectification/problems/" + problem2 + "/sign-off")
-                .header("Authorization", Api.bearer(mvc, "leader1")).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"opinion\":\"同意销号\"}")).andExpect(status().isConflict());
+                        .header("Authorization", Api.bearer(mvc, "leader1"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"opinion\":\"同意销号\"}"))
+                .andExpect(status().isConflict());
         mvc.perform(multipart("/api/v1/rectification/measures/" + measure + "/evidence")
-                .file(new MockMultipartFile("file", "公厕照片.png", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}))
-                .header("Authorization", Api.bearer(mvc, "handler-hwc")))
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.evidence[0].kind").value("PHOTO"));
-        mvc.perform(post("/api/v1/rectification/measures/" + measure + "/evidence")
-                .header("Authorization", Api.bearer(mvc, "handler-hwc")).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"kind\":\"PLATFORM_DATA\",\"name\":\"公厕案件\",\"url\":\"/api/v1/cases?category=toilet\"}"))
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.measure.evidenceCount").value(2));
+                        .file(new MockMultipartFile(
+                                "file", "公厕照片.png", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}))
+                        .header("Authorization", Api.bearer(mvc, "handler-hwc")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.evidence[0].kind").value("PHOTO"));
+        mvc.perform(
+                        post("/api/v1/rectification/measures/" + measure + "/evidence")
+                                .header("Authorization", Api.bearer(mvc, "handler-hwc"))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(
+                                        "{\"kind\":\"PLATFORM_DATA\",\"name\":\"公厕案件\",\"url\":\"/api/v1/cases?category=toilet\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.measure.evidenceCount").value(2));
         // only a leader signs off
         mvc.perform(post("/api/v1/rectification/problems/" + problem2 + "/sign-off")
-                .header("Authorization", Api.bearer(mvc, "rectify1")).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"opinion\":\"同意销号\"}")).andExpect(status().isForbidden());
+                        .header("Authorization", Api.bearer(mvc, "rectify1"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"opinion\":\"同意销号\"}"))
+                .andExpect(status().isForbidden());
         mvc.perform(post("/api/v1/rectification/problems/" + problem2 + "/sign-off")
-                .header("Authorization", Api.bearer(mvc, "leader1")).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"opinion\":\"同意销号\",\"date\":\"" + LocalDate.now() + "\"}"))
+                        .header("Authorization", Api.bearer(mvc, "leader1"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"opinion\":\"同意销号\",\"date\":\"" + LocalDate.now() + "\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.signedOff").value(true))
                 .andExpect(jsonPath("$.signOff.by").value("leader1"))
@@ -142,27 +177,34 @@ class LedgerWorkflowTests {
         // the frozen value stays while the live one moves on
         int other = JsonPath.read(all, "$[0].measures[0].id");
         mvc.perform(put("/api/v1/rectification/measures/" + other + "/status")
-                .header("Authorization", Api.bearer(mvc, "rectify1")).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"status\":\"COMPLETED\"}")).andExpect(status().isOk());
-        mvc.perform(get("/api/v1/rectification/measures/" + measure).header("Authorization", Api.bearer(mvc, "leader1")))
+                        .header("Authorization", Api.bearer(mvc, "rectify1"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"status\":\"COMPLETED\"}"))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/v1/rectification/measures/" + measure)
+                        .header("Authorization", Api.bearer(mvc, "leader1")))
                 .andExpect(jsonPath("$.measure.indicator.current").value("2 条"))
                 .andExpect(jsonPath("$.measure.indicator.atSignOff").value("1 条"));
 
         // 反弹回潮
         mvc.perform(post("/api/v1/rectification/problems/" + problem2 + "/reopen")
-                .header("Authorization", Api.bearer(mvc, "leader1")).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"reason\":\"暗访发现公厕脏乱反弹\"}"))
+                        .header("Authorization", Api.bearer(mvc, "leader1"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"暗访发现公厕脏乱反弹\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.signedOff").value(false))
                 .andExpect(jsonPath("$.reopenCount").value(1))
                 .andExpect(jsonPath("$.status").value("INITIAL_PROGRESS"))
                 .andExpect(jsonPath("$.measures[0].status").value("IN_PROGRESS"));
-        mvc.perform(get("/api/v1/rectification/problems/" + problem2).header("Authorization", Api.bearer(mvc, "leader1")))
+        mvc.perform(get("/api/v1/rectification/problems/" + problem2)
+                        .header("Authorization", Api.bearer(mvc, "leader1")))
                 .andExpect(jsonPath("$.history[0].kind").value("SIGN_OFF"))
                 .andExpect(jsonPath("$.history[1].kind").value("REOPEN"))
                 .andExpect(jsonPath("$.history[1].text").value("暗访发现公厕脏乱反弹"));
-        assertThat(auditLog.count("RECT_MEASURE", Integer.toString(measure), null)).isGreaterThanOrEqualTo(6);
-        assertThat(auditLog.count("RECT_PROBLEM", Integer.toString(problem2), null)).isGreaterThanOrEqualTo(2);
+        assertThat(auditLog.count("RECT_MEASURE", Integer.toString(measure), null))
+                .isGreaterThanOrEqualTo(6);
+        assertThat(auditLog.count("RECT_PROBLEM", Integer.toString(problem2), null))
+                .isGreaterThanOrEqualTo(2);
     }
 
     @Test
@@ -172,13 +214,17 @@ class LedgerWorkflowTests {
         int m1 = JsonPath.read(all, "$[0].measures[0].id");
         int p1 = JsonPath.read(all, "$[0].id");
         mvc.perform(put("/api/v1/rectification/measures/" + m1 + "/status")
-                .header("Authorization", Api.bearer(mvc, "rectify1")).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"status\":\"IN_PROGRESS\"}")).andExpect(status().isOk());
+                        .header("Authorization", Api.bearer(mvc, "rectify1"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"status\":\"IN_PROGRESS\"}"))
+                .andExpect(status().isOk());
         mvc.perform(get("/api/v1/rectification/problems/" + p1).header("Authorization", Api.bearer(mvc, "leader1")))
                 .andExpect(jsonPath("$.problem.status").value("INITIAL_PROGRESS"));
         mvc.perform(put("/api/v1/rectification/measures/" + m1 + "/status")
-                .header("Authorization", Api.bearer(mvc, "rectify1")).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"status\":\"COMPLETED\"}")).andExpect(status().isOk());
+                        .header("Authorization", Api.bearer(mvc, "rectify1"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"status\":\"COMPLETED\"}"))
+                .andExpect(status().isOk());
         mvc.perform(get("/api/v1/rectification/problems/" + p1).header("Authorization", Api.bearer(mvc, "leader1")))
                 .andExpect(jsonPath("$.problem.status").value("SIGNIFICANT_PROGRESS"));
     }

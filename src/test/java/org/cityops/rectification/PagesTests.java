@@ -18,44 +18,66 @@ class PagesTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
 
     MockHttpSession login(String user) throws Exception {
-        return (MockHttpSession) mvc.perform(formLogin("/login").user(user).password("cityops-demo")).andReturn()
-                .getRequest().getSession();
+        return (MockHttpSession) mvc.perform(formLogin("/login").user(user).password("cityops-demo"))
+                .andReturn()
+                .getRequest()
+                .getSession();
     }
 
     long demoInspection() {
-        return jdbc.sql("SELECT MIN(id) FROM rect_inspection WHERE name = :n").param("n", "市委第一巡察组 巡察“回头看”")
-                .query(Long.class).single();
+        return jdbc.sql("SELECT MIN(id) FROM rect_inspection WHERE name = :n")
+                .param("n", "市委第一巡察组 巡察“回头看”")
+                .query(Long.class)
+                .single();
     }
 
     @Test
     void theDemoLedgerHasTheReportsCountsAndTheLeaderSeesTheDashboard() throws Exception {
         long id = demoInspection();
         MockHttpSession leader = login("leader1");
-        String dash = mvc.perform(get("/rectification/inspections/" + id + "/dashboard").session(leader))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(dash).contains("data-status=\"RECTIFIED\">12<", "data-status=\"SIGNIFICANT_PROGRESS\">15<",
-                "data-status=\"INITIAL_PROGRESS\">16<");
-        String ledger = mvc.perform(get("/rectification/inspections/" + id + "?overdue=true").session(leader))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String dash = mvc.perform(
+                        get("/rectification/inspections/" + id + "/dashboard").session(leader))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(dash)
+                .contains(
+                        "data-status=\"RECTIFIED\">12<",
+                        "data-status=\"SIGNIFICANT_PROGRESS\">15<",
+                        "data-status=\"INITIAL_PROGRESS\">16<");
+        String ledger = mvc.perform(get("/rectification/inspections/" + id + "?overdue=true")
+                        .session(leader))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(ledger).contains("data-testid=\"ledger-table\"");
         mvc.perform(get("/rectification").session(leader)).andExpect(status().isOk());
         long problem = jdbc.sql("SELECT id FROM rect_problem WHERE inspection_id = :i ORDER BY number LIMIT 1")
-                .param("i", id).query(Long.class).single();
+                .param("i", id)
+                .query(Long.class)
+                .single();
         mvc.perform(get("/rectification/problems/" + problem).session(leader)).andExpect(status().isOk());
     }
 
     @Test
     void aDepartmentUserGetsItsTaskListAndCannotOpenTheWholeLedgersReport() throws Exception {
         MockHttpSession hwc = login("handler-hwc");
-        String tasks = mvc.perform(get("/rectification-tasks").session(hwc)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String tasks = mvc.perform(get("/rectification-tasks").session(hwc))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(tasks).contains("市环卫处").doesNotContain("市公园管理中心</td>");
         mvc.perform(get("/rectification").session(hwc)).andExpect(status().is3xxRedirection());
-        mvc.perform(get("/api/v1/rectification/inspections/" + demoInspection() + "/report.docx").session(hwc))
+        mvc.perform(get("/api/v1/rectification/inspections/" + demoInspection() + "/report.docx")
+                        .session(hwc))
                 .andExpect(status().isForbidden());
         MockHttpSession dispatcher = login("dispatcher1");
         mvc.perform(get("/rectification-tasks").session(dispatcher)).andExpect(status().isForbidden());
@@ -65,10 +87,15 @@ class PagesTests {
     void theOfficeOpensAMeasureWithItsForms() throws Exception {
         long id = demoInspection();
         MockHttpSession office = login("rectify1");
-        long m = jdbc.sql("SELECT MIN(id) FROM rect_measure WHERE inspection_id = :i").param("i", id)
-                .query(Long.class).single();
-        String page = mvc.perform(get("/rectification/measures/" + m).session(office)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        long m = jdbc.sql("SELECT MIN(id) FROM rect_measure WHERE inspection_id = :i")
+                .param("i", id)
+                .query(Long.class)
+                .single();
+        String page = mvc.perform(get("/rectification/measures/" + m).session(office))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(page).contains("data-testid=\"assign-form\"", "data-testid=\"progress-form\"");
     }
 }

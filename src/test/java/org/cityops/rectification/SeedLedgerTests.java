@@ -7,12 +7,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
@@ -24,8 +24,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
-
-import com.jayway.jsonpath.JsonPath;
 
 /** The seed report's ledger: import, counts, order, statuses 12/15/16 and the report built from it. */
 @IntegrationTest
@@ -39,19 +37,23 @@ class SeedLedgerTests {
     }
 
     static List<String> fixtureProblemTitles() throws Exception {
-        List<String> titles = JsonPath.read(new String(seed(), StandardCharsets.UTF_8), "$.categories[*].problems[*].title");
+        List<String> titles =
+                JsonPath.read(new String(seed(), StandardCharsets.UTF_8), "$.categories[*].problems[*].title");
         return titles;
     }
 
     long importSeed() throws Exception {
         String body = mvc.perform(post("/api/v1/rectification/inspections/import")
-                .header("Authorization", Api.bearer(mvc, "rectify1")).contentType(MediaType.APPLICATION_JSON)
-                .content(seed()))
+                        .header("Authorization", Api.bearer(mvc, "rectify1"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(seed()))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.categories").value(8))
                 .andExpect(jsonPath("$.problems").value(43))
                 .andExpect(jsonPath("$.measures").value(115))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return ((Number) JsonPath.read(body, "$.inspectionId")).longValue();
     }
 
@@ -59,7 +61,7 @@ class SeedLedgerTests {
     void theSeedFixtureImportsAsEightCategoriesFortyThreeProblemsAnd115MeasuresInTheSourcesOrder() throws Exception {
         long id = importSeed();
         mvc.perform(get("/api/v1/rectification/inspections/" + id + "/summary")
-                .header("Authorization", Api.bearer(mvc, "leader1")))
+                        .header("Authorization", Api.bearer(mvc, "leader1")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.categories").value(8))
                 .andExpect(jsonPath("$.problems").value(43))
@@ -67,12 +69,17 @@ class SeedLedgerTests {
                 .andExpect(jsonPath("$.problemsByStatus.NOT_STARTED").value(43))
                 .andExpect(jsonPath("$.problemsByStatus.RECTIFIED").value(0));
         String problems = mvc.perform(get("/api/v1/rectification/inspections/" + id + "/problems")
-                .header("Authorization", Api.bearer(mvc, "leader1")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                        .header("Authorization", Api.bearer(mvc, "leader1")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         List<String> titles = JsonPath.read(problems, "$[*].title");
         List<Integer> numbers = JsonPath.read(problems, "$[*].number");
         assertThat(titles).containsExactlyElementsOf(fixtureProblemTitles());
-        assertThat(numbers).containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 43).boxed().toList());
+        assertThat(numbers)
+                .containsExactlyElementsOf(
+                        java.util.stream.IntStream.rangeClosed(1, 43).boxed().toList());
         List<String> firstMeasures = JsonPath.read(problems, "$[0].measures[*].title");
         assertThat(firstMeasures).containsExactly("完善考评机制", "完善考核标准体系", "呼应民生诉求");
         assertThat((Integer) JsonPath.read(problems, "$[6].category.seq")).isEqualTo(1);
@@ -83,25 +90,33 @@ class SeedLedgerTests {
     void theReportFromTheSeedWithStatuses12And15And16ReadsLikeTheSeed() throws Exception {
         long id = importSeed();
         String problems = mvc.perform(get("/api/v1/rectification/inspections/" + id + "/problems")
-                .header("Authorization", Api.bearer(mvc, "leader1"))).andReturn().getResponse().getContentAsString();
+                        .header("Authorization", Api.bearer(mvc, "leader1")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         List<Integer> ids = JsonPath.read(problems, "$[*].id");
         for (int i = 0; i < ids.size(); i++) {
             String status = i < 12 ? "RECTIFIED" : i < 27 ? "SIGNIFICANT_PROGRESS" : "INITIAL_PROGRESS";
             mvc.perform(put("/api/v1/rectification/problems/" + ids.get(i) + "/status")
-                    .header("Authorization", Api.bearer(mvc, "leader1")).contentType(MediaType.APPLICATION_JSON)
-                    .content("{\"status\":\"" + status + "\",\"justification\":\"按整改报告核定\"}"))
-                    .andExpect(status().isOk()).andExpect(jsonPath("$.status").value(status));
+                            .header("Authorization", Api.bearer(mvc, "leader1"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"status\":\"" + status + "\",\"justification\":\"按整改报告核定\"}"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.status").value(status));
         }
         mvc.perform(get("/api/v1/rectification/inspections/" + id + "/summary")
-                .header("Authorization", Api.bearer(mvc, "leader1")))
+                        .header("Authorization", Api.bearer(mvc, "leader1")))
                 .andExpect(jsonPath("$.problemsByStatus.RECTIFIED").value(12))
                 .andExpect(jsonPath("$.problemsByStatus.SIGNIFICANT_PROGRESS").value(15))
                 .andExpect(jsonPath("$.problemsByStatus.INITIAL_PROGRESS").value(16))
                 .andExpect(jsonPath("$.problemsByStatus.NOT_STARTED").value(0));
 
         byte[] docx = mvc.perform(get("/api/v1/rectification/inspections/" + id + "/report.docx")
-                .header("Authorization", Api.bearer(mvc, "leader1")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+                        .header("Authorization", Api.bearer(mvc, "leader1")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         String text;
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
                 XWPFWordExtractor ex = new XWPFWordExtractor(doc)) {
@@ -111,9 +126,14 @@ class SeedLedgerTests {
         assertWellFormedParts(docx);
 
         String html = mvc.perform(get("/api/v1/rectification/inspections/" + id + "/report.html")
-                .header("Authorization", Api.bearer(mvc, "rectify1")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertReadsLikeTheSeed(html.replace("&ldquo;", "“").replace("&rdquo;", "”").replace("&lsquo;", "‘")
+                        .header("Authorization", Api.bearer(mvc, "rectify1")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertReadsLikeTheSeed(html.replace("&ldquo;", "“")
+                .replace("&rdquo;", "”")
+                .replace("&lsquo;", "‘")
                 .replace("&rsquo;", "’"));
     }
 
@@ -159,23 +179,32 @@ class SeedLedgerTests {
     void aStatusOverrideNeedsAJustificationAndALeader() throws Exception {
         long id = importSeed();
         String problems = mvc.perform(get("/api/v1/rectification/inspections/" + id + "/problems")
-                .header("Authorization", Api.bearer(mvc, "leader1"))).andReturn().getResponse().getContentAsString();
+                        .header("Authorization", Api.bearer(mvc, "leader1")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         int pid = JsonPath.read(problems, "$[0].id");
         mvc.perform(put("/api/v1/rectification/problems/" + pid + "/status")
-                .header("Authorization", Api.bearer(mvc, "leader1")).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"status\":\"RECTIFIED\",\"justification\":\"\"}"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("justification"));
+                        .header("Authorization", Api.bearer(mvc, "leader1"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"status\":\"RECTIFIED\",\"justification\":\"\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("justification"));
         mvc.perform(put("/api/v1/rectification/problems/" + pid + "/status")
-                .header("Authorization", Api.bearer(mvc, "handler-hwc")).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"status\":\"RECTIFIED\",\"justification\":\"x\"}"))
+                        .header("Authorization", Api.bearer(mvc, "handler-hwc"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"status\":\"RECTIFIED\",\"justification\":\"x\"}"))
                 .andExpect(status().isForbidden());
         mvc.perform(put("/api/v1/rectification/problems/" + pid + "/status")
-                .header("Authorization", Api.bearer(mvc, "leader1")).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"status\":\"DONE\",\"justification\":\"x\"}"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("status"));
+                        .header("Authorization", Api.bearer(mvc, "leader1"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"status\":\"DONE\",\"justification\":\"x\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("status"));
         mvc.perform(put("/api/v1/rectification/problems/" + pid + "/status")
-                .header("Authorization", Api.bearer(mvc, "leader1")).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"status\":\"SIGNIFICANT_PROGRESS\",\"justification\":\"专题会议认定\"}"))
+                        .header("Authorization", Api.bearer(mvc, "leader1"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"status\":\"SIGNIFICANT_PROGRESS\",\"justification\":\"专题会议认定\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("SIGNIFICANT_PROGRESS"))
                 .andExpect(jsonPath("$.derivedStatus").value("NOT_STARTED"))

@@ -2,13 +2,11 @@ package org.cityops.support;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import com.jayway.jsonpath.JsonPath;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
-
-import com.jayway.jsonpath.JsonPath;
 
 /** Obtains (and caches) bearer tokens for the demo accounts. */
 public final class Api {
@@ -16,8 +14,7 @@ public final class Api {
     public static final String DEMO_PASSWORD = "cityops-demo";
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
-    private Api() {
-    }
+    private Api() {}
 
     public static String bearer(MockMvc mvc, String username) {
         return "Bearer " + TOKENS.computeIfAbsent(username, u -> fetch(mvc, u));
@@ -25,9 +22,12 @@ public final class Api {
 
     private static String fetch(MockMvc mvc, String username) {
         try {
-            String body = mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-                    .content("{\"username\":\"" + username + "\",\"password\":\"" + DEMO_PASSWORD + "\"}"))
-                    .andReturn().getResponse().getContentAsString();
+            String body = mvc.perform(post("/api/v1/auth/token")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"username\":\"" + username + "\",\"password\":\"" + DEMO_PASSWORD + "\"}"))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             return JsonPath.read(body, "$.access_token");
         } catch (Exception e) {
             throw new IllegalStateException("could not get a token for " + username, e);

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -52,8 +51,14 @@ class DemoAssessmentSeeder implements ApplicationRunner {
     private final OrgDirectory org;
     private final Clock clock;
 
-    DemoAssessmentSeeder(Schemes schemes, Periods periods, Deductions deductions, SourceScores scores,
-            PendingEvents publications, OrgDirectory org, Clock clock) {
+    DemoAssessmentSeeder(
+            Schemes schemes,
+            Periods periods,
+            Deductions deductions,
+            SourceScores scores,
+            PendingEvents publications,
+            OrgDirectory org,
+            Clock clock) {
         this.schemes = schemes;
         this.periods = periods;
         this.deductions = deductions;
@@ -80,12 +85,13 @@ class DemoAssessmentSeeder implements ApplicationRunner {
         deductions.saveItem("REWORK", "案件返工（每次）", 0.5, "REWORK", 1, 1, 100, 0);
         deductions.saveItem("PATROL-PROBLEM", "考评员巡查发现问题（每处）", 2.0, "MANUAL", 2, 2, 20, 80);
 
-        LocalDate first = LocalDate.now(clock.withZone(CityClock.ZONE)).withDayOfMonth(1).minusMonths(1);
+        LocalDate first =
+                LocalDate.now(clock.withZone(CityClock.ZONE)).withDayOfMonth(1).minusMonths(1);
         LocalDate last = first.plusMonths(1).minusDays(1);
         awaitProjection();
         Periods.Period p = periods.open(first, last, SCHEME);
-        deductions.record(p.id(), "PATROL-PROBLEM", "QCGJ-320412", "320412", null, null, 2, false, false,
-                "巡查路线：湖塘镇主干道 发现暴露垃圾两处");
+        deductions.record(
+                p.id(), "PATROL-PROBLEM", "QCGJ-320412", "320412", null, null, 2, false, false, "巡查路线：湖塘镇主干道 发现暴露垃圾两处");
         scores.importExcel(p.id(), Source.THIRD_PARTY, thirdPartyWorkbook(), "system");
         periods.compute(p.id(), "月末计算（演示数据）");
         periods.lock(p.id());
@@ -95,7 +101,8 @@ class DemoAssessmentSeeder implements ApplicationRunner {
 
     /** 第三方评价 for the districts, as an inspection company would deliver it. */
     private ByteArrayInputStream thirdPartyWorkbook() throws IOException {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook wb = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet s = wb.createSheet("第三方测评");
             Row h = s.createRow(0);
             h.createCell(0).setCellValue("对象类型");

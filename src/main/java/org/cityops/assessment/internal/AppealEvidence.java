@@ -2,7 +2,6 @@ package org.cityops.assessment.internal;
 
 import java.util.Arrays;
 import java.util.Optional;
-
 import org.cityops.platform.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -16,11 +15,9 @@ public class AppealEvidence {
 
     public static final int MAX_BYTES = 5 * 1024 * 1024;
 
-    public record File(String filename, String contentType, byte[] data) {
-    }
+    public record File(String filename, String contentType, byte[] data) {}
 
-    public record Meta(long appealId, String filename, String contentType, int size) {
-    }
+    public record Meta(long appealId, String filename, String contentType, int size) {}
 
     private final JdbcClient jdbc;
 
@@ -40,7 +37,8 @@ public class AppealEvidence {
         if (type == null) {
             throw new InvalidInputException("附件只能是 JPG、PNG 或 PDF attachment must be a JPEG, PNG or PDF", "file");
         }
-        String name = filename == null || filename.isBlank() ? "attachment" : filename.replaceAll("[\\\\/\\r\\n\"]", "_");
+        String name =
+                filename == null || filename.isBlank() ? "attachment" : filename.replaceAll("[\\\\/\\r\\n\"]", "_");
         return new File(name.length() > 200 ? name.substring(name.length() - 200) : name, type, data);
     }
 
@@ -61,19 +59,27 @@ public class AppealEvidence {
     void store(long appealId, File f) {
         jdbc.sql("""
                 INSERT INTO asm_appeal_attachment (appeal_id, filename, content_type, size_bytes, data)
-                VALUES (:a, :n, :t, :s, :d)""").param("a", appealId).param("n", f.filename())
-                .param("t", f.contentType()).param("s", f.data().length).param("d", f.data()).update();
+                VALUES (:a, :n, :t, :s, :d)""")
+                .param("a", appealId)
+                .param("n", f.filename())
+                .param("t", f.contentType())
+                .param("s", f.data().length)
+                .param("d", f.data())
+                .update();
     }
 
     public Optional<Meta> meta(long appealId) {
         return jdbc.sql("SELECT appeal_id, filename, content_type, size_bytes FROM asm_appeal_attachment "
-                + "WHERE appeal_id = :a").param("a", appealId)
-                .query((rs, n) -> new Meta(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4))).optional();
+                        + "WHERE appeal_id = :a")
+                .param("a", appealId)
+                .query((rs, n) -> new Meta(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
+                .optional();
     }
 
     public Optional<File> file(long appealId) {
         return jdbc.sql("SELECT filename, content_type, data FROM asm_appeal_attachment WHERE appeal_id = :a")
                 .param("a", appealId)
-                .query((rs, n) -> new File(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional();
+                .query((rs, n) -> new File(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+                .optional();
     }
 }

@@ -3,7 +3,6 @@ package org.cityops.assessment.internal;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.cityops.assessment.CaseFactSink;
 import org.cityops.assessment.CaseStepFact;
 import org.cityops.assessment.StepAction;
@@ -47,13 +46,31 @@ class CaseRecordProjector {
             if (action == StepAction.ACCEPTED && !acceptedBy(e.role())) {
                 continue;
             }
-            facts.add(new CaseStepFact("cases:" + e.caseId() + ":" + action, e.caseId(), e.caseNumber(),
-                    e.categoryCode(), e.channel().name(), e.gridCode(),
+            facts.add(new CaseStepFact(
+                    "cases:" + e.caseId() + ":" + action,
+                    e.caseId(),
+                    e.caseNumber(),
+                    e.categoryCode(),
+                    e.channel().name(),
+                    e.gridCode(),
                     e.communityCode() != null ? e.communityCode() : prefix(e.gridCode(), 12),
-                    e.streetCode() != null ? e.streetCode() : prefix(e.gridCode(), 9), e.districtCode(), null, action,
-                    e.actor(), e.role(), null, e.channel() == CaseChannel.INSPECTOR ? e.actor() : null,
-                    e.reportedAt(), null, null, null, e.channel() == CaseChannel.LEADER,
-                    e.channel() == CaseChannel.MEDIA, false, null, null));
+                    e.streetCode() != null ? e.streetCode() : prefix(e.gridCode(), 9),
+                    e.districtCode(),
+                    null,
+                    action,
+                    e.actor(),
+                    e.role(),
+                    null,
+                    e.channel() == CaseChannel.INSPECTOR ? e.actor() : null,
+                    e.reportedAt(),
+                    null,
+                    null,
+                    null,
+                    e.channel() == CaseChannel.LEADER,
+                    e.channel() == CaseChannel.MEDIA,
+                    false,
+                    null,
+                    null));
         }
         return facts;
     }
@@ -80,11 +97,31 @@ class CaseRecordProjector {
         if (!e.overdue() || e.stage() != ProcessStage.HANDLE) {
             return;
         }
-        sink.record(new CaseStepFact("cases:" + e.caseId() + ":OVERDUE:" + e.dueAt().toEpochMilli(), e.caseId(),
-                e.caseNumber(), e.categoryCode(), e.channel() == null ? "UNKNOWN" : e.channel().name(), e.gridCode(),
-                e.communityCode(), e.streetCode(), e.districtCode(), e.departmentCode(), StepAction.OVERDUE, null,
-                "SYSTEM", null, null, e.at(), e.dueAt(), false, false, e.channel() == CaseChannel.LEADER,
-                e.channel() == CaseChannel.MEDIA, false, null, null));
+        sink.record(new CaseStepFact(
+                "cases:" + e.caseId() + ":OVERDUE:" + e.dueAt().toEpochMilli(),
+                e.caseId(),
+                e.caseNumber(),
+                e.categoryCode(),
+                e.channel() == null ? "UNKNOWN" : e.channel().name(),
+                e.gridCode(),
+                e.communityCode(),
+                e.streetCode(),
+                e.districtCode(),
+                e.departmentCode(),
+                StepAction.OVERDUE,
+                null,
+                "SYSTEM",
+                null,
+                null,
+                e.at(),
+                e.dueAt(),
+                false,
+                false,
+                e.channel() == CaseChannel.LEADER,
+                e.channel() == CaseChannel.MEDIA,
+                false,
+                null,
+                null));
     }
 
     static List<StepAction> actionsOf(CaseAction action) {
@@ -136,12 +173,33 @@ class CaseRecordProjector {
         String eventId = "cases:" + e.caseId() + ":" + e.action() + ":" + action + ":"
                 + e.actedAt().truncatedTo(ChronoUnit.MICROS);
         Integer satisfaction = e.satisfaction() == null ? null : score(e.satisfaction());
-        return new CaseStepFact(eventId, e.caseId(), e.caseNumber(), e.categoryCode(), channel(e.channel()),
-                e.gridCode(), e.communityCode(), e.streetCode(), e.districtCode(), e.departmentCode(), action,
-                e.actor(), e.role(), assignee(e, action), e.reporter(), e.actedAt(), e.dueAt(), e.dueAt() == null ? null : e.onTime(),
-                action == StepAction.HANDLED ? Boolean.valueOf(e.onTime())
-                        : action == StepAction.CLOSED ? e.handledByDeadline() : null, e.channel() == CaseChannel.LEADER, e.channel() == CaseChannel.MEDIA,
-                e.supervised(), satisfaction, e.note());
+        return new CaseStepFact(
+                eventId,
+                e.caseId(),
+                e.caseNumber(),
+                e.categoryCode(),
+                channel(e.channel()),
+                e.gridCode(),
+                e.communityCode(),
+                e.streetCode(),
+                e.districtCode(),
+                e.departmentCode(),
+                action,
+                e.actor(),
+                e.role(),
+                assignee(e, action),
+                e.reporter(),
+                e.actedAt(),
+                e.dueAt(),
+                e.dueAt() == null ? null : e.onTime(),
+                action == StepAction.HANDLED
+                        ? Boolean.valueOf(e.onTime())
+                        : action == StepAction.CLOSED ? e.handledByDeadline() : null,
+                e.channel() == CaseChannel.LEADER,
+                e.channel() == CaseChannel.MEDIA,
+                e.supervised(),
+                satisfaction,
+                e.note());
     }
 
     /**
@@ -149,8 +207,13 @@ class CaseRecordProjector {
      * FILED (漏报 when the case did not come from that supervisor).
      */
     static String assignee(CaseStepCompleted e, StepAction action) {
-        return action == StepAction.RETURNED || action == StepAction.REWORK || action == StepAction.FILED
-                || action == StepAction.VERIFY_ASSIGNED || action == StepAction.CHECK_ASSIGNED ? e.assignee() : null;
+        return action == StepAction.RETURNED
+                        || action == StepAction.REWORK
+                        || action == StepAction.FILED
+                        || action == StepAction.VERIFY_ASSIGNED
+                        || action == StepAction.CHECK_ASSIGNED
+                ? e.assignee()
+                : null;
     }
 
     private static String channel(CaseChannel channel) {

@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.cityops.assessment.internal.model.Composite;
 import org.cityops.assessment.internal.model.Counters;
 import org.cityops.assessment.internal.model.DeptTally;
@@ -40,12 +39,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class Computation {
 
-    public record Outcome(long periodId, int version, long versionId, long asOfStepId, int subjects, long millis) {
-    }
+    public record Outcome(long periodId, int version, long versionId, long asOfStepId, int subjects, long millis) {}
 
     /** Key of a subject within a version. */
-    record Key(SubjectType type, String code) {
-    }
+    record Key(SubjectType type, String code) {}
 
     private final FactQueries facts;
     private final Schemes schemes;
@@ -57,8 +54,14 @@ public class Computation {
     private final boolean postgres;
     private final String workMem;
 
-    Computation(FactQueries facts, Schemes schemes, NamedParameterJdbcTemplate jdbc, OrgDirectory org,
-            ActorProvider actors, Clock clock, javax.sql.DataSource dataSource,
+    Computation(
+            FactQueries facts,
+            Schemes schemes,
+            NamedParameterJdbcTemplate jdbc,
+            OrgDirectory org,
+            ActorProvider actors,
+            Clock clock,
+            javax.sql.DataSource dataSource,
             @org.springframework.beans.factory.annotation.Value("${cityops.assessment.work-mem:64MB}") String workMem) {
         this.postgres = JdbcCaseFactSink.isPostgres(dataSource);
         this.workMem = workMem.matches("\\d+[kMG]B") ? workMem : "64MB";
@@ -93,12 +96,19 @@ public class Computation {
         facts.postRows(w, null, tab::add);
 
         var keys = new GeneratedKeyHolder();
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO asm_result_version (period_id, version, reason, as_of_step_id, computed_at, computed_by, millis)
-                VALUES (:p, :v, :reason, :asOf, :at, :by, 0)""", new MapSqlParameterSource().addValue("p", p.id())
-                .addValue("v", version).addValue("reason", reason).addValue("asOf", asOf)
-                .addValue("at", DbTime.toDb(clock.instant())).addValue("by", actors.current().username()),
-                keys, new String[] {"id"});
+                VALUES (:p, :v, :reason, :asOf, :at, :by, 0)""",
+                new MapSqlParameterSource()
+                        .addValue("p", p.id())
+                        .addValue("v", version)
+                        .addValue("reason", reason)
+                        .addValue("asOf", asOf)
+                        .addValue("at", DbTime.toDb(clock.instant()))
+                        .addValue("by", actors.current().username()),
+                keys,
+                new String[] {"id"});
         long versionId = keys.getKey().longValue();
 
         insertAutoDeductions(p.id(), versionId, chargeable);
@@ -119,7 +129,8 @@ public class Computation {
                 Counters c = tab.of(type, code);
                 Map<String, Double> v = Indicators.values(type, cfg.options(), c);
                 // no case facts for the subject in the period: nothing to evaluate, the composite is undefined
-                Composite.Result comp = c.asMap().isEmpty() ? new Composite.Result(null, List.of())
+                Composite.Result comp = c.asMap().isEmpty()
+                        ? new Composite.Result(null, List.of())
                         : Composite.of(cfg.composite().getOrDefault(type, List.of()), v);
                 Key key = new Key(type, code);
                 double ded = deductions.getOrDefault(key, 0.0);
@@ -132,19 +143,34 @@ public class Computation {
                 src.put(Source.DISTRICT, entered.get(Source.DISTRICT));
                 Double total = SourceBlend.total(scheme.weights(), src);
                 totals.put(code, total);
-                rows.add(new MapSqlParameterSource().addValue("vid", versionId).addValue("type", type.name())
-                        .addValue("code", code).addValue("name", names.getOrDefault(type.name() + ":" + code, code))
-                        .addValue("composite", bd(comp.value())).addValue("cgrade", cfg.grades().of(comp.value()))
-                        .addValue("ded", bd(ded)).addValue("sup", bd(src.get(Source.SUPERVISION)))
-                        .addValue("pub", bd(src.get(Source.PUBLIC))).addValue("third", bd(src.get(Source.THIRD_PARTY)))
-                        .addValue("dept", bd(src.get(Source.DEPARTMENT))).addValue("dist", bd(src.get(Source.DISTRICT)))
-                        .addValue("total", bd(total)).addValue("grade", cfg.grades().of(total)));
-                v.forEach((ind, val) -> values.add(new MapSqlParameterSource().addValue("vid", versionId)
-                        .addValue("type", type.name()).addValue("code", code).addValue("ind", ind)
+                rows.add(new MapSqlParameterSource()
+                        .addValue("vid", versionId)
+                        .addValue("type", type.name())
+                        .addValue("code", code)
+                        .addValue("name", names.getOrDefault(type.name() + ":" + code, code))
+                        .addValue("composite", bd(comp.value()))
+                        .addValue("cgrade", cfg.grades().of(comp.value()))
+                        .addValue("ded", bd(ded))
+                        .addValue("sup", bd(src.get(Source.SUPERVISION)))
+                        .addValue("pub", bd(src.get(Source.PUBLIC)))
+                        .addValue("third", bd(src.get(Source.THIRD_PARTY)))
+                        .addValue("dept", bd(src.get(Source.DEPARTMENT)))
+                        .addValue("dist", bd(src.get(Source.DISTRICT)))
+                        .addValue("total", bd(total))
+                        .addValue("grade", cfg.grades().of(total)));
+                v.forEach((ind, val) -> values.add(new MapSqlParameterSource()
+                        .addValue("vid", versionId)
+                        .addValue("type", type.name())
+                        .addValue("code", code)
+                        .addValue("ind", ind)
                         .addValue("val", val == null ? null : BigDecimal.valueOf(Math.round(val * 10000) / 10000.0))));
-                c.asMap().forEach((counter, n) -> values.add(new MapSqlParameterSource().addValue("vid", versionId)
-                        .addValue("type", type.name()).addValue("code", code).addValue("ind", "#" + counter)
-                        .addValue("val", BigDecimal.valueOf(n))));
+                c.asMap()
+                        .forEach((counter, n) -> values.add(new MapSqlParameterSource()
+                                .addValue("vid", versionId)
+                                .addValue("type", type.name())
+                                .addValue("code", code)
+                                .addValue("ind", "#" + counter)
+                                .addValue("val", BigDecimal.valueOf(n))));
             }
             Map<String, Integer> ranks = Ranking.rank(totals);
             for (MapSqlParameterSource r : rows) {
@@ -162,15 +188,18 @@ public class Computation {
                 INSERT INTO asm_result_value (version_id, subject_type, subject_code, indicator, val)
                 VALUES (:vid, :type, :code, :ind, :val)""", values.toArray(SqlParameterSource[]::new));
         long millis = (System.nanoTime() - t0) / 1_000_000;
-        jdbc.update("UPDATE asm_result_version SET millis = :m WHERE id = :id",
+        jdbc.update(
+                "UPDATE asm_result_version SET millis = :m WHERE id = :id",
                 new MapSqlParameterSource("m", millis).addValue("id", versionId));
         return new Outcome(p.id(), version, versionId, asOf, subjects, millis);
     }
 
     /** Deductions made by the standard items with basis OVERDUE / REWORK, one row per case and share. */
     private void insertAutoDeductions(long periodId, long versionId, List<DeptTally> chargeable) {
-        List<Deductions.Item> items = jdbc.query("SELECT * FROM asm_standard_item WHERE active = TRUE AND basis IN "
-                + "('OVERDUE','REWORK') ORDER BY id", Deductions::mapItem);
+        List<Deductions.Item> items = jdbc.query(
+                "SELECT * FROM asm_standard_item WHERE active = TRUE AND basis IN "
+                        + "('OVERDUE','REWORK') ORDER BY id",
+                Deductions::mapItem);
         if (items.isEmpty() || chargeable.isEmpty()) {
             return;
         }
@@ -186,12 +215,23 @@ public class Computation {
                 double mult = item.multiplier(t.leaderAssigned(), t.mediaExposed());
                 String group = "A" + versionId + "-" + item.id() + "-" + t.caseId() + "-" + t.department();
                 for (Deductions.Share s : item.shares(t.department(), t.district())) {
-                    rows.add(new MapSqlParameterSource().addValue("p", periodId).addValue("vid", versionId)
-                            .addValue("item", item.id()).addValue("type", s.type().name()).addValue("code", s.code())
-                            .addValue("case", t.caseId()).addValue("num", t.caseNumber()).addValue("qty", qty)
-                            .addValue("mult", BigDecimal.valueOf(mult)).addValue("pct", s.percent())
-                            .addValue("points", BigDecimal.valueOf(Deductions.points(item.points(), qty, mult, s.percent())))
-                            .addValue("group", group).addValue("by", by).addValue("at", at));
+                    rows.add(new MapSqlParameterSource()
+                            .addValue("p", periodId)
+                            .addValue("vid", versionId)
+                            .addValue("item", item.id())
+                            .addValue("type", s.type().name())
+                            .addValue("code", s.code())
+                            .addValue("case", t.caseId())
+                            .addValue("num", t.caseNumber())
+                            .addValue("qty", qty)
+                            .addValue("mult", BigDecimal.valueOf(mult))
+                            .addValue("pct", s.percent())
+                            .addValue(
+                                    "points",
+                                    BigDecimal.valueOf(Deductions.points(item.points(), qty, mult, s.percent())))
+                            .addValue("group", group)
+                            .addValue("by", by)
+                            .addValue("at", at));
                 }
             }
         }
@@ -207,10 +247,9 @@ public class Computation {
         jdbc.query("""
                 SELECT subject_type, subject_code, SUM(points) pts FROM asm_deduction
                 WHERE period_id = :p AND status = 'ACTIVE' AND (origin = 'MANUAL' OR version_id = :vid)
-                GROUP BY subject_type, subject_code""",
-                new MapSqlParameterSource("p", periodId).addValue("vid", versionId), rs -> {
-                    m.put(new Key(SubjectType.valueOf(rs.getString(1)), rs.getString(2)), rs.getDouble(3));
-                });
+                GROUP BY subject_type, subject_code""", new MapSqlParameterSource("p", periodId).addValue("vid", versionId), rs -> {
+            m.put(new Key(SubjectType.valueOf(rs.getString(1)), rs.getString(2)), rs.getDouble(3));
+        });
         return m;
     }
 
@@ -220,10 +259,11 @@ public class Computation {
                 SELECT source, subject_type, subject_code, AVG(score) s FROM asm_source_score
                 WHERE period_id = :p AND status IN ('FINAL', 'APPROVED')
                 GROUP BY source, subject_type, subject_code""", new MapSqlParameterSource("p", periodId), rs -> {
-                    m.computeIfAbsent(new Key(SubjectType.valueOf(rs.getString(2)), rs.getString(3)),
+            m.computeIfAbsent(
+                            new Key(SubjectType.valueOf(rs.getString(2)), rs.getString(3)),
                             k -> new EnumMap<>(Source.class))
-                            .put(Source.valueOf(rs.getString(1)), Composite.round2(rs.getDouble(4)));
-                });
+                    .put(Source.valueOf(rs.getString(1)), Composite.round2(rs.getDouble(4)));
+        });
         return m;
     }
 

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.cityops.assessment.internal.model.SubjectType;
 import org.cityops.audit.AuditTrail;
 import org.cityops.org.StaffMember;
@@ -27,8 +26,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class Deductions {
 
     /** A standard item. basis MANUAL (an assessor records it), OVERDUE (per overdue case), REWORK (per 返工). */
-    public record Item(long id, String code, String name, double points, String basis, double leaderMultiplier,
-            double mediaMultiplier, int deptShare, int territoryShare, boolean active) {
+    public record Item(
+            long id,
+            String code,
+            String name,
+            double points,
+            String basis,
+            double leaderMultiplier,
+            double mediaMultiplier,
+            int deptShare,
+            int territoryShare,
+            boolean active) {
 
         /** 领导交办 / 媒体曝光 multiply the points; when both apply the larger multiplier is used. */
         public double multiplier(boolean leader, boolean media) {
@@ -55,18 +63,38 @@ public class Deductions {
         }
     }
 
-    public record Share(SubjectType type, String code, int percent) {
-    }
+    public record Share(SubjectType type, String code, int percent) {}
 
-    public record Deduction(long id, long periodId, Long versionId, String itemCode, String itemName,
-            String subjectType, String subjectCode, Long caseId, String caseNumber, int quantity, double multiplier,
-            int sharePct, double points, String origin, String status, String note, String createdBy,
-            Instant createdAt) {
-    }
+    public record Deduction(
+            long id,
+            long periodId,
+            Long versionId,
+            String itemCode,
+            String itemName,
+            String subjectType,
+            String subjectCode,
+            Long caseId,
+            String caseNumber,
+            int quantity,
+            double multiplier,
+            int sharePct,
+            double points,
+            String origin,
+            String status,
+            String note,
+            String createdBy,
+            Instant createdAt) {}
 
-    public record Appeal(long id, long deductionId, String reason, String filedBy, Instant filedAt, String status,
-            String reviewedBy, Instant reviewedAt, String reviewNote) {
-    }
+    public record Appeal(
+            long id,
+            long deductionId,
+            String reason,
+            String filedBy,
+            Instant filedAt,
+            String status,
+            String reviewedBy,
+            Instant reviewedAt,
+            String reviewNote) {}
 
     static double points(double itemPoints, int qty, double mult, int pct) {
         return Math.round(itemPoints * qty * mult * pct) / 100.0;
@@ -80,7 +108,12 @@ public class Deductions {
 
     private final AppealEvidence evidence;
 
-    Deductions(JdbcClient jdbc, Periods periods, AuditTrail audit, ActorProvider actors, Clock clock,
+    Deductions(
+            JdbcClient jdbc,
+            Periods periods,
+            AuditTrail audit,
+            ActorProvider actors,
+            Clock clock,
             AppealEvidence evidence) {
         this.evidence = evidence;
         this.jdbc = jdbc;
@@ -91,8 +124,15 @@ public class Deductions {
     }
 
     @Transactional
-    public Item saveItem(String code, String name, double points, String basis, double leaderMult, double mediaMult,
-            int deptShare, int territoryShare) {
+    public Item saveItem(
+            String code,
+            String name,
+            double points,
+            String basis,
+            double leaderMult,
+            double mediaMult,
+            int deptShare,
+            int territoryShare) {
         if (code == null || !code.matches("[A-Za-z0-9_.-]{1,64}")) {
             throw new InvalidInputException("标准项编码不合法 invalid item code", "code");
         }
@@ -103,45 +143,66 @@ public class Deductions {
             throw new InvalidInputException("分值必须在 0..100 之间 points must be in (0, 100]", "points");
         }
         if (!List.of("MANUAL", "OVERDUE", "REWORK").contains(basis)) {
-            throw new InvalidInputException("依据必须是 MANUAL/OVERDUE/REWORK basis must be MANUAL, OVERDUE or REWORK",
-                    "basis");
+            throw new InvalidInputException(
+                    "依据必须是 MANUAL/OVERDUE/REWORK basis must be MANUAL, OVERDUE or REWORK", "basis");
         }
         if (leaderMult < 1 || mediaMult < 1 || leaderMult > 10 || mediaMult > 10) {
             throw new InvalidInputException("倍数必须在 1..10 之间 multipliers must be 1..10", "leaderMultiplier");
         }
         if (deptShare < 0 || territoryShare < 0 || deptShare + territoryShare != 100) {
-            throw new InvalidInputException("部门与属地分担比例合计必须为 100 department + territory shares must sum to 100",
-                    "deptShare");
+            throw new InvalidInputException(
+                    "部门与属地分担比例合计必须为 100 department + territory shares must sum to 100", "deptShare");
         }
         var existing = item(code);
         if (existing != null) {
             jdbc.sql("""
                     UPDATE asm_standard_item SET name = :name, points = :points, basis = :basis, leader_multiplier = :lm,
                       media_multiplier = :mm, dept_share = :ds, territory_share = :ts WHERE code = :code""")
-                    .param("name", name).param("points", points).param("basis", basis).param("lm", leaderMult)
-                    .param("mm", mediaMult).param("ds", deptShare).param("ts", territoryShare).param("code", code)
+                    .param("name", name)
+                    .param("points", points)
+                    .param("basis", basis)
+                    .param("lm", leaderMult)
+                    .param("mm", mediaMult)
+                    .param("ds", deptShare)
+                    .param("ts", territoryShare)
+                    .param("code", code)
                     .update();
         } else {
             jdbc.sql("""
                     INSERT INTO asm_standard_item (code, name, points, basis, leader_multiplier, media_multiplier,
                       dept_share, territory_share) VALUES (:code, :name, :points, :basis, :lm, :mm, :ds, :ts)""")
-                    .param("name", name).param("points", points).param("basis", basis).param("lm", leaderMult)
-                    .param("mm", mediaMult).param("ds", deptShare).param("ts", territoryShare).param("code", code)
+                    .param("name", name)
+                    .param("points", points)
+                    .param("basis", basis)
+                    .param("lm", leaderMult)
+                    .param("mm", mediaMult)
+                    .param("ds", deptShare)
+                    .param("ts", territoryShare)
+                    .param("code", code)
                     .update();
         }
         Item saved = item(code);
-        audit.record("ASSESSMENT_ITEM", code, existing == null ? "CREATE" : "UPDATE",
-                existing == null ? null : existing.toString(), saved.toString());
+        audit.record(
+                "ASSESSMENT_ITEM",
+                code,
+                existing == null ? "CREATE" : "UPDATE",
+                existing == null ? null : existing.toString(),
+                saved.toString());
         return saved;
     }
 
     public List<Item> items() {
-        return jdbc.sql("SELECT * FROM asm_standard_item ORDER BY code").query((rs, n) -> mapItem(rs, n)).list();
+        return jdbc.sql("SELECT * FROM asm_standard_item ORDER BY code")
+                .query((rs, n) -> mapItem(rs, n))
+                .list();
     }
 
     Item item(String code) {
-        return jdbc.sql("SELECT * FROM asm_standard_item WHERE code = :c").param("c", code)
-                .query((rs, n) -> mapItem(rs, n)).optional().orElse(null);
+        return jdbc.sql("SELECT * FROM asm_standard_item WHERE code = :c")
+                .param("c", code)
+                .query((rs, n) -> mapItem(rs, n))
+                .optional()
+                .orElse(null);
     }
 
     /**
@@ -149,8 +210,17 @@ public class Deductions {
      * split by the item's shares into one row per subject.
      */
     @Transactional
-    public List<Deduction> record(long periodId, String itemCode, String department, String district, Long caseId,
-            String caseNumber, int quantity, boolean leader, boolean media, String note) {
+    public List<Deduction> record(
+            long periodId,
+            String itemCode,
+            String department,
+            String district,
+            Long caseId,
+            String caseNumber,
+            int quantity,
+            boolean leader,
+            boolean media,
+            String note) {
         Periods.Period p = periods.get(periodId);
         if (p.status() == Periods.Status.LOCKED || p.status() == Periods.Status.PUBLISHED) {
             throw new ConflictException("考核周期已锁定 period is locked", "status");
@@ -178,15 +248,31 @@ public class Deductions {
                       quantity, multiplier, share_pct, points, origin, status, group_key, note, created_by, created_at)
                     VALUES (:p, :item, :type, :code, :case, :num, :qty, :mult, :pct, :points, 'MANUAL', 'ACTIVE', :g,
                       :note, :by, :at)""")
-                    .param("p", periodId).param("item", item.id()).param("type", s.type().name())
-                    .param("code", s.code().trim()).param("case", caseId).param("num", caseNumber)
-                    .param("qty", quantity).param("mult", mult).param("pct", s.percent())
-                    .param("points", points(item.points(), quantity, mult, s.percent())).param("g", group)
-                    .param("note", note).param("by", by).param("at", DbTime.toDb(clock.instant())).update();
-            long id = jdbc.sql("SELECT MAX(id) FROM asm_deduction WHERE group_key = :g").param("g", group)
-                    .query(Long.class).single();
+                    .param("p", periodId)
+                    .param("item", item.id())
+                    .param("type", s.type().name())
+                    .param("code", s.code().trim())
+                    .param("case", caseId)
+                    .param("num", caseNumber)
+                    .param("qty", quantity)
+                    .param("mult", mult)
+                    .param("pct", s.percent())
+                    .param("points", points(item.points(), quantity, mult, s.percent()))
+                    .param("g", group)
+                    .param("note", note)
+                    .param("by", by)
+                    .param("at", DbTime.toDb(clock.instant()))
+                    .update();
+            long id = jdbc.sql("SELECT MAX(id) FROM asm_deduction WHERE group_key = :g")
+                    .param("g", group)
+                    .query(Long.class)
+                    .single();
             ids.add(id);
-            audit.record("ASSESSMENT_DEDUCTION", String.valueOf(id), "CREATE", null,
+            audit.record(
+                    "ASSESSMENT_DEDUCTION",
+                    String.valueOf(id),
+                    "CREATE",
+                    null,
                     item.code() + " " + s.type() + ":" + s.code() + " x" + quantity + " *" + mult + " " + s.percent()
                             + "% case=" + caseNumber);
         }
@@ -194,8 +280,11 @@ public class Deductions {
     }
 
     public Deduction deduction(long id) {
-        return jdbc.sql(SELECT_DEDUCTION + " WHERE d.id = :id").param("id", id).query((rs, n) -> mapDeduction(rs))
-                .optional().orElseThrow(() -> new NotFoundException("扣分记录不存在 deduction not found"));
+        return jdbc.sql(SELECT_DEDUCTION + " WHERE d.id = :id")
+                .param("id", id)
+                .query((rs, n) -> mapDeduction(rs))
+                .optional()
+                .orElseThrow(() -> new NotFoundException("扣分记录不存在 deduction not found"));
     }
 
     private static final String SELECT_DEDUCTION = """
@@ -207,8 +296,12 @@ public class Deductions {
         return jdbc.sql(SELECT_DEDUCTION + " " + """
                  WHERE d.period_id = :p AND d.subject_type = :t AND d.subject_code = :c
                    AND (d.origin = 'MANUAL' OR d.version_id = :v) ORDER BY d.id""")
-                .param("p", periodId).param("t", type).param("c", code).param("v", versionId)
-                .query((rs, n) -> mapDeduction(rs)).list();
+                .param("p", periodId)
+                .param("t", type)
+                .param("c", code)
+                .param("v", versionId)
+                .query((rs, n) -> mapDeduction(rs))
+                .list();
     }
 
     /**
@@ -230,7 +323,9 @@ public class Deductions {
 
     public List<Deduction> manualOfPeriod(long periodId) {
         return jdbc.sql(SELECT_DEDUCTION + " WHERE d.period_id = :p AND d.origin = 'MANUAL' ORDER BY d.id")
-                .param("p", periodId).query((rs, n) -> mapDeduction(rs)).list();
+                .param("p", periodId)
+                .query((rs, n) -> mapDeduction(rs))
+                .list();
     }
 
     /** 申诉: the department charged (a HANDLER of it) appeals a deduction; the deduction waits for review. */
@@ -257,15 +352,27 @@ public class Deductions {
         }
         jdbc.sql("""
                 INSERT INTO asm_appeal (deduction_id, reason, filed_by, filed_at, status)
-                VALUES (:d, :r, :by, :at, 'PENDING')""").param("d", deductionId).param("r", reason.trim())
-                .param("by", who.username()).param("at", DbTime.toDb(clock.instant())).update();
-        jdbc.sql("UPDATE asm_deduction SET status = 'APPEALED' WHERE id = :id").param("id", deductionId).update();
-        long id = jdbc.sql("SELECT MAX(id) FROM asm_appeal WHERE deduction_id = :d").param("d", deductionId)
-                .query(Long.class).single();
+                VALUES (:d, :r, :by, :at, 'PENDING')""")
+                .param("d", deductionId)
+                .param("r", reason.trim())
+                .param("by", who.username())
+                .param("at", DbTime.toDb(clock.instant()))
+                .update();
+        jdbc.sql("UPDATE asm_deduction SET status = 'APPEALED' WHERE id = :id")
+                .param("id", deductionId)
+                .update();
+        long id = jdbc.sql("SELECT MAX(id) FROM asm_appeal WHERE deduction_id = :d")
+                .param("d", deductionId)
+                .query(Long.class)
+                .single();
         if (attachment != null) {
             evidence.store(id, attachment);
         }
-        audit.record("ASSESSMENT_APPEAL", String.valueOf(id), "FILE", "deduction " + deductionId + " ACTIVE",
+        audit.record(
+                "ASSESSMENT_APPEAL",
+                String.valueOf(id),
+                "FILE",
+                "deduction " + deductionId + " ACTIVE",
                 "APPEALED: " + reason.trim() + (attachment == null ? "" : " [附件 " + attachment.filename() + "]"));
         return appealById(id);
     }
@@ -301,64 +408,112 @@ public class Deductions {
         String status = accept ? "ACCEPTED" : "REJECTED";
         jdbc.sql("""
                 UPDATE asm_appeal SET status = :s, reviewed_by = :by, reviewed_at = :at, review_note = :note
-                WHERE id = :id""").param("s", status).param("by", actors.current().username())
-                .param("at", DbTime.toDb(clock.instant())).param("note", note).param("id", appealId).update();
-        jdbc.sql("UPDATE asm_deduction SET status = :s WHERE id = :id").param("s", accept ? "VOIDED" : "ACTIVE")
-                .param("id", d.id()).update();
-        audit.record("ASSESSMENT_APPEAL", String.valueOf(appealId), accept ? "ACCEPT" : "REJECT", "PENDING",
+                WHERE id = :id""")
+                .param("s", status)
+                .param("by", actors.current().username())
+                .param("at", DbTime.toDb(clock.instant()))
+                .param("note", note)
+                .param("id", appealId)
+                .update();
+        jdbc.sql("UPDATE asm_deduction SET status = :s WHERE id = :id")
+                .param("s", accept ? "VOIDED" : "ACTIVE")
+                .param("id", d.id())
+                .update();
+        audit.record(
+                "ASSESSMENT_APPEAL",
+                String.valueOf(appealId),
+                accept ? "ACCEPT" : "REJECT",
+                "PENDING",
                 status + (note == null ? "" : ": " + note) + "; deduction " + d.id() + " -> "
                         + (accept ? "VOIDED" : "ACTIVE"));
         return appealById(appealId);
     }
 
     /** An appeal with the deduction it concerns and its attachment, if any (review and handler pages). */
-    public record AppealCase(Appeal appeal, Deduction deduction, AppealEvidence.Meta attachment) {
-    }
+    public record AppealCase(Appeal appeal, Deduction deduction, AppealEvidence.Meta attachment) {}
 
     /** The appeals of a period on deductions the given unit may appeal (the handler's own), newest first. */
     public List<AppealCase> appealCases(long periodId, StaffMember unitOf) {
-        return appeals(periodId).stream().map(a -> new AppealCase(a, deduction(a.deductionId()),
-                evidence.meta(a.id()).orElse(null)))
+        return appeals(periodId).stream()
+                .map(a -> new AppealCase(
+                        a, deduction(a.deductionId()), evidence.meta(a.id()).orElse(null)))
                 .filter(c -> unitOf == null || canAppeal(c.deduction(), unitOf))
-                .sorted((x, y) -> Long.compare(y.appeal().id(), x.appeal().id())).toList();
+                .sorted((x, y) -> Long.compare(y.appeal().id(), x.appeal().id()))
+                .toList();
     }
 
     /** The appeals of a deduction, oldest first (a rejected deduction may not be appealed again). */
     public List<Appeal> appealsOf(long deductionId) {
-        return jdbc.sql("SELECT * FROM asm_appeal WHERE deduction_id = :d ORDER BY id").param("d", deductionId)
-                .query((rs, n) -> mapAppeal(rs)).list();
+        return jdbc.sql("SELECT * FROM asm_appeal WHERE deduction_id = :d ORDER BY id")
+                .param("d", deductionId)
+                .query((rs, n) -> mapAppeal(rs))
+                .list();
     }
 
     public Appeal appealById(long id) {
-        return jdbc.sql("SELECT * FROM asm_appeal WHERE id = :id").param("id", id).query((rs, n) -> mapAppeal(rs))
-                .optional().orElseThrow(() -> new NotFoundException("申诉不存在 appeal not found"));
+        return jdbc.sql("SELECT * FROM asm_appeal WHERE id = :id")
+                .param("id", id)
+                .query((rs, n) -> mapAppeal(rs))
+                .optional()
+                .orElseThrow(() -> new NotFoundException("申诉不存在 appeal not found"));
     }
 
     public List<Appeal> appeals(long periodId) {
         return jdbc.sql("""
                 SELECT a.* FROM asm_appeal a JOIN asm_deduction d ON d.id = a.deduction_id
-                WHERE d.period_id = :p ORDER BY a.id""").param("p", periodId).query((rs, n) -> mapAppeal(rs)).list();
+                WHERE d.period_id = :p ORDER BY a.id""")
+                .param("p", periodId)
+                .query((rs, n) -> mapAppeal(rs))
+                .list();
     }
 
     static Item mapItem(ResultSet rs, int n) throws SQLException {
-        return new Item(rs.getLong("id"), rs.getString("code"), rs.getString("name"), d(rs.getBigDecimal("points")),
-                rs.getString("basis"), d(rs.getBigDecimal("leader_multiplier")), d(rs.getBigDecimal("media_multiplier")),
-                rs.getInt("dept_share"), rs.getInt("territory_share"), rs.getBoolean("active"));
+        return new Item(
+                rs.getLong("id"),
+                rs.getString("code"),
+                rs.getString("name"),
+                d(rs.getBigDecimal("points")),
+                rs.getString("basis"),
+                d(rs.getBigDecimal("leader_multiplier")),
+                d(rs.getBigDecimal("media_multiplier")),
+                rs.getInt("dept_share"),
+                rs.getInt("territory_share"),
+                rs.getBoolean("active"));
     }
 
     private static Deduction mapDeduction(ResultSet rs) throws SQLException {
-        return new Deduction(rs.getLong("id"), rs.getLong("period_id"), (Long) rs.getObject("version_id", Long.class),
-                rs.getString("item_code"), rs.getString("item_name"), rs.getString("subject_type"),
-                rs.getString("subject_code"), (Long) rs.getObject("case_id", Long.class), rs.getString("case_number"),
-                rs.getInt("quantity"), d(rs.getBigDecimal("multiplier")), rs.getInt("share_pct"),
-                d(rs.getBigDecimal("points")), rs.getString("origin"), rs.getString("status"), rs.getString("note"),
-                rs.getString("created_by"), FactQueries.time(rs, "created_at"));
+        return new Deduction(
+                rs.getLong("id"),
+                rs.getLong("period_id"),
+                (Long) rs.getObject("version_id", Long.class),
+                rs.getString("item_code"),
+                rs.getString("item_name"),
+                rs.getString("subject_type"),
+                rs.getString("subject_code"),
+                (Long) rs.getObject("case_id", Long.class),
+                rs.getString("case_number"),
+                rs.getInt("quantity"),
+                d(rs.getBigDecimal("multiplier")),
+                rs.getInt("share_pct"),
+                d(rs.getBigDecimal("points")),
+                rs.getString("origin"),
+                rs.getString("status"),
+                rs.getString("note"),
+                rs.getString("created_by"),
+                FactQueries.time(rs, "created_at"));
     }
 
     private static Appeal mapAppeal(ResultSet rs) throws SQLException {
-        return new Appeal(rs.getLong("id"), rs.getLong("deduction_id"), rs.getString("reason"), rs.getString("filed_by"),
-                FactQueries.time(rs, "filed_at"), rs.getString("status"), rs.getString("reviewed_by"),
-                FactQueries.time(rs, "reviewed_at"), rs.getString("review_note"));
+        return new Appeal(
+                rs.getLong("id"),
+                rs.getLong("deduction_id"),
+                rs.getString("reason"),
+                rs.getString("filed_by"),
+                FactQueries.time(rs, "filed_at"),
+                rs.getString("status"),
+                rs.getString("reviewed_by"),
+                FactQueries.time(rs, "reviewed_at"),
+                rs.getString("review_note"));
     }
 
     private static double d(BigDecimal b) {

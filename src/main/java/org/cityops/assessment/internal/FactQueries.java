@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.Consumer;
-
 import org.cityops.assessment.internal.model.AreaTally;
 import org.cityops.assessment.internal.model.DeptTally;
 import org.cityops.assessment.internal.model.PostRow;
@@ -26,8 +25,7 @@ import org.springframework.stereotype.Component;
 public class FactQueries {
 
     /** [from, to) in UTC plus the highest fact id counted (later facts are ignored). */
-    public record Window(Instant from, Instant to, long asOfStepId) {
-    }
+    public record Window(Instant from, Instant to, long asOfStepId) {}
 
     private static final String WHERE = " WHERE occurred_at >= :from AND occurred_at < :to AND id <= :asOf ";
 
@@ -43,7 +41,9 @@ public class FactQueries {
     }
 
     private MapSqlParameterSource params(Window w) {
-        return new MapSqlParameterSource().addValue("from", DbTime.toDb(w.from())).addValue("to", DbTime.toDb(w.to()))
+        return new MapSqlParameterSource()
+                .addValue("from", DbTime.toDb(w.from()))
+                .addValue("to", DbTime.toDb(w.to()))
                 .addValue("asOf", w.asOfStepId());
     }
 
@@ -68,11 +68,22 @@ public class FactQueries {
                   SUM(CASE WHEN action = 'RETURN_VISIT' AND satisfaction IS NOT NULL THEN satisfaction ELSE 0 END) sat_sum,
                   SUM(CASE WHEN action = 'RETURN_VISIT' AND satisfaction IS NOT NULL THEN 1 ELSE 0 END) sat_n
                 FROM asm_case_step""" + WHERE + filter + " GROUP BY case_id";
-        jdbc.query(sql, p, (RowCallbackHandler) rs -> sink.accept(new AreaTally(rs.getLong("case_id"),
-                rs.getString("case_number"), rs.getString("grid"), rs.getString("community"), rs.getString("street"),
-                rs.getString("district"), rs.getString("channel"), rs.getInt("filed") == 1, rs.getInt("merged") == 1,
-                time(rs, "suspended_at"), time(rs, "resumed_at"), time(rs, "closed_at"),
-                rs.getInt("closed_by_deadline") == 1, time(rs, "overdue_at"), rs.getLong("sat_sum"),
+        jdbc.query(sql, p, (RowCallbackHandler) rs -> sink.accept(new AreaTally(
+                rs.getLong("case_id"),
+                rs.getString("case_number"),
+                rs.getString("grid"),
+                rs.getString("community"),
+                rs.getString("street"),
+                rs.getString("district"),
+                rs.getString("channel"),
+                rs.getInt("filed") == 1,
+                rs.getInt("merged") == 1,
+                time(rs, "suspended_at"),
+                time(rs, "resumed_at"),
+                time(rs, "closed_at"),
+                rs.getInt("closed_by_deadline") == 1,
+                time(rs, "overdue_at"),
+                rs.getLong("sat_sum"),
                 rs.getLong("sat_n"))));
     }
 
@@ -99,11 +110,23 @@ public class FactQueries {
                   SUM(CASE WHEN action = 'RETURN_VISIT' AND satisfaction IS NOT NULL THEN satisfaction ELSE 0 END) sat_sum,
                   SUM(CASE WHEN action = 'RETURN_VISIT' AND satisfaction IS NOT NULL THEN 1 ELSE 0 END) sat_n
                 FROM asm_case_step""" + WHERE + filter + " GROUP BY case_id, department_code";
-        jdbc.query(sql, p, (RowCallbackHandler) rs -> sink.accept(new DeptTally(rs.getLong("case_id"),
-                rs.getString("case_number"), rs.getString("department_code"), rs.getString("district"),
-                rs.getLong("dispatches"), time(rs, "handled_at"), rs.getInt("handled_ok") == 1, time(rs, "overdue_at"),
-                time(rs, "closed_at"), rs.getLong("reworks"), rs.getLong("extensions"), rs.getLong("returns_"),
-                rs.getInt("leader") == 1, rs.getInt("media") == 1, rs.getLong("sat_sum"), rs.getLong("sat_n"))));
+        jdbc.query(sql, p, (RowCallbackHandler) rs -> sink.accept(new DeptTally(
+                rs.getLong("case_id"),
+                rs.getString("case_number"),
+                rs.getString("department_code"),
+                rs.getString("district"),
+                rs.getLong("dispatches"),
+                time(rs, "handled_at"),
+                rs.getInt("handled_ok") == 1,
+                time(rs, "overdue_at"),
+                time(rs, "closed_at"),
+                rs.getLong("reworks"),
+                rs.getLong("extensions"),
+                rs.getLong("returns_"),
+                rs.getInt("leader") == 1,
+                rs.getInt("media") == 1,
+                rs.getLong("sat_sum"),
+                rs.getLong("sat_n"))));
     }
 
     /** Steps grouped by the person they count for (see {@link PostRow}); {@code username} optionally filters. */
@@ -131,43 +154,89 @@ public class FactQueries {
                 + " UNION ALL SELECT 'REPORTER' k, reporter u, NULL r, action a, 0 ic, 0 ot, COUNT(*) n "
                 + "FROM asm_case_step" + WHERE + reporterFilter
                 + " AND reporter IS NOT NULL AND action = 'FILED' GROUP BY reporter, action";
-        jdbc.query(sql, p, (RowCallbackHandler) rs -> sink.accept(new PostRow(PostRow.Kind.valueOf(rs.getString("k")),
-                rs.getString("u"), rs.getString("r"), rs.getString("a"), rs.getInt("ic") == 1, rs.getInt("ot") == 1,
+        jdbc.query(sql, p, (RowCallbackHandler) rs -> sink.accept(new PostRow(
+                PostRow.Kind.valueOf(rs.getString("k")),
+                rs.getString("u"),
+                rs.getString("r"),
+                rs.getString("a"),
+                rs.getInt("ic") == 1,
+                rs.getInt("ot") == 1,
                 rs.getLong("n"))));
     }
 
     /** A step of a case, as the drill-down shows it. */
-    public record StepView(long id, long caseId, String caseNumber, String action, String actor, String actorRole,
-            String assignee, String reporter, String channel, String department, String district, String street,
-            String community, String grid, Instant occurredAt, Instant dueAt, Boolean onTime, Boolean byDeadline,
-            boolean leaderAssigned, boolean mediaExposed, boolean supervised, Integer satisfaction, String reason) {
-    }
+    public record StepView(
+            long id,
+            long caseId,
+            String caseNumber,
+            String action,
+            String actor,
+            String actorRole,
+            String assignee,
+            String reporter,
+            String channel,
+            String department,
+            String district,
+            String street,
+            String community,
+            String grid,
+            Instant occurredAt,
+            Instant dueAt,
+            Boolean onTime,
+            Boolean byDeadline,
+            boolean leaderAssigned,
+            boolean mediaExposed,
+            boolean supervised,
+            Integer satisfaction,
+            String reason) {}
 
-    private static final String STEP_COLUMNS = "id, case_id, case_number, action, actor, actor_role, assignee, reporter,"
-            + " channel, department_code, district_code, street_code, community_code, grid_code, occurred_at, due_at,"
-            + " on_time, by_deadline, leader_assigned, media_exposed, supervised, satisfaction, reason";
+    private static final String STEP_COLUMNS =
+            "id, case_id, case_number, action, actor, actor_role, assignee, reporter,"
+                    + " channel, department_code, district_code, street_code, community_code, grid_code, occurred_at, due_at,"
+                    + " on_time, by_deadline, leader_assigned, media_exposed, supervised, satisfaction, reason";
 
     public List<StepView> stepsOfCase(long caseId) {
-        return jdbc.query("SELECT " + STEP_COLUMNS + " FROM asm_case_step WHERE case_id = :c ORDER BY occurred_at, id",
-                new MapSqlParameterSource("c", caseId), (rs, n) -> step(rs));
+        return jdbc.query(
+                "SELECT " + STEP_COLUMNS + " FROM asm_case_step WHERE case_id = :c ORDER BY occurred_at, id",
+                new MapSqlParameterSource("c", caseId),
+                (rs, n) -> step(rs));
     }
 
     /** Steps in the window acting on, assigned to or reported by a user (drill-down of a post). */
     public List<StepView> stepsOfUser(Window w, String username) {
         MapSqlParameterSource p = params(w).addValue("user", username);
-        return jdbc.query("SELECT " + STEP_COLUMNS + " FROM asm_case_step" + WHERE
-                + " AND (actor = :user OR assignee = :user OR reporter = :user) ORDER BY occurred_at, id", p,
+        return jdbc.query(
+                "SELECT " + STEP_COLUMNS + " FROM asm_case_step" + WHERE
+                        + " AND (actor = :user OR assignee = :user OR reporter = :user) ORDER BY occurred_at, id",
+                p,
                 (rs, n) -> step(rs));
     }
 
     private static StepView step(ResultSet rs) throws SQLException {
-        return new StepView(rs.getLong("id"), rs.getLong("case_id"), rs.getString("case_number"),
-                rs.getString("action"), rs.getString("actor"), rs.getString("actor_role"), rs.getString("assignee"),
-                rs.getString("reporter"), rs.getString("channel"), rs.getString("department_code"),
-                rs.getString("district_code"), rs.getString("street_code"), rs.getString("community_code"),
-                rs.getString("grid_code"), time(rs, "occurred_at"), time(rs, "due_at"), bool(rs, "on_time"),
-                bool(rs, "by_deadline"), rs.getBoolean("leader_assigned"), rs.getBoolean("media_exposed"),
-                rs.getBoolean("supervised"), (Integer) rs.getObject("satisfaction", Integer.class), rs.getString("reason"));
+        return new StepView(
+                rs.getLong("id"),
+                rs.getLong("case_id"),
+                rs.getString("case_number"),
+                rs.getString("action"),
+                rs.getString("actor"),
+                rs.getString("actor_role"),
+                rs.getString("assignee"),
+                rs.getString("reporter"),
+                rs.getString("channel"),
+                rs.getString("department_code"),
+                rs.getString("district_code"),
+                rs.getString("street_code"),
+                rs.getString("community_code"),
+                rs.getString("grid_code"),
+                time(rs, "occurred_at"),
+                time(rs, "due_at"),
+                bool(rs, "on_time"),
+                bool(rs, "by_deadline"),
+                rs.getBoolean("leader_assigned"),
+                rs.getBoolean("media_exposed"),
+                rs.getBoolean("supervised"),
+                (Integer) rs.getObject("satisfaction", Integer.class),
+                rs.getString("reason"));
     }
 
     private static Boolean bool(ResultSet rs, String col) throws SQLException {

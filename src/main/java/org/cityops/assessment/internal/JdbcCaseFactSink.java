@@ -4,11 +4,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Set;
-
-import javax.sql.DataSource;
 import java.util.List;
-
+import java.util.Set;
+import javax.sql.DataSource;
 import org.cityops.assessment.CaseFactSink;
 import org.cityops.assessment.CaseStepFact;
 import org.cityops.platform.DbTime;
@@ -68,9 +66,12 @@ class JdbcCaseFactSink implements CaseFactSink {
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < facts.size(); i += 500) {
                 List<String> ids = facts.subList(i, Math.min(facts.size(), i + 500)).stream()
-                        .map(CaseStepFact::eventId).toList();
-                seen.addAll(jdbc.queryForList("SELECT event_id FROM asm_case_step WHERE event_id IN (:ids)",
-                        new MapSqlParameterSource("ids", ids), String.class));
+                        .map(CaseStepFact::eventId)
+                        .toList();
+                seen.addAll(jdbc.queryForList(
+                        "SELECT event_id FROM asm_case_step WHERE event_id IN (:ids)",
+                        new MapSqlParameterSource("ids", ids),
+                        String.class));
             }
             todo = new ArrayList<>();
             for (CaseStepFact f : facts) {
@@ -85,7 +86,8 @@ class JdbcCaseFactSink implements CaseFactSink {
         List<SqlParameterSource> batch = new ArrayList<>(todo.size());
         todo.forEach(f -> batch.add(params(f)));
         int n = 0;
-        for (int r : jdbc.batchUpdate(postgres ? INSERT + " ON CONFLICT (event_id) DO NOTHING" : INSERT,
+        for (int r : jdbc.batchUpdate(
+                postgres ? INSERT + " ON CONFLICT (event_id) DO NOTHING" : INSERT,
                 batch.toArray(SqlParameterSource[]::new))) {
             n += r != 0 ? 1 : 0;
         }
@@ -94,17 +96,30 @@ class JdbcCaseFactSink implements CaseFactSink {
 
     static MapSqlParameterSource params(CaseStepFact f) {
         return new MapSqlParameterSource()
-                .addValue("eventId", f.eventId()).addValue("caseId", f.caseId()).addValue("caseNumber", f.caseNumber())
-                .addValue("category", f.categoryCode()).addValue("channel", f.channel())
-                .addValue("grid", f.gridCode()).addValue("community", f.communityCode())
-                .addValue("street", f.streetCode()).addValue("district", f.districtCode())
-                .addValue("department", f.departmentCode()).addValue("action", f.action().name())
-                .addValue("actor", f.actor()).addValue("actorRole", f.actorRole()).addValue("assignee", f.assignee())
-                .addValue("reporter", f.reporter()).addValue("occurredAt", DbTime.toDb(f.occurredAt()))
-                .addValue("dueAt", DbTime.toDb(f.dueAt())).addValue("onTime", f.onTime())
-                .addValue("byDeadline", f.byDeadline()).addValue("leader", f.leaderAssigned())
-                .addValue("media", f.mediaExposed()).addValue("supervised", f.supervised())
-                .addValue("satisfaction", f.satisfaction()).addValue("reason", f.reason())
+                .addValue("eventId", f.eventId())
+                .addValue("caseId", f.caseId())
+                .addValue("caseNumber", f.caseNumber())
+                .addValue("category", f.categoryCode())
+                .addValue("channel", f.channel())
+                .addValue("grid", f.gridCode())
+                .addValue("community", f.communityCode())
+                .addValue("street", f.streetCode())
+                .addValue("district", f.districtCode())
+                .addValue("department", f.departmentCode())
+                .addValue("action", f.action().name())
+                .addValue("actor", f.actor())
+                .addValue("actorRole", f.actorRole())
+                .addValue("assignee", f.assignee())
+                .addValue("reporter", f.reporter())
+                .addValue("occurredAt", DbTime.toDb(f.occurredAt()))
+                .addValue("dueAt", DbTime.toDb(f.dueAt()))
+                .addValue("onTime", f.onTime())
+                .addValue("byDeadline", f.byDeadline())
+                .addValue("leader", f.leaderAssigned())
+                .addValue("media", f.mediaExposed())
+                .addValue("supervised", f.supervised())
+                .addValue("satisfaction", f.satisfaction())
+                .addValue("reason", f.reason())
                 .addValue("recordedAt", DbTime.toDb(DbTime.now()));
     }
 }

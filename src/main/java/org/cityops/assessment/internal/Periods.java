@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
-
 import org.cityops.audit.AuditTrail;
 import org.cityops.platform.ActorProvider;
 import org.cityops.platform.CityClock;
@@ -24,14 +23,31 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Periods {
 
-    public enum Status { OPEN, COMPUTED, LOCKED, PUBLISHED }
+    public enum Status {
+        OPEN,
+        COMPUTED,
+        LOCKED,
+        PUBLISHED
+    }
 
-    public record Period(long id, long schemeId, String schemeCode, LocalDate from, LocalDate to, String kind,
-            Status status, int currentVersion, Integer publishedVersion, Instant createdAt, String createdBy) {
+    public record Period(
+            long id,
+            long schemeId,
+            String schemeCode,
+            LocalDate from,
+            LocalDate to,
+            String kind,
+            Status status,
+            int currentVersion,
+            Integer publishedVersion,
+            Instant createdAt,
+            String createdBy) {
 
         public FactQueries.Window window(long asOf) {
-            return new FactQueries.Window(from.atStartOfDay(CityClock.ZONE).toInstant(),
-                    to.plusDays(1).atStartOfDay(CityClock.ZONE).toInstant(), asOf);
+            return new FactQueries.Window(
+                    from.atStartOfDay(CityClock.ZONE).toInstant(),
+                    to.plusDays(1).atStartOfDay(CityClock.ZONE).toInstant(),
+                    asOf);
         }
 
         public String label() {
@@ -46,7 +62,12 @@ public class Periods {
     private final Clock clock;
     private final Computation computation;
 
-    Periods(JdbcClient jdbc, Schemes schemes, AuditTrail audit, ActorProvider actors, Clock clock,
+    Periods(
+            JdbcClient jdbc,
+            Schemes schemes,
+            AuditTrail audit,
+            ActorProvider actors,
+            Clock clock,
             Computation computation) {
         this.jdbc = jdbc;
         this.schemes = schemes;
@@ -77,21 +98,37 @@ public class Periods {
                 .orElseThrow(() -> new InvalidInputException("考核方案不存在 unknown scheme " + schemeCode, "scheme"));
         long overlaps = jdbc.sql("""
                 SELECT COUNT(*) FROM asm_period WHERE scheme_code = :code AND from_date <= :to AND to_date >= :from""")
-                .param("code", scheme.code()).param("from", from).param("to", to).query(Long.class).single();
+                .param("code", scheme.code())
+                .param("from", from)
+                .param("to", to)
+                .query(Long.class)
+                .single();
         if (overlaps > 0) {
-            throw new ConflictException("该方案已有与之重叠的考核周期 the scheme already has a period overlapping "
-                    + from + " ~ " + to, "from");
+            throw new ConflictException(
+                    "该方案已有与之重叠的考核周期 the scheme already has a period overlapping " + from + " ~ " + to, "from");
         }
         String kind = kindOf(from, to);
         jdbc.sql("""
                 INSERT INTO asm_period (scheme_id, scheme_code, from_date, to_date, kind, status, created_at, created_by)
                 VALUES (:scheme, :code, :from, :to, :kind, 'OPEN', :at, :by)""")
-                .param("scheme", scheme.id()).param("code", scheme.code()).param("from", from).param("to", to)
-                .param("kind", kind).param("at", DbTime.toDb(clock.instant()))
-                .param("by", actors.current().username()).update();
+                .param("scheme", scheme.id())
+                .param("code", scheme.code())
+                .param("from", from)
+                .param("to", to)
+                .param("kind", kind)
+                .param("at", DbTime.toDb(clock.instant()))
+                .param("by", actors.current().username())
+                .update();
         long id = jdbc.sql("SELECT MAX(id) FROM asm_period WHERE scheme_code = :code AND from_date = :from")
-                .param("code", scheme.code()).param("from", from).query(Long.class).single();
-        audit.record("ASSESSMENT_PERIOD", String.valueOf(id), "OPEN", null,
+                .param("code", scheme.code())
+                .param("from", from)
+                .query(Long.class)
+                .single();
+        audit.record(
+                "ASSESSMENT_PERIOD",
+                String.valueOf(id),
+                "OPEN",
+                null,
                 scheme.code() + "@" + scheme.version() + " " + from + "~" + to + " " + kind);
         return get(id);
     }
@@ -107,7 +144,8 @@ public class Periods {
         if (from.getDayOfMonth() == 1 && to.equals(from.with(TemporalAdjusters.lastDayOfMonth()))) {
             return "MONTH";
         }
-        if (from.getDayOfMonth() == 1 && (from.getMonthValue() - 1) % 3 == 0
+        if (from.getDayOfMonth() == 1
+                && (from.getMonthValue() - 1) % 3 == 0
                 && to.equals(from.plusMonths(3).minusDays(1))) {
             return "QUARTER";
         }
@@ -118,12 +156,17 @@ public class Periods {
     }
 
     public Period get(long id) {
-        return jdbc.sql("SELECT * FROM asm_period WHERE id = :id").param("id", id).query((rs, n) -> map(rs)).optional()
+        return jdbc.sql("SELECT * FROM asm_period WHERE id = :id")
+                .param("id", id)
+                .query((rs, n) -> map(rs))
+                .optional()
                 .orElseThrow(() -> new NotFoundException("考核周期不存在 period not found"));
     }
 
     public List<Period> list() {
-        return jdbc.sql("SELECT * FROM asm_period ORDER BY from_date DESC, id DESC").query((rs, n) -> map(rs)).list();
+        return jdbc.sql("SELECT * FROM asm_period ORDER BY from_date DESC, id DESC")
+                .query((rs, n) -> map(rs))
+                .list();
     }
 
     /** Computes a new version. Refused on a locked or published period (use {@link #revise}). */
@@ -131,11 +174,12 @@ public class Periods {
     public Computation.Outcome compute(long id, String reason) {
         Period p = lockRow(id);
         if (p.status() == Status.LOCKED || p.status() == Status.PUBLISHED) {
-            throw new ConflictException("考核周期已锁定，不能重新计算（如需更正请提交修订并说明原因） period is locked; "
-                    + "a correction needs a revision with a reason", "status");
+            throw new ConflictException(
+                    "考核周期已锁定，不能重新计算（如需更正请提交修订并说明原因） period is locked; " + "a correction needs a revision with a reason",
+                    "status");
         }
-        return computeVersion(p, reason == null || reason.isBlank() ? (p.currentVersion() == 0 ? "首次计算" : "重新计算")
-                : reason.trim());
+        return computeVersion(
+                p, reason == null || reason.isBlank() ? (p.currentVersion() == 0 ? "首次计算" : "重新计算") : reason.trim());
     }
 
     /** 更正: a locked or published period gets a new version; the locked version's rows stay as they were. */
@@ -143,8 +187,7 @@ public class Periods {
     public Computation.Outcome revise(long id, String reason) {
         Period p = lockRow(id);
         if (p.status() != Status.LOCKED && p.status() != Status.PUBLISHED) {
-            throw new ConflictException("只有已锁定的周期需要修订 only a locked period is revised; compute it instead",
-                    "status");
+            throw new ConflictException("只有已锁定的周期需要修订 only a locked period is revised; compute it instead", "status");
         }
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("修订必须说明原因 a revision needs a reason", "reason");
@@ -155,9 +198,16 @@ public class Periods {
     private Computation.Outcome computeVersion(Period p, String reason) {
         int version = p.currentVersion() + 1;
         Computation.Outcome out = computation.run(p, version, reason);
-        jdbc.sql("UPDATE asm_period SET status = 'COMPUTED', current_version = :v, version = version + 1 WHERE id = :id")
-                .param("v", version).param("id", p.id()).update();
-        audit.record("ASSESSMENT_PERIOD", String.valueOf(p.id()), "COMPUTE", p.status() + " v" + p.currentVersion(),
+        jdbc.sql(
+                        "UPDATE asm_period SET status = 'COMPUTED', current_version = :v, version = version + 1 WHERE id = :id")
+                .param("v", version)
+                .param("id", p.id())
+                .update();
+        audit.record(
+                "ASSESSMENT_PERIOD",
+                String.valueOf(p.id()),
+                "COMPUTE",
+                p.status() + " v" + p.currentVersion(),
                 "COMPUTED v" + version + " (" + reason + ") subjects=" + out.subjects() + " asOf=" + out.asOfStepId());
         return out;
     }
@@ -166,13 +216,22 @@ public class Periods {
     public Period lock(long id) {
         Period p = lockRow(id);
         if (p.status() != Status.COMPUTED) {
-            throw new ConflictException("只有已计算且未锁定的周期可以锁定 only a computed, unlocked period can be locked (status "
-                    + p.status() + ")", "status");
+            throw new ConflictException(
+                    "只有已计算且未锁定的周期可以锁定 only a computed, unlocked period can be locked (status " + p.status() + ")",
+                    "status");
         }
         jdbc.sql("UPDATE asm_result_version SET locked = TRUE WHERE period_id = :id AND version = :v")
-                .param("id", id).param("v", p.currentVersion()).update();
-        jdbc.sql("UPDATE asm_period SET status = 'LOCKED', version = version + 1 WHERE id = :id").param("id", id).update();
-        audit.record("ASSESSMENT_PERIOD", String.valueOf(id), "LOCK", "COMPUTED v" + p.currentVersion(),
+                .param("id", id)
+                .param("v", p.currentVersion())
+                .update();
+        jdbc.sql("UPDATE asm_period SET status = 'LOCKED', version = version + 1 WHERE id = :id")
+                .param("id", id)
+                .update();
+        audit.record(
+                "ASSESSMENT_PERIOD",
+                String.valueOf(id),
+                "LOCK",
+                "COMPUTED v" + p.currentVersion(),
                 "LOCKED v" + p.currentVersion());
         return get(id);
     }
@@ -181,29 +240,48 @@ public class Periods {
     public Period publish(long id) {
         Period p = lockRow(id);
         if (p.status() != Status.LOCKED) {
-            throw new ConflictException("只有已锁定的周期可以公布 only a locked period can be published (status "
-                    + p.status() + ")", "status");
+            throw new ConflictException(
+                    "只有已锁定的周期可以公布 only a locked period can be published (status " + p.status() + ")", "status");
         }
         jdbc.sql("UPDATE asm_result_version SET published = TRUE WHERE period_id = :id AND version = :v")
-                .param("id", id).param("v", p.currentVersion()).update();
-        jdbc.sql("UPDATE asm_period SET status = 'PUBLISHED', published_version = :v, version = version + 1 WHERE id = :id")
-                .param("v", p.currentVersion()).param("id", id).update();
-        audit.record("ASSESSMENT_PERIOD", String.valueOf(id), "PUBLISH", "LOCKED v" + p.currentVersion(),
+                .param("id", id)
+                .param("v", p.currentVersion())
+                .update();
+        jdbc.sql(
+                        "UPDATE asm_period SET status = 'PUBLISHED', published_version = :v, version = version + 1 WHERE id = :id")
+                .param("v", p.currentVersion())
+                .param("id", id)
+                .update();
+        audit.record(
+                "ASSESSMENT_PERIOD",
+                String.valueOf(id),
+                "PUBLISH",
+                "LOCKED v" + p.currentVersion(),
                 "PUBLISHED v" + p.currentVersion());
         return get(id);
     }
 
     private Period lockRow(long id) {
         get(id);
-        return jdbc.sql("SELECT * FROM asm_period WHERE id = :id FOR UPDATE").param("id", id).query((rs, n) -> map(rs))
+        return jdbc.sql("SELECT * FROM asm_period WHERE id = :id FOR UPDATE")
+                .param("id", id)
+                .query((rs, n) -> map(rs))
                 .single();
     }
 
     static Period map(ResultSet rs) throws SQLException {
         Integer pub = (Integer) rs.getObject("published_version", Integer.class);
-        return new Period(rs.getLong("id"), rs.getLong("scheme_id"), rs.getString("scheme_code"),
-                rs.getObject("from_date", LocalDate.class), rs.getObject("to_date", LocalDate.class),
-                rs.getString("kind"), Status.valueOf(rs.getString("status")), rs.getInt("current_version"), pub,
-                FactQueries.time(rs, "created_at"), rs.getString("created_by"));
+        return new Period(
+                rs.getLong("id"),
+                rs.getLong("scheme_id"),
+                rs.getString("scheme_code"),
+                rs.getObject("from_date", LocalDate.class),
+                rs.getObject("to_date", LocalDate.class),
+                rs.getString("kind"),
+                Status.valueOf(rs.getString("status")),
+                rs.getInt("current_version"),
+                pub,
+                FactQueries.time(rs, "created_at"),
+                rs.getString("created_by"));
     }
 }

@@ -9,7 +9,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.cityops.assessment.internal.model.ScoringConfig;
 import org.cityops.assessment.internal.model.Source;
 import org.cityops.audit.AuditTrail;
@@ -20,16 +19,21 @@ import org.cityops.platform.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /** 考核方案: source weights (sum 100) and scoring config. Every change is a new version; periods pin one. */
 @Service
 public class Schemes {
 
-    public record Scheme(long id, String code, int version, String name, Map<Source, Double> weights,
-            ScoringConfig scoring, Instant createdAt, String createdBy) {
-    }
+    public record Scheme(
+            long id,
+            String code,
+            int version,
+            String name,
+            Map<Source, Double> weights,
+            ScoringConfig scoring,
+            Instant createdAt,
+            String createdBy) {}
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -57,20 +61,34 @@ public class Schemes {
         Map<Source, Double> w = validWeights(weights);
         ScoringConfig cfg = scoring == null ? ScoringConfig.defaults() : scoring;
         cfg.validate();
-        int version = jdbc.sql("SELECT COALESCE(MAX(version), 0) FROM asm_scheme WHERE code = :c").param("c", code)
-                .query(Integer.class).single() + 1;
+        int version = jdbc.sql("SELECT COALESCE(MAX(version), 0) FROM asm_scheme WHERE code = :c")
+                        .param("c", code)
+                        .query(Integer.class)
+                        .single()
+                + 1;
         String user = actors.current().username();
         jdbc.sql("""
                 INSERT INTO asm_scheme (code, version, name, w_public, w_third_party, w_supervision, w_department,
                   w_district, scoring_json, created_at, created_by)
                 VALUES (:code, :version, :name, :p, :t, :s, :d, :r, :json, :at, :by)""")
-                .param("code", code).param("version", version).param("name", name.trim())
-                .param("p", w.get(Source.PUBLIC)).param("t", w.get(Source.THIRD_PARTY))
-                .param("s", w.get(Source.SUPERVISION)).param("d", w.get(Source.DEPARTMENT))
-                .param("r", w.get(Source.DISTRICT)).param("json", JSON.writeValueAsString(cfg))
-                .param("at", DbTime.toDb(clock.instant())).param("by", user).update();
+                .param("code", code)
+                .param("version", version)
+                .param("name", name.trim())
+                .param("p", w.get(Source.PUBLIC))
+                .param("t", w.get(Source.THIRD_PARTY))
+                .param("s", w.get(Source.SUPERVISION))
+                .param("d", w.get(Source.DEPARTMENT))
+                .param("r", w.get(Source.DISTRICT))
+                .param("json", JSON.writeValueAsString(cfg))
+                .param("at", DbTime.toDb(clock.instant()))
+                .param("by", user)
+                .update();
         Scheme s = latest(code).orElseThrow();
-        audit.record("ASSESSMENT_SCHEME", code + "@" + version, version == 1 ? "CREATE" : "NEW_VERSION", null,
+        audit.record(
+                "ASSESSMENT_SCHEME",
+                code + "@" + version,
+                version == 1 ? "CREATE" : "NEW_VERSION",
+                null,
                 "weights=" + w);
         return s;
     }
@@ -97,16 +115,23 @@ public class Schemes {
 
     public Optional<Scheme> latest(String code) {
         return jdbc.sql("SELECT * FROM asm_scheme WHERE code = :c ORDER BY version DESC FETCH FIRST 1 ROWS ONLY")
-                .param("c", code).query((rs, n) -> map(rs)).optional();
+                .param("c", code)
+                .query((rs, n) -> map(rs))
+                .optional();
     }
 
     public Scheme byId(long id) {
-        return jdbc.sql("SELECT * FROM asm_scheme WHERE id = :id").param("id", id).query((rs, n) -> map(rs)).optional()
+        return jdbc.sql("SELECT * FROM asm_scheme WHERE id = :id")
+                .param("id", id)
+                .query((rs, n) -> map(rs))
+                .optional()
                 .orElseThrow(() -> new NotFoundException("考核方案不存在 scheme not found"));
     }
 
     public List<Scheme> all() {
-        return jdbc.sql("SELECT * FROM asm_scheme ORDER BY code, version DESC").query((rs, n) -> map(rs)).list();
+        return jdbc.sql("SELECT * FROM asm_scheme ORDER BY code, version DESC")
+                .query((rs, n) -> map(rs))
+                .list();
     }
 
     private static Scheme map(ResultSet rs) throws SQLException {
@@ -116,8 +141,14 @@ public class Schemes {
         w.put(Source.SUPERVISION, d(rs.getBigDecimal("w_supervision")));
         w.put(Source.DEPARTMENT, d(rs.getBigDecimal("w_department")));
         w.put(Source.DISTRICT, d(rs.getBigDecimal("w_district")));
-        return new Scheme(rs.getLong("id"), rs.getString("code"), rs.getInt("version"), rs.getString("name"), w,
-                JSON.readValue(rs.getString("scoring_json"), ScoringConfig.class), FactQueries.time(rs, "created_at"),
+        return new Scheme(
+                rs.getLong("id"),
+                rs.getString("code"),
+                rs.getInt("version"),
+                rs.getString("name"),
+                w,
+                JSON.readValue(rs.getString("scoring_json"), ScoringConfig.class),
+                FactQueries.time(rs, "created_at"),
                 rs.getString("created_by"));
     }
 

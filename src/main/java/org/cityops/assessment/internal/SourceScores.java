@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.cityops.assessment.internal.model.Source;
 import org.cityops.assessment.internal.model.SubjectType;
 import org.cityops.audit.AuditTrail;
@@ -36,16 +35,24 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SourceScores {
 
-    public record Score(long id, long periodId, String source, String subjectType, String subjectCode,
-            String itemCode, double score, String status, String enteredBy, String enteredDept, String batch,
-            String note, Instant createdAt) {
-    }
+    public record Score(
+            long id,
+            long periodId,
+            String source,
+            String subjectType,
+            String subjectCode,
+            String itemCode,
+            double score,
+            String status,
+            String enteredBy,
+            String enteredDept,
+            String batch,
+            String note,
+            Instant createdAt) {}
 
-    public record RowError(int row, String field, String message) {
-    }
+    public record RowError(int row, String field, String message) {}
 
-    public record ImportReport(String batch, int imported, List<RowError> errors) {
-    }
+    public record ImportReport(String batch, int imported, List<RowError> errors) {}
 
     /** Rows one import takes at most: a score for every grid of a large city. */
     static final int MAX_IMPORT_ROWS = 50_000;
@@ -88,8 +95,8 @@ public class SourceScores {
                 }
                 Double score = number(row.text(2));
                 if (score == null || score < 0 || score > 100) {
-                    errors.add(row, "score", "得分必须是 0..100 的数 score must be a number 0..100, was '"
-                            + row.text(2) + "'");
+                    errors.add(
+                            row, "score", "得分必须是 0..100 的数 score must be a number 0..100, was '" + row.text(2) + "'");
                 }
                 rows.add(new Object[] {type, code, score, row.textOrNull(3)});
             }
@@ -102,10 +109,24 @@ public class SourceScores {
         }
         String batch = source.name() + "-" + UUID.randomUUID().toString().substring(0, 8);
         for (Object[] r : rows) {
-            insert(p.id(), source, ((SubjectType) r[0]).name(), (String) r[1], null, (Double) r[2], "FINAL", who, null,
-                    batch, (String) r[3]);
+            insert(
+                    p.id(),
+                    source,
+                    ((SubjectType) r[0]).name(),
+                    (String) r[1],
+                    null,
+                    (Double) r[2],
+                    "FINAL",
+                    who,
+                    null,
+                    batch,
+                    (String) r[3]);
         }
-        audit.record("ASSESSMENT_PERIOD", String.valueOf(p.id()), "IMPORT_" + source, null,
+        audit.record(
+                "ASSESSMENT_PERIOD",
+                String.valueOf(p.id()),
+                "IMPORT_" + source,
+                null,
                 "batch " + batch + ": " + rows.size() + " scores");
         return new ImportReport(batch, rows.size(), List.of());
     }
@@ -124,9 +145,13 @@ public class SourceScores {
             return false;
         }
         return switch (type) {
-            case DISTRICT, STREET, COMMUNITY -> org.unit(code).map(OrgUnitView::kind)
-                    .map(k -> k.name().equals(type.name())).orElse(false);
-            case GRID -> code.matches("\\d{15}") && org.unit(code.substring(0, 12)).isPresent();
+            case DISTRICT, STREET, COMMUNITY ->
+                org.unit(code)
+                        .map(OrgUnitView::kind)
+                        .map(k -> k.name().equals(type.name()))
+                        .orElse(false);
+            case GRID ->
+                code.matches("\\d{15}") && org.unit(code.substring(0, 12)).isPresent();
             case DEPARTMENT -> org.departmentByCode(code).isPresent();
             default -> false;
         };
@@ -137,8 +162,15 @@ public class SourceScores {
      * standard item; 区级评价 (source DISTRICT): a district bureau scores its own district, pending review.
      */
     @Transactional
-    public Score enter(long periodId, Source source, SubjectType type, String code, String itemCode, Double score,
-            String note, StaffMember who) {
+    public Score enter(
+            long periodId,
+            Source source,
+            SubjectType type,
+            String code,
+            String itemCode,
+            Double score,
+            String note,
+            StaffMember who) {
         Periods.Period p = openPeriod(periodId);
         if (score == null || score < 0 || score > 100) {
             throw new InvalidInputException("得分必须在 0..100 之间 score must be 0..100", "score");
@@ -158,18 +190,33 @@ public class SourceScores {
                 status = "FINAL";
             }
             case DISTRICT -> {
-                if (type != SubjectType.DISTRICT || who.departmentCode() == null
+                if (type != SubjectType.DISTRICT
+                        || who.departmentCode() == null
                         || !who.departmentCode().equals("QCGJ-" + code)) {
                     throw new AccessDeniedToEntityException("区级评价只能由本区城管局录入本区 a district evaluates only itself");
                 }
                 status = "SUBMITTED";
             }
-            default -> throw new InvalidInputException("公众评价和第三方评价请用导入 use the import for PUBLIC/THIRD_PARTY",
-                    "source");
+            default ->
+                throw new InvalidInputException("公众评价和第三方评价请用导入 use the import for PUBLIC/THIRD_PARTY", "source");
         }
-        long id = insert(p.id(), source, type.name(), code, itemCode, score, status, who.username(),
-                who.departmentCode(), null, note);
-        audit.record("ASSESSMENT_SCORE", String.valueOf(id), "ENTER", null,
+        long id = insert(
+                p.id(),
+                source,
+                type.name(),
+                code,
+                itemCode,
+                score,
+                status,
+                who.username(),
+                who.departmentCode(),
+                null,
+                note);
+        audit.record(
+                "ASSESSMENT_SCORE",
+                String.valueOf(id),
+                "ENTER",
+                null,
                 source + " " + type + ":" + code + " " + score + " " + status);
         return score(id);
     }
@@ -190,33 +237,51 @@ public class SourceScores {
         }
         double finalScore = adjusted == null ? s.score() : adjusted;
         jdbc.sql("UPDATE asm_source_score SET status = :st, score = :sc, note = :note WHERE id = :id")
-                .param("st", approve ? "APPROVED" : "REJECTED").param("sc", finalScore)
-                .param("note", note == null ? s.note() : note).param("id", scoreId).update();
-        audit.record("ASSESSMENT_SCORE", String.valueOf(scoreId), approve ? "APPROVE" : "REJECT",
-                "SUBMITTED " + s.score(), (approve ? "APPROVED " : "REJECTED ") + finalScore);
+                .param("st", approve ? "APPROVED" : "REJECTED")
+                .param("sc", finalScore)
+                .param("note", note == null ? s.note() : note)
+                .param("id", scoreId)
+                .update();
+        audit.record(
+                "ASSESSMENT_SCORE",
+                String.valueOf(scoreId),
+                approve ? "APPROVE" : "REJECT",
+                "SUBMITTED " + s.score(),
+                (approve ? "APPROVED " : "REJECTED ") + finalScore);
         return score(scoreId);
     }
 
     public Score score(long id) {
-        return jdbc.sql("SELECT * FROM asm_source_score WHERE id = :id").param("id", id).query((rs, n) -> map(rs))
-                .optional().orElseThrow(() -> new NotFoundException("评分记录不存在 score not found"));
+        return jdbc.sql("SELECT * FROM asm_source_score WHERE id = :id")
+                .param("id", id)
+                .query((rs, n) -> map(rs))
+                .optional()
+                .orElseThrow(() -> new NotFoundException("评分记录不存在 score not found"));
     }
 
     public List<Score> ofPeriod(long periodId) {
-        return jdbc.sql("SELECT * FROM asm_source_score WHERE period_id = :p ORDER BY id").param("p", periodId)
-                .query((rs, n) -> map(rs)).list();
+        return jdbc.sql("SELECT * FROM asm_source_score WHERE period_id = :p ORDER BY id")
+                .param("p", periodId)
+                .query((rs, n) -> map(rs))
+                .list();
     }
 
     /** What one department (or district bureau) entered in a period: its 专业部门评价 and 区级自评. */
     public List<Score> enteredBy(long periodId, String departmentCode) {
         return jdbc.sql("SELECT * FROM asm_source_score WHERE period_id = :p AND entered_dept = :d ORDER BY id DESC")
-                .param("p", periodId).param("d", departmentCode).query((rs, n) -> map(rs)).list();
+                .param("p", periodId)
+                .param("d", departmentCode)
+                .query((rs, n) -> map(rs))
+                .list();
     }
 
     /** Entries of one source in a period (专业部门评价 / 区级评价 for the assessor's review page). */
     public List<Score> ofSource(long periodId, Source source) {
         return jdbc.sql("SELECT * FROM asm_source_score WHERE period_id = :p AND source = :s ORDER BY id DESC")
-                .param("p", periodId).param("s", source.name()).query((rs, n) -> map(rs)).list();
+                .param("p", periodId)
+                .param("s", source.name())
+                .query((rs, n) -> map(rs))
+                .list();
     }
 
     private Periods.Period openPeriod(long periodId) {
@@ -227,24 +292,56 @@ public class SourceScores {
         return p;
     }
 
-    private long insert(long periodId, Source source, String type, String code, String item, double score,
-            String status, String who, String dept, String batch, String note) {
+    private long insert(
+            long periodId,
+            Source source,
+            String type,
+            String code,
+            String item,
+            double score,
+            String status,
+            String who,
+            String dept,
+            String batch,
+            String note) {
         jdbc.sql("""
                 INSERT INTO asm_source_score (period_id, source, subject_type, subject_code, item_code, score, status,
                   entered_by, entered_dept, batch, note, created_at)
                 VALUES (:p, :src, :t, :c, :item, :score, :st, :by, :dept, :batch, :note, :at)""")
-                .param("p", periodId).param("src", source.name()).param("t", type).param("c", code)
-                .param("item", item).param("score", BigDecimal.valueOf(score)).param("st", status).param("by", who)
-                .param("dept", dept).param("batch", batch).param("note", note)
-                .param("at", DbTime.toDb(clock.instant())).update();
+                .param("p", periodId)
+                .param("src", source.name())
+                .param("t", type)
+                .param("c", code)
+                .param("item", item)
+                .param("score", BigDecimal.valueOf(score))
+                .param("st", status)
+                .param("by", who)
+                .param("dept", dept)
+                .param("batch", batch)
+                .param("note", note)
+                .param("at", DbTime.toDb(clock.instant()))
+                .update();
         return jdbc.sql("SELECT MAX(id) FROM asm_source_score WHERE period_id = :p AND entered_by = :by")
-                .param("p", periodId).param("by", who).query(Long.class).single();
+                .param("p", periodId)
+                .param("by", who)
+                .query(Long.class)
+                .single();
     }
 
     private static Score map(ResultSet rs) throws SQLException {
-        return new Score(rs.getLong("id"), rs.getLong("period_id"), rs.getString("source"), rs.getString("subject_type"),
-                rs.getString("subject_code"), rs.getString("item_code"), rs.getBigDecimal("score").doubleValue(),
-                rs.getString("status"), rs.getString("entered_by"), rs.getString("entered_dept"), rs.getString("batch"),
-                rs.getString("note"), FactQueries.time(rs, "created_at"));
+        return new Score(
+                rs.getLong("id"),
+                rs.getLong("period_id"),
+                rs.getString("source"),
+                rs.getString("subject_type"),
+                rs.getString("subject_code"),
+                rs.getString("item_code"),
+                rs.getBigDecimal("score").doubleValue(),
+                rs.getString("status"),
+                rs.getString("entered_by"),
+                rs.getString("entered_dept"),
+                rs.getString("batch"),
+                rs.getString("note"),
+                FactQueries.time(rs, "created_at"));
     }
 }

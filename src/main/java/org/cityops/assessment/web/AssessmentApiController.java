@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.cityops.assessment.internal.Computation;
 import org.cityops.assessment.internal.Deductions;
 import org.cityops.assessment.internal.FactQueries;
@@ -45,8 +44,13 @@ class AssessmentApiController {
     private final SourceScores scores;
     private final CurrentStaff staff;
 
-    AssessmentApiController(Schemes schemes, Periods periods, Results results, Deductions deductions,
-            SourceScores scores, CurrentStaff staff) {
+    AssessmentApiController(
+            Schemes schemes,
+            Periods periods,
+            Results results,
+            Deductions deductions,
+            SourceScores scores,
+            CurrentStaff staff) {
         this.schemes = schemes;
         this.periods = periods;
         this.results = results;
@@ -55,38 +59,46 @@ class AssessmentApiController {
         this.staff = staff;
     }
 
-    record SchemeRequest(String code, String name, Map<Source, Double> weights, ScoringConfig scoring) {
-    }
+    record SchemeRequest(String code, String name, Map<Source, Double> weights, ScoringConfig scoring) {}
 
-    record PeriodRequest(LocalDate from, LocalDate to, String scheme) {
-    }
+    record PeriodRequest(LocalDate from, LocalDate to, String scheme) {}
 
-    record ReasonRequest(String reason) {
-    }
+    record ReasonRequest(String reason) {}
 
-    record ItemRequest(String code, String name, Double points, String basis, Double leaderMultiplier,
-            Double mediaMultiplier, Integer deptShare, Integer territoryShare) {
-    }
+    record ItemRequest(
+            String code,
+            String name,
+            Double points,
+            String basis,
+            Double leaderMultiplier,
+            Double mediaMultiplier,
+            Integer deptShare,
+            Integer territoryShare) {}
 
-    record DeductionRequest(String item, String department, String district, Long caseId, String caseNumber,
-            Integer quantity, Boolean leaderAssigned, Boolean mediaExposed, String note) {
-    }
+    record DeductionRequest(
+            String item,
+            String department,
+            String district,
+            Long caseId,
+            String caseNumber,
+            Integer quantity,
+            Boolean leaderAssigned,
+            Boolean mediaExposed,
+            String note) {}
 
-    record AppealRequest(String reason) {
-    }
+    record AppealRequest(String reason) {}
 
-    record ReviewRequest(Boolean accept, String note, Double score) {
-    }
+    record ReviewRequest(Boolean accept, String note, Double score) {}
 
-    record ScoreRequest(Source source, SubjectType subjectType, String subjectCode, String item, Double score,
-            String note) {
-    }
+    record ScoreRequest(
+            Source source, SubjectType subjectType, String subjectCode, String item, Double score, String note) {}
 
     @PostMapping("/schemes")
     @PreAuthorize("hasAnyRole('ADMIN','ASSESSOR')")
     ResponseEntity<Schemes.Scheme> createScheme(@RequestBody SchemeRequest r) {
         Schemes.Scheme s = schemes.save(r.code(), r.name(), r.weights(), r.scoring());
-        return ResponseEntity.created(URI.create("/api/v1/assessment/schemes/" + s.id())).body(s);
+        return ResponseEntity.created(URI.create("/api/v1/assessment/schemes/" + s.id()))
+                .body(s);
     }
 
     @GetMapping("/schemes")
@@ -98,7 +110,8 @@ class AssessmentApiController {
     @PreAuthorize("hasAnyRole('ADMIN','ASSESSOR')")
     ResponseEntity<Periods.Period> open(@RequestBody PeriodRequest r) {
         Periods.Period p = periods.open(r.from(), r.to(), r.scheme());
-        return ResponseEntity.created(URI.create("/api/v1/assessment/periods/" + p.id())).body(p);
+        return ResponseEntity.created(URI.create("/api/v1/assessment/periods/" + p.id()))
+                .body(p);
     }
 
     @GetMapping("/periods")
@@ -139,37 +152,58 @@ class AssessmentApiController {
         return periods.publish(id);
     }
 
-    record ResultsView(long periodId, int version, boolean locked, boolean published, String subjectType,
-            List<Results.SubjectResult> subjects) {
-    }
+    record ResultsView(
+            long periodId,
+            int version,
+            boolean locked,
+            boolean published,
+            String subjectType,
+            List<Results.SubjectResult> subjects) {}
 
     @GetMapping("/periods/{id}/results")
-    ResultsView results(@PathVariable long id, @RequestParam String subjectType,
-            @RequestParam(required = false) Integer version) {
+    ResultsView results(
+            @PathVariable long id, @RequestParam String subjectType, @RequestParam(required = false) Integer version) {
         SubjectType type = type(subjectType);
         Results.Version v = results.version(id, version);
         var me = staff.require();
-        return new ResultsView(id, v.version(), v.locked(), v.published(), type.name(), results.results(v.id(), type)
-                .stream().filter(r -> SubjectScope.permits(me, type, r.subjectCode())).toList());
+        return new ResultsView(
+                id,
+                v.version(),
+                v.locked(),
+                v.published(),
+                type.name(),
+                results.results(v.id(), type).stream()
+                        .filter(r -> SubjectScope.permits(me, type, r.subjectCode()))
+                        .toList());
     }
 
     @GetMapping("/periods/{id}/drill")
-    Results.Drill drill(@PathVariable long id, @RequestParam String subjectType, @RequestParam String code,
-            @RequestParam String indicator, @RequestParam(required = false) Integer version) {
+    Results.Drill drill(
+            @PathVariable long id,
+            @RequestParam String subjectType,
+            @RequestParam String code,
+            @RequestParam String indicator,
+            @RequestParam(required = false) Integer version) {
         SubjectScope.require(staff.require(), type(subjectType), code);
         return results.drill(id, version, type(subjectType), code, indicator);
     }
 
     @GetMapping("/periods/{id}/deductions")
-    List<Deductions.Deduction> deductionsOf(@PathVariable long id, @RequestParam String subjectType,
-            @RequestParam String code, @RequestParam(required = false) Integer version) {
+    List<Deductions.Deduction> deductionsOf(
+            @PathVariable long id,
+            @RequestParam String subjectType,
+            @RequestParam String code,
+            @RequestParam(required = false) Integer version) {
         SubjectScope.require(staff.require(), type(subjectType), code);
         Results.Version v = results.version(id, version);
         return deductions.ofSubject(id, v.id(), type(subjectType).name(), code);
     }
 
     @GetMapping("/periods/{id}/trend")
-    List<Results.TrendPoint> trend(@PathVariable long id, @RequestParam String subjectType, @RequestParam String code,
+    List<Results.TrendPoint> trend(
+            @PathVariable long id,
+            @RequestParam String subjectType,
+            @RequestParam String code,
             @RequestParam(name = "periods", required = false) Integer last) {
         SubjectScope.require(staff.require(), type(subjectType), code);
         Periods.Period p = periods.get(id);
@@ -189,9 +223,14 @@ class AssessmentApiController {
     @PostMapping("/items")
     @PreAuthorize("hasAnyRole('ADMIN','ASSESSOR')")
     Deductions.Item saveItem(@RequestBody ItemRequest r) {
-        return deductions.saveItem(r.code(), r.name(), r.points() == null ? 0 : r.points(), r.basis(),
+        return deductions.saveItem(
+                r.code(),
+                r.name(),
+                r.points() == null ? 0 : r.points(),
+                r.basis(),
                 r.leaderMultiplier() == null ? 1 : r.leaderMultiplier(),
-                r.mediaMultiplier() == null ? 1 : r.mediaMultiplier(), r.deptShare() == null ? 100 : r.deptShare(),
+                r.mediaMultiplier() == null ? 1 : r.mediaMultiplier(),
+                r.deptShare() == null ? 100 : r.deptShare(),
                 r.territoryShare() == null ? 0 : r.territoryShare());
     }
 
@@ -204,9 +243,18 @@ class AssessmentApiController {
     @PostMapping("/periods/{id}/deductions")
     @PreAuthorize("hasRole('ASSESSOR')")
     ResponseEntity<List<Deductions.Deduction>> deduct(@PathVariable long id, @RequestBody DeductionRequest r) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(deductions.record(id, r.item(), r.department(),
-                r.district(), r.caseId(), r.caseNumber(), r.quantity() == null ? 1 : r.quantity(),
-                Boolean.TRUE.equals(r.leaderAssigned()), Boolean.TRUE.equals(r.mediaExposed()), r.note()));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(deductions.record(
+                        id,
+                        r.item(),
+                        r.department(),
+                        r.district(),
+                        r.caseId(),
+                        r.caseNumber(),
+                        r.quantity() == null ? 1 : r.quantity(),
+                        Boolean.TRUE.equals(r.leaderAssigned()),
+                        Boolean.TRUE.equals(r.mediaExposed()),
+                        r.note()));
     }
 
     /** A handler's view of the deductions charged to their own department or district in a period. */
@@ -214,7 +262,8 @@ class AssessmentApiController {
     @PreAuthorize("hasRole('HANDLER')")
     List<Deductions.Deduction> myDeductions(@PathVariable long id) {
         Periods.Period p = periods.get(id);
-        Long version = p.currentVersion() == 0 ? null : results.version(id, null).id();
+        Long version =
+                p.currentVersion() == 0 ? null : results.version(id, null).id();
         return deductions.ofUnit(id, version, staff.require());
     }
 
@@ -229,13 +278,15 @@ class AssessmentApiController {
     List<Deductions.Appeal> appeals(@PathVariable long id) {
         var me = staff.require();
         return deductions.appeals(id).stream()
-                .filter(a -> SubjectScope.permits(me, deductions.deduction(a.deductionId()))).toList();
+                .filter(a -> SubjectScope.permits(me, deductions.deduction(a.deductionId())))
+                .toList();
     }
 
     @PostMapping("/appeals/{id}/review")
     @PreAuthorize("hasRole('ASSESSOR')")
     Deductions.Appeal reviewAppeal(@PathVariable long id, @RequestBody ReviewRequest r) {
-        SubjectScope.require(staff.require(), deductions.deduction(deductions.appealById(id).deductionId()));
+        SubjectScope.require(
+                staff.require(), deductions.deduction(deductions.appealById(id).deductionId()));
         if (r.accept() == null) {
             throw new InvalidInputException("accept 必填 accept required", "accept");
         }
@@ -248,15 +299,24 @@ class AssessmentApiController {
         if (r.source() == null) {
             throw new InvalidInputException("source 必填 source required", "source");
         }
-        return ResponseEntity.status(HttpStatus.CREATED).body(scores.enter(id, r.source(), r.subjectType(),
-                r.subjectCode(), r.item(), r.score(), r.note(), staff.require()));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(scores.enter(
+                        id,
+                        r.source(),
+                        r.subjectType(),
+                        r.subjectCode(),
+                        r.item(),
+                        r.score(),
+                        r.note(),
+                        staff.require()));
     }
 
     /** The other sources' scores of a period whose subject is in the caller's scope. */
     @GetMapping("/periods/{id}/scores")
     List<SourceScores.Score> scores(@PathVariable long id) {
         var me = staff.require();
-        return scores.ofPeriod(id).stream().filter(s -> SubjectScope.permits(me, s.subjectType(), s.subjectCode()))
+        return scores.ofPeriod(id).stream()
+                .filter(s -> SubjectScope.permits(me, s.subjectType(), s.subjectCode()))
                 .toList();
     }
 
@@ -276,21 +336,25 @@ class AssessmentApiController {
     /** Excel import of 公众评价 / 第三方评价 scores: all rows or none, with a row-by-row error report. */
     @PostMapping("/periods/{id}/imports")
     @PreAuthorize("hasRole('ASSESSOR')")
-    ResponseEntity<Object> importScores(@PathVariable long id, @RequestParam String source,
-            @RequestParam("file") MultipartFile file) throws IOException {
+    ResponseEntity<Object> importScores(
+            @PathVariable long id, @RequestParam String source, @RequestParam("file") MultipartFile file)
+            throws IOException {
         Source s;
         try {
             s = Source.valueOf(source.toUpperCase());
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("未知来源 unknown source " + source, "source");
         }
-        SourceScores.ImportReport report = scores.importExcel(id, s, file.getInputStream(), staff.require().username());
+        SourceScores.ImportReport report =
+                scores.importExcel(id, s, file.getInputStream(), staff.require().username());
         if (!report.errors().isEmpty()) {
-            ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+            ProblemDetail pd = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.BAD_REQUEST,
                     "导入失败，共 " + report.errors().size() + " 处错误，未导入任何数据 import refused: "
                             + report.errors().size() + " errors, nothing imported");
             pd.setProperty("errors", report.errors());
-            return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+            return ResponseEntity.badRequest()
+                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                     .body(pd);
         }
         return ResponseEntity.status(HttpStatus.CREATED).body(report);

@@ -2,7 +2,6 @@ package org.cityops.assessment.web;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.cityops.assessment.internal.Deductions;
 import org.cityops.assessment.internal.Periods;
 import org.cityops.assessment.internal.Results;
@@ -30,7 +29,11 @@ class AssessmentPageController {
 
     private final org.cityops.org.CurrentStaff staff;
 
-    AssessmentPageController(Periods periods, Schemes schemes, Results results, Deductions deductions,
+    AssessmentPageController(
+            Periods periods,
+            Schemes schemes,
+            Results results,
+            Deductions deductions,
             org.cityops.org.CurrentStaff staff) {
         this.staff = staff;
         this.periods = periods;
@@ -43,18 +46,20 @@ class AssessmentPageController {
     String list(Model model) {
         model.addAttribute("periods", periods.list());
         model.addAttribute("schemes", schemes.all());
-        model.addAttribute("canEditSchemes",
-                staff.require().hasAny(org.cityops.org.Role.ADMIN, org.cityops.org.Role.ASSESSOR));
+        model.addAttribute(
+                "canEditSchemes", staff.require().hasAny(org.cityops.org.Role.ADMIN, org.cityops.org.Role.ASSESSOR));
         return "assessment/periods";
     }
 
     /** One column of the ranking table. */
-    record Column(String code, String label, String kind) {
-    }
+    record Column(String code, String label, String kind) {}
 
     @GetMapping("/assessment/periods/{id}")
-    String period(@PathVariable long id, @RequestParam(defaultValue = "DISTRICT") String type,
-            @RequestParam(required = false) Integer version, Model model) {
+    String period(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "DISTRICT") String type,
+            @RequestParam(required = false) Integer version,
+            Model model) {
         Periods.Period p = periods.get(id);
         SubjectType t = AssessmentApiController.type(type);
         model.addAttribute("period", p);
@@ -65,8 +70,11 @@ class AssessmentPageController {
             Results.Version v = results.version(id, version);
             model.addAttribute("version", v);
             var me = staff.require();
-            model.addAttribute("rows", results.results(v.id(), t).stream()
-                    .filter(r -> SubjectScope.permits(me, t, r.subjectCode())).toList());
+            model.addAttribute(
+                    "rows",
+                    results.results(v.id(), t).stream()
+                            .filter(r -> SubjectScope.permits(me, t, r.subjectCode()))
+                            .toList());
             var options = schemes.byId(p.schemeId()).scoring().options();
             List<Column> cols = new ArrayList<>();
             for (Indicator i : Indicators.of(t, options)) {
@@ -78,8 +86,13 @@ class AssessmentPageController {
     }
 
     @GetMapping("/assessment/periods/{id}/drill")
-    String drill(@PathVariable long id, @RequestParam String type, @RequestParam String code,
-            @RequestParam String indicator, @RequestParam(required = false) Integer version, Model model) {
+    String drill(
+            @PathVariable long id,
+            @RequestParam String type,
+            @RequestParam String code,
+            @RequestParam String indicator,
+            @RequestParam(required = false) Integer version,
+            Model model) {
         SubjectScope.require(staff.require(), AssessmentApiController.type(type), code);
         model.addAttribute("period", periods.get(id));
         model.addAttribute("drill", results.drill(id, version, AssessmentApiController.type(type), code, indicator));
@@ -88,22 +101,33 @@ class AssessmentPageController {
     }
 
     @GetMapping("/assessment/periods/{id}/deductions")
-    String deductions(@PathVariable long id, @RequestParam String type, @RequestParam String code,
-            @RequestParam(required = false) Integer version, Model model) {
+    String deductions(
+            @PathVariable long id,
+            @RequestParam String type,
+            @RequestParam String code,
+            @RequestParam(required = false) Integer version,
+            Model model) {
         SubjectScope.require(staff.require(), AssessmentApiController.type(type), code);
         Results.Version v = results.version(id, version);
         model.addAttribute("period", periods.get(id));
         model.addAttribute("version", v);
         model.addAttribute("type", type);
         model.addAttribute("code", code);
-        model.addAttribute("deductions", deductions.ofSubject(id, v.id(), AssessmentApiController.type(type).name(), code));
+        model.addAttribute(
+                "deductions",
+                deductions.ofSubject(
+                        id, v.id(), AssessmentApiController.type(type).name(), code));
         return "assessment/deductions";
     }
 
     /** 趋势: a subject's composite, total and rank over the last N periods of the period's scheme. */
     @GetMapping("/assessment/periods/{id}/trend")
-    String trend(@PathVariable long id, @RequestParam String type, @RequestParam String code,
-            @RequestParam(defaultValue = "12") int periods, Model model) {
+    String trend(
+            @PathVariable long id,
+            @RequestParam String type,
+            @RequestParam String code,
+            @RequestParam(defaultValue = "12") int periods,
+            Model model) {
         SubjectType t = AssessmentApiController.type(type);
         SubjectScope.require(staff.require(), t, code);
         Periods.Period p = this.periods.get(id);
@@ -122,7 +146,9 @@ class AssessmentPageController {
             return code;
         }
         return results.results(results.version(p.id(), null).id(), t).stream()
-                .filter(r -> r.subjectCode().equals(code)).map(Results.SubjectResult::subjectName).findFirst()
+                .filter(r -> r.subjectCode().equals(code))
+                .map(Results.SubjectResult::subjectName)
+                .findFirst()
                 .orElse(code);
     }
 

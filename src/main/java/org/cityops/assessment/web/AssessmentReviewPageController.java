@@ -1,7 +1,6 @@
 package org.cityops.assessment.web;
 
 import java.util.List;
-
 import org.cityops.assessment.internal.Deductions;
 import org.cityops.assessment.internal.Periods;
 import org.cityops.assessment.internal.SourceScores;
@@ -36,7 +35,9 @@ class AssessmentReviewPageController {
 
     private List<SourceScores.Score> inScope(List<SourceScores.Score> all) {
         StaffMember me = staff.require();
-        return all.stream().filter(s -> SubjectScope.permits(me, s.subjectType(), s.subjectCode())).toList();
+        return all.stream()
+                .filter(s -> SubjectScope.permits(me, s.subjectType(), s.subjectCode()))
+                .toList();
     }
 
     @GetMapping("/assessment/periods/{id}/appeals")
@@ -45,8 +46,11 @@ class AssessmentReviewPageController {
         model.addAttribute("period", p);
         model.addAttribute("editable", p.status() == Periods.Status.OPEN || p.status() == Periods.Status.COMPUTED);
         StaffMember me = staff.require();
-        model.addAttribute("appeals", deductions.appealCases(id, null).stream()
-                .filter(c -> SubjectScope.permits(me, c.deduction())).toList());
+        model.addAttribute(
+                "appeals",
+                deductions.appealCases(id, null).stream()
+                        .filter(c -> SubjectScope.permits(me, c.deduction()))
+                        .toList());
         return "assessment/appeals";
     }
 

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
@@ -40,8 +39,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ExportController {
 
     private static final MediaType XLSX = MediaType.parseMediaType(WorkbookWriter.CONTENT_TYPE);
-    private static final MediaType DOCX = MediaType
-            .parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    private static final MediaType DOCX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
     private final Periods periods;
     private final Results results;
@@ -58,7 +57,9 @@ class ExportController {
     /** A version's results of one subject type, only the subjects in the caller's scope (as on the results page). */
     private List<Results.SubjectResult> inScope(Results.Version v, SubjectType t) {
         StaffMember me = staff.require();
-        return results.results(v.id(), t).stream().filter(r -> SubjectScope.permits(me, t, r.subjectCode())).toList();
+        return results.results(v.id(), t).stream()
+                .filter(r -> SubjectScope.permits(me, t, r.subjectCode()))
+                .toList();
     }
 
     @GetMapping("/assessment/periods/{id}/export.xlsx")
@@ -73,8 +74,7 @@ class ExportController {
                 for (Indicator i : inds) {
                     headers.add(i.label() + (i.kind() == Indicator.Kind.RATE ? "(%)" : ""));
                 }
-                headers.addAll(List.of("综合指标值", "综合等级", "扣分", "监督考核评价", "公众评价", "第三方评价", "专业部门评价",
-                        "区级评价", "总分", "等级"));
+                headers.addAll(List.of("综合指标值", "综合等级", "扣分", "监督考核评价", "公众评价", "第三方评价", "专业部门评价", "区级评价", "总分", "等级"));
                 SheetWriter sheet = wb.sheet(t.label(), headers);
                 for (Results.SubjectResult s : inScope(v, t)) {
                     List<Object> row = new ArrayList<>();
@@ -112,14 +112,17 @@ class ExportController {
             throws IOException {
         Periods.Period p = periods.get(id);
         Results.Version v = results.version(id, version);
-        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XWPFDocument doc = new XWPFDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             XWPFParagraph title = doc.createParagraph();
             XWPFRun tr = title.createRun();
             tr.setBold(true);
             tr.setFontSize(16);
             tr.setText("城市管理综合考核评价结果（" + p.from() + " 至 " + p.to() + "）");
-            doc.createParagraph().createRun().setText("方案 " + p.schemeCode() + "，第 " + v.version() + " 版"
-                    + (v.locked() ? "（已锁定）" : "（未锁定）") + (v.reason() == null ? "" : "，" + v.reason()));
+            doc.createParagraph()
+                    .createRun()
+                    .setText("方案 " + p.schemeCode() + "，第 " + v.version() + " 版" + (v.locked() ? "（已锁定）" : "（未锁定）")
+                            + (v.reason() == null ? "" : "，" + v.reason()));
             for (SubjectType t : List.of(SubjectType.DISTRICT, SubjectType.DEPARTMENT, SubjectType.STREET)) {
                 List<Results.SubjectResult> rows = inScope(v, t);
                 XWPFParagraph h = doc.createParagraph();
@@ -152,7 +155,14 @@ class ExportController {
     }
 
     private static ResponseEntity<byte[]> file(byte[] body, MediaType type, String name) {
-        return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString()).body(body);
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(name, StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .body(body);
     }
 }

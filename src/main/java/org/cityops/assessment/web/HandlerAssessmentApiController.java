@@ -2,7 +2,6 @@ package org.cityops.assessment.web;
 
 import java.io.IOException;
 import java.util.List;
-
 import org.cityops.assessment.internal.AppealEvidence;
 import org.cityops.assessment.internal.Deductions;
 import org.cityops.assessment.internal.Periods;
@@ -42,8 +41,8 @@ class HandlerAssessmentApiController {
     private final AppealEvidence evidence;
     private final CurrentStaff staff;
 
-    HandlerAssessmentApiController(Periods periods, Deductions deductions, SourceScores scores,
-            AppealEvidence evidence, CurrentStaff staff) {
+    HandlerAssessmentApiController(
+            Periods periods, Deductions deductions, SourceScores scores, AppealEvidence evidence, CurrentStaff staff) {
         this.periods = periods;
         this.deductions = deductions;
         this.scores = scores;
@@ -61,10 +60,12 @@ class HandlerAssessmentApiController {
     /** 申诉 with an optional attachment (multipart: reason, file). */
     @PostMapping(path = "/deductions/{id}/appeal", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('HANDLER')")
-    ResponseEntity<Deductions.Appeal> appeal(@PathVariable long id, @RequestParam(required = false) String reason,
-            @RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
-        AppealEvidence.File f = file == null ? null
-                : AppealEvidence.check(file.getOriginalFilename(), file.getBytes());
+    ResponseEntity<Deductions.Appeal> appeal(
+            @PathVariable long id,
+            @RequestParam(required = false) String reason,
+            @RequestPart(name = "file", required = false) MultipartFile file)
+            throws IOException {
+        AppealEvidence.File f = file == null ? null : AppealEvidence.check(file.getOriginalFilename(), file.getBytes());
         return ResponseEntity.status(HttpStatus.CREATED).body(deductions.appeal(id, reason, staff.require(), f));
     }
 
@@ -101,10 +102,15 @@ class HandlerAssessmentApiController {
             throw new AccessDeniedToEntityException("超出数据权限 outside your data scope");
         }
         AppealEvidence.File f = evidence.file(id).orElseThrow(() -> new NotFoundException("该申诉没有附件 no attachment"));
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(f.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(f.filename(), java.nio.charset.StandardCharsets.UTF_8)
-                                .build().toString())
-                .header("X-Content-Type-Options", "nosniff").body(f.data());
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(f.contentType()))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(f.filename(), java.nio.charset.StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(f.data());
     }
 }

@@ -3,7 +3,6 @@ package org.cityops.assessment.web;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.cityops.assessment.internal.Deductions;
 import org.cityops.assessment.internal.Periods;
 import org.cityops.assessment.internal.Results;
@@ -34,8 +33,13 @@ class HandlerAssessmentPageController {
     private final OrgDirectory org;
     private final CurrentStaff staff;
 
-    HandlerAssessmentPageController(Periods periods, Results results, Deductions deductions, SourceScores scores,
-            OrgDirectory org, CurrentStaff staff) {
+    HandlerAssessmentPageController(
+            Periods periods,
+            Results results,
+            Deductions deductions,
+            SourceScores scores,
+            OrgDirectory org,
+            CurrentStaff staff) {
         this.periods = periods;
         this.results = results;
         this.deductions = deductions;
@@ -50,8 +54,11 @@ class HandlerAssessmentPageController {
         model.addAttribute("periods", all);
         StaffMember me = staff.require();
         model.addAttribute("me", me);
-        model.addAttribute("district", me.departmentCode() != null && me.departmentCode().startsWith("QCGJ-")
-                ? me.departmentCode().substring(5) : null);
+        model.addAttribute(
+                "district",
+                me.departmentCode() != null && me.departmentCode().startsWith("QCGJ-")
+                        ? me.departmentCode().substring(5)
+                        : null);
         if (all.isEmpty()) {
             return null;
         }
@@ -66,7 +73,9 @@ class HandlerAssessmentPageController {
         Periods.Period p = choose(period, model);
         if (p != null) {
             StaffMember me = staff.require();
-            Long version = p.currentVersion() == 0 ? null : results.version(p.id(), null).id();
+            Long version = p.currentVersion() == 0
+                    ? null
+                    : results.version(p.id(), null).id();
             model.addAttribute("deductions", deductions.ofUnit(p.id(), version, me));
             List<Deductions.AppealCase> appeals = deductions.appealCases(p.id(), me);
             Map<Long, Deductions.AppealCase> latest = new HashMap<>();
@@ -83,13 +92,21 @@ class HandlerAssessmentPageController {
     String departmentScores(@RequestParam(required = false) Long period, Model model) {
         Periods.Period p = choose(period, model);
         StaffMember me = staff.require();
-        model.addAttribute("items", deductions.items().stream().filter(Deductions.Item::active).toList());
+        model.addAttribute(
+                "items",
+                deductions.items().stream().filter(Deductions.Item::active).toList());
         model.addAttribute("districts", org.unitsOfKind(OrgUnitKind.DISTRICT));
-        model.addAttribute("departments", org.departments().stream()
-                .filter(d -> !d.code().equals(me.departmentCode())).toList());
+        model.addAttribute(
+                "departments",
+                org.departments().stream()
+                        .filter(d -> !d.code().equals(me.departmentCode()))
+                        .toList());
         if (p != null && me.departmentCode() != null) {
-            model.addAttribute("entries", scores.enteredBy(p.id(), me.departmentCode()).stream()
-                    .filter(s -> Source.DEPARTMENT.name().equals(s.source())).toList());
+            model.addAttribute(
+                    "entries",
+                    scores.enteredBy(p.id(), me.departmentCode()).stream()
+                            .filter(s -> Source.DEPARTMENT.name().equals(s.source()))
+                            .toList());
         }
         return "assessment/my-scores";
     }
@@ -99,8 +116,11 @@ class HandlerAssessmentPageController {
         Periods.Period p = choose(period, model);
         StaffMember me = staff.require();
         if (p != null && me.departmentCode() != null) {
-            model.addAttribute("entries", scores.enteredBy(p.id(), me.departmentCode()).stream()
-                    .filter(s -> Source.DISTRICT.name().equals(s.source())).toList());
+            model.addAttribute(
+                    "entries",
+                    scores.enteredBy(p.id(), me.departmentCode()).stream()
+                            .filter(s -> Source.DISTRICT.name().equals(s.source()))
+                            .toList());
         }
         return "assessment/my-self";
     }

@@ -1,7 +1,6 @@
 package org.cityops.assessment.web;
 
 import java.util.List;
-
 import org.cityops.assessment.internal.Results;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,19 +20,36 @@ class PublicAssessmentController {
     }
 
     /** What the public sees of one district in one published period. */
-    record PublicRow(Integer rank, String districtCode, String districtName, Double total, String grade,
-            Double composite) {
-    }
+    record PublicRow(
+            Integer rank, String districtCode, String districtName, Double total, String grade, Double composite) {}
 
-    record PublicPeriod(long periodId, String scheme, String from, String to, String kind, int version, List<PublicRow> districts) {
-    }
+    record PublicPeriod(
+            long periodId,
+            String scheme,
+            String from,
+            String to,
+            String kind,
+            int version,
+            List<PublicRow> districts) {}
 
     List<PublicPeriod> published() {
-        return results.published(12).stream().map(p -> new PublicPeriod(p.period().id(), p.period().schemeCode(), p.period().from().toString(),
-                p.period().to().toString(), p.period().kind(), p.version().version(), p.districts().stream()
-                        .map(r -> new PublicRow(r.rank(), r.subjectCode(), r.subjectName(), r.total(), r.grade(),
-                                r.composite()))
-                        .toList()))
+        return results.published(12).stream()
+                .map(p -> new PublicPeriod(
+                        p.period().id(),
+                        p.period().schemeCode(),
+                        p.period().from().toString(),
+                        p.period().to().toString(),
+                        p.period().kind(),
+                        p.version().version(),
+                        p.districts().stream()
+                                .map(r -> new PublicRow(
+                                        r.rank(),
+                                        r.subjectCode(),
+                                        r.subjectName(),
+                                        r.total(),
+                                        r.grade(),
+                                        r.composite()))
+                                .toList()))
                 .toList();
     }
 

@@ -1,7 +1,6 @@
 package org.cityops.assessment.web;
 
 import java.util.List;
-
 import org.cityops.assessment.internal.Schemes;
 import org.cityops.assessment.internal.model.Source;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -26,13 +25,19 @@ class SchemeEditorPageController {
 
     @GetMapping("/assessment/schemes/edit")
     String edit(@RequestParam(required = false) String code, Model model) {
-        Schemes.Scheme current = code == null || code.isBlank() ? null
-                : schemes.latest(code).orElseThrow(
-                        () -> new org.cityops.platform.NotFoundException("考核方案不存在 scheme not found"));
+        Schemes.Scheme current = code == null || code.isBlank()
+                ? null
+                : schemes.latest(code)
+                        .orElseThrow(() -> new org.cityops.platform.NotFoundException("考核方案不存在 scheme not found"));
         model.addAttribute("scheme", current);
         model.addAttribute("sources", Source.values());
-        model.addAttribute("history", current == null ? List.of()
-                : schemes.all().stream().filter(s -> s.code().equals(current.code())).toList());
+        model.addAttribute(
+                "history",
+                current == null
+                        ? List.of()
+                        : schemes.all().stream()
+                                .filter(s -> s.code().equals(current.code()))
+                                .toList());
         return "assessment/scheme-edit";
     }
 }

@@ -12,8 +12,7 @@ import org.cityops.platform.AccessDeniedToEntityException;
  */
 final class SubjectScope {
 
-    private SubjectScope() {
-    }
+    private SubjectScope() {}
 
     static boolean permits(StaffMember who, SubjectType type, String code) {
         String prefix = who.areaPrefix();
@@ -34,12 +33,14 @@ final class SubjectScope {
     }
 
     /** A case's facts: city-wide, or the case lies in the user's area, or touched the user's department. */
-    static void requireCase(StaffMember who, java.util.List<org.cityops.assessment.internal.FactQueries.StepView> steps) {
+    static void requireCase(
+            StaffMember who, java.util.List<org.cityops.assessment.internal.FactQueries.StepView> steps) {
         if ("".equals(who.areaPrefix()) || steps.isEmpty()) {
             return;
         }
-        boolean ok = steps.stream().anyMatch(s -> who.coversArea(s.district())
-                || (s.department() != null && s.department().equals(who.departmentCode())));
+        boolean ok = steps.stream()
+                .anyMatch(s -> who.coversArea(s.district())
+                        || (s.department() != null && s.department().equals(who.departmentCode())));
         if (!ok) {
             throw new AccessDeniedToEntityException("超出数据权限 outside your data scope");
         }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.cityops.audit.AuditChain;
 import org.cityops.audit.AuditCheckpoint;
 import org.cityops.audit.AuditedTable;
@@ -40,7 +39,11 @@ class AuditChainService implements AuditChain {
     private final ChainVerifier verifier;
     private final AtomicBoolean fullRunning = new AtomicBoolean();
 
-    AuditChainService(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx, Clock clock,
+    AuditChainService(
+            JdbcClient jdbc,
+            JdbcTemplate batch,
+            TransactionTemplate tx,
+            Clock clock,
             ObjectProvider<AuditedTable> tables,
             @Value("${cityops.audit.checkpoint-key:}") String key,
             @Value("${cityops.audit.checkpoint-key-file:}") String keyFile,
@@ -49,8 +52,11 @@ class AuditChainService implements AuditChain {
         this.batch = batch;
         this.tx = tx;
         this.store = new JdbcChainStore(jdbc);
-        this.verifier = new ChainVerifier(store, new CheckpointSigner(CheckpointKeys.load(key, keyFile, generate)),
-                tables.orderedStream().toList(), clock);
+        this.verifier = new ChainVerifier(
+                store,
+                new CheckpointSigner(CheckpointKeys.load(key, keyFile, generate)),
+                tables.orderedStream().toList(),
+                clock);
     }
 
     /** Links every entry that is not yet in the chain. Safe to run on several nodes: the head row is locked. */
@@ -64,12 +70,15 @@ class AuditChainService implements AuditChain {
 
     private int chainBatch() {
         var head = jdbc.sql("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
-                .query((rs, n) -> new ChainStore.Head(rs.getLong(1), rs.getString(2))).single();
+                .query((rs, n) -> new ChainStore.Head(rs.getLong(1), rs.getString(2)))
+                .single();
         long seq = head.seq();
         String prev = head.hash();
-        List<ChainRow> pending = jdbc.sql("SELECT " + ChainRow.COLUMNS
-                + " FROM audit_entry WHERE chain_seq IS NULL ORDER BY id LIMIT :n")
-                .param("n", CHAIN_BATCH).query(ChainRow::map).list();
+        List<ChainRow> pending = jdbc.sql(
+                        "SELECT " + ChainRow.COLUMNS + " FROM audit_entry WHERE chain_seq IS NULL ORDER BY id LIMIT :n")
+                .param("n", CHAIN_BATCH)
+                .query(ChainRow::map)
+                .list();
         List<Object[]> links = new ArrayList<>(pending.size());
         for (ChainRow e : pending) {
             seq++;
@@ -80,7 +89,9 @@ class AuditChainService implements AuditChain {
         if (!pending.isEmpty()) {
             batch.batchUpdate("UPDATE audit_entry SET chain_seq = ?, prev_hash = ?, hash = ? WHERE id = ?", links);
             jdbc.sql("UPDATE audit_chain_head SET last_seq = :seq, last_hash = :hash WHERE id = 1")
-                    .param("seq", seq).param("hash", prev).update();
+                    .param("seq", seq)
+                    .param("hash", prev)
+                    .update();
         }
         return pending.size();
     }
@@ -120,7 +131,8 @@ class AuditChainService implements AuditChain {
     }
 
     /** Verifies what came since the last checkpoint and signs a new one, so on-demand checks stay short. */
-    @Scheduled(initialDelayString = "${cityops.audit.checkpoint-interval:PT5M}",
+    @Scheduled(
+            initialDelayString = "${cityops.audit.checkpoint-interval:PT5M}",
             fixedDelayString = "${cityops.audit.checkpoint-interval:PT5M}")
     public void scheduledCheckpoint() {
         report(verify());
@@ -138,7 +150,10 @@ class AuditChainService implements AuditChain {
 
     private static void report(ChainVerification v) {
         if (v.valid()) {
-            log.debug("Audit chain verified up to entry {} ({} entries read, full={})", v.headSeq(), v.entries(),
+            log.debug(
+                    "Audit chain verified up to entry {} ({} entries read, full={})",
+                    v.headSeq(),
+                    v.entries(),
                     v.full());
         } else {
             log.error("AUDIT CHAIN BROKEN at entry {}: {} (full={})", v.firstBrokenSeq(), v.reason(), v.full());

@@ -2,7 +2,6 @@ package org.cityops.audit.internal;
 
 import java.util.List;
 import java.util.Optional;
-
 import org.cityops.audit.AuditCheckpoint;
 
 /** What a chain verification reads (and the one thing it writes). */
@@ -25,6 +24,5 @@ interface ChainStore {
     /** Stores a checkpoint; false when one at that position exists already (another node signed it). */
     boolean saveCheckpoint(AuditCheckpoint checkpoint);
 
-    record Head(long seq, String hash) {
-    }
+    record Head(long seq, String hash) {}
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.cityops.audit.AuditCheckpoint;
 import org.cityops.audit.AuditedTable;
 import org.cityops.audit.ChainVerification;
@@ -50,8 +49,14 @@ final class ChainVerifier {
         ChainStore.Head head = store.head();
         AuditCheckpoint known = newestKnown.get();
         if (known != null && latest.map(cp -> cp.seq() < known.seq()).orElse(true)) {
-            return broken(0, known.seq(), "signed checkpoint at entry " + known.seq() + " is missing: entries and"
-                    + " checkpoints were removed", 0, head, full);
+            return broken(
+                    0,
+                    known.seq(),
+                    "signed checkpoint at entry " + known.seq() + " is missing: entries and"
+                            + " checkpoints were removed",
+                    0,
+                    head,
+                    full);
         }
         long from = 0;
         String prev = HashChain.GENESIS;
@@ -70,8 +75,13 @@ final class ChainVerifier {
             }
             Optional<ChainRow> at = store.entryAt(cp.seq());
             if (at.isEmpty()) {
-                return broken(0, cp.seq(), "entries up to the signed checkpoint " + cp.seq() + " were removed", 0,
-                        head, false);
+                return broken(
+                        0,
+                        cp.seq(),
+                        "entries up to the signed checkpoint " + cp.seq() + " were removed",
+                        0,
+                        head,
+                        false);
             }
             String problem = problem(at.get(), at.get().prevHash(), cp);
             if (problem != null) {
@@ -81,8 +91,14 @@ final class ChainVerifier {
             prev = cp.hash();
         }
         if (head.seq() < from) {
-            return broken(0, head.seq() + 1, "newest entries removed: the chain head is at " + head.seq()
-                    + ", behind the signed checkpoint " + from, from, head, full);
+            return broken(
+                    0,
+                    head.seq() + 1,
+                    "newest entries removed: the chain head is at " + head.seq() + ", behind the signed checkpoint "
+                            + from,
+                    from,
+                    head,
+                    full);
         }
         AuditCheckpoint nextCp = ahead.hasNext() ? ahead.next() : null;
         long seq = from;
@@ -101,8 +117,13 @@ final class ChainVerifier {
                     return broken(checked, e.seq(), "link to the previous entry broken", from, head, full);
                 }
                 if (nextCp != null && nextCp.seq() < e.seq()) {
-                    return broken(checked, nextCp.seq(), "entry of the signed checkpoint " + nextCp.seq()
-                            + " missing", from, head, full);
+                    return broken(
+                            checked,
+                            nextCp.seq(),
+                            "entry of the signed checkpoint " + nextCp.seq() + " missing",
+                            from,
+                            head,
+                            full);
                 }
                 String problem = problem(e, prev, nextCp != null && nextCp.seq() == e.seq() ? nextCp : null);
                 if (problem == null) {
@@ -120,15 +141,25 @@ final class ChainVerifier {
             }
         }
         if (seq < head.seq()) {
-            return broken(checked, seq + 1, "newest entries removed: the chain ends at " + seq
-                    + " but its head is at " + head.seq(), from, head, full);
+            return broken(
+                    checked,
+                    seq + 1,
+                    "newest entries removed: the chain ends at " + seq + " but its head is at " + head.seq(),
+                    from,
+                    head,
+                    full);
         }
         if (!prev.equals(head.hash())) {
             return broken(checked, head.seq(), "the chain head does not match the newest entry", from, head, full);
         }
         if (nextCp != null) {
-            return broken(checked, nextCp.seq(), "entries up to the signed checkpoint " + nextCp.seq()
-                    + " were removed", from, head, full);
+            return broken(
+                    checked,
+                    nextCp.seq(),
+                    "entries up to the signed checkpoint " + nextCp.seq() + " were removed",
+                    from,
+                    head,
+                    full);
         }
         remember(head, latest);
         return new ChainVerification(true, checked, null, null, from, head.seq(), full);
@@ -138,7 +169,8 @@ final class ChainVerifier {
     private void remember(ChainStore.Head head, Optional<AuditCheckpoint> latest) {
         AuditCheckpoint newest = latest.orElse(null);
         if (head.seq() > 0 && (newest == null || newest.seq() < head.seq())) {
-            AuditCheckpoint signed = signer.sign(head.seq(), head.hash(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+            AuditCheckpoint signed =
+                    signer.sign(head.seq(), head.hash(), clock.instant().truncatedTo(ChronoUnit.MICROS));
             store.saveCheckpoint(signed);
             newest = signed;
         }
@@ -179,7 +211,8 @@ final class ChainVerifier {
         }
         Map<ChainRow, String> problems = new HashMap<>();
         byTable.forEach((table, rows) -> {
-            Map<Long, String> now = tables.get(table).currentDigests(rows.stream().map(ChainRow::recordId).toList());
+            Map<Long, String> now = tables.get(table)
+                    .currentDigests(rows.stream().map(ChainRow::recordId).toList());
             for (ChainRow e : rows) {
                 String digest = now.get(e.recordId());
                 if (digest == null) {
@@ -197,8 +230,8 @@ final class ChainVerifier {
                 + cp.keyId() + ")";
     }
 
-    private static ChainVerification broken(long checked, long seq, String reason, long from, ChainStore.Head head,
-            boolean full) {
+    private static ChainVerification broken(
+            long checked, long seq, String reason, long from, ChainStore.Head head, boolean full) {
         return new ChainVerification(false, checked, seq, reason, from, head.seq(), full);
     }
 }

@@ -8,7 +8,8 @@ public class CheckpointKeyFailureAnalyzer extends AbstractFailureAnalyzer<Checkp
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, CheckpointKeyException cause) {
-        return new FailureAnalysis("cityops needs a key to sign audit checkpoints: " + cause.getMessage(),
+        return new FailureAnalysis(
+                "cityops needs a key to sign audit checkpoints: " + cause.getMessage(),
                 "Set cityops.audit.checkpoint-key (environment CITYOPS_AUDIT_CHECKPOINT_KEY) to a random secret of at"
                         + " least 32 bytes, e.g. the output of `openssl rand -base64 32`, or"
                         + " cityops.audit.checkpoint-key-file (CITYOPS_AUDIT_CHECKPOINT_KEY_FILE) to a file holding"

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,8 +22,7 @@ final class CheckpointKeys {
     static final int MIN_BYTES = 32;
     private static final Logger log = LoggerFactory.getLogger(CheckpointKeys.class);
 
-    private CheckpointKeys() {
-    }
+    private CheckpointKeys() {}
 
     static byte[] load(String key, String keyFile, boolean generate) {
         boolean hasKey = key != null && !key.isBlank();
@@ -36,8 +34,11 @@ final class CheckpointKeys {
             Path file = Path.of(keyFile.strip());
             if (Files.isRegularFile(file)) {
                 try {
-                    return checked(Files.readString(file, StandardCharsets.UTF_8).strip()
-                            .getBytes(StandardCharsets.UTF_8), "the key file " + file.toAbsolutePath());
+                    return checked(
+                            Files.readString(file, StandardCharsets.UTF_8)
+                                    .strip()
+                                    .getBytes(StandardCharsets.UTF_8),
+                            "the key file " + file.toAbsolutePath());
                 } catch (IOException e) {
                     throw new CheckpointKeyException("the key file " + file.toAbsolutePath() + " cannot be read", e);
                 }
@@ -48,8 +49,8 @@ final class CheckpointKeys {
             return createFile(file);
         }
         if (!generate) {
-            throw new CheckpointKeyException("neither cityops.audit.checkpoint-key nor cityops.audit.checkpoint-key-file"
-                    + " is set");
+            throw new CheckpointKeyException(
+                    "neither cityops.audit.checkpoint-key nor cityops.audit.checkpoint-key-file" + " is set");
         }
         log.warn("cityops.audit.checkpoint-key is not set: audit checkpoints are signed with a random key that ends"
                 + " with this process (demo/test only)");
@@ -71,15 +72,16 @@ final class CheckpointKeys {
         } catch (IOException e) {
             throw new CheckpointKeyException("the key file " + file.toAbsolutePath() + " cannot be created", e);
         }
-        log.warn("Created the audit checkpoint key file {} (demo): keep it outside the database's backups",
+        log.warn(
+                "Created the audit checkpoint key file {} (demo): keep it outside the database's backups",
                 file.toAbsolutePath());
         return secret.getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] checked(byte[] secret, String where) {
         if (secret.length < MIN_BYTES) {
-            throw new CheckpointKeyException(where + " holds " + secret.length + " bytes; at least " + MIN_BYTES
-                    + " are needed");
+            throw new CheckpointKeyException(
+                    where + " holds " + secret.length + " bytes; at least " + MIN_BYTES + " are needed");
         }
         return secret;
     }

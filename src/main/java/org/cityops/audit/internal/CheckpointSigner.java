@@ -6,10 +6,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.cityops.audit.AuditCheckpoint;
 
 /** Signs and checks checkpoints with HMAC-SHA256 under a key that lives outside the database. */
@@ -20,13 +18,13 @@ final class CheckpointSigner {
 
     CheckpointSigner(byte[] secret) {
         if (secret == null || secret.length < CheckpointKeys.MIN_BYTES) {
-            throw new IllegalArgumentException("an audit checkpoint key needs at least " + CheckpointKeys.MIN_BYTES
-                    + " bytes");
+            throw new IllegalArgumentException(
+                    "an audit checkpoint key needs at least " + CheckpointKeys.MIN_BYTES + " bytes");
         }
         this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
         try {
-            byte[] id = MessageDigest.getInstance("SHA-256").digest(concat(
-                    "cityops-audit-key-id/1:".getBytes(StandardCharsets.UTF_8), secret));
+            byte[] id = MessageDigest.getInstance("SHA-256")
+                    .digest(concat("cityops-audit-key-id/1:".getBytes(StandardCharsets.UTF_8), secret));
             this.keyId = HexFormat.of().formatHex(id, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -11,12 +11,24 @@ final class HashChain {
 
     static final String GENESIS = "0".repeat(64);
 
-    private HashChain() {
-    }
+    private HashChain() {}
 
     static String hash(ChainRow e, String prevHash) {
-        return hash(e.seq(), e.occurredAt(), e.username(), e.role(), e.clientIp(), e.entityType(), e.entityId(),
-                e.action(), e.before(), e.after(), prevHash, e.recordTable(), e.recordId(), e.recordDigest());
+        return hash(
+                e.seq(),
+                e.occurredAt(),
+                e.username(),
+                e.role(),
+                e.clientIp(),
+                e.entityType(),
+                e.entityId(),
+                e.action(),
+                e.before(),
+                e.after(),
+                prevHash,
+                e.recordTable(),
+                e.recordId(),
+                e.recordDigest());
     }
 
     /**
@@ -24,9 +36,21 @@ final class HashChain {
      * existed still verify); an entry with one hashes three fields more. Fields are length-prefixed, so the text
      * parses back into one field list only and the two forms cannot collide.
      */
-    static String hash(long chainSeq, Instant occurredAt, String username, String role, String clientIp,
-            String entityType, String entityId, String action, String before, String after, String prevHash,
-            String recordTable, Long recordId, String recordDigest) {
+    static String hash(
+            long chainSeq,
+            Instant occurredAt,
+            String username,
+            String role,
+            String clientIp,
+            String entityType,
+            String entityId,
+            String action,
+            String before,
+            String after,
+            String prevHash,
+            String recordTable,
+            Long recordId,
+            String recordDigest) {
         StringBuilder sb = new StringBuilder(256);
         append(sb, Long.toString(chainSeq));
         append(sb, occurredAt.toString());

@@ -3,7 +3,6 @@ package org.cityops.audit.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.cityops.audit.AuditChain;
 import org.cityops.audit.AuditEntry;
 import org.cityops.audit.AuditLog;
@@ -50,19 +49,24 @@ class JdbcAuditTrail implements AuditTrail, AuditLog {
 
     @Override
     @Transactional(propagation = Propagation.REQUIRED)
-    public void record(String entityType, String entityId, String action, String before, String after,
-            RecordDigest row) {
+    public void record(
+            String entityType, String entityId, String action, String before, String after, RecordDigest row) {
         insert(actors.current(), entityType, entityId, action, before, after, row);
     }
 
     @Override
     @Transactional(propagation = Propagation.REQUIRED)
-    public void recordAs(Actor actor, String entityType, String entityId, String action, String before,
-            String after) {
+    public void recordAs(Actor actor, String entityType, String entityId, String action, String before, String after) {
         insert(actor, entityType, entityId, action, before, after, null);
     }
 
-    private void insert(Actor actor, String entityType, String entityId, String action, String before, String after,
+    private void insert(
+            Actor actor,
+            String entityType,
+            String entityId,
+            String action,
+            String before,
+            String after,
             RecordDigest row) {
         jdbc.sql("""
                 INSERT INTO audit_entry (occurred_at, username, role, client_ip, entity_type, entity_id, action,
@@ -89,8 +93,17 @@ class JdbcAuditTrail implements AuditTrail, AuditLog {
         Object at = DbTime.toDb(DbTime.now());
         List<Object[]> rows = new ArrayList<>(changes.size());
         for (Change c : changes) {
-            rows.add(new Object[] {at, c.actor().username(), String.join(",", c.actor().roles().stream().sorted().toList()),
-                    c.actor().clientIp(), c.entityType(), c.entityId(), c.action(), clip(c.before()), clip(c.after())});
+            rows.add(new Object[] {
+                at,
+                c.actor().username(),
+                String.join(",", c.actor().roles().stream().sorted().toList()),
+                c.actor().clientIp(),
+                c.entityType(),
+                c.entityId(),
+                c.action(),
+                clip(c.before()),
+                clip(c.after())
+            });
         }
         batch.batchUpdate("""
                 INSERT INTO audit_entry (occurred_at, username, role, client_ip, entity_type, entity_id, action,
@@ -100,21 +113,28 @@ class JdbcAuditTrail implements AuditTrail, AuditLog {
 
     @Override
     @Transactional(readOnly = true)
-    public List<AuditEntry> find(String entityType, String entityId, String username, boolean withLoginLog,
-            int limit, int offset) {
+    public List<AuditEntry> find(
+            String entityType, String entityId, String username, boolean withLoginLog, int limit, int offset) {
         return jdbc.sql("SELECT * FROM audit_entry WHERE " + filter(withLoginLog)
-                + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
-                .param("type", entityType).param("id", entityId).param("username", username)
-                .param("limit", Math.max(1, Math.min(limit, 1000))).param("offset", Math.max(0, offset))
-                .query(AuditRows::entry).list();
+                        + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
+                .param("type", entityType)
+                .param("id", entityId)
+                .param("username", username)
+                .param("limit", Math.max(1, Math.min(limit, 1000)))
+                .param("offset", Math.max(0, offset))
+                .query(AuditRows::entry)
+                .list();
     }
 
     @Override
     @Transactional(readOnly = true)
     public long count(String entityType, String entityId, String username, boolean withLoginLog) {
         return jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE " + filter(withLoginLog))
-                .param("type", entityType).param("id", entityId).param("username", username)
-                .query(Long.class).single();
+                .param("type", entityType)
+                .param("id", entityId)
+                .param("username", username)
+                .query(Long.class)
+                .single();
     }
 
     private static String filter(boolean withLoginLog) {
@@ -138,18 +158,26 @@ class JdbcAuditTrail implements AuditTrail, AuditLog {
 
     static final class AuditRows {
 
-        private AuditRows() {
-        }
+        private AuditRows() {}
 
         static AuditEntry entry(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
             long seq = rs.getLong("chain_seq");
             Long chainSeq = rs.wasNull() ? null : seq;
             Instant at = DbTime.fromDb(rs.getObject("occurred_at", java.time.OffsetDateTime.class));
-            return new AuditEntry(rs.getLong("id"), chainSeq, at, rs.getString("username"), rs.getString("role"),
-                    rs.getString("client_ip"), rs.getString("entity_type"), rs.getString("entity_id"),
-                    rs.getString("action"), rs.getString("before_summary"), rs.getString("after_summary"),
-                    rs.getString("prev_hash"), rs.getString("hash"));
+            return new AuditEntry(
+                    rs.getLong("id"),
+                    chainSeq,
+                    at,
+                    rs.getString("username"),
+                    rs.getString("role"),
+                    rs.getString("client_ip"),
+                    rs.getString("entity_type"),
+                    rs.getString("entity_id"),
+                    rs.getString("action"),
+                    rs.getString("before_summary"),
+                    rs.getString("after_summary"),
+                    rs.getString("prev_hash"),
+                    rs.getString("hash"));
         }
     }
-
 }

@@ -1,10 +1,11 @@
 package org.cityops.audit.web;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.cityops.audit.AuditChain;
 import org.cityops.audit.AuditCheckpoint;
 import org.cityops.audit.ChainVerification;
@@ -17,9 +18,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 
 /**
  * Verifying the audit chain and exporting its signed checkpoints, for the people who read the trail. A full
@@ -55,28 +53,44 @@ class AuditChainApiController {
     }
 
     /** One exported checkpoint: everything needed to check it with the key, e.g. {@code openssl dgst -hmac}. */
-    record ExportedCheckpoint(long seq, String hash, Instant createdAt, String keyId, String algorithm,
-            String signedText, String signature) {
+    record ExportedCheckpoint(
+            long seq,
+            String hash,
+            Instant createdAt,
+            String keyId,
+            String algorithm,
+            String signedText,
+            String signature) {
 
         static ExportedCheckpoint of(AuditCheckpoint cp) {
-            return new ExportedCheckpoint(cp.seq(), cp.hash(), cp.createdAt(), cp.keyId(), AuditCheckpoint.ALGORITHM,
-                    cp.signedText(), cp.signature());
+            return new ExportedCheckpoint(
+                    cp.seq(),
+                    cp.hash(),
+                    cp.createdAt(),
+                    cp.keyId(),
+                    AuditCheckpoint.ALGORITHM,
+                    cp.signedText(),
+                    cp.signature());
         }
     }
 
-    record CheckpointPage(List<ExportedCheckpoint> items, long total, int page, int size) {
-    }
+    record CheckpointPage(List<ExportedCheckpoint> items, long total, int page, int size) {}
 
     @GetMapping("/checkpoints")
-    CheckpointPage checkpoints(@RequestParam(defaultValue = "0") @Min(0) int page,
+    CheckpointPage checkpoints(
+            @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
-        return new CheckpointPage(chain.checkpoints(size, page * size).stream().map(ExportedCheckpoint::of).toList(),
-                chain.checkpointCount(), page, size);
+        return new CheckpointPage(
+                chain.checkpoints(size, page * size).stream()
+                        .map(ExportedCheckpoint::of)
+                        .toList(),
+                chain.checkpointCount(),
+                page,
+                size);
     }
 
     /** A checkpoint exported earlier, posted back to be checked against the key and the chain as it is now. */
-    record CheckpointToCheck(Long seq, String hash, Instant createdAt, String keyId, String signature) {
-    }
+    record CheckpointToCheck(Long seq, String hash, Instant createdAt, String keyId, String signature) {}
 
     @PostMapping("/checkpoints/check")
     Map<String, Object> check(@RequestBody CheckpointToCheck in) {
@@ -95,8 +109,8 @@ class AuditChainApiController {
         if (in.signature() == null || !in.signature().matches("[0-9a-fA-F]{64}")) {
             throw new InvalidInputException("签名应为64位十六进制 signature must be 64 hex characters", "signature");
         }
-        String problem = chain.check(new AuditCheckpoint(in.seq(), in.hash(), in.createdAt(), in.keyId(),
-                in.signature()));
+        String problem =
+                chain.check(new AuditCheckpoint(in.seq(), in.hash(), in.createdAt(), in.keyId(), in.signature()));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("valid", problem == null);
         if (problem != null) {

@@ -1,7 +1,6 @@
 package org.cityops.audit.web;
 
 import java.util.Set;
-
 import org.cityops.platform.NavItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,8 +10,8 @@ class AuditNavigation {
 
     @Bean
     NavItem auditNav() {
-        return new NavItem("nav.audit.operations", "/admin/audit", Set.of("ADMIN", "LEADER", "ASSESSOR"), 920,
-                "system");
+        return new NavItem(
+                "nav.audit.operations", "/admin/audit", Set.of("ADMIN", "LEADER", "ASSESSOR"), 920, "system");
     }
 
     @Bean

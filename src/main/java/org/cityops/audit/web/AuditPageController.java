@@ -20,17 +20,20 @@ class AuditPageController {
     }
 
     @GetMapping("/admin/audit")
-    String operations(@RequestParam(required = false) String entityType,
-            @RequestParam(required = false) String entityId, @RequestParam(required = false) String username,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+    String operations(
+            @RequestParam(required = false) String entityType,
+            @RequestParam(required = false) String entityId,
+            @RequestParam(required = false) String username,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         return render(blank(entityType), blank(entityId), blank(username), Math.max(0, page), model, false);
     }
 
     /** 登录日志: administrators only (it shows who tried which account from where). */
     @GetMapping("/admin/logins")
     @PreAuthorize("hasRole('ADMIN')")
-    String logins(@RequestParam(required = false) String username, @RequestParam(defaultValue = "0") int page,
-            Model model) {
+    String logins(
+            @RequestParam(required = false) String username, @RequestParam(defaultValue = "0") int page, Model model) {
         return render("SESSION", null, blank(username), Math.max(0, page), model, true);
     }
 

@@ -12,8 +12,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 final class LoginLogAccess {
 
-    private LoginLogAccess() {
-    }
+    private LoginLogAccess() {}
 
     /** Whether the caller may see login log entries. */
     static boolean allowed() {

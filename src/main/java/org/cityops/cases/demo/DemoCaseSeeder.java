@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.cityops.cases.CaseAction;
 import org.cityops.cases.CaseChannel;
 import org.cityops.cases.Satisfaction;
@@ -48,8 +47,9 @@ import org.springframework.stereotype.Component;
 class DemoCaseSeeder implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoCaseSeeder.class);
-    private static final String[] PROBLEMS = {"路边垃圾堆积未清运", "人行道地砖破损", "沿街店铺占道经营",
-            "井盖缺失存在安全隐患", "绿化带内暴露垃圾", "道路遗撒渣土", "违规设置户外广告", "非机动车乱停放"};
+    private static final String[] PROBLEMS = {
+        "路边垃圾堆积未清运", "人行道地砖破损", "沿街店铺占道经营", "井盖缺失存在安全隐患", "绿化带内暴露垃圾", "道路遗撒渣土", "违规设置户外广告", "非机动车乱停放"
+    };
 
     private final CaseService cases;
     private final GridLocator locator;
@@ -59,8 +59,14 @@ class DemoCaseSeeder implements ApplicationRunner {
     private final SlaClock sla;
     private final AdjustableClock clock;
 
-    DemoCaseSeeder(CaseService cases, GridLocator locator, Catalog catalog, OrgDirectory org, JdbcClient jdbc,
-            SlaClock sla, AdjustableClock clock) {
+    DemoCaseSeeder(
+            CaseService cases,
+            GridLocator locator,
+            Catalog catalog,
+            OrgDirectory org,
+            JdbcClient jdbc,
+            SlaClock sla,
+            AdjustableClock clock) {
         this.cases = cases;
         this.locator = locator;
         this.catalog = catalog;
@@ -76,7 +82,10 @@ class DemoCaseSeeder implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (jdbc.sql("SELECT COUNT(*) FROM city_case WHERE source_module = 'demo'").query(Long.class).single() > 0) {
+        if (jdbc.sql("SELECT COUNT(*) FROM city_case WHERE source_module = 'demo'")
+                        .query(Long.class)
+                        .single()
+                > 0) {
             return;
         }
         List<CategoryView> categories = catalog.activeCategories();
@@ -86,29 +95,52 @@ class DemoCaseSeeder implements ApplicationRunner {
             log.warn("No demo cases: the catalogue or the grid locator is empty");
             return;
         }
-        LocalDate lastMonth = LocalDate.now(clock.withZone(CityClock.ZONE)).withDayOfMonth(1).minusMonths(1);
-        int history = new DemoMonth(cases, sla, clock, org).play(lastMonth, places,
-                new ArrayList<>(byDistrict.keySet()), categories, 10);
+        LocalDate lastMonth =
+                LocalDate.now(clock.withZone(CityClock.ZONE)).withDayOfMonth(1).minusMonths(1);
+        int history = new DemoMonth(cases, sla, clock, org)
+                .play(lastMonth, places, new ArrayList<>(byDistrict.keySet()), categories, 10);
         log.info("Demo history of {}: {} cases taken through the lifecycle", lastMonth, history);
         CaseAction[][] paths = {
-                {},
-                {CaseAction.VERIFY},
-                {CaseAction.VERIFY, CaseAction.FILE},
-                {CaseAction.VERIFY, CaseAction.FILE, CaseAction.DISPATCH},
-                {CaseAction.VERIFY, CaseAction.FILE, CaseAction.DISPATCH, CaseAction.ACCEPT},
-                {CaseAction.VERIFY, CaseAction.FILE, CaseAction.DISPATCH, CaseAction.ACCEPT, CaseAction.REPORT_HANDLED},
-                {CaseAction.VERIFY, CaseAction.FILE, CaseAction.DISPATCH, CaseAction.ACCEPT, CaseAction.REPORT_HANDLED,
-                        CaseAction.CHECK_PASS},
-                {CaseAction.VERIFY, CaseAction.FILE, CaseAction.DISPATCH, CaseAction.ACCEPT, CaseAction.REPORT_HANDLED,
-                        CaseAction.CHECK_PASS, CaseAction.CLOSE},
-                {CaseAction.VERIFY, CaseAction.FILE, CaseAction.DISPATCH, CaseAction.ACCEPT, CaseAction.REPORT_HANDLED,
-                        CaseAction.CHECK_PASS, CaseAction.CLOSE, CaseAction.VISIT},
-                {CaseAction.VERIFY, CaseAction.FILE, CaseAction.DISPATCH, CaseAction.ACCEPT,
-                        CaseAction.REQUEST_EXTENSION},
-                {CaseAction.VERIFY, CaseAction.FILE, CaseAction.DISPATCH, CaseAction.ACCEPT, CaseAction.SUSPEND},
-                {CaseAction.VERIFY, CaseAction.REJECT}};
-        CaseChannel[] channels = {CaseChannel.HOTLINE, CaseChannel.CITIZEN, CaseChannel.MEDIA, CaseChannel.LEADER,
-                CaseChannel.HOTLINE};
+            {},
+            {CaseAction.VERIFY},
+            {CaseAction.VERIFY, CaseAction.FILE},
+            {CaseAction.VERIFY, CaseAction.FILE, CaseAction.DISPATCH},
+            {CaseAction.VERIFY, CaseAction.FILE, CaseAction.DISPATCH, CaseAction.ACCEPT},
+            {CaseAction.VERIFY, CaseAction.FILE, CaseAction.DISPATCH, CaseAction.ACCEPT, CaseAction.REPORT_HANDLED},
+            {
+                CaseAction.VERIFY,
+                CaseAction.FILE,
+                CaseAction.DISPATCH,
+                CaseAction.ACCEPT,
+                CaseAction.REPORT_HANDLED,
+                CaseAction.CHECK_PASS
+            },
+            {
+                CaseAction.VERIFY,
+                CaseAction.FILE,
+                CaseAction.DISPATCH,
+                CaseAction.ACCEPT,
+                CaseAction.REPORT_HANDLED,
+                CaseAction.CHECK_PASS,
+                CaseAction.CLOSE
+            },
+            {
+                CaseAction.VERIFY,
+                CaseAction.FILE,
+                CaseAction.DISPATCH,
+                CaseAction.ACCEPT,
+                CaseAction.REPORT_HANDLED,
+                CaseAction.CHECK_PASS,
+                CaseAction.CLOSE,
+                CaseAction.VISIT
+            },
+            {CaseAction.VERIFY, CaseAction.FILE, CaseAction.DISPATCH, CaseAction.ACCEPT, CaseAction.REQUEST_EXTENSION},
+            {CaseAction.VERIFY, CaseAction.FILE, CaseAction.DISPATCH, CaseAction.ACCEPT, CaseAction.SUSPEND},
+            {CaseAction.VERIFY, CaseAction.REJECT}
+        };
+        CaseChannel[] channels = {
+            CaseChannel.HOTLINE, CaseChannel.CITIZEN, CaseChannel.MEDIA, CaseChannel.LEADER, CaseChannel.HOTLINE
+        };
         int made = 0;
         for (int i = 0; i < 36; i++) {
             double[] p = places.get(i % places.size());
@@ -121,19 +153,34 @@ class DemoCaseSeeder implements ApplicationRunner {
             CategoryView cat = categories.get(i % categories.size());
             Urgency urgency = i % 7 == 0 ? Urgency.URGENT : Urgency.NORMAL;
             try {
-                long id = cases.intake(new NewCase(channels[i % channels.length], cat.qualifiedCode(),
-                        PROBLEMS[i % PROBLEMS.length] + "（演示）", lat, lon, "演示地址" + (i + 1) + "号", urgency,
-                        i % 2 == 0 ? "市民" + (i + 1) : null, i % 2 == 0 ? "1380000" + String.format("%04d", i) : null),
-                        staff("operator1", Role.OPERATOR), null, "demo", "demo-" + i).caseId();
+                long id = cases.intake(
+                                new NewCase(
+                                        channels[i % channels.length],
+                                        cat.qualifiedCode(),
+                                        PROBLEMS[i % PROBLEMS.length] + "（演示）",
+                                        lat,
+                                        lon,
+                                        "演示地址" + (i + 1) + "号",
+                                        urgency,
+                                        i % 2 == 0 ? "市民" + (i + 1) : null,
+                                        i % 2 == 0 ? "1380000" + String.format("%04d", i) : null),
+                                staff("operator1", Role.OPERATOR),
+                                null,
+                                "demo",
+                                "demo-" + i)
+                        .caseId();
                 walk(id, paths[i % paths.length], i);
                 if (i % 6 == 4) {
                     // a few handling steps already past their time limit, for the overdue views
                     jdbc.sql("UPDATE city_case SET due_at = created_at - INTERVAL '2' HOUR, "
-                            + "warn_at = created_at - INTERVAL '4' HOUR WHERE id = :id AND is_open = TRUE")
-                            .param("id", id).update();
+                                    + "warn_at = created_at - INTERVAL '4' HOUR WHERE id = :id AND is_open = TRUE")
+                            .param("id", id)
+                            .update();
                 }
                 if (i % 9 == 3) {
-                    cases.transition(id, TransitionRequest.of(CaseAction.SUPERVISE, "请尽快处置（演示督办）"),
+                    cases.transition(
+                            id,
+                            TransitionRequest.of(CaseAction.SUPERVISE, "请尽快处置（演示督办）"),
                             staff("leader1", Role.LEADER));
                 }
                 made++;
@@ -165,7 +212,8 @@ class DemoCaseSeeder implements ApplicationRunner {
                     who = staff("dispatcher1", Role.DISPATCHER);
                     String district = cases.get(id, Performer.SYSTEM).districtCode();
                     dept = (i % 4 == 0 ? org.departmentByCode("HWC") : org.districtBureau(district))
-                            .map(DepartmentView::id).orElse(null);
+                            .map(DepartmentView::id)
+                            .orElse(null);
                     req = new TransitionRequest(a, null, dept, null, null, null, null);
                 }
                 case ACCEPT -> who = handler(dept);
@@ -179,8 +227,14 @@ class DemoCaseSeeder implements ApplicationRunner {
                 }
                 case VISIT -> {
                     who = staff("operator1", Role.OPERATOR);
-                    req = new TransitionRequest(a, null, null, null,
-                            i % 2 == 0 ? Satisfaction.SATISFIED : Satisfaction.BASICALLY_SATISFIED, false, null);
+                    req = new TransitionRequest(
+                            a,
+                            null,
+                            null,
+                            null,
+                            i % 2 == 0 ? Satisfaction.SATISFIED : Satisfaction.BASICALLY_SATISFIED,
+                            false,
+                            null);
                 }
                 default -> throw new IllegalStateException("not scripted: " + a);
             }

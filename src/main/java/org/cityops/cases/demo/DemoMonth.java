@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-
 import org.cityops.cases.CaseAction;
 import org.cityops.cases.CaseChannel;
 import org.cityops.cases.Satisfaction;
@@ -51,7 +50,16 @@ final class DemoMonth {
 
     /** What happens to one case. */
     enum Story {
-        CLOSED, LATE, RETURNED, REWORKED, EXTENDED, SUSPENDED, SUSPEND_REFUSED, OVERDUE_OPEN, REJECTED, MERGED,
+        CLOSED,
+        LATE,
+        RETURNED,
+        REWORKED,
+        EXTENDED,
+        SUSPENDED,
+        SUSPEND_REFUSED,
+        OVERDUE_OPEN,
+        REJECTED,
+        MERGED,
         INSPECTOR_REPORT
     }
 
@@ -71,22 +79,27 @@ final class DemoMonth {
         return new Performer(user, name, Set.of(role), DataScope.CITY, "", null);
     }
 
-    private record Planned(Instant start, double[] place, String district, int quality, Story story, int n) {
-    }
+    private record Planned(Instant start, double[] place, String district, int quality, Story story, int n) {}
 
     /**
      * Plays {@code perDistrict} cases for each place (one per district) through {@code month}; returns how many
      * were taken in. The clock is released afterwards, whatever happens.
      */
-    int play(LocalDate month, List<double[]> places, List<String> districts, List<CategoryView> categories,
+    int play(
+            LocalDate month,
+            List<double[]> places,
+            List<String> districts,
+            List<CategoryView> categories,
             int perDistrict) {
         Random rnd = new Random(20261127L);
         List<Planned> plan = new ArrayList<>();
         int days = month.lengthOfMonth();
         for (int d = 0; d < places.size(); d++) {
             for (int k = 0; k < perDistrict; k++) {
-                Instant start = month.plusDays(rnd.nextInt(days - 7)).atTime(8 + rnd.nextInt(10), rnd.nextInt(60))
-                        .atZone(CityClock.ZONE).toInstant();
+                Instant start = month.plusDays(rnd.nextInt(days - 7))
+                        .atTime(8 + rnd.nextInt(10), rnd.nextInt(60))
+                        .atZone(CityClock.ZONE)
+                        .toInstant();
                 plan.add(new Planned(start, places.get(d), districts.get(d), d, story(rnd, d), plan.size()));
             }
         }
@@ -103,7 +116,8 @@ final class DemoMonth {
                     log.warn("Demo history case {} skipped: {}", p.n(), e.getMessage());
                 }
             }
-            clock.stopAt(month.plusMonths(1).atStartOfDay(CityClock.ZONE).toInstant().minusSeconds(60));
+            clock.stopAt(
+                    month.plusMonths(1).atStartOfDay(CityClock.ZONE).toInstant().minusSeconds(60));
             sla.tick();
         } finally {
             clock.release();
@@ -113,26 +127,58 @@ final class DemoMonth {
 
     /** Worse districts draw the troublesome stories more often. */
     private static Story story(Random rnd, int districtIndex) {
-        Story[] good = {Story.CLOSED, Story.CLOSED, Story.CLOSED, Story.INSPECTOR_REPORT, Story.EXTENDED,
-                Story.REJECTED, Story.MERGED, Story.SUSPENDED, Story.SUSPEND_REFUSED, Story.RETURNED};
+        Story[] good = {
+            Story.CLOSED,
+            Story.CLOSED,
+            Story.CLOSED,
+            Story.INSPECTOR_REPORT,
+            Story.EXTENDED,
+            Story.REJECTED,
+            Story.MERGED,
+            Story.SUSPENDED,
+            Story.SUSPEND_REFUSED,
+            Story.RETURNED
+        };
         Story[] bad = {Story.LATE, Story.REWORKED, Story.OVERDUE_OPEN, Story.RETURNED, Story.LATE};
         return rnd.nextInt(10) < 8 - districtIndex ? good[rnd.nextInt(good.length)] : bad[rnd.nextInt(bad.length)];
     }
 
     private int play(Planned p, CategoryView cat, Random rnd, Map<String, Long> lastOpen) {
-        CaseChannel channel = p.story() == Story.INSPECTOR_REPORT ? CaseChannel.INSPECTOR
-                : new CaseChannel[] {CaseChannel.HOTLINE, CaseChannel.HOTLINE, CaseChannel.MEDIA, CaseChannel.LEADER,
-                        CaseChannel.HOTLINE}[p.n() % 5];
+        CaseChannel channel = p.story() == Story.INSPECTOR_REPORT
+                ? CaseChannel.INSPECTOR
+                : new CaseChannel[] {
+                            CaseChannel.HOTLINE,
+                            CaseChannel.HOTLINE,
+                            CaseChannel.MEDIA,
+                            CaseChannel.LEADER,
+                            CaseChannel.HOTLINE
+                        }
+                        [p.n() % 5];
         Performer taker = channel == CaseChannel.INSPECTOR ? INSPECTOR : OPERATOR;
         double lat = p.place()[0] + (p.n() % 5) * 0.0004;
         double lon = p.place()[1] + (p.n() % 3) * 0.0005;
-        long id = cases.intake(new NewCase(channel, cat.qualifiedCode(), "道路及周边问题（演示历史 " + (p.n() + 1) + "）",
-                lat, lon, "演示地址" + (p.n() + 1) + "号", p.n() % 9 == 0 ? Urgency.URGENT : Urgency.NORMAL,
-                channel == CaseChannel.INSPECTOR ? null : "市民" + (p.n() + 1), null), taker, null, "demo",
-                "demo-month-" + p.n()).caseId();
+        long id = cases.intake(
+                        new NewCase(
+                                channel,
+                                cat.qualifiedCode(),
+                                "道路及周边问题（演示历史 " + (p.n() + 1) + "）",
+                                lat,
+                                lon,
+                                "演示地址" + (p.n() + 1) + "号",
+                                p.n() % 9 == 0 ? Urgency.URGENT : Urgency.NORMAL,
+                                channel == CaseChannel.INSPECTOR ? null : "市民" + (p.n() + 1),
+                                null),
+                        taker,
+                        null,
+                        "demo",
+                        "demo-month-" + p.n())
+                .caseId();
         if (p.story() == Story.MERGED && lastOpen.containsKey(p.district())) {
-            step(id, new TransitionRequest(CaseAction.MERGE, null, null, null, null, null, lastOpen.get(p.district())),
-                    OPERATOR, FAST);
+            step(
+                    id,
+                    new TransitionRequest(CaseAction.MERGE, null, null, null, null, null, lastOpen.get(p.district())),
+                    OPERATOR,
+                    FAST);
             return 1;
         }
         if (channel != CaseChannel.INSPECTOR) {
@@ -158,7 +204,8 @@ final class DemoMonth {
                 return 1;
             }
             case SUSPENDED, SUSPEND_REFUSED -> {
-                LocalDate expected = clock.instant().atZone(CityClock.ZONE).toLocalDate().plusMonths(2);
+                LocalDate expected =
+                        clock.instant().atZone(CityClock.ZONE).toLocalDate().plusMonths(2);
                 step(id, TransitionRequest.requestSuspend("需结合道路大修实施（演示）", expected), handler(dept), FAST);
                 if (p.story() == Story.SUSPENDED) {
                     step(id, TransitionRequest.of(CaseAction.SUSPEND, null), SHIFT, FAST);
@@ -167,14 +214,19 @@ final class DemoMonth {
                 step(id, TransitionRequest.of(CaseAction.REFUSE_SUSPEND, "可先行处置（演示）"), SHIFT, FAST);
             }
             case EXTENDED -> {
-                step(id, new TransitionRequest(CaseAction.REQUEST_EXTENSION, "需协调其他部门（演示）", null, 48, null, null,
-                        null), handler(dept), FAST);
+                step(
+                        id,
+                        new TransitionRequest(CaseAction.REQUEST_EXTENSION, "需协调其他部门（演示）", null, 48, null, null, null),
+                        handler(dept),
+                        FAST);
                 step(id, TransitionRequest.of(CaseAction.APPROVE_EXTENSION, null), SHIFT, FAST);
             }
-            default -> {
-            }
+            default -> {}
         }
-        step(id, TransitionRequest.of(CaseAction.REPORT_HANDLED, "已处置完毕（演示）"), handler(dept),
+        step(
+                id,
+                TransitionRequest.of(CaseAction.REPORT_HANDLED, "已处置完毕（演示）"),
+                handler(dept),
                 p.story() == Story.LATE ? SLOW : Duration.ofHours(2));
         if (p.story() == Story.REWORKED) {
             step(id, TransitionRequest.of(CaseAction.CHECK_FAIL, "现场仍有残留（演示）"), INSPECTOR, FAST);
@@ -182,14 +234,22 @@ final class DemoMonth {
         }
         step(id, TransitionRequest.of(CaseAction.CHECK_PASS, null), INSPECTOR, gap(rnd, p.quality()));
         step(id, TransitionRequest.of(CaseAction.CLOSE, null), SHIFT, FAST);
-        Satisfaction s = rnd.nextInt(10) < 8 - p.quality() ? Satisfaction.SATISFIED
+        Satisfaction s = rnd.nextInt(10) < 8 - p.quality()
+                ? Satisfaction.SATISFIED
                 : rnd.nextBoolean() ? Satisfaction.BASICALLY_SATISFIED : Satisfaction.DISSATISFIED;
-        step(id, new TransitionRequest(CaseAction.VISIT, null, null, null, s, false, null), OPERATOR, Duration.ofHours(1));
+        step(
+                id,
+                new TransitionRequest(CaseAction.VISIT, null, null, null, s, false, null),
+                OPERATOR,
+                Duration.ofHours(1));
         return 1;
     }
 
     private void dispatch(long id, Long dept, Random rnd, Planned p) {
-        step(id, new TransitionRequest(CaseAction.DISPATCH, null, dept, null, null, null, null), DISPATCHER,
+        step(
+                id,
+                new TransitionRequest(CaseAction.DISPATCH, null, dept, null, null, null, null),
+                DISPATCHER,
                 gap(rnd, p.quality()));
     }
 

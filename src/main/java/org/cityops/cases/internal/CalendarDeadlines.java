@@ -2,7 +2,6 @@ package org.cityops.cases.internal;
 
 import java.time.Duration;
 import java.time.Instant;
-
 import org.cityops.catalog.Catalog;
 import org.cityops.catalog.ProcessStage;
 import org.cityops.catalog.TimeLimit;
@@ -41,13 +40,14 @@ class CalendarDeadlines implements Deadlines {
     }
 
     @Override
-    public Due resume(long categoryId, Urgency urgency, ProcessStage stage, Due before, Instant suspendedAt,
-            Instant resumedAt) {
+    public Due resume(
+            long categoryId, Urgency urgency, ProcessStage stage, Due before, Instant suspendedAt, Instant resumedAt) {
         if (before.dueAt() == null || suspendedAt == null) {
             return before;
         }
         var basis = basis(categoryId, urgency, stage);
-        return new Due(shift(before.dueAt(), basis, suspendedAt, resumedAt),
+        return new Due(
+                shift(before.dueAt(), basis, suspendedAt, resumedAt),
                 before.warnAt() == null ? null : shift(before.warnAt(), basis, suspendedAt, resumedAt));
     }
 

@@ -2,7 +2,6 @@ package org.cityops.cases.internal;
 
 import java.time.Duration;
 import java.time.Instant;
-
 import org.cityops.cases.CaseAction;
 import org.cityops.cases.CaseChannel;
 import org.cityops.cases.CaseStatus;
@@ -64,6 +63,7 @@ final class Case {
     java.time.LocalDate resumeExpected;
     /** the inspector the current (or last) 核实 / 核查 task was sent to */
     String inspector;
+
     boolean supervised;
     String supervisionNote;
     int reworkCount;
@@ -77,12 +77,20 @@ final class Case {
     Instant updatedAt;
     Instant closedAt;
 
-    Case() {
-    }
+    Case() {}
 
     /** 受理: a new report. Inspectors' own reports skip 核实 and wait for 立案. */
-    static Case report(CaseChannel channel, long categoryId, String categoryCode, String categoryName,
-            Urgency urgency, String description, double lat, double lon, String address, Instant now) {
+    static Case report(
+            CaseChannel channel,
+            long categoryId,
+            String categoryCode,
+            String categoryName,
+            Urgency urgency,
+            String description,
+            double lat,
+            double lon,
+            String address,
+            Instant now) {
         Case c = new Case();
         c.channel = channel;
         c.categoryId = categoryId;
@@ -102,8 +110,20 @@ final class Case {
     /** Starts the clock of the first step; called once the intake's limits are known. */
     StepRecord opened(Performer who, String role, Deadlines deadlines) {
         startStage(stageOf(status), createdAt, deadlines);
-        return new StepRecord("INTAKE", null, null, status, who.username(), who.displayName(), role, null,
-                createdAt, null, createdAt, true, null);
+        return new StepRecord(
+                "INTAKE",
+                null,
+                null,
+                status,
+                who.username(),
+                who.displayName(),
+                role,
+                null,
+                createdAt,
+                null,
+                createdAt,
+                true,
+                null);
     }
 
     /** Which time limit runs while a case is in a status (null: none). */
@@ -128,16 +148,21 @@ final class Case {
         if (!who.sees(this)) {
             throw new AccessDeniedToEntityException("无权访问该案卷 case outside your data scope");
         }
-        Role role = rule.roles().stream().filter(who.roles()::contains).findFirst()
+        Role role = rule.roles().stream()
+                .filter(who.roles()::contains)
+                .findFirst()
                 .orElseThrow(() -> new AccessDeniedToEntityException(
                         "当前角色不能执行" + action.label() + " your role may not " + action));
-        if (role == Role.HANDLER && (who.departmentId() == null || !who.departmentId().equals(departmentId))) {
+        if (role == Role.HANDLER
+                && (who.departmentId() == null || !who.departmentId().equals(departmentId))) {
             throw new AccessDeniedToEntityException("不是本部门的案卷 case is not assigned to your department");
         }
         if (!rule.from().contains(status)) {
             String waiting = action == CaseAction.ASSIGN_INSPECTOR ? "（只有待核实、待核查的案卷可指派监督员）" : "";
-            throw new ConflictException("状态为" + status.label() + "的案卷不能" + action.label() + waiting
-                    + " illegal transition " + action + " from " + status, "action");
+            throw new ConflictException(
+                    "状态为" + status.label() + "的案卷不能" + action.label() + waiting + " illegal transition " + action
+                            + " from " + status,
+                    "action");
         }
         return role;
     }
@@ -230,12 +255,11 @@ final class Case {
             }
             case REQUEST_SUSPEND -> {
                 if (req.expectedDate() == null) {
-                    throw new InvalidInputException("申请挂账需要填写预计恢复日期 expectedDate is required",
-                            "expectedDate");
+                    throw new InvalidInputException("申请挂账需要填写预计恢复日期 expectedDate is required", "expectedDate");
                 }
-                if (!req.expectedDate().isAfter(now.atZone(org.cityops.platform.CityClock.ZONE).toLocalDate())) {
-                    throw new InvalidInputException("预计恢复日期应晚于今天 expectedDate must be after today",
-                            "expectedDate");
+                if (!req.expectedDate()
+                        .isAfter(now.atZone(org.cityops.platform.CityClock.ZONE).toLocalDate())) {
+                    throw new InvalidInputException("预计恢复日期应晚于今天 expectedDate must be after today", "expectedDate");
                 }
                 suspendedFrom = status;
                 resumeExpected = req.expectedDate();
@@ -289,7 +313,8 @@ final class Case {
             }
             default -> status = rule.to();
         }
-        if (TransitionPolicy.awaitsInspector(status) && action != CaseAction.ASSIGN_INSPECTOR
+        if (TransitionPolicy.awaitsInspector(status)
+                && action != CaseAction.ASSIGN_INSPECTOR
                 && !TransitionPolicy.awaitsInspector(from)) {
             inspector = null; // a new 核实 / 核查 task: nobody has it yet
         }
@@ -303,8 +328,20 @@ final class Case {
             startStage(newStage, now, deadlines);
         }
         updatedAt = now;
-        return new StepRecord(action.name(), fromStage, from, status, who.username(), who.displayName(),
-                role.name(), deptAtStep, started, due, now, onTime, note,
+        return new StepRecord(
+                action.name(),
+                fromStage,
+                from,
+                status,
+                who.username(),
+                who.displayName(),
+                role.name(),
+                deptAtStep,
+                started,
+                due,
+                now,
+                onTime,
+                note,
                 action == CaseAction.ASSIGN_INSPECTOR ? inspector : null);
     }
 
@@ -322,16 +359,39 @@ final class Case {
         inspector = username;
         startStage(stage, now, deadlines);
         updatedAt = now;
-        return new StepRecord(CaseAction.ASSIGN_INSPECTOR.name(), fromStage, status, status, who.username(),
-                who.displayName(), role, departmentId, started, due, now, due == null || !now.isAfter(due), null,
+        return new StepRecord(
+                CaseAction.ASSIGN_INSPECTOR.name(),
+                fromStage,
+                status,
+                status,
+                who.username(),
+                who.displayName(),
+                role,
+                departmentId,
+                started,
+                due,
+                now,
+                due == null || !now.isAfter(due),
+                null,
                 username);
     }
 
     /** Steps that answer a time limit (the others are side actions: approvals, 督办, 挂账). */
     private static boolean timed(CaseAction action) {
         return switch (action) {
-            case VERIFY, FILE, REJECT, MERGE, DISPATCH, ACCEPT, RETURN, REQUEST_EXTENSION, REPORT_HANDLED, CHECK_PASS,
-                    CHECK_FAIL, CLOSE, ASSIGN_INSPECTOR -> true;
+            case VERIFY,
+                    FILE,
+                    REJECT,
+                    MERGE,
+                    DISPATCH,
+                    ACCEPT,
+                    RETURN,
+                    REQUEST_EXTENSION,
+                    REPORT_HANDLED,
+                    CHECK_PASS,
+                    CHECK_FAIL,
+                    CLOSE,
+                    ASSIGN_INSPECTOR -> true;
             default -> false;
         };
     }

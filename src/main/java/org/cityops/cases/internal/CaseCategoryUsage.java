@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.cityops.catalog.CategoryUsage;
 import org.cityops.platform.DbTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,9 +37,11 @@ class CaseCategoryUsage implements CategoryUsage {
                 SELECT category_id, COUNT(*) AS n FROM city_case
                 WHERE reporter_username = :u AND created_at >= :since
                 GROUP BY category_id ORDER BY n DESC, category_id LIMIT :l""")
-                .param("u", username).param("since", DbTime.toDb(clock.instant().minus(WINDOW)))
+                .param("u", username)
+                .param("since", DbTime.toDb(clock.instant().minus(WINDOW)))
                 .param("l", limit)
-                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2))).list()
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2)))
+                .list()
                 .forEach(e -> uses.put(e.getKey(), e.getValue()));
         return uses;
     }

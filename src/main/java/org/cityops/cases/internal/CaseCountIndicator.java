@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-
 import org.cityops.platform.CityClock;
 import org.cityops.platform.DbTime;
 import org.cityops.rectification.IndicatorSource;
@@ -60,7 +59,9 @@ class CaseCountIndicator implements IndicatorSource {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("to before from");
         }
-        String area = p.get("area") == null || p.get("area").isBlank() ? null : p.get("area").strip();
+        String area = p.get("area") == null || p.get("area").isBlank()
+                ? null
+                : p.get("area").strip();
         StringBuilder sql = new StringBuilder("""
                 SELECT COUNT(*), COALESCE(SUM(CASE WHEN status IN ('CLOSED', 'VISITED') THEN 1 ELSE 0 END), 0),
                        COALESCE(SUM(CASE WHEN is_open THEN 1 ELSE 0 END), 0)
@@ -76,14 +77,17 @@ class CaseCountIndicator implements IndicatorSource {
         }
         JdbcClient.StatementSpec q = jdbc.sql(sql.toString())
                 .param("from", DbTime.toDb(from.atStartOfDay(CityClock.ZONE).toInstant()))
-                .param("to", DbTime.toDb(to.plusDays(1).atStartOfDay(CityClock.ZONE).toInstant()));
+                .param(
+                        "to",
+                        DbTime.toDb(to.plusDays(1).atStartOfDay(CityClock.ZONE).toInstant()));
         for (int i = 0; i < categories.size(); i++) {
             q = q.param("c" + i, categories.get(i) + "%");
         }
         if (area != null) {
             q = q.param("a", area);
         }
-        long[] n = q.query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
+        long[] n = q.query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
+                .single();
         return new IndicatorValue(n[1], "受理" + n[0] + "起,办结" + n[1] + "起,在办" + n[2] + "起", clock.instant());
     }
 
@@ -91,10 +95,11 @@ class CaseCountIndicator implements IndicatorSource {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("category missing");
         }
-        List<String> codes = Arrays.stream(value.split("[,，]")).map(String::strip).filter(s -> !s.isEmpty())
+        List<String> codes = Arrays.stream(value.split("[,，]"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
                 .toList();
-        if (codes.isEmpty() || codes.size() > 20
-                || codes.stream().anyMatch(c -> !c.matches("[A-Za-z0-9.-]{1,64}"))) {
+        if (codes.isEmpty() || codes.size() > 20 || codes.stream().anyMatch(c -> !c.matches("[A-Za-z0-9.-]{1,64}"))) {
             throw new IllegalArgumentException("category must be codes such as E06001");
         }
         return codes;

@@ -3,7 +3,6 @@ package org.cityops.cases.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-
 import org.cityops.platform.CityClock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,7 +31,10 @@ class CaseNumbers {
     private long next;
     private long limit;
 
-    CaseNumbers(JdbcClient jdbc, Clock clock, PlatformTransactionManager tm,
+    CaseNumbers(
+            JdbcClient jdbc,
+            Clock clock,
+            PlatformTransactionManager tm,
             @Value("${cityops.cases.number-block:50}") int blockSize) {
         this.jdbc = jdbc;
         this.clock = clock;
@@ -58,18 +60,24 @@ class CaseNumbers {
     private long allocate(String dayKey) {
         Long end = tx.execute(s -> {
             int updated = jdbc.sql("UPDATE case_number_counter SET last_no = last_no + :n WHERE day_key = :d")
-                    .param("n", blockSize).param("d", dayKey).update();
+                    .param("n", blockSize)
+                    .param("d", dayKey)
+                    .update();
             if (updated == 0) {
                 try {
                     jdbc.sql("INSERT INTO case_number_counter (day_key, last_no) VALUES (:d, :n)")
-                            .param("d", dayKey).param("n", blockSize).update();
+                            .param("d", dayKey)
+                            .param("n", blockSize)
+                            .update();
                     return (long) blockSize;
                 } catch (org.springframework.dao.DuplicateKeyException raced) {
                     return null;
                 }
             }
-            return jdbc.sql("SELECT last_no FROM case_number_counter WHERE day_key = :d").param("d", dayKey)
-                    .query(Long.class).single();
+            return jdbc.sql("SELECT last_no FROM case_number_counter WHERE day_key = :d")
+                    .param("d", dayKey)
+                    .query(Long.class)
+                    .single();
         });
         return end != null ? end : allocate(dayKey);
     }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.cityops.cases.CaseAction;
 import org.cityops.cases.CaseChannel;
 import org.cityops.cases.CaseStatus;
@@ -98,22 +97,33 @@ public class CaseQueries {
         }
         if (f.overdue() != null) {
             p.put("now", DbTime.toDb(now));
-            where.append(f.overdue()
-                    ? " AND is_open = TRUE AND status <> 'SUSPENDED' AND (overdue = TRUE OR due_at < :now)"
-                    : " AND NOT (is_open = TRUE AND status <> 'SUSPENDED' AND (overdue = TRUE OR due_at < :now))");
+            where.append(
+                    f.overdue()
+                            ? " AND is_open = TRUE AND status <> 'SUSPENDED' AND (overdue = TRUE OR due_at < :now)"
+                            : " AND NOT (is_open = TRUE AND status <> 'SUSPENDED' AND (overdue = TRUE OR due_at < :now))");
         }
-        String order = f.statuses() != null && !f.statuses().isEmpty() && f.statuses().stream().allMatch(CaseStatus::isOpen)
-                ? " ORDER BY due_at, id" : " ORDER BY created_at DESC, id DESC";
+        String order = f.statuses() != null
+                        && !f.statuses().isEmpty()
+                        && f.statuses().stream().allMatch(CaseStatus::isOpen)
+                ? " ORDER BY due_at, id"
+                : " ORDER BY created_at DESC, id DESC";
         if (tasksFirstOf != null) {
             p.put("me", tasksFirstOf);
             order = " ORDER BY CASE WHEN inspector = :me AND status IN ('PENDING_VERIFY', 'HANDLED') THEN 0 ELSE 1 END,"
                     + order.substring(" ORDER BY".length());
         }
-        List<CaseRow> rows = jdbc.sql("SELECT " + COLUMNS + " FROM city_case" + where + order
-                + " LIMIT :limit OFFSET :offset").params(p).param("limit", size).param("offset", (long) page * size)
-                .query((rs, n) -> row(rs, now)).list();
-        long total = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM city_case" + where + " LIMIT " + (COUNT_CAP + 1)
-                + ") t").params(p).query(Long.class).single();
+        List<CaseRow> rows = jdbc.sql(
+                        "SELECT " + COLUMNS + " FROM city_case" + where + order + " LIMIT :limit OFFSET :offset")
+                .params(p)
+                .param("limit", size)
+                .param("offset", (long) page * size)
+                .query((rs, n) -> row(rs, now))
+                .list();
+        long total = jdbc.sql(
+                        "SELECT COUNT(*) FROM (SELECT 1 FROM city_case" + where + " LIMIT " + (COUNT_CAP + 1) + ") t")
+                .params(p)
+                .query(Long.class)
+                .single();
         return new CasePage(withDepartments(rows), page, size, Math.min(total, COUNT_CAP), total > COUNT_CAP);
     }
 
@@ -146,8 +156,22 @@ public class CaseQueries {
             if (!inspector) {
                 return new CasePage(List.of(), page, size, 0, false);
             }
-            return list(new CaseFilter(EnumSet.of(CaseStatus.PENDING_VERIFY, CaseStatus.HANDLED), null, null, null,
-                    null, null, null, null, null), who, page, size, who.username(), null);
+            return list(
+                    new CaseFilter(
+                            EnumSet.of(CaseStatus.PENDING_VERIFY, CaseStatus.HANDLED),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null),
+                    who,
+                    page,
+                    size,
+                    who.username(),
+                    null);
         }
         if (who.roles().contains(Role.LEADER)) {
             return list(new CaseFilter(null, null, null, null, true, null, null, null, null), who, page, size);
@@ -155,7 +179,12 @@ public class CaseQueries {
         if (statuses.isEmpty()) {
             return new CasePage(List.of(), page, size, 0, false);
         }
-        return list(new CaseFilter(statuses, null, null, null, null, null, null, null, null), who, page, size, null,
+        return list(
+                new CaseFilter(statuses, null, null, null, null, null, null, null, null),
+                who,
+                page,
+                size,
+                null,
                 inspector ? who.username() : null);
     }
 
@@ -164,40 +193,65 @@ public class CaseQueries {
         Map<String, Object> p = new HashMap<>();
         String scope = scope(who, p);
         Instant now = clock.instant();
-        return withDepartments(jdbc.sql("SELECT " + COLUMNS + " FROM city_case WHERE " + scope
-                + " AND is_open = TRUE AND lat BETWEEN :s AND :n AND lon BETWEEN :w AND :e ORDER BY due_at LIMIT :limit")
-                .params(p).param("s", south).param("n", north).param("w", west).param("e", east)
-                .param("limit", Math.max(1, Math.min(limit, 5000))).query((rs, i) -> row(rs, now)).list());
+        return withDepartments(jdbc.sql(
+                        "SELECT " + COLUMNS + " FROM city_case WHERE " + scope
+                                + " AND is_open = TRUE AND lat BETWEEN :s AND :n AND lon BETWEEN :w AND :e ORDER BY due_at LIMIT :limit")
+                .params(p)
+                .param("s", south)
+                .param("n", north)
+                .param("w", west)
+                .param("e", east)
+                .param("limit", Math.max(1, Math.min(limit, 5000)))
+                .query((rs, i) -> row(rs, now))
+                .list());
     }
 
     /**
      * Open cases of the same category within {@code radiusMeters} and {@code window} of a point: candidates for
      * MERGE (重复上报). Uses a lat/lon box on the index, then the exact distance.
      */
-    public List<CaseRow> duplicatesOf(long caseId, long categoryId, double lat, double lon, Instant createdAt,
-            double radiusMeters, java.time.Duration window, Performer who) {
+    public List<CaseRow> duplicatesOf(
+            long caseId,
+            long categoryId,
+            double lat,
+            double lon,
+            Instant createdAt,
+            double radiusMeters,
+            java.time.Duration window,
+            Performer who) {
         Map<String, Object> p = new HashMap<>();
         String scope = scope(who, p);
         double dLat = radiusMeters / 111_320.0;
         double dLon = radiusMeters / (111_320.0 * Math.max(0.1, Math.cos(Math.toRadians(lat))));
         Instant now = clock.instant();
         List<CaseRow> near = jdbc.sql("SELECT " + COLUMNS + " FROM city_case WHERE " + scope
-                + " AND category_id = :cat AND is_open = TRUE AND id <> :id AND status <> 'MERGED'"
-                + " AND created_at >= :since AND lat BETWEEN :s AND :n AND lon BETWEEN :w AND :e"
-                + " ORDER BY created_at LIMIT 50")
-                .params(p).param("cat", categoryId).param("id", caseId)
+                        + " AND category_id = :cat AND is_open = TRUE AND id <> :id AND status <> 'MERGED'"
+                        + " AND created_at >= :since AND lat BETWEEN :s AND :n AND lon BETWEEN :w AND :e"
+                        + " ORDER BY created_at LIMIT 50")
+                .params(p)
+                .param("cat", categoryId)
+                .param("id", caseId)
                 .param("since", DbTime.toDb(createdAt.minus(window)))
-                .param("s", lat - dLat).param("n", lat + dLat).param("w", lon - dLon).param("e", lon + dLon)
-                .query((rs, i) -> row(rs, now)).list();
-        return withDepartments(near.stream().filter(r -> meters(lat, lon, r.lat(), r.lon()) <= radiusMeters).toList());
+                .param("s", lat - dLat)
+                .param("n", lat + dLat)
+                .param("w", lon - dLon)
+                .param("e", lon + dLon)
+                .query((rs, i) -> row(rs, now))
+                .list();
+        return withDepartments(near.stream()
+                .filter(r -> meters(lat, lon, r.lat(), r.lon()) <= radiusMeters)
+                .toList());
     }
 
     static double meters(double lat1, double lon1, double lat2, double lon2) {
         double r = 6_371_000;
         double dLat = Math.toRadians(lat2 - lat1);
         double dLon = Math.toRadians(lon2 - lon1);
-        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2) + Math.cos(Math.toRadians(lat1))
-                * Math.cos(Math.toRadians(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
+                + Math.cos(Math.toRadians(lat1))
+                        * Math.cos(Math.toRadians(lat2))
+                        * Math.sin(dLon / 2)
+                        * Math.sin(dLon / 2);
         return 2 * r * Math.asin(Math.sqrt(a));
     }
 
@@ -245,14 +299,32 @@ public class CaseQueries {
         Instant due = CaseRepository.time(rs, "due_at");
         long d = rs.getLong("department_id");
         Long dept = rs.wasNull() ? null : d;
-        boolean overdue = status.isOpen() && status != CaseStatus.SUSPENDED
+        boolean overdue = status.isOpen()
+                && status != CaseStatus.SUSPENDED
                 && (rs.getBoolean("overdue") || due != null && now.isAfter(due));
-        return new CaseRow(rs.getLong("id"), rs.getString("case_number"), status, status.label(),
-                CaseChannel.valueOf(rs.getString("channel")), rs.getString("category_code"),
-                rs.getString("category_name"), Urgency.valueOf(rs.getString("urgency")), rs.getString("district_code"),
-                rs.getString("district_name"), rs.getString("street_name"), dept, null, due, overdue,
-                rs.getBoolean("warned"), rs.getBoolean("supervised"), rs.getDouble("lat"), rs.getDouble("lon"),
-                rs.getString("address"), CaseRepository.time(rs, "created_at"), rs.getString("inspector"));
+        return new CaseRow(
+                rs.getLong("id"),
+                rs.getString("case_number"),
+                status,
+                status.label(),
+                CaseChannel.valueOf(rs.getString("channel")),
+                rs.getString("category_code"),
+                rs.getString("category_name"),
+                Urgency.valueOf(rs.getString("urgency")),
+                rs.getString("district_code"),
+                rs.getString("district_name"),
+                rs.getString("street_name"),
+                dept,
+                null,
+                due,
+                overdue,
+                rs.getBoolean("warned"),
+                rs.getBoolean("supervised"),
+                rs.getDouble("lat"),
+                rs.getDouble("lon"),
+                rs.getString("address"),
+                CaseRepository.time(rs, "created_at"),
+                rs.getString("inspector"));
     }
 
     private List<CaseRow> withDepartments(List<CaseRow> rows) {
@@ -263,10 +335,32 @@ public class CaseQueries {
                 .collect(Collectors.toMap(DepartmentView::id, DepartmentView::name, (a, b) -> a));
         List<CaseRow> out = new ArrayList<>(rows.size());
         for (CaseRow r : rows) {
-            out.add(r.departmentId() == null ? r : new CaseRow(r.id(), r.caseNumber(), r.status(), r.statusLabel(),
-                    r.channel(), r.categoryCode(), r.categoryName(), r.urgency(), r.districtCode(), r.districtName(),
-                    r.streetName(), r.departmentId(), names.get(r.departmentId()), r.deadline(), r.overdue(),
-                    r.warned(), r.supervised(), r.lat(), r.lon(), r.address(), r.createdAt(), r.inspector()));
+            out.add(
+                    r.departmentId() == null
+                            ? r
+                            : new CaseRow(
+                                    r.id(),
+                                    r.caseNumber(),
+                                    r.status(),
+                                    r.statusLabel(),
+                                    r.channel(),
+                                    r.categoryCode(),
+                                    r.categoryName(),
+                                    r.urgency(),
+                                    r.districtCode(),
+                                    r.districtName(),
+                                    r.streetName(),
+                                    r.departmentId(),
+                                    names.get(r.departmentId()),
+                                    r.deadline(),
+                                    r.overdue(),
+                                    r.warned(),
+                                    r.supervised(),
+                                    r.lat(),
+                                    r.lon(),
+                                    r.address(),
+                                    r.createdAt(),
+                                    r.inspector()));
         }
         return out;
     }
@@ -282,9 +376,15 @@ public class CaseQueries {
                 SELECT a.case_id, c.case_number, a.kind, a.stage, a.due_at, a.raised_at, c.status
                 FROM case_alert a JOIN city_case c ON c.id = a.case_id
                 WHERE c.is_open = TRUE""" + " AND " + scope + " ORDER BY a.id DESC LIMIT :limit")
-                .params(p).param("limit", Math.max(1, Math.min(limit, 200)))
-                .query((rs, n) -> new AlertRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        CaseRepository.time(rs, "due_at"), CaseRepository.time(rs, "raised_at"),
+                .params(p)
+                .param("limit", Math.max(1, Math.min(limit, 200)))
+                .query((rs, n) -> new AlertRow(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        CaseRepository.time(rs, "due_at"),
+                        CaseRepository.time(rs, "raised_at"),
                         CaseStatus.valueOf(rs.getString(7)).label()))
                 .list();
     }

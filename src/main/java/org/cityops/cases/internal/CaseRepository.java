@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-
 import org.cityops.audit.RecordDigest;
 import org.cityops.cases.CaseChannel;
 import org.cityops.cases.CaseStatus;
@@ -30,13 +29,17 @@ class CaseRepository {
     }
 
     Optional<Case> find(long id) {
-        return jdbc.sql("SELECT * FROM city_case WHERE id = :id").param("id", id).query(CaseRepository::map)
+        return jdbc.sql("SELECT * FROM city_case WHERE id = :id")
+                .param("id", id)
+                .query(CaseRepository::map)
                 .optional();
     }
 
     Optional<Case> findByNumber(String number) {
-        return jdbc.sql("SELECT * FROM city_case WHERE case_number = :n").param("n", number)
-                .query(CaseRepository::map).optional();
+        return jdbc.sql("SELECT * FROM city_case WHERE case_number = :n")
+                .param("n", number)
+                .query(CaseRepository::map)
+                .optional();
     }
 
     void insert(Case c) {
@@ -56,8 +59,7 @@ class CaseRepository {
                   :status, :open, :suspendedFrom, :department, :stage, :stageStarted, :due, :warn, :warned,
                   :overdue, :suspendedAt, :supervised, :supervisionNote, :rework, :returns, :extensions,
                   :requestedExt, :late, :satisfaction, :mergedInto, :token, :created, :updated, :closed, :inspector,
-                  :resumeExpected)"""), c)
-                .update(keys, "id");
+                  :resumeExpected)"""), c).update(keys, "id");
         c.id = keys.getKey().longValue();
         c.version = 0;
     }
@@ -74,7 +76,9 @@ class CaseRepository {
                   satisfaction = :satisfaction, merged_into = :mergedInto, updated_at = :updated, closed_at = :closed,
                   inspector = :inspector, resume_expected = :resumeExpected
                 WHERE id = :id AND version = :version"""), c)
-                .param("id", c.id).param("version", c.version).update();
+                .param("id", c.id)
+                .param("version", c.version)
+                .update();
         if (n != 1) {
             throw new ConflictException("案卷已被他人处理，请刷新后重试 the case was changed concurrently, reload and retry");
         }
@@ -82,28 +86,53 @@ class CaseRepository {
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec s, Case c) {
-        return s.param("tenant", c.tenantId).param("number", c.number).param("channel", c.channel.name())
-                .param("categoryId", c.categoryId).param("categoryCode", c.categoryCode)
-                .param("categoryName", c.categoryName).param("urgency", c.urgency.name())
-                .param("description", c.description).param("lat", c.lat).param("lon", c.lon)
-                .param("address", c.address).param("grid", c.gridCode).param("community", c.communityCode)
-                .param("street", c.streetCode).param("streetName", c.streetName).param("district", c.districtCode)
-                .param("districtName", c.districtName).param("reporterName", c.reporterName)
-                .param("reporterPhone", c.reporterPhone).param("reporterUsername", c.reporterUsername)
-                .param("sourceModule", c.sourceModule).param("sourceRef", c.sourceRef)
-                .param("status", c.status.name()).param("open", c.status.isOpen())
+        return s.param("tenant", c.tenantId)
+                .param("number", c.number)
+                .param("channel", c.channel.name())
+                .param("categoryId", c.categoryId)
+                .param("categoryCode", c.categoryCode)
+                .param("categoryName", c.categoryName)
+                .param("urgency", c.urgency.name())
+                .param("description", c.description)
+                .param("lat", c.lat)
+                .param("lon", c.lon)
+                .param("address", c.address)
+                .param("grid", c.gridCode)
+                .param("community", c.communityCode)
+                .param("street", c.streetCode)
+                .param("streetName", c.streetName)
+                .param("district", c.districtCode)
+                .param("districtName", c.districtName)
+                .param("reporterName", c.reporterName)
+                .param("reporterPhone", c.reporterPhone)
+                .param("reporterUsername", c.reporterUsername)
+                .param("sourceModule", c.sourceModule)
+                .param("sourceRef", c.sourceRef)
+                .param("status", c.status.name())
+                .param("open", c.status.isOpen())
                 .param("suspendedFrom", c.suspendedFrom == null ? null : c.suspendedFrom.name())
-                .param("department", c.departmentId).param("stage", c.stage == null ? null : c.stage.name())
-                .param("stageStarted", DbTime.toDb(c.stageStartedAt)).param("due", DbTime.toDb(c.dueAt))
-                .param("warn", DbTime.toDb(c.warnAt)).param("warned", c.warned).param("overdue", c.overdue)
-                .param("suspendedAt", DbTime.toDb(c.suspendedAt)).param("supervised", c.supervised)
-                .param("supervisionNote", c.supervisionNote).param("rework", c.reworkCount)
-                .param("returns", c.returnCount).param("extensions", c.extensionCount)
-                .param("requestedExt", c.requestedExtensionHours).param("late", c.lateSteps)
+                .param("department", c.departmentId)
+                .param("stage", c.stage == null ? null : c.stage.name())
+                .param("stageStarted", DbTime.toDb(c.stageStartedAt))
+                .param("due", DbTime.toDb(c.dueAt))
+                .param("warn", DbTime.toDb(c.warnAt))
+                .param("warned", c.warned)
+                .param("overdue", c.overdue)
+                .param("suspendedAt", DbTime.toDb(c.suspendedAt))
+                .param("supervised", c.supervised)
+                .param("supervisionNote", c.supervisionNote)
+                .param("rework", c.reworkCount)
+                .param("returns", c.returnCount)
+                .param("extensions", c.extensionCount)
+                .param("requestedExt", c.requestedExtensionHours)
+                .param("late", c.lateSteps)
                 .param("satisfaction", c.satisfaction == null ? null : c.satisfaction.name())
-                .param("mergedInto", c.mergedInto).param("token", null)
-                .param("created", DbTime.toDb(c.createdAt)).param("updated", DbTime.toDb(c.updatedAt))
-                .param("closed", DbTime.toDb(c.closedAt)).param("inspector", c.inspector)
+                .param("mergedInto", c.mergedInto)
+                .param("token", null)
+                .param("created", DbTime.toDb(c.createdAt))
+                .param("updated", DbTime.toDb(c.updatedAt))
+                .param("closed", DbTime.toDb(c.closedAt))
+                .param("inspector", c.inspector)
                 .param("resumeExpected", c.resumeExpected);
     }
 
@@ -178,19 +207,30 @@ class CaseRepository {
                   department_id, started_at, due_at, acted_at, on_time, note, inspector)
                 VALUES (:caseId, :action, :stage, :from, :to, :actor, :actorName, :role, :dept, :started, :due,
                   :acted, :onTime, :note, :inspector)""")
-                .param("caseId", caseId).param("action", s.action())
+                .param("caseId", caseId)
+                .param("action", s.action())
                 .param("stage", s.stage() == null ? null : s.stage().name())
-                .param("from", s.from() == null ? null : s.from().name()).param("to", s.to().name())
-                .param("actor", s.actor()).param("actorName", s.actorName()).param("role", s.role())
-                .param("dept", s.departmentId()).param("started", DbTime.toDb(s.startedAt()))
-                .param("due", DbTime.toDb(s.dueAt())).param("acted", DbTime.toDb(s.actedAt()))
-                .param("onTime", s.onTime()).param("note", s.note()).param("inspector", s.inspector()).update(keys, "id");
+                .param("from", s.from() == null ? null : s.from().name())
+                .param("to", s.to().name())
+                .param("actor", s.actor())
+                .param("actorName", s.actorName())
+                .param("role", s.role())
+                .param("dept", s.departmentId())
+                .param("started", DbTime.toDb(s.startedAt()))
+                .param("due", DbTime.toDb(s.dueAt()))
+                .param("acted", DbTime.toDb(s.actedAt()))
+                .param("onTime", s.onTime())
+                .param("note", s.note())
+                .param("inspector", s.inspector())
+                .update(keys, "id");
         return CaseStepDigests.digest(keys.getKey().longValue(), caseId, s);
     }
 
     List<StepRecord> steps(long caseId) {
-        return jdbc.sql("SELECT * FROM case_step WHERE case_id = :id ORDER BY id").param("id", caseId)
-                .query((rs, n) -> step(rs)).list();
+        return jdbc.sql("SELECT * FROM case_step WHERE case_id = :id ORDER BY id")
+                .param("id", caseId)
+                .query((rs, n) -> step(rs))
+                .list();
     }
 
     /** A {@code case_step} row as read back. */
@@ -199,11 +239,20 @@ class CaseRepository {
         String from = rs.getString("from_status");
         long d = rs.getLong("department_id");
         Long dept = rs.wasNull() ? null : d;
-        return new StepRecord(rs.getString("action"), stage == null ? null : ProcessStage.valueOf(stage),
-                from == null ? null : CaseStatus.valueOf(from), CaseStatus.valueOf(rs.getString("to_status")),
-                rs.getString("actor"), rs.getString("actor_name"), rs.getString("role"),
-                dept, time(rs, "started_at"), time(rs, "due_at"),
-                time(rs, "acted_at"), rs.getBoolean("on_time"), rs.getString("note"),
+        return new StepRecord(
+                rs.getString("action"),
+                stage == null ? null : ProcessStage.valueOf(stage),
+                from == null ? null : CaseStatus.valueOf(from),
+                CaseStatus.valueOf(rs.getString("to_status")),
+                rs.getString("actor"),
+                rs.getString("actor_name"),
+                rs.getString("role"),
+                dept,
+                time(rs, "started_at"),
+                time(rs, "due_at"),
+                time(rs, "acted_at"),
+                rs.getBoolean("on_time"),
+                rs.getString("note"),
                 rs.getString("inspector"));
     }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-
 import org.cityops.audit.AuditTrail;
 import org.cityops.audit.RecordDigest;
 import org.cityops.cases.CaseAction;
@@ -67,11 +66,23 @@ public class CaseService {
     private final double duplicateRadiusMeters;
     private final java.time.Duration duplicateWindow;
 
-    CaseService(CaseRepository cases, CaseNumbers numbers, Deadlines deadlines, Catalog catalog, GridLocator locator,
-            OrgDirectory org, AuditTrail audit, ApplicationEventPublisher events, JdbcClient jdbc, Clock clock,
-            PlatformTransactionManager tm, CaseQueries queries,
-            @org.springframework.beans.factory.annotation.Value("${cityops.cases.duplicate.radius-meters:100}") double radius,
-            @org.springframework.beans.factory.annotation.Value("${cityops.cases.duplicate.window:P3D}") java.time.Duration window) {
+    CaseService(
+            CaseRepository cases,
+            CaseNumbers numbers,
+            Deadlines deadlines,
+            Catalog catalog,
+            GridLocator locator,
+            OrgDirectory org,
+            AuditTrail audit,
+            ApplicationEventPublisher events,
+            JdbcClient jdbc,
+            Clock clock,
+            PlatformTransactionManager tm,
+            CaseQueries queries,
+            @org.springframework.beans.factory.annotation.Value("${cityops.cases.duplicate.radius-meters:100}")
+                    double radius,
+            @org.springframework.beans.factory.annotation.Value("${cityops.cases.duplicate.window:P3D}")
+                    java.time.Duration window) {
         this.queries = queries;
         this.duplicateRadiusMeters = radius;
         this.duplicateWindow = window;
@@ -106,11 +117,12 @@ public class CaseService {
     }
 
     /** Intake with a photo, stored in the same transaction as the case. */
-    public Intake intake(NewCase in, Performer who, String idempotencyKey, String sourceModule, String sourceRef,
-            byte[] photo) {
+    public Intake intake(
+            NewCase in, Performer who, String idempotencyKey, String sourceModule, String sourceRef, byte[] photo) {
         Checked checked = check(in);
         String photoType = photo == null || photo.length == 0 ? null : Photos.check(photo);
-        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null
+        String key = idempotencyKey == null || idempotencyKey.isBlank()
+                ? null
                 : who.username() + ":" + idempotencyKey.strip();
         if (key != null && key.length() > 200) {
             throw new InvalidInputException("Idempotency-Key 过长 too long", "Idempotency-Key");
@@ -143,7 +155,8 @@ public class CaseService {
     private Optional<Intake> replay(String key, String hash) {
         return jdbc.sql("""
                 SELECT i.request_hash, c.id, c.case_number FROM case_idempotency i JOIN city_case c ON c.id = i.case_id
-                WHERE i.idem_key = :k""").param("k", key)
+                WHERE i.idem_key = :k""")
+                .param("k", key)
                 .query((rs, n) -> {
                     if (!rs.getString(1).equals(hash)) {
                         throw new ConflictException(
@@ -151,11 +164,11 @@ public class CaseService {
                                 "Idempotency-Key");
                     }
                     return new Intake(rs.getLong(2), rs.getString(3), true);
-                }).optional();
+                })
+                .optional();
     }
 
-    private record Checked(CategoryView category, GridLocation location) {
-    }
+    private record Checked(CategoryView category, GridLocation location) {}
 
     private Checked check(NewCase in) {
         if (in == null) {
@@ -167,15 +180,16 @@ public class CaseService {
         if (in.categoryCode() == null || in.categoryCode().isBlank()) {
             throw new InvalidInputException("缺少问题类别 categoryCode is required", "categoryCode");
         }
-        CategoryView category = catalog.resolve(in.categoryCode().strip()).filter(CategoryView::active)
-                .orElseThrow(() -> new InvalidInputException("未知的问题类别 unknown category '" + in.categoryCode() + "'",
-                        "categoryCode"));
+        CategoryView category = catalog.resolve(in.categoryCode().strip())
+                .filter(CategoryView::active)
+                .orElseThrow(() -> new InvalidInputException(
+                        "未知的问题类别 unknown category '" + in.categoryCode() + "'", "categoryCode"));
         if (in.description() == null || in.description().isBlank()) {
             throw new InvalidInputException("缺少问题描述 description is required", "description");
         }
         if (in.description().length() > MAX_DESCRIPTION) {
-            throw new InvalidInputException("问题描述过长（最多" + MAX_DESCRIPTION + "字） description longer than "
-                    + MAX_DESCRIPTION, "description");
+            throw new InvalidInputException(
+                    "问题描述过长（最多" + MAX_DESCRIPTION + "字） description longer than " + MAX_DESCRIPTION, "description");
         }
         if (in.lat() == null || in.lon() == null) {
             throw new InvalidInputException("缺少位置 location (lat, lon) is required", in.lat() == null ? "lat" : "lon");
@@ -197,15 +211,29 @@ public class CaseService {
         return new Checked(category, location);
     }
 
-    private record Created(Case c, StepRecord step) {
-    }
+    private record Created(Case c, StepRecord step) {}
 
-    private Created create(NewCase in, Checked checked, Performer who, String key, String hash, String sourceModule,
+    private Created create(
+            NewCase in,
+            Checked checked,
+            Performer who,
+            String key,
+            String hash,
+            String sourceModule,
             String sourceRef) {
         Instant now = DbTime.toDb(clock.instant()).toInstant();
         CategoryView cat = checked.category();
-        Case c = Case.report(in.channel(), cat.id(), cat.qualifiedCode(), cat.name(), in.urgency(),
-                in.description().strip(), in.lat(), in.lon(), blankToNull(in.address()), now);
+        Case c = Case.report(
+                in.channel(),
+                cat.id(),
+                cat.qualifiedCode(),
+                cat.name(),
+                in.urgency(),
+                in.description().strip(),
+                in.lat(),
+                in.lon(),
+                blankToNull(in.address()),
+                now);
         GridLocation g = checked.location();
         c.gridCode = g.gridCode();
         c.communityCode = g.communityCode();
@@ -219,27 +247,55 @@ public class CaseService {
         c.sourceModule = sourceModule;
         c.sourceRef = sourceRef;
         c.number = numbers.next();
-        String role = who.roles().isEmpty() ? (who == Performer.SYSTEM ? "SYSTEM" : "PUBLIC")
+        String role = who.roles().isEmpty()
+                ? (who == Performer.SYSTEM ? "SYSTEM" : "PUBLIC")
                 : who.roles().stream().map(Enum::name).sorted().findFirst().orElse("");
         StepRecord step = c.opened(who, role, deadlines);
-        String verifier = TransitionPolicy.awaitsInspector(c.status) ? org.inspectorFor(c.gridCode).orElse(null) : null;
-        StepRecord assigned = verifier == null ? null
+        String verifier = TransitionPolicy.awaitsInspector(c.status)
+                ? org.inspectorFor(c.gridCode).orElse(null)
+                : null;
+        StepRecord assigned = verifier == null
+                ? null
                 : c.assignDefault(verifier, staffActor(who, role), staffRole(who, role), now, deadlines);
         cases.insert(c);
         RecordDigest stepRow = cases.insertStep(c.id, step);
         if (key != null) {
-            jdbc.sql("INSERT INTO case_idempotency (idem_key, request_hash, case_id, created_at) VALUES (:k, :h, :c, :t)")
-                    .param("k", key).param("h", hash).param("c", c.id).param("t", DbTime.toDb(now)).update();
+            jdbc.sql(
+                            "INSERT INTO case_idempotency (idem_key, request_hash, case_id, created_at) VALUES (:k, :h, :c, :t)")
+                    .param("k", key)
+                    .param("h", hash)
+                    .param("c", c.id)
+                    .param("t", DbTime.toDb(now))
+                    .update();
         }
-        audit.record("CASE", c.number, "INTAKE", null,
+        audit.record(
+                "CASE",
+                c.number,
+                "INTAKE",
+                null,
                 "status=" + c.status + " channel=" + c.channel + " category=" + c.categoryCode + " grid=" + c.gridCode,
                 stepRow);
-        events.publishEvent(new CaseReported(c.id, c.number, c.channel, c.categoryCode, c.gridCode, c.districtCode, now,
-                who.username(), role, c.communityCode, c.streetCode));
+        events.publishEvent(new CaseReported(
+                c.id,
+                c.number,
+                c.channel,
+                c.categoryCode,
+                c.gridCode,
+                c.districtCode,
+                now,
+                who.username(),
+                role,
+                c.communityCode,
+                c.streetCode));
         if (assigned != null) {
             RecordDigest assignedRow = cases.insertStep(c.id, assigned);
-            audit.record("CASE", c.number, assigned.action(), "status=" + c.status,
-                    "status=" + c.status + " inspector=" + assigned.inspector(), assignedRow);
+            audit.record(
+                    "CASE",
+                    c.number,
+                    assigned.action(),
+                    "status=" + c.status,
+                    "status=" + c.status + " inspector=" + assigned.inspector(),
+                    assignedRow);
             publish(c, assigned, null, now);
         }
         return new Created(c, step);
@@ -256,8 +312,7 @@ public class CaseService {
      * before the transaction; the version is compared, and the photo stored, inside the step's transaction and
      * only after the step was allowed, so a refused or concurrent step leaves neither step nor photo behind.
      */
-    public CaseView transition(long caseId, TransitionRequest req, Performer who, Long expectedVersion,
-            byte[] photo) {
+    public CaseView transition(long caseId, TransitionRequest req, Performer who, Long expectedVersion, byte[] photo) {
         String photoType = photo == null || photo.length == 0 ? null : Photos.check(photo);
         return tx.execute(s -> {
             Case c = load(caseId);
@@ -276,21 +331,35 @@ public class CaseService {
             cases.update(c);
             RecordDigest stepRow = cases.insertStep(c.id, step);
             String dept = departmentCode(step.departmentId());
-            audit.record("CASE", c.number, step.action(), "status=" + before,
+            audit.record(
+                    "CASE",
+                    c.number,
+                    step.action(),
+                    "status=" + before,
                     "status=" + c.status + (dept == null ? "" : " dept=" + dept)
                             + (step.inspector() == null ? "" : " inspector=" + step.inspector())
-                            + (step.note() == null ? "" : " note=" + step.note()), stepRow);
+                            + (step.note() == null ? "" : " note=" + step.note()),
+                    stepRow);
             if (photoType != null) {
                 String kind = photoKind(effective.action());
                 long photoId = insertPhoto(c.id, kind, photoType, photo, who, now);
-                audit.record("CASE", c.number, "PHOTO", null,
+                audit.record(
+                        "CASE",
+                        c.number,
+                        "PHOTO",
+                        null,
                         "photo=" + photoId + " kind=" + kind + " bytes=" + photo.length + " step=" + step.action());
             }
             publish(c, step, dept, now);
             if (assigned != null) {
                 RecordDigest assignedRow = cases.insertStep(c.id, assigned);
-                audit.record("CASE", c.number, assigned.action(), "status=" + c.status,
-                        "status=" + c.status + " inspector=" + assigned.inspector() + " by=system", assignedRow);
+                audit.record(
+                        "CASE",
+                        c.number,
+                        assigned.action(),
+                        "status=" + c.status,
+                        "status=" + c.status + " inspector=" + assigned.inspector() + " by=system",
+                        assignedRow);
                 publish(c, assigned, departmentCode(assigned.departmentId()), now);
             }
             return view(c, who);
@@ -315,7 +384,8 @@ public class CaseService {
             return null;
         }
         return org.inspectorFor(c.gridCode)
-                .map(u -> c.assignDefault(u, Performer.SYSTEM, "SYSTEM", now, deadlines)).orElse(null);
+                .map(u -> c.assignDefault(u, Performer.SYSTEM, "SYSTEM", now, deadlines))
+                .orElse(null);
     }
 
     /** Who sends the 核实 task of a new case: the staff member who took it in, else the platform. */
@@ -334,24 +404,37 @@ public class CaseService {
         }
         if (req.action() == CaseAction.ASSIGN_INSPECTOR) {
             c.authorize(CaseAction.ASSIGN_INSPECTOR, who);
-            InspectorTasks.checkAssignee(c, req.inspector(),
-                    req.inspector() == null ? Optional.empty() : org.staff(req.inspector()).map(Performer::of));
+            InspectorTasks.checkAssignee(
+                    c,
+                    req.inspector(),
+                    req.inspector() == null
+                            ? Optional.empty()
+                            : org.staff(req.inspector()).map(Performer::of));
             return req;
         }
         if (req.action() == CaseAction.DISPATCH && who.sees(c)) {
             Long dept = req.departmentId();
             if (dept == null) {
-                dept = catalog.responsibleDepartment(c.categoryId, c.gridCode).flatMap(org::departmentByCode)
+                dept = catalog.responsibleDepartment(c.categoryId, c.gridCode)
+                        .flatMap(org::departmentByCode)
                         .map(DepartmentView::id)
                         .orElseThrow(() -> new InvalidInputException(
                                 "没有匹配的派遣规则，请选择部门 no routing rule matches, choose a department", "departmentId"));
             } else if (org.department(dept).isEmpty()) {
                 throw new InvalidInputException("部门不存在 unknown department", "departmentId");
             }
-            return new TransitionRequest(req.action(), req.note(), dept, req.extensionHours(), req.satisfaction(),
-                    req.reopen(), req.mergeInto());
+            return new TransitionRequest(
+                    req.action(),
+                    req.note(),
+                    dept,
+                    req.extensionHours(),
+                    req.satisfaction(),
+                    req.reopen(),
+                    req.mergeInto());
         }
-        if (req.action() == CaseAction.MERGE && req.mergeInto() != null && !req.mergeInto().equals(c.id)) {
+        if (req.action() == CaseAction.MERGE
+                && req.mergeInto() != null
+                && !req.mergeInto().equals(c.id)) {
             Case target = cases.find(req.mergeInto())
                     .orElseThrow(() -> new InvalidInputException("要合并到的案卷不存在 target case not found", "mergeInto"));
             if (!who.sees(target)) {
@@ -371,36 +454,64 @@ public class CaseService {
      */
     private String assignee(Case c, CaseAction action) {
         if (action == CaseAction.RETURN || action == CaseAction.CHECK_FAIL) {
-            return cases.steps(c.id).stream().filter(s -> CaseAction.DISPATCH.name().equals(s.action()))
-                    .reduce((first, second) -> second).map(StepRecord::actor).orElse(null);
+            return cases.steps(c.id).stream()
+                    .filter(s -> CaseAction.DISPATCH.name().equals(s.action()))
+                    .reduce((first, second) -> second)
+                    .map(StepRecord::actor)
+                    .orElse(null);
         }
         return null;
     }
 
     private Boolean lastHandlingOnTime(Case c) {
-        return cases.steps(c.id).stream().filter(s -> CaseAction.REPORT_HANDLED.name().equals(s.action()))
-                .reduce((first, second) -> second).map(StepRecord::onTime).orElse(null);
+        return cases.steps(c.id).stream()
+                .filter(s -> CaseAction.REPORT_HANDLED.name().equals(s.action()))
+                .reduce((first, second) -> second)
+                .map(StepRecord::onTime)
+                .orElse(null);
     }
 
     private void publish(Case c, StepRecord step, String dept, Instant now) {
         CaseAction action = CaseAction.valueOf(step.action());
-        String assignee = action == CaseAction.ASSIGN_INSPECTOR || action == CaseAction.FILE ? step.inspector()
+        String assignee = action == CaseAction.ASSIGN_INSPECTOR || action == CaseAction.FILE
+                ? step.inspector()
                 : assignee(c, action);
-        events.publishEvent(new CaseStepCompleted(c.id, c.number, action, step.stage(), step.from(), step.to(),
-                step.actor(), step.role(), dept, c.districtCode, c.gridCode, step.dueAt(), step.actedAt(),
-                step.onTime(), c.categoryCode, c.channel, c.communityCode, c.streetCode,
-                c.channel == CaseChannel.INSPECTOR ? c.reporterUsername : null, c.supervised,
-                action == CaseAction.VISIT ? c.satisfaction : null, step.note(), assignee, c.inspector,
+        events.publishEvent(new CaseStepCompleted(
+                c.id,
+                c.number,
+                action,
+                step.stage(),
+                step.from(),
+                step.to(),
+                step.actor(),
+                step.role(),
+                dept,
+                c.districtCode,
+                c.gridCode,
+                step.dueAt(),
+                step.actedAt(),
+                step.onTime(),
+                c.categoryCode,
+                c.channel,
+                c.communityCode,
+                c.streetCode,
+                c.channel == CaseChannel.INSPECTOR ? c.reporterUsername : null,
+                c.supervised,
+                action == CaseAction.VISIT ? c.satisfaction : null,
+                step.note(),
+                assignee,
+                c.inspector,
                 action == CaseAction.CLOSE ? lastHandlingOnTime(c) : null));
         switch (action) {
             case FILE -> events.publishEvent(new CaseFiled(c.id, c.number, c.categoryCode, c.districtCode, now));
             case DISPATCH -> events.publishEvent(new CaseDispatched(c.id, c.number, dept, c.dueAt, now));
-            case CLOSE -> events.publishEvent(new CaseClosed(c.id, c.number, dept, c.districtCode, c.reworkCount,
-                    c.lateSteps == 0, now));
-            case VISIT -> events.publishEvent(new CaseVisited(c.id, c.number, c.satisfaction,
-                    c.status == CaseStatus.DISPATCHED, now));
-            default -> {
-            }
+            case CLOSE ->
+                events.publishEvent(
+                        new CaseClosed(c.id, c.number, dept, c.districtCode, c.reworkCount, c.lateSteps == 0, now));
+            case VISIT ->
+                events.publishEvent(
+                        new CaseVisited(c.id, c.number, c.satisfaction, c.status == CaseStatus.DISPATCHED, now));
+            default -> {}
         }
     }
 
@@ -426,32 +537,87 @@ public class CaseService {
     }
 
     CaseView view(Case c, Performer who) {
-        List<Long> photos = jdbc.sql("SELECT id FROM case_photo WHERE case_id = :id ORDER BY id").param("id", c.id)
-                .query(Long.class).list();
+        List<Long> photos = jdbc.sql("SELECT id FROM case_photo WHERE case_id = :id ORDER BY id")
+                .param("id", c.id)
+                .query(Long.class)
+                .list();
         return view(c, who, cases.steps(c.id), photos);
     }
 
     private CaseView view(Case c, Performer who, List<StepRecord> steps, List<Long> photos) {
         Instant now = clock.instant();
-        DepartmentView dept = c.departmentId == null ? null : org.department(c.departmentId).orElse(null);
+        DepartmentView dept =
+                c.departmentId == null ? null : org.department(c.departmentId).orElse(null);
         Set<CaseAction> actions = TransitionPolicy.available(c.status, who.roles());
         if (who.roles().contains(Role.HANDLER)
                 && (who.departmentId() == null || !who.departmentId().equals(c.departmentId))) {
             actions.removeIf(a -> TransitionPolicy.rule(a).roles().equals(Set.of(Role.HANDLER)));
         }
         List<CaseView.Step> history = steps.stream()
-                .map(s -> new CaseView.Step(s.action(), label(s.action()), s.stage(), s.from(), s.to(), s.actor(),
-                        s.actorName(), s.role(), s.departmentId(), s.startedAt(), s.dueAt(), s.actedAt(), s.onTime(),
-                        s.note(), s.inspector()))
+                .map(s -> new CaseView.Step(
+                        s.action(),
+                        label(s.action()),
+                        s.stage(),
+                        s.from(),
+                        s.to(),
+                        s.actor(),
+                        s.actorName(),
+                        s.role(),
+                        s.departmentId(),
+                        s.startedAt(),
+                        s.dueAt(),
+                        s.actedAt(),
+                        s.onTime(),
+                        s.note(),
+                        s.inspector()))
                 .toList();
-        return new CaseView(c.id, c.number, c.status, c.status.label(), c.channel, c.categoryCode, c.categoryName,
-                c.urgency, c.description, c.lat, c.lon, c.address, c.gridCode, c.communityCode, c.streetCode,
-                c.streetName, c.districtCode, c.districtName, c.departmentId, dept == null ? null : dept.code(),
-                dept == null ? null : dept.name(), c.stage, c.dueAt, c.warnAt, c.overdueAt(now),
-                c.warned || c.warnAt != null && c.status.isOpen() && now.isAfter(c.warnAt), c.supervised,
-                c.supervisionNote, c.reworkCount, c.returnCount, c.extensionCount, c.requestedExtensionHours,
-                c.lateSteps, c.satisfaction, c.mergedInto, c.reporterName, c.reporterPhone, c.createdAt,
-                c.updatedAt, c.closedAt, c.version, actions, history, photos, c.inspector, c.resumeExpected,
+        return new CaseView(
+                c.id,
+                c.number,
+                c.status,
+                c.status.label(),
+                c.channel,
+                c.categoryCode,
+                c.categoryName,
+                c.urgency,
+                c.description,
+                c.lat,
+                c.lon,
+                c.address,
+                c.gridCode,
+                c.communityCode,
+                c.streetCode,
+                c.streetName,
+                c.districtCode,
+                c.districtName,
+                c.departmentId,
+                dept == null ? null : dept.code(),
+                dept == null ? null : dept.name(),
+                c.stage,
+                c.dueAt,
+                c.warnAt,
+                c.overdueAt(now),
+                c.warned || c.warnAt != null && c.status.isOpen() && now.isAfter(c.warnAt),
+                c.supervised,
+                c.supervisionNote,
+                c.reworkCount,
+                c.returnCount,
+                c.extensionCount,
+                c.requestedExtensionHours,
+                c.lateSteps,
+                c.satisfaction,
+                c.mergedInto,
+                c.reporterName,
+                c.reporterPhone,
+                c.createdAt,
+                c.updatedAt,
+                c.closedAt,
+                c.version,
+                actions,
+                history,
+                photos,
+                c.inspector,
+                c.resumeExpected,
                 alerts(c.id));
     }
 
@@ -463,10 +629,14 @@ public class CaseService {
                     long d = rs.getLong("department_id");
                     String dept = rs.wasNull() ? null : departmentCode(d);
                     String stage = rs.getString("stage");
-                    return new CaseView.Alert(rs.getString("kind"),
-                            stage == null ? null : ProcessStage.valueOf(stage), dept,
-                            CaseRepository.time(rs, "due_at"), CaseRepository.time(rs, "raised_at"));
-                }).list();
+                    return new CaseView.Alert(
+                            rs.getString("kind"),
+                            stage == null ? null : ProcessStage.valueOf(stage),
+                            dept,
+                            CaseRepository.time(rs, "due_at"),
+                            CaseRepository.time(rs, "raised_at"));
+                })
+                .list();
     }
 
     static String label(String action) {
@@ -489,13 +659,20 @@ public class CaseService {
     }
 
     private static String hash(NewCase in) {
-        String canonical = String.join("\u0001", Objects.toString(in.channel()), Objects.toString(in.categoryCode()),
-                Objects.toString(in.description()), Objects.toString(in.lat()), Objects.toString(in.lon()),
-                Objects.toString(in.address()), Objects.toString(in.urgency()), Objects.toString(in.reporterName()),
+        String canonical = String.join(
+                "\u0001",
+                Objects.toString(in.channel()),
+                Objects.toString(in.categoryCode()),
+                Objects.toString(in.description()),
+                Objects.toString(in.lat()),
+                Objects.toString(in.lon()),
+                Objects.toString(in.address()),
+                Objects.toString(in.urgency()),
+                Objects.toString(in.reporterName()),
                 Objects.toString(in.reporterPhone()));
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -503,13 +680,14 @@ public class CaseService {
 
     /** Channels staff may use through the API (OPEN311, CITIZEN and ALERT have their own doors). */
     static boolean staffChannel(CaseChannel ch) {
-        return ch == CaseChannel.HOTLINE || ch == CaseChannel.INSPECTOR || ch == CaseChannel.MEDIA
+        return ch == CaseChannel.HOTLINE
+                || ch == CaseChannel.INSPECTOR
+                || ch == CaseChannel.MEDIA
                 || ch == CaseChannel.LEADER;
     }
 
     /** A photo as stored. */
-    public record Photo(long id, long caseId, String kind, String contentType, byte[] data) {
-    }
+    public record Photo(long id, long caseId, String kind, String contentType, byte[] data) {}
 
     /** Checks a photo before anything is written (400 when not acceptable); returns its sniffed type. */
     public static String checkPhoto(byte[] data) {
@@ -548,8 +726,14 @@ public class CaseService {
         jdbc.sql("""
                 INSERT INTO case_photo (case_id, kind, content_type, size_bytes, data, uploaded_by, uploaded_at)
                 VALUES (:c, :k, :t, :s, :d, :u, :at)""")
-                .param("c", caseId).param("k", kind).param("t", contentType).param("s", data.length).param("d", data)
-                .param("u", who.username()).param("at", DbTime.toDb(at)).update(keys, "id");
+                .param("c", caseId)
+                .param("k", kind)
+                .param("t", contentType)
+                .param("s", data.length)
+                .param("d", data)
+                .param("u", who.username())
+                .param("at", DbTime.toDb(at))
+                .update(keys, "id");
         return keys.getKey().longValue();
     }
 
@@ -565,10 +749,13 @@ public class CaseService {
         }
         String publicKinds = who == null ? " AND kind = 'HANDLED'" : "";
         return jdbc.sql("SELECT id, case_id, kind, content_type, data FROM case_photo WHERE id = :id AND case_id = :c"
-                + publicKinds).param("id", photoId).param("c", caseId)
-                .query((rs, n) -> new Photo(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getBytes(5)))
-                .optional().orElseThrow(() -> new NotFoundException("照片不存在 photo not found"));
+                        + publicKinds)
+                .param("id", photoId)
+                .param("c", caseId)
+                .query((rs, n) ->
+                        new Photo(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getBytes(5)))
+                .optional()
+                .orElseThrow(() -> new NotFoundException("照片不存在 photo not found"));
     }
 
     /** Open cases of the same category near a case, reported within the duplicate window (重复上报 candidates). */
@@ -577,7 +764,7 @@ public class CaseService {
         if (!who.sees(c)) {
             throw new AccessDeniedToEntityException("无权访问该案卷 case outside your data scope");
         }
-        return queries.duplicatesOf(c.id, c.categoryId, c.lat, c.lon, c.createdAt, duplicateRadiusMeters,
-                duplicateWindow, who);
+        return queries.duplicatesOf(
+                c.id, c.categoryId, c.lat, c.lon, c.createdAt, duplicateRadiusMeters, duplicateWindow, who);
     }
 }

@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.cityops.audit.AuditedTable;
 import org.cityops.audit.RecordDigest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,9 +30,24 @@ class CaseStepDigests implements AuditedTable {
 
     /** Every column of the row, in a fixed order. */
     static RecordDigest digest(long stepId, long caseId, StepRecord s) {
-        return RecordDigest.of(TABLE, stepId, caseId, s.action(), s.stage(), s.from(), s.to(), s.actor(),
-                s.actorName(), s.role(), s.departmentId(), s.startedAt(), s.dueAt(), s.actedAt(), s.onTime(),
-                s.note(), s.inspector());
+        return RecordDigest.of(
+                TABLE,
+                stepId,
+                caseId,
+                s.action(),
+                s.stage(),
+                s.from(),
+                s.to(),
+                s.actor(),
+                s.actorName(),
+                s.role(),
+                s.departmentId(),
+                s.startedAt(),
+                s.dueAt(),
+                s.actedAt(),
+                s.onTime(),
+                s.note(),
+                s.inspector());
     }
 
     @Override
@@ -46,10 +60,11 @@ class CaseStepDigests implements AuditedTable {
         Map<Long, String> digests = new HashMap<>();
         List<Long> ids = new ArrayList<>(rowIds);
         for (int i = 0; i < ids.size(); i += CHUNK) {
-            jdbc.sql("SELECT * FROM case_step WHERE id IN (:ids)").param("ids", ids.subList(i,
-                    Math.min(ids.size(), i + CHUNK)))
+            jdbc.sql("SELECT * FROM case_step WHERE id IN (:ids)")
+                    .param("ids", ids.subList(i, Math.min(ids.size(), i + CHUNK)))
                     .query((rs, n) -> digest(rs.getLong("id"), rs.getLong("case_id"), CaseRepository.step(rs)))
-                    .list().forEach(d -> digests.put(d.rowId(), d.sha256()));
+                    .list()
+                    .forEach(d -> digests.put(d.rowId(), d.sha256()));
         }
         return digests;
     }

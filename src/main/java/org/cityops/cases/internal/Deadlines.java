@@ -2,7 +2,6 @@ package org.cityops.cases.internal;
 
 import java.time.Duration;
 import java.time.Instant;
-
 import org.cityops.catalog.ProcessStage;
 import org.cityops.catalog.Urgency;
 
@@ -19,6 +18,6 @@ interface Deadlines {
      * After 挂账: what was left of the limit at {@code suspendedAt} runs again from {@code resumedAt}, so the
      * suspended time does not count.
      */
-    Due resume(long categoryId, Urgency urgency, ProcessStage stage, Due before, Instant suspendedAt,
-            Instant resumedAt);
+    Due resume(
+            long categoryId, Urgency urgency, ProcessStage stage, Due before, Instant suspendedAt, Instant resumedAt);
 }

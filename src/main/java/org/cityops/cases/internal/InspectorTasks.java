@@ -1,7 +1,6 @@
 package org.cityops.cases.internal;
 
 import java.util.Optional;
-
 import org.cityops.org.Role;
 import org.cityops.platform.AccessDeniedToEntityException;
 import org.cityops.platform.InvalidInputException;
@@ -13,8 +12,7 @@ import org.cityops.platform.InvalidInputException;
  */
 final class InspectorTasks {
 
-    private InspectorTasks() {
-    }
+    private InspectorTasks() {}
 
     /**
      * @param username what the caller asked for
@@ -27,8 +25,9 @@ final class InspectorTasks {
         Performer target = account.orElseThrow(() -> new InvalidInputException(
                 "账号“" + username.strip() + "”不存在或已停用 no enabled account '" + username.strip() + "'", "inspector"));
         if (!target.roles().contains(Role.INSPECTOR)) {
-            throw new InvalidInputException("“" + target.username() + "”不是监督员 account '" + target.username()
-                    + "' is not an inspector", "inspector");
+            throw new InvalidInputException(
+                    "“" + target.username() + "”不是监督员 account '" + target.username() + "' is not an inspector",
+                    "inspector");
         }
         if (!target.sees(c)) {
             throw new AccessDeniedToEntityException("监督员“" + target.username() + "”不负责本案卷所在区域 inspector '"

@@ -11,8 +11,7 @@ import org.cityops.cases.CaseStatus;
  */
 public final class Open311Status {
 
-    private Open311Status() {
-    }
+    private Open311Status() {}
 
     /** FixMyStreet's extended status for a case status. */
     public static String extended(CaseStatus status) {

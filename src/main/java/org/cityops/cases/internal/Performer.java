@@ -1,7 +1,6 @@
 package org.cityops.cases.internal;
 
 import java.util.Set;
-
 import org.cityops.org.DataScope;
 import org.cityops.org.Role;
 import org.cityops.org.StaffMember;
@@ -10,8 +9,8 @@ import org.cityops.org.StaffMember;
  * Who takes a step, as the domain needs it: roles and data scope. {@code areaPrefix} is "" for the whole
  * city, a district/street code prefix, or null for 本部门/本人.
  */
-public record Performer(String username, String displayName, Set<Role> roles, DataScope scope, String areaPrefix,
-        Long departmentId) {
+public record Performer(
+        String username, String displayName, Set<Role> roles, DataScope scope, String areaPrefix, Long departmentId) {
 
     public static final Performer SYSTEM = new Performer("system", "系统", Set.of(), DataScope.CITY, "", null);
 

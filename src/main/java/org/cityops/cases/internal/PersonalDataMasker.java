@@ -22,27 +22,33 @@ public final class PersonalDataMasker {
     private static final String NOT_AFTER = "(?![0-9０-９])";
     /** The generic patterns (landline, bare local number) also need no Latin letter beside them (hex ids, codes). */
     private static final String NOT_BEFORE_WORD = "(?<![0-9０-９A-Za-z])";
+
     private static final String NOT_AFTER_WORD = "(?![0-9０-９A-Za-z])";
 
-    private record Rule(Pattern pattern, Function<Matcher, String> replace) {
-    }
+    private record Rule(Pattern pattern, Function<Matcher, String> replace) {}
 
     private static final List<Rule> RULES = List.of(
             // 18-digit resident ID (last character may be X)
-            new Rule(Pattern.compile(NOT_BEFORE + "(" + D + "{3})(" + D + "{11})(" + D + "{3}[0-9０-９Xx])"
-                    + "(?![0-9０-９Xx])"), m -> m.group(1) + "*".repeat(11) + m.group(3)),
+            new Rule(
+                    Pattern.compile(
+                            NOT_BEFORE + "(" + D + "{3})(" + D + "{11})(" + D + "{3}[0-9０-９Xx])" + "(?![0-9０-９Xx])"),
+                    m -> m.group(1) + "*".repeat(11) + m.group(3)),
             // mobile: optional +86/86, 1[3-9]x xxxx xxxx with optional single spaces or hyphens
-            new Rule(Pattern.compile(NOT_BEFORE + "((?:\\+?86[ -]?)?[1１][3-9３-９]" + D + ")[ -]?(" + D + "{4})[ -]?("
-                    + D + "{4})" + NOT_AFTER), m -> m.group(1) + "****" + m.group(3)),
+            new Rule(
+                    Pattern.compile(NOT_BEFORE + "((?:\\+?86[ -]?)?[1１][3-9３-９]" + D + ")[ -]?(" + D + "{4})[ -]?(" + D
+                            + "{4})" + NOT_AFTER),
+                    m -> m.group(1) + "****" + m.group(3)),
             // landline with area code: 0xx(x) then 7–8 digits, optional separator or parentheses
-            new Rule(Pattern.compile(NOT_BEFORE_WORD + "([(（]?[0０]" + D + "{2,3}[)）]?[ -]?)(" + D + "{3,4})(" + D
-                    + "{4})" + NOT_AFTER_WORD), m -> m.group(1) + "****" + m.group(3)),
+            new Rule(
+                    Pattern.compile(NOT_BEFORE_WORD + "([(（]?[0０]" + D + "{2,3}[)）]?[ -]?)(" + D + "{3,4})(" + D
+                            + "{4})" + NOT_AFTER_WORD),
+                    m -> m.group(1) + "****" + m.group(3)),
             // bare local number: 7–8 digits not starting with 0 or 1
-            new Rule(Pattern.compile(NOT_BEFORE_WORD + "([2-9２-９]" + D + "{2,3})(" + D + "{4})" + NOT_AFTER_WORD),
+            new Rule(
+                    Pattern.compile(NOT_BEFORE_WORD + "([2-9２-９]" + D + "{2,3})(" + D + "{4})" + NOT_AFTER_WORD),
                     m -> "****" + m.group(2)));
 
-    private PersonalDataMasker() {
-    }
+    private PersonalDataMasker() {}
 
     /** The text with every phone and ID number masked; null stays null. */
     public static String mask(String text) {

@@ -1,7 +1,6 @@
 package org.cityops.cases.internal;
 
 import java.util.Optional;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,10 +27,20 @@ public class PublicCases {
         if (number == null || !number.strip().matches("\\d{8,20}")) {
             return Optional.empty();
         }
-        return cases.findByNumber(number.strip()).filter(c -> channels.isPublic(c.channel))
-                .map(c -> new PublicCaseView(c.number, c.status.name(), c.status.label(), c.categoryName,
-                        c.districtName, c.streetName, PersonalDataMasker.mask(c.address), c.createdAt, c.closedAt,
-                        cases.steps(c.id).stream().filter(s -> !"SUPERVISE".equals(s.action()))
+        return cases.findByNumber(number.strip())
+                .filter(c -> channels.isPublic(c.channel))
+                .map(c -> new PublicCaseView(
+                        c.number,
+                        c.status.name(),
+                        c.status.label(),
+                        c.categoryName,
+                        c.districtName,
+                        c.streetName,
+                        PersonalDataMasker.mask(c.address),
+                        c.createdAt,
+                        c.closedAt,
+                        cases.steps(c.id).stream()
+                                .filter(s -> !"SUPERVISE".equals(s.action()))
                                 .map(s -> new PublicCaseView.PublicStep(CaseService.label(s.action()), s.actedAt()))
                                 .toList()));
     }

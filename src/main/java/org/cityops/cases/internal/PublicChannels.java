@@ -3,7 +3,6 @@ package org.cityops.cases.internal;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-
 import org.cityops.cases.CaseChannel;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;

@@ -37,18 +37,30 @@ class RequestedCaseListener {
         if (description != null && description.length() > CaseService.MAX_DESCRIPTION) {
             description = description.substring(0, CaseService.MAX_DESCRIPTION);
         }
-        NewCase in = new NewCase(CaseChannel.ALERT, request.categoryCode(), description, request.lat(), request.lon(),
-                request.address(), null, null, null);
+        NewCase in = new NewCase(
+                CaseChannel.ALERT,
+                request.categoryCode(),
+                description,
+                request.lat(),
+                request.lon(),
+                request.address(),
+                null,
+                null,
+                null);
         String key = "alert:" + request.sourceModule() + ":" + request.sourceRef();
         try {
-            CaseService.Intake intake = cases.intake(in, Performer.SYSTEM, key, request.sourceModule(),
-                    request.sourceRef());
-            events.publishEvent(new CaseOpened(request.sourceModule(), request.sourceRef(), intake.caseId(),
-                    intake.caseNumber(), null));
+            CaseService.Intake intake =
+                    cases.intake(in, Performer.SYSTEM, key, request.sourceModule(), request.sourceRef());
+            events.publishEvent(new CaseOpened(
+                    request.sourceModule(), request.sourceRef(), intake.caseId(), intake.caseNumber(), null));
         } catch (DomainException refused) {
-            log.warn("Case request {}:{} refused: {}", request.sourceModule(), request.sourceRef(), refused.getMessage());
-            events.publishEvent(new CaseOpened(request.sourceModule(), request.sourceRef(), null, null,
-                    refused.getMessage()));
+            log.warn(
+                    "Case request {}:{} refused: {}",
+                    request.sourceModule(),
+                    request.sourceRef(),
+                    refused.getMessage());
+            events.publishEvent(
+                    new CaseOpened(request.sourceModule(), request.sourceRef(), null, null, refused.getMessage()));
         }
     }
 }

@@ -3,7 +3,6 @@ package org.cityops.cases.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-
 import org.cityops.cases.CaseChannel;
 import org.cityops.cases.CaseDeadlineAlert;
 import org.cityops.catalog.ProcessStage;
@@ -35,7 +34,11 @@ public class SlaClock {
     private final OrgDirectory org;
     private final TransactionTemplate tx;
 
-    SlaClock(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, OrgDirectory org,
+    SlaClock(
+            JdbcClient jdbc,
+            Clock clock,
+            ApplicationEventPublisher events,
+            OrgDirectory org,
             PlatformTransactionManager tm) {
         this.jdbc = jdbc;
         this.clock = clock;
@@ -44,9 +47,18 @@ public class SlaClock {
         this.tx = new TransactionTemplate(tm);
     }
 
-    record Due(long id, String number, String stage, Long departmentId, Instant dueAt, String channel,
-            String category, String grid, String community, String street, String district) {
-    }
+    record Due(
+            long id,
+            String number,
+            String stage,
+            Long departmentId,
+            Instant dueAt,
+            String channel,
+            String category,
+            String grid,
+            String community,
+            String street,
+            String district) {}
 
     @Scheduled(fixedDelayString = "${cityops.cases.sla-interval:PT10S}", initialDelayString = "PT5S")
     public void scheduledTick() {
@@ -71,38 +83,66 @@ public class SlaClock {
     private int pass(String timeColumn, String flag, String kind, boolean overdue) {
         Integer done = tx.execute(s -> {
             Instant now = clock.instant();
-            List<Due> due = jdbc.sql("SELECT id, case_number, stage, department_id, due_at, channel, category_code, grid_code,"
-                    + " community_code, street_code, district_code FROM city_case"
-                    + " WHERE is_open = TRUE AND " + flag + " = FALSE AND " + timeColumn + " <= :now"
-                    + " AND status <> 'SUSPENDED' ORDER BY " + timeColumn + " LIMIT " + BATCH)
+            List<Due> due = jdbc.sql(
+                            "SELECT id, case_number, stage, department_id, due_at, channel, category_code, grid_code,"
+                                    + " community_code, street_code, district_code FROM city_case"
+                                    + " WHERE is_open = TRUE AND " + flag + " = FALSE AND " + timeColumn + " <= :now"
+                                    + " AND status <> 'SUSPENDED' ORDER BY " + timeColumn + " LIMIT " + BATCH)
                     .param("now", DbTime.toDb(now))
                     .query((rs, i) -> {
                         long d = rs.getLong("department_id");
                         Long dept = rs.wasNull() ? null : d;
-                        return new Due(rs.getLong("id"), rs.getString("case_number"), rs.getString("stage"), dept,
-                                CaseRepository.time(rs, "due_at"), rs.getString("channel"),
-                                rs.getString("category_code"), rs.getString("grid_code"),
-                                rs.getString("community_code"), rs.getString("street_code"),
+                        return new Due(
+                                rs.getLong("id"),
+                                rs.getString("case_number"),
+                                rs.getString("stage"),
+                                dept,
+                                CaseRepository.time(rs, "due_at"),
+                                rs.getString("channel"),
+                                rs.getString("category_code"),
+                                rs.getString("grid_code"),
+                                rs.getString("community_code"),
+                                rs.getString("street_code"),
                                 rs.getString("district_code"));
-                    }).list();
+                    })
+                    .list();
             int count = 0;
             for (Due d : due) {
                 int updated = jdbc.sql("UPDATE city_case SET " + flag + " = TRUE" + (overdue ? ", warned = TRUE" : "")
-                        + " WHERE id = :id AND " + flag + " = FALSE AND status <> 'SUSPENDED'")
-                        .param("id", d.id()).update();
+                                + " WHERE id = :id AND " + flag + " = FALSE AND status <> 'SUSPENDED'")
+                        .param("id", d.id())
+                        .update();
                 if (updated == 1) {
                     count++;
                     jdbc.sql("""
                             INSERT INTO case_alert (case_id, kind, stage, department_id, due_at, raised_at)
                             VALUES (:c, :k, :s, :d, :due, :at)""")
-                            .param("c", d.id()).param("k", kind).param("s", d.stage()).param("d", d.departmentId())
-                            .param("due", DbTime.toDb(d.dueAt())).param("at", DbTime.toDb(now)).update();
-                    String code = d.departmentId() == null ? null
-                            : org.department(d.departmentId()).map(DepartmentView::code).orElse(null);
-                    events.publishEvent(new CaseDeadlineAlert(d.id(), d.number(),
-                            d.stage() == null ? null : ProcessStage.valueOf(d.stage()), code, d.dueAt(), overdue, now,
-                            CaseChannel.valueOf(d.channel()), d.category(), d.grid(), d.community(),
-                            d.street(), d.district()));
+                            .param("c", d.id())
+                            .param("k", kind)
+                            .param("s", d.stage())
+                            .param("d", d.departmentId())
+                            .param("due", DbTime.toDb(d.dueAt()))
+                            .param("at", DbTime.toDb(now))
+                            .update();
+                    String code = d.departmentId() == null
+                            ? null
+                            : org.department(d.departmentId())
+                                    .map(DepartmentView::code)
+                                    .orElse(null);
+                    events.publishEvent(new CaseDeadlineAlert(
+                            d.id(),
+                            d.number(),
+                            d.stage() == null ? null : ProcessStage.valueOf(d.stage()),
+                            code,
+                            d.dueAt(),
+                            overdue,
+                            now,
+                            CaseChannel.valueOf(d.channel()),
+                            d.category(),
+                            d.grid(),
+                            d.community(),
+                            d.street(),
+                            d.district()));
                 }
             }
             return due.size();

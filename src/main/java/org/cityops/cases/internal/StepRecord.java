@@ -1,7 +1,6 @@
 package org.cityops.cases.internal;
 
 import java.time.Instant;
-
 import org.cityops.cases.CaseStatus;
 import org.cityops.catalog.ProcessStage;
 
@@ -11,19 +10,68 @@ import org.cityops.catalog.ProcessStage;
  * or {@code INTAKE}. {@code inspector}: the inspector an ASSIGN_INSPECTOR step sent the 核实/核查 task to; on a
  * FILE step the inspector responsible for the case's grid (whose 漏报 a public report is).
  */
-record StepRecord(String action, ProcessStage stage, CaseStatus from, CaseStatus to, String actor,
-        String actorName, String role, Long departmentId, Instant startedAt, Instant dueAt, Instant actedAt,
-        boolean onTime, String note, String inspector) {
+record StepRecord(
+        String action,
+        ProcessStage stage,
+        CaseStatus from,
+        CaseStatus to,
+        String actor,
+        String actorName,
+        String role,
+        Long departmentId,
+        Instant startedAt,
+        Instant dueAt,
+        Instant actedAt,
+        boolean onTime,
+        String note,
+        String inspector) {
 
-    StepRecord(String action, ProcessStage stage, CaseStatus from, CaseStatus to, String actor, String actorName,
-            String role, Long departmentId, Instant startedAt, Instant dueAt, Instant actedAt, boolean onTime,
+    StepRecord(
+            String action,
+            ProcessStage stage,
+            CaseStatus from,
+            CaseStatus to,
+            String actor,
+            String actorName,
+            String role,
+            Long departmentId,
+            Instant startedAt,
+            Instant dueAt,
+            Instant actedAt,
+            boolean onTime,
             String note) {
-        this(action, stage, from, to, actor, actorName, role, departmentId, startedAt, dueAt, actedAt, onTime, note,
+        this(
+                action,
+                stage,
+                from,
+                to,
+                actor,
+                actorName,
+                role,
+                departmentId,
+                startedAt,
+                dueAt,
+                actedAt,
+                onTime,
+                note,
                 null);
     }
 
     StepRecord withInspector(String username) {
-        return new StepRecord(action, stage, from, to, actor, actorName, role, departmentId, startedAt, dueAt, actedAt,
-                onTime, note, username);
+        return new StepRecord(
+                action,
+                stage,
+                from,
+                to,
+                actor,
+                actorName,
+                role,
+                departmentId,
+                startedAt,
+                dueAt,
+                actedAt,
+                onTime,
+                note,
+                username);
     }
 }

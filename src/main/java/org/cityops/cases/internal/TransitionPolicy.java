@@ -6,7 +6,6 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
-
 import org.cityops.cases.CaseAction;
 import org.cityops.cases.CaseStatus;
 import org.cityops.org.Role;
@@ -19,11 +18,19 @@ import org.cityops.org.Role;
 final class TransitionPolicy {
 
     /** One row of the table. */
-    record Rule(CaseAction action, Set<CaseStatus> from, CaseStatus to, Set<Role> roles) {
-    }
+    record Rule(CaseAction action, Set<CaseStatus> from, CaseStatus to, Set<Role> roles) {}
 
-    private static final Set<CaseStatus> OPEN_STATES = EnumSet.of(PENDING_VERIFY, PENDING_FILE, FILED, DISPATCHED,
-            ACCEPTED, EXTENSION_REQUESTED, SUSPEND_REQUESTED, SUSPENDED, HANDLED, CHECKED);
+    private static final Set<CaseStatus> OPEN_STATES = EnumSet.of(
+            PENDING_VERIFY,
+            PENDING_FILE,
+            FILED,
+            DISPATCHED,
+            ACCEPTED,
+            EXTENSION_REQUESTED,
+            SUSPEND_REQUESTED,
+            SUSPENDED,
+            HANDLED,
+            CHECKED);
 
     private static final Map<CaseAction, Rule> RULES = new EnumMap<>(CaseAction.class);
 
@@ -44,7 +51,10 @@ final class TransitionPolicy {
         rule(CaseAction.CLOSE, EnumSet.of(CHECKED), CLOSED, Role.SHIFT_LEADER);
         rule(CaseAction.VISIT, EnumSet.of(CLOSED), null, Role.OPERATOR);
         rule(CaseAction.REQUEST_SUSPEND, EnumSet.of(DISPATCHED, ACCEPTED), SUSPEND_REQUESTED, Role.HANDLER);
-        rule(CaseAction.SUSPEND, EnumSet.of(DISPATCHED, ACCEPTED, EXTENSION_REQUESTED, SUSPEND_REQUESTED), SUSPENDED,
+        rule(
+                CaseAction.SUSPEND,
+                EnumSet.of(DISPATCHED, ACCEPTED, EXTENSION_REQUESTED, SUSPEND_REQUESTED),
+                SUSPENDED,
                 Role.SHIFT_LEADER);
         rule(CaseAction.REFUSE_SUSPEND, EnumSet.of(SUSPEND_REQUESTED), null, Role.SHIFT_LEADER);
         rule(CaseAction.ASSIGN_INSPECTOR, EnumSet.of(PENDING_VERIFY, HANDLED), null, Role.SHIFT_LEADER, Role.OPERATOR);
@@ -52,8 +62,7 @@ final class TransitionPolicy {
         rule(CaseAction.SUPERVISE, OPEN_STATES, null, Role.LEADER);
     }
 
-    private TransitionPolicy() {
-    }
+    private TransitionPolicy() {}
 
     private static void rule(CaseAction action, Set<CaseStatus> from, CaseStatus to, Role... roles) {
         RULES.put(action, new Rule(action, from, to, EnumSet.copyOf(Set.of(roles))));
@@ -84,8 +93,15 @@ final class TransitionPolicy {
      */
     static boolean needsNote(CaseAction action, CaseStatus from) {
         return switch (action) {
-            case REJECT, RETURN, REQUEST_EXTENSION, DENY_EXTENSION, REPORT_HANDLED, CHECK_FAIL, SUPERVISE,
-                    REQUEST_SUSPEND, REFUSE_SUSPEND -> true;
+            case REJECT,
+                    RETURN,
+                    REQUEST_EXTENSION,
+                    DENY_EXTENSION,
+                    REPORT_HANDLED,
+                    CHECK_FAIL,
+                    SUPERVISE,
+                    REQUEST_SUSPEND,
+                    REFUSE_SUSPEND -> true;
             case SUSPEND -> from != SUSPEND_REQUESTED;
             default -> false;
         };

@@ -1,7 +1,6 @@
 package org.cityops.cases.internal;
 
 import java.time.LocalDate;
-
 import org.cityops.cases.CaseAction;
 import org.cityops.cases.Satisfaction;
 
@@ -17,11 +16,25 @@ import org.cityops.cases.Satisfaction;
  * @param inspector       ASSIGN_INSPECTOR: the inspector's account name
  * @param expectedDate    REQUEST_SUSPEND: the date (city calendar) the department expects to resume (预计恢复日期)
  */
-public record TransitionRequest(CaseAction action, String note, Long departmentId, Integer extensionHours,
-        Satisfaction satisfaction, Boolean reopen, Long mergeInto, String inspector, LocalDate expectedDate) {
+public record TransitionRequest(
+        CaseAction action,
+        String note,
+        Long departmentId,
+        Integer extensionHours,
+        Satisfaction satisfaction,
+        Boolean reopen,
+        Long mergeInto,
+        String inspector,
+        LocalDate expectedDate) {
 
-    public TransitionRequest(CaseAction action, String note, Long departmentId, Integer extensionHours,
-            Satisfaction satisfaction, Boolean reopen, Long mergeInto) {
+    public TransitionRequest(
+            CaseAction action,
+            String note,
+            Long departmentId,
+            Integer extensionHours,
+            Satisfaction satisfaction,
+            Boolean reopen,
+            Long mergeInto) {
         this(action, note, departmentId, extensionHours, satisfaction, reopen, mergeInto, null, null);
     }
 
@@ -36,7 +49,7 @@ public record TransitionRequest(CaseAction action, String note, Long departmentI
 
     /** REQUEST_SUSPEND with a reason and the expected date. */
     public static TransitionRequest requestSuspend(String reason, LocalDate expectedDate) {
-        return new TransitionRequest(CaseAction.REQUEST_SUSPEND, reason, null, null, null, null, null, null,
-                expectedDate);
+        return new TransitionRequest(
+                CaseAction.REQUEST_SUSPEND, reason, null, null, null, null, null, null, expectedDate);
     }
 }

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-
 import org.cityops.cases.CaseAction;
 import org.cityops.cases.CaseChannel;
 import org.cityops.cases.CaseStatus;
@@ -61,29 +60,53 @@ class CaseApiController {
     }
 
     /** Who reported: optional. */
-    record Reporter(String name, String phone) {
-    }
+    record Reporter(String name, String phone) {}
 
-    record IntakeBody(CaseChannel channel, String categoryCode, String description, Double lat, Double lon,
-            String address, Urgency urgency, Reporter reporter) {
-    }
+    record IntakeBody(
+            CaseChannel channel,
+            String categoryCode,
+            String description,
+            Double lat,
+            Double lon,
+            String address,
+            Urgency urgency,
+            Reporter reporter) {}
 
-    record TransitionBody(CaseAction action, String note, String reason, Long departmentId, String departmentCode,
-            Integer extensionHours, Satisfaction satisfaction, Boolean reopen, Long mergeInto, Long version,
-            String inspector, LocalDate expectedDate) {
-    }
+    record TransitionBody(
+            CaseAction action,
+            String note,
+            String reason,
+            Long departmentId,
+            String departmentCode,
+            Integer extensionHours,
+            Satisfaction satisfaction,
+            Boolean reopen,
+            Long mergeInto,
+            Long version,
+            String inspector,
+            LocalDate expectedDate) {}
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('OPERATOR','SHIFT_LEADER','INSPECTOR','LEADER','DISPATCHER')")
-    ResponseEntity<CaseView> intake(@RequestBody IntakeBody body,
+    ResponseEntity<CaseView> intake(
+            @RequestBody IntakeBody body,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         if (body.channel() != null && !staffChannel(body.channel())) {
-            throw new InvalidInputException("该来源不能通过此接口受理 channel " + body.channel()
-                    + " is not taken here (use the public page, Open311 or an event)", "channel");
+            throw new InvalidInputException(
+                    "该来源不能通过此接口受理 channel " + body.channel()
+                            + " is not taken here (use the public page, Open311 or an event)",
+                    "channel");
         }
         Performer who = Performer.of(staff.require());
-        NewCase in = new NewCase(body.channel(), body.categoryCode(), body.description(), body.lat(), body.lon(),
-                body.address(), body.urgency(), body.reporter() == null ? null : body.reporter().name(),
+        NewCase in = new NewCase(
+                body.channel(),
+                body.categoryCode(),
+                body.description(),
+                body.lat(),
+                body.lon(),
+                body.address(),
+                body.urgency(),
+                body.reporter() == null ? null : body.reporter().name(),
                 body.reporter() == null ? null : body.reporter().phone());
         CaseService.Intake intake = cases.intake(in, who, idempotencyKey, null, null);
         return ResponseEntity.created(URI.create("/api/v1/cases/" + intake.caseId()))
@@ -92,7 +115,9 @@ class CaseApiController {
     }
 
     private static boolean staffChannel(CaseChannel ch) {
-        return ch == CaseChannel.HOTLINE || ch == CaseChannel.INSPECTOR || ch == CaseChannel.MEDIA
+        return ch == CaseChannel.HOTLINE
+                || ch == CaseChannel.INSPECTOR
+                || ch == CaseChannel.MEDIA
                 || ch == CaseChannel.LEADER;
     }
 
@@ -105,35 +130,68 @@ class CaseApiController {
     CaseView transition(@PathVariable long id, @RequestBody TransitionBody body) {
         Performer who = Performer.of(staff.require());
         Long dept = body.departmentId();
-        if (dept == null && body.departmentCode() != null && !body.departmentCode().isBlank()) {
-            dept = org.departmentByCode(body.departmentCode().strip()).map(DepartmentView::id)
+        if (dept == null
+                && body.departmentCode() != null
+                && !body.departmentCode().isBlank()) {
+            dept = org.departmentByCode(body.departmentCode().strip())
+                    .map(DepartmentView::id)
                     .orElseThrow(() -> new InvalidInputException("部门不存在 unknown department", "departmentCode"));
         }
         String note = body.note() != null ? body.note() : body.reason();
         // the version is compared inside the step's transaction
-        return cases.transition(id, new TransitionRequest(body.action(), note, dept, body.extensionHours(),
-                body.satisfaction(), body.reopen(), body.mergeInto(), body.inspector(), body.expectedDate()), who,
-                body.version(), null);
+        return cases.transition(
+                id,
+                new TransitionRequest(
+                        body.action(),
+                        note,
+                        dept,
+                        body.extensionHours(),
+                        body.satisfaction(),
+                        body.reopen(),
+                        body.mergeInto(),
+                        body.inspector(),
+                        body.expectedDate()),
+                who,
+                body.version(),
+                null);
     }
 
     @GetMapping
-    CasePage list(@RequestParam(required = false) List<CaseStatus> status,
-            @RequestParam(required = false) String category, @RequestParam(required = false) String district,
-            @RequestParam(required = false) Long department, @RequestParam(required = false) Boolean overdue,
-            @RequestParam(required = false) CaseChannel channel, @RequestParam(required = false) LocalDate from,
-            @RequestParam(required = false) LocalDate to, @RequestParam(required = false) String number,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        return queries.list(filter(status, category, district, department, overdue, channel, from, to, number),
-                Performer.of(staff.require()), page, size);
+    CasePage list(
+            @RequestParam(required = false) List<CaseStatus> status,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) String district,
+            @RequestParam(required = false) Long department,
+            @RequestParam(required = false) Boolean overdue,
+            @RequestParam(required = false) CaseChannel channel,
+            @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to,
+            @RequestParam(required = false) String number,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        return queries.list(
+                filter(status, category, district, department, overdue, channel, from, to, number),
+                Performer.of(staff.require()),
+                page,
+                size);
     }
 
-    static CaseFilter filter(List<CaseStatus> status, String category, String district, Long department,
-            Boolean overdue, CaseChannel channel, LocalDate from, LocalDate to, String number) {
+    static CaseFilter filter(
+            List<CaseStatus> status,
+            String category,
+            String district,
+            Long department,
+            Boolean overdue,
+            CaseChannel channel,
+            LocalDate from,
+            LocalDate to,
+            String number) {
         Set<CaseStatus> statuses = status == null || status.isEmpty() ? null : EnumSet.copyOf(status);
         Instant f = from == null ? null : from.atStartOfDay(CityClock.ZONE).toInstant();
-        Instant t = to == null ? null : to.plusDays(1).atStartOfDay(CityClock.ZONE).toInstant();
-        return new CaseFilter(statuses, blank(category), blank(district), department, overdue, channel, f, t,
-                blank(number));
+        Instant t =
+                to == null ? null : to.plusDays(1).atStartOfDay(CityClock.ZONE).toInstant();
+        return new CaseFilter(
+                statuses, blank(category), blank(district), department, overdue, channel, f, t, blank(number));
     }
 
     private static String blank(String s) {
@@ -145,7 +203,9 @@ class CaseApiController {
      * {@code mine=true} only those (我的任务).
      */
     @GetMapping("/queue")
-    CasePage queue(@RequestParam(defaultValue = "false") boolean mine, @RequestParam(defaultValue = "0") int page,
+    CasePage queue(
+            @RequestParam(defaultValue = "false") boolean mine,
+            @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         return queries.queue(Performer.of(staff.require()), mine, page, size);
     }
@@ -164,8 +224,13 @@ class CaseApiController {
             throw new InvalidInputException("bbox 应为 west,south,east,north", "bbox");
         }
         try {
-            return queries.openInBox(Performer.of(staff.require()), Double.parseDouble(p[1]), Double.parseDouble(p[0]),
-                    Double.parseDouble(p[3]), Double.parseDouble(p[2]), limit);
+            return queries.openInBox(
+                    Performer.of(staff.require()),
+                    Double.parseDouble(p[1]),
+                    Double.parseDouble(p[0]),
+                    Double.parseDouble(p[3]),
+                    Double.parseDouble(p[2]),
+                    limit);
         } catch (NumberFormatException e) {
             throw new InvalidInputException("bbox 应为数字 bbox must be numbers", "bbox");
         }
@@ -177,8 +242,11 @@ class CaseApiController {
     }
 
     @PostMapping(path = "/{id}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<?> photo(@PathVariable long id, @RequestPart("photo") MultipartFile photo,
-            @RequestParam(defaultValue = "REPORT") String kind) throws IOException {
+    ResponseEntity<?> photo(
+            @PathVariable long id,
+            @RequestPart("photo") MultipartFile photo,
+            @RequestParam(defaultValue = "REPORT") String kind)
+            throws IOException {
         long photoId = cases.addPhoto(id, kind, photo.getBytes(), Performer.of(staff.require()));
         return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/photos/" + photoId))
                 .body(java.util.Map.of("id", photoId));
@@ -187,7 +255,10 @@ class CaseApiController {
     @GetMapping("/{id}/photos/{photoId}")
     ResponseEntity<byte[]> photo(@PathVariable long id, @PathVariable long photoId) {
         CaseService.Photo p = cases.photo(id, photoId, Performer.of(staff.require()));
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(p.contentType()))
-                .cacheControl(CacheControl.noCache()).header("X-Content-Type-Options", "nosniff").body(p.data());
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(p.contentType()))
+                .cacheControl(CacheControl.noCache())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(p.data());
     }
 }

@@ -1,7 +1,6 @@
 package org.cityops.cases.web;
 
 import java.util.Set;
-
 import org.cityops.platform.NavItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,8 +8,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class CaseNavigation {
 
-    static final Set<String> STAFF = Set.of("ADMIN", "OPERATOR", "SHIFT_LEADER", "DISPATCHER", "INSPECTOR", "HANDLER",
-            "LEADER", "ASSESSOR");
+    static final Set<String> STAFF =
+            Set.of("ADMIN", "OPERATOR", "SHIFT_LEADER", "DISPATCHER", "INSPECTOR", "HANDLER", "LEADER", "ASSESSOR");
 
     @Bean
     NavItem caseQueueNav() {
@@ -29,7 +28,11 @@ class CaseNavigation {
 
     @Bean
     NavItem caseNewNav() {
-        return new NavItem("nav.cases.new", "/cases/new", Set.of("OPERATOR", "SHIFT_LEADER", "INSPECTOR", "LEADER",
-                "DISPATCHER"), 130, "cases");
+        return new NavItem(
+                "nav.cases.new",
+                "/cases/new",
+                Set.of("OPERATOR", "SHIFT_LEADER", "INSPECTOR", "LEADER", "DISPATCHER"),
+                130,
+                "cases");
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-
 import org.cityops.cases.CaseAction;
 import org.cityops.cases.CaseChannel;
 import org.cityops.cases.CaseStatus;
@@ -53,9 +52,16 @@ class CasePageController {
     private final String tileUrl;
     private final String center;
 
-    CasePageController(CaseService cases, CaseQueries queries, CurrentStaff staff, OrgDirectory org, Catalog catalog,
-            CaseExcel excel, @Value("${cityops.map.tile-url:}") String tileUrl,
-            @Value("${cityops.map.center-lat:31.79},${cityops.map.center-lon:119.95},${cityops.map.zoom:11}") String center) {
+    CasePageController(
+            CaseService cases,
+            CaseQueries queries,
+            CurrentStaff staff,
+            OrgDirectory org,
+            Catalog catalog,
+            CaseExcel excel,
+            @Value("${cityops.map.tile-url:}") String tileUrl,
+            @Value("${cityops.map.center-lat:31.79},${cityops.map.center-lon:119.95},${cityops.map.zoom:11}")
+                    String center) {
         this.cases = cases;
         this.queries = queries;
         this.staff = staff;
@@ -91,7 +97,8 @@ class CasePageController {
         model.addAttribute("result", result);
         model.addAttribute("alerts", queries.alerts(me, 20));
         model.addAttribute("queueStatuses", CaseQueries.queueStatuses(me.roles()));
-        model.addAttribute("roles", me.roles().stream().map(Role::label).sorted().toList());
+        model.addAttribute(
+                "roles", me.roles().stream().map(Role::label).sorted().toList());
         return "cases/queue";
     }
 
@@ -120,14 +127,20 @@ class CasePageController {
     }
 
     @GetMapping("/cases")
-    String list(@RequestParam(required = false) List<CaseStatus> status,
-            @RequestParam(required = false) String category, @RequestParam(required = false) String district,
-            @RequestParam(required = false) Long department, @RequestParam(required = false) Boolean overdue,
-            @RequestParam(required = false) CaseChannel channel, @RequestParam(required = false) LocalDate from,
-            @RequestParam(required = false) LocalDate to, @RequestParam(required = false) String number,
-            @RequestParam(defaultValue = "0") int page, Model model) {
-        CaseFilter f = CaseApiController.filter(status, category, district, department, overdue, channel, from, to,
-                number);
+    String list(
+            @RequestParam(required = false) List<CaseStatus> status,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) String district,
+            @RequestParam(required = false) Long department,
+            @RequestParam(required = false) Boolean overdue,
+            @RequestParam(required = false) CaseChannel channel,
+            @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to,
+            @RequestParam(required = false) String number,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        CaseFilter f =
+                CaseApiController.filter(status, category, district, department, overdue, channel, from, to, number);
         common(model);
         model.addAttribute("result", queries.list(f, me(), page, 50));
         model.addAttribute("f", f);
@@ -137,16 +150,27 @@ class CasePageController {
     }
 
     @GetMapping("/cases/export.xlsx")
-    ResponseEntity<byte[]> export(@RequestParam(required = false) List<CaseStatus> status,
-            @RequestParam(required = false) String category, @RequestParam(required = false) String district,
-            @RequestParam(required = false) Long department, @RequestParam(required = false) Boolean overdue,
-            @RequestParam(required = false) CaseChannel channel, @RequestParam(required = false) LocalDate from,
-            @RequestParam(required = false) LocalDate to, @RequestParam(required = false) String number,
-            @RequestParam(defaultValue = "false") boolean queue) throws IOException {
+    ResponseEntity<byte[]> export(
+            @RequestParam(required = false) List<CaseStatus> status,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) String district,
+            @RequestParam(required = false) Long department,
+            @RequestParam(required = false) Boolean overdue,
+            @RequestParam(required = false) CaseChannel channel,
+            @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to,
+            @RequestParam(required = false) String number,
+            @RequestParam(defaultValue = "false") boolean queue)
+            throws IOException {
         Performer me = me();
-        CasePage rows = queue ? queries.queue(me, 0, CaseQueries.MAX_PAGE)
-                : queries.list(CaseApiController.filter(status, category, district, department, overdue, channel, from,
-                        to, number), me, 0, CaseQueries.MAX_PAGE);
+        CasePage rows = queue
+                ? queries.queue(me, 0, CaseQueries.MAX_PAGE)
+                : queries.list(
+                        CaseApiController.filter(
+                                status, category, district, department, overdue, channel, from, to, number),
+                        me,
+                        0,
+                        CaseQueries.MAX_PAGE);
         byte[] body = excel.write(rows.items());
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"cases.xlsx\"")
@@ -171,27 +195,51 @@ class CasePageController {
         model.addAttribute("c", c);
         model.addAttribute("error", error);
         model.addAttribute("actions", c.availableActions().stream().sorted().toList());
-        model.addAttribute("duplicates", c.status() == CaseStatus.PENDING_VERIFY || c.status() == CaseStatus.PENDING_FILE
-                ? cases.duplicates(c.id(), me) : List.of());
+        model.addAttribute(
+                "duplicates",
+                c.status() == CaseStatus.PENDING_VERIFY || c.status() == CaseStatus.PENDING_FILE
+                        ? cases.duplicates(c.id(), me)
+                        : List.of());
         return view;
     }
 
     /** One-click action (htmx): answers the refreshed detail panel, with the error shown when refused. */
     @PostMapping("/cases/{id}/act")
-    String act(@PathVariable long id, @RequestParam CaseAction action, @RequestParam(required = false) String note,
-            @RequestParam(required = false) Long departmentId, @RequestParam(required = false) Integer extensionHours,
+    String act(
+            @PathVariable long id,
+            @RequestParam CaseAction action,
+            @RequestParam(required = false) String note,
+            @RequestParam(required = false) Long departmentId,
+            @RequestParam(required = false) Integer extensionHours,
             @RequestParam(required = false) Satisfaction satisfaction,
-            @RequestParam(required = false) Boolean reopen, @RequestParam(required = false) Long mergeInto,
-            @RequestParam(required = false) String inspector, @RequestParam(required = false) LocalDate expectedDate,
-            @RequestParam(required = false) MultipartFile photo, @RequestParam(required = false) Long version,
-            Model model) throws IOException {
+            @RequestParam(required = false) Boolean reopen,
+            @RequestParam(required = false) Long mergeInto,
+            @RequestParam(required = false) String inspector,
+            @RequestParam(required = false) LocalDate expectedDate,
+            @RequestParam(required = false) MultipartFile photo,
+            @RequestParam(required = false) Long version,
+            Model model)
+            throws IOException {
         Performer me = me();
         String error = null;
         CaseView done = null;
         try {
             // the photo is stored with the step, in its transaction, only when the step is allowed
-            done = cases.transition(id, new TransitionRequest(action, note, departmentId, extensionHours, satisfaction,
-                    reopen, mergeInto, inspector, expectedDate), me, version, PhotoUploads.read(photo));
+            done = cases.transition(
+                    id,
+                    new TransitionRequest(
+                            action,
+                            note,
+                            departmentId,
+                            extensionHours,
+                            satisfaction,
+                            reopen,
+                            mergeInto,
+                            inspector,
+                            expectedDate),
+                    me,
+                    version,
+                    PhotoUploads.read(photo));
         } catch (DomainException e) {
             error = e.getMessage();
         } catch (org.springframework.dao.OptimisticLockingFailureException e) {
@@ -208,38 +256,59 @@ class CasePageController {
         Performer me = me();
         model.addAttribute("inspector", me.roles().contains(Role.INSPECTOR));
         tasks(me, model);
-        model.addAttribute("intakeChannels", Arrays.stream(CaseChannel.values())
-                .filter(ch -> ch == CaseChannel.HOTLINE || ch == CaseChannel.INSPECTOR || ch == CaseChannel.MEDIA
-                        || ch == CaseChannel.LEADER).toList());
+        model.addAttribute(
+                "intakeChannels",
+                Arrays.stream(CaseChannel.values())
+                        .filter(ch -> ch == CaseChannel.HOTLINE
+                                || ch == CaseChannel.INSPECTOR
+                                || ch == CaseChannel.MEDIA
+                                || ch == CaseChannel.LEADER)
+                        .toList());
         return "cases/new";
     }
 
     @PostMapping("/cases/new")
     @PreAuthorize("hasAnyRole('OPERATOR','SHIFT_LEADER','INSPECTOR','LEADER','DISPATCHER')")
-    String create(@RequestParam(required = false) CaseChannel channel, @RequestParam(required = false) String categoryCode,
-            @RequestParam(required = false) String description, @RequestParam(required = false) Double lat,
-            @RequestParam(required = false) Double lon, @RequestParam(required = false) String address,
-            @RequestParam(required = false) Urgency urgency, @RequestParam(required = false) String reporterName,
+    String create(
+            @RequestParam(required = false) CaseChannel channel,
+            @RequestParam(required = false) String categoryCode,
+            @RequestParam(required = false) String description,
+            @RequestParam(required = false) Double lat,
+            @RequestParam(required = false) Double lon,
+            @RequestParam(required = false) String address,
+            @RequestParam(required = false) Urgency urgency,
+            @RequestParam(required = false) String reporterName,
             @RequestParam(required = false) String reporterPhone,
             @RequestParam(required = false) String idempotencyKey,
-            @RequestParam(required = false) MultipartFile photo, Model model, RedirectAttributes redirect)
+            @RequestParam(required = false) MultipartFile photo,
+            Model model,
+            RedirectAttributes redirect)
             throws IOException {
         Performer me = me();
         CaseChannel ch = channel == null && me.roles().contains(Role.INSPECTOR) ? CaseChannel.INSPECTOR : channel;
         try {
-            if (ch != null && ch != CaseChannel.HOTLINE && ch != CaseChannel.INSPECTOR && ch != CaseChannel.MEDIA
+            if (ch != null
+                    && ch != CaseChannel.HOTLINE
+                    && ch != CaseChannel.INSPECTOR
+                    && ch != CaseChannel.MEDIA
                     && ch != CaseChannel.LEADER) {
                 throw new org.cityops.platform.InvalidInputException("来源不可用 channel not allowed", "channel");
             }
-            CaseService.Intake intake = cases.intake(new NewCase(ch, categoryCode, description, lat, lon, address,
-                    urgency, reporterName, reporterPhone), me, idempotencyKey, null, null,
+            CaseService.Intake intake = cases.intake(
+                    new NewCase(ch, categoryCode, description, lat, lon, address, urgency, reporterName, reporterPhone),
+                    me,
+                    idempotencyKey,
+                    null,
+                    null,
                     photo == null || photo.isEmpty() ? null : photo.getBytes());
             redirect.addFlashAttribute("created", intake.caseNumber());
             return "redirect:/cases/" + intake.caseId();
         } catch (DomainException e) {
             model.addAttribute("error", e.getMessage());
-            model.addAttribute("form", new NewCase(ch, categoryCode, description, lat, lon, address, urgency,
-                    reporterName, reporterPhone));
+            model.addAttribute(
+                    "form",
+                    new NewCase(
+                            ch, categoryCode, description, lat, lon, address, urgency, reporterName, reporterPhone));
             return newCase(model);
         }
     }

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.cityops.cases.CaseChannel;
 import org.cityops.cases.internal.CaseService;
 import org.cityops.cases.internal.NewCase;
@@ -88,17 +87,24 @@ class Open311Controller {
 
     @GetMapping("/services.{fmt}")
     ResponseEntity<String> services(@PathVariable String fmt) {
-        return handle(fmt, () -> new Doc("services", catalog.activeCategories().stream().map(c -> {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("service_code", c.qualifiedCode());
-            s.put("service_name", c.name());
-            s.put("description", c.filingCondition() == null ? c.name() : c.filingCondition());
-            s.put("metadata", "false");
-            s.put("type", "realtime");
-            s.put("keywords", c.kind().label());
-            s.put("group", c.majorName());
-            return (Object) Map.of("service", s);
-        }).toList(), true));
+        return handle(
+                fmt,
+                () -> new Doc(
+                        "services",
+                        catalog.activeCategories().stream()
+                                .map(c -> {
+                                    Map<String, Object> s = new LinkedHashMap<>();
+                                    s.put("service_code", c.qualifiedCode());
+                                    s.put("service_name", c.name());
+                                    s.put("description", c.filingCondition() == null ? c.name() : c.filingCondition());
+                                    s.put("metadata", "false");
+                                    s.put("type", "realtime");
+                                    s.put("keywords", c.kind().label());
+                                    s.put("group", c.majorName());
+                                    return (Object) Map.of("service", s);
+                                })
+                                .toList(),
+                        true));
     }
 
     @GetMapping("/services/{code}.{fmt}")
@@ -112,9 +118,12 @@ class Open311Controller {
         });
     }
 
-    @PostMapping(path = "/requests.{fmt}", consumes = {MediaType.APPLICATION_FORM_URLENCODED_VALUE,
-            MediaType.MULTIPART_FORM_DATA_VALUE})
-    ResponseEntity<String> create(@PathVariable String fmt, @RequestParam Map<String, String> form,
+    @PostMapping(
+            path = "/requests.{fmt}",
+            consumes = {MediaType.APPLICATION_FORM_URLENCODED_VALUE, MediaType.MULTIPART_FORM_DATA_VALUE})
+    ResponseEntity<String> create(
+            @PathVariable String fmt,
+            @RequestParam Map<String, String> form,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         return handle(fmt, () -> {
             String client = clients.authenticate(blank(form.get("api_key")), ApiClients.Purpose.OPEN311)
@@ -127,9 +136,11 @@ class Open311Controller {
             Double lat = number(form.get("lat"), "lat");
             Double lon = number(form.get("long"), "long");
             if (lat == null || lon == null) {
-                throw new Open311Error(HttpStatus.BAD_REQUEST, blank(form.get("address_string")) != null
-                        ? "lat and long are required: this endpoint does not geocode address_string"
-                        : "a location (lat and long) is required");
+                throw new Open311Error(
+                        HttpStatus.BAD_REQUEST,
+                        blank(form.get("address_string")) != null
+                                ? "lat and long are required: this endpoint does not geocode address_string"
+                                : "a location (lat and long) is required");
             }
             String description = blank(form.get("description"));
             if (description == null) {
@@ -139,15 +150,30 @@ class Open311Controller {
             if (media != null) {
                 description = description + "\nmedia_url: " + media;
             }
-            String name = String.join(" ", nz(form.get("first_name")), nz(form.get("last_name"))).strip();
-            String key = idempotencyKey != null ? idempotencyKey
+            String name = String.join(" ", nz(form.get("first_name")), nz(form.get("last_name")))
+                    .strip();
+            String key = idempotencyKey != null
+                    ? idempotencyKey
                     : blank(form.get("device_id")) != null && blank(form.get("token")) != null
-                            ? form.get("device_id") + ":" + form.get("token") : null;
+                            ? form.get("device_id") + ":" + form.get("token")
+                            : null;
             CaseService.Intake intake;
             try {
-                intake = cases.intake(new NewCase(CaseChannel.OPEN311, c.qualifiedCode(), description, lat, lon,
-                        blank(form.get("address_string")), null, name.isEmpty() ? null : name,
-                        blank(form.get("phone"))), Performer.publicReporter("open311:" + client), key, null, null);
+                intake = cases.intake(
+                        new NewCase(
+                                CaseChannel.OPEN311,
+                                c.qualifiedCode(),
+                                description,
+                                lat,
+                                lon,
+                                blank(form.get("address_string")),
+                                null,
+                                name.isEmpty() ? null : name,
+                                blank(form.get("phone"))),
+                        Performer.publicReporter("open311:" + client),
+                        key,
+                        null,
+                        null);
             } catch (DomainException e) {
                 throw new Open311Error(HttpStatus.BAD_REQUEST, e.getMessage());
             }
@@ -174,7 +200,8 @@ class Open311Controller {
     }
 
     @GetMapping("/requests.{fmt}")
-    ResponseEntity<String> list(@PathVariable String fmt,
+    ResponseEntity<String> list(
+            @PathVariable String fmt,
             @RequestParam(name = "service_request_id", required = false) String ids,
             @RequestParam(name = "service_code", required = false) String codes,
             @RequestParam(name = "start_date", required = false) String start,
@@ -203,13 +230,16 @@ class Open311Controller {
             int p = intParam(page, 1, "page");
             int size = Math.min(MAX_PAGE_SIZE, intParam(pageSize, 50, "page_size"));
             var found = requests.find(split(ids), split(codes), s, e, open, p - 1, size);
-            return new Doc("service_requests", found.stream().map(q -> request(q, extended)).toList(), true);
+            return new Doc(
+                    "service_requests",
+                    found.stream().map(q -> request(q, extended)).toList(),
+                    true);
         });
     }
 
     @GetMapping("/requests/{id}.{fmt}")
-    ResponseEntity<String> one(@PathVariable String id, @PathVariable String fmt,
-            @RequestParam(required = false) String extensions) {
+    ResponseEntity<String> one(
+            @PathVariable String id, @PathVariable String fmt, @RequestParam(required = false) String extensions) {
         return handle(fmt, () -> {
             boolean extended = extended(extensions);
             var found = requests.find(List.of(id), null, null, null, null, 0, 1);
@@ -272,7 +302,8 @@ class Open311Controller {
     }
 
     private CategoryView category(String code) {
-        return catalog.resolve(code).filter(CategoryView::active)
+        return catalog.resolve(code)
+                .filter(CategoryView::active)
                 .orElseThrow(() -> new Open311Error(HttpStatus.NOT_FOUND, "unknown service_code '" + code + "'"));
     }
 

@@ -9,12 +9,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.cityops.platform.CityClock;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,8 +28,7 @@ final class Open311Format {
     static final int MAX_PAGE_SIZE = 500;
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private Open311Format() {
-    }
+    private Open311Format() {}
 
     /** A failure with the HTTP status Open311 asks for. */
     static final class Open311Error extends RuntimeException {
@@ -50,8 +47,7 @@ final class Open311Format {
      * @param body  a map (one element) or a list of single-entry maps ({@code item name → fields})
      * @param array JSON is an array of the items (Open311's "Spark" mapping of lists)
      */
-    record Doc(String root, Object body, boolean array) {
-    }
+    record Doc(String root, Object body, boolean array) {}
 
     interface Producer {
         Doc get();
@@ -60,27 +56,38 @@ final class Open311Format {
     static ResponseEntity<String> handle(String fmt, Producer producer) {
         boolean xml = "xml".equals(fmt);
         if (!xml && !"json".equals(fmt)) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(XML)
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .contentType(XML)
                     .body(errorXml(404, "unknown format '" + fmt + "' (xml or json)"));
         }
         try {
             Doc doc = producer.get();
             return ResponseEntity.ok().contentType(xml ? XML : JSON).body(xml ? xml(doc) : json(doc));
         } catch (Open311Error e) {
-            return ResponseEntity.status(e.status).contentType(xml ? XML : JSON)
-                    .body(xml ? errorXml(e.status.value(), e.getMessage()) : errorJson(e.status.value(), e.getMessage()));
+            return ResponseEntity.status(e.status)
+                    .contentType(xml ? XML : JSON)
+                    .body(
+                            xml
+                                    ? errorXml(e.status.value(), e.getMessage())
+                                    : errorJson(e.status.value(), e.getMessage()));
         }
     }
 
     private static String json(Doc doc) {
         Object out = doc.body();
         if (doc.array() && out instanceof List<?> items) {
-            out = items.stream().map(i -> ((Map<?, ?>) i).values().iterator().next()).toList();
+            out = items.stream()
+                    .map(i -> ((Map<?, ?>) i).values().iterator().next())
+                    .toList();
         } else if (out instanceof Map<?, ?> m && m.containsKey("endpoints")) {
             Map<String, Object> copy = new LinkedHashMap<>();
             m.forEach((k, v) -> copy.put(String.valueOf(k), v));
-            copy.put("endpoints", ((List<?>) m.get("endpoints")).stream()
-                    .map(i -> flattenFormats((Map<?, ?>) ((Map<?, ?>) i).get("endpoint"))).toList());
+            copy.put(
+                    "endpoints",
+                    ((List<?>) m.get("endpoints"))
+                            .stream()
+                                    .map(i -> flattenFormats((Map<?, ?>) ((Map<?, ?>) i).get("endpoint")))
+                                    .toList());
             out = copy;
         }
         return MAPPER.writeValueAsString(out);
@@ -89,7 +96,10 @@ final class Open311Format {
     private static Object flattenFormats(Map<?, ?> endpoint) {
         Map<String, Object> copy = new LinkedHashMap<>();
         endpoint.forEach((k, v) -> copy.put(String.valueOf(k), v));
-        copy.put("formats", ((List<?>) endpoint.get("formats")).stream().map(f -> ((Map<?, ?>) f).get("format")).toList());
+        copy.put(
+                "formats",
+                ((List<?>) endpoint.get("formats"))
+                        .stream().map(f -> ((Map<?, ?>) f).get("format")).toList());
         return copy;
     }
 
@@ -160,7 +170,8 @@ final class Open311Format {
         try {
             return OffsetDateTime.parse(value.strip()).toInstant();
         } catch (DateTimeParseException e) {
-            throw new Open311Error(HttpStatus.BAD_REQUEST, field + " must be a W3C datetime, e.g. 2026-11-27T09:00:00+08:00");
+            throw new Open311Error(
+                    HttpStatus.BAD_REQUEST, field + " must be a W3C datetime, e.g. 2026-11-27T09:00:00+08:00");
         }
     }
 
@@ -183,7 +194,10 @@ final class Open311Format {
         if (blank(value) == null) {
             return List.of();
         }
-        return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(value.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     static String blank(String s) {

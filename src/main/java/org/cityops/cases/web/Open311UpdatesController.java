@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.cityops.cases.internal.Open311Updates;
 import org.cityops.cases.web.Open311Format.Doc;
 import org.cityops.cases.web.Open311Format.Open311Error;
@@ -47,7 +46,8 @@ class Open311UpdatesController {
     }
 
     @GetMapping("/servicerequestupdates.{fmt}")
-    ResponseEntity<String> list(@PathVariable String fmt,
+    ResponseEntity<String> list(
+            @PathVariable String fmt,
             @RequestParam(name = "service_request_id", required = false) String id,
             @RequestParam(name = "start_date", required = false) String start,
             @RequestParam(name = "end_date", required = false) String end,
@@ -77,10 +77,15 @@ class Open311UpdatesController {
             if (request != null && !updates.exists(request)) {
                 throw new Open311Error(HttpStatus.NOT_FOUND, "unknown service_request_id");
             }
-            String base = ServletUriComponentsBuilder.fromCurrentContextPath().path("/open311/v2/media/")
+            String base = ServletUriComponentsBuilder.fromCurrentContextPath()
+                    .path("/open311/v2/media/")
                     .toUriString();
-            return new Doc("service_request_updates", updates.find(request, s, e, p - 1, size).stream()
-                    .map(u -> (Object) Map.of("request_update", update(u, base))).toList(), true);
+            return new Doc(
+                    "service_request_updates",
+                    updates.find(request, s, e, p - 1, size).stream()
+                            .map(u -> (Object) Map.of("request_update", update(u, base)))
+                            .toList(),
+                    true);
         });
     }
 
@@ -105,8 +110,10 @@ class Open311UpdatesController {
             return ResponseEntity.notFound().build();
         }
         return updates.handlingPhoto(id, photoId)
-                .map(m -> ResponseEntity.ok().contentType(MediaType.parseMediaType(m.contentType()))
-                        .header("Cache-Control", "public, max-age=86400").body(m.data()))
+                .map(m -> ResponseEntity.ok()
+                        .contentType(MediaType.parseMediaType(m.contentType()))
+                        .header("Cache-Control", "public, max-age=86400")
+                        .body(m.data()))
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
 }

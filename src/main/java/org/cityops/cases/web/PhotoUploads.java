@@ -2,7 +2,6 @@ package org.cityops.cases.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-
 import org.cityops.cases.internal.Photos;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -13,8 +12,7 @@ import org.springframework.web.multipart.MultipartFile;
  */
 final class PhotoUploads {
 
-    private PhotoUploads() {
-    }
+    private PhotoUploads() {}
 
     /** The photo's bytes; null when no file was sent; 400 when it is too large or not an image. */
     static byte[] read(MultipartFile photo) throws IOException {

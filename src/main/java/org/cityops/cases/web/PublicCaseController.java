@@ -1,9 +1,10 @@
 package org.cityops.cases.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
-
 import org.cityops.cases.CaseChannel;
 import org.cityops.cases.internal.CaseService;
 import org.cityops.cases.internal.NewCase;
@@ -30,9 +31,6 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 /**
  * Public by design (no sign-in): a citizen reports a problem (map pick, photo, optional contact) and gets a
  * case number; anyone can look a public case up by number and sees only public fields. Both are rate-limited
@@ -49,9 +47,15 @@ class PublicCaseController {
     private final String tileUrl;
     private final String center;
 
-    PublicCaseController(CaseService cases, PublicCases publicCases, PublicLimits limits, MessageSource messages,
-            Catalog catalog, @Value("${cityops.map.tile-url:}") String tileUrl,
-            @Value("${cityops.map.center-lat:31.79},${cityops.map.center-lon:119.95},${cityops.map.zoom:11}") String center) {
+    PublicCaseController(
+            CaseService cases,
+            PublicCases publicCases,
+            PublicLimits limits,
+            MessageSource messages,
+            Catalog catalog,
+            @Value("${cityops.map.tile-url:}") String tileUrl,
+            @Value("${cityops.map.center-lat:31.79},${cityops.map.center-lon:119.95},${cityops.map.zoom:11}")
+                    String center) {
         this.cases = cases;
         this.publicCases = publicCases;
         this.limits = limits;
@@ -75,15 +79,23 @@ class PublicCaseController {
     }
 
     @PostMapping("/public/report")
-    String report(@RequestParam(required = false) String categoryCode,
-            @RequestParam(required = false) String description, @RequestParam(required = false) Double lat,
-            @RequestParam(required = false) Double lon, @RequestParam(required = false) String address,
-            @RequestParam(required = false) String reporterName, @RequestParam(required = false) String reporterPhone,
+    String report(
+            @RequestParam(required = false) String categoryCode,
+            @RequestParam(required = false) String description,
+            @RequestParam(required = false) Double lat,
+            @RequestParam(required = false) Double lon,
+            @RequestParam(required = false) String address,
+            @RequestParam(required = false) String reporterName,
+            @RequestParam(required = false) String reporterPhone,
             @RequestParam(required = false) String idempotencyKey,
-            @RequestParam(required = false) MultipartFile photo, Model model, RedirectAttributes redirect,
-            HttpServletRequest request, HttpServletResponse response) throws IOException {
-        NewCase in = new NewCase(CaseChannel.CITIZEN, categoryCode, description, lat, lon, address, null,
-                reporterName, reporterPhone);
+            @RequestParam(required = false) MultipartFile photo,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
+        NewCase in = new NewCase(
+                CaseChannel.CITIZEN, categoryCode, description, lat, lon, address, null, reporterName, reporterPhone);
         // the limit first: a refused submission's photo is never read
         Optional<Duration> wait = limits.report(request, response);
         if (wait.isPresent()) {
@@ -92,8 +104,8 @@ class PublicCaseController {
         }
         try {
             byte[] bytes = PhotoUploads.read(photo);
-            CaseService.Intake intake = cases.intake(in, Performer.publicReporter("public"), idempotencyKey, null, null,
-                    bytes);
+            CaseService.Intake intake =
+                    cases.intake(in, Performer.publicReporter("public"), idempotencyKey, null, null, bytes);
             redirect.addFlashAttribute("justReported", true);
             return "redirect:/public/cases/" + intake.caseNumber();
         } catch (DomainException e) {
@@ -138,12 +150,14 @@ class PublicCaseController {
         if (wait.isPresent()) {
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                     .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds(wait.get())))
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(ProblemDetail.forStatusAndDetail(
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(ProblemDetail.forStatusAndDetail(
                             HttpStatus.TOO_MANY_REQUESTS, message("cases.public.lookupLimited", wait.get())));
         }
         Optional<PublicCaseView> found = publicCases.find(number);
         if (found.isEmpty()) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "案卷不存在 case not found"));
         }
         return ResponseEntity.ok(found.get());

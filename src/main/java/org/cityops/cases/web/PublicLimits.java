@@ -1,21 +1,19 @@
 package org.cityops.cases.web;
 
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.security.SecureRandom;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
-
-import jakarta.servlet.http.Cookie;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Request limits of the anonymous surface. The public lookup ({@code /public/cases/{number}} and its JSON twin) is
@@ -37,7 +35,8 @@ class PublicLimits {
     private final RequestBudget reportsByDevice;
     private final SecureRandom random = new SecureRandom();
 
-    PublicLimits(Clock clock,
+    PublicLimits(
+            Clock clock,
             @Value("${cityops.cases.public.lookup.per-address:60}") int lookupsPerAddress,
             @Value("${cityops.cases.public.lookup.period:PT10M}") Duration lookupPeriod,
             @Value("${cityops.cases.public.report.per-address:20}") int reportsPerAddress,
@@ -70,7 +69,9 @@ class PublicLimits {
     String device(HttpServletRequest request, HttpServletResponse response) {
         if (request.getCookies() != null) {
             for (Cookie c : request.getCookies()) {
-                if (DEVICE_COOKIE.equals(c.getName()) && c.getValue() != null && DEVICE_ID.matcher(c.getValue()).matches()) {
+                if (DEVICE_COOKIE.equals(c.getName())
+                        && c.getValue() != null
+                        && DEVICE_ID.matcher(c.getValue()).matches()) {
                     return c.getValue();
                 }
             }
@@ -78,8 +79,16 @@ class PublicLimits {
         byte[] id = new byte[16];
         random.nextBytes(id);
         String value = HexFormat.of().formatHex(id);
-        response.addHeader("Set-Cookie", ResponseCookie.from(DEVICE_COOKIE, value).path("/public").httpOnly(true)
-                .sameSite("Lax").secure(request.isSecure()).maxAge(Duration.ofDays(365)).build().toString());
+        response.addHeader(
+                "Set-Cookie",
+                ResponseCookie.from(DEVICE_COOKIE, value)
+                        .path("/public")
+                        .httpOnly(true)
+                        .sameSite("Lax")
+                        .secure(request.isSecure())
+                        .maxAge(Duration.ofDays(365))
+                        .build()
+                        .toString());
         return value;
     }
 
@@ -96,10 +105,12 @@ class PublicLimits {
             return remoteAddress;
         }
         try {
-            String literal = remoteAddress.startsWith("[") ? remoteAddress.substring(1, remoteAddress.length() - 1)
+            String literal = remoteAddress.startsWith("[")
+                    ? remoteAddress.substring(1, remoteAddress.length() - 1)
                     : remoteAddress;
             int zone = literal.indexOf('%');
-            byte[] b = InetAddress.getByName(zone < 0 ? literal : literal.substring(0, zone)).getAddress();
+            byte[] b = InetAddress.getByName(zone < 0 ? literal : literal.substring(0, zone))
+                    .getAddress();
             if (b.length != 16) {
                 return InetAddress.getByAddress(b).getHostAddress();
             }

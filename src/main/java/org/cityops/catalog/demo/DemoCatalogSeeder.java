@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.cityops.audit.AuditTrail;
 import org.cityops.catalog.CategoryKind;
 import org.cityops.catalog.ProcessStage;
@@ -53,8 +52,7 @@ class DemoCatalogSeeder implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoCatalogSeeder.class);
     static final String CSV = "catalog/gbt47678-5-catalog-unverified.csv";
 
-    static final List<String> DISTRICTS = List.of("320402", "320404", "320411", "320412", "320413", "320481",
-            "320491");
+    static final List<String> DISTRICTS = List.of("320402", "320404", "320411", "320412", "320413", "320481", "320491");
 
     private final CatalogStore store;
     private final CatalogService catalog;
@@ -89,7 +87,8 @@ class DemoCatalogSeeder implements ApplicationRunner {
                 store.replaceLimits(ids.get(e.getKey()), e.getValue());
             }
         }
-        Set<String> ruleKeys = existing.rules().stream().map(r -> r.selector() + "@" + r.areaPrefix())
+        Set<String> ruleKeys = existing.rules().stream()
+                .map(r -> r.selector() + "@" + r.areaPrefix())
                 .collect(Collectors.toSet());
         int rules = 0;
         for (RoutingRule r : rules()) {
@@ -118,7 +117,8 @@ class DemoCatalogSeeder implements ApplicationRunner {
             {"C", "0101", "上水井盖", "公用设施"}, {"C", "0102", "污水井盖", "公用设施"},
             {"C", "0103", "雨水井盖", "公用设施"}, {"C", "0104", "雨水箅子", "公用设施"},
             {"E", "0101", "私搭乱建", "市容环境"}, {"E", "0102", "暴露垃圾", "市容环境"},
-            {"E", "0103", "积存垃圾渣土", "市容环境"}, {"E", "0104", "道路不洁", "市容环境"}};
+            {"E", "0103", "积存垃圾渣土", "市容环境"}, {"E", "0104", "道路不洁", "市容环境"}
+        };
         for (String[] o : old) {
             list.add(category(CategoryCodes.GB30428, CategoryCodes.kindOf(o[0].charAt(0)), o[1], o[2], "01", o[3]));
         }
@@ -127,11 +127,22 @@ class DemoCatalogSeeder implements ApplicationRunner {
         return list;
     }
 
-    private static Category category(String standard, CategoryKind kind, String code, String name, String majorCode,
-            String majorName) {
+    private static Category category(
+            String standard, CategoryKind kind, String code, String name, String majorCode, String majorName) {
         String[] conditions = DemoConditions.of(standard, kind, code, name);
-        return new Category(0, standard, kind, code, CategoryCodes.qualified(standard, kind, code), name, majorCode,
-                majorName, conditions[0], conditions[1], true, 0);
+        return new Category(
+                0,
+                standard,
+                kind,
+                code,
+                CategoryCodes.qualified(standard, kind, code),
+                name,
+                majorCode,
+                majorName,
+                conditions[0],
+                conditions[1],
+                true,
+                0);
     }
 
     /** Demo limits of a few categories (ours): sanitation runs 7 days a week, so natural hours. */
@@ -141,8 +152,16 @@ class DemoCatalogSeeder implements ApplicationRunner {
                 new LimitKey(ProcessStage.HANDLE, Urgency.NORMAL), natural(12 * 60),
                 new LimitKey(ProcessStage.HANDLE, Urgency.URGENT), natural(4 * 60),
                 new LimitKey(ProcessStage.HANDLE, Urgency.CRITICAL), natural(2 * 60));
-        for (String code : List.of("E06010", "E06011", "E06012", "E06014", "E06037", "E06042", "30428:E:0102",
-                "30428:E:0103", "30428:E:0104")) {
+        for (String code : List.of(
+                "E06010",
+                "E06011",
+                "E06012",
+                "E06014",
+                "E06037",
+                "E06042",
+                "30428:E:0102",
+                "30428:E:0103",
+                "30428:E:0104")) {
             m.put(code, sanitation);
         }
         Map<LimitKey, TimeLimit> enforcement = Map.of(
@@ -179,8 +198,20 @@ class DemoCatalogSeeder implements ApplicationRunner {
         for (String d : DISTRICTS) {
             r.add(rule("*", d, "QCGJ-" + d, "属地：区城管局"));
         }
-        for (String s : List.of("E06010", "E06011", "E06012", "E06014", "E06037", "E06042", "E03001", "E03005",
-                "C03001", "C03005", "30428:E:0102", "30428:E:0103", "30428:E:0104")) {
+        for (String s : List.of(
+                "E06010",
+                "E06011",
+                "E06012",
+                "E06014",
+                "E06037",
+                "E06042",
+                "E03001",
+                "E03005",
+                "C03001",
+                "C03005",
+                "30428:E:0102",
+                "30428:E:0103",
+                "30428:E:0104")) {
             r.add(rule(s, "", "HWC", "环卫类：市环卫处"));
         }
         for (String s : List.of("E06001", "E08016", "E08011", "E08012", "LOCAL:E:ZT*", "30428:E:0101")) {
@@ -199,8 +230,8 @@ class DemoCatalogSeeder implements ApplicationRunner {
     static List<String[]> csvRows() {
         var resource = new ClassPathResource(CSV);
         List<String[]> rows = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(
-                new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader in =
+                new BufferedReader(new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8))) {
             String line = in.readLine(); // header: kind,code5,category,name
             while ((line = in.readLine()) != null) {
                 if (line.isBlank()) {

@@ -2,7 +2,6 @@ package org.cityops.catalog.demo;
 
 import java.util.HashMap;
 import java.util.Map;
-
 import org.cityops.catalog.CategoryKind;
 import org.cityops.catalog.internal.CategoryCodes;
 
@@ -16,8 +15,7 @@ final class DemoConditions {
 
     static {
         put("E06001", "城市公共区域内未经批准搭建建（构）筑物或设施，经核实属实", "违法搭建已拆除或已依法处理，现场恢复原状");
-        put("E06010", "城市道路、广场、绿地等公共区域内有暴露垃圾（体积约 0.5 立方米以上或面积约 1 平方米以上）",
-                "暴露垃圾已清除，现场干净整洁，无残留");
+        put("E06010", "城市道路、广场、绿地等公共区域内有暴露垃圾（体积约 0.5 立方米以上或面积约 1 平方米以上）", "暴露垃圾已清除，现场干净整洁，无残留");
         put("E06011", "公共区域内有积存的垃圾、渣土", "积存垃圾渣土已清运，现场干净整洁");
         put("E06012", "道路有明显的泥沙、污渍、垃圾，影响市容", "道路已清扫保洁，路面干净");
         put("E06014", "车辆运输过程中在道路上遗撒（洒）渣土、砂石、泥浆或其他物料", "遗撒物已清除，路面干净；涉及运输车辆的已移交执法");
@@ -33,8 +31,7 @@ final class DemoConditions {
         put("LOCAL:E:ZT02", "在核准消纳场以外倾倒、堆放建筑垃圾", "建筑垃圾已清运至消纳场，责任单位已依法处理");
     }
 
-    private DemoConditions() {
-    }
+    private DemoConditions() {}
 
     private static void put(String qualifiedCode, String filing, String closing) {
         SPECIFIC.put(qualifiedCode, new String[] {filing, closing});
@@ -47,13 +44,12 @@ final class DemoConditions {
             return specific;
         }
         String facility = name.endsWith("异常") ? name.substring(0, name.length() - 2) : name;
-        boolean aboutFacility = kind == CategoryKind.COMPONENT || name.endsWith("异常")
+        boolean aboutFacility = kind == CategoryKind.COMPONENT
+                || name.endsWith("异常")
                 || (standard.equals(CategoryCodes.GB30428) && kind == CategoryKind.COMPONENT);
         if (aboutFacility) {
-            return new String[] {facility + "破损、缺失、移位、松动或存在安全隐患，影响使用或市容",
-                facility + "已修复、补齐或复位，恢复正常使用功能，无安全隐患"};
+            return new String[] {facility + "破损、缺失、移位、松动或存在安全隐患，影响使用或市容", facility + "已修复、补齐或复位，恢复正常使用功能，无安全隐患"};
         }
-        return new String[] {"城市公共区域内发现“" + name + "”问题，经监督员核实属实",
-            "“" + name + "”问题已处置，现场恢复正常、整洁、有序"};
+        return new String[] {"城市公共区域内发现“" + name + "”问题，经监督员核实属实", "“" + name + "”问题已处置，现场恢复正常、整洁、有序"};
     }
 }

@@ -6,8 +6,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /** Runs something once the current transaction has ended (committed or rolled back), or now without one. */
 public final class AfterTransaction {
 
-    private AfterTransaction() {
-    }
+    private AfterTransaction() {}
 
     public static void run(Runnable action) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -3,7 +3,6 @@ package org.cityops.catalog.internal;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
-
 import org.cityops.catalog.ProcessStage;
 import org.cityops.catalog.TimeBasis;
 import org.cityops.catalog.TimeLimit;
@@ -16,13 +15,13 @@ import org.cityops.catalog.Urgency;
  */
 public final class BuiltInLimits {
 
-    private BuiltInLimits() {
-    }
+    private BuiltInLimits() {}
 
     public static TimeLimit of(ProcessStage stage, Urgency urgency) {
         long[] minutes = MINUTES.get(stage);
         long m = minutes[urgency.ordinal()];
-        return new TimeLimit(Duration.ofMinutes(m), urgency == Urgency.CRITICAL ? TimeBasis.NATURAL : TimeBasis.WORKING);
+        return new TimeLimit(
+                Duration.ofMinutes(m), urgency == Urgency.CRITICAL ? TimeBasis.NATURAL : TimeBasis.WORKING);
     }
 
     private static final Map<ProcessStage, long[]> MINUTES = new EnumMap<>(ProcessStage.class);

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-
 import org.cityops.audit.AuditTrail;
 import org.cityops.catalog.TimeLimit;
 import org.cityops.catalog.internal.excel.CategoryWorkbook;
@@ -29,14 +28,36 @@ import org.springframework.transaction.annotation.Transactional;
 public class CatalogImporter {
 
     /** What an import did, or why it did nothing. */
-    public record ImportReport(boolean applied, int created, int updated, int unchanged, List<RowError> errors) {
-    }
+    public record ImportReport(boolean applied, int created, int updated, int unchanged, List<RowError> errors) {}
 
-    private static final Map<String, Integer> CATEGORY_COLUMNS = Map.of("standard", 0, "kind", 1, "code", 2,
-            "name", 4, "majorCode", 5, "majorName", 6, "filingCondition", 7, "closingCondition", 8);
-    private static final List<String> CATEGORY_HEADERS = List.of("标准 standard", "种类 kind", "代码 code",
-            "完整代码 qualified code", "名称 name", "大类代码 major code", "大类名称 major name", "立案条件 filing condition",
-            "结案条件 closing condition", "启用 active");
+    private static final Map<String, Integer> CATEGORY_COLUMNS = Map.of(
+            "standard",
+            0,
+            "kind",
+            1,
+            "code",
+            2,
+            "name",
+            4,
+            "majorCode",
+            5,
+            "majorName",
+            6,
+            "filingCondition",
+            7,
+            "closingCondition",
+            8);
+    private static final List<String> CATEGORY_HEADERS = List.of(
+            "标准 standard",
+            "种类 kind",
+            "代码 code",
+            "完整代码 qualified code",
+            "名称 name",
+            "大类代码 major code",
+            "大类名称 major name",
+            "立案条件 filing condition",
+            "结案条件 closing condition",
+            "启用 active");
 
     private final CatalogStore store;
     private final CatalogService catalog;
@@ -61,19 +82,29 @@ public class CatalogImporter {
             try {
                 Category c = CategoryAdmin.validated(0, row.draft(), 0);
                 if (rows.put(c.qualifiedCode(), c) != null) {
-                    errors.add(new RowError(CategoryWorkbook.CATEGORIES, row.row(), CATEGORY_HEADERS.get(2),
+                    errors.add(new RowError(
+                            CategoryWorkbook.CATEGORIES,
+                            row.row(),
+                            CATEGORY_HEADERS.get(2),
                             "文件中重复 duplicate category " + c.qualifiedCode()));
                 }
             } catch (InvalidInputException e) {
                 Integer col = e.field() == null ? null : CATEGORY_COLUMNS.get(e.field());
-                errors.add(new RowError(CategoryWorkbook.CATEGORIES, row.row(),
-                        col == null ? null : CATEGORY_HEADERS.get(col), e.getMessage()));
+                errors.add(new RowError(
+                        CategoryWorkbook.CATEGORIES,
+                        row.row(),
+                        col == null ? null : CATEGORY_HEADERS.get(col),
+                        e.getMessage()));
             }
         }
         Map<String, Map<LimitKey, TimeLimit>> limits = new LinkedHashMap<>();
         for (CategoryWorkbook.LimitRow row : parsed.limits()) {
-            if (!rows.containsKey(row.qualifiedCode()) && s.byQualifiedCode(row.qualifiedCode()).isEmpty()) {
-                errors.add(new RowError(CategoryWorkbook.LIMITS, row.row(), "完整代码 qualified code",
+            if (!rows.containsKey(row.qualifiedCode())
+                    && s.byQualifiedCode(row.qualifiedCode()).isEmpty()) {
+                errors.add(new RowError(
+                        CategoryWorkbook.LIMITS,
+                        row.row(),
+                        "完整代码 qualified code",
                         "分类不存在 no category " + row.qualifiedCode()));
                 continue;
             }
@@ -83,9 +114,15 @@ public class CatalogImporter {
                 errors.add(new RowError(CategoryWorkbook.LIMITS, row.row(), "时限（小时） hours", e.getMessage()));
                 continue;
             }
-            if (limits.computeIfAbsent(row.qualifiedCode(), k -> new HashMap<>()).put(row.key(), row.limit()) != null) {
-                errors.add(new RowError(CategoryWorkbook.LIMITS, row.row(), "环节 stage", "文件中重复 duplicate "
-                        + row.qualifiedCode() + " " + row.key().stage() + "/" + row.key().urgency()));
+            if (limits.computeIfAbsent(row.qualifiedCode(), k -> new HashMap<>())
+                            .put(row.key(), row.limit())
+                    != null) {
+                errors.add(new RowError(
+                        CategoryWorkbook.LIMITS,
+                        row.row(),
+                        "环节 stage",
+                        "文件中重复 duplicate " + row.qualifiedCode() + " "
+                                + row.key().stage() + "/" + row.key().urgency()));
             }
         }
         if (!errors.isEmpty()) {
@@ -106,14 +143,28 @@ public class CatalogImporter {
             }
             Category before = existing.get();
             ids.put(c.qualifiedCode(), before.id());
-            Category after = new Category(before.id(), before.standard(), before.kind(), before.code(),
-                    before.qualifiedCode(), c.name(), c.majorCode(), c.majorName(), c.filingCondition(),
-                    c.closingCondition(), c.active(), before.version() + 1);
+            Category after = new Category(
+                    before.id(),
+                    before.standard(),
+                    before.kind(),
+                    before.code(),
+                    before.qualifiedCode(),
+                    c.name(),
+                    c.majorCode(),
+                    c.majorName(),
+                    c.filingCondition(),
+                    c.closingCondition(),
+                    c.active(),
+                    before.version() + 1);
             if (sameContent(before, after)) {
                 unchanged++;
             } else {
                 store.update(after, before.version(), clock.instant());
-                audit.record("CATALOG_CATEGORY", String.valueOf(before.id()), "IMPORT_UPDATE", before.summary(),
+                audit.record(
+                        "CATALOG_CATEGORY",
+                        String.valueOf(before.id()),
+                        "IMPORT_UPDATE",
+                        before.summary(),
                         after.summary());
                 updated++;
             }
@@ -129,7 +180,11 @@ public class CatalogImporter {
             Map<LimitKey, TimeLimit> current = s.ownLimits(id);
             if (!current.equals(wanted)) {
                 store.replaceLimits(id, wanted);
-                audit.record("CATALOG_LIMIT", String.valueOf(id), "IMPORT", code + " " + CategoryAdmin.describe(current),
+                audit.record(
+                        "CATALOG_LIMIT",
+                        String.valueOf(id),
+                        "IMPORT",
+                        code + " " + CategoryAdmin.describe(current),
                         code + " " + CategoryAdmin.describe(wanted));
             }
         }
@@ -138,9 +193,12 @@ public class CatalogImporter {
     }
 
     private static boolean sameContent(Category a, Category b) {
-        return a.name().equals(b.name()) && a.majorCode().equals(b.majorCode()) && a.majorName().equals(b.majorName())
+        return a.name().equals(b.name())
+                && a.majorCode().equals(b.majorCode())
+                && a.majorName().equals(b.majorName())
                 && Objects.equals(a.filingCondition(), b.filingCondition())
-                && Objects.equals(a.closingCondition(), b.closingCondition()) && a.active() == b.active();
+                && Objects.equals(a.closingCondition(), b.closingCondition())
+                && a.active() == b.active();
     }
 
     @Transactional
@@ -150,9 +208,13 @@ public class CatalogImporter {
         Set<String> keys = new HashSet<>();
         for (RoutingWorkbook.RuleRow row : parsed.rules()) {
             try {
-                RoutingRule r = routing.validated(0, row.selector(), row.areaPrefix(), row.departmentCode(), row.note(), 0);
+                RoutingRule r =
+                        routing.validated(0, row.selector(), row.areaPrefix(), row.departmentCode(), row.note(), 0);
                 if (!keys.add(r.selector() + "@" + r.areaPrefix())) {
-                    errors.add(new RowError(RoutingWorkbook.RULES, row.row(), "分类选择器 selector",
+                    errors.add(new RowError(
+                            RoutingWorkbook.RULES,
+                            row.row(),
+                            "分类选择器 selector",
                             "文件中重复 duplicate rule " + r.selector() + " @ '" + r.areaPrefix() + "'"));
                 } else {
                     valid.add(r);
@@ -170,7 +232,9 @@ public class CatalogImporter {
         int unchanged = 0;
         for (RoutingRule r : valid) {
             Optional<RoutingRule> existing = s.rules().stream()
-                    .filter(e -> e.selector().equals(r.selector()) && e.areaPrefix().equals(r.areaPrefix())).findFirst();
+                    .filter(e ->
+                            e.selector().equals(r.selector()) && e.areaPrefix().equals(r.areaPrefix()))
+                    .findFirst();
             if (existing.isEmpty()) {
                 long id = store.insertRule(r);
                 audit.record("CATALOG_ROUTING_RULE", String.valueOf(id), "IMPORT_CREATE", null, r.summary());
@@ -180,8 +244,10 @@ public class CatalogImporter {
                 unchanged++;
             } else {
                 RoutingRule e = existing.get();
-                store.updateRule(new RoutingRule(e.id(), r.selector(), r.areaPrefix(), r.departmentCode(), r.note(),
-                        e.version() + 1), e.version());
+                store.updateRule(
+                        new RoutingRule(
+                                e.id(), r.selector(), r.areaPrefix(), r.departmentCode(), r.note(), e.version() + 1),
+                        e.version());
                 audit.record("CATALOG_ROUTING_RULE", String.valueOf(e.id()), "IMPORT_UPDATE", e.summary(), r.summary());
                 updated++;
             }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
 import org.cityops.catalog.Catalog;
 import org.cityops.catalog.CategoryKind;
 import org.cityops.catalog.CategoryView;
@@ -95,23 +94,27 @@ public class CatalogService implements Catalog {
     }
 
     /** Search criteria; null or blank means any. */
-    public record Filter(String q, CategoryKind kind, String standard, String majorCode, Boolean active) {
-    }
+    public record Filter(String q, CategoryKind kind, String standard, String majorCode, Boolean active) {}
 
     public List<Category> search(Filter f) {
         String q = f.q() == null || f.q().isBlank() ? null : f.q().trim().toUpperCase(Locale.ROOT);
-        String standard = f.standard() == null || f.standard().isBlank() ? null
-                : CategoryCodes.normalizeStandard(f.standard());
-        String major = f.majorCode() == null || f.majorCode().isBlank() ? null : f.majorCode().trim();
+        String standard =
+                f.standard() == null || f.standard().isBlank() ? null : CategoryCodes.normalizeStandard(f.standard());
+        String major = f.majorCode() == null || f.majorCode().isBlank()
+                ? null
+                : f.majorCode().trim();
         return snapshot().all().stream()
                 .filter(c -> f.kind() == null || c.kind() == f.kind())
                 .filter(c -> standard == null || c.standard().equals(standard))
                 .filter(c -> major == null || c.majorCode().equals(major))
                 .filter(c -> f.active() == null || c.active() == f.active())
-                .filter(c -> q == null || c.qualifiedCode().contains(q) || c.code().contains(q)
+                .filter(c -> q == null
+                        || c.qualifiedCode().contains(q)
+                        || c.code().contains(q)
                         || c.name().toUpperCase(Locale.ROOT).contains(q)
                         || c.majorName().toUpperCase(Locale.ROOT).contains(q))
-                .sorted(java.util.Comparator.comparing(Category::standard).thenComparing(Category::kind)
+                .sorted(java.util.Comparator.comparing(Category::standard)
+                        .thenComparing(Category::kind)
                         .thenComparing(Category::code))
                 .toList();
     }

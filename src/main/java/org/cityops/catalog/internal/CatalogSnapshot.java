@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.cityops.catalog.ProcessStage;
 import org.cityops.catalog.TimeLimit;
 import org.cityops.catalog.Urgency;
@@ -25,17 +24,23 @@ public final class CatalogSnapshot {
     private final Map<Long, Map<LimitKey, TimeLimit>> overrides;
     private final List<RoutingRule> rules;
 
-    public CatalogSnapshot(List<Category> categories, Map<LimitKey, TimeLimit> defaults,
-            Map<Long, Map<LimitKey, TimeLimit>> overrides, List<RoutingRule> rules) {
+    public CatalogSnapshot(
+            List<Category> categories,
+            Map<LimitKey, TimeLimit> defaults,
+            Map<Long, Map<LimitKey, TimeLimit>> overrides,
+            List<RoutingRule> rules) {
         for (Category c : categories) {
             byId.put(c.id(), c);
             byQualifiedCode.put(c.qualifiedCode(), c);
             if (c.active()) {
                 active.add(c);
-                activeByPlainCode.computeIfAbsent(c.code(), k -> new ArrayList<>()).add(c);
+                activeByPlainCode
+                        .computeIfAbsent(c.code(), k -> new ArrayList<>())
+                        .add(c);
             }
         }
-        active.sort(Comparator.comparing(Category::standard).thenComparing(Category::kind)
+        active.sort(Comparator.comparing(Category::standard)
+                .thenComparing(Category::kind)
                 .thenComparing(Category::code));
         this.defaults = Map.copyOf(defaults);
         this.overrides = Map.copyOf(overrides);
@@ -57,8 +62,8 @@ public final class CatalogSnapshot {
             CategoryCodes.Key k = key.get();
             return Optional.ofNullable(byQualifiedCode.get(CategoryCodes.qualified(k.standard(), k.kind(), k.code())));
         }
-        List<Category> candidates = activeByPlainCode.getOrDefault(input.trim().toUpperCase(java.util.Locale.ROOT),
-                List.of());
+        List<Category> candidates =
+                activeByPlainCode.getOrDefault(input.trim().toUpperCase(java.util.Locale.ROOT), List.of());
         return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
     }
 

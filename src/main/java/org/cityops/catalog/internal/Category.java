@@ -4,13 +4,23 @@ import org.cityops.catalog.CategoryKind;
 import org.cityops.catalog.CategoryView;
 
 /** A case category (小类) as the catalogue keeps it. */
-public record Category(long id, String standard, CategoryKind kind, String code, String qualifiedCode, String name,
-        String majorCode, String majorName, String filingCondition, String closingCondition, boolean active,
+public record Category(
+        long id,
+        String standard,
+        CategoryKind kind,
+        String code,
+        String qualifiedCode,
+        String name,
+        String majorCode,
+        String majorName,
+        String filingCondition,
+        String closingCondition,
+        boolean active,
         int version) {
 
     public CategoryView view() {
-        return new CategoryView(id, standard, kind, code, qualifiedCode, name, majorName, filingCondition,
-                closingCondition, active);
+        return new CategoryView(
+                id, standard, kind, code, qualifiedCode, name, majorName, filingCondition, closingCondition, active);
     }
 
     public String majorSelector() {

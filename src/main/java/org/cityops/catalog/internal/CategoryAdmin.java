@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
 import org.cityops.audit.AuditTrail;
 import org.cityops.catalog.CategoryKind;
 import org.cityops.catalog.TimeLimit;
@@ -41,8 +40,19 @@ public class CategoryAdmin {
             throw new ConflictException("分类已存在 category " + c.qualifiedCode() + " already exists");
         }
         long id = store.insert(c, clock.instant());
-        Category saved = new Category(id, c.standard(), c.kind(), c.code(), c.qualifiedCode(), c.name(), c.majorCode(),
-                c.majorName(), c.filingCondition(), c.closingCondition(), c.active(), 0);
+        Category saved = new Category(
+                id,
+                c.standard(),
+                c.kind(),
+                c.code(),
+                c.qualifiedCode(),
+                c.name(),
+                c.majorCode(),
+                c.majorName(),
+                c.filingCondition(),
+                c.closingCondition(),
+                c.active(),
+                0);
         audit.record("CATALOG_CATEGORY", String.valueOf(id), "CREATE", null, saved.summary());
         changed();
         return saved;
@@ -55,8 +65,12 @@ public class CategoryAdmin {
     @Transactional
     public Category update(long id, CategoryDraft d, int expectedVersion) {
         Category before = catalog.require(id);
-        CategoryDraft merged = new CategoryDraft(before.standard(), before.kind(), before.code(),
-                d.name() == null ? before.name() : d.name(), d.majorCode() == null ? before.majorCode() : d.majorCode(),
+        CategoryDraft merged = new CategoryDraft(
+                before.standard(),
+                before.kind(),
+                before.code(),
+                d.name() == null ? before.name() : d.name(),
+                d.majorCode() == null ? before.majorCode() : d.majorCode(),
                 d.majorName() == null ? before.majorName() : d.majorName(),
                 d.filingCondition() == null ? before.filingCondition() : d.filingCondition(),
                 d.closingCondition() == null ? before.closingCondition() : d.closingCondition(),
@@ -74,11 +88,25 @@ public class CategoryAdmin {
         if (before.active() == active) {
             return before;
         }
-        Category after = new Category(id, before.standard(), before.kind(), before.code(), before.qualifiedCode(),
-                before.name(), before.majorCode(), before.majorName(), before.filingCondition(),
-                before.closingCondition(), active, before.version() + 1);
+        Category after = new Category(
+                id,
+                before.standard(),
+                before.kind(),
+                before.code(),
+                before.qualifiedCode(),
+                before.name(),
+                before.majorCode(),
+                before.majorName(),
+                before.filingCondition(),
+                before.closingCondition(),
+                active,
+                before.version() + 1);
         store.update(after, before.version(), clock.instant());
-        audit.record("CATALOG_CATEGORY", String.valueOf(id), active ? "ACTIVATE" : "DEACTIVATE", before.summary(),
+        audit.record(
+                "CATALOG_CATEGORY",
+                String.valueOf(id),
+                active ? "ACTIVATE" : "DEACTIVATE",
+                before.summary(),
                 after.summary());
         changed();
         return after;
@@ -91,7 +119,11 @@ public class CategoryAdmin {
         limits.values().forEach(CategoryAdmin::checkLimit);
         String before = describe(catalog.snapshot().ownLimits(id));
         store.replaceLimits(id, limits);
-        audit.record("CATALOG_LIMIT", String.valueOf(id), "UPDATE", c.qualifiedCode() + " " + before,
+        audit.record(
+                "CATALOG_LIMIT",
+                String.valueOf(id),
+                "UPDATE",
+                c.qualifiedCode() + " " + before,
                 c.qualifiedCode() + " " + describe(limits));
         changed();
     }
@@ -102,7 +134,11 @@ public class CategoryAdmin {
         limits.forEach((key, limit) -> {
             TimeLimit before = catalog.snapshot().defaultLimit(key.stage(), key.urgency());
             store.putDefault(key, limit);
-            audit.record("CATALOG_DEFAULT_LIMIT", key.stage() + "/" + key.urgency(), "UPDATE", describe(before),
+            audit.record(
+                    "CATALOG_DEFAULT_LIMIT",
+                    key.stage() + "/" + key.urgency(),
+                    "UPDATE",
+                    describe(before),
                     describe(limit));
         });
         changed();
@@ -112,9 +148,11 @@ public class CategoryAdmin {
         if (limit == null || limit.duration() == null || limit.basis() == null) {
             throw new InvalidInputException("时限须有时长和计时方式 a limit needs a duration and a basis", "limits");
         }
-        if (limit.duration().isNegative() || limit.duration().isZero() || limit.duration().compareTo(MAX_LIMIT) > 0) {
-            throw new InvalidInputException("时限须大于 0 且不超过 366 天 a limit must be more than 0 and at most 366 days",
-                    "limits");
+        if (limit.duration().isNegative()
+                || limit.duration().isZero()
+                || limit.duration().compareTo(MAX_LIMIT) > 0) {
+            throw new InvalidInputException(
+                    "时限须大于 0 且不超过 366 天 a limit must be more than 0 and at most 366 days", "limits");
         }
         if (limit.duration().toSeconds() % 60 != 0) {
             throw new InvalidInputException("时限须为整分钟 a limit must be whole minutes", "limits");
@@ -126,8 +164,10 @@ public class CategoryAdmin {
     }
 
     static String describe(Map<LimitKey, TimeLimit> limits) {
-        return new TreeMap<>(limits.entrySet().stream().collect(Collectors.toMap(
-                e -> e.getKey().stage() + "/" + e.getKey().urgency(), e -> describe(e.getValue())))).toString();
+        return new TreeMap<>(limits.entrySet().stream()
+                        .collect(Collectors.toMap(
+                                e -> e.getKey().stage() + "/" + e.getKey().urgency(), e -> describe(e.getValue()))))
+                .toString();
     }
 
     private void changed() {
@@ -143,27 +183,42 @@ public class CategoryAdmin {
         }
         String code = d.code() == null ? "" : d.code().trim().toUpperCase(Locale.ROOT);
         if (!CategoryCodes.isValidCode(standard, code)) {
-            throw new InvalidInputException("代码格式不对 code '" + d.code() + "' does not fit " + standard
-                    + " (GB/T 47678.5: 5 digits, GB/T 30428.2: 4 digits, LOCAL: 1-12 letters or digits)", "code");
+            throw new InvalidInputException(
+                    "代码格式不对 code '" + d.code() + "' does not fit " + standard
+                            + " (GB/T 47678.5: 5 digits, GB/T 30428.2: 4 digits, LOCAL: 1-12 letters or digits)",
+                    "code");
         }
         String name = required(d.name(), "name", 200);
         String majorCode = d.majorCode() == null ? "" : d.majorCode().trim().toUpperCase(Locale.ROOT);
         String implied = CategoryCodes.impliedMajor(standard, code);
         if (implied != null) {
             if (!majorCode.isEmpty() && !majorCode.equals(implied)) {
-                throw new InvalidInputException("大类代码须为代码前两位 the major code must be the code's first two digits ("
-                        + implied + ")", "majorCode");
+                throw new InvalidInputException(
+                        "大类代码须为代码前两位 the major code must be the code's first two digits (" + implied + ")",
+                        "majorCode");
             }
             majorCode = implied;
         } else if (!majorCode.matches("[A-Z0-9]{1,8}")) {
-            throw new InvalidInputException("本地分类须给出大类代码（1-8 位字母数字） a LOCAL category needs a major code of "
-                    + "1-8 letters or digits", "majorCode");
+            throw new InvalidInputException(
+                    "本地分类须给出大类代码（1-8 位字母数字） a LOCAL category needs a major code of " + "1-8 letters or digits",
+                    "majorCode");
         }
         String majorName = required(d.majorName(), "majorName", 100);
         String filing = optional(d.filingCondition(), "filingCondition", 4000);
         String closing = optional(d.closingCondition(), "closingCondition", 4000);
-        return new Category(id, standard, kind, code, CategoryCodes.qualified(standard, kind, code), name, majorCode,
-                majorName, filing, closing, d.active() == null || d.active(), version);
+        return new Category(
+                id,
+                standard,
+                kind,
+                code,
+                CategoryCodes.qualified(standard, kind, code),
+                name,
+                majorCode,
+                majorName,
+                filing,
+                closing,
+                d.active() == null || d.active(),
+                version);
     }
 
     private static String required(String value, String field, int max) {

@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.cityops.catalog.CategoryKind;
 import org.cityops.platform.InvalidInputException;
 
@@ -31,11 +30,9 @@ public final class CategoryCodes {
     private static final Pattern MAJOR_LONG = Pattern.compile("(47678|30428|LOCAL):([CE]):([A-Z0-9]{1,8})\\*");
 
     /** A parsed key: standard + kind + code (or major code, for a selector). */
-    public record Key(String standard, CategoryKind kind, String code) {
-    }
+    public record Key(String standard, CategoryKind kind, String code) {}
 
-    private CategoryCodes() {
-    }
+    private CategoryCodes() {}
 
     public static char letter(CategoryKind kind) {
         return kind == CategoryKind.COMPONENT ? 'C' : 'E';
@@ -94,12 +91,16 @@ public final class CategoryCodes {
             }
             return majorSelector(standard, kindOf(m.group(2).charAt(0)), m.group(3));
         }
-        return parseQualified(s).map(k -> qualified(k.standard(), k.kind(), k.code())).orElseThrow(() -> badSelector(input));
+        return parseQualified(s)
+                .map(k -> qualified(k.standard(), k.kind(), k.code()))
+                .orElseThrow(() -> badSelector(input));
     }
 
     private static InvalidInputException badSelector(String input) {
-        return new InvalidInputException("分类选择器不合法 invalid category selector '" + input
-                + "': use *, a major like E06* or 30428:E:01*, or a category code like E06010", "selector");
+        return new InvalidInputException(
+                "分类选择器不合法 invalid category selector '" + input
+                        + "': use *, a major like E06* or 30428:E:01*, or a category code like E06010",
+                "selector");
     }
 
     public static String standardOf(String tag) {
@@ -122,8 +123,8 @@ public final class CategoryCodes {
         if (s.equals(LOCAL) || s.equals("本地") || s.equals("扩展")) {
             return LOCAL;
         }
-        throw new InvalidInputException("未知标准 unknown standard '" + input + "': GB/T 47678.5, GB/T 30428.2 or LOCAL",
-                "standard");
+        throw new InvalidInputException(
+                "未知标准 unknown standard '" + input + "': GB/T 47678.5, GB/T 30428.2 or LOCAL", "standard");
     }
 
     public static boolean isValidCode(String standard, String code) {

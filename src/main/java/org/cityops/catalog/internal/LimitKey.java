@@ -4,5 +4,4 @@ import org.cityops.catalog.ProcessStage;
 import org.cityops.catalog.Urgency;
 
 /** 环节 × 紧急程度. */
-public record LimitKey(ProcessStage stage, Urgency urgency) {
-}
+public record LimitKey(ProcessStage stage, Urgency urgency) {}

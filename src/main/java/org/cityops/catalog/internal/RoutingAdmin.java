@@ -1,7 +1,6 @@
 package org.cityops.catalog.internal;
 
 import java.util.Optional;
-
 import org.cityops.audit.AuditTrail;
 import org.cityops.org.OrgDirectory;
 import org.cityops.platform.ConflictException;
@@ -30,8 +29,8 @@ public class RoutingAdmin {
     public RoutingRule create(String selector, String areaPrefix, String departmentCode, String note) {
         RoutingRule r = validated(0, selector, areaPrefix, departmentCode, note, 0);
         if (find(r.selector(), r.areaPrefix()).isPresent()) {
-            throw new ConflictException("已有相同分类和区域的规则 a rule for " + r.selector() + " in area '"
-                    + r.areaPrefix() + "' already exists");
+            throw new ConflictException(
+                    "已有相同分类和区域的规则 a rule for " + r.selector() + " in area '" + r.areaPrefix() + "' already exists");
         }
         long id = store.insertRule(r);
         RoutingRule saved = new RoutingRule(id, r.selector(), r.areaPrefix(), r.departmentCode(), r.note(), 0);
@@ -41,8 +40,8 @@ public class RoutingAdmin {
     }
 
     @Transactional
-    public RoutingRule update(long id, String selector, String areaPrefix, String departmentCode, String note,
-            int expectedVersion) {
+    public RoutingRule update(
+            long id, String selector, String areaPrefix, String departmentCode, String note, int expectedVersion) {
         RoutingRule before = require(id);
         RoutingRule after = validated(id, selector, areaPrefix, departmentCode, note, expectedVersion + 1);
         Optional<RoutingRule> clash = find(after.selector(), after.areaPrefix());
@@ -65,17 +64,20 @@ public class RoutingAdmin {
     }
 
     public RoutingRule require(long id) {
-        return catalog.snapshot().rules().stream().filter(r -> r.id() == id).findFirst()
+        return catalog.snapshot().rules().stream()
+                .filter(r -> r.id() == id)
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("派遣规则不存在 no routing rule " + id));
     }
 
     private Optional<RoutingRule> find(String selector, String areaPrefix) {
         return catalog.snapshot().rules().stream()
-                .filter(r -> r.selector().equals(selector) && r.areaPrefix().equals(areaPrefix)).findFirst();
+                .filter(r -> r.selector().equals(selector) && r.areaPrefix().equals(areaPrefix))
+                .findFirst();
     }
 
-    RoutingRule validated(long id, String selectorInput, String areaInput, String deptInput, String noteInput,
-            int version) {
+    RoutingRule validated(
+            long id, String selectorInput, String areaInput, String deptInput, String noteInput, int version) {
         String selector = CategoryCodes.normalizeSelector(selectorInput);
         CatalogSnapshot s = catalog.snapshot();
         if (selector.endsWith("*") && !selector.equals("*")) {
@@ -89,8 +91,9 @@ public class RoutingAdmin {
         String area = areaInput == null ? "" : areaInput.trim();
         if (!area.isEmpty()) {
             if (!area.matches("\\d{6}|\\d{9}|\\d{12}")) {
-                throw new InvalidInputException("区域须为空（全市）或 6/9/12 位区划代码 area must be empty (whole city) or a "
-                        + "6, 9 or 12 digit area code", "areaPrefix");
+                throw new InvalidInputException(
+                        "区域须为空（全市）或 6/9/12 位区划代码 area must be empty (whole city) or a " + "6, 9 or 12 digit area code",
+                        "areaPrefix");
             }
             if (org.unit(area).isEmpty()) {
                 throw new InvalidInputException("区划不存在 no area " + area, "areaPrefix");

@@ -7,8 +7,8 @@ package org.cityops.catalog.internal;
  * @param selector   {@code *}, a major selector ({@code E06*}, {@code 30428:E:01*}) or a qualified code
  * @param areaPrefix "" (whole city), a district (6 digits), street (9) or community (12) code
  */
-public record RoutingRule(long id, String selector, String areaPrefix, String departmentCode, String note,
-        int version) {
+public record RoutingRule(
+        long id, String selector, String areaPrefix, String departmentCode, String note, int version) {
 
     /** 2 for one category, 1 for a major category, 0 for every category. */
     public int selectorRank() {
@@ -23,7 +23,8 @@ public record RoutingRule(long id, String selector, String areaPrefix, String de
         if (!area) {
             return false;
         }
-        return selector.equals("*") || selector.equals(category.qualifiedCode())
+        return selector.equals("*")
+                || selector.equals(category.qualifiedCode())
                 || selector.equals(category.majorSelector());
     }
 

@@ -1,5 +1,10 @@
 package org.cityops.catalog.web;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -14,7 +19,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.cityops.catalog.TimeBasis;
 import org.cityops.catalog.TimeLimit;
 import org.cityops.catalog.internal.calendar.CachedWorkingCalendar;
@@ -37,12 +41,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
-
 /** The working calendar (工作日历): year view, holidays and 调休 days, working hours, deadline helper. */
 @RestController
 @Validated
@@ -60,8 +58,7 @@ class CalendarApiController {
         this.clock = clock;
     }
 
-    record YearView(int year, Map<Integer, List<String>> week, List<CalendarAdmin.Day> days) {
-    }
+    record YearView(int year, Map<Integer, List<String>> week, List<CalendarAdmin.Day> days) {}
 
     @GetMapping("/{year:\\d{4}}")
     YearView year(@PathVariable int year) {
@@ -70,13 +67,14 @@ class CalendarApiController {
 
     static Map<Integer, List<String>> week(CalendarRules rules) {
         Map<Integer, List<String>> week = new LinkedHashMap<>();
-        rules.weekly().forEach((d, ps) -> week.put(d.getValue(), ps.stream().map(WorkPeriod::toString).toList()));
+        rules.weekly()
+                .forEach((d, ps) -> week.put(
+                        d.getValue(), ps.stream().map(WorkPeriod::toString).toList()));
         return week;
     }
 
     /** kind null (or absent) puts the date back on the weekly pattern. */
-    record DayRequest(DayKind kind, @Size(max = 100) String name) {
-    }
+    record DayRequest(DayKind kind, @Size(max = 100) String name) {}
 
     @PutMapping("/days/{date}")
     @PreAuthorize(Roles.ADMIN)
@@ -98,8 +96,7 @@ class CalendarApiController {
     }
 
     /** Working periods per ISO weekday (1 = Monday): {"week": {"1": ["08:30-12:00", "13:30-17:30"], ...}}. */
-    record WeekRequest(@NotNull Map<Integer, @Size(max = 6) List<String>> week) {
-    }
+    record WeekRequest(@NotNull Map<Integer, @Size(max = 6) List<String>> week) {}
 
     @PutMapping("/week")
     @PreAuthorize(Roles.ADMIN)
@@ -119,9 +116,13 @@ class CalendarApiController {
         return week(calendar.rules());
     }
 
-    record DeadlineAnswer(Instant start, Instant deadline, String startDisplay, String deadlineDisplay,
-            TimeBasis basis, long minutes) {
-    }
+    record DeadlineAnswer(
+            Instant start,
+            Instant deadline,
+            String startDisplay,
+            String deadlineDisplay,
+            TimeBasis basis,
+            long minutes) {}
 
     /**
      * When a limit of {@code hours} on {@code basis} starting at {@code start} runs out. {@code start} is an
@@ -129,7 +130,8 @@ class CalendarApiController {
      * ({@code 2026-09-30T17:00}); absent means now.
      */
     @GetMapping("/deadline")
-    DeadlineAnswer deadline(@RequestParam(required = false) @Size(max = 40) String start,
+    DeadlineAnswer deadline(
+            @RequestParam(required = false) @Size(max = 40) String start,
             @RequestParam @DecimalMin(value = "0") @DecimalMax("8784") BigDecimal hours,
             @RequestParam(defaultValue = "WORKING") TimeBasis basis) {
         Instant from = start == null || start.isBlank() ? clock.instant() : parseInstant(start, "start");
@@ -138,11 +140,12 @@ class CalendarApiController {
         return new DeadlineAnswer(from, end, CityClock.display(from), CityClock.display(end), basis, d.toMinutes());
     }
 
-    record ElapsedAnswer(Instant from, Instant to, TimeBasis basis, long minutes) {
-    }
+    record ElapsedAnswer(Instant from, Instant to, TimeBasis basis, long minutes) {}
 
     @GetMapping("/elapsed")
-    ElapsedAnswer elapsed(@RequestParam @Size(max = 40) String from, @RequestParam @Size(max = 40) String to,
+    ElapsedAnswer elapsed(
+            @RequestParam @Size(max = 40) String from,
+            @RequestParam @Size(max = 40) String to,
             @RequestParam(defaultValue = "WORKING") TimeBasis basis) {
         Instant a = parseInstant(from, "from");
         Instant b = parseInstant(to, "to");
@@ -162,8 +165,9 @@ class CalendarApiController {
                 CalendarAdmin.checkYear(local.getYear());
                 return local.atZone(CityClock.ZONE).toInstant();
             } catch (DateTimeException e2) {
-                throw new InvalidInputException("时间格式不正确 not a date-time: '" + text
-                        + "' (use 2026-09-30T17:00 or 2026-09-30T09:00:00Z)", field);
+                throw new InvalidInputException(
+                        "时间格式不正确 not a date-time: '" + text + "' (use 2026-09-30T17:00 or 2026-09-30T09:00:00Z)",
+                        field);
             }
         }
     }

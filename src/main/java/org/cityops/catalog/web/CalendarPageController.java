@@ -6,7 +6,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-
 import org.cityops.catalog.internal.calendar.CachedWorkingCalendar;
 import org.cityops.catalog.internal.calendar.CalendarAdmin;
 import org.cityops.catalog.internal.calendar.WorkPeriod;
@@ -28,8 +27,8 @@ class CalendarPageController {
     private final CurrentStaff staff;
     private final java.time.Clock clock;
 
-    CalendarPageController(CachedWorkingCalendar calendar, CalendarAdmin admin, CurrentStaff staff,
-            java.time.Clock clock) {
+    CalendarPageController(
+            CachedWorkingCalendar calendar, CalendarAdmin admin, CurrentStaff staff, java.time.Clock clock) {
         this.calendar = calendar;
         this.admin = admin;
         this.staff = staff;
@@ -37,16 +36,17 @@ class CalendarPageController {
     }
 
     /** A month as weeks of 7 cells (null = padding), Monday first. */
-    record Month(int month, List<List<CalendarAdmin.Day>> weeks) {
-    }
+    record Month(int month, List<List<CalendarAdmin.Day>> weeks) {}
 
     /** A weekday's working periods as text, e.g. "08:30-12:00, 13:30-17:30". */
-    record WeekdayHours(int dayOfWeek, String periods) {
-    }
+    record WeekdayHours(int dayOfWeek, String periods) {}
 
     @GetMapping("/admin/calendar")
     String year(@RequestParam(required = false) Integer year, Model model) {
-        int y = year == null ? LocalDate.now(clock.withZone(org.cityops.platform.CityClock.ZONE)).getYear() : year;
+        int y = year == null
+                ? LocalDate.now(clock.withZone(org.cityops.platform.CityClock.ZONE))
+                        .getYear()
+                : year;
         CalendarAdmin.checkYear(y);
         List<CalendarAdmin.Day> days = admin.year(y);
         List<Month> months = new ArrayList<>();
@@ -75,13 +75,15 @@ class CalendarPageController {
         List<WeekdayHours> hours = new ArrayList<>();
         var weekly = calendar.rules().weekly();
         for (DayOfWeek d : DayOfWeek.values()) {
-            hours.add(new WeekdayHours(d.getValue(),
+            hours.add(new WeekdayHours(
+                    d.getValue(),
                     weekly.get(d).stream().map(WorkPeriod::toString).collect(Collectors.joining(", "))));
         }
         model.addAttribute("year", y);
         model.addAttribute("months", months);
         model.addAttribute("hours", hours);
-        model.addAttribute("exceptions", days.stream().filter(d -> d.kind() != null).toList());
+        model.addAttribute(
+                "exceptions", days.stream().filter(d -> d.kind() != null).toList());
         model.addAttribute("coverage", HolidayNoticeController.coverage(calendar, clock));
         model.addAttribute("notice", org.cityops.catalog.internal.calendar.HolidayNotice.of(y, calendar.rules()));
         model.addAttribute("canEdit", staff.find().map(s -> s.has(Role.ADMIN)).orElse(false));

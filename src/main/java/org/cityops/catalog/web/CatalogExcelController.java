@@ -1,12 +1,10 @@
 package org.cityops.catalog.web;
 
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-
-import org.cityops.platform.excel.WorkbookWriter;
 import org.cityops.catalog.CategoryKind;
 import org.cityops.catalog.internal.CatalogImporter;
 import org.cityops.catalog.internal.CatalogImporter.ImportReport;
@@ -16,6 +14,7 @@ import org.cityops.catalog.internal.excel.RoutingWorkbook;
 import org.cityops.org.OrgDirectory;
 import org.cityops.org.OrgUnitView;
 import org.cityops.platform.InvalidInputException;
+import org.cityops.platform.excel.WorkbookWriter;
 import org.cityops.platform.web.ApiProblemHandler;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -31,8 +30,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-
-import jakarta.validation.constraints.Size;
 
 /** Excel (.xlsx) templates, exports and all-or-nothing imports of categories (with limits) and routing rules. */
 @RestController
@@ -54,9 +51,13 @@ class CatalogExcelController {
     }
 
     static ResponseEntity<byte[]> file(byte[] body, String name) {
-        return ResponseEntity.ok().contentType(XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(name, java.nio.charset.StandardCharsets.UTF_8).build()
+        return ResponseEntity.ok()
+                .contentType(XLSX)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(name, java.nio.charset.StandardCharsets.UTF_8)
+                                .build()
                                 .toString())
                 .body(body);
     }
@@ -67,7 +68,8 @@ class CatalogExcelController {
     }
 
     @GetMapping("/categories")
-    ResponseEntity<byte[]> exportCategories(@RequestParam(required = false) @Size(max = 100) String q,
+    ResponseEntity<byte[]> exportCategories(
+            @RequestParam(required = false) @Size(max = 100) String q,
             @RequestParam(required = false) CategoryKind kind,
             @RequestParam(required = false) @Size(max = 32) String standard,
             @RequestParam(required = false) @Size(max = 16) String major,
@@ -97,11 +99,17 @@ class CatalogExcelController {
         Map<String, String> areas = new HashMap<>();
         catalog.snapshot().rules().forEach(r -> {
             if (!r.areaPrefix().isEmpty()) {
-                areas.put(r.areaPrefix(), org.unit(r.areaPrefix()).map(OrgUnitView::name).orElse(""));
+                areas.put(
+                        r.areaPrefix(),
+                        org.unit(r.areaPrefix()).map(OrgUnitView::name).orElse(""));
             }
         });
-        return file(RoutingWorkbook.write(RoutingApiController.sorted(catalog.snapshot()), areas,
-                RoutingApiController.departmentNames(org)), "catalog-routing.xlsx");
+        return file(
+                RoutingWorkbook.write(
+                        RoutingApiController.sorted(catalog.snapshot()),
+                        areas,
+                        RoutingApiController.departmentNames(org)),
+                "catalog-routing.xlsx");
     }
 
     @PostMapping(path = "/routing", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -126,9 +134,14 @@ class CatalogExcelController {
         if (report.applied()) {
             return ResponseEntity.ok(report);
         }
-        ProblemDetail pd = ApiProblemHandler.problem(HttpStatus.BAD_REQUEST,
-                "导入失败，未做任何修改 import rejected, nothing was changed: " + report.errors().size() + " error(s)", "file");
+        ProblemDetail pd = ApiProblemHandler.problem(
+                HttpStatus.BAD_REQUEST,
+                "导入失败，未做任何修改 import rejected, nothing was changed: "
+                        + report.errors().size() + " error(s)",
+                "file");
         pd.setProperty("errors", report.errors());
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+        return ResponseEntity.badRequest()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(pd);
     }
 }

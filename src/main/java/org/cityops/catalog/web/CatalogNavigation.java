@@ -1,7 +1,6 @@
 package org.cityops.catalog.web;
 
 import java.util.Set;
-
 import org.cityops.platform.NavItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

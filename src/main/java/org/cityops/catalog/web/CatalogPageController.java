@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.cityops.catalog.CategoryKind;
 import org.cityops.catalog.ProcessStage;
 import org.cityops.catalog.TimeBasis;
@@ -56,8 +55,13 @@ class CatalogPageController {
     private final CurrentStaff staff;
     private final OrgDirectory org;
 
-    CatalogPageController(CatalogService catalog, CategoryAdmin admin, CatalogImporter importer, CurrentStaff staff,
-            OrgDirectory org, org.cityops.catalog.internal.picker.PickerSettings pickerSettings) {
+    CatalogPageController(
+            CatalogService catalog,
+            CategoryAdmin admin,
+            CatalogImporter importer,
+            CurrentStaff staff,
+            OrgDirectory org,
+            org.cityops.catalog.internal.picker.PickerSettings pickerSettings) {
         this.pickerSettings = pickerSettings;
         this.org = org;
         this.catalog = catalog;
@@ -74,13 +78,19 @@ class CatalogPageController {
     }
 
     @GetMapping("/admin/catalog")
-    String list(@RequestParam(required = false) String q, @RequestParam(required = false) CategoryKind kind,
-            @RequestParam(required = false) String standard, @RequestParam(required = false) String major,
-            @RequestParam(required = false) Boolean active, @RequestParam(defaultValue = "0") int page, Model model) {
+    String list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) CategoryKind kind,
+            @RequestParam(required = false) String standard,
+            @RequestParam(required = false) String major,
+            @RequestParam(required = false) Boolean active,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         String std = standard == null || standard.isBlank() ? null : standard;
         List<Category> found = catalog.search(new CatalogService.Filter(q, kind, std, major, active));
         int p = Math.max(0, page);
-        model.addAttribute("categories", found.stream().skip((long) p * SIZE).limit(SIZE).toList());
+        model.addAttribute(
+                "categories", found.stream().skip((long) p * SIZE).limit(SIZE).toList());
         model.addAttribute("total", found.size());
         model.addAttribute("page", p);
         model.addAttribute("lastPage", Math.max(0, (found.size() - 1) / SIZE));
@@ -115,13 +125,17 @@ class CatalogPageController {
 
     @PostMapping("/admin/catalog")
     @PreAuthorize("hasRole('ADMIN')")
-    String create(@RequestParam(required = false) String standard, @RequestParam(required = false) CategoryKind kind,
-            @RequestParam(required = false) String code, @RequestParam(required = false) String name,
-            @RequestParam(required = false) String majorCode, @RequestParam(required = false) String majorName,
+    String create(
+            @RequestParam(required = false) String standard,
+            @RequestParam(required = false) CategoryKind kind,
+            @RequestParam(required = false) String code,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String majorCode,
+            @RequestParam(required = false) String majorName,
             RedirectAttributes redirect) {
         try {
-            Category c = admin.create(new CategoryDraft(standard, kind, code, name, majorCode, majorName, null, null,
-                    true));
+            Category c =
+                    admin.create(new CategoryDraft(standard, kind, code, name, majorCode, majorName, null, null, true));
             redirect.addFlashAttribute("message", "saved");
             return "redirect:/admin/catalog/" + c.id();
         } catch (DomainException e) {
@@ -131,9 +145,13 @@ class CatalogPageController {
     }
 
     /** One row of the limits editor: a stage × urgency, its own limit (if any) and the default. */
-    record LimitCell(ProcessStage stage, Urgency urgency, BigDecimal ownHours, TimeBasis ownBasis,
-            BigDecimal defaultHours, TimeBasis defaultBasis) {
-    }
+    record LimitCell(
+            ProcessStage stage,
+            Urgency urgency,
+            BigDecimal ownHours,
+            TimeBasis ownBasis,
+            BigDecimal defaultHours,
+            TimeBasis defaultBasis) {}
 
     @GetMapping("/admin/catalog/{id:\\d+}")
     String detail(@PathVariable long id, Model model) {
@@ -144,8 +162,13 @@ class CatalogPageController {
             for (Urgency u : Urgency.values()) {
                 TimeLimit def = s.defaultLimit(stage, u);
                 var own = s.ownLimit(id, stage, u);
-                cells.add(new LimitCell(stage, u, own.map(l -> CatalogDtos.hours(l.duration())).orElse(null),
-                        own.map(TimeLimit::basis).orElse(null), CatalogDtos.hours(def.duration()), def.basis()));
+                cells.add(new LimitCell(
+                        stage,
+                        u,
+                        own.map(l -> CatalogDtos.hours(l.duration())).orElse(null),
+                        own.map(TimeLimit::basis).orElse(null),
+                        CatalogDtos.hours(def.duration()),
+                        def.basis()));
             }
         }
         model.addAttribute("category", c);
@@ -154,7 +177,9 @@ class CatalogPageController {
         Map<String, String> routes = new LinkedHashMap<>();
         routes.put("全市 city-wide", s.route(c, "").map(r -> r.departmentCode()).orElse("—"));
         for (OrgUnitView d : org.unitsOfKind(OrgUnitKind.DISTRICT)) {
-            routes.put(d.name() + " " + d.code(), s.route(c, d.code()).map(r -> r.departmentCode()).orElse("—"));
+            routes.put(
+                    d.name() + " " + d.code(),
+                    s.route(c, d.code()).map(r -> r.departmentCode()).orElse("—"));
         }
         model.addAttribute("routes", routes);
         return "catalog/detail";
@@ -162,14 +187,21 @@ class CatalogPageController {
 
     @PostMapping("/admin/catalog/{id:\\d+}")
     @PreAuthorize("hasRole('ADMIN')")
-    String update(@PathVariable long id, @RequestParam String name, @RequestParam String majorName,
+    String update(
+            @PathVariable long id,
+            @RequestParam String name,
+            @RequestParam String majorName,
             @RequestParam(required = false) String filingCondition,
             @RequestParam(required = false) String closingCondition,
-            @RequestParam(defaultValue = "false") boolean active, @RequestParam int version,
+            @RequestParam(defaultValue = "false") boolean active,
+            @RequestParam int version,
             RedirectAttributes redirect) {
         try {
-            admin.update(id, new CategoryDraft(null, null, null, name, null, majorName, filingCondition,
-                    closingCondition, active), version);
+            admin.update(
+                    id,
+                    new CategoryDraft(
+                            null, null, null, name, null, majorName, filingCondition, closingCondition, active),
+                    version);
             redirect.addFlashAttribute("message", "saved");
         } catch (DomainException e) {
             redirect.addFlashAttribute("error", e.getMessage());
@@ -180,8 +212,8 @@ class CatalogPageController {
     /** Form fields {@code hours_HANDLE_NORMAL} and {@code basis_HANDLE_NORMAL}; empty hours = use the default. */
     @PostMapping("/admin/catalog/{id:\\d+}/limits")
     @PreAuthorize("hasRole('ADMIN')")
-    String limits(@PathVariable long id, @RequestParam MultiValueMap<String, String> form,
-            RedirectAttributes redirect) {
+    String limits(
+            @PathVariable long id, @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
         try {
             admin.setLimits(id, limitsFrom(form));
             redirect.addFlashAttribute("message", "saved");
@@ -232,8 +264,13 @@ class CatalogPageController {
         for (ProcessStage stage : ProcessStage.values()) {
             for (Urgency u : Urgency.values()) {
                 TimeLimit def = s.defaultLimit(stage, u);
-                cells.add(new LimitCell(stage, u, CatalogDtos.hours(def.duration()), def.basis(),
-                        CatalogDtos.hours(def.duration()), def.basis()));
+                cells.add(new LimitCell(
+                        stage,
+                        u,
+                        CatalogDtos.hours(def.duration()),
+                        def.basis(),
+                        CatalogDtos.hours(def.duration()),
+                        def.basis()));
             }
         }
         model.addAttribute("limits", cells);

@@ -1,11 +1,16 @@
 package org.cityops.catalog.web;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.cityops.catalog.CategoryKind;
+import org.cityops.catalog.ProcessStage;
 import org.cityops.catalog.TimeLimit;
+import org.cityops.catalog.Urgency;
 import org.cityops.catalog.internal.CatalogService;
 import org.cityops.catalog.internal.Category;
 import org.cityops.catalog.internal.CategoryAdmin;
@@ -19,8 +24,6 @@ import org.cityops.catalog.web.CatalogDtos.LimitDto;
 import org.cityops.catalog.web.CatalogDtos.LimitEntry;
 import org.cityops.catalog.web.CatalogDtos.LimitsRequest;
 import org.cityops.catalog.web.CatalogDtos.Page;
-import org.cityops.catalog.ProcessStage;
-import org.cityops.catalog.Urgency;
 import org.cityops.platform.InvalidInputException;
 import org.cityops.platform.NotFoundException;
 import org.springframework.http.HttpStatus;
@@ -35,11 +38,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Size;
 
 /** Categories and their time limits: reads for all staff, changes by administrators. */
 @RestController
@@ -57,7 +55,8 @@ class CategoryApiController {
     }
 
     @GetMapping("/categories")
-    Page<CategoryDto> list(@RequestParam(required = false) @Size(max = 100) String q,
+    Page<CategoryDto> list(
+            @RequestParam(required = false) @Size(max = 100) String q,
             @RequestParam(required = false) CategoryKind kind,
             @RequestParam(required = false) @Size(max = 32) String standard,
             @RequestParam(required = false) @Size(max = 16) String major,
@@ -65,16 +64,22 @@ class CategoryApiController {
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(1000) int size) {
         List<Category> found = catalog.search(new CatalogService.Filter(q, kind, standard, major, active));
-        List<CategoryDto> items = found.stream().skip((long) page * size).limit(size).map(CategoryDto::of).toList();
+        List<CategoryDto> items = found.stream()
+                .skip((long) page * size)
+                .limit(size)
+                .map(CategoryDto::of)
+                .toList();
         return new Page<>(items, found.size(), page, size);
     }
 
     /** Finds a category by qualified code or unique plain code, the way {@code Catalog.resolve} does. */
     @GetMapping("/categories/resolve")
     CategoryDto resolve(@RequestParam @Size(max = 48) String code) {
-        return catalog.snapshot().resolve(code).map(CategoryDto::of)
-                .orElseThrow(() -> new NotFoundException("未找到唯一的分类 no single category for code '" + code + "'",
-                        "code"));
+        return catalog.snapshot()
+                .resolve(code)
+                .map(CategoryDto::of)
+                .orElseThrow(
+                        () -> new NotFoundException("未找到唯一的分类 no single category for code '" + code + "'", "code"));
     }
 
     @GetMapping("/categories/{id}")
@@ -86,15 +91,34 @@ class CategoryApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Roles.ADMIN)
     CategoryDto create(@Valid @RequestBody CategoryCreate body) {
-        return CategoryDto.of(admin.create(new CategoryDraft(body.standard(), body.kind(), body.code(), body.name(),
-                body.majorCode(), body.majorName(), body.filingCondition(), body.closingCondition(), body.active())));
+        return CategoryDto.of(admin.create(new CategoryDraft(
+                body.standard(),
+                body.kind(),
+                body.code(),
+                body.name(),
+                body.majorCode(),
+                body.majorName(),
+                body.filingCondition(),
+                body.closingCondition(),
+                body.active())));
     }
 
     @PutMapping("/categories/{id}")
     @PreAuthorize(Roles.ADMIN)
     CategoryDto update(@PathVariable long id, @Valid @RequestBody CategoryUpdate body) {
-        return CategoryDto.of(admin.update(id, new CategoryDraft(null, null, null, body.name(), body.majorCode(),
-                body.majorName(), body.filingCondition(), body.closingCondition(), body.active()), body.version()));
+        return CategoryDto.of(admin.update(
+                id,
+                new CategoryDraft(
+                        null,
+                        null,
+                        null,
+                        body.name(),
+                        body.majorCode(),
+                        body.majorName(),
+                        body.filingCondition(),
+                        body.closingCondition(),
+                        body.active()),
+                body.version()));
     }
 
     @PostMapping("/categories/{id}/deactivate")
@@ -131,8 +155,9 @@ class CategoryApiController {
     @GetMapping("/limits/defaults")
     List<LimitDto> defaults() {
         var s = catalog.snapshot();
-        return java.util.Arrays.stream(ProcessStage.values()).flatMap(stage -> java.util.Arrays
-                .stream(Urgency.values()).map(u -> LimitDto.of(stage, u, s.defaultLimit(stage, u), "DEFAULT")))
+        return java.util.Arrays.stream(ProcessStage.values())
+                .flatMap(stage -> java.util.Arrays.stream(Urgency.values())
+                        .map(u -> LimitDto.of(stage, u, s.defaultLimit(stage, u), "DEFAULT")))
                 .toList();
     }
 

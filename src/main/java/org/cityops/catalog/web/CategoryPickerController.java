@@ -1,7 +1,6 @@
 package org.cityops.catalog.web;
 
 import java.util.List;
-
 import org.cityops.catalog.internal.picker.PickerSettings;
 import org.cityops.org.CurrentStaff;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,15 +29,15 @@ class CategoryPickerController {
 
     @GetMapping("/api/v1/catalog/picker")
     @PreAuthorize(Roles.ALL_STAFF)
-    CategoryPickerView.Answer search(@RequestParam(required = false) String q,
-            @RequestParam(required = false) Integer limit) {
+    CategoryPickerView.Answer search(
+            @RequestParam(required = false) String q, @RequestParam(required = false) Integer limit) {
         return view.search(q, false, limit(q, limit));
     }
 
     /** The same for citizens (no sign-in): "most used" are the citizens' most reported categories. */
     @GetMapping("/api/v1/public/catalog/picker")
-    CategoryPickerView.Answer publicSearch(@RequestParam(required = false) String q,
-            @RequestParam(required = false) Integer limit) {
+    CategoryPickerView.Answer publicSearch(
+            @RequestParam(required = false) String q, @RequestParam(required = false) Integer limit) {
         return view.search(q, true, limit(q, limit));
     }
 
@@ -47,11 +46,9 @@ class CategoryPickerController {
         return limit != null ? limit : q == null || q.isBlank() ? CategoryPickerView.MAX : 60;
     }
 
-    record CodeSets(List<String> codeSets, List<String> available, List<String> configured) {
-    }
+    record CodeSets(List<String> codeSets, List<String> available, List<String> configured) {}
 
-    record CodeSetsRequest(List<String> codeSets) {
-    }
+    record CodeSetsRequest(List<String> codeSets) {}
 
     @GetMapping("/api/v1/catalog/settings/picker")
     @PreAuthorize(Roles.ALL_STAFF)
@@ -62,7 +59,8 @@ class CategoryPickerController {
     @PutMapping("/api/v1/catalog/settings/picker")
     @PreAuthorize(Roles.ADMIN)
     CodeSets setCodeSets(@RequestBody CodeSetsRequest body) {
-        settings.setCodeSets(body == null ? null : body.codeSets(), staff.require().username());
+        settings.setCodeSets(
+                body == null ? null : body.codeSets(), staff.require().username());
         return codeSets();
     }
 }

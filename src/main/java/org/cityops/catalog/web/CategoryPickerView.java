@@ -3,7 +3,6 @@ package org.cityops.catalog.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.cityops.catalog.internal.CategoryCodes;
 import org.cityops.catalog.internal.picker.CategoryIndex;
 import org.cityops.catalog.internal.picker.CategoryPicker;
@@ -22,18 +21,23 @@ public class CategoryPickerView {
 
     /** The caller everyone who reports without signing in counts as (citizens' most reported categories). */
     static final String PUBLIC_USER = "public";
+
     static final int MAX = 500;
 
     /** {@code code} is what the form sends (qualified); {@code display} what people read (a local code without LOCAL:E:). */
-    public record Item(String code, String display, String name, String group, String standard, String kind,
-            String initials, long uses) {
-    }
+    public record Item(
+            String code,
+            String display,
+            String name,
+            String group,
+            String standard,
+            String kind,
+            String initials,
+            long uses) {}
 
-    public record Group(String label, boolean frequent, List<Item> items) {
-    }
+    public record Group(String label, boolean frequent, List<Item> items) {}
 
-    public record Answer(String query, int total, boolean truncated, List<Group> groups) {
-    }
+    public record Answer(String query, int total, boolean truncated, List<Group> groups) {}
 
     private final CategoryPicker picker;
     private final CurrentStaff staff;
@@ -63,16 +67,27 @@ public class CategoryPickerView {
                 && picker.codeSets().contains(CategoryCodes.GB30428);
         List<Group> groups = new ArrayList<>();
         for (CategoryIndex.Group g : r.groups()) {
-            String label = g.frequent() ? messages.getMessage("catalog.picker.frequent", null, "常用", locale)
-                    : messages.getMessage("catalog.kind." + g.kind(), null, g.kind().name(), locale) + " · "
-                            + g.majorCode() + " " + g.majorName() + (several ? "（" + g.standard() + "）" : "");
-            groups.add(new Group(label, g.frequent(), g.items().stream()
-                    .map(h -> new Item(h.category().qualifiedCode(),
-                            CategoryCodes.LOCAL.equals(h.category().standard()) ? h.category().code()
-                                    : h.category().qualifiedCode(),
-                            h.category().name(), h.category().majorName(),
-                            h.category().standard(), h.category().kind().name(), h.initials(), h.uses()))
-                    .toList()));
+            String label = g.frequent()
+                    ? messages.getMessage("catalog.picker.frequent", null, "常用", locale)
+                    : messages.getMessage(
+                                    "catalog.kind." + g.kind(), null, g.kind().name(), locale) + " · " + g.majorCode()
+                            + " " + g.majorName() + (several ? "（" + g.standard() + "）" : "");
+            groups.add(new Group(
+                    label,
+                    g.frequent(),
+                    g.items().stream()
+                            .map(h -> new Item(
+                                    h.category().qualifiedCode(),
+                                    CategoryCodes.LOCAL.equals(h.category().standard())
+                                            ? h.category().code()
+                                            : h.category().qualifiedCode(),
+                                    h.category().name(),
+                                    h.category().majorName(),
+                                    h.category().standard(),
+                                    h.category().kind().name(),
+                                    h.initials(),
+                                    h.uses()))
+                            .toList()));
         }
         return new Answer(r.query(), r.total(), r.truncated(), groups);
     }

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.cityops.catalog.internal.calendar.CachedWorkingCalendar;
 import org.cityops.catalog.internal.calendar.CalendarAdmin;
 import org.cityops.catalog.internal.calendar.CalendarCoverage;
@@ -31,7 +30,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,8 +54,7 @@ class HolidayNoticeController {
         this.clock = clock;
     }
 
-    record Coverage(LocalDate today, List<Integer> neededYears, List<Integer> missingYears, String warning) {
-    }
+    record Coverage(LocalDate today, List<Integer> neededYears, List<Integer> missingYears, String warning) {}
 
     /** Which years need holidays by today (from 1 November, next year too) and which still have none. */
     @GetMapping("/coverage")
@@ -72,21 +69,25 @@ class HolidayNoticeController {
     }
 
     /** One festival: days off {@code from}–{@code to} (to optional for one day) and the weekend days worked. */
-    record HolidayRow(String name, String from, String to, List<String> workdays) {
-    }
+    record HolidayRow(String name, String from, String to, List<String> workdays) {}
 
     /** The documented JSON form of a notice (also the format of an uploaded .json file). */
-    record NoticeRequest(Integer year, String source, List<HolidayRow> holidays) {
-    }
+    record NoticeRequest(Integer year, String source, List<HolidayRow> holidays) {}
 
     @GetMapping("/years/{year:\\d{4}}/notice")
     NoticeRequest notice(@PathVariable int year) {
         CalendarAdmin.checkYear(year);
         HolidayNotice n = HolidayNotice.of(year, calendar.rules());
-        return new NoticeRequest(year, null, n.entries().stream()
-                .map(e -> new HolidayRow(e.name(), e.from().toString(), e.end().toString(),
-                        e.workdays().stream().map(LocalDate::toString).toList()))
-                .toList());
+        return new NoticeRequest(
+                year,
+                null,
+                n.entries().stream()
+                        .map(e -> new HolidayRow(
+                                e.name(),
+                                e.from().toString(),
+                                e.end().toString(),
+                                e.workdays().stream().map(LocalDate::toString).toList()))
+                        .toList());
     }
 
     /** Replaces the year's holidays and 调休 days; 400 with {@code errors} (row, field, message) and nothing changed. */
@@ -99,7 +100,8 @@ class HolidayNoticeController {
     @GetMapping("/years/{year:\\d{4}}/notice.xlsx")
     ResponseEntity<byte[]> workbook(@PathVariable int year) {
         CalendarAdmin.checkYear(year);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(WorkbookWriter.CONTENT_TYPE))
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(WorkbookWriter.CONTENT_TYPE))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"holidays-" + year + ".xlsx\"")
                 .body(HolidayWorkbook.write(HolidayNotice.of(year, calendar.rules())));
     }
@@ -107,7 +109,8 @@ class HolidayNoticeController {
     /** Imports an .xlsx workbook (see the template) or a .json file in the form of {@link NoticeRequest}. */
     @PostMapping(path = "/years/{year:\\d{4}}/notice", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(Roles.ADMIN)
-    ResponseEntity<Object> upload(@PathVariable int year, @RequestParam(value = "file", required = false) MultipartFile file) {
+    ResponseEntity<Object> upload(
+            @PathVariable int year, @RequestParam(value = "file", required = false) MultipartFile file) {
         CalendarAdmin.checkYear(year);
         if (file == null || file.isEmpty()) {
             throw new InvalidInputException("请选择文件 no file uploaded", "file");
@@ -128,8 +131,10 @@ class HolidayNoticeController {
             }
             InputStream all = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head), in);
             HolidayNotice.Parsed parsed = HolidayWorkbook.read(year, all);
-            return answer(parsed.problems().isEmpty() ? admin.applyNotice(parsed.notice())
-                    : new CalendarAdmin.NoticeResult(false, year, 0, 0, parsed.problems()));
+            return answer(
+                    parsed.problems().isEmpty()
+                            ? admin.applyNotice(parsed.notice())
+                            : new CalendarAdmin.NoticeResult(false, year, 0, 0, parsed.problems()));
         } catch (IOException e) {
             throw new InvalidInputException("无法读取上传文件 cannot read the upload", "file");
         }
@@ -153,8 +158,10 @@ class HolidayNoticeController {
     private ResponseEntity<Object> apply(int year, NoticeRequest body) {
         CalendarAdmin.checkYear(year);
         if (body.year() != null && body.year() != year) {
-            throw new InvalidInputException("文件中的年份 " + body.year() + " 与所选年份 " + year + " 不一致 the notice is for "
-                    + body.year() + ", not " + year, "year");
+            throw new InvalidInputException(
+                    "文件中的年份 " + body.year() + " 与所选年份 " + year + " 不一致 the notice is for " + body.year() + ", not "
+                            + year,
+                    "year");
         }
         List<HolidayNotice.RawEntry> raw = new ArrayList<>();
         List<HolidayRow> rows = body.holidays() == null ? List.of() : body.holidays();
@@ -163,13 +170,21 @@ class HolidayNoticeController {
         }
         for (int i = 0; i < rows.size(); i++) {
             HolidayRow r = rows.get(i);
-            raw.add(r == null ? new HolidayNotice.RawEntry(i + 1, null, null, null, List.of())
-                    : new HolidayNotice.RawEntry(i + 1, r.name(), r.from(), r.to(),
-                            r.workdays() == null ? List.of() : r.workdays()));
+            raw.add(
+                    r == null
+                            ? new HolidayNotice.RawEntry(i + 1, null, null, null, List.of())
+                            : new HolidayNotice.RawEntry(
+                                    i + 1,
+                                    r.name(),
+                                    r.from(),
+                                    r.to(),
+                                    r.workdays() == null ? List.of() : r.workdays()));
         }
         HolidayNotice.Parsed parsed = HolidayNotice.parse(year, body.source(), raw);
-        return answer(parsed.problems().isEmpty() ? admin.applyNotice(parsed.notice())
-                : new CalendarAdmin.NoticeResult(false, year, 0, 0, parsed.problems()));
+        return answer(
+                parsed.problems().isEmpty()
+                        ? admin.applyNotice(parsed.notice())
+                        : new CalendarAdmin.NoticeResult(false, year, 0, 0, parsed.problems()));
     }
 
     /** 200 with the counts, or 400 problem details naming the first bad row, with every problem in {@code errors}. */
@@ -178,10 +193,18 @@ class HolidayNoticeController {
             return ResponseEntity.ok(result);
         }
         HolidayNotice.Problem first = result.problems().get(0);
-        ProblemDetail pd = ApiProblemHandler.problem(HttpStatus.BAD_REQUEST, "未做任何修改 nothing was changed: "
-                + first.message() + (result.problems().size() > 1 ? "（共 " + result.problems().size() + " 处错误 "
-                        + result.problems().size() + " problems）" : ""), first.field());
+        ProblemDetail pd = ApiProblemHandler.problem(
+                HttpStatus.BAD_REQUEST,
+                "未做任何修改 nothing was changed: "
+                        + first.message()
+                        + (result.problems().size() > 1
+                                ? "（共 " + result.problems().size() + " 处错误 "
+                                        + result.problems().size() + " problems）"
+                                : ""),
+                first.field());
         pd.setProperty("errors", result.problems());
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+        return ResponseEntity.badRequest()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(pd);
     }
 }

@@ -1,9 +1,10 @@
 package org.cityops.catalog.web;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.cityops.catalog.internal.CatalogService;
 import org.cityops.catalog.internal.CatalogSnapshot;
 import org.cityops.catalog.internal.Category;
@@ -28,9 +29,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 
 /** Routing rules (派遣规则): category selector × area prefix → department. */
 @RestController
@@ -57,8 +55,11 @@ class RoutingApiController {
 
     /** Rules in a stable order for lists and exports: by selector, then area. */
     static List<RoutingRule> sorted(CatalogSnapshot s) {
-        return s.rules().stream().sorted(java.util.Comparator.comparingInt(RoutingRule::selectorRank)
-                .thenComparing(RoutingRule::selector).thenComparing(RoutingRule::areaPrefix)).toList();
+        return s.rules().stream()
+                .sorted(java.util.Comparator.comparingInt(RoutingRule::selectorRank)
+                        .thenComparing(RoutingRule::selector)
+                        .thenComparing(RoutingRule::areaPrefix))
+                .toList();
     }
 
     static Map<String, String> departmentNames(OrgDirectory org) {
@@ -78,7 +79,8 @@ class RoutingApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Roles.ADMIN)
     RuleDto create(@Valid @RequestBody RuleRequest body) {
-        return dto(admin.create(body.selector(), body.areaPrefix(), body.departmentCode(), body.note()),
+        return dto(
+                admin.create(body.selector(), body.areaPrefix(), body.departmentCode(), body.note()),
                 departmentNames(org));
     }
 
@@ -88,8 +90,10 @@ class RoutingApiController {
         if (body.version() == null) {
             throw new InvalidInputException("缺少版本号 version is required", "version");
         }
-        return dto(admin.update(id, body.selector(), body.areaPrefix(), body.departmentCode(), body.note(),
-                body.version()), departmentNames(org));
+        return dto(
+                admin.update(
+                        id, body.selector(), body.areaPrefix(), body.departmentCode(), body.note(), body.version()),
+                departmentNames(org));
     }
 
     @DeleteMapping("/{id}")
@@ -99,21 +103,26 @@ class RoutingApiController {
         admin.delete(id);
     }
 
-    record Resolution(String category, String area, String departmentCode, String departmentName, RuleDto rule) {
-    }
+    record Resolution(String category, String area, String departmentCode, String departmentName, RuleDto rule) {}
 
     /** Which department a category goes to at a place, and by which rule. */
     @GetMapping("/resolve")
-    Resolution resolve(@RequestParam @Size(max = 48) String category,
+    Resolution resolve(
+            @RequestParam @Size(max = 48) String category,
             @RequestParam(defaultValue = "") @Size(max = 15) String area) {
         CatalogSnapshot s = catalog.snapshot();
-        Category c = s.resolve(category).orElseThrow(
-                () -> new NotFoundException("未找到唯一的分类 no single category for code '" + category + "'", "category"));
-        RoutingRule r = s.route(c, area).orElseThrow(
-                () -> new NotFoundException("没有适用的派遣规则 no routing rule for " + c.qualifiedCode() + " in '" + area
-                        + "'", "area"));
+        Category c = s.resolve(category)
+                .orElseThrow(() ->
+                        new NotFoundException("未找到唯一的分类 no single category for code '" + category + "'", "category"));
+        RoutingRule r = s.route(c, area)
+                .orElseThrow(() -> new NotFoundException(
+                        "没有适用的派遣规则 no routing rule for " + c.qualifiedCode() + " in '" + area + "'", "area"));
         Map<String, String> depts = departmentNames(org);
-        return new Resolution(c.qualifiedCode(), area, r.departmentCode(),
-                depts.getOrDefault(r.departmentCode(), r.departmentCode()), dto(r, depts));
+        return new Resolution(
+                c.qualifiedCode(),
+                area,
+                r.departmentCode(),
+                depts.getOrDefault(r.departmentCode(), r.departmentCode()),
+                dto(r, depts));
     }
 }

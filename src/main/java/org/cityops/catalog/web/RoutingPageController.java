@@ -2,7 +2,6 @@ package org.cityops.catalog.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-
 import org.cityops.catalog.internal.CatalogImporter;
 import org.cityops.catalog.internal.CatalogService;
 import org.cityops.catalog.internal.CatalogSnapshot;
@@ -36,7 +35,11 @@ class RoutingPageController {
     private final OrgDirectory org;
     private final CurrentStaff staff;
 
-    RoutingPageController(CatalogService catalog, RoutingAdmin admin, CatalogImporter importer, OrgDirectory org,
+    RoutingPageController(
+            CatalogService catalog,
+            RoutingAdmin admin,
+            CatalogImporter importer,
+            OrgDirectory org,
             CurrentStaff staff) {
         this.catalog = catalog;
         this.admin = admin;
@@ -54,10 +57,14 @@ class RoutingPageController {
     String list(Model model) {
         CatalogSnapshot s = catalog.snapshot();
         var depts = RoutingApiController.departmentNames(org);
-        model.addAttribute("rules", RoutingApiController.sorted(s).stream()
-                .map(r -> CatalogDtos.RuleDto.of(r, r.areaPrefix().isEmpty() ? "全市" : org.nameOf(r.areaPrefix()),
-                        depts.getOrDefault(r.departmentCode(), r.departmentCode())))
-                .toList());
+        model.addAttribute(
+                "rules",
+                RoutingApiController.sorted(s).stream()
+                        .map(r -> CatalogDtos.RuleDto.of(
+                                r,
+                                r.areaPrefix().isEmpty() ? "全市" : org.nameOf(r.areaPrefix()),
+                                depts.getOrDefault(r.departmentCode(), r.departmentCode())))
+                        .toList());
         model.addAttribute("departments", depts);
         model.addAttribute("districts", org.unitsOfKind(OrgUnitKind.DISTRICT));
         return "catalog/routing";
@@ -65,8 +72,11 @@ class RoutingPageController {
 
     @PostMapping("/admin/catalog/routing")
     @PreAuthorize("hasRole('ADMIN')")
-    String create(@RequestParam String selector, @RequestParam(defaultValue = "") String areaPrefix,
-            @RequestParam String departmentCode, @RequestParam(required = false) String note,
+    String create(
+            @RequestParam String selector,
+            @RequestParam(defaultValue = "") String areaPrefix,
+            @RequestParam String departmentCode,
+            @RequestParam(required = false) String note,
             RedirectAttributes redirect) {
         try {
             admin.create(selector, areaPrefix, departmentCode, note);
@@ -79,8 +89,12 @@ class RoutingPageController {
 
     @PostMapping("/admin/catalog/routing/{id:\\d+}")
     @PreAuthorize("hasRole('ADMIN')")
-    String update(@PathVariable long id, @RequestParam String departmentCode,
-            @RequestParam(required = false) String note, @RequestParam int version, RedirectAttributes redirect) {
+    String update(
+            @PathVariable long id,
+            @RequestParam String departmentCode,
+            @RequestParam(required = false) String note,
+            @RequestParam int version,
+            RedirectAttributes redirect) {
         try {
             var r = admin.require(id);
             admin.update(id, r.selector(), r.areaPrefix(), departmentCode, note, version);
@@ -105,7 +119,9 @@ class RoutingPageController {
 
     /** htmx fragment: which department a category goes to at a place. */
     @GetMapping("/admin/catalog/routing/test")
-    String test(@RequestParam(defaultValue = "") String category, @RequestParam(defaultValue = "") String area,
+    String test(
+            @RequestParam(defaultValue = "") String category,
+            @RequestParam(defaultValue = "") String area,
             Model model) {
         CatalogSnapshot s = catalog.snapshot();
         var c = s.resolve(category);

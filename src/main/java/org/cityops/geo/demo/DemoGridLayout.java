@@ -3,7 +3,6 @@ package org.cityops.geo.demo;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-
 import org.cityops.geo.GridCode;
 import org.cityops.geo.internal.GridFeature;
 import org.cityops.geo.internal.GridGeometry;
@@ -21,8 +20,7 @@ public final class DemoGridLayout {
 
     public static final String REMARK = "合成演示网格 synthetic demo grid";
 
-    private DemoGridLayout() {
-    }
+    private DemoGridLayout() {}
 
     public static List<GridFeature> generate(OrgDirectory org) {
         List<GridFeature> features = new ArrayList<>();
@@ -40,8 +38,8 @@ public final class DemoGridLayout {
                 for (int r = 0; r < patch.blockRows(); r++) {
                     for (int c = 0; c < patch.blockCols(); c++) {
                         String code = GridCode.of(communities.get(k), seq++).value();
-                        features.add(new GridFeature(features.size(), code, cell(patch, col0 + c, row0 + r), null,
-                                REMARK));
+                        features.add(
+                                new GridFeature(features.size(), code, cell(patch, col0 + c, row0 + r), null, REMARK));
                     }
                 }
             }
@@ -60,7 +58,8 @@ public final class DemoGridLayout {
         double e = p.lonOf(col + 1);
         double n = p.latOf(row);
         double s = p.latOf(row + 1);
-        return GridGeometry.FACTORY.createPolygon(new Coordinate[] {new Coordinate(w, n), new Coordinate(e, n),
-                new Coordinate(e, s), new Coordinate(w, s), new Coordinate(w, n)});
+        return GridGeometry.FACTORY.createPolygon(new Coordinate[] {
+            new Coordinate(w, n), new Coordinate(e, n), new Coordinate(e, s), new Coordinate(w, s), new Coordinate(w, n)
+        });
     }
 }

@@ -1,7 +1,6 @@
 package org.cityops.geo.demo;
 
 import java.util.List;
-
 import org.cityops.geo.internal.GridFeature;
 import org.cityops.geo.internal.GridImportRejectedException;
 import org.cityops.geo.internal.GridImportService;
@@ -47,9 +46,11 @@ class DemoGridSeeder implements ApplicationRunner {
         long start = System.nanoTime();
         List<GridFeature> features = DemoGridLayout.generate(org);
         try {
-            ImportReport report = imports.importLayer(new ParsedLayer(features.size(), features, List.of()),
-                    ImportMode.REPLACE, "demo (synthetic)");
-            log.info("Demo grid layer (SYNTHETIC) imported: {} grids in {} ms", report.imported(),
+            ImportReport report = imports.importLayer(
+                    new ParsedLayer(features.size(), features, List.of()), ImportMode.REPLACE, "demo (synthetic)");
+            log.info(
+                    "Demo grid layer (SYNTHETIC) imported: {} grids in {} ms",
+                    report.imported(),
                     (System.nanoTime() - start) / 1_000_000);
         } catch (GridImportRejectedException e) {
             log.warn("Demo grid layer not imported: {}", e.getMessage());

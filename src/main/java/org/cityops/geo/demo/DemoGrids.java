@@ -18,6 +18,7 @@ public final class DemoGrids {
 
     /** North-west corner of the lattice of the five central districts. */
     public static final double CENTRAL_NORTH = 31.84;
+
     public static final double CENTRAL_WEST = 119.87;
 
     /**
@@ -25,8 +26,15 @@ public final class DemoGrids {
      * {@code row}) of the lattice whose north-west corner is ({@code north}, {@code west}); each community is a
      * block of {@code blockCols} × {@code blockRows} cells, {@code blocksPerRow} blocks side by side.
      */
-    public record Patch(String districtCode, double north, double west, int col, int row, int blockCols,
-            int blockRows, int blocksPerRow) {
+    public record Patch(
+            String districtCode,
+            double north,
+            double west,
+            int col,
+            int row,
+            int blockCols,
+            int blockRows,
+            int blocksPerRow) {
 
         /** West edge of lattice column {@code c} (computed the same way for every cell, so neighbours share edges). */
         public double lonOf(int c) {
@@ -49,8 +57,7 @@ public final class DemoGrids {
             new Patch("320481", 31.45, 119.46, 0, 0, 10, 10, 2)); // 溧阳市, south-west patch
 
     /** A point inside a known demo grid. */
-    public record KnownPoint(String districtCode, String gridCode, double lat, double lon) {
-    }
+    public record KnownPoint(String districtCode, String gridCode, double lat, double lon) {}
 
     /** Centre of grid 001 of the district's first community (street 001, community 001). */
     public static KnownPoint knownPoint(String districtCode) {
@@ -72,13 +79,13 @@ public final class DemoGrids {
     public static final KnownPoint LIYANG = knownPoint("320481"); // 溧阳市
     public static final KnownPoint JINGKAI = knownPoint("320491"); // 常州经开区
 
-    public static final List<KnownPoint> KNOWN_POINTS = List.of(TIANNING, ZHONGLOU, XINBEI, WUJIN, JINTAN, LIYANG,
-            JINGKAI);
+    public static final List<KnownPoint> KNOWN_POINTS =
+            List.of(TIANNING, ZHONGLOU, XINBEI, WUJIN, JINTAN, LIYANG, JINGKAI);
 
     /** A point outside the city (Shanghai, People's Square): no grid. */
     public static final double OUTSIDE_LAT = 31.2304;
+
     public static final double OUTSIDE_LON = 121.4737;
 
-    private DemoGrids() {
-    }
+    private DemoGrids() {}
 }

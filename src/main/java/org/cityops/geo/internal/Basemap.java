@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
 import org.cityops.geo.CoordinateSystem;
 import org.cityops.geo.internal.tiles.TileFileException;
 import org.cityops.geo.internal.tiles.TileSource;
@@ -32,12 +31,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class Basemap implements DisposableBean {
 
-    public enum Source { NONE, FILE, TIANDITU, URL }
+    public enum Source {
+        NONE,
+        FILE,
+        TIANDITU,
+        URL
+    }
 
     /** One tile layer for Leaflet: URL template, subdomains, zoom range of the tiles, area (s, w, n, e or null). */
-    public record Layer(String url, String subdomains, int minNativeZoom, int maxNativeZoom, double[] bounds,
-            String attribution) {
-    }
+    public record Layer(
+            String url, String subdomains, int minNativeZoom, int maxNativeZoom, double[] bounds, String attribution) {}
 
     private static final Logger log = LoggerFactory.getLogger(Basemap.class);
     static final String TIANDITU = "https://t{s}.tianditu.gov.cn/%s_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0"
@@ -49,7 +52,8 @@ public class Basemap implements DisposableBean {
     private final TileSource file;
     private final String fileVersion;
 
-    public Basemap(@Value("${cityops.map.basemap.source:}") String source,
+    public Basemap(
+            @Value("${cityops.map.basemap.source:}") String source,
             @Value("${cityops.map.basemap.file:}") String file,
             @Value("${cityops.map.basemap.crs:}") String crs,
             @Value("${cityops.map.basemap.url:${cityops.map.tile-url:}}") String url,
@@ -70,11 +74,20 @@ public class Basemap implements DisposableBean {
                 TileSource.Info info = opened.info();
                 double[] b = info.bounds();
                 v = version(path);
-                l.add(new Layer("/tiles/{z}/{x}/{y}?v=" + v, "", info.minZoom(), info.maxZoom(),
-                        b == null ? null : new double[] { b[1], b[0], b[3], b[2] },
+                l.add(new Layer(
+                        "/tiles/{z}/{x}/{y}?v=" + v,
+                        "",
+                        info.minZoom(),
+                        info.maxZoom(),
+                        b == null ? null : new double[] {b[1], b[0], b[3], b[2]},
                         blank(attribution) ? info.attribution() : attribution));
-                log.info("Basemap: {} tiles from {} (zoom {}–{}, {})", info.format(), path, info.minZoom(),
-                        info.maxZoom(), this.crs);
+                log.info(
+                        "Basemap: {} tiles from {} (zoom {}–{}, {})",
+                        info.format(),
+                        path,
+                        info.minZoom(),
+                        info.maxZoom(),
+                        this.crs);
             }
             case TIANDITU -> {
                 if (blank(tk)) {
@@ -82,20 +95,30 @@ public class Basemap implements DisposableBean {
                             + "needs cityops.map.basemap.tianditu.tk (CITYOPS_TIANDITU_TK)");
                 }
                 String[] pair = switch (tiandituLayer.trim().toLowerCase(Locale.ROOT)) {
-                    case "img" -> new String[] { "img", "cia" }; // 影像 + 影像注记
-                    case "ter" -> new String[] { "ter", "cta" }; // 地形 + 地形注记
-                    default -> new String[] { "vec", "cva" };    // 矢量 + 矢量注记
+                    case "img" -> new String[] {"img", "cia"}; // 影像 + 影像注记
+                    case "ter" -> new String[] {"ter", "cta"}; // 地形 + 地形注记
+                    default -> new String[] {"vec", "cva"}; // 矢量 + 矢量注记
                 };
                 String credit = blank(attribution) ? "天地图 © 国家地理信息公共服务平台" : attribution;
                 for (String layer : pair) {
-                    l.add(new Layer(String.format(TIANDITU, layer, layer, tk.trim()), "01234567", 1, 18, null,
+                    l.add(new Layer(
+                            String.format(TIANDITU, layer, layer, tk.trim()),
+                            "01234567",
+                            1,
+                            18,
+                            null,
                             layer.equals(pair[0]) ? credit : null));
                 }
             }
-            case URL -> l.add(new Layer(url.trim(), blank(subdomains) ? "abc" : subdomains.trim(), 0, maxZoom, null,
-                    blank(attribution) ? null : attribution));
-            case NONE -> {
-            }
+            case URL ->
+                l.add(new Layer(
+                        url.trim(),
+                        blank(subdomains) ? "abc" : subdomains.trim(),
+                        0,
+                        maxZoom,
+                        null,
+                        blank(attribution) ? null : attribution));
+            case NONE -> {}
         }
         this.layers = List.copyOf(l);
         this.file = opened;
@@ -128,8 +151,9 @@ public class Basemap implements DisposableBean {
         return switch (v) {
             case "WGS84", "CGCS2000", "EPSG4326", "EPSG3857" -> CoordinateSystem.WGS84;
             case "GCJ02" -> CoordinateSystem.GCJ02;
-            default -> throw new IllegalStateException("cityops.map.basemap.crs=" + value
-                    + " 应为 WGS84（含 CGCS2000）或 GCJ02 must be WGS84 (or CGCS2000) or GCJ02");
+            default ->
+                throw new IllegalStateException("cityops.map.basemap.crs=" + value
+                        + " 应为 WGS84（含 CGCS2000）或 GCJ02 must be WGS84 (or CGCS2000) or GCJ02");
         };
     }
 

@@ -13,8 +13,7 @@ public class Boundaries {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Boundaries.class);
 
-    private record Memo(GridIndex index, BoundaryLayer layer) {
-    }
+    private record Memo(GridIndex index, BoundaryLayer layer) {}
 
     private final StrTreeGridLocator locator;
     private volatile Memo memo;
@@ -43,8 +42,11 @@ public class Boundaries {
                 long start = System.nanoTime();
                 m = new Memo(index, BoundaryLayer.of(index.entries()));
                 memo = m;
-                log.info("Boundaries derived: {} districts and streets from {} grids in {} ms", m.layer().areas().size(),
-                        index.size(), (System.nanoTime() - start) / 1_000_000);
+                log.info(
+                        "Boundaries derived: {} districts and streets from {} grids in {} ms",
+                        m.layer().areas().size(),
+                        index.size(),
+                        (System.nanoTime() - start) / 1_000_000);
             }
             return m.layer();
         }

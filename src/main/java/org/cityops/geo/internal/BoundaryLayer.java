@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.locationtech.jts.algorithm.InteriorPointArea;
 import org.locationtech.jts.coverage.CoverageUnion;
 import org.locationtech.jts.geom.Coordinate;
@@ -27,12 +26,20 @@ import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
  */
 public final class BoundaryLayer {
 
-    public enum Level { DISTRICT, STREET }
+    public enum Level {
+        DISTRICT,
+        STREET
+    }
 
     /** One boundary: the area's code and name, its (multi)polygon in WGS-84 lon/lat, and where its name goes. */
-    public record Area(Level level, String code, String name, String districtCode, Geometry geometry,
-            Coordinate labelPoint, int gridCount) {
-    }
+    public record Area(
+            Level level,
+            String code,
+            String name,
+            String districtCode,
+            Geometry geometry,
+            Coordinate labelPoint,
+            int gridCount) {}
 
     public static final BoundaryLayer EMPTY = new BoundaryLayer(List.of(), null);
 
@@ -81,17 +88,25 @@ public final class BoundaryLayer {
             Geometry shape = merge(s.getValue());
             var loc = firstOfStreet.get(s.getKey()).location();
             int count = gridsOfStreet.get(s.getKey());
-            streets.add(new Area(Level.STREET, s.getKey(), loc.streetName(), loc.districtCode(), shape,
-                    labelPoint(shape), count));
-            byDistrict.computeIfAbsent(loc.districtCode(), k -> new ArrayList<>()).add(shape);
+            streets.add(new Area(
+                    Level.STREET, s.getKey(), loc.streetName(), loc.districtCode(), shape, labelPoint(shape), count));
+            byDistrict
+                    .computeIfAbsent(loc.districtCode(), k -> new ArrayList<>())
+                    .add(shape);
             districtNames.putIfAbsent(loc.districtCode(), loc.districtName());
             gridsOfDistrict.merge(loc.districtCode(), count, Integer::sum);
         }
         List<Area> all = new ArrayList<>();
         for (Map.Entry<String, List<Geometry>> d : byDistrict.entrySet()) {
             Geometry shape = merge(d.getValue());
-            all.add(new Area(Level.DISTRICT, d.getKey(), districtNames.get(d.getKey()), d.getKey(), shape,
-                    labelPoint(shape), gridsOfDistrict.get(d.getKey())));
+            all.add(new Area(
+                    Level.DISTRICT,
+                    d.getKey(),
+                    districtNames.get(d.getKey()),
+                    d.getKey(),
+                    shape,
+                    labelPoint(shape),
+                    gridsOfDistrict.get(d.getKey())));
         }
         all.addAll(streets);
         return new BoundaryLayer(all, extent);

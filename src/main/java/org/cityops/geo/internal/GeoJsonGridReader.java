@@ -4,12 +4,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
@@ -31,8 +29,8 @@ public class GeoJsonGridReader {
         try {
             root = MAPPER.readTree(json);
         } catch (JacksonException e) {
-            return fileProblem("body", "不是合法的 JSON malformed JSON" + where(e.getLocation()) + ": "
-                    + e.getOriginalMessage());
+            return fileProblem(
+                    "body", "不是合法的 JSON malformed JSON" + where(e.getLocation()) + ": " + e.getOriginalMessage());
         }
         return read(root);
     }
@@ -97,8 +95,7 @@ public class GeoJsonGridReader {
             throw new Invalid(base + ".properties.code", "缺少网格编码 grid code missing");
         }
         if (!code.isString()) {
-            throw new Invalid(base + ".properties.code",
-                    "网格编码应为字符串 grid code must be a string (15 digits in quotes)");
+            throw new Invalid(base + ".properties.code", "网格编码应为字符串 grid code must be a string (15 digits in quotes)");
         }
         LocalDate validFrom = null;
         JsonNode vf = props.get("validFrom");
@@ -113,7 +110,8 @@ public class GeoJsonGridReader {
         JsonNode rm = props.get("remark");
         if (rm != null && !rm.isNull()) {
             if (!rm.isString() || rm.stringValue().length() > 500) {
-                throw new Invalid(base + ".properties.remark",
+                throw new Invalid(
+                        base + ".properties.remark",
                         "备注应为不超过 500 字的字符串 remark must be a string of at most 500 characters");
             }
             remark = rm.stringValue();
@@ -148,8 +146,10 @@ public class GeoJsonGridReader {
                 }
                 return GridGeometry.FACTORY.createMultiPolygon(polygons);
             default:
-                throw new Invalid(path + ".type", "几何类型应为 Polygon 或 MultiPolygon geometry type must be "
-                        + "Polygon or MultiPolygon, got " + type.stringValue());
+                throw new Invalid(
+                        path + ".type",
+                        "几何类型应为 Polygon 或 MultiPolygon geometry type must be " + "Polygon or MultiPolygon, got "
+                                + type.stringValue());
         }
     }
 

@@ -1,7 +1,6 @@
 package org.cityops.geo.internal;
 
 import java.time.LocalDate;
-
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -13,5 +12,4 @@ import org.locationtech.jts.geom.Geometry;
  * @param validFrom 初始日期, or null for the import date
  * @param remark    备注, or null
  */
-public record GridFeature(int index, String code, Geometry geometry, LocalDate validFrom, String remark) {
-}
+public record GridFeature(int index, String code, Geometry geometry, LocalDate validFrom, String remark) {}

@@ -22,8 +22,7 @@ public final class GridGeometry {
     /** Metres per degree of longitude at the equator. */
     static final double M_PER_DEG_LON_EQUATOR = 111_320.0;
 
-    private GridGeometry() {
-    }
+    private GridGeometry() {}
 
     /**
      * Area in m², from the area in square degrees scaled at the geometry's mean latitude (local equirectangular

@@ -8,7 +8,9 @@ public class GridImportRejectedException extends InvalidInputException {
     private final transient ImportReport report;
 
     public GridImportRejectedException(ImportReport report) {
-        super(summary(report), report.problems().isEmpty() ? null : report.problems().get(0).field());
+        super(
+                summary(report),
+                report.problems().isEmpty() ? null : report.problems().get(0).field());
         this.report = report;
     }
 
@@ -20,6 +22,8 @@ public class GridImportRejectedException extends InvalidInputException {
         int n = r.problems().size() + r.moreProblems();
         return "网格导入被拒绝，" + n + " 处问题，未导入任何数据 grid import rejected: " + n
                 + " problem(s), nothing was imported"
-                + (r.problems().isEmpty() ? "" : "; first: " + r.problems().get(0).reason());
+                + (r.problems().isEmpty()
+                        ? ""
+                        : "; first: " + r.problems().get(0).reason());
     }
 }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.cityops.audit.AuditTrail;
 import org.cityops.geo.GridCode;
 import org.cityops.org.OrgDirectory;
@@ -35,8 +34,14 @@ public class GridImportService {
     private final Clock clock;
     private final GridImportLimits limits;
 
-    GridImportService(GridRepository grids, OrgDirectory org, StrTreeGridLocator locator, AuditTrail audit,
-            ActorProvider actors, Clock clock, GridImportLimits limits) {
+    GridImportService(
+            GridRepository grids,
+            OrgDirectory org,
+            StrTreeGridLocator locator,
+            AuditTrail audit,
+            ActorProvider actors,
+            Clock clock,
+            GridImportLimits limits) {
         this.limits = limits;
         this.grids = grids;
         this.validator = new GridLayerValidator(org);
@@ -82,22 +87,40 @@ public class GridImportService {
         LocalDate today = LocalDate.ofInstant(now, CityClock.ZONE);
         long before = grids.count();
         int removed = mode == ImportMode.REPLACE ? grids.deleteAll() : 0;
-        long importId = grids.insertImport(mode.name(), truncate(source, 200), parsed.features().size(), removed,
-                actors.current().username(), now);
+        long importId = grids.insertImport(
+                mode.name(),
+                truncate(source, 200),
+                parsed.features().size(),
+                removed,
+                actors.current().username(),
+                now);
         List<GridRepository.NewGrid> rows = new ArrayList<>(parsed.features().size());
         for (GridFeature f : parsed.features()) {
             Geometry g = f.geometry();
-            rows.add(new GridRepository.NewGrid(new GridCode(f.code()), GridGeometry.toWkt(g),
-                    Math.round(GridGeometry.areaM2(g) * 100) / 100.0, g.getEnvelopeInternal(),
-                    f.validFrom() == null ? today : f.validFrom(), f.remark()));
+            rows.add(new GridRepository.NewGrid(
+                    new GridCode(f.code()),
+                    GridGeometry.toWkt(g),
+                    Math.round(GridGeometry.areaM2(g) * 100) / 100.0,
+                    g.getEnvelopeInternal(),
+                    f.validFrom() == null ? today : f.validFrom(),
+                    f.remark()));
         }
         grids.insertAll(importId, rows);
-        audit.record("GRID_LAYER", String.valueOf(importId), "IMPORT_" + mode.name(), before + " grids",
-                (before - removed + rows.size()) + " grids (" + mode.name().toLowerCase() + " " + rows.size()
-                        + " from " + source + ")");
+        audit.record(
+                "GRID_LAYER",
+                String.valueOf(importId),
+                "IMPORT_" + mode.name(),
+                before + " grids",
+                (before - removed + rows.size()) + " grids (" + mode.name().toLowerCase() + " " + rows.size() + " from "
+                        + source + ")");
         rebuildAfterCommit();
-        log.info("Grid import {} ({}): {} grids validated in {} ms, written in {} ms", importId, mode,
-                rows.size(), (validated - start) / 1_000_000, (System.nanoTime() - validated) / 1_000_000);
+        log.info(
+                "Grid import {} ({}): {} grids validated in {} ms, written in {} ms",
+                importId,
+                mode,
+                rows.size(),
+                (validated - start) / 1_000_000,
+                (System.nanoTime() - validated) / 1_000_000);
         return new ImportReport(true, mode.name(), parsed.featureCount(), rows.size(), removed, importId, List.of(), 0);
     }
 

@@ -7,16 +7,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.cityops.geo.GridLocation;
+import org.locationtech.jts.algorithm.RayCrossingCounter;
+import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
-import org.locationtech.jts.algorithm.RayCrossingCounter;
-import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
-import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.index.ItemVisitor;
@@ -120,13 +119,15 @@ public final class GridIndex {
         final Envelope envelope;
         /** The shell of a hole-free polygon with few vertices (the usual grid), tested directly; else null. */
         final Coordinate[] ring;
+
         final IndexedPointInAreaLocator locator;
 
         Item(Entry entry) {
             this.entry = entry;
             Geometry g = entry.geometry();
             this.envelope = g.getEnvelopeInternal();
-            if (g instanceof Polygon polygon && polygon.getNumInteriorRing() == 0
+            if (g instanceof Polygon polygon
+                    && polygon.getNumInteriorRing() == 0
                     && polygon.getExteriorRing().getNumPoints() <= SIMPLE_RING_MAX) {
                 this.ring = polygon.getExteriorRing().getCoordinates();
                 this.locator = null;
@@ -163,8 +164,8 @@ public final class GridIndex {
         private final int[] start;
         private final Item[] members;
 
-        private CellTable(double minX, double minY, double cellW, double cellH, int cols, int rows, int[] start,
-                Item[] members) {
+        private CellTable(
+                double minX, double minY, double cellW, double cellH, int cols, int rows, int[] start, Item[] members) {
             this.minX = minX;
             this.minY = minY;
             this.cellW = cellW;
@@ -243,7 +244,8 @@ public final class GridIndex {
             Entry found = null;
             for (int k = start[cell], end = start[cell + 1]; k < end; k++) {
                 Item item = members[k];
-                if (!item.envelope.covers(x, y) || (found != null && item.entry.code().compareTo(found.code()) >= 0)) {
+                if (!item.envelope.covers(x, y)
+                        || (found != null && item.entry.code().compareTo(found.code()) >= 0)) {
                     continue;
                 }
                 if (point == null) {
@@ -269,8 +271,7 @@ public final class GridIndex {
         public void visitItem(Object object) {
             Item item = (Item) object;
             Entry e = item.entry;
-            if ((found == null || e.code().compareTo(found.code()) < 0)
-                    && item.covers(point)) {
+            if ((found == null || e.code().compareTo(found.code()) < 0) && item.covers(point)) {
                 found = e;
             }
         }

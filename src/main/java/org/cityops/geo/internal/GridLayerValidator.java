@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.cityops.geo.GridCode;
 import org.cityops.org.OrgDirectory;
 import org.cityops.org.OrgUnitKind;
@@ -37,8 +36,7 @@ public class GridLayerValidator {
     }
 
     /** A grid already stored, for checks in append mode. */
-    public record ExistingGrid(String code, Geometry geometry) {
-    }
+    public record ExistingGrid(String code, Geometry geometry) {}
 
     /**
      * @param features the features read from the file
@@ -61,17 +59,22 @@ public class GridLayerValidator {
                 problems.add(new FeatureProblem(f.index(), f.code(), base + ".properties.code", codeProblem));
             } else {
                 GridCode code = new GridCode(f.code());
-                String orgProblem = communityProblems.computeIfAbsent(code.communityCode(),
-                        c -> orgProblem(code));
+                String orgProblem = communityProblems.computeIfAbsent(code.communityCode(), c -> orgProblem(code));
                 if (!orgProblem.isEmpty()) {
                     problems.add(new FeatureProblem(f.index(), f.code(), base + ".properties.code", orgProblem));
                 }
                 Integer first = firstIndexOfCode.putIfAbsent(f.code(), f.index());
                 if (first != null) {
-                    problems.add(new FeatureProblem(f.index(), f.code(), base + ".properties.code",
+                    problems.add(new FeatureProblem(
+                            f.index(),
+                            f.code(),
+                            base + ".properties.code",
                             "网格编码重复（同第 " + first + " 个要素） duplicate code, also used by feature " + first));
                 } else if (existingByCode.containsKey(f.code())) {
-                    problems.add(new FeatureProblem(f.index(), f.code(), base + ".properties.code",
+                    problems.add(new FeatureProblem(
+                            f.index(),
+                            f.code(),
+                            base + ".properties.code",
                             "网格编码已存在 code already exists in the grid layer (use mode=replace to replace the layer)"));
                 }
             }
@@ -93,13 +96,15 @@ public class GridLayerValidator {
             return "社区 " + code.communityCode() + " 不存在 community " + code.communityCode() + " does not exist";
         }
         Optional<OrgUnitView> street = org.unit(code.streetCode());
-        if (street.isEmpty() || street.get().kind() != OrgUnitKind.STREET
+        if (street.isEmpty()
+                || street.get().kind() != OrgUnitKind.STREET
                 || !code.streetCode().equals(community.get().parentCode())) {
             return "街道 " + code.streetCode() + " 不存在或不含该社区 street " + code.streetCode()
                     + " does not exist or does not contain the community";
         }
         Optional<OrgUnitView> district = org.unit(code.districtCode());
-        if (district.isEmpty() || district.get().kind() != OrgUnitKind.DISTRICT
+        if (district.isEmpty()
+                || district.get().kind() != OrgUnitKind.DISTRICT
                 || !code.districtCode().equals(street.get().parentCode())) {
             return "区 " + code.districtCode() + " 不存在或不含该街道 district " + code.districtCode()
                     + " does not exist or does not contain the street";
@@ -111,7 +116,8 @@ public class GridLayerValidator {
         IsValidOp op = new IsValidOp(g);
         if (!op.isValid()) {
             TopologyValidationError err = op.getValidationError();
-            String at = err.getCoordinate() == null ? ""
+            String at = err.getCoordinate() == null
+                    ? ""
                     : " at [" + err.getCoordinate().x + ", " + err.getCoordinate().y + "]";
             return "多边形无效 invalid polygon: " + err.getMessage() + at;
         }
@@ -140,9 +146,13 @@ public class GridLayerValidator {
                 if (other.index() < f.index()) {
                     double overlap = overlapM2(prepared, f.geometry(), other.geometry());
                     if (overlap > OVERLAP_TOLERANCE_M2) {
-                        problems.add(new FeatureProblem(f.index(), f.code(), field, String.format(
-                                "与第 %d 个要素 (%s) 重叠 %.1f m² overlaps feature %d (%s) by %.1f m²",
-                                other.index(), other.code(), overlap, other.index(), other.code(), overlap)));
+                        problems.add(new FeatureProblem(
+                                f.index(),
+                                f.code(),
+                                field,
+                                String.format(
+                                        "与第 %d 个要素 (%s) 重叠 %.1f m² overlaps feature %d (%s) by %.1f m²",
+                                        other.index(), other.code(), overlap, other.index(), other.code(), overlap)));
                         break;
                     }
                 }
@@ -154,9 +164,13 @@ public class GridLayerValidator {
                 }
                 double overlap = overlapM2(prepared, f.geometry(), other.geometry());
                 if (overlap > OVERLAP_TOLERANCE_M2) {
-                    problems.add(new FeatureProblem(f.index(), f.code(), field, String.format(
-                            "与已有网格 %s 重叠 %.1f m² overlaps existing grid %s by %.1f m²",
-                            other.code(), overlap, other.code(), overlap)));
+                    problems.add(new FeatureProblem(
+                            f.index(),
+                            f.code(),
+                            field,
+                            String.format(
+                                    "与已有网格 %s 重叠 %.1f m² overlaps existing grid %s by %.1f m²",
+                                    other.code(), overlap, other.code(), overlap)));
                     break;
                 }
             }
@@ -170,8 +184,8 @@ public class GridLayerValidator {
      */
     private static double overlapM2(PreparedGeometry prepared, Geometry a, Geometry b) {
         Envelope common = a.getEnvelopeInternal().intersection(b.getEnvelopeInternal());
-        if (common.isNull() || common.getArea() * GridGeometry.squareMetresPerSquareDegree(common)
-                <= OVERLAP_TOLERANCE_M2) {
+        if (common.isNull()
+                || common.getArea() * GridGeometry.squareMetresPerSquareDegree(common) <= OVERLAP_TOLERANCE_M2) {
             return 0;
         }
         if (!prepared.intersects(b)) {

@@ -16,7 +16,7 @@ public enum ImportMode {
                 return m;
             }
         }
-        throw new org.cityops.platform.InvalidInputException("mode 应为 append 或 replace mode must be append or replace",
-                "mode");
+        throw new org.cityops.platform.InvalidInputException(
+                "mode 应为 append 或 replace mode must be append or replace", "mode");
     }
 }

@@ -10,14 +10,21 @@ import java.util.List;
  * @param problems every rejected feature with index, code, field and reason (at most {@link #MAX_PROBLEMS})
  * @param moreProblems problems beyond those listed
  */
-public record ImportReport(boolean accepted, String mode, int featureCount, int imported, int removed, Long importId,
-        List<FeatureProblem> problems, int moreProblems) {
+public record ImportReport(
+        boolean accepted,
+        String mode,
+        int featureCount,
+        int imported,
+        int removed,
+        Long importId,
+        List<FeatureProblem> problems,
+        int moreProblems) {
 
     public static final int MAX_PROBLEMS = 1000;
 
     static ImportReport rejected(ImportMode mode, int featureCount, List<FeatureProblem> problems) {
         List<FeatureProblem> listed = problems.size() > MAX_PROBLEMS ? problems.subList(0, MAX_PROBLEMS) : problems;
-        return new ImportReport(false, mode.name(), featureCount, 0, 0, null, List.copyOf(listed),
-                problems.size() - listed.size());
+        return new ImportReport(
+                false, mode.name(), featureCount, 0, 0, null, List.copyOf(listed), problems.size() - listed.size());
     }
 }

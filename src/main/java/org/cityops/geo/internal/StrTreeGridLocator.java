@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.cityops.geo.GridCode;
 import org.cityops.geo.GridLocation;
 import org.cityops.geo.GridLocator;
@@ -59,10 +58,14 @@ public class StrTreeGridLocator implements GridLocator, SmartInitializingSinglet
         List<GridIndex.Entry> entries = new ArrayList<>(rows.size());
         for (StoredGrid row : rows) {
             GridCode code = new GridCode(row.code());
-            GridLocation location = new GridLocation(code.value(),
-                    code.communityCode(), names.computeIfAbsent(code.communityCode(), org::nameOf),
-                    code.streetCode(), names.computeIfAbsent(code.streetCode(), org::nameOf),
-                    code.districtCode(), names.computeIfAbsent(code.districtCode(), org::nameOf));
+            GridLocation location = new GridLocation(
+                    code.value(),
+                    code.communityCode(),
+                    names.computeIfAbsent(code.communityCode(), org::nameOf),
+                    code.streetCode(),
+                    names.computeIfAbsent(code.streetCode(), org::nameOf),
+                    code.districtCode(),
+                    names.computeIfAbsent(code.districtCode(), org::nameOf));
             entries.add(GridIndex.Entry.of(GridGeometry.fromWkt(row.wkt()), location));
         }
         GridIndex next = new GridIndex(entries);

@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
-
 import org.cityops.geo.internal.Boundaries;
 import org.cityops.geo.internal.BoundaryLayer;
 import org.locationtech.jts.geom.Envelope;
@@ -17,7 +16,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -29,8 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
 @RestController
 class BoundaryApiController {
 
-    private record Cached(BoundaryLayer layer, byte[] json, String etag) {
-    }
+    private record Cached(BoundaryLayer layer, byte[] json, String etag) {}
 
     private final Boundaries boundaries;
     private volatile Cached cached;
@@ -40,14 +37,21 @@ class BoundaryApiController {
     }
 
     @GetMapping(path = "/api/v1/public/geo/boundaries", produces = "application/geo+json")
-    ResponseEntity<byte[]> boundaries(@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+    ResponseEntity<byte[]> boundaries(
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         Cached c = current();
         CacheControl cache = CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic();
         if (ifNoneMatch != null && ifNoneMatch.contains(c.etag())) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(c.etag()).cacheControl(cache).build();
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+                    .eTag(c.etag())
+                    .cacheControl(cache)
+                    .build();
         }
-        return ResponseEntity.ok().eTag(c.etag()).cacheControl(cache)
-                .contentType(MediaType.parseMediaType("application/geo+json")).body(c.json());
+        return ResponseEntity.ok()
+                .eTag(c.etag())
+                .cacheControl(cache)
+                .contentType(MediaType.parseMediaType("application/geo+json"))
+                .body(c.json());
     }
 
     private Cached current() {
@@ -79,7 +83,10 @@ class BoundaryApiController {
         }
         Envelope e = layer.extent();
         if (e != null) {
-            fc.putArray("bbox").add(round(e.getMinX())).add(round(e.getMinY())).add(round(e.getMaxX()))
+            fc.putArray("bbox")
+                    .add(round(e.getMinX()))
+                    .add(round(e.getMinY()))
+                    .add(round(e.getMaxX()))
                     .add(round(e.getMaxY()));
         }
         return fc;

@@ -1,7 +1,6 @@
 package org.cityops.geo.web;
 
 import java.io.IOException;
-
 import org.cityops.geo.internal.GridImportRejectedException;
 import org.cityops.geo.internal.GridImportService;
 import org.cityops.geo.internal.GridRepository;
@@ -36,15 +35,22 @@ class GeoAdminPageController {
     }
 
     @PostMapping("/admin/geo/import")
-    String upload(@RequestParam(name = "file", required = false) MultipartFile file,
-            @RequestParam(defaultValue = "append") String mode, Model model) throws IOException {
+    String upload(
+            @RequestParam(name = "file", required = false) MultipartFile file,
+            @RequestParam(defaultValue = "append") String mode,
+            Model model)
+            throws IOException {
         try {
             ImportMode m = ImportMode.parse(mode);
             if (file == null || file.isEmpty()) {
                 throw new InvalidInputException("请选择 GeoJSON 文件 choose a GeoJSON file", "file");
             }
-            model.addAttribute("report", imports.importGeoJson(file.getBytes(), m,
-                    file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename()));
+            model.addAttribute(
+                    "report",
+                    imports.importGeoJson(
+                            file.getBytes(),
+                            m,
+                            file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename()));
         } catch (GridImportRejectedException e) {
             model.addAttribute("report", e.report());
         } catch (InvalidInputException e) {

@@ -2,7 +2,6 @@ package org.cityops.geo.web;
 
 import java.io.IOException;
 import java.util.List;
-
 import org.cityops.geo.GridCode;
 import org.cityops.geo.GridLocation;
 import org.cityops.geo.GridLocator;
@@ -35,7 +34,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -56,7 +54,11 @@ class GeoApiController {
     private final int maxFeatures;
     private final int simplifyAbove;
 
-    GeoApiController(GridLocator locator, StrTreeGridLocator index, GridImportService imports, CurrentStaff staff,
+    GeoApiController(
+            GridLocator locator,
+            StrTreeGridLocator index,
+            GridImportService imports,
+            CurrentStaff staff,
             @Value("${cityops.geo.map-max-features:3000}") int maxFeatures,
             @Value("${cityops.geo.map-simplify-above:800}") int simplifyAbove) {
         this.locator = locator;
@@ -72,8 +74,9 @@ class GeoApiController {
     GridLocation locate(@RequestParam double lat, @RequestParam double lon) {
         checkRange(lat, -90, 90, "lat", "纬度应在 -90..90 之间 lat must be between -90 and 90");
         checkRange(lon, -180, 180, "lon", "经度应在 -180..180 之间 lon must be between -180 and 180");
-        return locator.locate(lat, lon).orElseThrow(() -> new NotFoundException(
-                "该位置不在本市任何单元网格内 the point (" + lat + ", " + lon + ") lies in no grid of the city"));
+        return locator.locate(lat, lon)
+                .orElseThrow(() -> new NotFoundException(
+                        "该位置不在本市任何单元网格内 the point (" + lat + ", " + lon + ") lies in no grid of the city"));
     }
 
     /** Grids meeting a box, as a GeoJSON FeatureCollection (at most the configured count; simplified when many). */
@@ -91,8 +94,8 @@ class GeoApiController {
         for (GridIndex.Entry e : shown) {
             Geometry g = tolerance > 0 ? TopologyPreservingSimplifier.simplify(e.geometry(), tolerance) : e.geometry();
             ObjectNode f = GeoJsonWriter.feature(e.location(), g);
-            ((ObjectNode) f.get("properties")).put("inScope",
-                    staffMember.map(s -> s.coversArea(e.code())).orElse(false));
+            ((ObjectNode) f.get("properties"))
+                    .put("inScope", staffMember.map(s -> s.coversArea(e.code())).orElse(false));
             features.add(f);
         }
         fc.put("total", found.size());
@@ -104,16 +107,19 @@ class GeoApiController {
     @GetMapping("/grids/{code}")
     ObjectNode grid(@PathVariable String code) {
         GridCode gridCode = GridCode.parse(code);
-        GridIndex.Entry e = index.index().byCode(gridCode.value())
+        GridIndex.Entry e = index.index()
+                .byCode(gridCode.value())
                 .orElseThrow(() -> new NotFoundException("网格不存在 no grid " + gridCode, "code"));
         return GeoJsonWriter.feature(e.location(), e.geometry());
     }
 
     /** Imports a GeoJSON FeatureCollection sent as the request body. */
-    @PostMapping(path = "/grids/import", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/geo+json"})
+    @PostMapping(
+            path = "/grids/import",
+            consumes = {MediaType.APPLICATION_JSON_VALUE, "application/geo+json"})
     @PreAuthorize("hasRole('ADMIN')")
-    ResponseEntity<ImportReport> importBody(@RequestBody(required = false) byte[] body,
-            @RequestParam(required = false) String mode) {
+    ResponseEntity<ImportReport> importBody(
+            @RequestBody(required = false) byte[] body, @RequestParam(required = false) String mode) {
         ImportMode m = ImportMode.parse(mode);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(imports.importGeoJson(body == null ? new byte[0] : body, m, "api"));
@@ -122,8 +128,8 @@ class GeoApiController {
     /** Imports a GeoJSON file sent as multipart part {@code file}. */
     @PostMapping(path = "/grids/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('ADMIN')")
-    ResponseEntity<ImportReport> importFile(@RequestPart("file") MultipartFile file,
-            @RequestParam(required = false) String mode) throws IOException {
+    ResponseEntity<ImportReport> importFile(
+            @RequestPart("file") MultipartFile file, @RequestParam(required = false) String mode) throws IOException {
         ImportMode m = ImportMode.parse(mode);
         String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
         return ResponseEntity.status(HttpStatus.CREATED).body(imports.importGeoJson(file.getBytes(), m, name));

@@ -7,7 +7,6 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;
-
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -17,8 +16,7 @@ final class GeoJsonWriter {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private GeoJsonWriter() {
-    }
+    private GeoJsonWriter() {}
 
     static ObjectNode collection() {
         ObjectNode fc = NODES.objectNode();

@@ -1,7 +1,6 @@
 package org.cityops.geo.web;
 
 import java.util.Set;
-
 import org.cityops.platform.NavItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,8 +10,21 @@ class GeoNavigation {
 
     @Bean
     NavItem geoMapNav() {
-        return new NavItem("nav.geo.map", "/geo/map", Set.of("ADMIN", "OPERATOR", "SHIFT_LEADER", "DISPATCHER",
-                "INSPECTOR", "HANDLER", "ASSESSOR", "LEADER", "RECTIFICATION_OFFICE", "MUCK_SUPERVISOR"), 720,
+        return new NavItem(
+                "nav.geo.map",
+                "/geo/map",
+                Set.of(
+                        "ADMIN",
+                        "OPERATOR",
+                        "SHIFT_LEADER",
+                        "DISPATCHER",
+                        "INSPECTOR",
+                        "HANDLER",
+                        "ASSESSOR",
+                        "LEADER",
+                        "RECTIFICATION_OFFICE",
+                        "MUCK_SUPERVISOR"),
+                720,
                 "basedata");
     }
 

@@ -6,6 +6,5 @@ final class GeoRoles {
     static final String ALL_STAFF = "hasAnyRole('ADMIN','OPERATOR','SHIFT_LEADER','DISPATCHER','INSPECTOR','HANDLER',"
             + "'ASSESSOR','LEADER','RECTIFICATION_OFFICE','MUCK_SUPERVISOR')";
 
-    private GeoRoles() {
-    }
+    private GeoRoles() {}
 }

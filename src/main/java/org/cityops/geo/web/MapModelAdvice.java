@@ -3,7 +3,6 @@ package org.cityops.geo.web;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.cityops.geo.internal.Basemap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -13,7 +12,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -28,8 +26,18 @@ import tools.jackson.databind.node.ObjectNode;
 class MapModelAdvice {
 
     /** Message keys (messages/geo*.properties, prefix {@code map.}) the map helper shows. */
-    static final String[] LABELS = { "legend", "district", "street", "grid", "gridInScope", "located", "casePoint",
-            "picked", "zoomInForGrids", "basemap" };
+    static final String[] LABELS = {
+        "legend",
+        "district",
+        "street",
+        "grid",
+        "gridInScope",
+        "located",
+        "casePoint",
+        "picked",
+        "zoomInForGrids",
+        "basemap"
+    };
 
     private final Basemap basemap;
     private final MessageSource messages;
@@ -38,8 +46,12 @@ class MapModelAdvice {
     private final int zoom;
     private final Map<String, String> cache = new ConcurrentHashMap<>();
 
-    MapModelAdvice(Basemap basemap, MessageSource messages, @Value("${cityops.map.center-lat:31.79}") double centerLat,
-            @Value("${cityops.map.center-lon:119.95}") double centerLon, @Value("${cityops.map.zoom:11}") int zoom) {
+    MapModelAdvice(
+            Basemap basemap,
+            MessageSource messages,
+            @Value("${cityops.map.center-lat:31.79}") double centerLat,
+            @Value("${cityops.map.center-lon:119.95}") double centerLon,
+            @Value("${cityops.map.zoom:11}") int zoom) {
         this.basemap = basemap;
         this.messages = messages;
         this.centerLat = centerLat;
@@ -66,7 +78,11 @@ class MapModelAdvice {
             n.put("minNativeZoom", l.minNativeZoom());
             n.put("maxNativeZoom", l.maxNativeZoom());
             if (l.bounds() != null) {
-                n.putArray("bounds").add(l.bounds()[0]).add(l.bounds()[1]).add(l.bounds()[2]).add(l.bounds()[3]);
+                n.putArray("bounds")
+                        .add(l.bounds()[0])
+                        .add(l.bounds()[1])
+                        .add(l.bounds()[2])
+                        .add(l.bounds()[3]);
             }
             if (l.attribution() != null) {
                 n.put("attribution", l.attribution());

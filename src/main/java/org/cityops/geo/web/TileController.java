@@ -3,7 +3,6 @@ package org.cityops.geo.web;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
-
 import org.cityops.geo.internal.Basemap;
 import org.cityops.geo.internal.tiles.TileSource;
 import org.cityops.platform.InvalidInputException;
@@ -28,7 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TileController {
 
-    private static final CacheControl CACHE = CacheControl.maxAge(Duration.ofDays(1)).cachePublic();
+    private static final CacheControl CACHE =
+            CacheControl.maxAge(Duration.ofDays(1)).cachePublic();
 
     private final Basemap basemap;
 
@@ -37,24 +37,35 @@ class TileController {
     }
 
     @GetMapping("/tiles/{z}/{x}/{y}")
-    ResponseEntity<byte[]> tile(@PathVariable String z, @PathVariable String x, @PathVariable String y,
-            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) throws IOException {
-        TileSource file = basemap.file().orElseThrow(() -> new NotFoundException(
-                "未配置底图文件 no basemap file is configured (cityops.map.basemap.file)"));
+    ResponseEntity<byte[]> tile(
+            @PathVariable String z,
+            @PathVariable String x,
+            @PathVariable String y,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch)
+            throws IOException {
+        TileSource file = basemap.file()
+                .orElseThrow(() ->
+                        new NotFoundException("未配置底图文件 no basemap file is configured (cityops.map.basemap.file)"));
         int zoom = number(z, "z", 0, 26);
         long size = 1L << zoom;
         int col = number(x, "x", 0, size - 1);
         int row = number(y.replaceFirst("\\.(png|jpe?g|webp|avif)$", ""), "y", 0, size - 1);
         String etag = "\"" + basemap.fileVersion() + "-" + zoom + "-" + col + "-" + row + "\"";
         if (ifNoneMatch != null && ifNoneMatch.contains(etag)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(CACHE).build();
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+                    .eTag(etag)
+                    .cacheControl(CACHE)
+                    .build();
         }
         Optional<byte[]> tile = file.tile(zoom, col, row);
         if (tile.isEmpty()) {
             return ResponseEntity.noContent().cacheControl(CACHE).build();
         }
-        return ResponseEntity.ok().cacheControl(CACHE).eTag(etag)
-                .contentType(MediaType.parseMediaType(file.info().format().mediaType())).body(tile.get());
+        return ResponseEntity.ok()
+                .cacheControl(CACHE)
+                .eTag(etag)
+                .contentType(MediaType.parseMediaType(file.info().format().mediaType()))
+                .body(tile.get());
     }
 
     private static int number(String value, String field, long min, long max) {
@@ -65,8 +76,10 @@ class TileController {
             v = Long.MIN_VALUE;
         }
         if (v < min || v > max) {
-            throw new InvalidInputException("瓦片地址 " + field + " 应为 " + min + ".." + max + " 之间的整数 tile " + field
-                    + " must be an integer in " + min + ".." + max, field);
+            throw new InvalidInputException(
+                    "瓦片地址 " + field + " 应为 " + min + ".." + max + " 之间的整数 tile " + field + " must be an integer in "
+                            + min + ".." + max,
+                    field);
         }
         return (int) v;
     }

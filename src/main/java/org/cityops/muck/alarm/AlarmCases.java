@@ -3,7 +3,6 @@ package org.cityops.muck.alarm;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-
 import org.cityops.audit.AuditTrail;
 import org.cityops.cases.CaseOpened;
 import org.cityops.cases.CaseRequested;
@@ -52,7 +51,8 @@ public class AlarmCases {
         }
         Map<String, Object> a = jdbc.sql("""
                 SELECT id, type, plate, terminal_phone, started_at, lat, lon, detail, evidence_json, case_requested_at
-                FROM muck_alarm WHERE id = :id""").param("id", alarmId).query().listOfRows().stream().findFirst()
+                FROM muck_alarm WHERE id = :id""").param("id", alarmId).query().listOfRows().stream()
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("报警不存在 alarm not found"));
         if (a.get("case_requested_at") != null) {
             throw new ConflictException("该报警已转案件 this alarm was already sent as a case");
@@ -66,16 +66,29 @@ public class AlarmCases {
         int updated = jdbc.sql("""
                 UPDATE muck_alarm SET case_requested_at = :now, case_category = :cat, version = version + 1
                 WHERE id = :id AND case_requested_at IS NULL""")
-                .param("now", DbTime.toDb(clock.instant())).param("cat", categoryCode).param("id", alarmId).update();
+                .param("now", DbTime.toDb(clock.instant()))
+                .param("cat", categoryCode)
+                .param("id", alarmId)
+                .update();
         if (updated == 0) {
             throw new ConflictException("该报警已转案件 this alarm was already sent as a case");
         }
         double lat = ((Number) a.get("lat")).doubleValue();
         double lon = ((Number) a.get("lon")).doubleValue();
-        events.publishEvent(new CaseRequested(SOURCE, String.valueOf(alarmId), categoryCode, description, lat, lon,
-                String.format(java.util.Locale.ROOT, "%.6f,%.6f", lat, lon), evidenceText.length() > 8000 ? evidenceText.substring(0, 8000)
-                        : evidenceText));
-        audit.record("MUCK_ALARM", String.valueOf(alarmId), byRule ? "CASE_REQUESTED_BY_RULE" : "CASE_REQUESTED", null,
+        events.publishEvent(new CaseRequested(
+                SOURCE,
+                String.valueOf(alarmId),
+                categoryCode,
+                description,
+                lat,
+                lon,
+                String.format(java.util.Locale.ROOT, "%.6f,%.6f", lat, lon),
+                evidenceText.length() > 8000 ? evidenceText.substring(0, 8000) : evidenceText));
+        audit.record(
+                "MUCK_ALARM",
+                String.valueOf(alarmId),
+                byRule ? "CASE_REQUESTED_BY_RULE" : "CASE_REQUESTED",
+                null,
                 type + " → " + categoryCode);
     }
 
@@ -93,13 +106,26 @@ public class AlarmCases {
         }
         int n = jdbc.sql("""
                 UPDATE muck_alarm SET case_id = :caseId, case_number = :no, case_failure = :failure, version = version + 1
-                WHERE id = :id""").param("caseId", opened.caseId()).param("no", opened.caseNumber())
-                .param("failure", opened.failure() == null ? null
-                        : opened.failure().substring(0, Math.min(300, opened.failure().length())))
-                .param("id", alarmId).update();
+                WHERE id = :id""")
+                .param("caseId", opened.caseId())
+                .param("no", opened.caseNumber())
+                .param(
+                        "failure",
+                        opened.failure() == null
+                                ? null
+                                : opened.failure()
+                                        .substring(
+                                                0,
+                                                Math.min(300, opened.failure().length())))
+                .param("id", alarmId)
+                .update();
         if (n > 0) {
-            audit.record("MUCK_ALARM", String.valueOf(alarmId), opened.caseId() == null ? "CASE_FAILED" : "CASE_LINKED",
-                    null, opened.caseId() == null ? opened.failure() : "case " + opened.caseNumber());
+            audit.record(
+                    "MUCK_ALARM",
+                    String.valueOf(alarmId),
+                    opened.caseId() == null ? "CASE_FAILED" : "CASE_LINKED",
+                    null,
+                    opened.caseId() == null ? opened.failure() : "case " + opened.caseNumber());
         }
     }
 

@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.cityops.muck.engine.AlarmThresholds;
 import org.cityops.muck.engine.AlarmType;
 import org.cityops.muck.engine.TrackPoint;
@@ -37,8 +36,15 @@ public class AlarmQueries {
     private final CaseRules rules;
     private final org.cityops.muck.engine.AlarmEngine engine;
 
-    AlarmQueries(JdbcClient jdbc, MuckScope scope, EvidenceJson json, AlarmThresholds thresholds, Clock clock,
-            AlarmCases cases, CaseRules rules, org.cityops.muck.engine.AlarmEngine engine) {
+    AlarmQueries(
+            JdbcClient jdbc,
+            MuckScope scope,
+            EvidenceJson json,
+            AlarmThresholds thresholds,
+            Clock clock,
+            AlarmCases cases,
+            CaseRules rules,
+            org.cityops.muck.engine.AlarmEngine engine) {
         this.engine = engine;
         this.jdbc = jdbc;
         this.scope = scope;
@@ -49,19 +55,43 @@ public class AlarmQueries {
         this.rules = rules;
     }
 
-    public record Filter(String type, String status, Instant from, Instant to, String plate, Long companyId,
-            Long vehicleId, String district) {
-    }
+    public record Filter(
+            String type,
+            String status,
+            Instant from,
+            Instant to,
+            String plate,
+            Long companyId,
+            Long vehicleId,
+            String district) {}
 
-    public record Alarm(long id, String type, String typeLabel, String status, String terminal, Long vehicleId,
-            String plate, Long companyId, String companyName, Instant startedAt, Instant lastSeenAt, Instant endedAt,
-            double lat, double lon, String districtCode, String detail, String refKind, Long refId,
-            Instant caseRequestedAt, String caseCategory, Long caseId, String caseNumber, String caseFailure,
-            List<TrackPoint> evidence) {
-    }
+    public record Alarm(
+            long id,
+            String type,
+            String typeLabel,
+            String status,
+            String terminal,
+            Long vehicleId,
+            String plate,
+            Long companyId,
+            String companyName,
+            Instant startedAt,
+            Instant lastSeenAt,
+            Instant endedAt,
+            double lat,
+            double lon,
+            String districtCode,
+            String detail,
+            String refKind,
+            Long refId,
+            Instant caseRequestedAt,
+            String caseCategory,
+            Long caseId,
+            String caseNumber,
+            String caseFailure,
+            List<TrackPoint> evidence) {}
 
-    public record Page(List<Alarm> items, long total, int page, int size) {
-    }
+    public record Page(List<Alarm> items, long total, int page, int size) {}
 
     private static final String FROM = """
              FROM muck_alarm a LEFT JOIN muck_company c ON c.id = a.company_id
@@ -78,11 +108,17 @@ public class AlarmQueries {
     @Transactional(readOnly = true)
     public Page find(Filter f, int page, int size) {
         checkFilter(f);
-        long total = bind(jdbc.sql("SELECT COUNT(*)" + " " + FROM), f).query(Long.class).single();
-        List<Alarm> items = bind(jdbc.sql("SELECT a.*, c.name AS company_name" + " " + FROM
-                + " ORDER BY a.started_at DESC, a.id DESC LIMIT :limit OFFSET :offset"), f)
-                .param("limit", size).param("offset", (long) page * size)
-                .query((rs, n) -> alarm(rs, false)).list();
+        long total = bind(jdbc.sql("SELECT COUNT(*)" + " " + FROM), f)
+                .query(Long.class)
+                .single();
+        List<Alarm> items = bind(
+                        jdbc.sql("SELECT a.*, c.name AS company_name" + " " + FROM
+                                + " ORDER BY a.started_at DESC, a.id DESC LIMIT :limit OFFSET :offset"),
+                        f)
+                .param("limit", size)
+                .param("offset", (long) page * size)
+                .query((rs, n) -> alarm(rs, false))
+                .list();
         return new Page(items, total, page, size);
     }
 
@@ -90,15 +126,23 @@ public class AlarmQueries {
     @Transactional(readOnly = true)
     public List<Alarm> export(Filter f, int max) {
         checkFilter(f);
-        return bind(jdbc.sql("SELECT a.*, c.name AS company_name" + " " + FROM + " ORDER BY a.started_at DESC LIMIT :limit"), f)
-                .param("limit", max).query((rs, n) -> alarm(rs, false)).list();
+        return bind(
+                        jdbc.sql("SELECT a.*, c.name AS company_name" + " " + FROM
+                                + " ORDER BY a.started_at DESC LIMIT :limit"),
+                        f)
+                .param("limit", max)
+                .query((rs, n) -> alarm(rs, false))
+                .list();
     }
 
     @Transactional(readOnly = true)
     public Alarm get(long id) {
         Alarm a = jdbc.sql("SELECT a.*, c.name AS company_name FROM muck_alarm a LEFT JOIN muck_company c "
-                + "ON c.id = a.company_id WHERE a.id = :id").param("id", id).query((rs, n) -> alarm(rs, true))
-                .optional().orElseThrow(() -> new NotFoundException("报警不存在 alarm not found"));
+                        + "ON c.id = a.company_id WHERE a.id = :id")
+                .param("id", id)
+                .query((rs, n) -> alarm(rs, true))
+                .optional()
+                .orElseThrow(() -> new NotFoundException("报警不存在 alarm not found"));
         scope.check(a.districtCode(), "alarm " + id);
         return a;
     }
@@ -108,7 +152,8 @@ public class AlarmQueries {
     public Alarm sendAsCase(long id, String categoryCode, String note) {
         Alarm a = get(id);
         String category = categoryCode == null || categoryCode.isBlank()
-                ? rules.category(AlarmType.valueOf(a.type())) : categoryCode.trim();
+                ? rules.category(AlarmType.valueOf(a.type()))
+                : categoryCode.trim();
         cases.request(id, category, note, false);
         return get(id);
     }
@@ -130,39 +175,77 @@ public class AlarmQueries {
     }
 
     private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Filter f) {
-        return spec.param("scope", scope.prefix()).param("like", scope.like()).param("type", f.type())
-                .param("status", f.status()).param("from", DbTime.toDb(f.from())).param("to", DbTime.toDb(f.to()))
-                .param("plate", f.plate() == null ? null : "%" + f.plate() + "%").param("company", f.companyId())
-                .param("vehicle", f.vehicleId()).param("district", f.district() == null ? null : f.district() + "%");
+        return spec.param("scope", scope.prefix())
+                .param("like", scope.like())
+                .param("type", f.type())
+                .param("status", f.status())
+                .param("from", DbTime.toDb(f.from()))
+                .param("to", DbTime.toDb(f.to()))
+                .param("plate", f.plate() == null ? null : "%" + f.plate() + "%")
+                .param("company", f.companyId())
+                .param("vehicle", f.vehicleId())
+                .param("district", f.district() == null ? null : f.district() + "%");
     }
 
     private Alarm alarm(ResultSet rs, boolean withEvidence) throws SQLException {
         AlarmType type = AlarmType.valueOf(rs.getString("type"));
-        return new Alarm(rs.getLong("id"), type.name(), type.label(), rs.getString("status"),
-                rs.getString("terminal_phone"), nullableLong(rs, "vehicle_id"), rs.getString("plate"),
-                nullableLong(rs, "company_id"), rs.getString("company_name"), time(rs, "started_at"),
-                time(rs, "last_seen_at"), time(rs, "ended_at"), rs.getDouble("lat"), rs.getDouble("lon"),
-                rs.getString("district_code"), rs.getString("detail"), rs.getString("ref_kind"),
-                nullableLong(rs, "ref_id"), time(rs, "case_requested_at"), rs.getString("case_category"),
-                nullableLong(rs, "case_id"), rs.getString("case_number"), rs.getString("case_failure"),
+        return new Alarm(
+                rs.getLong("id"),
+                type.name(),
+                type.label(),
+                rs.getString("status"),
+                rs.getString("terminal_phone"),
+                nullableLong(rs, "vehicle_id"),
+                rs.getString("plate"),
+                nullableLong(rs, "company_id"),
+                rs.getString("company_name"),
+                time(rs, "started_at"),
+                time(rs, "last_seen_at"),
+                time(rs, "ended_at"),
+                rs.getDouble("lat"),
+                rs.getDouble("lon"),
+                rs.getString("district_code"),
+                rs.getString("detail"),
+                rs.getString("ref_kind"),
+                nullableLong(rs, "ref_id"),
+                time(rs, "case_requested_at"),
+                rs.getString("case_category"),
+                nullableLong(rs, "case_id"),
+                rs.getString("case_number"),
+                rs.getString("case_failure"),
                 withEvidence ? json.readPoints(rs.getString("evidence_json")) : null);
     }
 
     // ------------------------------------------------------------------ live map
     /** 实时监控: every vehicle in scope with its last position and state. */
-    public record LiveVehicle(long id, String plate, String terminal, Long companyId, String companyName,
-            Double lat, Double lon, Double speed, Integer direction, Instant lastTime, Instant receivedAt, String load,
-            boolean online, boolean permitActive, List<String> openAlarms, String state) {
-    }
+    public record LiveVehicle(
+            long id,
+            String plate,
+            String terminal,
+            Long companyId,
+            String companyName,
+            Double lat,
+            Double lon,
+            Double speed,
+            Integer direction,
+            Instant lastTime,
+            Instant receivedAt,
+            String load,
+            boolean online,
+            boolean permitActive,
+            List<String> openAlarms,
+            String state) {}
 
     @Transactional(readOnly = true)
     public List<LiveVehicle> live() {
         java.time.ZonedDateTime cityNow = clock.instant().atZone(org.cityops.platform.CityClock.ZONE);
         org.cityops.muck.engine.MuckWorld world = engine.world();
         Map<String, List<String>> open = new HashMap<>();
-        jdbc.sql("SELECT terminal_phone, type FROM muck_alarm WHERE status = 'OPEN' ORDER BY started_at").query(rs -> {
-            open.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
-        });
+        jdbc.sql("SELECT terminal_phone, type FROM muck_alarm WHERE status = 'OPEN' ORDER BY started_at")
+                .query(rs -> {
+                    open.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(rs.getString(2));
+                });
         Instant now = clock.instant();
         Duration offline = thresholds.offlineAfter();
         return jdbc.sql("""
@@ -172,7 +255,9 @@ public class AlarmQueries {
                 LEFT JOIN muck_vehicle_state s ON s.terminal_phone = v.terminal_phone AND s.last_time > :epoch
                 WHERE v.status <> 'RETIRED' AND (:scope = '' OR v.district_code LIKE :like)
                 ORDER BY v.plate""")
-                .param("epoch", DbTime.toDb(Instant.EPOCH)).param("scope", scope.prefix()).param("like", scope.like())
+                .param("epoch", DbTime.toDb(Instant.EPOCH))
+                .param("scope", scope.prefix())
+                .param("like", scope.like())
                 .query((rs, n) -> {
                     long id = rs.getLong("id");
                     Instant received = time(rs, "received_at");
@@ -191,22 +276,45 @@ public class AlarmQueries {
                     } else {
                         state = "EMPTY"; // 空车
                     }
-                    return new LiveVehicle(id, rs.getString("plate"), rs.getString("terminal_phone"),
-                            nullableLong(rs, "company_id"), rs.getString("company_name"),
-                            seen ? rs.getDouble("lat") : null, seen ? rs.getDouble("lon") : null,
-                            seen ? rs.getDouble("speed_kmh") : null, seen ? rs.getInt("direction") : null,
-                            time(rs, "last_time"), received, load, online, active, alarms, state);
-                }).list();
+                    return new LiveVehicle(
+                            id,
+                            rs.getString("plate"),
+                            rs.getString("terminal_phone"),
+                            nullableLong(rs, "company_id"),
+                            rs.getString("company_name"),
+                            seen ? rs.getDouble("lat") : null,
+                            seen ? rs.getDouble("lon") : null,
+                            seen ? rs.getDouble("speed_kmh") : null,
+                            seen ? rs.getInt("direction") : null,
+                            time(rs, "last_time"),
+                            received,
+                            load,
+                            online,
+                            active,
+                            alarms,
+                            state);
+                })
+                .list();
     }
 
     // ------------------------------------------------------------------ statistics
-    public record Count(String key, String label, long count, BigDecimal volume) {
-    }
+    public record Count(String key, String label, long count, BigDecimal volume) {}
 
-    public record Stats(Instant from, Instant to, long vehicles, long online, double onlineRate, long trips,
-            long illegalTrips, List<Count> tripsBySite, List<Count> tripsByDisposal, List<Count> tripsByCompany,
-            List<Count> tripsByDay, List<Count> alarmsByType, List<Count> alarmsByCompany, List<Count> alarmsByVehicle) {
-    }
+    public record Stats(
+            Instant from,
+            Instant to,
+            long vehicles,
+            long online,
+            double onlineRate,
+            long trips,
+            long illegalTrips,
+            List<Count> tripsBySite,
+            List<Count> tripsByDisposal,
+            List<Count> tripsByCompany,
+            List<Count> tripsByDay,
+            List<Count> alarmsByType,
+            List<Count> alarmsByCompany,
+            List<Count> alarmsByVehicle) {}
 
     @Transactional(readOnly = true)
     public Stats stats(Instant from, Instant to, List<LiveVehicle> live) {
@@ -219,28 +327,42 @@ public class AlarmQueries {
         String tripScope = """
                  FROM muck_trip t LEFT JOIN muck_vehicle v ON v.id = t.vehicle_id
                  WHERE t.unloaded_at >= :from AND t.unloaded_at < :to AND (:scope = '' OR v.district_code LIKE :like)""";
-        List<Count> bySite = counts("""
+        List<Count> bySite = counts(
+                """
                 SELECT CAST(t.site_id AS VARCHAR) AS k, COALESCE(s.name, '未知工地') AS label, COUNT(*) AS n,
                        SUM(t.volume_m3) AS vol""" + " " + tripScope.replace("WHERE", "LEFT JOIN muck_site s ON s.id = t.site_id WHERE")
-                + " GROUP BY t.site_id, s.name ORDER BY n DESC", from, to);
-        List<Count> byDisposal = counts("""
+                        + " GROUP BY t.site_id, s.name ORDER BY n DESC",
+                from,
+                to);
+        List<Count> byDisposal = counts(
+                """
                 SELECT CAST(t.disposal_site_id AS VARCHAR) AS k, COALESCE(d.name, '非法倾倒') AS label, COUNT(*) AS n,
-                       SUM(t.volume_m3) AS vol""" + " " + tripScope.replace("WHERE",
-                "LEFT JOIN muck_disposal_site d ON d.id = t.disposal_site_id WHERE")
-                + " GROUP BY t.disposal_site_id, d.name ORDER BY n DESC", from, to);
-        List<Count> byCompany = counts("""
+                       SUM(t.volume_m3) AS vol""" + " "
+                        + tripScope.replace(
+                                "WHERE", "LEFT JOIN muck_disposal_site d ON d.id = t.disposal_site_id WHERE")
+                        + " GROUP BY t.disposal_site_id, d.name ORDER BY n DESC",
+                from,
+                to);
+        List<Count> byCompany = counts(
+                """
                 SELECT CAST(t.company_id AS VARCHAR) AS k, COALESCE(c.name, '无企业') AS label, COUNT(*) AS n,
-                       SUM(t.volume_m3) AS vol""" + " " + tripScope.replace("WHERE",
-                "LEFT JOIN muck_company c ON c.id = t.company_id WHERE")
-                + " GROUP BY t.company_id, c.name ORDER BY n DESC", from, to);
+                       SUM(t.volume_m3) AS vol""" + " " + tripScope.replace("WHERE", "LEFT JOIN muck_company c ON c.id = t.company_id WHERE")
+                        + " GROUP BY t.company_id, c.name ORDER BY n DESC",
+                from,
+                to);
         // trips per day in city time: group in Java (portable across H2 and PostgreSQL)
         Map<String, long[]> days = new LinkedHashMap<>();
         Map<String, BigDecimal> dayVolume = new HashMap<>();
         jdbc.sql("SELECT t.unloaded_at, t.volume_m3" + " " + tripScope + " ORDER BY t.unloaded_at")
-                .param("from", DbTime.toDb(from)).param("to", DbTime.toDb(to)).param("scope", scope.prefix())
-                .param("like", scope.like()).query(rs -> {
+                .param("from", DbTime.toDb(from))
+                .param("to", DbTime.toDb(to))
+                .param("scope", scope.prefix())
+                .param("like", scope.like())
+                .query(rs -> {
                     String day = DbTime.fromDb(rs.getObject(1, OffsetDateTime.class))
-                            .atZone(org.cityops.platform.CityClock.ZONE).toLocalDate().toString();
+                            .atZone(org.cityops.platform.CityClock.ZONE)
+                            .toLocalDate()
+                            .toString();
                     days.computeIfAbsent(day, k -> new long[1])[0]++;
                     BigDecimal v = rs.getBigDecimal(2);
                     if (v != null) {
@@ -250,39 +372,72 @@ public class AlarmQueries {
         List<Count> byDay = new ArrayList<>();
         days.forEach((d, n) -> byDay.add(new Count(d, d, n[0], dayVolume.get(d))));
         long trips = byDisposal.stream().mapToLong(Count::count).sum();
-        long illegal = byDisposal.stream().filter(c -> c.key() == null).mapToLong(Count::count).sum();
+        long illegal = byDisposal.stream()
+                .filter(c -> c.key() == null)
+                .mapToLong(Count::count)
+                .sum();
         String alarmScope = """
                  FROM muck_alarm a WHERE a.started_at >= :from AND a.started_at < :to
                    AND (:scope = '' OR a.district_code LIKE :like)""";
         List<Count> byType = new ArrayList<>();
-        for (Count c : counts("SELECT a.type AS k, a.type AS label, COUNT(*) AS n, NULL AS vol" + " " + alarmScope
-                + " GROUP BY a.type ORDER BY n DESC", from, to)) {
+        for (Count c : counts(
+                "SELECT a.type AS k, a.type AS label, COUNT(*) AS n, NULL AS vol" + " " + alarmScope
+                        + " GROUP BY a.type ORDER BY n DESC",
+                from,
+                to)) {
             byType.add(new Count(c.key(), AlarmType.valueOf(c.key()).label(), c.count(), null));
         }
-        List<Count> alarmCompany = counts("""
+        List<Count> alarmCompany = counts(
+                """
                 SELECT CAST(a.company_id AS VARCHAR) AS k, COALESCE(c.name, '无企业') AS label, COUNT(*) AS n,
                        NULL AS vol""" + " " + alarmScope.replace("WHERE", "LEFT JOIN muck_company c ON c.id = a.company_id WHERE")
-                + " GROUP BY a.company_id, c.name ORDER BY n DESC", from, to);
-        List<Count> alarmVehicle = counts("""
-                SELECT a.terminal_phone AS k, COALESCE(a.plate, a.terminal_phone) AS label, COUNT(*) AS n, NULL AS vol"""
-                + " " + alarmScope + " GROUP BY a.terminal_phone, a.plate ORDER BY n DESC LIMIT 20", from, to);
+                        + " GROUP BY a.company_id, c.name ORDER BY n DESC",
+                from,
+                to);
+        List<Count> alarmVehicle = counts(
+                """
+                SELECT a.terminal_phone AS k, COALESCE(a.plate, a.terminal_phone) AS label, COUNT(*) AS n, NULL AS vol""" + " " + alarmScope + " GROUP BY a.terminal_phone, a.plate ORDER BY n DESC LIMIT 20", from, to);
         long online = live.stream().filter(LiveVehicle::online).count();
-        return new Stats(from, to, live.size(), online, live.isEmpty() ? 0 : (double) online / live.size(), trips,
-                illegal, bySite, byDisposal, byCompany, byDay, byType, alarmCompany, alarmVehicle);
+        return new Stats(
+                from,
+                to,
+                live.size(),
+                online,
+                live.isEmpty() ? 0 : (double) online / live.size(),
+                trips,
+                illegal,
+                bySite,
+                byDisposal,
+                byCompany,
+                byDay,
+                byType,
+                alarmCompany,
+                alarmVehicle);
     }
 
     private List<Count> counts(String sql, Instant from, Instant to) {
-        return jdbc.sql(sql).param("from", DbTime.toDb(from)).param("to", DbTime.toDb(to))
-                .param("scope", scope.prefix()).param("like", scope.like())
-                .query((rs, n) -> new Count(rs.getString("k"), rs.getString("label"), rs.getLong("n"),
-                        rs.getBigDecimal("vol")))
+        return jdbc.sql(sql)
+                .param("from", DbTime.toDb(from))
+                .param("to", DbTime.toDb(to))
+                .param("scope", scope.prefix())
+                .param("like", scope.like())
+                .query((rs, n) ->
+                        new Count(rs.getString("k"), rs.getString("label"), rs.getLong("n"), rs.getBigDecimal("vol")))
                 .list();
     }
 
     /** Trips of a site, newest first (the site's file). */
-    public record Trip(long id, String terminal, Long vehicleId, String plate, Long siteId, Long disposalSiteId,
-            String disposalName, Instant loadedAt, Instant unloadedAt, BigDecimal volumeM3) {
-    }
+    public record Trip(
+            long id,
+            String terminal,
+            Long vehicleId,
+            String plate,
+            Long siteId,
+            Long disposalSiteId,
+            String disposalName,
+            Instant loadedAt,
+            Instant unloadedAt,
+            BigDecimal volumeM3) {}
 
     @Transactional(readOnly = true)
     public List<Trip> tripsOfSite(long siteId, int max) {
@@ -291,11 +446,19 @@ public class AlarmQueries {
                 LEFT JOIN muck_vehicle v ON v.id = t.vehicle_id
                 LEFT JOIN muck_disposal_site d ON d.id = t.disposal_site_id
                 WHERE t.site_id = :site ORDER BY t.unloaded_at DESC LIMIT :max""")
-                .param("site", siteId).param("max", max)
-                .query((rs, n) -> new Trip(rs.getLong("id"), rs.getString("terminal_phone"),
-                        nullableLong(rs, "vehicle_id"), rs.getString("plate"), nullableLong(rs, "site_id"),
-                        nullableLong(rs, "disposal_site_id"), rs.getString("disposal_name"), time(rs, "loaded_at"),
-                        time(rs, "unloaded_at"), rs.getBigDecimal("volume_m3")))
+                .param("site", siteId)
+                .param("max", max)
+                .query((rs, n) -> new Trip(
+                        rs.getLong("id"),
+                        rs.getString("terminal_phone"),
+                        nullableLong(rs, "vehicle_id"),
+                        rs.getString("plate"),
+                        nullableLong(rs, "site_id"),
+                        nullableLong(rs, "disposal_site_id"),
+                        rs.getString("disposal_name"),
+                        time(rs, "loaded_at"),
+                        time(rs, "unloaded_at"),
+                        rs.getBigDecimal("volume_m3")))
                 .list();
     }
 
@@ -308,7 +471,10 @@ public class AlarmQueries {
                                        JOIN muck_permit p ON p.id = pv.permit_id WHERE p.site_id = :site)
                    OR (a.ref_kind = 'SITE' AND a.ref_id = :site)
                 ORDER BY a.started_at DESC LIMIT :max""")
-                .param("site", siteId).param("max", max).query((rs, n) -> alarm(rs, false)).list();
+                .param("site", siteId)
+                .param("max", max)
+                .query((rs, n) -> alarm(rs, false))
+                .list();
     }
 
     /**
@@ -323,8 +489,11 @@ public class AlarmQueries {
         java.util.TreeMap<Instant, TrackPoint> points = new java.util.TreeMap<>();
         jdbc.sql("""
                 SELECT evidence_json FROM muck_alarm WHERE vehicle_id = :v AND started_at < :to AND last_seen_at >= :from
-                ORDER BY started_at LIMIT 1000""").param("v", vehicleId).param("from", DbTime.toDb(from.minus(Duration.ofHours(1))))
-                .param("to", DbTime.toDb(to)).query(rs -> {
+                ORDER BY started_at LIMIT 1000""")
+                .param("v", vehicleId)
+                .param("from", DbTime.toDb(from.minus(Duration.ofHours(1))))
+                .param("to", DbTime.toDb(to))
+                .query(rs -> {
                     for (TrackPoint p : json.readPoints(rs.getString(1))) {
                         if (!p.t().isBefore(from) && p.t().isBefore(to)) {
                             points.put(p.t(), p);

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-
 import org.cityops.geo.GridLocation;
 import org.cityops.geo.GridLocator;
 import org.cityops.muck.engine.AlarmEngine;
@@ -45,8 +44,14 @@ class AlarmStore {
     private final ObjectProvider<GridLocator> locator;
     private final JdbcTemplate template;
 
-    AlarmStore(JdbcClient jdbc, JdbcTemplate template, AlarmEngine engine, EvidenceJson json, CaseRules rules,
-            AlarmCases cases, ObjectProvider<GridLocator> locator) {
+    AlarmStore(
+            JdbcClient jdbc,
+            JdbcTemplate template,
+            AlarmEngine engine,
+            EvidenceJson json,
+            CaseRules rules,
+            AlarmCases cases,
+            ObjectProvider<GridLocator> locator) {
         this.jdbc = jdbc;
         this.template = template;
         this.engine = engine;
@@ -72,20 +77,27 @@ class AlarmStore {
 
     private void opened(AlarmOpened o) {
         Optional<VehicleProfile> v = engine.world().vehicle(o.terminal());
-        String district = district(o.lat(), o.lon()).orElse(v.map(VehicleProfile::districtCode).orElse(null));
+        String district = district(o.lat(), o.lon())
+                .orElse(v.map(VehicleProfile::districtCode).orElse(null));
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO muck_alarm (type, status, terminal_phone, vehicle_id, plate, company_id, started_at,
                   last_seen_at, lat, lon, district_code, detail, ref_kind, ref_id, evidence_json)
                 VALUES (:type, 'OPEN', :terminal, :vehicle, :plate, :company, :at, :at, :lat, :lon, :district, :detail,
                   :refKind, :refId, :evidence)""")
-                .param("type", o.type().name()).param("terminal", o.terminal())
+                .param("type", o.type().name())
+                .param("terminal", o.terminal())
                 .param("vehicle", v.map(VehicleProfile::id).orElse(null))
                 .param("plate", v.map(VehicleProfile::plate).orElse(null))
                 .param("company", v.map(VehicleProfile::companyId).orElse(null))
-                .param("at", DbTime.toDb(o.at())).param("lat", o.lat()).param("lon", o.lon())
-                .param("district", district).param("detail", truncate(o.detail(), 500))
-                .param("refKind", o.refKind()).param("refId", o.refId()).param("evidence", json.points(o.evidence()))
+                .param("at", DbTime.toDb(o.at()))
+                .param("lat", o.lat())
+                .param("lon", o.lon())
+                .param("district", district)
+                .param("detail", truncate(o.detail(), 500))
+                .param("refKind", o.refKind())
+                .param("refId", o.refId())
+                .param("evidence", json.points(o.evidence()))
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         if (rules.auto(o.type())) {
@@ -98,32 +110,44 @@ class AlarmStore {
                 UPDATE muck_alarm SET status = 'CLOSED', ended_at = :at, last_seen_at = CASE WHEN last_seen_at > :at
                   THEN last_seen_at ELSE :at END, evidence_json = :evidence, version = version + 1
                 WHERE terminal_phone = :terminal AND type = :type AND status = 'OPEN'""")
-                .param("at", DbTime.toDb(c.at())).param("evidence", json.points(c.evidence()))
-                .param("terminal", c.terminal()).param("type", c.type().name()).update();
+                .param("at", DbTime.toDb(c.at()))
+                .param("evidence", json.points(c.evidence()))
+                .param("terminal", c.terminal())
+                .param("type", c.type().name())
+                .update();
     }
 
     private void trip(TripCompleted t) {
         Optional<VehicleProfile> v = engine.world().vehicle(t.terminal());
         if (jdbc.sql("SELECT COUNT(*) FROM muck_trip WHERE terminal_phone = :t AND loaded_at = :at")
-                .param("t", t.terminal()).param("at", DbTime.toDb(t.loadedAt())).query(Long.class).single() > 0) {
+                        .param("t", t.terminal())
+                        .param("at", DbTime.toDb(t.loadedAt()))
+                        .query(Long.class)
+                        .single()
+                > 0) {
             return;
         }
         BigDecimal volume = v.map(VehicleProfile::ratedVolumeM3)
-                .map(x -> BigDecimal.valueOf(x * t.load().volumeShare()).setScale(2, RoundingMode.HALF_UP)).orElse(null);
+                .map(x -> BigDecimal.valueOf(x * t.load().volumeShare()).setScale(2, RoundingMode.HALF_UP))
+                .orElse(null);
         jdbc.sql("""
                 INSERT INTO muck_trip (terminal_phone, vehicle_id, company_id, site_id, disposal_site_id, loaded_at,
                   unloaded_at, volume_m3)
                 VALUES (:t, :vehicle, :company, :site, :disposal, :loaded, :unloaded, :volume)""")
-                .param("t", t.terminal()).param("vehicle", v.map(VehicleProfile::id).orElse(null))
-                .param("company", v.map(VehicleProfile::companyId).orElse(null)).param("site", t.siteId())
-                .param("disposal", t.disposalSiteId()).param("loaded", DbTime.toDb(t.loadedAt()))
-                .param("unloaded", DbTime.toDb(t.unloadedAt())).param("volume", volume).update();
+                .param("t", t.terminal())
+                .param("vehicle", v.map(VehicleProfile::id).orElse(null))
+                .param("company", v.map(VehicleProfile::companyId).orElse(null))
+                .param("site", t.siteId())
+                .param("disposal", t.disposalSiteId())
+                .param("loaded", DbTime.toDb(t.loadedAt()))
+                .param("unloaded", DbTime.toDb(t.unloadedAt()))
+                .param("volume", volume)
+                .update();
         if (t.disposalSiteId() != null && volume != null) {
             // 剩余库容 goes down by what the trip brought in
             jdbc.sql("""
                     UPDATE muck_disposal_site SET remaining_m3 = CASE WHEN remaining_m3 > :v THEN remaining_m3 - :v ELSE 0 END
-                    WHERE id = :id AND remaining_m3 IS NOT NULL""").param("v", volume).param("id", t.disposalSiteId())
-                    .update();
+                    WHERE id = :id AND remaining_m3 IS NOT NULL""").param("v", volume).param("id", t.disposalSiteId()).update();
         }
     }
 
@@ -139,15 +163,29 @@ class AlarmStore {
         List<Object[]> rows = new ArrayList<>(states.size());
         for (TrackerState s : states) {
             for (OpenAlarm a : s.open()) {
-                seen.add(new Object[] {DbTime.toDb(a.lastSeen()), json.points(a.evidence()), s.terminal(),
-                    a.type().name(), DbTime.toDb(a.lastSeen())});
+                seen.add(new Object[] {
+                    DbTime.toDb(a.lastSeen()),
+                    json.points(a.evidence()),
+                    s.terminal(),
+                    a.type().name(),
+                    DbTime.toDb(a.lastSeen())
+                });
             }
             // never reported: keep only the open alarms (OFFLINE) in the state
             Instant last = s.lastTime() == null ? Instant.EPOCH : s.lastTime();
-            Instant received = s.lastTime() == null ? Instant.EPOCH
-                    : s.receivedAt() == null ? s.lastTime() : s.receivedAt();
-            rows.add(new Object[] {DbTime.toDb(last), DbTime.toDb(received), s.lat(), s.lon(), s.speed(),
-                s.direction(), s.load().name(), json.state(s), s.terminal()});
+            Instant received =
+                    s.lastTime() == null ? Instant.EPOCH : s.receivedAt() == null ? s.lastTime() : s.receivedAt();
+            rows.add(new Object[] {
+                DbTime.toDb(last),
+                DbTime.toDb(received),
+                s.lat(),
+                s.lon(),
+                s.speed(),
+                s.direction(),
+                s.load().name(),
+                json.state(s),
+                s.terminal()
+            });
         }
         if (!seen.isEmpty()) {
             template.batchUpdate("""
@@ -176,14 +214,23 @@ class AlarmStore {
     /** Every stored engine state, for the engine to resume from. Unreadable rows are skipped (and logged). */
     @Transactional(readOnly = true)
     public List<TrackerState> loadStates() {
-        return jdbc.sql("SELECT terminal_phone, state_json FROM muck_vehicle_state").query((rs, n) -> {
-            try {
-                return json.readState(rs.getString(2));
-            } catch (RuntimeException e) {
-                log.warn("engine state of terminal {} unreadable, starting it afresh: {}", rs.getString(1), e.getMessage());
-                return null;
-            }
-        }).list().stream().filter(s -> s != null).toList();
+        return jdbc
+                .sql("SELECT terminal_phone, state_json FROM muck_vehicle_state")
+                .query((rs, n) -> {
+                    try {
+                        return json.readState(rs.getString(2));
+                    } catch (RuntimeException e) {
+                        log.warn(
+                                "engine state of terminal {} unreadable, starting it afresh: {}",
+                                rs.getString(1),
+                                e.getMessage());
+                        return null;
+                    }
+                })
+                .list()
+                .stream()
+                .filter(s -> s != null)
+                .toList();
     }
 
     private Optional<String> district(double lat, double lon) {

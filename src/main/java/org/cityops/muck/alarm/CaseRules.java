@@ -6,7 +6,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.cityops.muck.engine.AlarmType;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -39,8 +38,7 @@ public class CaseRules {
         DEFAULT_CATEGORY.put(AlarmType.UNSEALED, UNSEALED);
     }
 
-    public record Rule(AlarmType type, String label, String categoryCode, boolean auto) {
-    }
+    public record Rule(AlarmType type, String label, String categoryCode, boolean auto) {}
 
     private final Environment env;
 

@@ -2,7 +2,6 @@ package org.cityops.muck.alarm;
 
 import java.time.Clock;
 import java.time.Duration;
-
 import org.cityops.muck.engine.AlarmEngine;
 import org.cityops.muck.engine.AlarmThresholds;
 import org.cityops.muck.engine.LocalProjection;
@@ -20,7 +19,8 @@ import org.springframework.context.annotation.Configuration;
 class EngineConfig {
 
     @Bean
-    AlarmThresholds alarmThresholds(@Value("${cityops.muck.alarm.offline-after:PT10M}") Duration offlineAfter,
+    AlarmThresholds alarmThresholds(
+            @Value("${cityops.muck.alarm.offline-after:PT10M}") Duration offlineAfter,
             @Value("${cityops.muck.alarm.deviation-after:PT2M}") Duration deviationAfter,
             @Value("${cityops.muck.alarm.speeding-after:PT15S}") Duration speedingAfter,
             @Value("${cityops.muck.alarm.speed-tolerance-kmh:0}") double tolerance,
@@ -30,16 +30,27 @@ class EngineConfig {
             @Value("${cityops.muck.alarm.moving-speed-kmh:5}") double movingSpeed,
             @Value("${cityops.muck.alarm.evidence-size:10}") int evidence,
             @Value("${cityops.muck.alarm.lid-open-status-bit:-1}") int lidOpenBit) {
-        return new AlarmThresholds(offlineAfter, deviationAfter, speedingAfter, tolerance,
-                defaultLimit == null || defaultLimit <= 0 ? null : defaultLimit, longStop, stopSpeed, movingSpeed,
-                evidence, null).withLidOpenStatusBit(lidOpenBit);
+        return new AlarmThresholds(
+                        offlineAfter,
+                        deviationAfter,
+                        speedingAfter,
+                        tolerance,
+                        defaultLimit == null || defaultLimit <= 0 ? null : defaultLimit,
+                        longStop,
+                        stopSpeed,
+                        movingSpeed,
+                        evidence,
+                        null)
+                .withLidOpenStatusBit(lidOpenBit);
     }
 
     @Bean
-    AlarmEngine alarmEngine(AlarmThresholds thresholds, Clock clock,
+    AlarmEngine alarmEngine(
+            AlarmThresholds thresholds,
+            Clock clock,
             @Value("${cityops.muck.projection.lat0:31.78}") double lat0,
             @Value("${cityops.muck.projection.lon0:119.95}") double lon0) {
-        return new AlarmEngine(MuckWorld.empty(new LocalProjection(lat0, lon0)), thresholds, CityClock.ZONE,
-                clock.instant());
+        return new AlarmEngine(
+                MuckWorld.empty(new LocalProjection(lat0, lon0)), thresholds, CityClock.ZONE, clock.instant());
     }
 }

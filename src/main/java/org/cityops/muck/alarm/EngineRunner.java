@@ -1,5 +1,6 @@
 package org.cityops.muck.alarm;
 
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-
 import org.cityops.muck.engine.AlarmEngine;
 import org.cityops.muck.engine.EngineEvent;
 import org.cityops.muck.engine.OpenAlarm;
@@ -28,8 +28,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import jakarta.annotation.PreDestroy;
 
 /**
  * Runs the alarm engine: receives telemetry's durable position batches ({@link PositionObserver}, returning at once),
@@ -48,21 +46,33 @@ public class EngineRunner implements PositionObserver {
     private final WorldLoader world;
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final ExecutorService worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(2_000), r -> {
+    private final ExecutorService worker = new ThreadPoolExecutor(
+            1,
+            1,
+            0,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(2_000),
+            r -> {
                 Thread t = new Thread(r, "muck-alarm-engine");
                 t.setDaemon(true);
                 return t;
-            }, new ThreadPoolExecutor.CallerRunsPolicy());
+            },
+            new ThreadPoolExecutor.CallerRunsPolicy());
     private volatile boolean started;
     /** vehicles whose state changed since it was last written (guarded by itself) */
     private final Set<String> dirty = new java.util.LinkedHashSet<>();
+
     private final Duration stateInterval;
     private long lastStateWrite = System.nanoTime();
 
-    EngineRunner(AlarmEngine engine, AlarmStore store, WorldLoader world, JdbcClient jdbc, Clock clock,
+    EngineRunner(
+            AlarmEngine engine,
+            AlarmStore store,
+            WorldLoader world,
+            JdbcClient jdbc,
+            Clock clock,
             @org.springframework.beans.factory.annotation.Value("${cityops.muck.alarm.state-interval:PT5S}")
-            Duration stateInterval) {
+                    Duration stateInterval) {
         this.stateInterval = stateInterval;
         this.engine = engine;
         this.store = store;
@@ -86,21 +96,30 @@ public class EngineRunner implements PositionObserver {
         engine.restore(states);
         Map<String, Set<String>> open = new LinkedHashMap<>();
         for (TrackerState s : states) {
-            open.put(s.terminal(), s.open().stream().map(OpenAlarm::type).map(Enum::name)
-                    .collect(java.util.stream.Collectors.toSet()));
+            open.put(
+                    s.terminal(),
+                    s.open().stream()
+                            .map(OpenAlarm::type)
+                            .map(Enum::name)
+                            .collect(java.util.stream.Collectors.toSet()));
         }
         int orphans = 0;
         for (Map<String, Object> row : jdbc.sql("SELECT id, terminal_phone, type FROM muck_alarm WHERE status = 'OPEN'")
-                .query().listOfRows()) {
+                .query()
+                .listOfRows()) {
             if (!open.getOrDefault((String) row.get("terminal_phone"), Set.of()).contains((String) row.get("type"))) {
                 jdbc.sql("UPDATE muck_alarm SET status = 'CLOSED', ended_at = last_seen_at WHERE id = :id")
-                        .param("id", row.get("id")).update();
+                        .param("id", row.get("id"))
+                        .update();
                 orphans++;
             }
         }
         started = true;
-        log.info("muck alarm engine resumed: {} vehicles in the registry, {} vehicle states restored, {} orphan alarms closed",
-                engine.world().vehicles().size(), states.size(), orphans);
+        log.info(
+                "muck alarm engine resumed: {} vehicles in the registry, {} vehicle states restored, {} orphan alarms closed",
+                engine.world().vehicles().size(),
+                states.size(),
+                orphans);
     }
 
     @Override
@@ -120,8 +139,7 @@ public class EngineRunner implements PositionObserver {
     /** Waits until everything handed to the worker so far is processed (tests, shutdown). */
     public void awaitIdle(Duration timeout) {
         try {
-            Future<?> f = worker.submit(() -> {
-            });
+            Future<?> f = worker.submit(() -> {});
             f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("alarm engine did not become idle", e);

@@ -1,11 +1,9 @@
 package org.cityops.muck.alarm;
 
 import java.util.List;
-
 import org.cityops.muck.engine.TrackPoint;
 import org.cityops.muck.engine.TrackerState;
 import org.springframework.stereotype.Component;
-
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,8 +21,9 @@ class EvidenceJson {
     }
 
     List<TrackPoint> readPoints(String json) {
-        return json == null || json.isBlank() ? List.of() : mapper.readValue(json, new TypeReference<List<TrackPoint>>() {
-        });
+        return json == null || json.isBlank()
+                ? List.of()
+                : mapper.readValue(json, new TypeReference<List<TrackPoint>>() {});
     }
 
     String state(TrackerState s) {

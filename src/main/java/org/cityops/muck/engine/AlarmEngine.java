@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.cityops.telemetry.Position;
 import org.locationtech.jts.geom.Point;
 
@@ -100,8 +99,8 @@ public final class AlarmEngine {
         ZonedDateTime local = at.atZone(zone);
         Point pt = w.projection().point(position.lat(), position.lon());
         LoadState load = LoadState.fromStatus(position.statusBits());
-        TrackPoint tp = new TrackPoint(at, position.lat(), position.lon(), position.speedKmh(), load,
-                position.alarmBits());
+        TrackPoint tp =
+                new TrackPoint(at, position.lat(), position.lon(), position.speedKmh(), load, position.alarmBits());
         t.remember(tp, thresholds.evidenceSize());
         boolean moving = position.speedKmh() >= thresholds.movingSpeedKmh();
         List<PermitRule> valid = w.permitsValidOn(vehicle.get().id(), local.toLocalDate());
@@ -138,7 +137,8 @@ public final class AlarmEngine {
         for (VehicleProfile v : w.vehicles()) {
             VehicleTracker t = trackers.get(v.terminal());
             boolean active = w.permitActive(v.id(), local);
-            Instant reference = t == null || t.receivedAt == null ? startedAt
+            Instant reference = t == null || t.receivedAt == null
+                    ? startedAt
                     : (t.receivedAt.isAfter(startedAt) ? t.receivedAt : startedAt);
             boolean silent = Duration.between(reference, now).compareTo(thresholds.offlineAfter()) > 0;
             if (active && silent) {
@@ -178,8 +178,16 @@ public final class AlarmEngine {
             }
             if ((p.alarmBits() & mask) != 0) {
                 if (!t.open.containsKey(type)) {
-                    open(t, type, p.time(), p.lat(), p.lon(), "终端报警位 0x" + Long.toHexString(p.alarmBits() & mask),
-                            null, null, out);
+                    open(
+                            t,
+                            type,
+                            p.time(),
+                            p.lat(),
+                            p.lon(),
+                            "终端报警位 0x" + Long.toHexString(p.alarmBits() & mask),
+                            null,
+                            null,
+                            out);
                 }
             } else {
                 close(t, type, p.time(), out);
@@ -187,8 +195,8 @@ public final class AlarmEngine {
         }
     }
 
-    private void forbiddenZone(VehicleTracker t, MuckWorld w, Point pt, ZonedDateTime local, TrackPoint tp,
-            List<EngineEvent> out) {
+    private void forbiddenZone(
+            VehicleTracker t, MuckWorld w, Point pt, ZonedDateTime local, TrackPoint tp, List<EngineEvent> out) {
         Fence hit = null;
         for (Fence f : w.fencesAt(pt, Fence.Kind.NO_GO)) {
             if (f.window().contains(local.toLocalTime())) {
@@ -198,20 +206,35 @@ public final class AlarmEngine {
         }
         if (hit != null) {
             if (!t.open.containsKey(AlarmType.FORBIDDEN_ZONE)) {
-                open(t, AlarmType.FORBIDDEN_ZONE, tp.t(), tp.lat(), tp.lon(),
-                        "禁行区 " + hit.name() + " (" + hit.window() + ")", "ZONE", hit.id(), out);
+                open(
+                        t,
+                        AlarmType.FORBIDDEN_ZONE,
+                        tp.t(),
+                        tp.lat(),
+                        tp.lon(),
+                        "禁行区 " + hit.name() + " (" + hit.window() + ")",
+                        "ZONE",
+                        hit.id(),
+                        out);
             }
         } else {
             close(t, AlarmType.FORBIDDEN_ZONE, tp.t(), out);
         }
     }
 
-    private void speeding(VehicleTracker t, MuckWorld w, Point pt, ZonedDateTime local, Position p, TrackPoint tp,
+    private void speeding(
+            VehicleTracker t,
+            MuckWorld w,
+            Point pt,
+            ZonedDateTime local,
+            Position p,
+            TrackPoint tp,
             List<EngineEvent> out) {
         Integer limit = thresholds.defaultSpeedLimit();
         Fence zoneHit = null;
         for (Fence f : w.fencesAt(pt, Fence.Kind.SPEED)) {
-            if (f.speedLimitKmh() != null && f.window().contains(local.toLocalTime())
+            if (f.speedLimitKmh() != null
+                    && f.window().contains(local.toLocalTime())
                     && (limit == null || zoneHit == null || f.speedLimitKmh() < limit)) {
                 limit = f.speedLimitKmh();
                 zoneHit = f;
@@ -223,10 +246,21 @@ public final class AlarmEngine {
             }
             if (!t.open.containsKey(AlarmType.SPEEDING)
                     && Duration.between(t.speedingSince, p.time()).compareTo(thresholds.speedingAfter()) >= 0) {
-                open(t, AlarmType.SPEEDING, p.time(), p.lat(), p.lon(),
-                        String.format(java.util.Locale.ROOT, "速度 %.0f km/h, 限速 %d km/h%s", p.speedKmh(), limit,
+                open(
+                        t,
+                        AlarmType.SPEEDING,
+                        p.time(),
+                        p.lat(),
+                        p.lon(),
+                        String.format(
+                                java.util.Locale.ROOT,
+                                "速度 %.0f km/h, 限速 %d km/h%s",
+                                p.speedKmh(),
+                                limit,
                                 zoneHit == null ? "" : " (" + zoneHit.name() + ")"),
-                        zoneHit == null ? null : "ZONE", zoneHit == null ? null : zoneHit.id(), out);
+                        zoneHit == null ? null : "ZONE",
+                        zoneHit == null ? null : zoneHit.id(),
+                        out);
             }
         } else {
             t.speedingSince = null;
@@ -234,8 +268,16 @@ public final class AlarmEngine {
         }
     }
 
-    private void permitRules(VehicleTracker t, MuckWorld w, Point pt, ZonedDateTime local, LoadState load,
-            boolean moving, List<PermitRule> valid, TrackPoint tp, List<EngineEvent> out) {
+    private void permitRules(
+            VehicleTracker t,
+            MuckWorld w,
+            Point pt,
+            ZonedDateTime local,
+            LoadState load,
+            boolean moving,
+            List<PermitRule> valid,
+            TrackPoint tp,
+            List<EngineEvent> out) {
         Instant at = tp.t();
         // NO_PERMIT: moving loaded without a permit valid today
         if (load.loaded() && moving && valid.isEmpty()) {
@@ -252,8 +294,16 @@ public final class AlarmEngine {
         }
         if (load.loaded() && moving && !valid.isEmpty() && !inWindow) {
             if (!t.open.containsKey(AlarmType.FORBIDDEN_TIME)) {
-                open(t, AlarmType.FORBIDDEN_TIME, at, tp.lat(), tp.lon(),
-                        "核准时段 " + valid.get(0).window() + " 之外运输", "PERMIT", valid.get(0).id(), out);
+                open(
+                        t,
+                        AlarmType.FORBIDDEN_TIME,
+                        at,
+                        tp.lat(),
+                        tp.lon(),
+                        "核准时段 " + valid.get(0).window() + " 之外运输",
+                        "PERMIT",
+                        valid.get(0).id(),
+                        out);
             }
         } else if (!load.loaded() || inWindow || valid.isEmpty()) {
             close(t, AlarmType.FORBIDDEN_TIME, at, out);
@@ -268,7 +318,8 @@ public final class AlarmEngine {
                 continue;
             }
             hasCorridor = true;
-            if (p.corridor().covers(pt) || w.site(p.siteId()).map(f -> f.contains(pt)).orElse(false)
+            if (p.corridor().covers(pt)
+                    || w.site(p.siteId()).map(f -> f.contains(pt)).orElse(false)
                     || w.disposal(p.disposalSiteId()).map(f -> f.contains(pt)).orElse(false)) {
                 onRoute = true;
                 break;
@@ -285,9 +336,16 @@ public final class AlarmEngine {
             }
             if (!t.open.containsKey(AlarmType.ROUTE_DEVIATION)
                     && Duration.between(t.deviationSince, at).compareTo(thresholds.deviationAfter()) >= 0) {
-                open(t, AlarmType.ROUTE_DEVIATION, at, tp.lat(), tp.lon(),
-                        String.format(java.util.Locale.ROOT, "偏离核准路线走廊 %.0f m (核准 %s)", distance, nearest.permitNo()), "PERMIT",
-                        nearest.id(), out);
+                open(
+                        t,
+                        AlarmType.ROUTE_DEVIATION,
+                        at,
+                        tp.lat(),
+                        tp.lon(),
+                        String.format(java.util.Locale.ROOT, "偏离核准路线走廊 %.0f m (核准 %s)", distance, nearest.permitNo()),
+                        "PERMIT",
+                        nearest.id(),
+                        out);
             }
         } else {
             t.deviationSince = null;
@@ -295,8 +353,16 @@ public final class AlarmEngine {
         }
     }
 
-    private void unloading(VehicleTracker t, MuckWorld w, Point pt, LoadState load, boolean moving,
-            List<PermitRule> valid, Position p, TrackPoint tp, List<EngineEvent> out) {
+    private void unloading(
+            VehicleTracker t,
+            MuckWorld w,
+            Point pt,
+            LoadState load,
+            boolean moving,
+            List<PermitRule> valid,
+            Position p,
+            TrackPoint tp,
+            List<EngineEvent> out) {
         Instant at = p.time();
         if (moving) {
             close(t, AlarmType.ILLEGAL_UNLOADING, at, out);
@@ -332,14 +398,21 @@ public final class AlarmEngine {
             Instant loadedAt = t.tripLoadedAt == null ? at : t.tripLoadedAt;
             LoadState tripLoad = t.tripLoad == null ? LoadState.FULL : t.tripLoad;
             if (approved) {
-                out.add(new EngineEvent.TripCompleted(t.terminal, t.tripSiteId, disposal.get().id(), loadedAt, at,
-                        tripLoad));
+                out.add(new EngineEvent.TripCompleted(
+                        t.terminal, t.tripSiteId, disposal.get().id(), loadedAt, at, tripLoad));
             } else if (site.isEmpty()) {
                 out.add(new EngineEvent.TripCompleted(t.terminal, t.tripSiteId, null, loadedAt, at, tripLoad));
                 if (!t.open.containsKey(AlarmType.ILLEGAL_UNLOADING)) {
-                    open(t, AlarmType.ILLEGAL_UNLOADING, at, p.lat(), p.lon(),
+                    open(
+                            t,
+                            AlarmType.ILLEGAL_UNLOADING,
+                            at,
+                            p.lat(),
+                            p.lon(),
                             disposal.isPresent() ? "在非核准消纳场 " + disposal.get().name() + " 卸载" : "在消纳场外卸载",
-                            disposal.isPresent() ? "DISPOSAL" : null, disposal.map(Fence::id).orElse(null), out);
+                            disposal.isPresent() ? "DISPOSAL" : null,
+                            disposal.map(Fence::id).orElse(null),
+                            out);
                 }
             }
             t.tripLoadedAt = null;
@@ -353,8 +426,16 @@ public final class AlarmEngine {
             }
             if (!t.open.containsKey(AlarmType.ILLEGAL_UNLOADING)
                     && Duration.between(t.stoppedSince, at).compareTo(thresholds.longStopAfter()) >= 0) {
-                open(t, AlarmType.ILLEGAL_UNLOADING, at, p.lat(), p.lon(), "载货在消纳场外长时间停留 "
-                        + Duration.between(t.stoppedSince, at).toMinutes() + " 分钟", null, null, out);
+                open(
+                        t,
+                        AlarmType.ILLEGAL_UNLOADING,
+                        at,
+                        p.lat(),
+                        p.lon(),
+                        "载货在消纳场外长时间停留 " + Duration.between(t.stoppedSince, at).toMinutes() + " 分钟",
+                        null,
+                        null,
+                        out);
             }
         } else {
             t.stoppedSince = null;
@@ -362,8 +443,8 @@ public final class AlarmEngine {
     }
 
     /** UNSEALED: moving loaded with the lid sensor's bit set; closes when the lid is shut or the body empty. */
-    private void sealing(VehicleTracker t, Position p, LoadState load, boolean moving, TrackPoint tp,
-            List<EngineEvent> out) {
+    private void sealing(
+            VehicleTracker t, Position p, LoadState load, boolean moving, TrackPoint tp, List<EngineEvent> out) {
         Integer bit = thresholds.lidOpenStatusBit();
         if (bit == null) {
             return;
@@ -371,17 +452,37 @@ public final class AlarmEngine {
         boolean open = (p.statusBits() & (1L << bit)) != 0;
         if (open && load.loaded() && moving) {
             if (!t.open.containsKey(AlarmType.UNSEALED)) {
-                open(t, AlarmType.UNSEALED, tp.t(), tp.lat(), tp.lon(),
-                        String.format(java.util.Locale.ROOT, "%s行驶 %.0f km/h, 密闭装置未关闭 (状态位 %d)",
-                                load == LoadState.HALF ? "半载" : "重车", p.speedKmh(), bit), null, null, out);
+                open(
+                        t,
+                        AlarmType.UNSEALED,
+                        tp.t(),
+                        tp.lat(),
+                        tp.lon(),
+                        String.format(
+                                java.util.Locale.ROOT,
+                                "%s行驶 %.0f km/h, 密闭装置未关闭 (状态位 %d)",
+                                load == LoadState.HALF ? "半载" : "重车",
+                                p.speedKmh(),
+                                bit),
+                        null,
+                        null,
+                        out);
             }
         } else if (!open || !load.loaded()) {
             close(t, AlarmType.UNSEALED, tp.t(), out);
         }
     }
 
-    private void open(VehicleTracker t, AlarmType type, Instant at, double lat, double lon, String detail,
-            String refKind, Long refId, List<EngineEvent> out) {
+    private void open(
+            VehicleTracker t,
+            AlarmType type,
+            Instant at,
+            double lat,
+            double lon,
+            String detail,
+            String refKind,
+            Long refId,
+            List<EngineEvent> out) {
         List<TrackPoint> evidence = List.copyOf(t.recentList());
         t.open.put(type, new OpenAlarm(type, at, at, lat, lon, detail, refKind, refId, evidence));
         out.add(new EngineEvent.AlarmOpened(t.terminal, type, at, lat, lon, detail, refKind, refId, evidence));

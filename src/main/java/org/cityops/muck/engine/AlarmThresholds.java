@@ -17,18 +17,44 @@ import java.time.Duration;
  * @param lidOpenStatusBit   the JT/T 808 status bit a lid sensor sets while the body is open, or null when the
  *                           terminals report no lid (the standard has no such bit; local standards define one)
  */
-public record AlarmThresholds(Duration offlineAfter, Duration deviationAfter, Duration speedingAfter,
-        double speedToleranceKmh, Integer defaultSpeedLimit, Duration longStopAfter, double stopSpeedKmh,
-        double movingSpeedKmh, int evidenceSize, Integer lidOpenStatusBit) {
+public record AlarmThresholds(
+        Duration offlineAfter,
+        Duration deviationAfter,
+        Duration speedingAfter,
+        double speedToleranceKmh,
+        Integer defaultSpeedLimit,
+        Duration longStopAfter,
+        double stopSpeedKmh,
+        double movingSpeedKmh,
+        int evidenceSize,
+        Integer lidOpenStatusBit) {
 
     public static AlarmThresholds defaults() {
-        return new AlarmThresholds(Duration.ofMinutes(10), Duration.ofMinutes(2), Duration.ofSeconds(15), 0, 60,
-                Duration.ofMinutes(15), 3, 5, 10, null);
+        return new AlarmThresholds(
+                Duration.ofMinutes(10),
+                Duration.ofMinutes(2),
+                Duration.ofSeconds(15),
+                0,
+                60,
+                Duration.ofMinutes(15),
+                3,
+                5,
+                10,
+                null);
     }
 
     /** The same thresholds with a lid sensor on status bit {@code bit} (0–31; negative: none). */
     public AlarmThresholds withLidOpenStatusBit(int bit) {
-        return new AlarmThresholds(offlineAfter, deviationAfter, speedingAfter, speedToleranceKmh, defaultSpeedLimit,
-                longStopAfter, stopSpeedKmh, movingSpeedKmh, evidenceSize, bit < 0 || bit > 31 ? null : bit);
+        return new AlarmThresholds(
+                offlineAfter,
+                deviationAfter,
+                speedingAfter,
+                speedToleranceKmh,
+                defaultSpeedLimit,
+                longStopAfter,
+                stopSpeedKmh,
+                movingSpeedKmh,
+                evidenceSize,
+                bit < 0 || bit > 31 ? null : bit);
     }
 }

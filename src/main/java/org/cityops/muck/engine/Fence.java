@@ -30,7 +30,13 @@ public final class Fence {
     private final DailyWindow window;
     private final String districtCode;
 
-    public Fence(long id, String name, Kind kind, Geometry area, Integer speedLimitKmh, DailyWindow window,
+    public Fence(
+            long id,
+            String name,
+            Kind kind,
+            Geometry area,
+            Integer speedLimitKmh,
+            DailyWindow window,
             String districtCode) {
         this.id = id;
         this.name = name;

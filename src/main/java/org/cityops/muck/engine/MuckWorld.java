@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.index.strtree.STRtree;
@@ -26,7 +25,10 @@ public final class MuckWorld {
     private final Map<Long, Fence> disposals = new HashMap<>();
     private final STRtree index = new STRtree();
 
-    public MuckWorld(LocalProjection projection, Collection<VehicleProfile> vehicles, Collection<PermitRule> permits,
+    public MuckWorld(
+            LocalProjection projection,
+            Collection<VehicleProfile> vehicles,
+            Collection<PermitRule> permits,
             Collection<Fence> fences) {
         this.projection = projection;
         for (VehicleProfile v : vehicles) {
@@ -34,7 +36,9 @@ public final class MuckWorld {
         }
         for (PermitRule p : permits) {
             for (Long vehicleId : p.vehicleIds()) {
-                permitsByVehicle.computeIfAbsent(vehicleId, k -> new ArrayList<>()).add(p);
+                permitsByVehicle
+                        .computeIfAbsent(vehicleId, k -> new ArrayList<>())
+                        .add(p);
             }
         }
         for (Fence f : fences) {

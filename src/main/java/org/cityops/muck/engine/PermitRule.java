@@ -3,7 +3,6 @@ package org.cityops.muck.engine;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Set;
-
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -11,8 +10,16 @@ import org.locationtech.jts.geom.Geometry;
  *
  * @param corridor the approved route buffered by its corridor width, in metres (null: no route approved)
  */
-public record PermitRule(long id, String permitNo, Set<Long> vehicleIds, long siteId, long disposalSiteId,
-        LocalDate validFrom, LocalDate validTo, DailyWindow window, Geometry corridor) {
+public record PermitRule(
+        long id,
+        String permitNo,
+        Set<Long> vehicleIds,
+        long siteId,
+        long disposalSiteId,
+        LocalDate validFrom,
+        LocalDate validTo,
+        DailyWindow window,
+        Geometry corridor) {
 
     public boolean validOn(LocalDate day) {
         return !day.isBefore(validFrom) && !day.isAfter(validTo);

@@ -7,8 +7,7 @@ package org.cityops.muck.engine;
  */
 public final class Terminals {
 
-    private Terminals() {
-    }
+    private Terminals() {}
 
     /** Digits without leading zeros, or null when the input is not a terminal number (blank, non-digits, too long). */
     public static String normalize(String raw) {

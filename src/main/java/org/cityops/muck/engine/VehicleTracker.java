@@ -44,8 +44,22 @@ final class VehicleTracker {
     }
 
     TrackerState snapshot() {
-        return new TrackerState(terminal, lastTime, receivedAt, lat, lon, speed, direction, load, deviationSince,
-                speedingSince, stoppedSince, tripSiteId, tripLoadedAt, tripLoad, List.copyOf(recent),
+        return new TrackerState(
+                terminal,
+                lastTime,
+                receivedAt,
+                lat,
+                lon,
+                speed,
+                direction,
+                load,
+                deviationSince,
+                speedingSince,
+                stoppedSince,
+                tripSiteId,
+                tripLoadedAt,
+                tripLoad,
+                List.copyOf(recent),
                 List.copyOf(open.values()));
     }
 

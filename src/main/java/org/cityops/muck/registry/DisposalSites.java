@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-
 import org.cityops.audit.AuditTrail;
 import org.cityops.muck.registry.RegistryModel.DisposalSite;
 import org.cityops.muck.registry.RegistryModel.DisposalSiteRequest;
@@ -41,8 +40,13 @@ public class DisposalSites {
 
     @Transactional(readOnly = true)
     public DisposalSite disposalSite(long id) {
-        return q.find("SELECT * FROM muck_disposal_site WHERE id = :id", id, "district_code", DisposalSites::disposal,
-                "消纳场不存在 disposal site not found", "disposal site ");
+        return q.find(
+                "SELECT * FROM muck_disposal_site WHERE id = :id",
+                id,
+                "district_code",
+                DisposalSites::disposal,
+                "消纳场不存在 disposal site not found",
+                "disposal site ");
     }
 
     @Transactional
@@ -51,14 +55,20 @@ public class DisposalSites {
         String polygon = Wkt.polygon(r.polygon(), "polygon");
         checkCapacity(r.capacityM3(), r.remainingM3());
         q.unique(CODE_TAKEN, r.code(), "code", "消纳场编码已存在 disposal site code exists");
-        long id = insert(q.jdbc().sql("""
+        long id = insert(q.jdbc()
+                .sql("""
                 INSERT INTO muck_disposal_site (code, name, district_code, address, polygon_wkt, capacity_m3,
                   remaining_m3, accepted_types, status)
                 VALUES (:code, :name, :district, :address, :polygon, :capacity, :remaining, :types, :status)""")
-                .param("code", r.code().trim()).param("name", r.name().trim()).param("district", r.districtCode())
-                .param("address", r.address()).param("polygon", polygon).param("capacity", r.capacityM3())
+                .param("code", r.code().trim())
+                .param("name", r.name().trim())
+                .param("district", r.districtCode())
+                .param("address", r.address())
+                .param("polygon", polygon)
+                .param("capacity", r.capacityM3())
                 .param("remaining", r.remainingM3() == null ? r.capacityM3() : r.remainingM3())
-                .param("types", r.acceptedTypes()).param("status", orDefault(r.status(), "ACTIVE")));
+                .param("types", r.acceptedTypes())
+                .param("status", orDefault(r.status(), "ACTIVE")));
         audit.record("MUCK_DISPOSAL_SITE", String.valueOf(id), "CREATE", null, r.code() + " " + r.name());
         changes.changed();
         return disposalSite(id);
@@ -73,16 +83,28 @@ public class DisposalSites {
         if (!before.code().equals(r.code().trim())) {
             q.unique(CODE_TAKEN, r.code(), "code", "消纳场编码已存在 disposal site code exists");
         }
-        q.jdbc().sql("""
+        q.jdbc()
+                .sql("""
                 UPDATE muck_disposal_site SET code = :code, name = :name, district_code = :district, address = :address,
                   polygon_wkt = :polygon, capacity_m3 = :capacity, remaining_m3 = :remaining, accepted_types = :types,
                   status = :status, version = version + 1 WHERE id = :id""")
-                .param("code", r.code().trim()).param("name", r.name().trim()).param("district", r.districtCode())
-                .param("address", r.address()).param("polygon", polygon).param("capacity", r.capacityM3())
-                .param("remaining", r.remainingM3()).param("types", r.acceptedTypes())
-                .param("status", orDefault(r.status(), before.status())).param("id", id).update();
-        audit.record("MUCK_DISPOSAL_SITE", String.valueOf(id), "UPDATE",
-                before.code() + " remaining " + before.remainingM3(), r.code() + " remaining " + r.remainingM3());
+                .param("code", r.code().trim())
+                .param("name", r.name().trim())
+                .param("district", r.districtCode())
+                .param("address", r.address())
+                .param("polygon", polygon)
+                .param("capacity", r.capacityM3())
+                .param("remaining", r.remainingM3())
+                .param("types", r.acceptedTypes())
+                .param("status", orDefault(r.status(), before.status()))
+                .param("id", id)
+                .update();
+        audit.record(
+                "MUCK_DISPOSAL_SITE",
+                String.valueOf(id),
+                "UPDATE",
+                before.code() + " remaining " + before.remainingM3(),
+                r.code() + " remaining " + r.remainingM3());
         changes.changed();
         return disposalSite(id);
     }
@@ -94,9 +116,16 @@ public class DisposalSites {
     }
 
     private static DisposalSite disposal(ResultSet rs, int n) throws SQLException {
-        return new DisposalSite(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-                rs.getString("district_code"), rs.getString("address"), rs.getString("polygon_wkt"),
-                rs.getBigDecimal("capacity_m3"), rs.getBigDecimal("remaining_m3"), rs.getString("accepted_types"),
+        return new DisposalSite(
+                rs.getLong("id"),
+                rs.getString("code"),
+                rs.getString("name"),
+                rs.getString("district_code"),
+                rs.getString("address"),
+                rs.getString("polygon_wkt"),
+                rs.getBigDecimal("capacity_m3"),
+                rs.getBigDecimal("remaining_m3"),
+                rs.getString("accepted_types"),
                 rs.getString("status"));
     }
 }

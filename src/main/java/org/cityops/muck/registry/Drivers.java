@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.cityops.audit.AuditTrail;
 import org.cityops.muck.registry.RegistryModel.Company;
 import org.cityops.muck.registry.RegistryModel.Driver;
@@ -51,26 +50,42 @@ public class Drivers {
         return q.inScope(SELECT + " " + """
                  WHERE (:scope = '' OR c.district_code LIKE :like)
                    AND (CAST(:company AS BIGINT) IS NULL OR d.company_id = :company) ORDER BY d.name""")
-                .param("company", companyId).query(Drivers::driver).list();
+                .param("company", companyId)
+                .query(Drivers::driver)
+                .list();
     }
 
     @Transactional(readOnly = true)
     public Driver driver(long id) {
-        return q.find(SELECT + " WHERE d.id = :id", id, "company_district", Drivers::driver,
-                "驾驶员不存在 driver not found", "driver ");
+        return q.find(
+                SELECT + " WHERE d.id = :id",
+                id,
+                "company_district",
+                Drivers::driver,
+                "驾驶员不存在 driver not found",
+                "driver ");
     }
 
     @Transactional
     public Driver createDriver(DriverRequest r) {
         checkDriver(r);
         q.unique(LICENSE_TAKEN, r.licenseNo(), "licenseNo", "驾驶证号已登记 licence already registered");
-        long id = insert(q.jdbc().sql("""
+        long id = insert(q.jdbc()
+                .sql("""
                 INSERT INTO muck_driver (company_id, name, license_no, phone, vehicle_id, status, license_until)
                 VALUES (:company, :name, :license, :phone, :vehicle, :status, :until)""")
-                .param("company", r.companyId()).param("name", r.name().trim()).param("license", r.licenseNo().trim())
-                .param("phone", r.phone()).param("vehicle", r.vehicleId())
-                .param("status", orDefault(r.status(), "ACTIVE")).param("until", sqlDate(r.licenseUntil())));
-        audit.record("MUCK_DRIVER", String.valueOf(id), "CREATE", null,
+                .param("company", r.companyId())
+                .param("name", r.name().trim())
+                .param("license", r.licenseNo().trim())
+                .param("phone", r.phone())
+                .param("vehicle", r.vehicleId())
+                .param("status", orDefault(r.status(), "ACTIVE"))
+                .param("until", sqlDate(r.licenseUntil())));
+        audit.record(
+                "MUCK_DRIVER",
+                String.valueOf(id),
+                "CREATE",
+                null,
                 r.name() + " " + r.licenseNo() + " until " + r.licenseUntil());
         return driver(id);
     }
@@ -83,15 +98,30 @@ public class Drivers {
             q.unique(LICENSE_TAKEN, r.licenseNo(), "licenseNo", "驾驶证号已登记 licence already registered");
         }
         String status = orDefault(r.status(), before.status());
-        q.jdbc().sql("""
+        q.jdbc()
+                .sql("""
                 UPDATE muck_driver SET company_id = :company, name = :name, license_no = :license, phone = :phone,
                   vehicle_id = :vehicle, status = :status, license_until = :until, version = version + 1
                 WHERE id = :id""")
-                .param("company", r.companyId()).param("name", r.name().trim()).param("license", r.licenseNo().trim())
-                .param("phone", r.phone()).param("vehicle", r.vehicleId()).param("status", status)
-                .param("until", sqlDate(r.licenseUntil())).param("id", id).update();
-        audit.record("MUCK_DRIVER", String.valueOf(id), "UPDATE",
-                summary(before.name(), before.licenseNo(), before.status(), before.companyId(), before.vehicleId(),
+                .param("company", r.companyId())
+                .param("name", r.name().trim())
+                .param("license", r.licenseNo().trim())
+                .param("phone", r.phone())
+                .param("vehicle", r.vehicleId())
+                .param("status", status)
+                .param("until", sqlDate(r.licenseUntil()))
+                .param("id", id)
+                .update();
+        audit.record(
+                "MUCK_DRIVER",
+                String.valueOf(id),
+                "UPDATE",
+                summary(
+                        before.name(),
+                        before.licenseNo(),
+                        before.status(),
+                        before.companyId(),
+                        before.vehicleId(),
                         before.licenseUntil()),
                 summary(r.name().trim(), r.licenseNo().trim(), status, r.companyId(), r.vehicleId(), r.licenseUntil()));
         return driver(id);
@@ -112,15 +142,23 @@ public class Drivers {
         }
     }
 
-    private static String summary(String name, String licenseNo, String status, Long companyId, Long vehicleId,
-            LocalDate licenseUntil) {
+    private static String summary(
+            String name, String licenseNo, String status, Long companyId, Long vehicleId, LocalDate licenseUntil) {
         return name + " " + licenseNo + " " + status + " company " + companyId + " vehicle " + vehicleId + " until "
                 + licenseUntil;
     }
 
     private static Driver driver(ResultSet rs, int n) throws SQLException {
-        return new Driver(rs.getLong("id"), nullableLong(rs, "company_id"), rs.getString("company_name"),
-                rs.getString("name"), rs.getString("license_no"), rs.getString("phone"), nullableLong(rs, "vehicle_id"),
-                rs.getString("vehicle_plate"), rs.getString("status"), localDate(rs, "license_until"));
+        return new Driver(
+                rs.getLong("id"),
+                nullableLong(rs, "company_id"),
+                rs.getString("company_name"),
+                rs.getString("name"),
+                rs.getString("license_no"),
+                rs.getString("phone"),
+                nullableLong(rs, "vehicle_id"),
+                rs.getString("vehicle_plate"),
+                rs.getString("status"),
+                localDate(rs, "license_until"));
     }
 }

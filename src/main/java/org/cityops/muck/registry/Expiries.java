@@ -9,7 +9,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-
 import org.cityops.muck.registry.RegistryModel.Expiring;
 import org.cityops.muck.registry.RegistryModel.ExpiringList;
 import org.cityops.muck.registry.RegistryModel.ExpiryKind;
@@ -63,33 +62,52 @@ public class Expiries {
                 FROM muck_company c
                 WHERE c.qualification_until IS NOT NULL AND c.qualification_until <= :until AND c.status = 'ACTIVE'
                   AND (:scope = '' OR c.district_code LIKE :like)""")
-                .param("until", last).param("scope", prefix).param("like", like)
-                .query((rs, n) -> row(rs, ExpiryKind.COMPANY_QUALIFICATION, today)).list());
+                .param("until", last)
+                .param("scope", prefix)
+                .param("like", like)
+                .query((rs, n) -> row(rs, ExpiryKind.COMPANY_QUALIFICATION, today))
+                .list());
         items.addAll(jdbc.sql("""
                 SELECT p.id, s.name, p.permit_no AS number, p.company_id, c.name AS company_name,
                   p.valid_to AS until_date
                 FROM muck_permit p JOIN muck_site s ON s.id = p.site_id LEFT JOIN muck_company c ON c.id = p.company_id
                 WHERE p.valid_to <= :until AND p.status = 'ACTIVE'
                   AND (:scope = '' OR s.district_code LIKE :like)""")
-                .param("until", last).param("scope", prefix).param("like", like)
-                .query((rs, n) -> row(rs, ExpiryKind.PERMIT, today)).list());
+                .param("until", last)
+                .param("scope", prefix)
+                .param("like", like)
+                .query((rs, n) -> row(rs, ExpiryKind.PERMIT, today))
+                .list());
         items.addAll(jdbc.sql("""
                 SELECT d.id, d.name, d.license_no AS number, d.company_id, c.name AS company_name,
                   d.license_until AS until_date
                 FROM muck_driver d LEFT JOIN muck_company c ON c.id = d.company_id
                 WHERE d.license_until IS NOT NULL AND d.license_until <= :until AND d.status = 'ACTIVE'
                   AND (:scope = '' OR c.district_code LIKE :like)""")
-                .param("until", last).param("scope", prefix).param("like", like)
-                .query((rs, n) -> row(rs, ExpiryKind.DRIVER_LICENSE, today)).list());
-        items.sort(Comparator.comparing(Expiring::date).thenComparing(Expiring::kind)
-                .thenComparing(e -> e.name() == null ? "" : e.name()).thenComparingLong(Expiring::id));
+                .param("until", last)
+                .param("scope", prefix)
+                .param("like", like)
+                .query((rs, n) -> row(rs, ExpiryKind.DRIVER_LICENSE, today))
+                .list());
+        items.sort(Comparator.comparing(Expiring::date)
+                .thenComparing(Expiring::kind)
+                .thenComparing(e -> e.name() == null ? "" : e.name())
+                .thenComparingLong(Expiring::id));
         return new ExpiringList(today, days, until, List.copyOf(items));
     }
 
     private static Expiring row(ResultSet rs, ExpiryKind kind, LocalDate today) throws SQLException {
         LocalDate date = ScopedQueries.localDate(rs, "until_date");
         long left = ChronoUnit.DAYS.between(today, date);
-        return new Expiring(kind, rs.getLong("id"), rs.getString("name"), rs.getString("number"),
-                ScopedQueries.nullableLong(rs, "company_id"), rs.getString("company_name"), date, left, left < 0);
+        return new Expiring(
+                kind,
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("number"),
+                ScopedQueries.nullableLong(rs, "company_id"),
+                rs.getString("company_name"),
+                date,
+                left,
+                left < 0);
     }
 }

@@ -2,7 +2,6 @@ package org.cityops.muck.registry;
 
 import java.util.List;
 import java.util.Optional;
-
 import org.cityops.muck.registry.RegistryModel.Vehicle;
 import org.springframework.stereotype.Service;
 

@@ -15,6 +15,7 @@ public class MuckScope {
 
     /** A prefix no code starts with. */
     static final String NOTHING = "~";
+
     private final CurrentStaff staff;
 
     MuckScope(CurrentStaff staff) {

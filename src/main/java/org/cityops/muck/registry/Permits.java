@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-
 import org.cityops.audit.AuditTrail;
 import org.cityops.muck.registry.RegistryModel.Permit;
 import org.cityops.muck.registry.RegistryModel.PermitRequest;
@@ -40,7 +39,12 @@ public class Permits {
     private final AuditTrail audit;
     private final RegistryChanges changes;
 
-    Permits(ScopedQueries q, Companies companies, Sites sites, DisposalSites disposalSites, AuditTrail audit,
+    Permits(
+            ScopedQueries q,
+            Companies companies,
+            Sites sites,
+            DisposalSites disposalSites,
+            AuditTrail audit,
             RegistryChanges changes) {
         this.q = q;
         this.companies = companies;
@@ -59,7 +63,10 @@ public class Permits {
                    AND (CAST(:vehicle AS BIGINT) IS NULL OR EXISTS (SELECT 1 FROM muck_permit_vehicle pv
                         WHERE pv.permit_id = p.id AND pv.vehicle_id = :vehicle))
                  ORDER BY p.valid_from DESC, p.permit_no""")
-                .param("site", siteId).param("vehicle", vehicleId).query((rs, n) -> permit(rs, List.of())).list();
+                .param("site", siteId)
+                .param("vehicle", vehicleId)
+                .query((rs, n) -> permit(rs, List.of()))
+                .list();
         Map<Long, List<Long>> vehicles = permitVehicles();
         List<Permit> out = new ArrayList<>(raw.size());
         for (Permit p : raw) {
@@ -70,28 +77,48 @@ public class Permits {
 
     @Transactional(readOnly = true)
     public Permit permit(long id) {
-        Permit p = q.find(SELECT + " WHERE p.id = :id", id, "site_district", (rs, n) -> permit(rs, List.of()),
-                "核准不存在 permit not found", "permit ");
-        return withVehicles(p, q.jdbc()
-                .sql("SELECT vehicle_id FROM muck_permit_vehicle WHERE permit_id = :id ORDER BY vehicle_id")
-                .param("id", id).query(Long.class).list());
+        Permit p = q.find(
+                SELECT + " WHERE p.id = :id",
+                id,
+                "site_district",
+                (rs, n) -> permit(rs, List.of()),
+                "核准不存在 permit not found",
+                "permit ");
+        return withVehicles(
+                p,
+                q.jdbc()
+                        .sql("SELECT vehicle_id FROM muck_permit_vehicle WHERE permit_id = :id ORDER BY vehicle_id")
+                        .param("id", id)
+                        .query(Long.class)
+                        .list());
     }
 
     @Transactional
     public Permit createPermit(PermitRequest r) {
         String route = checkPermit(r);
         q.unique(NUMBER_TAKEN, r.permitNo(), "permitNo", "核准编号已存在 permit number exists");
-        long id = insert(q.jdbc().sql("""
+        long id = insert(q.jdbc()
+                .sql("""
                 INSERT INTO muck_permit (permit_no, company_id, site_id, disposal_site_id, route_wkt, corridor_m,
                   valid_from, valid_to, daily_start, daily_end, status)
                 VALUES (:no, :company, :site, :disposal, :route, :corridor, :from, :to, :start, :end, :status)""")
-                .param("no", r.permitNo().trim()).param("company", r.companyId()).param("site", r.siteId())
-                .param("disposal", r.disposalSiteId()).param("route", route)
-                .param("corridor", r.corridorM() == null ? 50 : r.corridorM()).param("from", sqlDate(r.validFrom()))
-                .param("to", sqlDate(r.validTo())).param("start", r.dailyStart()).param("end", r.dailyEnd())
+                .param("no", r.permitNo().trim())
+                .param("company", r.companyId())
+                .param("site", r.siteId())
+                .param("disposal", r.disposalSiteId())
+                .param("route", route)
+                .param("corridor", r.corridorM() == null ? 50 : r.corridorM())
+                .param("from", sqlDate(r.validFrom()))
+                .param("to", sqlDate(r.validTo()))
+                .param("start", r.dailyStart())
+                .param("end", r.dailyEnd())
                 .param("status", orDefault(r.status(), "ACTIVE")));
         setVehicles(id, r.vehicleIds());
-        audit.record("MUCK_PERMIT", String.valueOf(id), "CREATE", null,
+        audit.record(
+                "MUCK_PERMIT",
+                String.valueOf(id),
+                "CREATE",
+                null,
                 r.permitNo() + " " + r.validFrom() + ".." + r.validTo() + " vehicles " + r.vehicleIds());
         changes.changed();
         return permit(id);
@@ -104,19 +131,30 @@ public class Permits {
         if (!before.permitNo().equals(r.permitNo().trim())) {
             q.unique(NUMBER_TAKEN, r.permitNo(), "permitNo", "核准编号已存在 permit number exists");
         }
-        q.jdbc().sql("""
+        q.jdbc()
+                .sql("""
                 UPDATE muck_permit SET permit_no = :no, company_id = :company, site_id = :site,
                   disposal_site_id = :disposal, route_wkt = :route, corridor_m = :corridor, valid_from = :from,
                   valid_to = :to, daily_start = :start, daily_end = :end, status = :status, version = version + 1
                 WHERE id = :id""")
-                .param("no", r.permitNo().trim()).param("company", r.companyId()).param("site", r.siteId())
-                .param("disposal", r.disposalSiteId()).param("route", route)
+                .param("no", r.permitNo().trim())
+                .param("company", r.companyId())
+                .param("site", r.siteId())
+                .param("disposal", r.disposalSiteId())
+                .param("route", route)
                 .param("corridor", r.corridorM() == null ? before.corridorM() : r.corridorM())
-                .param("from", sqlDate(r.validFrom())).param("to", sqlDate(r.validTo())).param("start", r.dailyStart())
-                .param("end", r.dailyEnd()).param("status", orDefault(r.status(), before.status())).param("id", id)
+                .param("from", sqlDate(r.validFrom()))
+                .param("to", sqlDate(r.validTo()))
+                .param("start", r.dailyStart())
+                .param("end", r.dailyEnd())
+                .param("status", orDefault(r.status(), before.status()))
+                .param("id", id)
                 .update();
         setVehicles(id, r.vehicleIds());
-        audit.record("MUCK_PERMIT", String.valueOf(id), "UPDATE",
+        audit.record(
+                "MUCK_PERMIT",
+                String.valueOf(id),
+                "UPDATE",
                 before.permitNo() + " " + before.status() + " vehicles " + before.vehicleIds(),
                 r.permitNo() + " " + orDefault(r.status(), before.status()) + " vehicles " + r.vehicleIds());
         changes.changed();
@@ -144,8 +182,12 @@ public class Permits {
                 if (v == null) {
                     throw new InvalidInputException("车辆编号不能为空 vehicle id missing", "vehicleIds");
                 }
-                if (q.jdbc().sql("SELECT COUNT(*) FROM muck_vehicle WHERE id = :id").param("id", v).query(Long.class)
-                        .single() == 0) {
+                if (q.jdbc()
+                                .sql("SELECT COUNT(*) FROM muck_vehicle WHERE id = :id")
+                                .param("id", v)
+                                .query(Long.class)
+                                .single()
+                        == 0) {
                     throw new InvalidInputException("车辆不存在 unknown vehicle " + v, "vehicleIds");
                 }
             }
@@ -154,35 +196,67 @@ public class Permits {
     }
 
     private void setVehicles(long permitId, List<Long> vehicleIds) {
-        q.jdbc().sql("DELETE FROM muck_permit_vehicle WHERE permit_id = :id").param("id", permitId).update();
+        q.jdbc()
+                .sql("DELETE FROM muck_permit_vehicle WHERE permit_id = :id")
+                .param("id", permitId)
+                .update();
         if (vehicleIds == null) {
             return;
         }
         for (Long v : new LinkedHashSet<>(vehicleIds)) {
-            q.jdbc().sql("INSERT INTO muck_permit_vehicle (permit_id, vehicle_id) VALUES (:p, :v)").param("p", permitId)
-                    .param("v", v).update();
+            q.jdbc()
+                    .sql("INSERT INTO muck_permit_vehicle (permit_id, vehicle_id) VALUES (:p, :v)")
+                    .param("p", permitId)
+                    .param("v", v)
+                    .update();
         }
     }
 
     private Map<Long, List<Long>> permitVehicles() {
         Map<Long, List<Long>> map = new HashMap<>();
-        q.jdbc().sql("SELECT permit_id, vehicle_id FROM muck_permit_vehicle ORDER BY vehicle_id").query(rs -> {
-            map.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
-        });
+        q.jdbc()
+                .sql("SELECT permit_id, vehicle_id FROM muck_permit_vehicle ORDER BY vehicle_id")
+                .query(rs -> {
+                    map.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
+                });
         return map;
     }
 
     private static Permit permit(ResultSet rs, List<Long> vehicles) throws SQLException {
-        return new Permit(rs.getLong("id"), rs.getString("permit_no"), nullableLong(rs, "company_id"),
-                rs.getLong("site_id"), rs.getString("site_name"), rs.getLong("disposal_site_id"),
-                rs.getString("disposal_name"), rs.getString("route_wkt"), rs.getInt("corridor_m"),
-                localDate(rs, "valid_from"), localDate(rs, "valid_to"), rs.getString("daily_start"),
-                rs.getString("daily_end"), rs.getString("status"), vehicles);
+        return new Permit(
+                rs.getLong("id"),
+                rs.getString("permit_no"),
+                nullableLong(rs, "company_id"),
+                rs.getLong("site_id"),
+                rs.getString("site_name"),
+                rs.getLong("disposal_site_id"),
+                rs.getString("disposal_name"),
+                rs.getString("route_wkt"),
+                rs.getInt("corridor_m"),
+                localDate(rs, "valid_from"),
+                localDate(rs, "valid_to"),
+                rs.getString("daily_start"),
+                rs.getString("daily_end"),
+                rs.getString("status"),
+                vehicles);
     }
 
     private static Permit withVehicles(Permit p, List<Long> v) {
-        return new Permit(p.id(), p.permitNo(), p.companyId(), p.siteId(), p.siteName(), p.disposalSiteId(),
-                p.disposalSiteName(), p.route(), p.corridorM(), p.validFrom(), p.validTo(), p.dailyStart(),
-                p.dailyEnd(), p.status(), List.copyOf(v));
+        return new Permit(
+                p.id(),
+                p.permitNo(),
+                p.companyId(),
+                p.siteId(),
+                p.siteName(),
+                p.disposalSiteId(),
+                p.disposalSiteName(),
+                p.route(),
+                p.corridorM(),
+                p.validFrom(),
+                p.validTo(),
+                p.dailyStart(),
+                p.dailyEnd(),
+                p.status(),
+                List.copyOf(v));
     }
 }

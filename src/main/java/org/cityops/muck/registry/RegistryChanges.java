@@ -1,7 +1,6 @@
 package org.cityops.muck.registry;
 
 import java.util.List;
-
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;

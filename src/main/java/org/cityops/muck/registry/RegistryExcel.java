@@ -1,5 +1,7 @@
 package org.cityops.muck.registry;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -9,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.cityops.muck.registry.RegistryModel.Company;
 import org.cityops.muck.registry.RegistryModel.CompanyRequest;
 import org.cityops.muck.registry.RegistryModel.Vehicle;
@@ -23,9 +24,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
-
 /**
  * Excel import and export of the registry (vehicles, companies) with templates. An import is all or nothing: every
  * row is checked first and a file with any bad row is refused with a row-by-row report; a good file is written in
@@ -36,11 +34,26 @@ public class RegistryExcel {
 
     public static final int MAX_ROWS = UploadedWorkbook.MAX_ROWS;
 
-    public static final List<String> VEHICLE_COLUMNS = List.of("车牌 plate", "车牌颜色 plateColor", "终端手机号 terminalPhone",
-            "企业编码 companyCode", "核定载质量t ratedLoadT", "车厢容积m3 ratedVolumeM3", "密闭方式 bodyType", "区划 districtCode",
+    public static final List<String> VEHICLE_COLUMNS = List.of(
+            "车牌 plate",
+            "车牌颜色 plateColor",
+            "终端手机号 terminalPhone",
+            "企业编码 companyCode",
+            "核定载质量t ratedLoadT",
+            "车厢容积m3 ratedVolumeM3",
+            "密闭方式 bodyType",
+            "区划 districtCode",
             "状态 status");
-    public static final List<String> COMPANY_COLUMNS = List.of("编码 code", "名称 name", "许可证号 licenseNo", "资质 qualification",
-            "资质有效期 qualificationUntil", "联系人 contact", "电话 phone", "区划 districtCode", "状态 status");
+    public static final List<String> COMPANY_COLUMNS = List.of(
+            "编码 code",
+            "名称 name",
+            "许可证号 licenseNo",
+            "资质 qualification",
+            "资质有效期 qualificationUntil",
+            "联系人 contact",
+            "电话 phone",
+            "区划 districtCode",
+            "状态 status");
 
     /** One problem of one row (row numbers as Excel shows them, header = 1). */
     public record RowError(int row, String field, String message) {
@@ -55,8 +68,7 @@ public class RegistryExcel {
         private final List<RowError> errors;
 
         public ImportRejected(List<RowError> errors) {
-            super("导入文件有 " + errors.size() + " 处错误，未写入任何数据 " + errors.size()
-                    + " problems, nothing imported");
+            super("导入文件有 " + errors.size() + " 处错误，未写入任何数据 " + errors.size() + " problems, nothing imported");
             this.errors = List.copyOf(errors);
         }
 
@@ -81,9 +93,16 @@ public class RegistryExcel {
         Map<Long, String> codes = companyCodes();
         List<List<Object>> rows = new ArrayList<>();
         for (Vehicle v : vehicles.vehicles(null, null)) {
-            rows.add(java.util.Arrays.asList(v.plate(), v.plateColor(), v.terminalPhone(),
-                    v.companyId() == null ? null : codes.get(v.companyId()), v.ratedLoadT(), v.ratedVolumeM3(),
-                    v.bodyType(), v.districtCode(), v.status()));
+            rows.add(java.util.Arrays.asList(
+                    v.plate(),
+                    v.plateColor(),
+                    v.terminalPhone(),
+                    v.companyId() == null ? null : codes.get(v.companyId()),
+                    v.ratedLoadT(),
+                    v.ratedVolumeM3(),
+                    v.bodyType(),
+                    v.districtCode(),
+                    v.status()));
         }
         return rows;
     }
@@ -91,9 +110,16 @@ public class RegistryExcel {
     public List<List<Object>> companyRows() {
         List<List<Object>> rows = new ArrayList<>();
         for (Company c : companies.companies()) {
-            rows.add(java.util.Arrays.asList(c.code(), c.name(), c.licenseNo(), c.qualification(),
-                    c.qualificationUntil(), c.contact(), c.phone(),
-                    c.districtCode(), c.status()));
+            rows.add(java.util.Arrays.asList(
+                    c.code(),
+                    c.name(),
+                    c.licenseNo(),
+                    c.qualification(),
+                    c.qualificationUntil(),
+                    c.contact(),
+                    c.phone(),
+                    c.districtCode(),
+                    c.status()));
         }
         return rows;
     }
@@ -120,8 +146,16 @@ public class RegistryExcel {
                         errors.add(row, "companyCode", "企业编码不存在 unknown company code " + companyCode);
                     }
                 }
-                VehicleRequest r = new VehicleRequest(row.textOrNull(0), color, row.textOrNull(2), companyId, load,
-                        volume, row.textOrNull(6), row.textOrNull(7), row.textOrNull(8));
+                VehicleRequest r = new VehicleRequest(
+                        row.textOrNull(0),
+                        color,
+                        row.textOrNull(2),
+                        companyId,
+                        load,
+                        volume,
+                        row.textOrNull(6),
+                        row.textOrNull(7),
+                        row.textOrNull(8));
                 validate(r, row, errors);
                 if (errors.size() == before) {
                     try {
@@ -129,16 +163,22 @@ public class RegistryExcel {
                         Vehicles.plateColor(r.plateColor());
                         if (!terminals.add(t)) {
                             errors.add(row, "terminalPhone", "文件内终端号重复 duplicate terminal in file");
-                        } else if (jdbc.sql("SELECT COUNT(*) FROM muck_vehicle WHERE terminal_phone = :t").param("t", t)
-                                .query(Long.class).single() > 0) {
+                        } else if (jdbc.sql("SELECT COUNT(*) FROM muck_vehicle WHERE terminal_phone = :t")
+                                        .param("t", t)
+                                        .query(Long.class)
+                                        .single()
+                                > 0) {
                             errors.add(row, "terminalPhone", "终端号已登记 terminal already registered");
                         }
                         String plateKey = r.plate().trim() + "/" + r.plateColor();
                         if (!plates.add(plateKey)) {
                             errors.add(row, "plate", "文件内车牌重复 duplicate plate in file");
                         } else if (jdbc.sql("SELECT COUNT(*) FROM muck_vehicle WHERE plate = :p AND plate_color = :c")
-                                .param("p", r.plate().trim()).param("c", r.plateColor()).query(Long.class)
-                                .single() > 0) {
+                                        .param("p", r.plate().trim())
+                                        .param("c", r.plateColor())
+                                        .query(Long.class)
+                                        .single()
+                                > 0) {
                             errors.add(row, "plate", "车牌已登记 plate already registered");
                         }
                     } catch (DomainException e) {
@@ -164,15 +204,25 @@ public class RegistryExcel {
             for (DataRow row : dataRows(wb)) {
                 int before = errors.size();
                 LocalDate until = row.date(4, "qualificationUntil", errors);
-                CompanyRequest r = new CompanyRequest(row.textOrNull(0), row.textOrNull(1), row.textOrNull(2),
-                        row.textOrNull(3), until, row.textOrNull(5), row.textOrNull(6), row.textOrNull(7),
+                CompanyRequest r = new CompanyRequest(
+                        row.textOrNull(0),
+                        row.textOrNull(1),
+                        row.textOrNull(2),
+                        row.textOrNull(3),
+                        until,
+                        row.textOrNull(5),
+                        row.textOrNull(6),
+                        row.textOrNull(7),
                         row.textOrNull(8));
                 validate(r, row, errors);
                 if (errors.size() == before) {
                     if (!codes.add(r.code().trim())) {
                         errors.add(row, "code", "文件内编码重复 duplicate code in file");
-                    } else if (jdbc.sql("SELECT COUNT(*) FROM muck_company WHERE code = :c").param("c", r.code().trim())
-                            .query(Long.class).single() > 0) {
+                    } else if (jdbc.sql("SELECT COUNT(*) FROM muck_company WHERE code = :c")
+                                    .param("c", r.code().trim())
+                                    .query(Long.class)
+                                    .single()
+                            > 0) {
                         errors.add(row, "code", "企业编码已存在 company code exists");
                     }
                 }

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.cityops.telemetry.TerminalAccess;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -31,7 +30,9 @@ class RegistryTerminalAccess implements TerminalAccess {
     @Override
     public Reach reach(String terminal) {
         List<String> districts = jdbc.sql("SELECT district_code FROM muck_vehicle WHERE terminal_phone = :t")
-                .param("t", terminal).query((rs, n) -> rs.getString(1)).list();
+                .param("t", terminal)
+                .query((rs, n) -> rs.getString(1))
+                .list();
         if (districts.isEmpty()) {
             return Reach.NOT_REGISTERED;
         }

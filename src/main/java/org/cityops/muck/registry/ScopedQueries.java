@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.cityops.platform.ConflictException;
 import org.cityops.platform.NotFoundException;
 import org.springframework.jdbc.core.RowMapper;
@@ -51,8 +50,10 @@ class ScopedQueries {
 
     /** The rows of a table with a {@code district_code} column that lie in the caller's area. */
     <T> List<T> list(String table, String orderBy, RowMapper<T> mapper) {
-        return inScope("SELECT * FROM " + table + " WHERE (:scope = '' OR district_code LIKE :like) ORDER BY " + orderBy)
-                .query(mapper).list();
+        return inScope("SELECT * FROM " + table + " WHERE (:scope = '' OR district_code LIKE :like) ORDER BY "
+                        + orderBy)
+                .query(mapper)
+                .list();
     }
 
     /**
@@ -60,10 +61,14 @@ class ScopedQueries {
      * {@code what + id} when the row's {@code districtColumn} lies outside the caller's area.
      */
     <T> T find(String sql, long id, String districtColumn, RowMapper<T> mapper, String notFound, String what) {
-        return jdbc.sql(sql).param("id", id).query((rs, n) -> {
-            scope.check(rs.getString(districtColumn), what + id);
-            return mapper.mapRow(rs, n);
-        }).optional().orElseThrow(() -> new NotFoundException(notFound));
+        return jdbc.sql(sql)
+                .param("id", id)
+                .query((rs, n) -> {
+                    scope.check(rs.getString(districtColumn), what + id);
+                    return mapper.mapRow(rs, n);
+                })
+                .optional()
+                .orElseThrow(() -> new NotFoundException(notFound));
     }
 
     /** A 409 on {@code field} when the count query (the trimmed value bound as {@code :v}) finds a row. */

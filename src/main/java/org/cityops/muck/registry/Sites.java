@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
-
 import org.cityops.audit.AuditTrail;
 import org.cityops.muck.registry.RegistryModel.Site;
 import org.cityops.muck.registry.RegistryModel.SiteRecord;
@@ -51,8 +50,13 @@ public class Sites {
 
     @Transactional(readOnly = true)
     public Site site(long id) {
-        return q.find("SELECT * FROM muck_site WHERE id = :id", id, "district_code", Sites::site,
-                "工地不存在 site not found", "site ");
+        return q.find(
+                "SELECT * FROM muck_site WHERE id = :id",
+                id,
+                "district_code",
+                Sites::site,
+                "工地不存在 site not found",
+                "site ");
     }
 
     @Transactional
@@ -61,16 +65,24 @@ public class Sites {
         String polygon = Wkt.polygon(r.polygon(), "polygon");
         String gates = Wkt.points(r.gates(), "gates");
         q.unique(CODE_TAKEN, r.code(), "code", "工地编码已存在 site code exists");
-        long id = insert(q.jdbc().sql("""
+        long id = insert(q.jdbc()
+                .sql("""
                 INSERT INTO muck_site (code, name, district_code, address, polygon_wkt, gates_wkt, developer, contractor,
                   declared_volume_m3, waste_plan_no, waste_plan_filed_on, status)
                 VALUES (:code, :name, :district, :address, :polygon, :gates, :developer, :contractor, :volume, :plan,
                   :filed, :status)""")
-                .param("code", r.code().trim()).param("name", r.name().trim()).param("district", r.districtCode())
-                .param("address", r.address()).param("polygon", polygon).param("gates", gates)
-                .param("developer", r.developer()).param("contractor", r.contractor())
-                .param("volume", r.declaredVolumeM3()).param("plan", r.wastePlanNo())
-                .param("filed", sqlDate(r.wastePlanFiledOn())).param("status", orDefault(r.status(), "ACTIVE")));
+                .param("code", r.code().trim())
+                .param("name", r.name().trim())
+                .param("district", r.districtCode())
+                .param("address", r.address())
+                .param("polygon", polygon)
+                .param("gates", gates)
+                .param("developer", r.developer())
+                .param("contractor", r.contractor())
+                .param("volume", r.declaredVolumeM3())
+                .param("plan", r.wastePlanNo())
+                .param("filed", sqlDate(r.wastePlanFiledOn()))
+                .param("status", orDefault(r.status(), "ACTIVE")));
         audit.record("MUCK_SITE", String.valueOf(id), "CREATE", null, r.code() + " " + r.name());
         changes.changed();
         return site(id);
@@ -85,18 +97,31 @@ public class Sites {
         if (!before.code().equals(r.code().trim())) {
             q.unique(CODE_TAKEN, r.code(), "code", "工地编码已存在 site code exists");
         }
-        q.jdbc().sql("""
+        q.jdbc()
+                .sql("""
                 UPDATE muck_site SET code = :code, name = :name, district_code = :district, address = :address,
                   polygon_wkt = :polygon, gates_wkt = :gates, developer = :developer, contractor = :contractor,
                   declared_volume_m3 = :volume, waste_plan_no = :plan, waste_plan_filed_on = :filed, status = :status,
                   version = version + 1 WHERE id = :id""")
-                .param("code", r.code().trim()).param("name", r.name().trim()).param("district", r.districtCode())
-                .param("address", r.address()).param("polygon", polygon).param("gates", gates)
-                .param("developer", r.developer()).param("contractor", r.contractor())
-                .param("volume", r.declaredVolumeM3()).param("plan", r.wastePlanNo())
-                .param("filed", sqlDate(r.wastePlanFiledOn())).param("status", orDefault(r.status(), before.status()))
-                .param("id", id).update();
-        audit.record("MUCK_SITE", String.valueOf(id), "UPDATE", before.code() + " " + before.status(),
+                .param("code", r.code().trim())
+                .param("name", r.name().trim())
+                .param("district", r.districtCode())
+                .param("address", r.address())
+                .param("polygon", polygon)
+                .param("gates", gates)
+                .param("developer", r.developer())
+                .param("contractor", r.contractor())
+                .param("volume", r.declaredVolumeM3())
+                .param("plan", r.wastePlanNo())
+                .param("filed", sqlDate(r.wastePlanFiledOn()))
+                .param("status", orDefault(r.status(), before.status()))
+                .param("id", id)
+                .update();
+        audit.record(
+                "MUCK_SITE",
+                String.valueOf(id),
+                "UPDATE",
+                before.code() + " " + before.status(),
                 r.code() + " " + orDefault(r.status(), before.status()));
         changes.changed();
         return site(id);
@@ -106,34 +131,62 @@ public class Sites {
     @Transactional(readOnly = true)
     public List<SiteRecord> siteRecords(long siteId) {
         site(siteId);
-        return q.jdbc().sql("SELECT * FROM muck_site_record WHERE site_id = :id ORDER BY recorded_at DESC, id DESC")
-                .param("id", siteId).query(Sites::siteRecord).list();
+        return q.jdbc()
+                .sql("SELECT * FROM muck_site_record WHERE site_id = :id ORDER BY recorded_at DESC, id DESC")
+                .param("id", siteId)
+                .query(Sites::siteRecord)
+                .list();
     }
 
     @Transactional
     public SiteRecord addSiteRecord(long siteId, SiteRecordRequest r) {
         site(siteId);
         var at = r.recordedAt() == null ? clock.instant() : r.recordedAt();
-        long id = insert(q.jdbc().sql("""
+        long id = insert(q.jdbc()
+                .sql("""
                 INSERT INTO muck_site_record (site_id, kind, recorded_at, person, title, note, created_by)
                 VALUES (:site, :kind, :at, :person, :title, :note, :by)""")
-                .param("site", siteId).param("kind", r.kind()).param("at", DbTime.toDb(at)).param("person", r.person())
-                .param("title", r.title().trim()).param("note", r.note()).param("by", actors.current().username()));
+                .param("site", siteId)
+                .param("kind", r.kind())
+                .param("at", DbTime.toDb(at))
+                .param("person", r.person())
+                .param("title", r.title().trim())
+                .param("note", r.note())
+                .param("by", actors.current().username()));
         audit.record("MUCK_SITE", String.valueOf(siteId), "RECORD_" + r.kind(), null, r.title());
-        return q.jdbc().sql("SELECT * FROM muck_site_record WHERE id = :id").param("id", id)
-                .query(Sites::siteRecord).single();
+        return q.jdbc()
+                .sql("SELECT * FROM muck_site_record WHERE id = :id")
+                .param("id", id)
+                .query(Sites::siteRecord)
+                .single();
     }
 
     private static Site site(ResultSet rs, int n) throws SQLException {
-        return new Site(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("district_code"),
-                rs.getString("address"), rs.getString("polygon_wkt"), rs.getString("gates_wkt"),
-                rs.getString("developer"), rs.getString("contractor"), rs.getBigDecimal("declared_volume_m3"),
-                rs.getString("waste_plan_no"), localDate(rs, "waste_plan_filed_on"), rs.getString("status"));
+        return new Site(
+                rs.getLong("id"),
+                rs.getString("code"),
+                rs.getString("name"),
+                rs.getString("district_code"),
+                rs.getString("address"),
+                rs.getString("polygon_wkt"),
+                rs.getString("gates_wkt"),
+                rs.getString("developer"),
+                rs.getString("contractor"),
+                rs.getBigDecimal("declared_volume_m3"),
+                rs.getString("waste_plan_no"),
+                localDate(rs, "waste_plan_filed_on"),
+                rs.getString("status"));
     }
 
     private static SiteRecord siteRecord(ResultSet rs, int n) throws SQLException {
-        return new SiteRecord(rs.getLong("id"), rs.getLong("site_id"), rs.getString("kind"),
-                DbTime.fromDb(rs.getObject("recorded_at", OffsetDateTime.class)), rs.getString("person"),
-                rs.getString("title"), rs.getString("note"), rs.getString("created_by"));
+        return new SiteRecord(
+                rs.getLong("id"),
+                rs.getLong("site_id"),
+                rs.getString("kind"),
+                DbTime.fromDb(rs.getObject("recorded_at", OffsetDateTime.class)),
+                rs.getString("person"),
+                rs.getString("title"),
+                rs.getString("note"),
+                rs.getString("created_by"));
     }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
 import org.cityops.muck.engine.Terminals;
 import org.cityops.telemetry.TerminalDirectory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,7 +36,8 @@ class VehicleTerminalDirectory implements TerminalDirectory {
         return jdbc.sql("SELECT terminal_phone, plate, plate_color FROM muck_vehicle "
                         + "WHERE terminal_phone = :t AND status <> 'RETIRED'")
                 .param("t", t)
-                .query((rs, n) -> new KnownTerminal(rs.getString(1), rs.getString(2), rs.getInt(3))).optional();
+                .query((rs, n) -> new KnownTerminal(rs.getString(1), rs.getString(2), rs.getInt(3)))
+                .optional();
     }
 
     @Override
@@ -56,7 +56,8 @@ class VehicleTerminalDirectory implements TerminalDirectory {
                             + "WHERE terminal_phone IN (:ts) AND status <> 'RETIRED'")
                     .param("ts", keys.subList(i, Math.min(keys.size(), i + 500)))
                     .query(rs -> {
-                        known.put(byNormalized.get(rs.getString(1)),
+                        known.put(
+                                byNormalized.get(rs.getString(1)),
                                 new KnownTerminal(rs.getString(1), rs.getString(2), rs.getInt(3)));
                     });
         }
@@ -72,8 +73,10 @@ class VehicleTerminalDirectory implements TerminalDirectory {
         return jdbc.sql("SELECT terminal_phone, plate, plate_color FROM muck_vehicle WHERE plate_color = :c "
                         + "AND status <> 'RETIRED' AND UPPER(REPLACE(REPLACE(REPLACE(REPLACE(plate, ' ', ''), "
                         + "'·', ''), '-', ''), '.', '')) = :p")
-                .param("c", plateColor).param("p", key)
-                .query((rs, n) -> new KnownTerminal(rs.getString(1), rs.getString(2), rs.getInt(3))).optional();
+                .param("c", plateColor)
+                .param("p", key)
+                .query((rs, n) -> new KnownTerminal(rs.getString(1), rs.getString(2), rs.getInt(3)))
+                .optional();
     }
 
     static String plateKey(String plate) {

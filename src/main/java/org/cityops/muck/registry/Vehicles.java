@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-
 import org.cityops.audit.AuditTrail;
 import org.cityops.muck.engine.Terminals;
 import org.cityops.muck.registry.RegistryModel.Company;
@@ -57,12 +56,20 @@ public class Vehicles {
                    AND (CAST(:company AS BIGINT) IS NULL OR v.company_id = :company)
                    AND (CAST(:q AS VARCHAR) IS NULL OR v.plate LIKE :q OR v.terminal_phone LIKE :q)
                  ORDER BY v.plate""")
-                .param("company", companyId).param("q", like).query(Vehicles::vehicle).list();
+                .param("company", companyId)
+                .param("q", like)
+                .query(Vehicles::vehicle)
+                .list();
     }
 
     @Transactional(readOnly = true)
     public Vehicle vehicle(long id) {
-        return q.find(SELECT + " WHERE v.id = :id", id, "district_code", Vehicles::vehicle, "车辆不存在 vehicle not found",
+        return q.find(
+                SELECT + " WHERE v.id = :id",
+                id,
+                "district_code",
+                Vehicles::vehicle,
+                "车辆不存在 vehicle not found",
                 "vehicle ");
     }
 
@@ -73,7 +80,11 @@ public class Vehicles {
         if (t == null) {
             return Optional.empty();
         }
-        return q.jdbc().sql(SELECT + " WHERE v.terminal_phone = :t").param("t", t).query(Vehicles::vehicle).optional();
+        return q.jdbc()
+                .sql(SELECT + " WHERE v.terminal_phone = :t")
+                .param("t", t)
+                .query(Vehicles::vehicle)
+                .optional();
     }
 
     @Transactional
@@ -82,19 +93,34 @@ public class Vehicles {
         String plate = plate(r.plate());
         plateColor(r.plateColor());
         String district = district(r);
-        q.unique("SELECT COUNT(*) FROM muck_vehicle WHERE terminal_phone = :v", terminal, "terminalPhone",
+        q.unique(
+                "SELECT COUNT(*) FROM muck_vehicle WHERE terminal_phone = :v",
+                terminal,
+                "terminalPhone",
                 TERMINAL_TAKEN);
-        if (q.jdbc().sql("SELECT COUNT(*) FROM muck_vehicle WHERE plate = :p AND plate_color = :c").param("p", plate)
-                .param("c", r.plateColor()).query(Long.class).single() > 0) {
+        if (q.jdbc()
+                        .sql("SELECT COUNT(*) FROM muck_vehicle WHERE plate = :p AND plate_color = :c")
+                        .param("p", plate)
+                        .param("c", r.plateColor())
+                        .query(Long.class)
+                        .single()
+                > 0) {
             throw new ConflictException(PLATE_TAKEN, "plate");
         }
-        long id = insert(q.jdbc().sql("""
+        long id = insert(q.jdbc()
+                .sql("""
                 INSERT INTO muck_vehicle (plate, plate_color, terminal_phone, company_id, rated_load_t, rated_volume_m3,
                   body_type, district_code, status, created_at)
                 VALUES (:plate, :color, :terminal, :company, :load, :volume, :body, :district, :status, :now)""")
-                .param("plate", plate).param("color", r.plateColor()).param("terminal", terminal)
-                .param("company", r.companyId()).param("load", r.ratedLoadT()).param("volume", r.ratedVolumeM3())
-                .param("body", r.bodyType()).param("district", district).param("status", orDefault(r.status(), "ACTIVE"))
+                .param("plate", plate)
+                .param("color", r.plateColor())
+                .param("terminal", terminal)
+                .param("company", r.companyId())
+                .param("load", r.ratedLoadT())
+                .param("volume", r.ratedVolumeM3())
+                .param("body", r.bodyType())
+                .param("district", district)
+                .param("status", orDefault(r.status(), "ACTIVE"))
                 .param("now", DbTime.toDb(clock.instant())));
         audit.record("MUCK_VEHICLE", String.valueOf(id), "CREATE", null, plate + " terminal " + terminal);
         changes.changed();
@@ -108,23 +134,45 @@ public class Vehicles {
         String plate = plate(r.plate());
         plateColor(r.plateColor());
         String district = district(r);
-        if (q.jdbc().sql("SELECT COUNT(*) FROM muck_vehicle WHERE terminal_phone = :t AND id <> :id")
-                .param("t", terminal).param("id", id).query(Long.class).single() > 0) {
+        if (q.jdbc()
+                        .sql("SELECT COUNT(*) FROM muck_vehicle WHERE terminal_phone = :t AND id <> :id")
+                        .param("t", terminal)
+                        .param("id", id)
+                        .query(Long.class)
+                        .single()
+                > 0) {
             throw new ConflictException(TERMINAL_TAKEN, "terminalPhone");
         }
-        if (q.jdbc().sql("SELECT COUNT(*) FROM muck_vehicle WHERE plate = :p AND plate_color = :c AND id <> :id")
-                .param("p", plate).param("c", r.plateColor()).param("id", id).query(Long.class).single() > 0) {
+        if (q.jdbc()
+                        .sql("SELECT COUNT(*) FROM muck_vehicle WHERE plate = :p AND plate_color = :c AND id <> :id")
+                        .param("p", plate)
+                        .param("c", r.plateColor())
+                        .param("id", id)
+                        .query(Long.class)
+                        .single()
+                > 0) {
             throw new ConflictException(PLATE_TAKEN, "plate");
         }
-        q.jdbc().sql("""
+        q.jdbc()
+                .sql("""
                 UPDATE muck_vehicle SET plate = :plate, plate_color = :color, terminal_phone = :terminal,
                   company_id = :company, rated_load_t = :load, rated_volume_m3 = :volume, body_type = :body,
                   district_code = :district, status = :status, version = version + 1 WHERE id = :id""")
-                .param("plate", plate).param("color", r.plateColor()).param("terminal", terminal)
-                .param("company", r.companyId()).param("load", r.ratedLoadT()).param("volume", r.ratedVolumeM3())
-                .param("body", r.bodyType()).param("district", district)
-                .param("status", orDefault(r.status(), before.status())).param("id", id).update();
-        audit.record("MUCK_VEHICLE", String.valueOf(id), "UPDATE",
+                .param("plate", plate)
+                .param("color", r.plateColor())
+                .param("terminal", terminal)
+                .param("company", r.companyId())
+                .param("load", r.ratedLoadT())
+                .param("volume", r.ratedVolumeM3())
+                .param("body", r.bodyType())
+                .param("district", district)
+                .param("status", orDefault(r.status(), before.status()))
+                .param("id", id)
+                .update();
+        audit.record(
+                "MUCK_VEHICLE",
+                String.valueOf(id),
+                "UPDATE",
                 before.plate() + " " + before.terminalPhone() + " " + before.status(),
                 plate + " " + terminal + " " + orDefault(r.status(), before.status()));
         changes.changed();
@@ -145,10 +193,19 @@ public class Vehicles {
     private static Vehicle vehicle(ResultSet rs, int n) throws SQLException {
         long company = rs.getLong("company_id");
         Long companyId = rs.wasNull() ? null : company;
-        return new Vehicle(rs.getLong("id"), rs.getString("plate"), rs.getInt("plate_color"),
-                rs.getString("terminal_phone"), companyId, rs.getString("company_name"), rs.getBigDecimal("rated_load_t"),
-                rs.getBigDecimal("rated_volume_m3"), rs.getString("body_type"), rs.getString("district_code"),
-                rs.getString("status"), DbTime.fromDb(rs.getObject("created_at", OffsetDateTime.class)));
+        return new Vehicle(
+                rs.getLong("id"),
+                rs.getString("plate"),
+                rs.getInt("plate_color"),
+                rs.getString("terminal_phone"),
+                companyId,
+                rs.getString("company_name"),
+                rs.getBigDecimal("rated_load_t"),
+                rs.getBigDecimal("rated_volume_m3"),
+                rs.getString("body_type"),
+                rs.getString("district_code"),
+                rs.getString("status"),
+                DbTime.fromDb(rs.getObject("created_at", OffsetDateTime.class)));
     }
 
     /** The terminal number without leading zeros; a 400 on {@code terminalPhone} unless it is 5-20 digits. */

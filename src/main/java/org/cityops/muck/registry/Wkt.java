@@ -14,8 +14,7 @@ import org.locationtech.jts.io.WKTReader;
 /** Checks geometries given as WGS-84 WKT ({@code lon lat}) and keeps them in a normal form. */
 final class Wkt {
 
-    private Wkt() {
-    }
+    private Wkt() {}
 
     static String polygon(String wkt, String field) {
         Geometry g = read(wkt, field);

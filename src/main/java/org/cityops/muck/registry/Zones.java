@@ -5,7 +5,6 @@ import static org.cityops.muck.registry.ScopedQueries.insert;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-
 import org.cityops.audit.AuditTrail;
 import org.cityops.muck.registry.RegistryModel.Zone;
 import org.cityops.muck.registry.RegistryModel.ZoneRequest;
@@ -37,21 +36,32 @@ public class Zones {
 
     @Transactional(readOnly = true)
     public Zone zone(long id) {
-        return q.find("SELECT * FROM muck_zone WHERE id = :id", id, "district_code", Zones::zone,
-                "区域不存在 zone not found", "zone ");
+        return q.find(
+                "SELECT * FROM muck_zone WHERE id = :id",
+                id,
+                "district_code",
+                Zones::zone,
+                "区域不存在 zone not found",
+                "zone ");
     }
 
     @Transactional
     public Zone createZone(ZoneRequest r) {
         q.scope().check(r.districtCode(), "district");
         String polygon = checkZone(r);
-        long id = insert(q.jdbc().sql("""
+        long id = insert(q.jdbc()
+                .sql("""
                 INSERT INTO muck_zone (name, kind, polygon_wkt, speed_limit_kmh, window_start, window_end,
                   district_code, active)
                 VALUES (:name, :kind, :polygon, :limit, :start, :end, :district, :active)""")
-                .param("name", r.name().trim()).param("kind", r.kind()).param("polygon", polygon)
-                .param("limit", r.speedLimitKmh()).param("start", r.windowStart()).param("end", r.windowEnd())
-                .param("district", r.districtCode()).param("active", r.active() == null || r.active()));
+                .param("name", r.name().trim())
+                .param("kind", r.kind())
+                .param("polygon", polygon)
+                .param("limit", r.speedLimitKmh())
+                .param("start", r.windowStart())
+                .param("end", r.windowEnd())
+                .param("district", r.districtCode())
+                .param("active", r.active() == null || r.active()));
         audit.record("MUCK_ZONE", String.valueOf(id), "CREATE", null, r.kind() + " " + r.name());
         changes.changed();
         return zone(id);
@@ -62,15 +72,26 @@ public class Zones {
         Zone before = zone(id);
         q.scope().check(r.districtCode(), "district");
         String polygon = checkZone(r);
-        q.jdbc().sql("""
+        q.jdbc()
+                .sql("""
                 UPDATE muck_zone SET name = :name, kind = :kind, polygon_wkt = :polygon, speed_limit_kmh = :limit,
                   window_start = :start, window_end = :end, district_code = :district, active = :active,
                   version = version + 1 WHERE id = :id""")
-                .param("name", r.name().trim()).param("kind", r.kind()).param("polygon", polygon)
-                .param("limit", r.speedLimitKmh()).param("start", r.windowStart()).param("end", r.windowEnd())
-                .param("district", r.districtCode()).param("active", r.active() == null || r.active())
-                .param("id", id).update();
-        audit.record("MUCK_ZONE", String.valueOf(id), "UPDATE", before.kind() + " " + before.name() + " " + before.active(),
+                .param("name", r.name().trim())
+                .param("kind", r.kind())
+                .param("polygon", polygon)
+                .param("limit", r.speedLimitKmh())
+                .param("start", r.windowStart())
+                .param("end", r.windowEnd())
+                .param("district", r.districtCode())
+                .param("active", r.active() == null || r.active())
+                .param("id", id)
+                .update();
+        audit.record(
+                "MUCK_ZONE",
+                String.valueOf(id),
+                "UPDATE",
+                before.kind() + " " + before.name() + " " + before.active(),
                 r.kind() + " " + r.name() + " " + (r.active() == null || r.active()));
         changes.changed();
         return zone(id);
@@ -89,8 +110,15 @@ public class Zones {
     private static Zone zone(ResultSet rs, int n) throws SQLException {
         int limit = rs.getInt("speed_limit_kmh");
         Integer speed = rs.wasNull() ? null : limit;
-        return new Zone(rs.getLong("id"), rs.getString("name"), rs.getString("kind"), rs.getString("polygon_wkt"),
-                speed, rs.getString("window_start"), rs.getString("window_end"), rs.getString("district_code"),
+        return new Zone(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("kind"),
+                rs.getString("polygon_wkt"),
+                speed,
+                rs.getString("window_start"),
+                rs.getString("window_end"),
+                rs.getString("district_code"),
                 rs.getBoolean("active"));
     }
 }

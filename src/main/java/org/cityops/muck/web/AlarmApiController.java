@@ -1,10 +1,14 @@
 package org.cityops.muck.web;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.cityops.muck.alarm.AlarmQueries;
 import org.cityops.muck.alarm.AlarmQueries.Alarm;
 import org.cityops.muck.alarm.AlarmQueries.Filter;
@@ -27,12 +31,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-
 /** Alarms (报警), the live vehicle picture (实时监控), statistics (统计) and the alarm → case link (转案件). */
 @RestController
 @Validated
@@ -54,12 +52,14 @@ class AlarmApiController {
     }
 
     @GetMapping("/alarms")
-    Page list(@RequestParam(required = false) @Size(max = 32) String type,
+    Page list(
+            @RequestParam(required = false) @Size(max = 32) String type,
             @RequestParam(required = false) @Size(max = 8) String status,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
             @RequestParam(required = false) @Size(max = 32) String plate,
-            @RequestParam(required = false) Long companyId, @RequestParam(required = false) Long vehicleId,
+            @RequestParam(required = false) Long companyId,
+            @RequestParam(required = false) Long vehicleId,
             @RequestParam(required = false) @Pattern(regexp = "^\\d{6,15}$") String district,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100000) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
@@ -71,8 +71,9 @@ class AlarmApiController {
         return alarms.get(id);
     }
 
-    record CaseRequest(@Size(max = 64) String categoryCode, @Size(max = 500) String note) {
-    }
+    record CaseRequest(
+            @Size(max = 64) String categoryCode,
+            @Size(max = 500) String note) {}
 
     /** 一键转案件: send the alarm to case handling (409 when it was sent already). */
     @PostMapping("/alarms/{id}/case")
@@ -87,7 +88,8 @@ class AlarmApiController {
     }
 
     @GetMapping(value = "/alarms/export.xlsx")
-    ResponseEntity<byte[]> export(@RequestParam(required = false) @Size(max = 32) String type,
+    ResponseEntity<byte[]> export(
+            @RequestParam(required = false) @Size(max = 32) String type,
             @RequestParam(required = false) @Size(max = 8) String status,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
@@ -96,12 +98,28 @@ class AlarmApiController {
             @RequestParam(required = false) @Pattern(regexp = "^\\d{6,15}$") String district) {
         List<List<Object>> rows = new ArrayList<>();
         for (Alarm a : alarms.export(filter(type, status, from, to, plate, companyId, null, district), 50_000)) {
-            rows.add(java.util.Arrays.asList(a.id(), a.typeLabel(), "OPEN".equals(a.status()) ? "持续中" : "已结束",
-                    a.plate(), a.terminal(), a.companyName(), a.startedAt(), a.lastSeenAt(), a.endedAt(), a.lat(),
-                    a.lon(), a.districtCode(), a.detail(), a.caseNumber()));
+            rows.add(java.util.Arrays.asList(
+                    a.id(),
+                    a.typeLabel(),
+                    "OPEN".equals(a.status()) ? "持续中" : "已结束",
+                    a.plate(),
+                    a.terminal(),
+                    a.companyName(),
+                    a.startedAt(),
+                    a.lastSeenAt(),
+                    a.endedAt(),
+                    a.lat(),
+                    a.lon(),
+                    a.districtCode(),
+                    a.detail(),
+                    a.caseNumber()));
         }
-        byte[] body = Xlsx.sheet("报警", List.of("编号", "报警类型", "状态", "车牌", "终端号", "运输企业", "开始时间",
-                "最后时间", "结束时间", "纬度", "经度", "区划", "详情", "案件编号"), rows);
+        byte[] body = Xlsx.sheet(
+                "报警",
+                List.of(
+                        "编号", "报警类型", "状态", "车牌", "终端号", "运输企业", "开始时间", "最后时间", "结束时间", "纬度", "经度", "区划", "详情",
+                        "案件编号"),
+                rows);
         return Xlsx.download("muck-alarms.xlsx", body);
     }
 
@@ -112,7 +130,8 @@ class AlarmApiController {
 
     /** Evidence positions of the vehicle's alarms (a short track when telemetry's track store is not available). */
     @GetMapping("/vehicles/{id}/evidence")
-    List<org.cityops.muck.engine.TrackPoint> evidence(@PathVariable long id,
+    List<org.cityops.muck.engine.TrackPoint> evidence(
+            @PathVariable long id,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
         vehicles.vehicle(id); // 404 / scope
@@ -120,15 +139,23 @@ class AlarmApiController {
     }
 
     @GetMapping("/stats")
-    Stats stats(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+    Stats stats(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
         Instant end = to == null ? clock.instant() : to;
         Instant start = from == null ? end.minus(Duration.ofDays(7)) : from;
         return alarms.stats(start, end, alarms.live());
     }
 
-    private static Filter filter(String type, String status, Instant from, Instant to, String plate, Long companyId,
-            Long vehicleId, String district) {
+    private static Filter filter(
+            String type,
+            String status,
+            Instant from,
+            Instant to,
+            String plate,
+            Long companyId,
+            Long vehicleId,
+            String district) {
         return new Filter(blank(type), blank(status), from, to, blank(plate), companyId, vehicleId, blank(district));
     }
 

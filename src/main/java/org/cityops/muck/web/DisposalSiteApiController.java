@@ -1,7 +1,7 @@
 package org.cityops.muck.web;
 
+import jakarta.validation.Valid;
 import java.util.List;
-
 import org.cityops.muck.registry.DisposalSites;
 import org.cityops.muck.registry.RegistryModel.DisposalSite;
 import org.cityops.muck.registry.RegistryModel.DisposalSiteRequest;
@@ -16,8 +16,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import jakarta.validation.Valid;
 
 /** Disposal sites (消纳场). */
 @RestController

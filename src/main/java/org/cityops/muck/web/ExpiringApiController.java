@@ -1,5 +1,7 @@
 package org.cityops.muck.web;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.cityops.muck.registry.Expiries;
 import org.cityops.muck.registry.RegistryModel.ExpiringList;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -8,9 +10,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 
 /** 即将到期 (expiring soon) across the registry: company qualifications, permits and driving licences. */
 @RestController

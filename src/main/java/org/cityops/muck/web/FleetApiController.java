@@ -1,7 +1,8 @@
 package org.cityops.muck.web;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.util.List;
-
 import org.cityops.muck.registry.Companies;
 import org.cityops.muck.registry.Drivers;
 import org.cityops.muck.registry.RegistryModel.Company;
@@ -23,9 +24,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 
 /** The fleet of the registry (登记备案): transport companies, their vehicles and drivers. */
 @RestController
@@ -66,8 +64,8 @@ class FleetApiController {
     }
 
     @GetMapping("/vehicles")
-    List<Vehicle> vehicles(@RequestParam(required = false) Long companyId,
-            @RequestParam(required = false) @Size(max = 32) String q) {
+    List<Vehicle> vehicles(
+            @RequestParam(required = false) Long companyId, @RequestParam(required = false) @Size(max = 32) String q) {
         return vehicles.vehicles(companyId, q);
     }
 

@@ -14,9 +14,11 @@ class MuckMapModel {
     private final double centerLon;
     private final int zoom;
 
-    MuckMapModel(@Value("${cityops.map.tile-url:}") String tileUrl,
+    MuckMapModel(
+            @Value("${cityops.map.tile-url:}") String tileUrl,
             @Value("${cityops.map.center-lat:31.79}") double centerLat,
-            @Value("${cityops.map.center-lon:119.95}") double centerLon, @Value("${cityops.map.zoom:11}") int zoom) {
+            @Value("${cityops.map.center-lon:119.95}") double centerLon,
+            @Value("${cityops.map.zoom:11}") int zoom) {
         this.tileUrl = tileUrl;
         this.centerLat = centerLat;
         this.centerLon = centerLon;

@@ -2,7 +2,6 @@ package org.cityops.muck.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
-
 import org.cityops.muck.alarm.AlarmQueries;
 import org.cityops.muck.alarm.AlarmQueries.Filter;
 import org.cityops.muck.alarm.CaseRules;
@@ -42,14 +41,22 @@ class MuckPageController {
     }
 
     @GetMapping("/muck/alarms")
-    String alarmList(@RequestParam(required = false) String type, @RequestParam(required = false) String status,
-            @RequestParam(required = false) String plate, @RequestParam(required = false) LocalDate fromDate,
-            @RequestParam(required = false) LocalDate toDate, @RequestParam(defaultValue = "0") int page, Model model) {
+    String alarmList(
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String plate,
+            @RequestParam(required = false) LocalDate fromDate,
+            @RequestParam(required = false) LocalDate toDate,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         String t = blank(type);
         String s = blank(status);
         String p = blank(plate);
-        Instant from = fromDate == null ? null : fromDate.atStartOfDay(CityClock.ZONE).toInstant();
-        Instant to = toDate == null ? null : toDate.plusDays(1).atStartOfDay(CityClock.ZONE).toInstant();
+        Instant from =
+                fromDate == null ? null : fromDate.atStartOfDay(CityClock.ZONE).toInstant();
+        Instant to = toDate == null
+                ? null
+                : toDate.plusDays(1).atStartOfDay(CityClock.ZONE).toInstant();
         int pg = Math.max(0, Math.min(page, 100_000));
         try {
             var result = alarms.find(new Filter(t, s, from, to, p, null, null, null), pg, PAGE);

@@ -1,7 +1,7 @@
 package org.cityops.muck.web;
 
+import jakarta.validation.Valid;
 import java.util.List;
-
 import org.cityops.muck.registry.Permits;
 import org.cityops.muck.registry.RegistryModel.Permit;
 import org.cityops.muck.registry.RegistryModel.PermitRequest;
@@ -17,8 +17,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import jakarta.validation.Valid;
 
 /** Permits (处置核准): vehicles, source site → disposal site, route, dates and daily window. */
 @RestController

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
-
 import org.cityops.muck.registry.RegistryExcel;
 import org.cityops.platform.InvalidInputException;
 import org.cityops.platform.NotFoundException;
@@ -38,8 +37,16 @@ class RegistryExcelController {
     ResponseEntity<byte[]> template(@PathVariable String kind) {
         List<List<Object>> example = "vehicles".equals(kind)
                 ? List.of(List.of("苏D·M9001", 2, "13951239001", "YS-DEMO-1", 31, 18, "SEALED_LID", "320411", "ACTIVE"))
-                : List.of(List.of("YS-NEW-1", "常州某某运输有限公司", "苏常字320400099", "建筑垃圾运输企业核准", "2028-12-31",
-                        "调度室", "0519-88880000", "320411", "ACTIVE"));
+                : List.of(List.of(
+                        "YS-NEW-1",
+                        "常州某某运输有限公司",
+                        "苏常字320400099",
+                        "建筑垃圾运输企业核准",
+                        "2028-12-31",
+                        "调度室",
+                        "0519-88880000",
+                        "320411",
+                        "ACTIVE"));
         return Xlsx.download("muck-" + kind + "-template.xlsx", Xlsx.sheet(kind, columns(kind), example));
     }
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.cityops.muck.alarm.AlarmQueries;
 import org.cityops.muck.registry.Companies;
 import org.cityops.muck.registry.DisposalSites;
@@ -45,8 +44,16 @@ class RegistryPageController {
     private final Zones zones;
     private final Expiries expiries;
 
-    RegistryPageController(AlarmQueries alarms, Companies companies, Vehicles vehicles, Drivers drivers, Sites sites,
-            DisposalSites disposalSites, Permits permits, Zones zones, Expiries expiries) {
+    RegistryPageController(
+            AlarmQueries alarms,
+            Companies companies,
+            Vehicles vehicles,
+            Drivers drivers,
+            Sites sites,
+            DisposalSites disposalSites,
+            Permits permits,
+            Zones zones,
+            Expiries expiries) {
         this.alarms = alarms;
         this.companies = companies;
         this.vehicles = vehicles;
@@ -88,12 +95,20 @@ class RegistryPageController {
     }
 
     @PostMapping("/muck/sites/{id}/records")
-    String addRecord(@PathVariable long id, @RequestParam String kind, @RequestParam String title,
-            @RequestParam(required = false) String person, @RequestParam(required = false) String note,
+    String addRecord(
+            @PathVariable long id,
+            @RequestParam String kind,
+            @RequestParam String title,
+            @RequestParam(required = false) String person,
+            @RequestParam(required = false) String note,
             RedirectAttributes redirect) {
         try {
-            if (title == null || title.isBlank() || title.length() > 200 || (note != null && note.length() > 2000)
-                    || (person != null && person.length() > 100) || !kind.matches("^(DOCUMENT|DUTY|INSPECTION)$")) {
+            if (title == null
+                    || title.isBlank()
+                    || title.length() > 200
+                    || (note != null && note.length() > 2000)
+                    || (person != null && person.length() > 100)
+                    || !kind.matches("^(DOCUMENT|DUTY|INSPECTION)$")) {
                 throw new org.cityops.platform.InvalidInputException("记录内容不完整或过长 record incomplete or too long");
             }
             sites.addSiteRecord(id, new SiteRecordRequest(kind, null, blank(person), title.trim(), blank(note)));
@@ -129,8 +144,10 @@ class RegistryPageController {
 
     /** The create/edit form of a registry record (the page calls the registry API; errors appear next to fields). */
     @GetMapping("/muck/registry/{kind}/edit")
-    String editPage(@org.springframework.web.bind.annotation.PathVariable String kind,
-            @RequestParam(required = false) Long id, Model model) {
+    String editPage(
+            @org.springframework.web.bind.annotation.PathVariable String kind,
+            @RequestParam(required = false) Long id,
+            Model model) {
         if (!EDITABLE.contains(kind)) {
             throw new org.cityops.platform.NotFoundException("未知的登记类型 unknown registry kind");
         }
@@ -144,22 +161,35 @@ class RegistryPageController {
             model.addAttribute("vehicles", vehicles.vehicles(null, null));
         }
         if ("drivers".equals(kind)) {
-            model.addAttribute("vehicleChoices", vehicles.vehicles(null, null).stream()
-                    .map(v -> new Choice(v.id(), v.plate())).toList());
+            model.addAttribute(
+                    "vehicleChoices",
+                    vehicles.vehicles(null, null).stream()
+                            .map(v -> new Choice(v.id(), v.plate()))
+                            .toList());
         }
         return "muck/edit";
     }
 
     static final java.util.Map<String, List<String>> STATUSES = java.util.Map.of(
-            "companies", List.of("ACTIVE", "SUSPENDED"), "vehicles", List.of("ACTIVE", "SUSPENDED", "RETIRED"),
-            "sites", List.of("ACTIVE", "SUSPENDED", "FINISHED"), "disposal-sites", List.of("ACTIVE", "SUSPENDED", "CLOSED"),
-            "permits", List.of("ACTIVE", "REVOKED"), "zones", List.of(), "drivers", List.of("ACTIVE", "SUSPENDED"));
-    static final java.util.Set<String> EDITABLE = java.util.Set.of("companies", "vehicles", "drivers", "sites",
-            "disposal-sites", "permits", "zones");
+            "companies",
+            List.of("ACTIVE", "SUSPENDED"),
+            "vehicles",
+            List.of("ACTIVE", "SUSPENDED", "RETIRED"),
+            "sites",
+            List.of("ACTIVE", "SUSPENDED", "FINISHED"),
+            "disposal-sites",
+            List.of("ACTIVE", "SUSPENDED", "CLOSED"),
+            "permits",
+            List.of("ACTIVE", "REVOKED"),
+            "zones",
+            List.of(),
+            "drivers",
+            List.of("ACTIVE", "SUSPENDED"));
+    static final java.util.Set<String> EDITABLE =
+            java.util.Set.of("companies", "vehicles", "drivers", "sites", "disposal-sites", "permits", "zones");
 
     /** An option of the form's {@code choice} fragment (id and the text shown). */
-    public record Choice(long id, String name) {
-    }
+    public record Choice(long id, String name) {}
 
     private static String blank(String s) {
         return s == null || s.isBlank() ? null : s.trim();

@@ -1,7 +1,7 @@
 package org.cityops.muck.web;
 
+import jakarta.validation.Valid;
 import java.util.List;
-
 import org.cityops.muck.registry.RegistryModel.Site;
 import org.cityops.muck.registry.RegistryModel.SiteRecord;
 import org.cityops.muck.registry.RegistryModel.SiteRecordRequest;
@@ -18,8 +18,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import jakarta.validation.Valid;
 
 /** Construction sites (出土工地) and their file (一工地一档案). */
 @RestController

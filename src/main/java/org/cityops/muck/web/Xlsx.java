@@ -2,7 +2,6 @@ package org.cityops.muck.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
 import org.cityops.platform.excel.SheetWriter;
 import org.cityops.platform.excel.WorkbookWriter;
 import org.springframework.http.ContentDisposition;
@@ -15,8 +14,7 @@ final class Xlsx {
 
     static final MediaType XLSX = MediaType.parseMediaType(WorkbookWriter.CONTENT_TYPE);
 
-    private Xlsx() {
-    }
+    private Xlsx() {}
 
     static byte[] sheet(String name, List<String> header, List<List<Object>> rows) {
         try (WorkbookWriter wb = new WorkbookWriter()) {
@@ -27,9 +25,14 @@ final class Xlsx {
     }
 
     static ResponseEntity<byte[]> download(String filename, byte[] body) {
-        return ResponseEntity.ok().contentType(XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString())
+        return ResponseEntity.ok()
+                .contentType(XLSX)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(filename, StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .body(body);
     }
 }

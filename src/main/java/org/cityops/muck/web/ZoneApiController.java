@@ -1,7 +1,7 @@
 package org.cityops.muck.web;
 
+import jakarta.validation.Valid;
 import java.util.List;
-
 import org.cityops.muck.registry.RegistryModel.Zone;
 import org.cityops.muck.registry.RegistryModel.ZoneRequest;
 import org.cityops.muck.registry.Zones;
@@ -16,8 +16,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import jakarta.validation.Valid;
 
 /** No-go zones (禁行区) and speed zones (限速区). */
 @RestController

@@ -3,7 +3,6 @@ package org.cityops.org.internal;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Set;
-
 import org.cityops.org.DataScope;
 import org.cityops.org.Role;
 import org.slf4j.Logger;
@@ -31,7 +30,9 @@ class FirstAdminBootstrap implements ApplicationRunner {
     private final PasswordEncoder encoder;
     private final String configuredPassword;
 
-    FirstAdminBootstrap(UserAccounts accounts, PasswordEncoder encoder,
+    FirstAdminBootstrap(
+            UserAccounts accounts,
+            PasswordEncoder encoder,
             @Value("${cityops.bootstrap.admin-password:}") String configuredPassword) {
         this.accounts = accounts;
         this.encoder = encoder;
@@ -51,11 +52,13 @@ class FirstAdminBootstrap implements ApplicationRunner {
             new SecureRandom().nextBytes(bytes);
             password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         }
-        accounts.create("admin", "系统管理员", encoder.encode(password), DataScope.CITY, null, null, Set.of(Role.ADMIN),
-                null);
+        accounts.create(
+                "admin", "系统管理员", encoder.encode(password), DataScope.CITY, null, null, Set.of(Role.ADMIN), null);
         if (generated) {
-            log.warn("First administrator created: username 'admin', one-time password '{}'. Change it after "
-                    + "signing in; it is not shown again.", password);
+            log.warn(
+                    "First administrator created: username 'admin', one-time password '{}'. Change it after "
+                            + "signing in; it is not shown again.",
+                    password);
         } else {
             log.info("First administrator 'admin' created from cityops.bootstrap.admin-password");
         }

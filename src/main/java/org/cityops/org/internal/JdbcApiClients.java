@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
-
 import org.cityops.audit.AuditTrail;
 import org.cityops.org.ApiClients;
 import org.cityops.platform.DbTime;
@@ -37,7 +36,10 @@ class JdbcApiClients implements ApiClients {
             return Optional.empty();
         }
         return jdbc.sql("SELECT name FROM api_client WHERE key_hash = :h AND purpose = :p AND enabled = TRUE")
-                .param("h", sha256(key)).param("p", purpose.name()).query(String.class).optional();
+                .param("h", sha256(key))
+                .param("p", purpose.name())
+                .query(String.class)
+                .optional();
     }
 
     @Override
@@ -48,8 +50,11 @@ class JdbcApiClients implements ApiClients {
         }
         var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO api_client (name, key_hash, purpose, created_at) VALUES (:n, :h, :p, :at)")
-                .param("n", name).param("h", sha256(key)).param("p", purpose.name())
-                .param("at", DbTime.toDb(Instant.now(clock))).update(keys, "id");
+                .param("n", name)
+                .param("h", sha256(key))
+                .param("p", purpose.name())
+                .param("at", DbTime.toDb(Instant.now(clock)))
+                .update(keys, "id");
         long id = keys.getKey().longValue();
         audit.record("API_CLIENT", Long.toString(id), "CREATE", null, name + " for " + purpose);
         return id;
@@ -57,8 +62,8 @@ class JdbcApiClients implements ApiClients {
 
     static String sha256(String key) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-
 import org.cityops.org.DepartmentKind;
 import org.cityops.org.DepartmentView;
 import org.cityops.org.OrgDirectory;
@@ -38,43 +37,56 @@ class JdbcOrgDirectory implements OrgDirectory {
         if (username == null || username.isBlank()) {
             return Optional.empty();
         }
-        return accounts.findByUsername(username.strip()).filter(UserAccounts.Account::enabled)
+        return accounts.findByUsername(username.strip())
+                .filter(UserAccounts.Account::enabled)
                 .map(UserAccounts.Account::staff);
     }
 
     @Override
     public Optional<OrgUnitView> unit(String code) {
-        return jdbc.sql(UNIT_SELECT + " WHERE u.code = :code").param("code", code).query(JdbcOrgDirectory::unit)
+        return jdbc.sql(UNIT_SELECT + " WHERE u.code = :code")
+                .param("code", code)
+                .query(JdbcOrgDirectory::unit)
                 .optional();
     }
 
     @Override
     public List<OrgUnitView> children(String parentCode) {
-        return jdbc.sql(UNIT_SELECT + " WHERE p.code = :code ORDER BY u.code").param("code", parentCode)
-                .query(JdbcOrgDirectory::unit).list();
+        return jdbc.sql(UNIT_SELECT + " WHERE p.code = :code ORDER BY u.code")
+                .param("code", parentCode)
+                .query(JdbcOrgDirectory::unit)
+                .list();
     }
 
     @Override
     public List<OrgUnitView> unitsOfKind(OrgUnitKind kind) {
-        return jdbc.sql(UNIT_SELECT + " WHERE u.kind = :kind ORDER BY u.code").param("kind", kind.name())
-                .query(JdbcOrgDirectory::unit).list();
+        return jdbc.sql(UNIT_SELECT + " WHERE u.kind = :kind ORDER BY u.code")
+                .param("kind", kind.name())
+                .query(JdbcOrgDirectory::unit)
+                .list();
     }
 
     @Override
     public Optional<DepartmentView> department(long id) {
-        return jdbc.sql(DEPT_SELECT + " WHERE d.id = :id").param("id", id).query(JdbcOrgDirectory::department)
+        return jdbc.sql(DEPT_SELECT + " WHERE d.id = :id")
+                .param("id", id)
+                .query(JdbcOrgDirectory::department)
                 .optional();
     }
 
     @Override
     public Optional<DepartmentView> departmentByCode(String code) {
-        return jdbc.sql(DEPT_SELECT + " WHERE d.code = :code").param("code", code)
-                .query(JdbcOrgDirectory::department).optional();
+        return jdbc.sql(DEPT_SELECT + " WHERE d.code = :code")
+                .param("code", code)
+                .query(JdbcOrgDirectory::department)
+                .optional();
     }
 
     @Override
     public List<DepartmentView> departments() {
-        return jdbc.sql(DEPT_SELECT + " ORDER BY d.code").query(JdbcOrgDirectory::department).list();
+        return jdbc.sql(DEPT_SELECT + " ORDER BY d.code")
+                .query(JdbcOrgDirectory::department)
+                .list();
     }
 
     @Override
@@ -82,17 +94,19 @@ class JdbcOrgDirectory implements OrgDirectory {
         if (areaCode == null || areaCode.isBlank()) {
             return Optional.empty();
         }
-        record Candidate(String username, String prefix) {
-        }
-        return jdbc.sql("""
+        record Candidate(String username, String prefix) {}
+        return jdbc
+                .sql("""
                 SELECT u.username, o.code, o.kind FROM app_user u
                 JOIN app_user_role r ON r.user_id = u.id AND r.role = 'INSPECTOR'
                 JOIN org_unit o ON o.id = u.org_unit_id
                 WHERE u.enabled = TRUE""")
                 .query((rs, n) -> new Candidate(rs.getString(1), areaPrefix(rs.getString(2), rs.getString(3))))
-                .list().stream()
+                .list()
+                .stream()
                 .filter(c -> c.prefix() != null && areaCode.startsWith(c.prefix()))
-                .min(java.util.Comparator.comparingInt((Candidate c) -> -c.prefix().length())
+                .min(java.util.Comparator.comparingInt(
+                                (Candidate c) -> -c.prefix().length())
                         .thenComparing(Candidate::username))
                 .map(Candidate::username);
     }
@@ -113,17 +127,30 @@ class JdbcOrgDirectory implements OrgDirectory {
 
     @Override
     public Optional<DepartmentView> districtBureau(String districtCode) {
-        return jdbc.sql(DEPT_SELECT + " WHERE d.kind = 'DISTRICT_BUREAU' AND u.code = :code ORDER BY d.id")
-                .param("code", districtCode).query(JdbcOrgDirectory::department).list().stream().findFirst();
+        return jdbc
+                .sql(DEPT_SELECT + " WHERE d.kind = 'DISTRICT_BUREAU' AND u.code = :code ORDER BY d.id")
+                .param("code", districtCode)
+                .query(JdbcOrgDirectory::department)
+                .list()
+                .stream()
+                .findFirst();
     }
 
     static OrgUnitView unit(ResultSet rs, int n) throws SQLException {
-        return new OrgUnitView(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-                OrgUnitKind.valueOf(rs.getString("kind")), rs.getString("parent_code"));
+        return new OrgUnitView(
+                rs.getLong("id"),
+                rs.getString("code"),
+                rs.getString("name"),
+                OrgUnitKind.valueOf(rs.getString("kind")),
+                rs.getString("parent_code"));
     }
 
     static DepartmentView department(ResultSet rs, int n) throws SQLException {
-        return new DepartmentView(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-                DepartmentKind.valueOf(rs.getString("kind")), rs.getString("unit_code"));
+        return new DepartmentView(
+                rs.getLong("id"),
+                rs.getString("code"),
+                rs.getString("name"),
+                DepartmentKind.valueOf(rs.getString("kind")),
+                rs.getString("unit_code"));
     }
 }

@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.cityops.org.ApiClients;
 import org.cityops.org.internal.demo.DemoSecrets;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -31,7 +30,11 @@ class ProductionGuard implements SmartInitializingSingleton {
     private final PasswordEncoder encoder;
     private final String bootstrapPassword;
 
-    ProductionGuard(Environment env, UserAccounts accounts, ApiClients clients, PasswordEncoder encoder,
+    ProductionGuard(
+            Environment env,
+            UserAccounts accounts,
+            ApiClients clients,
+            PasswordEncoder encoder,
             @Value("${cityops.bootstrap.admin-password:}") String bootstrapPassword) {
         this.env = env;
         this.accounts = accounts;
@@ -62,7 +65,8 @@ class ProductionGuard implements SmartInitializingSingleton {
         }
         Set<String> demoNames = new HashSet<>(DemoSecrets.usernames());
         List<String> withDemoPassword = new ArrayList<>();
-        for (Map.Entry<String, List<String>> e : accounts.usernamesByPasswordHash().entrySet()) {
+        for (Map.Entry<String, List<String>> e :
+                accounts.usernamesByPasswordHash().entrySet()) {
             boolean candidate = e.getValue().size() > 1 || e.getValue().stream().anyMatch(demoNames::contains);
             if (candidate && matchesDemoPassword(e.getKey())) {
                 withDemoPassword.addAll(e.getValue());
@@ -70,14 +74,18 @@ class ProductionGuard implements SmartInitializingSingleton {
         }
         if (!withDemoPassword.isEmpty()) {
             withDemoPassword.sort(null);
-            String names = withDemoPassword.size() <= 12 ? String.join(", ", withDemoPassword)
-                    : String.join(", ", withDemoPassword.subList(0, 12)) + " … (" + withDemoPassword.size() + " in all)";
+            String names = withDemoPassword.size() <= 12
+                    ? String.join(", ", withDemoPassword)
+                    : String.join(", ", withDemoPassword.subList(0, 12)) + " … (" + withDemoPassword.size()
+                            + " in all)";
             findings.add("accounts with the demo password: " + names);
         }
-        if (clients.authenticate(DemoSecrets.OPEN311_KEY, ApiClients.Purpose.OPEN311).isPresent()) {
+        if (clients.authenticate(DemoSecrets.OPEN311_KEY, ApiClients.Purpose.OPEN311)
+                .isPresent()) {
             findings.add("the demo Open311 api_key is enabled");
         }
-        if (clients.authenticate(DemoSecrets.TELEMETRY_KEY, ApiClients.Purpose.TELEMETRY_INGEST).isPresent()) {
+        if (clients.authenticate(DemoSecrets.TELEMETRY_KEY, ApiClients.Purpose.TELEMETRY_INGEST)
+                .isPresent()) {
             findings.add("the demo telemetry X-Api-Key is enabled");
         }
         return findings;

@@ -13,7 +13,8 @@ public class ProductionGuardFailureAnalyzer extends AbstractFailureAnalyzer<Demo
         for (String finding : cause.findings()) {
             description.append("\n  - ").append(finding);
         }
-        return new FailureAnalysis(description.toString(),
+        return new FailureAnalysis(
+                description.toString(),
                 "Give every listed account its own password and disable the demo keys (UPDATE api_client SET enabled = "
                         + "FALSE WHERE name LIKE '演示%'), for instance by starting once with a profile that is neither "
                         + "demo nor prod (SPRING_PROFILES_ACTIVE=setup) on an address only administrators reach; or point "

@@ -6,8 +6,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** Messages carried over a redirect after a form post (post/redirect/get). */
 final class Flash {
 
-    private Flash() {
-    }
+    private Flash() {}
 
     static String ok(RedirectAttributes flash, String to) {
         flash.addFlashAttribute("okKey", "org.saved");

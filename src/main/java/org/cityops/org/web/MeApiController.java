@@ -1,7 +1,11 @@
 package org.cityops.org.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.List;
-
 import org.cityops.org.CurrentStaff;
 import org.cityops.org.DataScope;
 import org.cityops.org.DepartmentView;
@@ -19,13 +23,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 /** Who am I (any signed-in staff member), and changing one's own password. */
 @RestController
 @RequestMapping("/api/v1/org/me")
@@ -37,24 +34,29 @@ class MeApiController {
     private final OrgAdministration admin;
     private final SessionCredentials sessions;
 
-    MeApiController(CurrentStaff current, OrgDirectory directory, OrgAdministration admin,
-            SessionCredentials sessions) {
+    MeApiController(
+            CurrentStaff current, OrgDirectory directory, OrgAdministration admin, SessionCredentials sessions) {
         this.sessions = sessions;
         this.current = current;
         this.directory = directory;
         this.admin = admin;
     }
 
-    record Labelled(String code, String label) {
-    }
+    record Labelled(String code, String label) {}
 
-    record Me(long id, String username, String displayName, List<Labelled> roles, Labelled scope, String areaPrefix,
-            OrgUnitView orgUnit, DepartmentView department) {
-    }
+    record Me(
+            long id,
+            String username,
+            String displayName,
+            List<Labelled> roles,
+            Labelled scope,
+            String areaPrefix,
+            OrgUnitView orgUnit,
+            DepartmentView department) {}
 
-    record PasswordChange(@NotNull @Size(max = 200) String currentPassword,
-            @NotNull @Size(max = 200) String newPassword) {
-    }
+    record PasswordChange(
+            @NotNull @Size(max = 200) String currentPassword,
+            @NotNull @Size(max = 200) String newPassword) {}
 
     @GetMapping
     Me me() {
@@ -62,17 +64,30 @@ class MeApiController {
     }
 
     static Me describe(StaffMember s, OrgDirectory directory) {
-        List<Labelled> roles = s.roles().stream().sorted().map(r -> new Labelled(r.name(), r.label())).toList();
+        List<Labelled> roles = s.roles().stream()
+                .sorted()
+                .map(r -> new Labelled(r.name(), r.label()))
+                .toList();
         DataScope scope = s.scope();
-        OrgUnitView unit = s.orgUnitCode() == null ? null : directory.unit(s.orgUnitCode()).orElse(null);
-        DepartmentView dept = s.departmentId() == null ? null : directory.department(s.departmentId()).orElse(null);
-        return new Me(s.id(), s.username(), s.displayName(), roles, new Labelled(scope.name(), scope.label()),
-                s.areaPrefix(), unit, dept);
+        OrgUnitView unit =
+                s.orgUnitCode() == null ? null : directory.unit(s.orgUnitCode()).orElse(null);
+        DepartmentView dept = s.departmentId() == null
+                ? null
+                : directory.department(s.departmentId()).orElse(null);
+        return new Me(
+                s.id(),
+                s.username(),
+                s.displayName(),
+                roles,
+                new Labelled(scope.name(), scope.label()),
+                s.areaPrefix(),
+                unit,
+                dept);
     }
 
     @PostMapping("/password")
-    ResponseEntity<Void> changePassword(@Valid @RequestBody PasswordChange body, HttpServletRequest request,
-            HttpServletResponse response) {
+    ResponseEntity<Void> changePassword(
+            @Valid @RequestBody PasswordChange body, HttpServletRequest request, HttpServletResponse response) {
         admin.changeOwnPassword(current.require().username(), body.currentPassword(), body.newPassword());
         sessions.keepThisSession(request, response);
         return ResponseEntity.noContent().build();

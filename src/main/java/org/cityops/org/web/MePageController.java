@@ -1,5 +1,7 @@
 package org.cityops.org.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.cityops.org.CurrentStaff;
 import org.cityops.org.OrgDirectory;
 import org.cityops.org.internal.admin.OrgAdministration;
@@ -13,9 +15,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 /** 我的账号: who I am, and changing my own password (the current one is required; audited). */
 @Controller
 @PreAuthorize(OrgApiController.ANY_STAFF)
@@ -26,8 +25,8 @@ class MePageController {
     private final OrgAdministration admin;
     private final SessionCredentials sessions;
 
-    MePageController(CurrentStaff current, OrgDirectory directory, OrgAdministration admin,
-            SessionCredentials sessions) {
+    MePageController(
+            CurrentStaff current, OrgDirectory directory, OrgAdministration admin, SessionCredentials sessions) {
         this.sessions = sessions;
         this.current = current;
         this.directory = directory;
@@ -41,9 +40,13 @@ class MePageController {
     }
 
     @PostMapping("/me/password")
-    String changePassword(@RequestParam(required = false) String currentPassword,
-            @RequestParam(required = false) String newPassword, @RequestParam(required = false) String confirmPassword,
-            RedirectAttributes flash, HttpServletRequest request, HttpServletResponse response) {
+    String changePassword(
+            @RequestParam(required = false) String currentPassword,
+            @RequestParam(required = false) String newPassword,
+            @RequestParam(required = false) String confirmPassword,
+            RedirectAttributes flash,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         if (newPassword == null || !newPassword.equals(confirmPassword)) {
             flash.addFlashAttribute("errorKey", "me.mismatch");
             return "redirect:/me";

@@ -2,7 +2,6 @@ package org.cityops.org.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-
 import org.cityops.org.CurrentStaff;
 import org.cityops.org.DepartmentKind;
 import org.cityops.org.OrgUnitKind;
@@ -38,8 +37,7 @@ class OrgAdminPageController {
     }
 
     /** What the tree page needs to offer "add child" on a node. */
-    public record ChildKind(OrgUnitKind kind) {
-    }
+    public record ChildKind(OrgUnitKind kind) {}
 
     @GetMapping("/admin/org")
     String tree(@RequestParam(required = false) String open, Model model) {
@@ -49,10 +47,14 @@ class OrgAdminPageController {
     }
 
     @PostMapping("/admin/org/units")
-    String addUnit(@RequestParam(required = false) String code, @RequestParam(required = false) String name,
-            @RequestParam(required = false) String parentCode, RedirectAttributes flash) {
+    String addUnit(
+            @RequestParam(required = false) String code,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String parentCode,
+            RedirectAttributes flash) {
         try {
-            OrgUnitKind kind = parentCode == null || parentCode.isBlank() ? OrgUnitKind.CITY
+            OrgUnitKind kind = parentCode == null || parentCode.isBlank()
+                    ? OrgUnitKind.CITY
                     : OrgRules.childKindOf(admin.unit(parentCode).kind());
             if (kind == null) {
                 throw new InvalidInputException("社区/村下不能再添加下级 a community has no children", "parentCode");
@@ -65,8 +67,11 @@ class OrgAdminPageController {
     }
 
     @PostMapping("/admin/org/units/{code}/rename")
-    String rename(@PathVariable String code, @RequestParam(required = false) String name,
-            @RequestParam(defaultValue = "-1") int version, RedirectAttributes flash) {
+    String rename(
+            @PathVariable String code,
+            @RequestParam(required = false) String name,
+            @RequestParam(defaultValue = "-1") int version,
+            RedirectAttributes flash) {
         try {
             admin.renameUnit(code, name, version);
             return Flash.ok(flash, "/admin/org?open=" + code + "#u-" + code);
@@ -83,8 +88,11 @@ class OrgAdminPageController {
     }
 
     @PostMapping("/admin/departments")
-    String addDepartment(@RequestParam(required = false) String code, @RequestParam(required = false) String name,
-            @RequestParam(required = false) DepartmentKind kind, @RequestParam(required = false) String orgUnitCode,
+    String addDepartment(
+            @RequestParam(required = false) String code,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) DepartmentKind kind,
+            @RequestParam(required = false) String orgUnitCode,
             RedirectAttributes flash) {
         try {
             admin.createDepartment(code, name, kind, orgUnitCode);
@@ -95,9 +103,13 @@ class OrgAdminPageController {
     }
 
     @PostMapping("/admin/departments/{code}")
-    String updateDepartment(@PathVariable String code, @RequestParam(required = false) String name,
-            @RequestParam(required = false) DepartmentKind kind, @RequestParam(required = false) String orgUnitCode,
-            @RequestParam(defaultValue = "-1") int version, RedirectAttributes flash) {
+    String updateDepartment(
+            @PathVariable String code,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) DepartmentKind kind,
+            @RequestParam(required = false) String orgUnitCode,
+            @RequestParam(defaultValue = "-1") int version,
+            RedirectAttributes flash) {
         try {
             admin.updateDepartment(code, name, kind, orgUnitCode, version);
             return Flash.ok(flash, "/admin/departments");
@@ -119,8 +131,12 @@ class OrgAdminPageController {
                 throw new InvalidInputException("请选择文件 choose a file", "file");
             }
             try (InputStream in = file.getInputStream()) {
-                model.addAttribute("result",
-                        importer.importWorkbook(in, file.getOriginalFilename(), current.require().username()));
+                model.addAttribute(
+                        "result",
+                        importer.importWorkbook(
+                                in,
+                                file.getOriginalFilename(),
+                                current.require().username()));
             }
         } catch (ImportRejected e) {
             model.addAttribute("errors", e.errors());

@@ -1,11 +1,15 @@
 package org.cityops.org.web;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.cityops.org.DepartmentKind;
 import org.cityops.org.OrgUnitKind;
 import org.cityops.org.internal.admin.DepartmentRow;
@@ -22,12 +26,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 /**
  * The 行政区划 tree and the departments: every staff member may read them (forms and maps need them), only
@@ -50,24 +48,36 @@ class OrgApiController {
     }
 
     /** A unit in the nested view. */
-    record UnitNode(long id, String code, String name, OrgUnitKind kind, String kindLabel, String parentCode,
-            int version, List<UnitNode> children) {
-    }
+    record UnitNode(
+            long id,
+            String code,
+            String name,
+            OrgUnitKind kind,
+            String kindLabel,
+            String parentCode,
+            int version,
+            List<UnitNode> children) {}
 
-    record NewUnit(@NotBlank @Size(max = 32) String code, @NotBlank @Size(max = 100) String name,
-            @NotNull OrgUnitKind kind, @Size(max = 32) String parentCode) {
-    }
+    record NewUnit(
+            @NotBlank @Size(max = 32) String code,
+            @NotBlank @Size(max = 100) String name,
+            @NotNull OrgUnitKind kind,
+            @Size(max = 32) String parentCode) {}
 
-    record UnitChange(@NotBlank @Size(max = 100) String name, @NotNull Integer version) {
-    }
+    record UnitChange(
+            @NotBlank @Size(max = 100) String name, @NotNull Integer version) {}
 
-    record NewDepartment(@NotBlank @Size(max = 32) String code, @NotBlank @Size(max = 100) String name,
-            @NotNull DepartmentKind kind, @Size(max = 32) String orgUnitCode) {
-    }
+    record NewDepartment(
+            @NotBlank @Size(max = 32) String code,
+            @NotBlank @Size(max = 100) String name,
+            @NotNull DepartmentKind kind,
+            @Size(max = 32) String orgUnitCode) {}
 
-    record DepartmentChange(@NotBlank @Size(max = 100) String name, @NotNull DepartmentKind kind,
-            @Size(max = 32) String orgUnitCode, @NotNull Integer version) {
-    }
+    record DepartmentChange(
+            @NotBlank @Size(max = 100) String name,
+            @NotNull DepartmentKind kind,
+            @Size(max = 32) String orgUnitCode,
+            @NotNull Integer version) {}
 
     /**
      * {@code view=flat} (default): every unit with its parentCode, by code. {@code view=tree}: the roots with
@@ -85,7 +95,8 @@ class OrgApiController {
     static List<UnitNode> tree(List<UnitRow> all) {
         Map<String, List<UnitRow>> byParent = new LinkedHashMap<>();
         for (UnitRow u : all) {
-            byParent.computeIfAbsent(u.parentCode() == null ? "" : u.parentCode(), k -> new ArrayList<>()).add(u);
+            byParent.computeIfAbsent(u.parentCode() == null ? "" : u.parentCode(), k -> new ArrayList<>())
+                    .add(u);
         }
         return nodes(byParent, "");
     }
@@ -93,7 +104,14 @@ class OrgApiController {
     private static List<UnitNode> nodes(Map<String, List<UnitRow>> byParent, String parent) {
         List<UnitNode> out = new ArrayList<>();
         for (UnitRow u : byParent.getOrDefault(parent, List.of())) {
-            out.add(new UnitNode(u.id(), u.code(), u.name(), u.kind(), u.kind().label(), u.parentCode(), u.version(),
+            out.add(new UnitNode(
+                    u.id(),
+                    u.code(),
+                    u.name(),
+                    u.kind(),
+                    u.kind().label(),
+                    u.parentCode(),
+                    u.version(),
                     nodes(byParent, u.code())));
         }
         return out;
@@ -108,7 +126,8 @@ class OrgApiController {
     @PreAuthorize(ADMIN)
     ResponseEntity<UnitRow> createUnit(@Valid @RequestBody NewUnit body) {
         UnitRow created = admin.createUnit(body.code(), body.name(), body.kind(), body.parentCode());
-        return ResponseEntity.created(URI.create("/api/v1/org/units/" + created.code())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/org/units/" + created.code()))
+                .body(created);
     }
 
     @PutMapping("/units/{code}")
@@ -131,13 +150,14 @@ class OrgApiController {
     @PreAuthorize(ADMIN)
     ResponseEntity<DepartmentRow> createDepartment(@Valid @RequestBody NewDepartment body) {
         DepartmentRow created = admin.createDepartment(body.code(), body.name(), body.kind(), body.orgUnitCode());
-        return ResponseEntity.created(URI.create("/api/v1/org/departments/" + created.code())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/org/departments/" + created.code()))
+                .body(created);
     }
 
     @PutMapping("/departments/{code}")
     @PreAuthorize(ADMIN)
-    DepartmentRow updateDepartment(@PathVariable @Size(max = 32) String code,
-            @Valid @RequestBody DepartmentChange body) {
+    DepartmentRow updateDepartment(
+            @PathVariable @Size(max = 32) String code, @Valid @RequestBody DepartmentChange body) {
         return admin.updateDepartment(code, body.name(), body.kind(), body.orgUnitCode(), body.version());
     }
 }

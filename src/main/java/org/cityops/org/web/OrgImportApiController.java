@@ -3,8 +3,6 @@ package org.cityops.org.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-
-import org.cityops.platform.excel.WorkbookWriter;
 import org.cityops.org.CurrentStaff;
 import org.cityops.org.internal.excel.ImportError;
 import org.cityops.org.internal.excel.ImportRejected;
@@ -12,6 +10,7 @@ import org.cityops.org.internal.excel.ImportResult;
 import org.cityops.org.internal.excel.OrgImporter;
 import org.cityops.org.internal.excel.OrgWorkbook;
 import org.cityops.platform.InvalidInputException;
+import org.cityops.platform.excel.WorkbookWriter;
 import org.cityops.platform.web.ApiProblemHandler;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -56,14 +55,14 @@ class OrgImportApiController {
 
     /** All-or-nothing: 200 with counts, or 400 with every row's errors and nothing written. */
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ImportResult importWorkbook(@RequestParam(name = "file", required = false) MultipartFile file)
-            throws IOException {
+    ImportResult importWorkbook(@RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
         // (a missing part would otherwise reach the platform handler as an unmapped exception)
         if (file == null || file.isEmpty()) {
             throw new InvalidInputException("文件为空 the file is empty", "file");
         }
         try (InputStream in = file.getInputStream()) {
-            return importer.importWorkbook(in, file.getOriginalFilename(), current.require().username());
+            return importer.importWorkbook(
+                    in, file.getOriginalFilename(), current.require().username());
         }
     }
 
@@ -74,18 +73,25 @@ class OrgImportApiController {
 
     static ProblemDetail problem(List<ImportError> errors) {
         ImportError first = errors.get(0);
-        String where = first.sheet() == null ? "" : first.sheet() + (first.row() == null ? "" : " 第 " + first.row()
-                + " 行") + (first.column() == null ? "" : " 列 " + first.column()) + ": ";
-        ProblemDetail pd = ApiProblemHandler.problem(HttpStatus.BAD_REQUEST,
+        String where = first.sheet() == null
+                ? ""
+                : first.sheet() + (first.row() == null ? "" : " 第 " + first.row() + " 行")
+                        + (first.column() == null ? "" : " 列 " + first.column()) + ": ";
+        ProblemDetail pd = ApiProblemHandler.problem(
+                HttpStatus.BAD_REQUEST,
                 "导入失败，未写入任何数据 import rejected, nothing written (" + errors.size() + " error(s)); " + where
-                        + first.reason(), "file");
+                        + first.reason(),
+                "file");
         pd.setProperty("errors", errors);
         return pd;
     }
 
     static ResponseEntity<byte[]> xlsx(byte[] bytes, String name) {
-        return ResponseEntity.ok().contentType(XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+        return ResponseEntity.ok()
+                .contentType(XLSX)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(name).build().toString())
                 .body(bytes);
     }
 }

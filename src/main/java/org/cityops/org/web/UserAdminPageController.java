@@ -3,7 +3,6 @@ package org.cityops.org.web;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-
 import org.cityops.org.CurrentStaff;
 import org.cityops.org.DataScope;
 import org.cityops.org.Role;
@@ -37,12 +36,30 @@ class UserAdminPageController {
     }
 
     /** The form's content, also when it comes back with an error. */
-    public record Form(Long id, String username, String displayName, String phone, Set<Role> roles, DataScope scope,
-            String orgUnitCode, String departmentCode, boolean enabled, int version) {
+    public record Form(
+            Long id,
+            String username,
+            String displayName,
+            String phone,
+            Set<Role> roles,
+            DataScope scope,
+            String orgUnitCode,
+            String departmentCode,
+            boolean enabled,
+            int version) {
 
         static Form of(UserRow u) {
-            return new Form(u.id(), u.username(), u.displayName(), u.phone(), u.roles(), u.scope(), u.orgUnitCode(),
-                    u.departmentCode(), u.enabled(), u.version());
+            return new Form(
+                    u.id(),
+                    u.username(),
+                    u.displayName(),
+                    u.phone(),
+                    u.roles(),
+                    u.scope(),
+                    u.orgUnitCode(),
+                    u.departmentCode(),
+                    u.enabled(),
+                    u.version());
         }
 
         static Form blank() {
@@ -51,15 +68,19 @@ class UserAdminPageController {
     }
 
     /** A row of the list. */
-    public record Item(UserRow user, boolean locked) {
-    }
+    public record Item(UserRow user, boolean locked) {}
 
     @GetMapping("/admin/users")
-    String list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
-            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+    String list(
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model) {
         int p = Math.max(0, page);
         String query = q == null ? null : (q.length() > 64 ? q.substring(0, 64) : q);
-        List<Item> items = admin.users(query, SIZE, p * SIZE).stream().map(u -> new Item(u, admin.locked(u))).toList();
+        List<Item> items = admin.users(query, SIZE, p * SIZE).stream()
+                .map(u -> new Item(u, admin.locked(u)))
+                .toList();
         long total = admin.countUsers(query);
         model.addAttribute("items", items);
         model.addAttribute("total", total);
@@ -95,11 +116,18 @@ class UserAdminPageController {
     }
 
     @PostMapping("/admin/users")
-    String create(@RequestParam(required = false) String username, @RequestParam(required = false) String password,
-            @RequestParam(required = false) String displayName, @RequestParam(required = false) String phone,
-            @RequestParam(required = false) Set<Role> roles, @RequestParam(required = false) DataScope scope,
-            @RequestParam(required = false) String orgUnitCode, @RequestParam(required = false) String departmentCode,
-            @RequestParam(defaultValue = "false") boolean enabled, Model model, RedirectAttributes flash) {
+    String create(
+            @RequestParam(required = false) String username,
+            @RequestParam(required = false) String password,
+            @RequestParam(required = false) String displayName,
+            @RequestParam(required = false) String phone,
+            @RequestParam(required = false) Set<Role> roles,
+            @RequestParam(required = false) DataScope scope,
+            @RequestParam(required = false) String orgUnitCode,
+            @RequestParam(required = false) String departmentCode,
+            @RequestParam(defaultValue = "false") boolean enabled,
+            Model model,
+            RedirectAttributes flash) {
         Set<Role> r = roles == null ? EnumSet.noneOf(Role.class) : roles;
         UserDraft draft = new UserDraft(displayName, phone, r, scope, orgUnitCode, departmentCode, enabled);
         try {
@@ -108,28 +136,52 @@ class UserAdminPageController {
         } catch (DomainException e) {
             model.addAttribute("errorMessage", e.getMessage());
             model.addAttribute("errorField", e.field());
-            return form(model, new Form(null, username, displayName, phone, r, scope, orgUnitCode, departmentCode,
-                    enabled, 0), null);
+            return form(
+                    model,
+                    new Form(null, username, displayName, phone, r, scope, orgUnitCode, departmentCode, enabled, 0),
+                    null);
         }
     }
 
     @PostMapping("/admin/users/{id}")
-    String update(@PathVariable long id, @RequestParam(required = false) String displayName,
-            @RequestParam(required = false) String phone, @RequestParam(required = false) Set<Role> roles,
-            @RequestParam(required = false) DataScope scope, @RequestParam(required = false) String orgUnitCode,
-            @RequestParam(required = false) String departmentCode, @RequestParam(defaultValue = "false") boolean enabled,
-            @RequestParam(defaultValue = "-1") int version, Model model, RedirectAttributes flash) {
+    String update(
+            @PathVariable long id,
+            @RequestParam(required = false) String displayName,
+            @RequestParam(required = false) String phone,
+            @RequestParam(required = false) Set<Role> roles,
+            @RequestParam(required = false) DataScope scope,
+            @RequestParam(required = false) String orgUnitCode,
+            @RequestParam(required = false) String departmentCode,
+            @RequestParam(defaultValue = "false") boolean enabled,
+            @RequestParam(defaultValue = "-1") int version,
+            Model model,
+            RedirectAttributes flash) {
         Set<Role> r = roles == null ? EnumSet.noneOf(Role.class) : roles;
         try {
-            admin.updateUser(id, new UserDraft(displayName, phone, r, scope, orgUnitCode, departmentCode, enabled),
-                    version, me());
+            admin.updateUser(
+                    id,
+                    new UserDraft(displayName, phone, r, scope, orgUnitCode, departmentCode, enabled),
+                    version,
+                    me());
             return Flash.ok(flash, "/admin/users/" + id);
         } catch (DomainException e) {
             UserRow u = admin.user(id);
             model.addAttribute("errorMessage", e.getMessage());
             model.addAttribute("errorField", e.field());
-            return form(model, new Form(id, u.username(), displayName, phone, r, scope, orgUnitCode, departmentCode,
-                    enabled, version), u);
+            return form(
+                    model,
+                    new Form(
+                            id,
+                            u.username(),
+                            displayName,
+                            phone,
+                            r,
+                            scope,
+                            orgUnitCode,
+                            departmentCode,
+                            enabled,
+                            version),
+                    u);
         }
     }
 
@@ -149,8 +201,8 @@ class UserAdminPageController {
     }
 
     @PostMapping("/admin/users/{id}/password")
-    String resetPassword(@PathVariable long id, @RequestParam(required = false) String password,
-            RedirectAttributes flash) {
+    String resetPassword(
+            @PathVariable long id, @RequestParam(required = false) String password, RedirectAttributes flash) {
         return act(flash, id, () -> admin.resetPassword(id, password));
     }
 

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -140,9 +139,12 @@ public final class DataRow {
         CellType type = c.getCellType() == CellType.FORMULA ? c.getCachedFormulaResultType() : c.getCellType();
         String v;
         switch (type) {
-            case NUMERIC -> v = DateUtil.isCellDateFormatted(c)
-                    ? c.getLocalDateTimeCellValue().toLocalDate().toString()
-                    : BigDecimal.valueOf(c.getNumericCellValue()).stripTrailingZeros().toPlainString();
+            case NUMERIC ->
+                v = DateUtil.isCellDateFormatted(c)
+                        ? c.getLocalDateTimeCellValue().toLocalDate().toString()
+                        : BigDecimal.valueOf(c.getNumericCellValue())
+                                .stripTrailingZeros()
+                                .toPlainString();
             case STRING -> v = c.getStringCellValue();
             case BOOLEAN -> v = c.getBooleanCellValue() ? "是" : "否";
             case ERROR -> v = error(c.getErrorCellValue());

@@ -53,6 +53,8 @@ public record HeaderColumns<K>(int row, Map<K, Integer> index, List<String> unkn
 
     /** A header as compared: without '*', white space (line breaks included) and case. */
     public static String normalize(String header) {
-        return header == null ? "" : header.replace("*", "").replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+        return header == null
+                ? ""
+                : header.replace("*", "").replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
     }
 }

@@ -9,5 +9,4 @@ package org.cityops.platform.excel;
  * @param column  the column as the importer names it (its header or its field), or null
  * @param message what is wrong, in Chinese and English
  */
-public record SheetError(String sheet, Integer row, String column, String message) {
-}
+public record SheetError(String sheet, Integer row, String column, String message) {}

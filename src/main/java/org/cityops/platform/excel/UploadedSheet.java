@@ -3,7 +3,6 @@ package org.cityops.platform.excel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.cityops.platform.InvalidInputException;
@@ -70,8 +69,10 @@ public final class UploadedSheet {
                 continue;
             }
             if (rows.size() >= maxRows) {
-                throw new InvalidInputException("工作表 '" + name() + "' 超过 " + maxRows + " 行 sheet '" + name()
-                        + "' has more than " + maxRows + " rows", "file");
+                throw new InvalidInputException(
+                        "工作表 '" + name() + "' 超过 " + maxRows + " 行 sheet '" + name() + "' has more than " + maxRows
+                                + " rows",
+                        "file");
             }
             rows.add(data);
         }

@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -94,7 +93,7 @@ public final class UploadedWorkbook implements AutoCloseable {
         byte[] buf = new byte[64 * 1024];
         long total = 0;
         try {
-            for (int n; (n = in.read(buf)) != -1;) {
+            for (int n; (n = in.read(buf)) != -1; ) {
                 total += n;
                 if (total > max) {
                     throw invalid("文件超过 " + size(max) + " the file is larger than " + size(max));
@@ -119,11 +118,11 @@ public final class UploadedWorkbook implements AutoCloseable {
         int parts = 0;
         byte[] buf = new byte[64 * 1024];
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            for (ZipEntry e; (e = zip.getNextEntry()) != null;) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
                 if (++parts > limits.maxParts()) {
                     throw invalid("文件包含的部件过多 the workbook has too many parts");
                 }
-                for (int n; (n = zip.read(buf)) != -1;) {
+                for (int n; (n = zip.read(buf)) != -1; ) {
                     total += n;
                     if (total > limits.maxUnpackedBytes()) {
                         throw invalid("文件解压后超过 " + size(limits.maxUnpackedBytes())

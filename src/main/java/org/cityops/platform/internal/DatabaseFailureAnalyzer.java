@@ -2,7 +2,6 @@ package org.cityops.platform.internal;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
-
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
@@ -14,8 +13,10 @@ public class DatabaseFailureAnalyzer extends AbstractFailureAnalyzer<SQLExceptio
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, SQLException cause) {
         boolean connect = hasCause(rootFailure, ConnectException.class)
-                || "08001".equals(cause.getSQLState()) || "08006".equals(cause.getSQLState())
-                || "3D000".equals(cause.getSQLState()) || "28000".equals(cause.getSQLState());
+                || "08001".equals(cause.getSQLState())
+                || "08006".equals(cause.getSQLState())
+                || "3D000".equals(cause.getSQLState())
+                || "28000".equals(cause.getSQLState());
         if (!connect) {
             return null;
         }

@@ -15,11 +15,13 @@ public class FlywayFailureAnalyzer extends AbstractFailureAnalyzer<FlywayExcepti
         String message = String.valueOf(cause.getMessage());
         if (message.contains("not resolved locally") || message.contains("newer")) {
             return new FailureAnalysis(
-                    "The database schema is newer than this version of cityops: " + lineWith(message, "not resolved locally"),
+                    "The database schema is newer than this version of cityops: "
+                            + lineWith(message, "not resolved locally"),
                     "Run the cityops version that migrated this database (or newer). Never downgrade a database.",
                     cause);
         }
-        return new FailureAnalysis("Database migration failed: " + firstLine(message),
+        return new FailureAnalysis(
+                "Database migration failed: " + firstLine(message),
                 "Read the Flyway message above; fix the database or the migration and start again. "
                         + "Nothing was half-applied: each migration runs in its own transaction.",
                 cause);

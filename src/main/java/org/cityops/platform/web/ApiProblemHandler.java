@@ -1,13 +1,12 @@
 package org.cityops.platform.web;
 
+import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-
 import org.cityops.platform.AccessDeniedToEntityException;
 import org.cityops.platform.ConflictException;
 import org.cityops.platform.DomainException;
-import org.cityops.platform.InvalidInputException;
 import org.cityops.platform.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +32,6 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-
-import jakarta.validation.ConstraintViolationException;
 
 /**
  * Turns every failure of a JSON API call into an RFC 9457 problem detail. Bad input is a 4xx naming the
@@ -70,7 +67,8 @@ public class ApiProblemHandler {
                 .map(fe -> Map.of("field", fe.getField(), "message", String.valueOf(fe.getDefaultMessage())))
                 .toList();
         FieldError first = e.getBindingResult().getFieldError();
-        ProblemDetail pd = problem(HttpStatus.BAD_REQUEST,
+        ProblemDetail pd = problem(
+                HttpStatus.BAD_REQUEST,
                 first == null ? "请求数据不合法 invalid request" : first.getField() + ": " + first.getDefaultMessage(),
                 first == null ? null : first.getField());
         pd.setProperty("errors", errors);
@@ -82,7 +80,8 @@ public class ApiProblemHandler {
         var first = e.getParameterValidationResults().stream().findFirst();
         String field = first.map(r -> r.getMethodParameter().getParameterName()).orElse(null);
         String msg = first.flatMap(r -> r.getResolvableErrors().stream().findFirst())
-                .map(err -> String.valueOf(err.getDefaultMessage())).orElse("invalid parameter");
+                .map(err -> String.valueOf(err.getDefaultMessage()))
+                .orElse("invalid parameter");
         return problem(HttpStatus.BAD_REQUEST, (field == null ? "" : field + ": ") + msg, field);
     }
 
@@ -90,10 +89,14 @@ public class ApiProblemHandler {
     ProblemDetail violation(ConstraintViolationException e) {
         var first = e.getConstraintViolations().stream().findFirst();
         String field = first.map(v -> {
-            String p = v.getPropertyPath().toString();
-            return p.contains(".") ? p.substring(p.lastIndexOf('.') + 1) : p;
-        }).orElse(null);
-        return problem(HttpStatus.BAD_REQUEST, first.map(v -> field + ": " + v.getMessage()).orElse("invalid"), field);
+                    String p = v.getPropertyPath().toString();
+                    return p.contains(".") ? p.substring(p.lastIndexOf('.') + 1) : p;
+                })
+                .orElse(null);
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                first.map(v -> field + ": " + v.getMessage()).orElse("invalid"),
+                field);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -121,8 +124,8 @@ public class ApiProblemHandler {
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ProblemDetail missing(MissingServletRequestParameterException e) {
-        return problem(HttpStatus.BAD_REQUEST, "缺少参数 missing parameter '" + e.getParameterName() + "'",
-                e.getParameterName());
+        return problem(
+                HttpStatus.BAD_REQUEST, "缺少参数 missing parameter '" + e.getParameterName() + "'", e.getParameterName());
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
@@ -132,8 +135,8 @@ public class ApiProblemHandler {
 
     @ExceptionHandler(MissingServletRequestPartException.class)
     ProblemDetail missingPart(MissingServletRequestPartException e) {
-        return problem(HttpStatus.BAD_REQUEST, "缺少上传文件 missing part '" + e.getRequestPartName() + "'",
-                e.getRequestPartName());
+        return problem(
+                HttpStatus.BAD_REQUEST, "缺少上传文件 missing part '" + e.getRequestPartName() + "'", e.getRequestPartName());
     }
 
     @ExceptionHandler(MultipartException.class)

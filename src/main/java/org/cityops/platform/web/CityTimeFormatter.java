@@ -1,7 +1,6 @@
 package org.cityops.platform.web;
 
 import java.time.Instant;
-
 import org.cityops.platform.CityClock;
 import org.springframework.stereotype.Component;
 

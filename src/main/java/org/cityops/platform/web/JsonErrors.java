@@ -1,7 +1,6 @@
 package org.cityops.platform.web;
 
 import org.springframework.http.converter.HttpMessageNotReadableException;
-
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -9,8 +8,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 /** Reads the offending field's path out of a Jackson failure, so a problem detail can name it. */
 final class JsonErrors {
 
-    private JsonErrors() {
-    }
+    private JsonErrors() {}
 
     static String fieldOf(HttpMessageNotReadableException e) {
         if (e.getCause() instanceof DatabindException de && !de.getPath().isEmpty()) {

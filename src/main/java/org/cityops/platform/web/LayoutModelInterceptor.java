@@ -1,9 +1,10 @@
 package org.cityops.platform.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.cityops.platform.NavItem;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -11,9 +12,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.SmartView;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Puts the navigation the signed-in user may see, and who they are, into every server-rendered page: only
@@ -29,8 +27,7 @@ public class LayoutModelInterceptor implements HandlerInterceptor {
     }
 
     @Override
-    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
-            ModelAndView mav) {
+    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView mav) {
         if (!rendersPage(mav)) {
             return;
         }
@@ -54,7 +51,9 @@ public class LayoutModelInterceptor implements HandlerInterceptor {
 
     private static String currentUsername() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null || !auth.isAuthenticated() || "anonymousUser".equals(auth.getName()) ? null : auth.getName();
+        return auth == null || !auth.isAuthenticated() || "anonymousUser".equals(auth.getName())
+                ? null
+                : auth.getName();
     }
 
     /** Role names without Spring's ROLE_ prefix, e.g. {@code DISPATCHER}. */
@@ -63,7 +62,10 @@ public class LayoutModelInterceptor implements HandlerInterceptor {
         if (auth == null || !auth.isAuthenticated()) {
             return Set.of();
         }
-        return auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).collect(Collectors.toSet());
+        return auth.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith("ROLE_"))
+                .map(a -> a.substring(5))
+                .collect(Collectors.toSet());
     }
 }

@@ -1,7 +1,6 @@
 package org.cityops.platform.web;
 
 import java.util.List;
-
 import org.cityops.platform.NavItem;
 
 /**

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.cityops.platform.NavItem;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +14,8 @@ import org.springframework.stereotype.Component;
 public class NavMenu {
 
     private static final Comparator<NavItem> BY_ORDER = Comparator.comparingInt(NavItem::order)
-            .thenComparing(NavItem::section).thenComparing(NavItem::path);
+            .thenComparing(NavItem::section)
+            .thenComparing(NavItem::path);
 
     private final List<NavItem> items;
 
@@ -41,11 +41,13 @@ public class NavMenu {
             String key = item.section().isEmpty() ? "link:" + item.path() : item.section();
             bySection.computeIfAbsent(key, k -> new ArrayList<>()).add(item);
         }
-        return bySection.values().stream().map(list -> {
-            NavItem first = list.get(0);
-            String label = first.section().isEmpty() ? first.labelKey() : first.sectionLabelKey();
-            return new NavGroup(first.section(), label, List.copyOf(list));
-        }).toList();
+        return bySection.values().stream()
+                .map(list -> {
+                    NavItem first = list.get(0);
+                    String label = first.section().isEmpty() ? first.labelKey() : first.sectionLabelKey();
+                    return new NavGroup(first.section(), label, List.copyOf(list));
+                })
+                .toList();
     }
 
     static boolean matches(NavItem item, String currentPath) {

@@ -1,12 +1,11 @@
 package org.cityops.platform.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.cityops.platform.DomainException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 /** A domain failure on a server-rendered page shows the error page with the message, never a stack trace. */
 @ControllerAdvice(annotations = Controller.class)

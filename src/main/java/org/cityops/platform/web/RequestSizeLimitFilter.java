@@ -1,17 +1,5 @@
 package org.cityops.platform.web;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -19,6 +7,16 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Limits non-multipart bodies (JSON, form posts) to {@code cityops.web.max-body-bytes} (1 MiB) with a 413 problem
@@ -79,8 +77,9 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
         response.setStatus(413);
         response.setHeader("Connection", "close");
         response.setContentType("application/problem+json;charset=UTF-8");
-        response.getWriter().write("{\"type\":\"https://cityops.org/problems/413\",\"title\":\"Content Too Large\","
-                + "\"status\":413,\"detail\":\"请求体过大 request body larger than " + maxBytes + " bytes\"}");
+        response.getWriter()
+                .write("{\"type\":\"https://cityops.org/problems/413\",\"title\":\"Content Too Large\","
+                        + "\"status\":413,\"detail\":\"请求体过大 request body larger than " + maxBytes + " bytes\"}");
     }
 
     /** The request with a body that counts the bytes read and refuses to go past the limit. */

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.cityops.platform.CityClock;
 import org.cityops.rectification.MeasureStatus;
 import org.cityops.rectification.ProblemStatus;
@@ -62,7 +61,8 @@ class DemoLedger {
         for (CategoryDraft c : draft.categories()) {
             List<ProblemDraft> problems = new ArrayList<>();
             for (ProblemDraft p : c.problems()) {
-                ProblemStatus target = p.number() <= 12 ? ProblemStatus.RECTIFIED
+                ProblemStatus target = p.number() <= 12
+                        ? ProblemStatus.RECTIFIED
                         : p.number() <= 27 ? ProblemStatus.SIGNIFICANT_PROGRESS : ProblemStatus.INITIAL_PROGRESS;
                 List<MeasureDraft> measures = new ArrayList<>();
                 for (int i = 0; i < p.measures().size(); i++) {
@@ -72,8 +72,15 @@ class DemoLedger {
             }
             cats.add(new CategoryDraft(c.seq(), c.title(), problems));
         }
-        LedgerDraft demo = new LedgerDraft(draft.name(), draft.inspectingBody(), draft.kind(), draft.periodText(),
-                draft.feedbackDate(), "我局党组", draft.reportTitle(), cats);
+        LedgerDraft demo = new LedgerDraft(
+                draft.name(),
+                draft.inspectingBody(),
+                draft.kind(),
+                draft.periodText(),
+                draft.feedbackDate(),
+                "我局党组",
+                draft.reportTitle(),
+                cats);
         var result = ledger.store(demo);
         long id = result.inspectionId();
         ledger.justifyOverrides(id, STATUS_SOURCE);
@@ -84,12 +91,15 @@ class DemoLedger {
         for (String report : REPORTS) {
             ledger.addAchievement(id, "RESEARCH_REPORT", report);
         }
-        log.info("Demo rectification ledger seeded: inspection {} with {} problems and {} measures", id,
-                result.problems(), result.measures());
+        log.info(
+                "Demo rectification ledger seeded: inspection {} with {} problems and {} measures",
+                id,
+                result.problems(),
+                result.measures());
     }
 
-    private static MeasureDraft assign(int category, int problem, int index, MeasureDraft m, ProblemStatus target,
-            LocalDate today) {
+    private static MeasureDraft assign(
+            int category, int problem, int index, MeasureDraft m, ProblemStatus target, LocalDate today) {
         String subject = m.title() + m.text();
         String dept = department(subject);
         String leader = category == 1 || category == 5 || category == 7 ? "党组书记、局长" : "党组成员、副局长";
@@ -110,8 +120,20 @@ class DemoLedger {
         List<String> coop = subject.contains("各区") || subject.contains("辖市区") || subject.contains("建筑垃圾")
                 ? List.of("天宁区城管局", "钟楼区城管局", "新北区城管局", "武进区城管局")
                 : dept.equals("办公室") ? List.of() : List.of("办公室");
-        return new MeasureDraft(m.subNo(), m.title(), m.titleDerived(), m.text(), leader, dept, coop, deadline,
-                longTerm, null, status, null, "leader1");
+        return new MeasureDraft(
+                m.subNo(),
+                m.title(),
+                m.titleDerived(),
+                m.text(),
+                leader,
+                dept,
+                coop,
+                deadline,
+                longTerm,
+                null,
+                status,
+                null,
+                "leader1");
     }
 
     /** 牵头部门 by subject; the names of the bureau's 处室 match no org department and stay as text. */
@@ -159,15 +181,28 @@ class DemoLedger {
     }
 
     /** 建章立制: the 9 rules the seed report names. */
-    static final List<String> RULES = List.of("《常州市城市管理局科技工作管理办法(试行)》",
-            "《常州市城市管理局科技计划项目管理办法(试行)》", "《常州市城市管理局信息化项目建设管理细则(试行)》",
-            "《常州市城市管理局视频监控建设暂行规定》", "《局工程建设项目管理办法》", "《开放式综合公园管理服务基本规范》(省地方标准送审)",
-            "《常州市城市管理局党组关于贯彻落实市委“三项机制”的实施细则》", "《党内政治生活全过程检查制度》",
+    static final List<String> RULES = List.of(
+            "《常州市城市管理局科技工作管理办法(试行)》",
+            "《常州市城市管理局科技计划项目管理办法(试行)》",
+            "《常州市城市管理局信息化项目建设管理细则(试行)》",
+            "《常州市城市管理局视频监控建设暂行规定》",
+            "《局工程建设项目管理办法》",
+            "《开放式综合公园管理服务基本规范》(省地方标准送审)",
+            "《常州市城市管理局党组关于贯彻落实市委“三项机制”的实施细则》",
+            "《党内政治生活全过程检查制度》",
             "《常州市城市管理局部门集中采购管理办法》");
 
     /** 调研报告: the 11 research reports (six are named in the seed report). */
-    static final List<String> REPORTS = List.of("《新形势下如何加强执法(协管员)队伍建设和管理》", "《城管系统信息化工作调研报告》",
-            "《常州市推进垃圾分类及源头减量的研究》", "《推进开放式公园精细化管理,提升开放式公园公共服务能力》",
-            "《常州城乡一体化长效综合管理的实践与思考》", "《进一步加强基层党支部建设的几点思考》", "局领导调研报告(七)",
-            "局领导调研报告(八)", "局领导调研报告(九)", "局领导调研报告(十)", "局领导调研报告(十一)");
+    static final List<String> REPORTS = List.of(
+            "《新形势下如何加强执法(协管员)队伍建设和管理》",
+            "《城管系统信息化工作调研报告》",
+            "《常州市推进垃圾分类及源头减量的研究》",
+            "《推进开放式公园精细化管理,提升开放式公园公共服务能力》",
+            "《常州城乡一体化长效综合管理的实践与思考》",
+            "《进一步加强基层党支部建设的几点思考》",
+            "局领导调研报告(七)",
+            "局领导调研报告(八)",
+            "局领导调研报告(九)",
+            "局领导调研报告(十)",
+            "局领导调研报告(十一)");
 }

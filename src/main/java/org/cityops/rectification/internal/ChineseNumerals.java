@@ -5,8 +5,7 @@ public final class ChineseNumerals {
 
     private static final String DIGITS = "零一二三四五六七八九";
 
-    private ChineseNumerals() {
-    }
+    private ChineseNumerals() {}
 
     public static String of(int n) {
         if (n <= 0 || n >= 100) {

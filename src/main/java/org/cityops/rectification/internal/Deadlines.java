@@ -20,12 +20,12 @@ public final class Deadlines {
     }
 
     public static final String LONG_TERM = "长期坚持";
-    private static final Pattern YMD = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
+    private static final Pattern YMD =
+            Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
     private static final Pattern YM = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*月?\\s*(底|末)?");
     private static final Pattern Y_END = Pattern.compile("(\\d{4})\\s*年\\s*(年底|底|末|年末)");
 
-    private Deadlines() {
-    }
+    private Deadlines() {}
 
     /** @throws IllegalArgumentException with a message naming the accepted forms */
     public static Deadline parse(String text) {
@@ -39,13 +39,19 @@ public final class Deadlines {
         try {
             Matcher m = YMD.matcher(t);
             if (m.matches()) {
-                return new Deadline(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                        Integer.parseInt(m.group(3))), false);
+                return new Deadline(
+                        LocalDate.of(
+                                Integer.parseInt(m.group(1)),
+                                Integer.parseInt(m.group(2)),
+                                Integer.parseInt(m.group(3))),
+                        false);
             }
             m = YM.matcher(t);
             if (m.matches()) {
-                return new Deadline(YearMonth.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)))
-                        .atEndOfMonth(), false);
+                return new Deadline(
+                        YearMonth.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)))
+                                .atEndOfMonth(),
+                        false);
             }
             m = Y_END.matcher(t);
             if (m.matches()) {
@@ -54,7 +60,7 @@ public final class Deadlines {
         } catch (DateTimeException e) {
             throw new IllegalArgumentException("日期不存在 no such date: '" + t + "'");
         }
-        throw new IllegalArgumentException("无法识别的日期 cannot read date '" + t
-                + "' (可用 accepted: 2019-12-31, 2019年12月31日, 2019年12月底, 长期坚持)");
+        throw new IllegalArgumentException(
+                "无法识别的日期 cannot read date '" + t + "' (可用 accepted: 2019-12-31, 2019年12月31日, 2019年12月底, 长期坚持)");
     }
 }

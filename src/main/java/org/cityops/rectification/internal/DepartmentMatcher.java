@@ -2,7 +2,6 @@ package org.cityops.rectification.internal;
 
 import java.util.List;
 import java.util.Optional;
-
 import org.cityops.org.DepartmentView;
 
 /**

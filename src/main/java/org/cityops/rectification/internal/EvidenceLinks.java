@@ -1,7 +1,6 @@
 package org.cityops.rectification.internal;
 
 import java.util.Optional;
-
 import org.cityops.platform.InvalidInputException;
 
 /**
@@ -15,8 +14,7 @@ public final class EvidenceLinks {
 
     public static final int MAX_LENGTH = 2000;
 
-    private EvidenceLinks() {
-    }
+    private EvidenceLinks() {}
 
     /** The link (trimmed) when it is a same-origin path, else empty. */
     public static Optional<String> sameOriginPath(String link) {
@@ -32,8 +30,13 @@ public final class EvidenceLinks {
         }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '\\' || c < 0x21 || c == 0x7F || Character.isWhitespace(c) || Character.isSpaceChar(c)
-                    || Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+            if (c == '\\'
+                    || c < 0x21
+                    || c == 0x7F
+                    || Character.isWhitespace(c)
+                    || Character.isSpaceChar(c)
+                    || Character.isISOControl(c)
+                    || Character.getType(c) == Character.FORMAT) {
                 return Optional.empty();
             }
         }
@@ -42,8 +45,9 @@ public final class EvidenceLinks {
 
     /** The link as stored; 400 on the field {@code url} when it is not a same-origin path. */
     public static String require(String link) {
-        return sameOriginPath(link).orElseThrow(() -> new InvalidInputException(
-                "链接只能是本平台内以 / 开头的路径，外部文件请上传 the link must be a path on this platform (/…); upload documents from elsewhere as files",
-                "url"));
+        return sameOriginPath(link)
+                .orElseThrow(() -> new InvalidInputException(
+                        "链接只能是本平台内以 / 开头的路径，外部文件请上传 the link must be a path on this platform (/…); upload documents from elsewhere as files",
+                        "url"));
     }
 }

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.cityops.rectification.IndicatorSource;
 import org.cityops.rectification.IndicatorValue;
 import org.slf4j.Logger;

@@ -14,8 +14,7 @@ public final class LedgerAccess {
     /** Department id that matches no department: a department user without a department sees nothing. */
     static final long NO_DEPARTMENT = -1L;
 
-    private LedgerAccess() {
-    }
+    private LedgerAccess() {}
 
     public static boolean seesAll(StaffMember s) {
         return s.hasAny(Role.RECTIFICATION_OFFICE, Role.LEADER, Role.ADMIN);

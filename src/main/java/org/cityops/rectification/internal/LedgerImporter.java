@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.cityops.audit.AuditTrail;
 import org.cityops.org.CurrentStaff;
 import org.cityops.org.OrgDirectory;
@@ -35,8 +34,7 @@ public class LedgerImporter {
     private final AuditTrail audit;
     private final Clock clock;
 
-    LedgerImporter(LedgerWrites writes, CurrentStaff currentStaff, OrgDirectory org,
-            AuditTrail audit, Clock clock) {
+    LedgerImporter(LedgerWrites writes, CurrentStaff currentStaff, OrgDirectory org, AuditTrail audit, Clock clock) {
         this.writes = writes;
         this.currentStaff = currentStaff;
         this.org = org;
@@ -44,9 +42,13 @@ public class LedgerImporter {
         this.clock = clock;
     }
 
-    public record ImportResult(long inspectionId, int categories, int problems, int measures,
-            List<String> unmatchedDepartments, List<String> warnings) {
-    }
+    public record ImportResult(
+            long inspectionId,
+            int categories,
+            int problems,
+            int measures,
+            List<String> unmatchedDepartments,
+            List<String> warnings) {}
 
     @Transactional
     public ImportResult importJson(byte[] json) {
@@ -73,7 +75,8 @@ public class LedgerImporter {
         for (CategoryDraft c : d.categories()) {
             long categoryId = writes.insertCategory(inspectionId, c.seq(), c.title());
             for (ProblemDraft p : c.problems()) {
-                ProblemStatus derived = ProblemStatusRule.derive(p.measures().stream().map(MeasureDraft::status).toList());
+                ProblemStatus derived = ProblemStatusRule.derive(
+                        p.measures().stream().map(MeasureDraft::status).toList());
                 long problemId = writes.insertProblem(inspectionId, categoryId, p.number(), p.title(), derived);
                 if (p.status() != null && p.status() != derived) {
                     writes.updateOverride(problemId, p.status(), "导入时给定 status given in the imported file", actor, now);
@@ -81,7 +84,13 @@ public class LedgerImporter {
                 int seq = 1;
                 for (MeasureDraft m : p.measures()) {
                     Long lead = matcher.idOf(m.leadDepartment(), unmatched);
-                    long measureId = writes.insertMeasure(inspectionId, problemId, seq++, m, lead, m.leaderUsername(),
+                    long measureId = writes.insertMeasure(
+                            inspectionId,
+                            problemId,
+                            seq++,
+                            m,
+                            lead,
+                            m.leaderUsername(),
                             m.status() == MeasureStatus.COMPLETED ? today : null);
                     List<Long> coopIds = new ArrayList<>();
                     for (String name : m.cooperating()) {
@@ -94,10 +103,19 @@ public class LedgerImporter {
                 }
             }
         }
-        audit.record(LedgerService.ENTITY_INSPECTION, Long.toString(inspectionId), "IMPORT", null,
+        audit.record(
+                LedgerService.ENTITY_INSPECTION,
+                Long.toString(inspectionId),
+                "IMPORT",
+                null,
                 d.name() + ": " + d.categories().size() + " categories, " + d.problemCount() + " problems, "
                         + d.measureCount() + " measures");
-        return new ImportResult(inspectionId, d.categories().size(), d.problemCount(), d.measureCount(),
-                unmatched.stream().distinct().toList(), warnings);
+        return new ImportResult(
+                inspectionId,
+                d.categories().size(),
+                d.problemCount(),
+                d.measureCount(),
+                unmatched.stream().distinct().toList(),
+                warnings);
     }
 }

@@ -3,7 +3,6 @@ package org.cityops.rectification.internal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-
 import org.cityops.rectification.IndicatorSource;
 import org.cityops.rectification.IndicatorValue;
 import org.springframework.context.annotation.Bean;
@@ -49,9 +48,13 @@ class LedgerIndicators {
                 String status = p.get("status");
                 String dept = p.get("department");
                 long n = jdbc.sql("SELECT COUNT(*) FROM rect_measure WHERE inspection_id = :i"
-                        + (status == null ? "" : " AND status = :s") + (dept == null ? "" : " AND lead_department = :d"))
-                        .param("i", Long.parseLong(insp)).params(status == null ? Map.of() : Map.of("s", status))
-                        .params(dept == null ? Map.of() : Map.of("d", dept)).query(Long.class).single();
+                                + (status == null ? "" : " AND status = :s")
+                                + (dept == null ? "" : " AND lead_department = :d"))
+                        .param("i", Long.parseLong(insp))
+                        .params(status == null ? Map.of() : Map.of("s", status))
+                        .params(dept == null ? Map.of() : Map.of("d", dept))
+                        .query(Long.class)
+                        .single();
                 return new IndicatorValue(n, n + " 条", clock.instant());
             }
         };

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.cityops.org.CurrentStaff;
 import org.cityops.org.StaffMember;
 import org.cityops.platform.AccessDeniedToEntityException;
@@ -48,29 +47,32 @@ public class LedgerReads {
         this.indicators = indicators;
     }
 
-    public record Summary(long inspectionId, int categories, int problems, int measures,
-            Map<ProblemStatus, Integer> problemsByStatus, Map<MeasureStatus, Integer> measuresByStatus, int overdue,
-            int dueWithin7Days, int signedOff, int rulesEstablished, int researchReports) {
-    }
+    public record Summary(
+            long inspectionId,
+            int categories,
+            int problems,
+            int measures,
+            Map<ProblemStatus, Integer> problemsByStatus,
+            Map<MeasureStatus, Integer> measuresByStatus,
+            int overdue,
+            int dueWithin7Days,
+            int signedOff,
+            int rulesEstablished,
+            int researchReports) {}
 
-    public record ProblemView(ProblemRow problem, List<MeasureRow> measures) {
-    }
+    public record ProblemView(ProblemRow problem, List<MeasureRow> measures) {}
 
     /** A problem with its history and the inspection it belongs to. */
-    public record ProblemDetail(ProblemView view, long inspectionId, List<ProblemEventRow> events) {
-    }
+    public record ProblemDetail(ProblemView view, long inspectionId, List<ProblemEventRow> events) {}
 
     /** A measure with its progress (newest first) and evidence, and the inspection it belongs to. */
-    public record MeasureDetail(MeasureRow measure, long inspectionId, List<ProgressRow> progress,
-            List<EvidenceRow> evidence) {
-    }
+    public record MeasureDetail(
+            MeasureRow measure, long inspectionId, List<ProgressRow> progress, List<EvidenceRow> evidence) {}
 
-    public record MeasurePage(List<MeasureRow> rows, long total) {
-    }
+    public record MeasurePage(List<MeasureRow> rows, long total) {}
 
     /** A piece of evidence: a link ({@code row.url()}) or stored bytes ({@code content}). */
-    public record EvidenceFile(EvidenceRow row, byte[] content) {
-    }
+    public record EvidenceFile(EvidenceRow row, byte[] content) {}
 
     public LocalDate today() {
         return LocalDate.now(clock.withZone(CityClock.ZONE));
@@ -106,10 +108,23 @@ public class LedgerReads {
             measures += n;
         }
         var achievements = repo.achievements(inspectionId);
-        int rules = (int) achievements.stream().filter(a -> "RULE".equals(a.kind())).count();
-        int reports = (int) achievements.stream().filter(a -> "RESEARCH_REPORT".equals(a.kind())).count();
-        return new Summary(inspectionId, c.categories(), c.problems(), measures, byStatus, byMeasure, c.overdue(),
-                c.dueSoon(), c.signedOff(), rules, reports);
+        int rules =
+                (int) achievements.stream().filter(a -> "RULE".equals(a.kind())).count();
+        int reports = (int) achievements.stream()
+                .filter(a -> "RESEARCH_REPORT".equals(a.kind()))
+                .count();
+        return new Summary(
+                inspectionId,
+                c.categories(),
+                c.problems(),
+                measures,
+                byStatus,
+                byMeasure,
+                c.overdue(),
+                c.dueSoon(),
+                c.signedOff(),
+                rules,
+                reports);
     }
 
     /** Problems in number order with their measures; a department user sees only problems with its measures. */
@@ -141,18 +156,31 @@ public class LedgerReads {
     /** The ledger list with the user's filters; the 本部门 scope is added here, whatever the caller asked. */
     public MeasurePage measures(MeasureQuery q) {
         inspection(q.inspectionId());
-        MeasureQuery scoped = new MeasureQuery(q.inspectionId(), scope(), q.categoryId(), q.department(), q.leader(),
-                q.status(), q.problemStatus(), q.overdue(), q.dueSoon(), q.problemId(), today(), q.limit(), q.offset());
+        MeasureQuery scoped = new MeasureQuery(
+                q.inspectionId(),
+                scope(),
+                q.categoryId(),
+                q.department(),
+                q.leader(),
+                q.status(),
+                q.problemStatus(),
+                q.overdue(),
+                q.dueSoon(),
+                q.problemId(),
+                today(),
+                q.limit(),
+                q.offset());
         return new MeasurePage(repo.measures(scoped), repo.countMeasures(scoped));
     }
 
     /** A problem with the measures the user sees; 403 for a department user who has none of them. */
     public ProblemView problem(long problemId) {
-        ProblemRow p = repo.problem(problemId)
-                .orElseThrow(() -> new NotFoundException("问题不存在 no such problem " + problemId));
+        ProblemRow p =
+                repo.problem(problemId).orElseThrow(() -> new NotFoundException("问题不存在 no such problem " + problemId));
         long inspectionId = repo.inspectionOfProblem(problemId).orElseThrow();
         Long scope = scope();
-        List<MeasureRow> ms = repo.measures(MeasureQuery.all(inspectionId, scope, today()).forProblem(problemId));
+        List<MeasureRow> ms =
+                repo.measures(MeasureQuery.all(inspectionId, scope, today()).forProblem(problemId));
         if (scope != null && ms.isEmpty()) {
             throw new AccessDeniedToEntityException("不是本部门的问题 not a problem of your department");
         }
@@ -179,14 +207,14 @@ public class LedgerReads {
     /** {@link #measure} with its progress and evidence. */
     public MeasureDetail measureDetail(long measureId) {
         MeasureRow m = measure(measureId);
-        return new MeasureDetail(m, repo.measureOwner(measureId).orElseThrow()[0], repo.progress(measureId),
-                repo.evidence(measureId));
+        return new MeasureDetail(
+                m, repo.measureOwner(measureId).orElseThrow()[0], repo.progress(measureId), repo.evidence(measureId));
     }
 
     /** A piece of evidence by its id, in the scope of its measure. */
     public EvidenceFile evidenceFile(long evidenceId) {
-        EvidenceRow e = repo.evidenceById(evidenceId)
-                .orElseThrow(() -> new NotFoundException("佐证材料不存在 no such evidence"));
+        EvidenceRow e =
+                repo.evidenceById(evidenceId).orElseThrow(() -> new NotFoundException("佐证材料不存在 no such evidence"));
         measure(e.measureId());
         return new EvidenceFile(e, e.url() != null ? null : repo.evidenceContent(evidenceId));
     }

@@ -3,7 +3,6 @@ package org.cityops.rectification.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.cityops.rectification.InspectionKind;
 import org.cityops.rectification.MeasureStatus;
 import org.cityops.rectification.ProblemStatus;
@@ -11,12 +10,18 @@ import org.cityops.rectification.ProblemStatus;
 /** What the ledger's queries return (read models). */
 public final class LedgerRows {
 
-    private LedgerRows() {
-    }
+    private LedgerRows() {}
 
-    public record InspectionRow(long id, String name, String inspectingBody, InspectionKind kind, String periodText,
-            LocalDate feedbackDate, String organization, String reportTitle, Instant createdAt) {
-    }
+    public record InspectionRow(
+            long id,
+            String name,
+            String inspectingBody,
+            InspectionKind kind,
+            String periodText,
+            LocalDate feedbackDate,
+            String organization,
+            String reportTitle,
+            Instant createdAt) {}
 
     public record CategoryRow(long id, int seq, String title) {
 
@@ -26,10 +31,23 @@ public final class LedgerRows {
         }
     }
 
-    public record ProblemRow(long id, long categoryId, int categorySeq, String categoryTitle, int number,
-            String title, ProblemStatus derivedStatus, ProblemStatus overrideStatus, String overrideJustification,
-            String overrideBy, boolean signedOff, String signedOffBy, LocalDate signedOffOn, String signoffOpinion,
-            int reopenCount, int version) {
+    public record ProblemRow(
+            long id,
+            long categoryId,
+            int categorySeq,
+            String categoryTitle,
+            int number,
+            String title,
+            ProblemStatus derivedStatus,
+            ProblemStatus overrideStatus,
+            String overrideJustification,
+            String overrideBy,
+            boolean signedOff,
+            String signedOffBy,
+            LocalDate signedOffOn,
+            String signoffOpinion,
+            int reopenCount,
+            int version) {
 
         /** The status that counts: a leader's override, else the derived one. */
         public ProblemStatus status() {
@@ -37,12 +55,35 @@ public final class LedgerRows {
         }
     }
 
-    public record MeasureRow(long id, long problemId, int problemNumber, String problemTitle, long categoryId,
-            int categorySeq, int seq, Integer subNo, String title, boolean titleDerived, String text,
-            String responsibleLeader, String leaderUsername, String leadDepartment, Long leadDepartmentId,
-            LocalDate deadline, boolean longTerm, String expectedOutcome, MeasureStatus status, LocalDate completedOn,
-            String indicatorKey, String indicatorParams, String indicatorSignoffValue, Instant indicatorSignoffAt,
-            List<String> cooperating, String latestProgress, LocalDate latestProgressDate, int evidenceCount,
+    public record MeasureRow(
+            long id,
+            long problemId,
+            int problemNumber,
+            String problemTitle,
+            long categoryId,
+            int categorySeq,
+            int seq,
+            Integer subNo,
+            String title,
+            boolean titleDerived,
+            String text,
+            String responsibleLeader,
+            String leaderUsername,
+            String leadDepartment,
+            Long leadDepartmentId,
+            LocalDate deadline,
+            boolean longTerm,
+            String expectedOutcome,
+            MeasureStatus status,
+            LocalDate completedOn,
+            String indicatorKey,
+            String indicatorParams,
+            String indicatorSignoffValue,
+            Instant indicatorSignoffAt,
+            List<String> cooperating,
+            String latestProgress,
+            LocalDate latestProgressDate,
+            int evidenceCount,
             int version) {
 
         /** 逾期 on {@code today} ({@link WarningRule}). */
@@ -70,22 +111,34 @@ public final class LedgerRows {
         }
     }
 
-    public record ProgressRow(long id, long measureId, LocalDate entryDate, String text, String author,
-            Instant createdAt) {
-    }
+    public record ProgressRow(
+            long id, long measureId, LocalDate entryDate, String text, String author, Instant createdAt) {}
 
-    public record EvidenceRow(long id, long measureId, Long progressId, String kind, String name, String contentType,
-            Long sizeBytes, String url, String author, Instant createdAt) {
-    }
+    public record EvidenceRow(
+            long id,
+            long measureId,
+            Long progressId,
+            String kind,
+            String name,
+            String contentType,
+            Long sizeBytes,
+            String url,
+            String author,
+            Instant createdAt) {}
 
-    public record ProblemEventRow(long id, long problemId, String kind, String fromStatus, String toStatus,
-            String text, String actor, LocalDate eventDate, Instant createdAt) {
-    }
+    public record ProblemEventRow(
+            long id,
+            long problemId,
+            String kind,
+            String fromStatus,
+            String toStatus,
+            String text,
+            String actor,
+            LocalDate eventDate,
+            Instant createdAt) {}
 
-    public record AchievementRow(long id, long inspectionId, Long problemId, String kind, String title,
-            LocalDate issuedOn) {
-    }
+    public record AchievementRow(
+            long id, long inspectionId, Long problemId, String kind, String title, LocalDate issuedOn) {}
 
-    public record WarningRow(long id, long measureId, String kind, LocalDate flaggedOn, String escalatedTo) {
-    }
+    public record WarningRow(long id, long measureId, String kind, LocalDate flaggedOn, String escalatedTo) {}
 }

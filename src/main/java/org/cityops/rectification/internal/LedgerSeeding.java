@@ -3,7 +3,6 @@ package org.cityops.rectification.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.cityops.rectification.MeasureStatus;
 import org.cityops.rectification.internal.LedgerImporter.ImportResult;
 import org.springframework.stereotype.Component;

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.cityops.audit.AuditTrail;
 import org.cityops.org.CurrentStaff;
 import org.cityops.org.OrgDirectory;
@@ -44,8 +43,15 @@ public class LedgerService {
     private final Clock clock;
     private final IndicatorRegistry indicators;
 
-    LedgerService(LedgerRepository repo, LedgerWrites writes, LedgerReads reads, CurrentStaff currentStaff,
-            OrgDirectory org, AuditTrail audit, Clock clock, IndicatorRegistry indicators) {
+    LedgerService(
+            LedgerRepository repo,
+            LedgerWrites writes,
+            LedgerReads reads,
+            CurrentStaff currentStaff,
+            OrgDirectory org,
+            AuditTrail audit,
+            Clock clock,
+            IndicatorRegistry indicators) {
         this.repo = repo;
         this.writes = writes;
         this.reads = reads;
@@ -62,8 +68,14 @@ public class LedgerService {
 
     /** 整改办 assigns 责任领导, 牵头部门, 配合部门 and 整改时限 (or 长期坚持). */
     @Transactional
-    public MeasureRow assign(long measureId, String leader, String leaderUsername, String leadDepartment,
-            List<String> cooperating, String deadline, String expectedOutcome) {
+    public MeasureRow assign(
+            long measureId,
+            String leader,
+            String leaderUsername,
+            String leadDepartment,
+            List<String> cooperating,
+            String deadline,
+            String expectedOutcome) {
         LedgerAccess.requireEditor(currentStaff.require());
         MeasureRow before = reads.measure(measureId);
         Deadlines.Deadline d;
@@ -75,11 +87,23 @@ public class LedgerService {
         DepartmentMatcher matcher = new DepartmentMatcher(org.departments());
         List<String> ignored = new ArrayList<>();
         Long lead = matcher.idOf(blank(leadDepartment), ignored);
-        List<String> coop = cooperating == null ? List.of() : cooperating.stream().map(String::trim)
-                .filter(s -> !s.isEmpty()).distinct().toList();
+        List<String> coop = cooperating == null
+                ? List.of()
+                : cooperating.stream()
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .distinct()
+                        .toList();
         List<Long> coopIds = coop.stream().map(n -> matcher.idOf(n, ignored)).toList();
-        writes.updateAssignment(measureId, blank(leader), blank(leaderUsername), blank(leadDepartment), lead, d.date(),
-                d.longTerm(), blank(expectedOutcome));
+        writes.updateAssignment(
+                measureId,
+                blank(leader),
+                blank(leaderUsername),
+                blank(leadDepartment),
+                lead,
+                d.date(),
+                d.longTerm(),
+                blank(expectedOutcome));
         writes.replaceCooperating(measureId, coop, coopIds);
         MeasureRow after = repo.measure(measureId).orElseThrow();
         audit.record(ENTITY_MEASURE, Long.toString(measureId), "ASSIGN", assignment(before), assignment(after));
@@ -114,11 +138,12 @@ public class LedgerService {
 
     /** Evidence: a file or photo (bytes), a link to a document, or a link to platform data. */
     @Transactional
-    public long addEvidence(long measureId, Long progressId, String kind, String name, String contentType,
-            byte[] content, String url) {
+    public long addEvidence(
+            long measureId, Long progressId, String kind, String name, String contentType, byte[] content, String url) {
         StaffMember me = currentStaff.require();
         requireUpdatable(me, measureId);
-        String k = kind == null ? (content != null ? "FILE" : "LINK") : kind.trim().toUpperCase();
+        String k =
+                kind == null ? (content != null ? "FILE" : "LINK") : kind.trim().toUpperCase();
         if (!List.of("FILE", "PHOTO", "LINK", "PLATFORM_DATA").contains(k)) {
             throw new InvalidInputException("未知的佐证类型 unknown evidence kind " + kind, "kind");
         }
@@ -131,8 +156,16 @@ public class LedgerService {
         }
         String link = bytes ? null : EvidenceLinks.require(url);
         String n = name == null || name.isBlank() ? (bytes ? "附件" : link) : name.trim();
-        long id = writes.insertEvidence(measureId, progressId, k, n, bytes ? contentType : null, bytes ? content : null,
-                link, me.username(), clock.instant());
+        long id = writes.insertEvidence(
+                measureId,
+                progressId,
+                k,
+                n,
+                bytes ? contentType : null,
+                bytes ? content : null,
+                link,
+                me.username(),
+                clock.instant());
         audit.record(ENTITY_MEASURE, Long.toString(measureId), "EVIDENCE", null, k + " " + n);
         return id;
     }
@@ -145,7 +178,8 @@ public class LedgerService {
         ProblemRow p = status == null ? null : repo.problem(m.problemId()).orElseThrow();
         MeasureStatusRule.requireChangeable(p != null && p.signedOff(), status);
         setStatus(m, status);
-        audit.record(ENTITY_MEASURE, Long.toString(measureId), "STATUS", m.status().name(), status.name());
+        audit.record(
+                ENTITY_MEASURE, Long.toString(measureId), "STATUS", m.status().name(), status.name());
         return repo.measure(measureId).orElseThrow();
     }
 
@@ -175,17 +209,32 @@ public class LedgerService {
     public ProblemRow overrideStatus(long problemId, ProblemStatus status, String justification) {
         StaffMember me = currentStaff.require();
         LedgerAccess.requireLeader(me);
-        ProblemRow p = repo.problem(problemId)
-                .orElseThrow(() -> new NotFoundException("问题不存在 no such problem " + problemId));
+        ProblemRow p =
+                repo.problem(problemId).orElseThrow(() -> new NotFoundException("问题不存在 no such problem " + problemId));
         if (justification == null || justification.isBlank()) {
             throw new InvalidInputException("请说明理由 a justification is required", "justification");
         }
-        writes.updateOverride(problemId, status, status == null ? null : justification.trim(),
-                status == null ? null : me.username(), status == null ? null : clock.instant());
+        writes.updateOverride(
+                problemId,
+                status,
+                status == null ? null : justification.trim(),
+                status == null ? null : me.username(),
+                status == null ? null : clock.instant());
         ProblemRow after = repo.problem(problemId).orElseThrow();
-        writes.insertEvent(problemId, "OVERRIDE", p.status().name(), after.status().name(), justification.trim(),
-                me.username(), today(), clock.instant());
-        audit.record(ENTITY_PROBLEM, Long.toString(problemId), "STATUS_OVERRIDE", p.status().name(),
+        writes.insertEvent(
+                problemId,
+                "OVERRIDE",
+                p.status().name(),
+                after.status().name(),
+                justification.trim(),
+                me.username(),
+                today(),
+                clock.instant());
+        audit.record(
+                ENTITY_PROBLEM,
+                Long.toString(problemId),
+                "STATUS_OVERRIDE",
+                p.status().name(),
                 after.status().name() + " (" + abbreviate(justification) + ")");
         return after;
     }
@@ -197,21 +246,28 @@ public class LedgerService {
         LedgerAccess.requireLeader(me);
         ProblemView view = reads.problem(problemId);
         ProblemRow p = view.problem();
-        SignOffRule.requireSignable(p.signedOff(), view.measures().stream()
-                .map(m -> new SignOffRule.MeasureState(m.seq(), m.status(), m.evidenceCount())).toList(), opinion);
+        SignOffRule.requireSignable(
+                p.signedOff(),
+                view.measures().stream()
+                        .map(m -> new SignOffRule.MeasureState(m.seq(), m.status(), m.evidenceCount()))
+                        .toList(),
+                opinion);
         LocalDate day = date == null ? today() : date;
         Instant now = clock.instant();
         for (MeasureRow m : view.measures()) {
             if (m.indicatorKey() != null) {
-                String frozen = indicators.current(m.indicatorKey(), m.indicatorParams()).map(IndicatorValue::display)
+                String frozen = indicators
+                        .current(m.indicatorKey(), m.indicatorParams())
+                        .map(IndicatorValue::display)
                         .orElse("不可用 not available");
                 writes.freezeIndicator(m.id(), frozen, now);
             }
         }
         writes.updateSignOff(problemId, true, me.username(), day, opinion.trim(), false);
-        writes.insertEvent(problemId, "SIGN_OFF", p.status().name(), p.status().name(), opinion.trim(), me.username(),
-                day, now);
-        audit.record(ENTITY_PROBLEM, Long.toString(problemId), "SIGN_OFF", "open", "销号 " + day + " " + abbreviate(opinion));
+        writes.insertEvent(
+                problemId, "SIGN_OFF", p.status().name(), p.status().name(), opinion.trim(), me.username(), day, now);
+        audit.record(
+                ENTITY_PROBLEM, Long.toString(problemId), "SIGN_OFF", "open", "销号 " + day + " " + abbreviate(opinion));
         return repo.problem(problemId).orElseThrow();
     }
 
@@ -225,12 +281,13 @@ public class LedgerService {
         if (!LedgerAccess.signsOff(me) && !LedgerAccess.edits(me)) {
             throw new AccessDeniedToEntityException("只有领导或整改办可以重新打开 only a leader or the office reopens");
         }
-        ProblemRow p = repo.problem(problemId)
-                .orElseThrow(() -> new NotFoundException("问题不存在 no such problem " + problemId));
+        ProblemRow p =
+                repo.problem(problemId).orElseThrow(() -> new NotFoundException("问题不存在 no such problem " + problemId));
         SignOffRule.requireReopenable(p.signedOff(), reason);
         Instant now = clock.instant();
-        for (MeasureRow m : repo.measures(MeasureQuery.all(repo.inspectionOfProblem(problemId).orElseThrow(), null,
-                today()).forProblem(problemId))) {
+        for (MeasureRow m : repo.measures(
+                MeasureQuery.all(repo.inspectionOfProblem(problemId).orElseThrow(), null, today())
+                        .forProblem(problemId))) {
             MeasureStatus next = SignOffRule.afterReopen(m.status());
             if (next != m.status()) {
                 writes.updateMeasureStatus(m.id(), next, null);
@@ -240,10 +297,21 @@ public class LedgerService {
         writes.updateOverride(problemId, null, null, null, null);
         recomputeProblem(problemId);
         ProblemRow after = repo.problem(problemId).orElseThrow();
-        writes.insertEvent(problemId, "REOPEN", p.status().name(), after.status().name(), reason.trim(), me.username(),
-                today(), now);
-        audit.record(ENTITY_PROBLEM, Long.toString(problemId), "REOPEN", "销号", after.status().name() + " "
-                + abbreviate(reason));
+        writes.insertEvent(
+                problemId,
+                "REOPEN",
+                p.status().name(),
+                after.status().name(),
+                reason.trim(),
+                me.username(),
+                today(),
+                now);
+        audit.record(
+                ENTITY_PROBLEM,
+                Long.toString(problemId),
+                "REOPEN",
+                "销号",
+                after.status().name() + " " + abbreviate(reason));
         return after;
     }
 

@@ -1,7 +1,6 @@
 package org.cityops.rectification.internal;
 
 import java.time.LocalDate;
-
 import org.cityops.platform.ConflictException;
 import org.cityops.platform.InvalidInputException;
 import org.cityops.rectification.MeasureStatus;
@@ -15,8 +14,7 @@ import org.cityops.rectification.MeasureStatus;
  */
 public final class MeasureStatusRule {
 
-    private MeasureStatusRule() {
-    }
+    private MeasureStatusRule() {}
 
     /** The status after progress is posted: 未启动 becomes 推进中, the others stay. */
     public static MeasureStatus afterProgress(MeasureStatus status) {

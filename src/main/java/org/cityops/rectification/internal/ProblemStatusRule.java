@@ -1,7 +1,6 @@
 package org.cityops.rectification.internal;
 
 import java.util.Collection;
-
 import org.cityops.rectification.MeasureStatus;
 import org.cityops.rectification.ProblemStatus;
 
@@ -17,15 +16,16 @@ import org.cityops.rectification.ProblemStatus;
  */
 public final class ProblemStatusRule {
 
-    private ProblemStatusRule() {
-    }
+    private ProblemStatusRule() {}
 
     public static ProblemStatus derive(Collection<MeasureStatus> measures) {
         if (measures.isEmpty()) {
             return ProblemStatus.NOT_STARTED;
         }
-        long completed = measures.stream().filter(s -> s == MeasureStatus.COMPLETED).count();
-        long notStarted = measures.stream().filter(s -> s == MeasureStatus.NOT_STARTED).count();
+        long completed =
+                measures.stream().filter(s -> s == MeasureStatus.COMPLETED).count();
+        long notStarted =
+                measures.stream().filter(s -> s == MeasureStatus.NOT_STARTED).count();
         if (completed == measures.size()) {
             return ProblemStatus.RECTIFIED;
         }

@@ -1,7 +1,6 @@
 package org.cityops.rectification.internal;
 
 import java.util.List;
-
 import org.cityops.platform.ConflictException;
 import org.cityops.platform.InvalidInputException;
 import org.cityops.rectification.MeasureStatus;
@@ -16,11 +15,9 @@ import org.cityops.rectification.MeasureStatus;
 public final class SignOffRule {
 
     /** A measure as the rule sees it: its number within the problem, status and how much evidence it has. */
-    public record MeasureState(int seq, MeasureStatus status, int evidenceCount) {
-    }
+    public record MeasureState(int seq, MeasureStatus status, int evidenceCount) {}
 
-    private SignOffRule() {
-    }
+    private SignOffRule() {}
 
     /** Refuses a sign-off that the ledger does not allow; returns normally when it may go ahead. */
     public static void requireSignable(boolean signedOff, List<MeasureState> measures, String opinion) {

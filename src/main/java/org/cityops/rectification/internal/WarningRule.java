@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import org.cityops.rectification.MeasureStatus;
 
 /**
@@ -23,19 +22,17 @@ public final class WarningRule {
     public static final String EVERY_LEADER = "LEADER";
 
     public enum Kind {
-        DUE_SOON, OVERDUE
+        DUE_SOON,
+        OVERDUE
     }
 
     /** A measure as the rule sees it. */
-    public record OpenMeasure(long measureId, MeasureStatus status, LocalDate deadline, String leaderUsername) {
-    }
+    public record OpenMeasure(long measureId, MeasureStatus status, LocalDate deadline, String leaderUsername) {}
 
     /** One warning to record for {@code day}: what, about which measure, escalated to whom (null: nobody). */
-    public record Flag(long measureId, Kind kind, String escalatedTo) {
-    }
+    public record Flag(long measureId, Kind kind, String escalatedTo) {}
 
-    private WarningRule() {
-    }
+    private WarningRule() {}
 
     /** The warning a measure deserves on {@code day}, if any. */
     public static Optional<Kind> kindOf(MeasureStatus status, LocalDate deadline, LocalDate day) {

@@ -1,14 +1,13 @@
 package org.cityops.rectification.internal;
 
-import java.time.Clock;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.cityops.audit.AuditTrail;
 import org.cityops.org.CurrentStaff;
 import org.cityops.org.StaffMember;
@@ -50,10 +49,18 @@ public class WarningService {
         this.tx = tx;
     }
 
-    public record Warning(long measureId, long inspectionId, long problemId, int problemNumber, String measureTitle,
-            String kind, LocalDate deadline, String leadDepartment, String responsibleLeader, String escalatedTo,
-            LocalDate flaggedOn) {
-    }
+    public record Warning(
+            long measureId,
+            long inspectionId,
+            long problemId,
+            int problemNumber,
+            String measureTitle,
+            String kind,
+            LocalDate deadline,
+            String leadDepartment,
+            String responsibleLeader,
+            String escalatedTo,
+            LocalDate flaggedOn) {}
 
     @EventListener(ApplicationReadyEvent.class)
     void catchUp() {
@@ -74,7 +81,7 @@ public class WarningService {
      * flagged).
      */
     public int flag(LocalDate day) {
-        for (int attempt = 0;; attempt++) {
+        for (int attempt = 0; ; attempt++) {
             try {
                 Integer n = tx.execute(s -> {
                     List<WarningRule.Flag> flags = WarningRule.flags(openMeasures(), day, flaggedOn(day));
@@ -82,13 +89,23 @@ public class WarningService {
                         jdbc.sql("""
                                 INSERT INTO rect_warning (measure_id, kind, flagged_on, escalated_to, created_at)
                                 VALUES (:measure, :kind, :day, :to, :now)""")
-                                .param("measure", f.measureId()).param("kind", f.kind().name()).param("day", day)
-                                .param("to", f.escalatedTo()).param("now", DbTime.toDb(clock.instant())).update();
+                                .param("measure", f.measureId())
+                                .param("kind", f.kind().name())
+                                .param("day", day)
+                                .param("to", f.escalatedTo())
+                                .param("now", DbTime.toDb(clock.instant()))
+                                .update();
                     }
-                    long overdue = flags.stream().filter(f -> f.kind() == WarningRule.Kind.OVERDUE).count();
+                    long overdue = flags.stream()
+                            .filter(f -> f.kind() == WarningRule.Kind.OVERDUE)
+                            .count();
                     long soon = flags.size() - overdue;
                     if (!flags.isEmpty()) {
-                        audit.record("RECT_WARNING", day.toString(), "FLAG", null,
+                        audit.record(
+                                "RECT_WARNING",
+                                day.toString(),
+                                "FLAG",
+                                null,
                                 overdue + " overdue, " + soon + " due within " + WarningRule.DUE_SOON_DAYS + " days");
                     }
                     return flags.size();
@@ -107,15 +124,19 @@ public class WarningService {
         return jdbc.sql("""
                 SELECT id, status, deadline, leader_username FROM rect_measure
                 WHERE status <> 'COMPLETED' AND deadline IS NOT NULL ORDER BY id""")
-                .query((rs, n) -> new WarningRule.OpenMeasure(rs.getLong(1), MeasureStatus.valueOf(rs.getString(2)),
-                        rs.getObject(3, LocalDate.class), rs.getString(4)))
+                .query((rs, n) -> new WarningRule.OpenMeasure(
+                        rs.getLong(1),
+                        MeasureStatus.valueOf(rs.getString(2)),
+                        rs.getObject(3, LocalDate.class),
+                        rs.getString(4)))
                 .list();
     }
 
     /** The warnings already recorded for the day, as {@link WarningRule#key} keys. */
     private Set<String> flaggedOn(LocalDate day) {
         Set<String> out = new HashSet<>();
-        jdbc.sql("SELECT measure_id, kind FROM rect_warning WHERE flagged_on = :day").param("day", day)
+        jdbc.sql("SELECT measure_id, kind FROM rect_warning WHERE flagged_on = :day")
+                .param("day", day)
                 .query((ResultSet rs) -> {
                     out.add(WarningRule.key(rs.getLong(1), WarningRule.Kind.valueOf(rs.getString(2))));
                 });
@@ -147,10 +168,20 @@ public class WarningService {
             p.put("scope", scope);
         }
         sql.append(" ORDER BY w.kind DESC, m.deadline, pr.number, m.seq");
-        return jdbc.sql(sql.toString()).params(p)
-                .query((rs, n) -> new Warning(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4),
-                        rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class), rs.getString(8),
-                        rs.getString(9), rs.getString(10), rs.getObject(11, LocalDate.class)))
+        return jdbc.sql(sql.toString())
+                .params(p)
+                .query((rs, n) -> new Warning(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        rs.getInt(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getObject(7, LocalDate.class),
+                        rs.getString(8),
+                        rs.getString(9),
+                        rs.getString(10),
+                        rs.getObject(11, LocalDate.class)))
                 .list();
     }
 

@@ -7,9 +7,8 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import org.cityops.platform.excel.WorkbookWriter;
 import org.cityops.platform.InvalidInputException;
+import org.cityops.platform.excel.WorkbookWriter;
 import org.cityops.rectification.IndicatorSource;
 import org.cityops.rectification.IndicatorValue;
 import org.cityops.rectification.MeasureStatus;
@@ -58,8 +57,8 @@ import org.springframework.web.multipart.MultipartFile;
 class RectificationApiController {
 
     static final MediaType XLSX = MediaType.parseMediaType(WorkbookWriter.CONTENT_TYPE);
-    static final MediaType DOCX = MediaType
-            .parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    static final MediaType DOCX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
     private final LedgerService ledger;
     private final LedgerReads reads;
@@ -67,8 +66,12 @@ class RectificationApiController {
     private final IndicatorRegistry indicators;
     private final WarningService warnings;
 
-    RectificationApiController(LedgerService ledger, LedgerReads reads, LedgerImporter importer,
-            IndicatorRegistry indicators, WarningService warnings) {
+    RectificationApiController(
+            LedgerService ledger,
+            LedgerReads reads,
+            LedgerImporter importer,
+            IndicatorRegistry indicators,
+            WarningService warnings) {
         this.ledger = ledger;
         this.reads = reads;
         this.importer = importer;
@@ -85,14 +88,18 @@ class RectificationApiController {
 
     @PostMapping(path = "/inspections/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<ImportResult> importFile(@RequestPart("file") MultipartFile file) throws IOException {
-        String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase();
-        ImportResult r = name.endsWith(".json") ? importer.importJson(file.getBytes())
+        String name = file.getOriginalFilename() == null
+                ? ""
+                : file.getOriginalFilename().toLowerCase();
+        ImportResult r = name.endsWith(".json")
+                ? importer.importJson(file.getBytes())
                 : importer.importXlsx(file.getBytes(), file.getOriginalFilename());
         return created(r);
     }
 
     private static ResponseEntity<ImportResult> created(ImportResult r) {
-        return ResponseEntity.created(URI.create("/api/v1/rectification/inspections/" + r.inspectionId())).body(r);
+        return ResponseEntity.created(URI.create("/api/v1/rectification/inspections/" + r.inspectionId()))
+                .body(r);
     }
 
     @ExceptionHandler(LedgerImportException.class)
@@ -126,7 +133,8 @@ class RectificationApiController {
     @GetMapping(path = "/inspections/{id}/report.html", produces = MediaType.TEXT_HTML_VALUE)
     @PreAuthorize("hasAnyRole('RECTIFICATION_OFFICE','LEADER','ADMIN')")
     ResponseEntity<String> reportHtml(@PathVariable long id) {
-        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+        return ResponseEntity.ok()
+                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .body(new HtmlReportWriter().write(report(id)));
     }
 
@@ -135,9 +143,14 @@ class RectificationApiController {
     }
 
     private static ResponseEntity<byte[]> file(byte[] bytes, MediaType type, String name) {
-        return ResponseEntity.ok().contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(name, StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .body(bytes);
     }
 
@@ -156,30 +169,51 @@ class RectificationApiController {
     @GetMapping("/inspections/{id}/problems")
     List<LedgerJson.Problem> problems(@PathVariable long id) {
         LocalDate today = reads.today();
-        return reads.problems(id).stream().map(p -> LedgerJson.problem(p, today, indicatorValues(p.measures())))
+        return reads.problems(id).stream()
+                .map(p -> LedgerJson.problem(p, today, indicatorValues(p.measures())))
                 .toList();
     }
 
-    record MeasureList(long total, int page, int size, List<LedgerJson.Measure> items) {
-    }
+    record MeasureList(long total, int page, int size, List<LedgerJson.Measure> items) {}
 
     @GetMapping("/inspections/{id}/measures")
-    MeasureList measures(@PathVariable long id, @RequestParam(required = false) Long category,
-            @RequestParam(required = false) String department, @RequestParam(required = false) String leader,
-            @RequestParam(required = false) String status, @RequestParam(required = false) String problemStatus,
-            @RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "false") boolean dueSoon,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        MeasureQuery q = query(id, category, department, leader, status, problemStatus, overdue, dueSoon, page, size,
-                reads.today());
+    MeasureList measures(
+            @PathVariable long id,
+            @RequestParam(required = false) Long category,
+            @RequestParam(required = false) String department,
+            @RequestParam(required = false) String leader,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String problemStatus,
+            @RequestParam(defaultValue = "false") boolean overdue,
+            @RequestParam(defaultValue = "false") boolean dueSoon,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        MeasureQuery q = query(
+                id, category, department, leader, status, problemStatus, overdue, dueSoon, page, size, reads.today());
         var result = reads.measures(q);
         LocalDate today = reads.today();
         Map<Long, IndicatorValue> values = indicatorValues(result.rows());
-        return new MeasureList(result.total(), q.offset() / q.limit(), q.limit(),
-                result.rows().stream().map(m -> LedgerJson.measure(m, today, values.get(m.id()))).toList());
+        return new MeasureList(
+                result.total(),
+                q.offset() / q.limit(),
+                q.limit(),
+                result.rows().stream()
+                        .map(m -> LedgerJson.measure(m, today, values.get(m.id())))
+                        .toList());
     }
 
-    static MeasureQuery query(long id, Long category, String department, String leader, String status,
-            String problemStatus, boolean overdue, boolean dueSoon, int page, int size, LocalDate today) {
+    static MeasureQuery query(
+            long id,
+            Long category,
+            String department,
+            String leader,
+            String status,
+            String problemStatus,
+            boolean overdue,
+            boolean dueSoon,
+            int page,
+            int size,
+            LocalDate today) {
         MeasureStatus ms = null;
         if (status != null && !status.isBlank()) {
             ms = MeasureStatus.parse(status);
@@ -196,8 +230,8 @@ class RectificationApiController {
         }
         int s = Math.max(1, Math.min(size, 500));
         int p = Math.max(0, page);
-        return new MeasureQuery(id, null, category, blank(department), blank(leader), ms, ps, overdue, dueSoon, null,
-                today, s, p * s);
+        return new MeasureQuery(
+                id, null, category, blank(department), blank(leader), ms, ps, overdue, dueSoon, null, today, s, p * s);
     }
 
     private Map<Long, IndicatorValue> indicatorValues(List<MeasureRow> rows) {
@@ -214,7 +248,8 @@ class RectificationApiController {
     LedgerJson.ProblemDetail problem(@PathVariable long id) {
         LedgerReads.ProblemDetail d = reads.problemDetail(id);
         ProblemView pv = d.view();
-        return new LedgerJson.ProblemDetail(LedgerJson.problem(pv, reads.today(), indicatorValues(pv.measures())),
+        return new LedgerJson.ProblemDetail(
+                LedgerJson.problem(pv, reads.today(), indicatorValues(pv.measures())),
                 d.events().stream().map(LedgerJson::event).toList());
     }
 
@@ -222,7 +257,8 @@ class RectificationApiController {
     LedgerJson.MeasureDetail measure(@PathVariable long id) {
         MeasureDetail d = reads.measureDetail(id);
         MeasureRow m = d.measure();
-        return new LedgerJson.MeasureDetail(LedgerJson.measure(m, reads.today(), reads.indicatorNow(m).orElse(null)),
+        return new LedgerJson.MeasureDetail(
+                LedgerJson.measure(m, reads.today(), reads.indicatorNow(m).orElse(null)),
                 d.progress().stream().map(LedgerJson::progress).toList(),
                 d.evidence().stream().map(LedgerJson::evidence).toList());
     }
@@ -236,7 +272,9 @@ class RectificationApiController {
             String path = org.cityops.rectification.internal.EvidenceLinks.sameOriginPath(e.url())
                     .orElseThrow(() -> new org.cityops.platform.NotFoundException(
                             "该链接不是本平台内的路径，不予跳转 the link is not a path on this platform"));
-            return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(path)).build();
+            return ResponseEntity.status(HttpStatus.FOUND)
+                    .location(URI.create(path))
+                    .build();
         }
         MediaType type = e.contentType() == null ? MediaType.APPLICATION_OCTET_STREAM : safeType(e.contentType());
         return file(f.content(), type, e.name());
@@ -245,20 +283,22 @@ class RectificationApiController {
     private static MediaType safeType(String ct) {
         try {
             MediaType t = MediaType.parseMediaType(ct);
-            return t.getType().equals("image") && !t.getSubtype().contains("svg") || t.getSubtype().equals("pdf") ? t
+            return t.getType().equals("image") && !t.getSubtype().contains("svg")
+                            || t.getSubtype().equals("pdf")
+                    ? t
                     : MediaType.APPLICATION_OCTET_STREAM;
         } catch (RuntimeException e) {
             return MediaType.APPLICATION_OCTET_STREAM;
         }
     }
 
-    record IndicatorInfo(String key, String label, List<String> parameters) {
-    }
+    record IndicatorInfo(String key, String label, List<String> parameters) {}
 
     @GetMapping("/indicators")
     List<IndicatorInfo> indicators() {
         return indicators.all().stream()
-                .map((IndicatorSource s) -> new IndicatorInfo(s.key(), s.label(), s.parameters())).toList();
+                .map((IndicatorSource s) -> new IndicatorInfo(s.key(), s.label(), s.parameters()))
+                .toList();
     }
 
     @GetMapping("/warnings")
@@ -268,8 +308,7 @@ class RectificationApiController {
 
     // ------------------------------------------------------------ commands
 
-    record StatusOverride(String status, String justification) {
-    }
+    record StatusOverride(String status, String justification) {}
 
     @PutMapping("/problems/{id}/status")
     LedgerJson.Problem overrideStatus(@PathVariable long id, @RequestBody StatusOverride body) {
@@ -277,16 +316,17 @@ class RectificationApiController {
         if (body.status() != null && !body.status().isBlank() && !"DERIVED".equalsIgnoreCase(body.status())) {
             status = ProblemStatus.parse(body.status());
             if (status == null) {
-                throw new InvalidInputException("未知的问题状态 unknown status " + body.status()
-                        + " (RECTIFIED, SIGNIFICANT_PROGRESS, INITIAL_PROGRESS, NOT_STARTED, DERIVED)", "status");
+                throw new InvalidInputException(
+                        "未知的问题状态 unknown status " + body.status()
+                                + " (RECTIFIED, SIGNIFICANT_PROGRESS, INITIAL_PROGRESS, NOT_STARTED, DERIVED)",
+                        "status");
             }
         }
         ledger.overrideStatus(id, status, body.justification());
         return problem(id).problem();
     }
 
-    record SignOffRequest(LocalDate date, String opinion) {
-    }
+    record SignOffRequest(LocalDate date, String opinion) {}
 
     @PostMapping("/problems/{id}/sign-off")
     LedgerJson.Problem signOff(@PathVariable long id, @RequestBody SignOffRequest body) {
@@ -294,8 +334,7 @@ class RectificationApiController {
         return problem(id).problem();
     }
 
-    record ReopenRequest(String reason) {
-    }
+    record ReopenRequest(String reason) {}
 
     @PostMapping("/problems/{id}/reopen")
     LedgerJson.Problem reopen(@PathVariable long id, @RequestBody ReopenRequest body) {
@@ -303,19 +342,28 @@ class RectificationApiController {
         return problem(id).problem();
     }
 
-    record Assignment(String responsibleLeader, String leaderUsername, String leadDepartment,
-            List<String> cooperatingDepartments, String deadline, String expectedOutcome) {
-    }
+    record Assignment(
+            String responsibleLeader,
+            String leaderUsername,
+            String leadDepartment,
+            List<String> cooperatingDepartments,
+            String deadline,
+            String expectedOutcome) {}
 
     @PutMapping("/measures/{id}/assignment")
     LedgerJson.MeasureDetail assign(@PathVariable long id, @RequestBody Assignment a) {
-        ledger.assign(id, a.responsibleLeader(), a.leaderUsername(), a.leadDepartment(), a.cooperatingDepartments(),
-                a.deadline(), a.expectedOutcome());
+        ledger.assign(
+                id,
+                a.responsibleLeader(),
+                a.leaderUsername(),
+                a.leadDepartment(),
+                a.cooperatingDepartments(),
+                a.deadline(),
+                a.expectedOutcome());
         return measure(id);
     }
 
-    record ProgressRequest(LocalDate date, String text) {
-    }
+    record ProgressRequest(LocalDate date, String text) {}
 
     @PostMapping("/measures/{id}/progress")
     ResponseEntity<LedgerJson.MeasureDetail> progress(@PathVariable long id, @RequestBody ProgressRequest body) {
@@ -323,8 +371,7 @@ class RectificationApiController {
         return ResponseEntity.status(HttpStatus.CREATED).body(measure(id));
     }
 
-    record LinkEvidence(String kind, String name, String url) {
-    }
+    record LinkEvidence(String kind, String name, String url) {}
 
     @PostMapping(path = "/measures/{id}/evidence", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<LedgerJson.MeasureDetail> linkEvidence(@PathVariable long id, @RequestBody LinkEvidence body) {
@@ -333,30 +380,30 @@ class RectificationApiController {
     }
 
     @PostMapping(path = "/measures/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<LedgerJson.MeasureDetail> uploadEvidence(@PathVariable long id,
-            @RequestPart("file") MultipartFile file, @RequestParam(required = false) String kind) throws IOException {
-        String k = kind != null ? kind
+    ResponseEntity<LedgerJson.MeasureDetail> uploadEvidence(
+            @PathVariable long id, @RequestPart("file") MultipartFile file, @RequestParam(required = false) String kind)
+            throws IOException {
+        String k = kind != null
+                ? kind
                 : file.getContentType() != null && file.getContentType().startsWith("image/") ? "PHOTO" : "FILE";
         ledger.addEvidence(id, null, k, file.getOriginalFilename(), file.getContentType(), file.getBytes(), null);
         return ResponseEntity.status(HttpStatus.CREATED).body(measure(id));
     }
 
-    record MeasureStatusRequest(String status) {
-    }
+    record MeasureStatusRequest(String status) {}
 
     @PutMapping("/measures/{id}/status")
     LedgerJson.MeasureDetail measureStatus(@PathVariable long id, @RequestBody MeasureStatusRequest body) {
         MeasureStatus s = MeasureStatus.parse(body.status());
         if (s == null) {
-            throw new InvalidInputException("未知的措施状态 unknown status " + body.status()
-                    + " (NOT_STARTED, IN_PROGRESS, COMPLETED)", "status");
+            throw new InvalidInputException(
+                    "未知的措施状态 unknown status " + body.status() + " (NOT_STARTED, IN_PROGRESS, COMPLETED)", "status");
         }
         ledger.changeStatus(id, s);
         return measure(id);
     }
 
-    record IndicatorLink(String key, String params) {
-    }
+    record IndicatorLink(String key, String params) {}
 
     @PutMapping("/measures/{id}/indicator")
     LedgerJson.MeasureDetail indicator(@PathVariable long id, @RequestBody IndicatorLink body) {
@@ -364,8 +411,7 @@ class RectificationApiController {
         return measure(id);
     }
 
-    record AchievementRequest(String kind, String title, LocalDate issuedOn, Long problemId) {
-    }
+    record AchievementRequest(String kind, String title, LocalDate issuedOn, Long problemId) {}
 
     @PostMapping("/inspections/{id}/achievements")
     ResponseEntity<Map<String, Long>> achievement(@PathVariable long id, @RequestBody AchievementRequest body) {

@@ -1,7 +1,6 @@
 package org.cityops.rectification.web;
 
 import java.util.Set;
-
 import org.cityops.platform.NavItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,13 +10,21 @@ class RectificationNavigation {
 
     @Bean
     NavItem rectificationLedgerNav() {
-        return new NavItem("nav.rectification.ledger", "/rectification", Set.of("RECTIFICATION_OFFICE", "LEADER", "ADMIN"),
-                500, "rectification");
+        return new NavItem(
+                "nav.rectification.ledger",
+                "/rectification",
+                Set.of("RECTIFICATION_OFFICE", "LEADER", "ADMIN"),
+                500,
+                "rectification");
     }
 
     @Bean
     NavItem rectificationTasksNav() {
-        return new NavItem("nav.rectification.tasks", "/rectification-tasks", Set.of("HANDLER", "RECTIFICATION_OFFICE"),
-                510, "rectification");
+        return new NavItem(
+                "nav.rectification.tasks",
+                "/rectification-tasks",
+                Set.of("HANDLER", "RECTIFICATION_OFFICE"),
+                510,
+                "rectification");
     }
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.cityops.org.CurrentStaff;
 import org.cityops.org.StaffMember;
 import org.cityops.platform.DomainException;
@@ -42,6 +41,7 @@ class RectificationPageController {
     private static final int PAGE = 100;
     /** The task list shows the first measures of each inspection; the ledger page filters and pages the rest. */
     private static final int TASKS_PER_INSPECTION = 100;
+
     private final LedgerService ledger;
     private final LedgerReads reads;
     private final LedgerImporter importer;
@@ -49,8 +49,13 @@ class RectificationPageController {
     private final IndicatorRegistry indicators;
     private final CurrentStaff currentStaff;
 
-    RectificationPageController(LedgerService ledger, LedgerReads reads, LedgerImporter importer,
-            WarningService warnings, IndicatorRegistry indicators, CurrentStaff currentStaff) {
+    RectificationPageController(
+            LedgerService ledger,
+            LedgerReads reads,
+            LedgerImporter importer,
+            WarningService warnings,
+            IndicatorRegistry indicators,
+            CurrentStaff currentStaff) {
         this.ledger = ledger;
         this.reads = reads;
         this.importer = importer;
@@ -74,10 +79,13 @@ class RectificationPageController {
     String importFile(@RequestParam("file") MultipartFile file, RedirectAttributes flash) throws IOException {
         String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
         try {
-            var r = name.toLowerCase().endsWith(".json") ? importer.importJson(file.getBytes())
+            var r = name.toLowerCase().endsWith(".json")
+                    ? importer.importJson(file.getBytes())
                     : importer.importXlsx(file.getBytes(), name);
-            flash.addFlashAttribute("ok", "已导入 imported: " + r.categories() + " 类 " + r.problems() + " 条问题 "
-                    + r.measures() + " 条措施" + (r.warnings().isEmpty() ? "" : ";" + String.join(";", r.warnings())));
+            flash.addFlashAttribute(
+                    "ok",
+                    "已导入 imported: " + r.categories() + " 类 " + r.problems() + " 条问题 " + r.measures() + " 条措施"
+                            + (r.warnings().isEmpty() ? "" : ";" + String.join(";", r.warnings())));
             return "redirect:/rectification/inspections/" + r.inspectionId();
         } catch (LedgerImportException e) {
             flash.addFlashAttribute("importErrors", e.errors());
@@ -87,15 +95,21 @@ class RectificationPageController {
     }
 
     @GetMapping("/rectification/inspections/{id}")
-    String ledgerPage(@PathVariable long id, @RequestParam(required = false) Long category,
-            @RequestParam(required = false) String department, @RequestParam(required = false) String leader,
-            @RequestParam(required = false) String status, @RequestParam(required = false) String problemStatus,
-            @RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "false") boolean dueSoon,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+    String ledgerPage(
+            @PathVariable long id,
+            @RequestParam(required = false) Long category,
+            @RequestParam(required = false) String department,
+            @RequestParam(required = false) String leader,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String problemStatus,
+            @RequestParam(defaultValue = "false") boolean overdue,
+            @RequestParam(defaultValue = "false") boolean dueSoon,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         StaffMember me = currentStaff.require();
         LocalDate today = reads.today();
-        MeasureQuery q = RectificationApiController.query(id, category, department, leader, status, problemStatus,
-                overdue, dueSoon, page, PAGE, today);
+        MeasureQuery q = RectificationApiController.query(
+                id, category, department, leader, status, problemStatus, overdue, dueSoon, page, PAGE, today);
         var result = reads.measures(q);
         model.addAttribute("inspection", reads.inspection(id));
         model.addAttribute("categories", reads.categories(id));
@@ -115,9 +129,14 @@ class RectificationPageController {
         return "rectification/ledger";
     }
 
-    record Filter(Long category, String department, String leader, String status, String problemStatus,
-            boolean overdue, boolean dueSoon) {
-    }
+    record Filter(
+            Long category,
+            String department,
+            String leader,
+            String status,
+            String problemStatus,
+            boolean overdue,
+            boolean dueSoon) {}
 
     private Map<Long, String> indicatorValues(List<MeasureRow> rows) {
         Map<Long, String> out = new LinkedHashMap<>();
@@ -136,13 +155,22 @@ class RectificationPageController {
         Summary s = reads.summary(id);
         model.addAttribute("inspection", reads.inspection(id));
         model.addAttribute("summary", s);
-        model.addAttribute("overdue", reads.measures(new MeasureQuery(id, null, null, null, null, null, null, true,
-                false, null, today, 200, 0)).rows());
-        model.addAttribute("dueSoon", reads.measures(new MeasureQuery(id, null, null, null, null, null, null, false,
-                true, null, today, 200, 0)).rows());
+        model.addAttribute(
+                "overdue",
+                reads.measures(new MeasureQuery(
+                                id, null, null, null, null, null, null, true, false, null, today, 200, 0))
+                        .rows());
+        model.addAttribute(
+                "dueSoon",
+                reads.measures(new MeasureQuery(
+                                id, null, null, null, null, null, null, false, true, null, today, 200, 0))
+                        .rows());
         var queue = warnings.queue(id);
-        model.addAttribute("escalations", queue.stream()
-                .filter(w -> "OVERDUE".equals(w.kind()) && WarningService.escalatedTo(w, me.username())).toList());
+        model.addAttribute(
+                "escalations",
+                queue.stream()
+                        .filter(w -> "OVERDUE".equals(w.kind()) && WarningService.escalatedTo(w, me.username()))
+                        .toList());
         Map<LocalDate, Long> byDay = reads.completionsByDay(id);
         List<String> days = new ArrayList<>();
         List<Long> cumulative = new ArrayList<>();
@@ -153,11 +181,23 @@ class RectificationPageController {
             cumulative.add(sum);
         }
         model.addAttribute("chartDays", String.join(",", days));
-        model.addAttribute("chartValues", String.join(",", cumulative.stream().map(String::valueOf).toList()));
-        model.addAttribute("statusLabels", String.join(",", java.util.Arrays.stream(ProblemStatus.values())
-                .map(ProblemStatus::label).toList()));
-        model.addAttribute("statusValues", String.join(",", java.util.Arrays.stream(ProblemStatus.values())
-                .map(st -> String.valueOf(s.problemsByStatus().get(st))).toList()));
+        model.addAttribute(
+                "chartValues",
+                String.join(",", cumulative.stream().map(String::valueOf).toList()));
+        model.addAttribute(
+                "statusLabels",
+                String.join(
+                        ",",
+                        java.util.Arrays.stream(ProblemStatus.values())
+                                .map(ProblemStatus::label)
+                                .toList()));
+        model.addAttribute(
+                "statusValues",
+                String.join(
+                        ",",
+                        java.util.Arrays.stream(ProblemStatus.values())
+                                .map(st -> String.valueOf(s.problemsByStatus().get(st)))
+                                .toList()));
         model.addAttribute("today", today);
         return "rectification/dashboard";
     }
@@ -168,10 +208,27 @@ class RectificationPageController {
         LocalDate today = reads.today();
         List<Map<String, Object>> groups = new ArrayList<>();
         for (var insp : reads.inspections()) {
-            List<MeasureRow> rows = LedgerAccess.seesAll(me) && !LedgerAccess.edits(me) ? List.of()
-                    : reads.measures(new MeasureQuery(insp.id(), null, null, null, null, null, null, false, false,
-                            null, today, TASKS_PER_INSPECTION, 0)).rows().stream()
-                            .filter(m -> m.status() != MeasureStatus.COMPLETED || !LedgerAccess.seesAll(me)).toList();
+            List<MeasureRow> rows = LedgerAccess.seesAll(me) && !LedgerAccess.edits(me)
+                    ? List.of()
+                    : reads
+                            .measures(new MeasureQuery(
+                                    insp.id(),
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    false,
+                                    false,
+                                    null,
+                                    today,
+                                    TASKS_PER_INSPECTION,
+                                    0))
+                            .rows()
+                            .stream()
+                            .filter(m -> m.status() != MeasureStatus.COMPLETED || !LedgerAccess.seesAll(me))
+                            .toList();
             if (!rows.isEmpty()) {
                 groups.add(Map.of("inspection", insp, "rows", rows));
             }
@@ -206,7 +263,8 @@ class RectificationPageController {
         model.addAttribute("inspectionId", d.inspectionId());
         model.addAttribute("progress", d.progress());
         model.addAttribute("evidence", d.evidence());
-        model.addAttribute("indicatorNow", reads.indicatorNow(m).map(v -> v.display()).orElse(null));
+        model.addAttribute(
+                "indicatorNow", reads.indicatorNow(m).map(v -> v.display()).orElse(null));
         model.addAttribute("indicators", indicators.all());
         model.addAttribute("canEdit", LedgerAccess.edits(me));
         model.addAttribute("measureStatuses", MeasureStatus.values());
@@ -217,33 +275,57 @@ class RectificationPageController {
     // ------------------------------------------------------------ form posts (PRG)
 
     @PostMapping("/rectification/measures/{id}/assign")
-    String assign(@PathVariable long id, @RequestParam(required = false) String leader,
-            @RequestParam(required = false) String leaderUsername, @RequestParam(required = false) String leadDepartment,
-            @RequestParam(required = false) String cooperating, @RequestParam(required = false) String deadline,
-            @RequestParam(required = false) String expectedOutcome, RedirectAttributes flash) {
-        return act(flash, "/rectification/measures/" + id, "已保存分工 assignment saved",
-                () -> ledger.assign(id, leader, leaderUsername, leadDepartment,
-                        cooperating == null ? List.of() : List.of(cooperating.split("[、,,;;]")), deadline,
+    String assign(
+            @PathVariable long id,
+            @RequestParam(required = false) String leader,
+            @RequestParam(required = false) String leaderUsername,
+            @RequestParam(required = false) String leadDepartment,
+            @RequestParam(required = false) String cooperating,
+            @RequestParam(required = false) String deadline,
+            @RequestParam(required = false) String expectedOutcome,
+            RedirectAttributes flash) {
+        return act(
+                flash,
+                "/rectification/measures/" + id,
+                "已保存分工 assignment saved",
+                () -> ledger.assign(
+                        id,
+                        leader,
+                        leaderUsername,
+                        leadDepartment,
+                        cooperating == null ? List.of() : List.of(cooperating.split("[、,,;;]")),
+                        deadline,
                         expectedOutcome));
     }
 
     @PostMapping("/rectification/measures/{id}/progress")
-    String progress(@PathVariable long id, @RequestParam(required = false) LocalDate date,
-            @RequestParam(required = false) String text, RedirectAttributes flash) {
-        return act(flash, "/rectification/measures/" + id, "已报送进展 progress posted",
+    String progress(
+            @PathVariable long id,
+            @RequestParam(required = false) LocalDate date,
+            @RequestParam(required = false) String text,
+            RedirectAttributes flash) {
+        return act(
+                flash,
+                "/rectification/measures/" + id,
+                "已报送进展 progress posted",
                 () -> ledger.addProgress(id, date, text));
     }
 
     @PostMapping("/rectification/measures/{id}/evidence")
-    String evidence(@PathVariable long id, @RequestParam(required = false) MultipartFile file,
-            @RequestParam(required = false) String url, @RequestParam(required = false) String name,
-            @RequestParam(required = false) String kind, RedirectAttributes flash) {
+    String evidence(
+            @PathVariable long id,
+            @RequestParam(required = false) MultipartFile file,
+            @RequestParam(required = false) String url,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String kind,
+            RedirectAttributes flash) {
         return act(flash, "/rectification/measures/" + id, "已上传佐证 evidence added", () -> {
             if (file != null && !file.isEmpty()) {
-                String k = file.getContentType() != null && file.getContentType().startsWith("image/") ? "PHOTO" : "FILE";
+                String k =
+                        file.getContentType() != null && file.getContentType().startsWith("image/") ? "PHOTO" : "FILE";
                 try {
-                    return ledger.addEvidence(id, null, k, file.getOriginalFilename(), file.getContentType(),
-                            file.getBytes(), null);
+                    return ledger.addEvidence(
+                            id, null, k, file.getOriginalFilename(), file.getContentType(), file.getBytes(), null);
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -254,28 +336,46 @@ class RectificationPageController {
 
     @PostMapping("/rectification/measures/{id}/status")
     String measureStatus(@PathVariable long id, @RequestParam String status, RedirectAttributes flash) {
-        return act(flash, "/rectification/measures/" + id, "状态已更新 status updated",
+        return act(
+                flash,
+                "/rectification/measures/" + id,
+                "状态已更新 status updated",
                 () -> ledger.changeStatus(id, MeasureStatus.parse(status)));
     }
 
     @PostMapping("/rectification/measures/{id}/indicator")
-    String indicator(@PathVariable long id, @RequestParam(required = false) String key,
-            @RequestParam(required = false) String params, RedirectAttributes flash) {
-        return act(flash, "/rectification/measures/" + id, "已关联指标 indicator linked",
+    String indicator(
+            @PathVariable long id,
+            @RequestParam(required = false) String key,
+            @RequestParam(required = false) String params,
+            RedirectAttributes flash) {
+        return act(
+                flash,
+                "/rectification/measures/" + id,
+                "已关联指标 indicator linked",
                 () -> ledger.linkIndicator(id, key, params));
     }
 
     @PostMapping("/rectification/problems/{id}/override")
-    String override(@PathVariable long id, @RequestParam(required = false) String status,
-            @RequestParam(required = false) String justification, RedirectAttributes flash) {
-        return act(flash, "/rectification/problems/" + id, "状态已认定 status set",
-                () -> ledger.overrideStatus(id, status == null || status.isBlank() ? null : ProblemStatus.parse(status),
-                        justification));
+    String override(
+            @PathVariable long id,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String justification,
+            RedirectAttributes flash) {
+        return act(
+                flash,
+                "/rectification/problems/" + id,
+                "状态已认定 status set",
+                () -> ledger.overrideStatus(
+                        id, status == null || status.isBlank() ? null : ProblemStatus.parse(status), justification));
     }
 
     @PostMapping("/rectification/problems/{id}/sign-off")
-    String signOff(@PathVariable long id, @RequestParam(required = false) LocalDate date,
-            @RequestParam(required = false) String opinion, RedirectAttributes flash) {
+    String signOff(
+            @PathVariable long id,
+            @RequestParam(required = false) LocalDate date,
+            @RequestParam(required = false) String opinion,
+            RedirectAttributes flash) {
         return act(flash, "/rectification/problems/" + id, "已销号 signed off", () -> ledger.signOff(id, date, opinion));
     }
 

@@ -12,16 +12,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
 import javax.sql.DataSource;
-
-import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import org.cityops.audit.AuditTrail;
 import org.cityops.platform.Actor;
 import org.cityops.platform.DbTime;
 import org.cityops.telemetry.pipeline.AuthCodeStore;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Auth codes in telemetry_terminal, cached (authentication runs on the network threads). */
 final class JdbcAuthCodes implements AuthCodeStore {
@@ -49,7 +46,8 @@ final class JdbcAuthCodes implements AuthCodeStore {
             return Optional.of(cached);
         }
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT auth_code FROM telemetry_terminal WHERE terminal = ?")) {
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT auth_code FROM telemetry_terminal WHERE terminal = ?")) {
             ps.setString(1, terminal);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
@@ -91,8 +89,13 @@ final class JdbcAuthCodes implements AuthCodeStore {
                     n = ps.executeUpdate();
                 }
                 if (n == 1) {
-                    audit.recordAs(new Actor("jt808:" + terminal, "车载终端", Set.of("TERMINAL"), null), "TERMINAL",
-                            terminal, "REGISTER", null, "plate=" + storedPlate);
+                    audit.recordAs(
+                            new Actor("jt808:" + terminal, "车载终端", Set.of("TERMINAL"), null),
+                            "TERMINAL",
+                            terminal,
+                            "REGISTER",
+                            null,
+                            "plate=" + storedPlate);
                 }
                 return n;
             } catch (SQLException e) {
@@ -120,8 +123,8 @@ final class JdbcAuthCodes implements AuthCodeStore {
             Connection c = DataSourceUtils.getConnection(dataSource);
             try {
                 String plate;
-                try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT plate FROM telemetry_terminal WHERE terminal = ? FOR UPDATE")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("SELECT plate FROM telemetry_terminal WHERE terminal = ? FOR UPDATE")) {
                     ps.setString(1, terminal);
                     try (ResultSet rs = ps.executeQuery()) {
                         if (!rs.next()) {
@@ -189,8 +192,12 @@ final class JdbcAuthCodes implements AuthCodeStore {
                     if (counts[i] == 1 || (counts[i] < 0 && ownsCode(c, codes.get(i)))) {
                         NewCode code = codes.get(i);
                         ours.add(code.terminal());
-                        entries.add(new AuditTrail.Change(new Actor("jt808:" + code.terminal(), "车载终端",
-                                Set.of("TERMINAL"), null), "TERMINAL", code.terminal(), "REGISTER", null,
+                        entries.add(new AuditTrail.Change(
+                                new Actor("jt808:" + code.terminal(), "车载终端", Set.of("TERMINAL"), null),
+                                "TERMINAL",
+                                code.terminal(),
+                                "REGISTER",
+                                null,
                                 "plate=" + plateToStore(code.plate())));
                     }
                 }

@@ -21,9 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
 import javax.sql.DataSource;
-
 import org.cityops.platform.DbTime;
 import org.cityops.telemetry.Position;
 import org.cityops.telemetry.pipeline.TrackStore;
@@ -58,7 +56,8 @@ public final class JdbcTrackStore implements TrackStore {
         this.dataSource = dataSource;
         this.clock = clock;
         try (Connection c = dataSource.getConnection()) {
-            this.postgres = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+            this.postgres =
+                    c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot reach the track database", e);
         }
@@ -102,7 +101,8 @@ public final class JdbcTrackStore implements TrackStore {
         if (days.isEmpty()) {
             return;
         }
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             for (LocalDate day : days) {
                 s.execute("CREATE TABLE IF NOT EXISTS " + partitionName(day) + " PARTITION OF telemetry_position "
                         + "FOR VALUES FROM ('" + day + "T00:00:00Z') TO ('" + day.plusDays(1) + "T00:00:00Z')");
@@ -137,11 +137,11 @@ public final class JdbcTrackStore implements TrackStore {
                 newest.merge(p.terminal(), p, (a, b) -> b.time().isAfter(a.time()) ? b : a);
             }
             try (PreparedStatement update = c.prepareStatement("UPDATE telemetry_last_position SET "
-                    + "reported_at = ?, lat = ?, lon = ?, speed_kmh = ?, direction = ?, alarm_bits = ?, "
-                    + "status_bits = ?, mileage_km = ?, altitude_m = ?, received_at = ? "
-                    + "WHERE terminal = ? AND reported_at < ?");
-                    PreparedStatement insert = c.prepareStatement("INSERT INTO telemetry_last_position ("
-                            + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                            + "reported_at = ?, lat = ?, lon = ?, speed_kmh = ?, direction = ?, alarm_bits = ?, "
+                            + "status_bits = ?, mileage_km = ?, altitude_m = ?, received_at = ? "
+                            + "WHERE terminal = ? AND reported_at < ?");
+                    PreparedStatement insert = c.prepareStatement("INSERT INTO telemetry_last_position (" + COLUMNS
+                            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
                 for (Position p : newest.values()) {
                     update.setObject(1, DbTime.toDb(p.time()));
                     update.setDouble(2, p.lat());
@@ -261,7 +261,8 @@ public final class JdbcTrackStore implements TrackStore {
     /** Counts rows of one terminal (tests and checks). */
     public long count(String terminal) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM telemetry_position WHERE terminal = ?")) {
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT COUNT(*) FROM telemetry_position WHERE terminal = ?")) {
             ps.setString(1, terminal);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -277,17 +278,26 @@ public final class JdbcTrackStore implements TrackStore {
         Double m = rs.wasNull() ? null : mileage;
         int alt = rs.getInt(10);
         Integer a = rs.wasNull() ? null : alt;
-        return new Position(rs.getString(1), DbTime.fromDb(rs.getObject(2, OffsetDateTime.class)), rs.getDouble(3),
-                rs.getDouble(4), Math.round(rs.getFloat(5) * 10) / 10.0, rs.getInt(6), rs.getLong(7), rs.getLong(8),
-                m, a);
+        return new Position(
+                rs.getString(1),
+                DbTime.fromDb(rs.getObject(2, OffsetDateTime.class)),
+                rs.getDouble(3),
+                rs.getDouble(4),
+                Math.round(rs.getFloat(5) * 10) / 10.0,
+                rs.getInt(6),
+                rs.getLong(7),
+                rs.getLong(8),
+                m,
+                a);
     }
 
     @Override
     public long purgeBefore(Instant cutoff) {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             if (!postgres) {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "DELETE FROM telemetry_position WHERE reported_at < ?")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("DELETE FROM telemetry_position WHERE reported_at < ?")) {
                     ps.setObject(1, DbTime.toDb(cutoff));
                     return ps.executeUpdate();
                 }

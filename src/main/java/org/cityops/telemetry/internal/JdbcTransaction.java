@@ -2,7 +2,6 @@ package org.cityops.telemetry.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-
 import javax.sql.DataSource;
 
 /**
@@ -15,8 +14,7 @@ final class JdbcTransaction {
         T apply(Connection c) throws SQLException;
     }
 
-    private JdbcTransaction() {
-    }
+    private JdbcTransaction() {}
 
     static <T> T run(DataSource dataSource, Work<T> work) throws SQLException {
         try (Connection c = dataSource.getConnection()) {

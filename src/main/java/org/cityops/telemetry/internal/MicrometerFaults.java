@@ -1,13 +1,11 @@
 package org.cityops.telemetry.internal;
 
-import java.util.EnumMap;
-import java.util.Map;
-
-import org.cityops.telemetry.jt808.Fault;
-import org.cityops.telemetry.jt808.FaultCounter;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.EnumMap;
+import java.util.Map;
+import org.cityops.telemetry.jt808.Fault;
+import org.cityops.telemetry.jt808.FaultCounter;
 
 /** {@code cityops.telemetry.jt808.faults{kind=...}} counters. */
 final class MicrometerFaults implements FaultCounter {
@@ -16,9 +14,12 @@ final class MicrometerFaults implements FaultCounter {
 
     MicrometerFaults(MeterRegistry registry) {
         for (Fault f : Fault.values()) {
-            counters.put(f, Counter.builder("cityops.telemetry.jt808.faults").tag("kind", f.name().toLowerCase())
-                    .description("bad input and refused or dropped connections at the JT/T 808 gateway")
-                    .register(registry));
+            counters.put(
+                    f,
+                    Counter.builder("cityops.telemetry.jt808.faults")
+                            .tag("kind", f.name().toLowerCase())
+                            .description("bad input and refused or dropped connections at the JT/T 808 gateway")
+                            .register(registry));
         }
     }
 

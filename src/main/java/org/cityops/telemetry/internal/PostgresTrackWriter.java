@@ -20,9 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import javax.sql.DataSource;
-
 import org.cityops.telemetry.Position;
 
 /**
@@ -60,6 +58,7 @@ final class PostgresTrackWriter {
     private final Map<String, long[]> newestStored = new HashMap<>();
     /** newest position per terminal not yet in telemetry_last_position; a new map after each flush */
     private Map<String, Position> pendingLast = new HashMap<>();
+
     private long lastFlushNanos = System.nanoTime();
     private long slowBatches;
     private Method copyApi;
@@ -86,7 +85,8 @@ final class PostgresTrackWriter {
     synchronized List<Position> catchUp(Connection c) throws SQLException {
         List<Position> later = new ArrayList<>();
         try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT p." + String.join(", p.", COLUMNS.split(", ")) + " FROM telemetry_last_position l CROSS JOIN LATERAL (SELECT * FROM telemetry_position t "
+                ResultSet rs = s.executeQuery("SELECT p." + String.join(", p.", COLUMNS.split(", "))
+                        + " FROM telemetry_last_position l CROSS JOIN LATERAL (SELECT * FROM telemetry_position t "
                         + "WHERE t.terminal = l.terminal AND t.reported_at > l.reported_at "
                         + "ORDER BY t.reported_at DESC LIMIT 1) p")) {
             while (rs.next()) {
@@ -167,8 +167,8 @@ final class PostgresTrackWriter {
     }
 
     /** Positions not later than their terminal's newest: new only if neither stored nor earlier in this batch. */
-    private static void resolveDoubtful(Connection c, List<Position> positions, boolean[] fresh,
-            List<Integer> doubtful) throws SQLException {
+    private static void resolveDoubtful(Connection c, List<Position> positions, boolean[] fresh, List<Integer> doubtful)
+            throws SQLException {
         Set<String> terminals = new HashSet<>();
         String[] names = new String[doubtful.size()];
         String[] times = new String[doubtful.size()];
@@ -279,12 +279,25 @@ final class PostgresTrackWriter {
         for (Position p : positions) {
             copy.append(p.terminal()).append('\t');
             text.timestamp(copy, p.time());
-            copy.append('\t').append(p.lat()).append('\t')
-                    .append(p.lon()).append('\t').append((float) p.speedKmh()).append('\t').append(p.direction())
-                    .append('\t').append(p.alarmBits()).append('\t').append(p.statusBits()).append('\t')
-                    .append(p.mileageKm() == null ? "\\N" : p.mileageKm().toString()).append('\t')
-                    .append(p.altitudeM() == null ? "\\N" : p.altitudeM().toString()).append('\t')
-                    .append(received).append('\n');
+            copy.append('\t')
+                    .append(p.lat())
+                    .append('\t')
+                    .append(p.lon())
+                    .append('\t')
+                    .append((float) p.speedKmh())
+                    .append('\t')
+                    .append(p.direction())
+                    .append('\t')
+                    .append(p.alarmBits())
+                    .append('\t')
+                    .append(p.statusBits())
+                    .append('\t')
+                    .append(p.mileageKm() == null ? "\\N" : p.mileageKm().toString())
+                    .append('\t')
+                    .append(p.altitudeM() == null ? "\\N" : p.altitudeM().toString())
+                    .append('\t')
+                    .append(received)
+                    .append('\n');
         }
         return new StringReader(copy.toString());
     }
@@ -294,8 +307,8 @@ final class PostgresTrackWriter {
             if (copyIn == null) {
                 Class<?> pgConnection = Class.forName("org.postgresql.PGConnection");
                 copyApi = pgConnection.getMethod("getCopyAPI");
-                copyIn = Class.forName("org.postgresql.copy.CopyManager").getMethod("copyIn", String.class,
-                        Reader.class);
+                copyIn = Class.forName("org.postgresql.copy.CopyManager")
+                        .getMethod("copyIn", String.class, Reader.class);
             }
             Object pg = c.unwrap(copyApi.getDeclaringClass());
             copyIn.invoke(copyApi.invoke(pg), sql, data);

@@ -1,25 +1,22 @@
 package org.cityops.telemetry.internal;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-
 import javax.sql.DataSource;
-
+import org.cityops.audit.AuditTrail;
 import org.cityops.telemetry.PositionObserver;
 import org.cityops.telemetry.TerminalDirectory;
 import org.cityops.telemetry.jt808.GatewaySettings;
 import org.cityops.telemetry.pipeline.TerminalRegistrar;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
-import org.cityops.audit.AuditTrail;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Wires the gateway. Settings ({@code cityops.telemetry.*}, defaults in code): jt808.port 7808, jt808.enabled,
@@ -35,7 +32,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 class TelemetryConfig {
 
     @Bean
-    JdbcTrackStore telemetryTrackStore(DataSource dataSource, Clock clock,
+    JdbcTrackStore telemetryTrackStore(
+            DataSource dataSource,
+            Clock clock,
             @Value("${cityops.telemetry.writer.last-position-interval:1s}") Duration lastPositionInterval) {
         return new JdbcTrackStore(dataSource, clock, lastPositionInterval);
     }
@@ -46,9 +45,16 @@ class TelemetryConfig {
     }
 
     @Bean
-    TelemetryGateway telemetryGateway(JdbcTrackStore store, ObjectProvider<PositionObserver> observers,
-            ObjectProvider<TerminalDirectory> directory, DataSource dataSource, Clock clock, MicrometerFaults faults,
-            MeterRegistry registry, PlatformTransactionManager transactions, AuditTrail audit,
+    TelemetryGateway telemetryGateway(
+            JdbcTrackStore store,
+            ObjectProvider<PositionObserver> observers,
+            ObjectProvider<TerminalDirectory> directory,
+            DataSource dataSource,
+            Clock clock,
+            MicrometerFaults faults,
+            MeterRegistry registry,
+            PlatformTransactionManager transactions,
+            AuditTrail audit,
             @Value("${cityops.telemetry.jt808.enabled:true}") boolean enabled,
             @Value("${cityops.telemetry.jt808.host:0.0.0.0}") String host,
             @Value("${cityops.telemetry.jt808.port:7808}") int port,
@@ -59,44 +65,96 @@ class TelemetryConfig {
             @Value("${cityops.telemetry.jt808.auth-timeout-seconds:30}") int authTimeout,
             @Value("${cityops.telemetry.jt808.max-connections:20000}") int maxConnections,
             @Value("${cityops.telemetry.jt808.max-connections-per-address:"
-                    + GatewaySettings.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS + "}") int maxPerAddress,
+                            + GatewaySettings.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS + "}")
+                    int maxPerAddress,
             @Value("${cityops.telemetry.jt808.max-registrations-per-connection:"
-                    + GatewaySettings.DEFAULT_MAX_REGISTRATIONS + "}") int maxRegistrations,
-            @Value("${cityops.telemetry.jt808.max-reassembly-bytes:"
-                    + GatewaySettings.DEFAULT_MAX_REASSEMBLY_BYTES + "}") int maxReassemblyBytes,
+                            + GatewaySettings.DEFAULT_MAX_REGISTRATIONS + "}")
+                    int maxRegistrations,
+            @Value("${cityops.telemetry.jt808.max-reassembly-bytes:" + GatewaySettings.DEFAULT_MAX_REASSEMBLY_BYTES
+                            + "}")
+                    int maxReassemblyBytes,
             @Value("${cityops.telemetry.jt808.max-messages-per-second:100}") int maxRate,
             @Value("${cityops.telemetry.jt808.max-in-flight:2000}") int maxInFlight,
             @Value("${cityops.telemetry.writer.high-water:100000}") int highWater,
             @Value("${cityops.telemetry.writer.max-batch:10000}") int maxBatch,
             @Value("${cityops.telemetry.retention-days:180}") int retentionDays) {
         GatewaySettings defaults = GatewaySettings.defaults(port);
-        GatewaySettings settings = new GatewaySettings(host, port, workers, defaults.maxFrameLength(),
-                defaults.maxFaultsPerConnection(), idle, authTimeout, maxConnections, maxRate, maxInFlight,
-                defaults.maxUnauthenticated(), transport, maxPerAddress, maxRegistrations, maxReassemblyBytes);
-        JdbcAuthCodes codes = new JdbcAuthCodes(dataSource, store.postgres(), clock,
-                new TransactionTemplate(transactions), audit);
+        GatewaySettings settings = new GatewaySettings(
+                host,
+                port,
+                workers,
+                defaults.maxFrameLength(),
+                defaults.maxFaultsPerConnection(),
+                idle,
+                authTimeout,
+                maxConnections,
+                maxRate,
+                maxInFlight,
+                defaults.maxUnauthenticated(),
+                transport,
+                maxPerAddress,
+                maxRegistrations,
+                maxReassemblyBytes);
+        JdbcAuthCodes codes =
+                new JdbcAuthCodes(dataSource, store.postgres(), clock, new TransactionTemplate(transactions), audit);
         codes.preload();
         TerminalRegistrar registrar = new TerminalRegistrar(directory::getIfAvailable, codes, allowUnknown);
-        TelemetryGateway gateway = new TelemetryGateway(store, observers.orderedStream().toList(), registrar, faults,
-                clock, settings, Duration.ofDays(retentionDays), highWater, maxBatch, enabled);
+        TelemetryGateway gateway = new TelemetryGateway(
+                store,
+                observers.orderedStream().toList(),
+                registrar,
+                faults,
+                clock,
+                settings,
+                Duration.ofDays(retentionDays),
+                highWater,
+                maxBatch,
+                enabled);
         Gauge.builder("cityops.telemetry.jt808.connections", gateway, TelemetryGateway::connections)
-                .description("open JT/T 808 connections").register(registry);
+                .description("open JT/T 808 connections")
+                .register(registry);
         Gauge.builder("cityops.telemetry.jt808.sessions", gateway, TelemetryGateway::sessions)
-                .description("authenticated terminals").register(registry);
-        Gauge.builder("cityops.telemetry.writer.queued", gateway, g -> g.writer().queued())
-                .description("positions waiting to be stored").register(registry);
-        FunctionCounter.builder("cityops.telemetry.positions.stored", gateway, g -> g.writer().storedCount())
+                .description("authenticated terminals")
                 .register(registry);
-        FunctionCounter.builder("cityops.telemetry.positions.duplicates", gateway, g -> g.writer().duplicateCount())
-                .description("replayed positions acknowledged but not stored again").register(registry);
-        FunctionCounter.builder("cityops.telemetry.writer.batches", gateway, g -> g.writer().batchCount())
+        Gauge.builder(
+                        "cityops.telemetry.writer.queued",
+                        gateway,
+                        g -> g.writer().queued())
+                .description("positions waiting to be stored")
                 .register(registry);
-        FunctionCounter.builder("cityops.telemetry.writer.slow-batches", gateway, g -> g.store().slowBatches())
-                .description("batches stored the always-right way because a row was already stored").register(registry);
-        FunctionCounter.builder("cityops.telemetry.writer.failures", gateway, g -> g.writer().failureCount())
-                .description("batches that failed and were retried").register(registry);
-        FunctionCounter.builder("cityops.telemetry.observer.failures", gateway,
-                g -> g.writer().observerFailureCount()).register(registry);
+        FunctionCounter.builder(
+                        "cityops.telemetry.positions.stored",
+                        gateway,
+                        g -> g.writer().storedCount())
+                .register(registry);
+        FunctionCounter.builder(
+                        "cityops.telemetry.positions.duplicates",
+                        gateway,
+                        g -> g.writer().duplicateCount())
+                .description("replayed positions acknowledged but not stored again")
+                .register(registry);
+        FunctionCounter.builder(
+                        "cityops.telemetry.writer.batches",
+                        gateway,
+                        g -> g.writer().batchCount())
+                .register(registry);
+        FunctionCounter.builder(
+                        "cityops.telemetry.writer.slow-batches",
+                        gateway,
+                        g -> g.store().slowBatches())
+                .description("batches stored the always-right way because a row was already stored")
+                .register(registry);
+        FunctionCounter.builder(
+                        "cityops.telemetry.writer.failures",
+                        gateway,
+                        g -> g.writer().failureCount())
+                .description("batches that failed and were retried")
+                .register(registry);
+        FunctionCounter.builder(
+                        "cityops.telemetry.observer.failures",
+                        gateway,
+                        g -> g.writer().observerFailureCount())
+                .register(registry);
         return gateway;
     }
 }

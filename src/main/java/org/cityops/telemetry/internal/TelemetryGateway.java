@@ -4,15 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
 import org.cityops.telemetry.Position;
 import org.cityops.telemetry.PositionObserver;
 import org.cityops.telemetry.jt808.GatewaySettings;
 import org.cityops.telemetry.jt808.Jt808Server;
-import org.cityops.telemetry.pipeline.TerminalRegistrar;
 import org.cityops.telemetry.pipeline.PositionSink;
 import org.cityops.telemetry.pipeline.PositionWriter;
 import org.cityops.telemetry.pipeline.Submission;
+import org.cityops.telemetry.pipeline.TerminalRegistrar;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -30,9 +29,17 @@ public final class TelemetryGateway implements SmartLifecycle, PositionSink {
     private final int highWater;
     private volatile boolean running;
 
-    TelemetryGateway(JdbcTrackStore store, List<PositionObserver> observers, TerminalRegistrar registrar,
-            MicrometerFaults faults, Clock clock, GatewaySettings settings, Duration retention, int highWater,
-            int maxBatch, boolean enabled) {
+    TelemetryGateway(
+            JdbcTrackStore store,
+            List<PositionObserver> observers,
+            TerminalRegistrar registrar,
+            MicrometerFaults faults,
+            Clock clock,
+            GatewaySettings settings,
+            Duration retention,
+            int highWater,
+            int maxBatch,
+            boolean enabled) {
         this.store = store;
         this.registrar = registrar;
         this.enabled = enabled;

@@ -2,7 +2,6 @@ package org.cityops.telemetry.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,8 +31,11 @@ class TrackRetention {
     long purge() {
         long removed = store.purgeBefore(clock.instant().minus(Duration.ofDays(days)));
         if (removed > 0) {
-            log.info("track retention: removed {} {} older than {} days", removed,
-                    store.postgres() ? "day partitions" : "positions", days);
+            log.info(
+                    "track retention: removed {} {} older than {} days",
+                    removed,
+                    store.postgres() ? "day partitions" : "positions",
+                    days);
         }
         return removed;
     }

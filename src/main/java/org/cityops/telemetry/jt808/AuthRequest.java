@@ -23,7 +23,11 @@ public record AuthRequest(String authCode, String imei, String softwareVersion) 
             return new BodyWriter().string(authCode).toBytes();
         }
         byte[] code = authCode.getBytes(BodyReader.GBK);
-        return new BodyWriter().u8(code.length).bytes(code).fixed(imei == null ? "" : imei, 15)
-                .fixed(softwareVersion == null ? "" : softwareVersion, 20).toBytes();
+        return new BodyWriter()
+                .u8(code.length)
+                .bytes(code)
+                .fixed(imei == null ? "" : imei, 15)
+                .fixed(softwareVersion == null ? "" : softwareVersion, 20)
+                .toBytes();
     }
 }

@@ -10,8 +10,7 @@ public final class Bcd {
     /** JT/T 808 times are Beijing time. */
     public static final ZoneOffset GMT8 = ZoneOffset.ofHours(8);
 
-    private Bcd() {
-    }
+    private Bcd() {}
 
     public static String decode(byte[] b, int offset, int length) {
         char[] out = new char[length * 2];
@@ -26,11 +25,11 @@ public final class Bcd {
     /** Writes {@code digits} right-aligned into {@code length} bytes, left-padded with 0. */
     public static void encode(String digits, byte[] out, int offset, int length) {
         int n = length * 2;
-        String padded = digits.length() >= n ? digits.substring(digits.length() - n)
-                : "0".repeat(n - digits.length()) + digits;
+        String padded =
+                digits.length() >= n ? digits.substring(digits.length() - n) : "0".repeat(n - digits.length()) + digits;
         for (int i = 0; i < length; i++) {
-            out[offset + i] = (byte) ((Character.digit(padded.charAt(2 * i), 10) << 4)
-                    | Character.digit(padded.charAt(2 * i + 1), 10));
+            out[offset + i] = (byte)
+                    ((Character.digit(padded.charAt(2 * i), 10) << 4) | Character.digit(padded.charAt(2 * i + 1), 10));
         }
     }
 
@@ -79,8 +78,7 @@ public final class Bcd {
 
     public static void encodeTime(Instant time, byte[] out, int offset) {
         LocalDateTime t = LocalDateTime.ofInstant(time, GMT8);
-        int[] v = {t.getYear() % 100, t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(),
-            t.getSecond()};
+        int[] v = {t.getYear() % 100, t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond()};
         for (int i = 0; i < 6; i++) {
             out[offset + i] = (byte) (((v[i] / 10) << 4) | (v[i] % 10));
         }

@@ -49,7 +49,9 @@ final class BodyReader {
 
     long u32() {
         need(4);
-        long v = ((long) (b[pos] & 0xff) << 24) | ((b[pos + 1] & 0xff) << 16) | ((b[pos + 2] & 0xff) << 8)
+        long v = ((long) (b[pos] & 0xff) << 24)
+                | ((b[pos + 1] & 0xff) << 16)
+                | ((b[pos + 2] & 0xff) << 8)
                 | (b[pos + 3] & 0xff);
         pos += 4;
         return v;

@@ -4,7 +4,7 @@ package org.cityops.telemetry.jt808;
 @FunctionalInterface
 public interface FaultCounter {
 
-    FaultCounter NONE = fault -> { };
+    FaultCounter NONE = fault -> {};
 
     void count(Fault fault);
 }

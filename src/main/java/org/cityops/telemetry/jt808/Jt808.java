@@ -15,12 +15,14 @@ public final class Jt808 {
 
     /** 0x8001 results */
     public static final int OK = 0;
+
     public static final int FAILED = 1;
     public static final int BAD_MESSAGE = 2;
     public static final int UNSUPPORTED = 3;
 
     /** 0x8100 results */
     public static final int REGISTERED = 0;
+
     public static final int VEHICLE_ALREADY_REGISTERED = 1;
     public static final int VEHICLE_NOT_IN_DB = 2;
     public static final int TERMINAL_ALREADY_REGISTERED = 3;
@@ -32,6 +34,5 @@ public final class Jt808 {
     /** the largest body a single (not subpackaged) message may carry: 10 bits */
     public static final int MAX_BODY = 1023;
 
-    private Jt808() {
-    }
+    private Jt808() {}
 }

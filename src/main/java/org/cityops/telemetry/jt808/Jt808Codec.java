@@ -8,16 +8,15 @@ import java.io.ByteArrayOutputStream;
  */
 public final class Jt808Codec {
 
-    private Jt808Codec() {
-    }
+    private Jt808Codec() {}
 
     /** Builds a complete frame (flags included) addressed like {@code to}: same edition, version and phone digits. */
     public static byte[] encode(Jt808Header to, int messageId, int serial, byte[] body) {
         return encode(to.v2019(), to.protocolVersion(), to.phoneDigits(), messageId, serial, body);
     }
 
-    public static byte[] encode(boolean v2019, int protocolVersion, String phoneDigits, int messageId, int serial,
-            byte[] body) {
+    public static byte[] encode(
+            boolean v2019, int protocolVersion, String phoneDigits, int messageId, int serial, byte[] body) {
         if (body.length > Jt808.MAX_BODY) {
             throw new IllegalArgumentException("body longer than " + Jt808.MAX_BODY + " bytes needs subpackaging");
         }

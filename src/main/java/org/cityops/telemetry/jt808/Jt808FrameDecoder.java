@@ -1,10 +1,9 @@
 package org.cityops.telemetry.jt808;
 
-import java.util.List;
-
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
+import java.util.List;
 
 /**
  * Cuts the byte stream into frames at 0x7e flags, unescapes, verifies the checksum and parses the header.

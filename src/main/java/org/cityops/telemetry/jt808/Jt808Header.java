@@ -8,8 +8,16 @@ package org.cityops.telemetry.jt808;
  * @param terminal    the phone number without leading zeros (the terminal's identity)
  * @param packetTotal 0 unless subpackaged (分包)
  */
-public record Jt808Header(int messageId, int properties, boolean v2019, int protocolVersion, String phoneDigits,
-        String terminal, int serial, int packetTotal, int packetIndex) {
+public record Jt808Header(
+        int messageId,
+        int properties,
+        boolean v2019,
+        int protocolVersion,
+        String phoneDigits,
+        String terminal,
+        int serial,
+        int packetTotal,
+        int packetIndex) {
 
     public static final int VERSION_BIT = 0x4000;
     public static final int SUBPACKAGE_BIT = 0x2000;

@@ -1,17 +1,5 @@
 package org.cityops.telemetry.jt808;
 
-import java.net.InetSocketAddress;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import org.cityops.telemetry.pipeline.PositionSink;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -24,6 +12,16 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.cityops.telemetry.pipeline.PositionSink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The JT/T 808 TCP gateway (Netty, no Spring): frame decoder → idle timer (counts whole messages only, so a
@@ -45,14 +43,20 @@ public final class Jt808Server {
     private final Map<java.net.InetAddress, Integer> perAddress = new ConcurrentHashMap<>();
     /** registration and authentication may block on the database: never on an event loop */
     RegistrarQueue registrations;
+
     private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private Channel serverChannel;
     private int boundPort = -1;
 
-    public Jt808Server(GatewaySettings settings, Registrar registrar, PositionSink sink, FaultCounter faults,
-            Clock clock, Duration maxAge) {
+    public Jt808Server(
+            GatewaySettings settings,
+            Registrar registrar,
+            PositionSink sink,
+            FaultCounter faults,
+            Clock clock,
+            Duration maxAge) {
         this.settings = settings;
         this.registrar = registrar;
         this.sink = sink;
@@ -69,7 +73,9 @@ public final class Jt808Server {
         NettyTransport transport = NettyTransport.named(settings.transport());
         boss = new MultiThreadIoEventLoopGroup(1, transport.ioHandler());
         workers = new MultiThreadIoEventLoopGroup(eventLoops(settings.workerThreads()), transport.ioHandler());
-        ServerBootstrap b = new ServerBootstrap().group(boss, workers).channel(transport.serverChannel())
+        ServerBootstrap b = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 4096)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(16 * 1024, 64 * 1024))
@@ -78,14 +84,18 @@ public final class Jt808Server {
                     protected void initChannel(SocketChannel ch) {
                         channels.add(ch);
                         ch.pipeline()
-                                .addLast("frames", new Jt808FrameDecoder(settings.maxFrameLength(),
-                                        settings.maxFaultsPerConnection(), faults))
+                                .addLast(
+                                        "frames",
+                                        new Jt808FrameDecoder(
+                                                settings.maxFrameLength(), settings.maxFaultsPerConnection(), faults))
                                 .addLast("idle", new IdleStateHandler(settings.idleSeconds(), 0, 0, TimeUnit.SECONDS))
                                 .addLast("session", new Jt808SessionHandler(Jt808Server.this));
                     }
                 });
         try {
-            serverChannel = b.bind(new InetSocketAddress(settings.host(), settings.port())).sync().channel();
+            serverChannel = b.bind(new InetSocketAddress(settings.host(), settings.port()))
+                    .sync()
+                    .channel();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while binding the JT/T 808 port", e);

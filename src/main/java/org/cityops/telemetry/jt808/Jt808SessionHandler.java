@@ -1,16 +1,5 @@
 package org.cityops.telemetry.jt808;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-
-import org.cityops.telemetry.Position;
-import org.cityops.telemetry.pipeline.AckTarget;
-import org.cityops.telemetry.pipeline.PositionRules;
-import org.cityops.telemetry.pipeline.Submission;
-
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -18,6 +7,15 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.cityops.telemetry.Position;
+import org.cityops.telemetry.pipeline.AckTarget;
+import org.cityops.telemetry.pipeline.PositionRules;
+import org.cityops.telemetry.pipeline.Submission;
 
 /**
  * One terminal connection: registration, authentication, then service. Everything runs on the channel's event
@@ -74,12 +72,16 @@ final class Jt808SessionHandler extends SimpleChannelInboundHandler<Jt808Message
             }
             address = remote.getAddress(); // counted: released when the connection closes
         }
-        authTimer = ctx.executor().schedule(() -> {
-            if (!authenticated) {
-                server.faults.count(Fault.CONNECTION_DROPPED);
-                ctx.close();
-            }
-        }, server.settings.authTimeoutSeconds(), TimeUnit.SECONDS);
+        authTimer = ctx.executor()
+                .schedule(
+                        () -> {
+                            if (!authenticated) {
+                                server.faults.count(Fault.CONNECTION_DROPPED);
+                                ctx.close();
+                            }
+                        },
+                        server.settings.authTimeoutSeconds(),
+                        TimeUnit.SECONDS);
         ctx.fireChannelActive();
     }
 
@@ -191,8 +193,12 @@ final class Jt808SessionHandler extends SimpleChannelInboundHandler<Jt808Message
                 if (refusal != null) {
                     server.faults.count(refusal);
                 }
-                ctx.writeAndFlush(frame(h, Jt808.REGISTER_RESPONSE,
-                        new RegisterResponse(h.serial(), result.result(), result.authCode()).encode()), ctx.voidPromise());
+                ctx.writeAndFlush(
+                        frame(
+                                h,
+                                Jt808.REGISTER_RESPONSE,
+                                new RegisterResponse(h.serial(), result.result(), result.authCode()).encode()),
+                        ctx.voidPromise());
                 resume(PAUSED_REGISTRAR);
             });
         });

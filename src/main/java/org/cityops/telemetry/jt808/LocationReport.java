@@ -1,7 +1,6 @@
 package org.cityops.telemetry.jt808;
 
 import java.time.Instant;
-
 import org.cityops.telemetry.Position;
 
 /**
@@ -13,8 +12,16 @@ import org.cityops.telemetry.Position;
  * @param speedTenthKmh 1/10 km/h
  * @param time        null when the BCD time is not a valid time
  */
-public record LocationReport(long alarmBits, long statusBits, long latitudeE6, long longitudeE6, int altitudeM,
-        int speedTenthKmh, int direction, Instant time, Extras extras) {
+public record LocationReport(
+        long alarmBits,
+        long statusBits,
+        long latitudeE6,
+        long longitudeE6,
+        int altitudeM,
+        int speedTenthKmh,
+        int direction,
+        Instant time,
+        Extras extras) {
 
     public static final int BASIC_LENGTH = 28;
 
@@ -40,14 +47,29 @@ public record LocationReport(long alarmBits, long statusBits, long latitudeE6, l
      * @param satellites       0x31 GNSS 定位卫星数
      * @param unknownItems     extra items with other ids (skipped)
      */
-    public record Extras(Long mileageTenthKm, Integer fuelTenthL, Integer recorderSpeedTenthKmh,
-            Integer alarmEventId, Integer overspeedAreaType, Long overspeedAreaId, Integer inOutAreaType,
-            Long inOutAreaId, Integer inOutDirection, Long roadSectionId, Integer roadSectionSeconds,
-            Integer roadSectionResult, Long extendedSignals, Integer ioStatus, Long analog, Integer signalStrength,
-            Integer satellites, int unknownItems) {
+    public record Extras(
+            Long mileageTenthKm,
+            Integer fuelTenthL,
+            Integer recorderSpeedTenthKmh,
+            Integer alarmEventId,
+            Integer overspeedAreaType,
+            Long overspeedAreaId,
+            Integer inOutAreaType,
+            Long inOutAreaId,
+            Integer inOutDirection,
+            Long roadSectionId,
+            Integer roadSectionSeconds,
+            Integer roadSectionResult,
+            Long extendedSignals,
+            Integer ioStatus,
+            Long analog,
+            Integer signalStrength,
+            Integer satellites,
+            int unknownItems) {
 
-        public static final Extras NONE = new Extras(null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, 0);
+        public static final Extras NONE = new Extras(
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                0);
     }
 
     public double latitude() {
@@ -70,8 +92,17 @@ public record LocationReport(long alarmBits, long statusBits, long latitudeE6, l
             return null;
         }
         Double mileage = extras.mileageTenthKm() == null ? null : extras.mileageTenthKm() / 10.0;
-        return new Position(terminal, time, latitude(), longitude(), speedKmh(), direction, alarmBits, statusBits,
-                mileage, altitudeM);
+        return new Position(
+                terminal,
+                time,
+                latitude(),
+                longitude(),
+                speedKmh(),
+                direction,
+                alarmBits,
+                statusBits,
+                mileage,
+                altitudeM);
     }
 
     public static LocationReport decode(byte[] body) {
@@ -155,16 +186,40 @@ public record LocationReport(long alarmBits, long statusBits, long latitudeE6, l
             }
             r.skip(next - r.position());
         }
-        return new Extras(mileage, fuel, recorderSpeed, eventId, osType, osId, ioType, ioId, ioDir, rsId, rsTime,
-                rsResult, ext, io, analog, signal, sats, unknown);
+        return new Extras(
+                mileage,
+                fuel,
+                recorderSpeed,
+                eventId,
+                osType,
+                osId,
+                ioType,
+                ioId,
+                ioDir,
+                rsId,
+                rsTime,
+                rsResult,
+                ext,
+                io,
+                analog,
+                signal,
+                sats,
+                unknown);
     }
 
     /** Encodes the basic block plus mileage (0x01), signal (0x30) and satellites (0x31) when present. */
     public byte[] encode() {
         byte[] time6 = new byte[6];
         Bcd.encodeTime(time, time6, 0);
-        BodyWriter w = new BodyWriter().u32(alarmBits).u32(statusBits).u32(latitudeE6).u32(longitudeE6)
-                .u16(altitudeM).u16(speedTenthKmh).u16(direction).bytes(time6);
+        BodyWriter w = new BodyWriter()
+                .u32(alarmBits)
+                .u32(statusBits)
+                .u32(latitudeE6)
+                .u32(longitudeE6)
+                .u16(altitudeM)
+                .u16(speedTenthKmh)
+                .u16(direction)
+                .bytes(time6);
         if (extras.mileageTenthKm() != null) {
             w.u8(0x01).u8(4).u32(extras.mileageTenthKm());
         }
@@ -189,11 +244,36 @@ public record LocationReport(long alarmBits, long statusBits, long latitudeE6, l
         if (p.lon() < 0) {
             status |= 0x8;
         }
-        Extras extras = p.mileageKm() == null ? Extras.NONE
-                : new Extras(Math.round(p.mileageKm() * 10), null, null, null, null, null, null, null, null, null,
-                        null, null, null, null, null, null, null, 0);
-        return new LocationReport(p.alarmBits(), status, Math.round(Math.abs(p.lat()) * 1e6),
-                Math.round(Math.abs(p.lon()) * 1e6), p.altitudeM() == null ? 0 : p.altitudeM(),
-                (int) Math.round(p.speedKmh() * 10), p.direction(), p.time(), extras);
+        Extras extras = p.mileageKm() == null
+                ? Extras.NONE
+                : new Extras(
+                        Math.round(p.mileageKm() * 10),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        0);
+        return new LocationReport(
+                p.alarmBits(),
+                status,
+                Math.round(Math.abs(p.lat()) * 1e6),
+                Math.round(Math.abs(p.lon()) * 1e6),
+                p.altitudeM() == null ? 0 : p.altitudeM(),
+                (int) Math.round(p.speedKmh() * 10),
+                p.direction(),
+                p.time(),
+                extras);
     }
 }

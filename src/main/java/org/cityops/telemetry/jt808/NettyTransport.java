@@ -1,7 +1,5 @@
 package org.cityops.telemetry.jt808;
 
-import java.util.Locale;
-
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
@@ -12,6 +10,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import java.util.Locale;
 
 /**
  * The socket layer. {@code auto}: Linux's native epoll where Netty's native library loads (fewer system calls
@@ -20,8 +19,11 @@ import io.netty.channel.socket.nio.NioSocketChannel;
  * {@code nio}: the JDK's selector. (Netty's io_uring transport was measured in the telemetry benchmark: a few
  * per cent less kernel time for the simulator, errors on shutdown; not offered.)
  */
-public record NettyTransport(String name, IoHandlerFactory ioHandler,
-        Class<? extends ServerChannel> serverChannel, Class<? extends SocketChannel> socketChannel) {
+public record NettyTransport(
+        String name,
+        IoHandlerFactory ioHandler,
+        Class<? extends ServerChannel> serverChannel,
+        Class<? extends SocketChannel> socketChannel) {
 
     public static NettyTransport best() {
         return named("auto");
@@ -33,7 +35,10 @@ public record NettyTransport(String name, IoHandlerFactory ioHandler,
         switch (n) {
             case "auto", "epoll":
                 if (Epoll.isAvailable()) {
-                    return new NettyTransport("epoll", EpollIoHandler.newFactory(), EpollServerSocketChannel.class,
+                    return new NettyTransport(
+                            "epoll",
+                            EpollIoHandler.newFactory(),
+                            EpollServerSocketChannel.class,
                             EpollSocketChannel.class);
                 }
                 return nio();
@@ -45,7 +50,7 @@ public record NettyTransport(String name, IoHandlerFactory ioHandler,
     }
 
     public static NettyTransport nio() {
-        return new NettyTransport("nio", NioIoHandler.newFactory(), NioServerSocketChannel.class,
-                NioSocketChannel.class);
+        return new NettyTransport(
+                "nio", NioIoHandler.newFactory(), NioServerSocketChannel.class, NioSocketChannel.class);
     }
 }

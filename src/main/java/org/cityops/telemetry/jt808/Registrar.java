@@ -24,13 +24,10 @@ public interface Registrar {
         return authenticate(List.of(new Credentials(terminal, authCode))).get(0);
     }
 
-    record Attempt(String terminal, RegisterRequest request) {
-    }
+    record Attempt(String terminal, RegisterRequest request) {}
 
-    record Credentials(String terminal, String authCode) {
-    }
+    record Credentials(String terminal, String authCode) {}
 
     /** The 0x8100 result and, when 0, the auth code (鉴权码). */
-    record Registration(int result, String authCode) {
-    }
+    record Registration(int result, String authCode) {}
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,9 +19,11 @@ final class RegistrarQueue {
     static final int MAX_BATCH = 2_000;
     private static final Logger log = LoggerFactory.getLogger(RegistrarQueue.class);
 
-    private record Job(Registrar.Attempt attempt, Registrar.Credentials credentials,
-            Consumer<Registrar.Registration> registered, Consumer<Boolean> authenticated) {
-    }
+    private record Job(
+            Registrar.Attempt attempt,
+            Registrar.Credentials credentials,
+            Consumer<Registrar.Registration> registered,
+            Consumer<Boolean> authenticated) {}
 
     private final Registrar registrar;
     private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
@@ -76,7 +77,8 @@ final class RegistrarQueue {
             if (!registrations.isEmpty()) {
                 List<Registrar.Registration> answers = null;
                 try {
-                    answers = registrar.register(registrations.stream().map(Job::attempt).toList());
+                    answers = registrar.register(
+                            registrations.stream().map(Job::attempt).toList());
                 } catch (RuntimeException e) {
                     log.warn("registering {} terminals failed: {}", registrations.size(), e.toString());
                 }
@@ -89,7 +91,8 @@ final class RegistrarQueue {
             if (!authentications.isEmpty()) {
                 List<Boolean> answers = null;
                 try {
-                    answers = registrar.authenticate(authentications.stream().map(Job::credentials).toList());
+                    answers = registrar.authenticate(
+                            authentications.stream().map(Job::credentials).toList());
                 } catch (RuntimeException e) {
                     log.warn("authenticating {} terminals failed: {}", authentications.size(), e.toString());
                 }

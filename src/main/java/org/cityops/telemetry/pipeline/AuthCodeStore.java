@@ -41,8 +41,7 @@ public interface AuthCodeStore {
         return find(terminal).isPresent();
     }
 
-    record NewCode(String terminal, String authCode, String plate) {
-    }
+    record NewCode(String terminal, String authCode, String plate) {}
 
     /**
      * Forgets the terminal's code (解绑, a supervisor's release), so that it may register once more.

@@ -2,7 +2,6 @@ package org.cityops.telemetry.pipeline;
 
 import java.time.Duration;
 import java.time.Instant;
-
 import org.cityops.telemetry.Position;
 
 /** What a position must satisfy to be stored (the same for JT/T 808 and HTTP ingest). */
@@ -11,16 +10,20 @@ public final class PositionRules {
     /** a terminal clock may run ahead a little; a day ahead is wrong */
     public static final Duration MAX_AHEAD = Duration.ofDays(1);
 
-    private PositionRules() {
-    }
+    private PositionRules() {}
 
     /** @return null when acceptable, else what is wrong (the field name) */
     public static String problem(Position p, Instant now, Duration maxAge) {
-        if (p.terminal() == null || p.terminal().isEmpty() || p.terminal().length() > 20
-                || !p.terminal().chars().allMatch(Character::isDigit) || p.terminal().startsWith("0")) {
+        if (p.terminal() == null
+                || p.terminal().isEmpty()
+                || p.terminal().length() > 20
+                || !p.terminal().chars().allMatch(Character::isDigit)
+                || p.terminal().startsWith("0")) {
             return "terminal";
         }
-        if (p.time() == null || p.time().isAfter(now.plus(MAX_AHEAD)) || p.time().isBefore(now.minus(maxAge))) {
+        if (p.time() == null
+                || p.time().isAfter(now.plus(MAX_AHEAD))
+                || p.time().isBefore(now.minus(maxAge))) {
             return "time";
         }
         if (!(p.lat() >= -90 && p.lat() <= 90)) {

@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-
 import org.cityops.telemetry.Position;
 import org.cityops.telemetry.PositionObserver;
 import org.slf4j.Logger;
@@ -45,8 +44,7 @@ public final class PositionWriter implements PositionSink {
     private volatile boolean running;
     private Thread thread;
 
-    public PositionWriter(TrackStore store, Supplier<List<PositionObserver>> observers, int highWater,
-            int maxBatch) {
+    public PositionWriter(TrackStore store, Supplier<List<PositionObserver>> observers, int highWater, int maxBatch) {
         this.store = store;
         this.observers = observers;
         this.highWater = highWater;
@@ -80,8 +78,8 @@ public final class PositionWriter implements PositionSink {
             Thread.currentThread().interrupt();
         }
         if (thread.isAlive()) {
-            log.warn("telemetry writer did not drain within 60 s; {} positions not acknowledged",
-                    queuedPositions.get());
+            log.warn(
+                    "telemetry writer did not drain within 60 s; {} positions not acknowledged", queuedPositions.get());
             thread.interrupt();
         }
     }
@@ -199,8 +197,7 @@ public final class PositionWriter implements PositionSink {
                 return store.append(positions);
             } catch (RuntimeException e) {
                 failures.incrementAndGet();
-                log.warn("storing {} positions failed, retrying in {} ms: {}", positions.size(), backoff,
-                        e.toString());
+                log.warn("storing {} positions failed, retrying in {} ms: {}", positions.size(), backoff, e.toString());
                 Thread.sleep(backoff);
                 backoff = Math.min(backoff * 2, 5000);
             }

@@ -1,7 +1,6 @@
 package org.cityops.telemetry.pipeline;
 
 import java.util.List;
-
 import org.cityops.telemetry.Position;
 
 /**

@@ -10,9 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.function.Supplier;
-
+import java.util.stream.Collectors;
 import org.cityops.telemetry.TerminalDirectory;
 import org.cityops.telemetry.TerminalDirectory.KnownTerminal;
 import org.cityops.telemetry.jt808.Jt808;
@@ -53,7 +52,8 @@ public final class TerminalRegistrar implements Registrar {
     @Override
     public List<Registration> register(List<Attempt> attempts) {
         TerminalDirectory d = directory.get();
-        Map<String, KnownTerminal> known = d == null ? Map.of()
+        Map<String, KnownTerminal> known = d == null
+                ? Map.of()
                 : d.findAll(attempts.stream().map(Attempt::terminal).collect(Collectors.toSet()));
         Registration[] out = new Registration[attempts.size()];
         List<AuthCodeStore.NewCode> fresh = new ArrayList<>();
@@ -70,21 +70,24 @@ public final class TerminalRegistrar implements Registrar {
                 continue;
             }
             freshAt.put(a.terminal(), i);
-            fresh.add(new AuthCodeStore.NewCode(a.terminal(), newCode(),
+            fresh.add(new AuthCodeStore.NewCode(
+                    a.terminal(),
+                    newCode(),
                     k.map(KnownTerminal::plate).orElse(a.request().plate())));
         }
         Set<String> stored = fresh.isEmpty() ? Set.of() : codes.saveAll(fresh);
         for (AuthCodeStore.NewCode c : fresh) {
             // not stored: another connection or node registered it a moment ago
-            out[freshAt.get(c.terminal())] = stored.contains(c.terminal()) ? new Registration(Jt808.REGISTERED,
-                    c.authCode()) : refused(Jt808.TERMINAL_ALREADY_REGISTERED);
+            out[freshAt.get(c.terminal())] = stored.contains(c.terminal())
+                    ? new Registration(Jt808.REGISTERED, c.authCode())
+                    : refused(Jt808.TERMINAL_ALREADY_REGISTERED);
         }
         return Arrays.asList(out);
     }
 
     /** The 0x8100 result refusing this request, or null when the terminal may get a code. */
-    private Integer refusal(TerminalDirectory d, String terminal, RegisterRequest request,
-            Optional<KnownTerminal> known) {
+    private Integer refusal(
+            TerminalDirectory d, String terminal, RegisterRequest request, Optional<KnownTerminal> known) {
         if (known.isEmpty() && !allowUnknown) {
             return Jt808.TERMINAL_NOT_IN_DB;
         }
@@ -93,8 +96,8 @@ public final class TerminalRegistrar implements Registrar {
             return Jt808.VEHICLE_NOT_IN_DB;
         }
         if (known.isEmpty() || !sameVehicle(known.get(), plate, request.plateColor())) {
-            Optional<KnownTerminal> fitted = d == null ? Optional.empty()
-                    : d.findByPlate(request.plate(), request.plateColor());
+            Optional<KnownTerminal> fitted =
+                    d == null ? Optional.empty() : d.findByPlate(request.plate(), request.plateColor());
             if (fitted.isPresent() && !fitted.get().terminal().equals(terminal)) {
                 return Jt808.VEHICLE_ALREADY_REGISTERED;
             }
@@ -112,7 +115,9 @@ public final class TerminalRegistrar implements Registrar {
         for (int i = 0; i < credentials.size(); i++) {
             Credentials c = credentials.get(i);
             Optional<String> code = codes.find(c.terminal());
-            out[i] = code.isPresent() && c.authCode() != null && code.get().equals(c.authCode().trim());
+            out[i] = code.isPresent()
+                    && c.authCode() != null
+                    && code.get().equals(c.authCode().trim());
             if (out[i]) {
                 codeOk.add(c.terminal());
             }

@@ -3,7 +3,6 @@ package org.cityops.telemetry.pipeline;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
 import org.cityops.telemetry.Position;
 
 /** The durable track (轨迹): positions by terminal and time, and each terminal's latest position. */
@@ -21,8 +20,7 @@ public interface TrackStore {
      * an interval behind the track it chooses; {@code all} writes everything pending now (on stop). The writer
      * calls it between batches.
      */
-    default void flushLatest(boolean all) {
-    }
+    default void flushLatest(boolean all) {}
 
     /** Latest position of every terminal (loaded at start). */
     Map<String, Position> latest();

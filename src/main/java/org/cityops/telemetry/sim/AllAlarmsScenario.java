@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.cityops.telemetry.Position;
 
 /**
@@ -41,6 +40,7 @@ public final class AllAlarmsScenario {
     public static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
     /** The scripted drives span less than this (position times from the start). */
     public static final Duration DURATION = Duration.ofMinutes(40);
+
     static final long EMPTY = 0b11; // ACC on, positioned
     static final long FULL = EMPTY | 0b11L << 8;
 
@@ -56,11 +56,9 @@ public final class AllAlarmsScenario {
     public static final int LID_OPEN_BIT = 17;
 
     /** One truck's script: who it is, what it should raise, its reports in time order, and whether it then goes silent. */
-    public record Script(String terminal, String plate, String story, List<Position> reports, boolean goesSilent) {
-    }
+    public record Script(String terminal, String plate, String story, List<Position> reports, boolean goesSilent) {}
 
-    private AllAlarmsScenario() {
-    }
+    private AllAlarmsScenario() {}
 
     /** The demo plate of a demo terminal (13951230001 → 苏D·M3601). */
     public static String demoPlate(String terminal) {
@@ -159,7 +157,8 @@ public final class AllAlarmsScenario {
 
     static Script deviatorAndDumper(Instant start) {
         Track t = new Track(DEVIATOR_AND_DUMPER, start);
-        double lat = 31.700; // 武进 site, all-day permit, route west along 31.700 N to 119.900, north to the disposal site
+        double lat =
+                31.700; // 武进 site, all-day permit, route west along 31.700 N to 119.900, north to the disposal site
         t.at(0, lat, 119.955, 0, EMPTY, 0);
         t.then(60, lat, 119.9552, 0, FULL); // loaded in the site
         for (int i = 1; i <= 11; i++) {

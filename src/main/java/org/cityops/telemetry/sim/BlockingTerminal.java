@@ -1,17 +1,15 @@
 package org.cityops.telemetry.sim;
 
+import io.netty.channel.EventLoopGroup;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.cityops.telemetry.jt808.GeneralResponse;
 import org.cityops.telemetry.jt808.Jt808;
 import org.cityops.telemetry.jt808.Jt808Message;
 import org.cityops.telemetry.jt808.RegisterResponse;
-
-import io.netty.channel.EventLoopGroup;
 
 /** A terminal that waits for the platform's answers (tests and manual checks). */
 public final class BlockingTerminal implements AutoCloseable {
@@ -51,14 +49,18 @@ public final class BlockingTerminal implements AutoCloseable {
 
     /** Waits for the 0x8001 answering {@code serial}; null on timeout. */
     public GeneralResponse awaitResponse(int serial, Duration timeout) {
-        Jt808Message m = await(msg -> msg.id() == Jt808.PLATFORM_RESPONSE
-                && GeneralResponse.decode(msg.body()).replySerial() == serial, timeout);
+        Jt808Message m = await(
+                msg -> msg.id() == Jt808.PLATFORM_RESPONSE
+                        && GeneralResponse.decode(msg.body()).replySerial() == serial,
+                timeout);
         return m == null ? null : GeneralResponse.decode(m.body());
     }
 
     public RegisterResponse awaitRegistration(int serial, Duration timeout) {
-        Jt808Message m = await(msg -> msg.id() == Jt808.REGISTER_RESPONSE
-                && RegisterResponse.decode(msg.body()).replySerial() == serial, timeout);
+        Jt808Message m = await(
+                msg -> msg.id() == Jt808.REGISTER_RESPONSE
+                        && RegisterResponse.decode(msg.body()).replySerial() == serial,
+                timeout);
         return m == null ? null : RegisterResponse.decode(m.body());
     }
 
@@ -97,7 +99,7 @@ public final class BlockingTerminal implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (received) {
             while (true) {
-                for (Iterator<Jt808Message> it = received.iterator(); it.hasNext();) {
+                for (Iterator<Jt808Message> it = received.iterator(); it.hasNext(); ) {
                     Jt808Message m = it.next();
                     if (match.test(m)) {
                         it.remove();

@@ -1,14 +1,12 @@
 package org.cityops.telemetry.sim;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import java.time.Instant;
-
 import org.cityops.telemetry.jt808.Bcd;
 import org.cityops.telemetry.jt808.Jt808;
 import org.cityops.telemetry.jt808.Jt808Header;
 import org.cityops.telemetry.jt808.LocationReport;
-
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 
 /**
  * The simulator's hot path: 0x0200 location frames of one terminal written straight into a pooled buffer, the
@@ -42,8 +40,18 @@ final class LocationFrames {
     }
 
     /** One escaped frame, flags included. {@code lat}/{@code lon} north and east (the simulated city is). */
-    ByteBuf frame(ByteBufAllocator alloc, int serial, long alarmBits, long statusBits, double lat, double lon,
-            int altitudeM, double speedKmh, int direction, Instant time, double mileageKm) {
+    ByteBuf frame(
+            ByteBufAllocator alloc,
+            int serial,
+            long alarmBits,
+            long statusBits,
+            double lat,
+            double lon,
+            int altitudeM,
+            double speedKmh,
+            int direction,
+            Instant time,
+            double mileageKm) {
         int off = headerLength - 2;
         u16(off, serial);
         off = headerLength;

@@ -1,15 +1,13 @@
 package org.cityops.telemetry.sim;
 
+import io.netty.channel.EventLoopGroup;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-
 import org.cityops.telemetry.Position;
 import org.cityops.telemetry.jt808.GeneralResponse;
 import org.cityops.telemetry.jt808.Jt808;
-
-import io.netty.channel.EventLoopGroup;
 
 /**
  * Plays scripted trucks ({@link AllAlarmsScenario.Script}) over JT/T 808 TCP, one truck after another: connect,
@@ -34,14 +32,20 @@ public final class ScenarioDriver {
     private final Consumer<String> log;
     private final AuthCodeBook codes;
 
-    public ScenarioDriver(EventLoopGroup group, String host, int port, Duration timeout, long paceMillis,
-            Consumer<String> log) {
+    public ScenarioDriver(
+            EventLoopGroup group, String host, int port, Duration timeout, long paceMillis, Consumer<String> log) {
         this(group, host, port, timeout, paceMillis, log, new AuthCodeBook());
     }
 
     /** @param codes the codes the trucks got in earlier runs (a terminal registers once; then it authenticates) */
-    public ScenarioDriver(EventLoopGroup group, String host, int port, Duration timeout, long paceMillis,
-            Consumer<String> log, AuthCodeBook codes) {
+    public ScenarioDriver(
+            EventLoopGroup group,
+            String host,
+            int port,
+            Duration timeout,
+            long paceMillis,
+            Consumer<String> log,
+            AuthCodeBook codes) {
         this.codes = codes;
         this.group = group;
         this.host = host;
@@ -55,8 +59,14 @@ public final class ScenarioDriver {
         List<Outcome> outcomes = new ArrayList<>(scripts.size());
         for (AllAlarmsScenario.Script s : scripts) {
             Outcome o = play(s);
-            log.accept(String.format("%s %s: %d/%d acknowledged%s — %s", s.terminal(), s.plate(), o.acked(), o.sent(),
-                    o.error() == null ? "" : " (" + o.error() + ")", s.story()));
+            log.accept(String.format(
+                    "%s %s: %d/%d acknowledged%s — %s",
+                    s.terminal(),
+                    s.plate(),
+                    o.acked(),
+                    o.sent(),
+                    o.error() == null ? "" : " (" + o.error() + ")",
+                    s.story()));
             outcomes.add(o);
         }
         return outcomes;
@@ -71,8 +81,13 @@ public final class ScenarioDriver {
                 code = t.login(s.plate(), codes, timeout);
             }
             if (code == null) {
-                return new Outcome(s.terminal(), s.reports().size(), 0, t.closedByPlatform()
-                        ? "connection closed by the platform" : "registration or authentication refused or not answered");
+                return new Outcome(
+                        s.terminal(),
+                        s.reports().size(),
+                        0,
+                        t.closedByPlatform()
+                                ? "connection closed by the platform"
+                                : "registration or authentication refused or not answered");
             }
             for (Position p : s.reports()) {
                 sent++;

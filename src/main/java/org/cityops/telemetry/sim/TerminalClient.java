@@ -1,19 +1,5 @@
 package org.cityops.telemetry.sim;
 
-import java.util.List;
-
-import org.cityops.telemetry.Position;
-import org.cityops.telemetry.jt808.AuthRequest;
-import org.cityops.telemetry.jt808.FaultCounter;
-import org.cityops.telemetry.jt808.Jt808;
-import org.cityops.telemetry.jt808.Jt808Codec;
-import org.cityops.telemetry.jt808.Jt808FrameDecoder;
-import org.cityops.telemetry.jt808.Jt808Message;
-import org.cityops.telemetry.jt808.NettyTransport;
-import org.cityops.telemetry.jt808.LocationBatch;
-import org.cityops.telemetry.jt808.LocationReport;
-import org.cityops.telemetry.jt808.RegisterRequest;
-
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -26,6 +12,18 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import java.util.List;
+import org.cityops.telemetry.Position;
+import org.cityops.telemetry.jt808.AuthRequest;
+import org.cityops.telemetry.jt808.FaultCounter;
+import org.cityops.telemetry.jt808.Jt808;
+import org.cityops.telemetry.jt808.Jt808Codec;
+import org.cityops.telemetry.jt808.Jt808FrameDecoder;
+import org.cityops.telemetry.jt808.Jt808Message;
+import org.cityops.telemetry.jt808.LocationBatch;
+import org.cityops.telemetry.jt808.LocationReport;
+import org.cityops.telemetry.jt808.NettyTransport;
+import org.cityops.telemetry.jt808.RegisterRequest;
 
 /** A JT/T 808 terminal speaking over TCP (the simulator's and the tests' client). Not thread-safe per instance. */
 public final class TerminalClient {
@@ -35,8 +33,7 @@ public final class TerminalClient {
 
         void onMessage(TerminalClient client, Jt808Message message);
 
-        default void onClose(TerminalClient client) {
-        }
+        default void onClose(TerminalClient client) {}
     }
 
     private final String phoneDigits;
@@ -61,15 +58,18 @@ public final class TerminalClient {
     }
 
     /** Connects with a channel type matching {@code group}'s I/O handler (see {@link NettyTransport}). */
-    public ChannelFuture connect(EventLoopGroup group, Class<? extends SocketChannel> channelType, String host,
-            int port) {
-        Bootstrap b = new Bootstrap().group(group).channel(channelType)
+    public ChannelFuture connect(
+            EventLoopGroup group, Class<? extends SocketChannel> channelType, String host, int port) {
+        Bootstrap b = new Bootstrap()
+                .group(group)
+                .channel(channelType)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new Jt808FrameDecoder(4096, Integer.MAX_VALUE, FaultCounter.NONE))
+                        ch.pipeline()
+                                .addLast(new Jt808FrameDecoder(4096, Integer.MAX_VALUE, FaultCounter.NONE))
                                 .addLast(new SimpleChannelInboundHandler<Jt808Message>() {
                                     @Override
                                     protected void channelRead0(ChannelHandlerContext ctx, Jt808Message m) {
@@ -156,8 +156,18 @@ public final class TerminalClient {
     }
 
     public int register(String plate) {
-        return send(Jt808.REGISTER, new RegisterRequest(32, 400, "CZSIM", "SIM-808", "T" + phoneDigits.substring(
-                phoneDigits.length() - 6), 2, plate).encode(v2019), true);
+        return send(
+                Jt808.REGISTER,
+                new RegisterRequest(
+                                32,
+                                400,
+                                "CZSIM",
+                                "SIM-808",
+                                "T" + phoneDigits.substring(phoneDigits.length() - 6),
+                                2,
+                                plate)
+                        .encode(v2019),
+                true);
     }
 
     public int authenticate(String code) {
@@ -173,8 +183,12 @@ public final class TerminalClient {
     }
 
     public int batch(int type, List<Position> positions) {
-        return send(Jt808.LOCATION_BATCH,
-                new LocationBatch(type, positions.stream().map(LocationReport::of).toList()).encode(), true);
+        return send(
+                Jt808.LOCATION_BATCH,
+                new LocationBatch(
+                                type, positions.stream().map(LocationReport::of).toList())
+                        .encode(),
+                true);
     }
 
     public int logout() {

@@ -1,5 +1,9 @@
 package org.cityops.telemetry.sim;
 
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,7 +13,6 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-
 import org.cityops.telemetry.Position;
 import org.cityops.telemetry.jt808.GeneralResponse;
 import org.cityops.telemetry.jt808.Jt808;
@@ -17,11 +20,6 @@ import org.cityops.telemetry.jt808.Jt808Message;
 import org.cityops.telemetry.jt808.LocationBatch;
 import org.cityops.telemetry.jt808.NettyTransport;
 import org.cityops.telemetry.jt808.RegisterResponse;
-
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.util.concurrent.ScheduledFuture;
 
 /**
  * A command-line fleet of muck trucks (渣土车) speaking JT/T 808 over TCP: each registers, authenticates, then
@@ -39,7 +37,14 @@ import io.netty.util.concurrent.ScheduledFuture;
  */
 public final class TruckSimulator {
 
-    enum Misbehaviour { NONE, GARBAGE, BAD_CHECKSUM, UNAUTHENTICATED, REPLAY, SPEEDER }
+    enum Misbehaviour {
+        NONE,
+        GARBAGE,
+        BAD_CHECKSUM,
+        UNAUTHENTICATED,
+        REPLAY,
+        SPEEDER
+    }
 
     static final double CENTER_LAT = 31.78;
     static final double CENTER_LON = 119.95;
@@ -71,6 +76,7 @@ public final class TruckSimulator {
     final AtomicLong registrationRefused = new AtomicLong();
     /** well-behaved trucks; when the last of them is authenticated, the time since the first connect is kept */
     volatile long expectedAuthenticated = -1;
+
     volatile long firstConnectAt;
     volatile long allAuthenticatedAt;
     /** ack latency buckets: < 1, 2, 4, ... 2^15 ms */
@@ -88,12 +94,14 @@ public final class TruckSimulator {
         connectRate = Integer.parseInt(a.getOrDefault("connect-rate", "2000"));
         threads = Integer.parseInt(a.getOrDefault("threads", "2"));
         plate = a.getOrDefault("plate-prefix", "苏D");
-        // --demo true: the demo city's registry (terminals 13951230001.. with plates 苏D·M3601..), so trucks are accepted
+        // --demo true: the demo city's registry (terminals 13951230001.. with plates 苏D·M3601..), so trucks are
+        // accepted
         demoPlates = a.containsKey("demo");
         transportName = a.getOrDefault("transport", "auto");
-        loadedOf20 = (int) Math.round(20 * Math.max(0, Math.min(1, Double.parseDouble(a.getOrDefault("loaded-share",
-                "0.5")))));
-        simulatedStart = Instant.now().minusSeconds((long) Math.ceil(durationSeconds * rate) + 60)
+        loadedOf20 = (int) Math.round(20
+                * Math.max(0, Math.min(1, Double.parseDouble(a.getOrDefault("loaded-share", "0.5")))));
+        simulatedStart = Instant.now()
+                .minusSeconds((long) Math.ceil(durationSeconds * rate) + 60)
                 .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         for (int i = 0; i < latency.length; i++) {
             latency[i] = new LongAdder();
@@ -118,25 +126,34 @@ public final class TruckSimulator {
      * platform answers with result 3).
      */
     static boolean allAlarms(Map<String, String> a) throws InterruptedException {
-        Instant start = a.containsKey("start") ? Instant.parse(a.get("start"))
-                : AllAlarmsScenario.defaultStart(Instant.now());
+        Instant start =
+                a.containsKey("start") ? Instant.parse(a.get("start")) : AllAlarmsScenario.defaultStart(Instant.now());
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try {
-            System.out.printf("scenario all-alarms: position times from %s (%s city time)%n", start,
-                    start.atZone(AllAlarmsScenario.CITY).toLocalDateTime());
-            AuthCodeBook codes = new AuthCodeBook(java.nio.file.Path.of(a.getOrDefault("codes", "jt808-sim-codes.properties")));
+            System.out.printf(
+                    "scenario all-alarms: position times from %s (%s city time)%n",
+                    start, start.atZone(AllAlarmsScenario.CITY).toLocalDateTime());
+            AuthCodeBook codes =
+                    new AuthCodeBook(java.nio.file.Path.of(a.getOrDefault("codes", "jt808-sim-codes.properties")));
             List<ScenarioDriver.Outcome> outcomes;
             try {
-                outcomes = new ScenarioDriver(group, a.getOrDefault("host", "127.0.0.1"),
-                        Integer.parseInt(a.getOrDefault("port", "7808")), java.time.Duration.ofSeconds(10),
-                        Long.parseLong(a.getOrDefault("pace-ms", "300")), System.out::println, codes)
+                outcomes = new ScenarioDriver(
+                                group,
+                                a.getOrDefault("host", "127.0.0.1"),
+                                Integer.parseInt(a.getOrDefault("port", "7808")),
+                                java.time.Duration.ofSeconds(10),
+                                Long.parseLong(a.getOrDefault("pace-ms", "300")),
+                                System.out::println,
+                                codes)
                         .play(AllAlarmsScenario.scripts(start));
             } finally {
                 codes.save();
             }
             boolean ok = outcomes.stream().allMatch(ScenarioDriver.Outcome::ok);
-            System.out.println(ok ? "scenario done; OFFLINE follows from the server's tick after offline-after (10 min)"
-                    : "scenario incomplete: some reports were not acknowledged (is the demo registry loaded?)");
+            System.out.println(
+                    ok
+                            ? "scenario done; OFFLINE follows from the server's tick after offline-after (10 min)"
+                            : "scenario incomplete: some reports were not acknowledged (is the demo registry loaded?)");
             return ok;
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
@@ -149,14 +166,15 @@ public final class TruckSimulator {
         List<Truck> fleet = new ArrayList<>(trucks);
         Random random = new Random(42);
         int bad = (int) Math.round(trucks * misbehaving);
-        System.out.printf("simulating %d trucks (%d misbehaving) at %.2f reports/s each against %s:%d for %d s (%s)%n",
+        System.out.printf(
+                "simulating %d trucks (%d misbehaving) at %.2f reports/s each against %s:%d for %d s (%s)%n",
                 trucks, bad, rate, host, port, durationSeconds, transport.name());
         long start = System.nanoTime();
         firstConnectAt = start;
         expectedAuthenticated = trucks - bad;
         for (int i = 0; i < trucks; i++) {
-            Misbehaviour m = i < bad ? Misbehaviour.values()[1 + i % (Misbehaviour.values().length - 1)]
-                    : Misbehaviour.NONE;
+            Misbehaviour m =
+                    i < bad ? Misbehaviour.values()[1 + i % (Misbehaviour.values().length - 1)] : Misbehaviour.NONE;
             boolean v2019 = random.nextDouble() < v2019Share;
             Truck t = new Truck(this, Long.toString(firstPhone + i), v2019, m, new Random(i));
             fleet.add(t);
@@ -184,9 +202,15 @@ public final class TruckSimulator {
             long s = sent.sum();
             long k = acked.sum();
             double secs = (now - lastTime) / 1e9;
-            System.out.printf("t=%4ds connections=%d authenticated=%d closed=%d sent/s=%.0f acked/s=%.0f in-flight=%d%n",
-                    (now - start) / 1_000_000_000L, connected.get() - closed.get(), authenticated.get(),
-                    closed.get(), (s - lastSent) / secs, (k - lastAcked) / secs, s - k);
+            System.out.printf(
+                    "t=%4ds connections=%d authenticated=%d closed=%d sent/s=%.0f acked/s=%.0f in-flight=%d%n",
+                    (now - start) / 1_000_000_000L,
+                    connected.get() - closed.get(),
+                    authenticated.get(),
+                    closed.get(),
+                    (s - lastSent) / secs,
+                    (k - lastAcked) / secs,
+                    s - k);
             if (steadyFrom == 0 && authenticated.get() >= (trucks - bad) * 0.99) {
                 steadyFrom = now;
                 steadyAcked = k;
@@ -200,19 +224,23 @@ public final class TruckSimulator {
         }
         long finish = System.nanoTime();
         long totalAcked = acked.sum();
-        System.out.printf("TOTAL sent=%d acked=%d refused=%d registration-refused=%d connections-closed=%d "
-                + "connect-failures=%d%n", sent.sum(), totalAcked, refused.sum(), registrationRefused.get(),
-                closed.get(), connectFailures.get());
+        System.out.printf(
+                "TOTAL sent=%d acked=%d refused=%d registration-refused=%d connections-closed=%d "
+                        + "connect-failures=%d%n",
+                sent.sum(), totalAcked, refused.sum(), registrationRefused.get(), closed.get(), connectFailures.get());
         if (allAuthenticatedAt > 0) {
-            System.out.printf("AUTHENTICATED all %d well-behaved trucks (0x0100 + 0x0102 each) %.1f s after the first "
-                    + "connect%n", expectedAuthenticated, (allAuthenticatedAt - firstConnectAt) / 1e9);
+            System.out.printf(
+                    "AUTHENTICATED all %d well-behaved trucks (0x0100 + 0x0102 each) %.1f s after the first "
+                            + "connect%n",
+                    expectedAuthenticated, (allAuthenticatedAt - firstConnectAt) / 1e9);
         }
         if (steadyFrom > 0 && finish > steadyFrom) {
-            System.out.printf("STEADY acked/s=%.0f over %.0f s (after all well-behaved trucks authenticated)%n",
+            System.out.printf(
+                    "STEADY acked/s=%.0f over %.0f s (after all well-behaved trucks authenticated)%n",
                     (totalAcked - steadyAcked) / ((finish - steadyFrom) / 1e9), (finish - steadyFrom) / 1e9);
         }
-        System.out.printf("ACK-LATENCY p50<=%dms p99<=%dms p99.9<=%dms%n", percentile(0.5), percentile(0.99),
-                percentile(0.999));
+        System.out.printf(
+                "ACK-LATENCY p50<=%dms p99<=%dms p99.9<=%dms%n", percentile(0.5), percentile(0.99), percentile(0.999));
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
@@ -335,8 +363,10 @@ public final class TruckSimulator {
         void startDriving() {
             lastMove = System.nanoTime();
             long period = (long) (1_000_000_000L / sim.rate);
-            driving = client.channel().eventLoop().scheduleAtFixedRate(this::report,
-                    (long) (random.nextDouble() * period), period, TimeUnit.NANOSECONDS);
+            driving = client.channel()
+                    .eventLoop()
+                    .scheduleAtFixedRate(
+                            this::report, (long) (random.nextDouble() * period), period, TimeUnit.NANOSECONDS);
         }
 
         void report() {
@@ -352,16 +382,34 @@ public final class TruckSimulator {
             }
             if (misbehaviour == Misbehaviour.NONE || misbehaviour == Misbehaviour.SPEEDER) {
                 int serial = client.nextSerial();
-                client.sendFrame(frames.frame(client.channel().alloc(), serial, alarm, status, lat, lon, 10,
-                        speedKmh, (int) heading % 360, reportTime(), mileageKm));
+                client.sendFrame(frames.frame(
+                        client.channel().alloc(),
+                        serial,
+                        alarm,
+                        status,
+                        lat,
+                        lon,
+                        10,
+                        speedKmh,
+                        (int) heading % 360,
+                        reportTime(),
+                        mileageKm));
                 reports++;
                 sentAt[serial & 1023] = System.nanoTime();
                 sim.sent.increment();
                 return;
             }
-            Position p = new Position(phone, reportTime(),
-                    Math.round(lat * 1e6) / 1e6, Math.round(lon * 1e6) / 1e6, speedKmh, (int) heading % 360, alarm,
-                    status, Math.round(mileageKm * 10) / 10.0, 10);
+            Position p = new Position(
+                    phone,
+                    reportTime(),
+                    Math.round(lat * 1e6) / 1e6,
+                    Math.round(lon * 1e6) / 1e6,
+                    speedKmh,
+                    (int) heading % 360,
+                    alarm,
+                    status,
+                    Math.round(mileageKm * 10) / 10.0,
+                    10);
             reports++;
             switch (misbehaviour) {
                 case GARBAGE -> {
@@ -373,8 +421,9 @@ public final class TruckSimulator {
                 }
                 case BAD_CHECKSUM -> {
                     if (reports % 5 == 0) {
-                        byte[] frame = client.frame(Jt808.LOCATION, org.cityops.telemetry.jt808.LocationReport.of(p)
-                                .encode());
+                        byte[] frame = client.frame(
+                                Jt808.LOCATION,
+                                org.cityops.telemetry.jt808.LocationReport.of(p).encode());
                         frame[frame.length - 2] ^= 0x5a;
                         if (frame[frame.length - 2] == 0x7e || frame[frame.length - 2] == 0x7d) {
                             frame[frame.length - 2] = 0x11;
@@ -388,8 +437,7 @@ public final class TruckSimulator {
                         client.batch(LocationBatch.BLIND_AREA, new ArrayList<>(recent));
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
             int serial = client.location(p, true);
             sentAt[serial & 1023] = System.nanoTime();

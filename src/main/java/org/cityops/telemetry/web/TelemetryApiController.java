@@ -1,5 +1,7 @@
 package org.cityops.telemetry.web;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.cityops.platform.AccessDeniedToEntityException;
 import org.cityops.platform.InvalidInputException;
 import org.cityops.platform.NotFoundException;
@@ -33,9 +34,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-
 /**
  * The track API: a terminal's latest position and its positions in a time window, and HTTP ingest of positions
  * forwarded by other platforms (same durable pipeline as JT/T 808: the response comes after the commit).
@@ -54,7 +52,10 @@ class TelemetryApiController {
     private final Duration maxAge;
     private final TerminalAccess access;
 
-    TelemetryApiController(TelemetryGateway gateway, java.time.Clock clock, ObjectProvider<TerminalAccess> access,
+    TelemetryApiController(
+            TelemetryGateway gateway,
+            java.time.Clock clock,
+            ObjectProvider<TerminalAccess> access,
             @Value("${cityops.telemetry.retention-days:180}") int retentionDays) {
         this.gateway = gateway;
         this.access = access.getIfAvailable(() -> NO_REGISTRY);
@@ -75,7 +76,10 @@ class TelemetryApiController {
 
     @GetMapping("/terminals/{phone}/positions")
     @PreAuthorize("hasAnyRole('ADMIN','MUCK_SUPERVISOR','LEADER','DISPATCHER','SHIFT_LEADER')")
-    List<Position> positions(@PathVariable String phone, @RequestParam Instant from, @RequestParam Instant to,
+    List<Position> positions(
+            @PathVariable String phone,
+            @RequestParam Instant from,
+            @RequestParam Instant to,
             @RequestParam(defaultValue = "10000") @Min(1) @Max(50000) int limit) {
         if (!to.isAfter(from)) {
             throw new InvalidInputException("'to' must be after 'from'", "to");
@@ -86,8 +90,7 @@ class TelemetryApiController {
         return gateway.track(visible(phone), from, to, limit);
     }
 
-    record Released(String terminal, boolean released) {
-    }
+    record Released(String terminal, boolean released) {}
 
     /**
      * 解绑: a terminal that lost its auth code (or was swapped) may register once more. Audited (TERMINAL,
@@ -104,12 +107,19 @@ class TelemetryApiController {
     }
 
     /** A position forwarded by another platform (转发). Terminal: digits, leading zeros ignored. */
-    record PositionInput(String terminal, Instant time, Double lat, Double lon, Double speedKmh, Integer direction,
-            Long alarmBits, Long statusBits, Double mileageKm, Integer altitudeM) {
-    }
+    record PositionInput(
+            String terminal,
+            Instant time,
+            Double lat,
+            Double lon,
+            Double speedKmh,
+            Integer direction,
+            Long alarmBits,
+            Long statusBits,
+            Double mileageKm,
+            Integer altitudeM) {}
 
-    record IngestResult(int received, int stored, int duplicates) {
-    }
+    record IngestResult(int received, int stored, int duplicates) {}
 
     @PostMapping("/positions")
     @PreAuthorize("hasAnyRole('ADMIN','MUCK_SUPERVISOR') or hasAuthority('API_CLIENT_TELEMETRY_INGEST')")
@@ -127,24 +137,33 @@ class TelemetryApiController {
             if (in == null || in.lat() == null || in.lon() == null || in.time() == null) {
                 throw new InvalidInputException("time, lat and lon are required", "positions[" + i + "]");
             }
-            Position p = new Position(in.terminal() == null ? null : Bcd.normaliseTerminal(in.terminal()), in.time(),
-                    in.lat(), in.lon(), in.speedKmh() == null ? 0 : in.speedKmh(),
-                    in.direction() == null ? 0 : in.direction(), in.alarmBits() == null ? 0 : in.alarmBits(),
-                    in.statusBits() == null ? 0 : in.statusBits(), in.mileageKm(), in.altitudeM());
+            Position p = new Position(
+                    in.terminal() == null ? null : Bcd.normaliseTerminal(in.terminal()),
+                    in.time(),
+                    in.lat(),
+                    in.lon(),
+                    in.speedKmh() == null ? 0 : in.speedKmh(),
+                    in.direction() == null ? 0 : in.direction(),
+                    in.alarmBits() == null ? 0 : in.alarmBits(),
+                    in.statusBits() == null ? 0 : in.statusBits(),
+                    in.mileageKm(),
+                    in.altitudeM());
             String problem = PositionRules.problem(p, now, maxAge);
             if (problem != null) {
                 throw new InvalidInputException("invalid " + problem, "positions[" + i + "]." + problem);
             }
             positions.add(p);
         }
-        boolean machine = caller.getAuthorities().stream()
-                .anyMatch(a -> INGEST_KEY.equals(a.getAuthority()));
-        var refused = access.refusedForIngest(positions.stream().map(Position::terminal).toList(), !machine);
+        boolean machine = caller.getAuthorities().stream().anyMatch(a -> INGEST_KEY.equals(a.getAuthority()));
+        var refused = access.refusedForIngest(
+                positions.stream().map(Position::terminal).toList(), !machine);
         for (int i = 0; i < positions.size(); i++) {
             if (refused.contains(positions.get(i).terminal())) {
-                throw new AccessDeniedToEntityException("终端不在车辆登记中或不在您的数据范围内 terminal "
-                        + positions.get(i).terminal() + " is not fitted to a registered vehicle in service"
-                        + (machine ? "" : " within your data scope"), "positions[" + i + "].terminal");
+                throw new AccessDeniedToEntityException(
+                        "终端不在车辆登记中或不在您的数据范围内 terminal "
+                                + positions.get(i).terminal() + " is not fitted to a registered vehicle in service"
+                                + (machine ? "" : " within your data scope"),
+                        "positions[" + i + "].terminal");
             }
         }
         if (gateway.overloaded()) {
@@ -152,7 +171,8 @@ class TelemetryApiController {
         }
         CompletableFuture<Integer> done = new CompletableFuture<>();
         try {
-            gateway.submit(new Submission(positions, durable -> done.complete(durable.get(0).stored()), 0, 0));
+            gateway.submit(new Submission(
+                    positions, durable -> done.complete(durable.get(0).stored()), 0, 0));
         } catch (IllegalStateException stopped) {
             throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "telemetry is stopping");
         }
@@ -160,7 +180,8 @@ class TelemetryApiController {
             int stored = done.get(30, TimeUnit.SECONDS);
             return new IngestResult(positions.size(), stored, positions.size() - stored);
         } catch (TimeoutException | ExecutionException e) {
-            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "not stored in time; retry (replays are ignored)");
+            throw new ResponseStatusException(
+                    HttpStatus.SERVICE_UNAVAILABLE, "not stored in time; retry (replays are ignored)");
         }
     }
 
@@ -194,8 +215,9 @@ class TelemetryApiController {
             case IN_SCOPE -> {
                 return terminal;
             }
-            case OUT_OF_SCOPE -> throw new AccessDeniedToEntityException(
-                    "该终端的车辆不在您的数据范围内 terminal " + terminal + " is outside your data scope", "phone");
+            case OUT_OF_SCOPE ->
+                throw new AccessDeniedToEntityException(
+                        "该终端的车辆不在您的数据范围内 terminal " + terminal + " is outside your data scope", "phone");
             default -> {
                 if (access.cityWide()) {
                     return terminal;

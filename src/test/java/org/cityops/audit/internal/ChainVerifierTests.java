@@ -10,7 +10,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.cityops.audit.AuditCheckpoint;
 import org.cityops.audit.AuditedTable;
 import org.cityops.audit.ChainVerification;
@@ -76,7 +75,9 @@ class ChainVerifierTests {
         assertThat(v.valid()).isFalse();
         assertThat(v.firstBrokenSeq()).isEqualTo(9);
         assertThat(v.reason()).contains("newest entries removed");
-        assertThat(store.latestCheckpoint().orElseThrow().seq()).as("no checkpoint over a broken chain").isEqualTo(5);
+        assertThat(store.latestCheckpoint().orElseThrow().seq())
+                .as("no checkpoint over a broken chain")
+                .isEqualTo(5);
     }
 
     @Test
@@ -111,7 +112,8 @@ class ChainVerifierTests {
     @Test
     void aCheckpointSignedWithAnotherKeyIsRefused() {
         store.append(20).checkpointAt(10);
-        var otherKey = new CheckpointSigner("another-key-that-is-long-enough-0123456789".getBytes(StandardCharsets.UTF_8));
+        var otherKey =
+                new CheckpointSigner("another-key-that-is-long-enough-0123456789".getBytes(StandardCharsets.UTF_8));
         store.checkpoints.put(20L, otherKey.sign(20, store.entries.get(20L).hash(), Instant.now()));
 
         ChainVerification v = verifier.verify(false);
@@ -214,9 +216,25 @@ class ChainVerifierTests {
     void aRowDigestCannotBeSwappedInTheEntryWithoutBreakingItsHash() {
         store.append(1, "case_step", 42L, "a".repeat(64));
         ChainRow e = store.entries.get(1L);
-        store.entries.put(1L, new ChainRow(e.id(), e.seq(), e.occurredAt(), e.username(), e.role(), e.clientIp(),
-                e.entityType(), e.entityId(), e.action(), e.before(), e.after(), null, null, null, e.prevHash(),
-                e.hash()));
+        store.entries.put(
+                1L,
+                new ChainRow(
+                        e.id(),
+                        e.seq(),
+                        e.occurredAt(),
+                        e.username(),
+                        e.role(),
+                        e.clientIp(),
+                        e.entityType(),
+                        e.entityId(),
+                        e.action(),
+                        e.before(),
+                        e.after(),
+                        null,
+                        null,
+                        null,
+                        e.prevHash(),
+                        e.hash()));
 
         assertThat(verifier.verify(false).reason()).contains("content changed");
     }
@@ -227,8 +245,7 @@ class ChainVerifierTests {
         AuditCheckpoint exported = store.checkpoints.get(10L);
         assertThat(verifier.check(exported)).isNull();
 
-        var forged = new AuditCheckpoint(10, exported.hash(), exported.createdAt(), exported.keyId(),
-                "0".repeat(64));
+        var forged = new AuditCheckpoint(10, exported.hash(), exported.createdAt(), exported.keyId(), "0".repeat(64));
         assertThat(verifier.check(forged)).contains("does not match");
 
         store.edit(10, "rewritten");

@@ -13,13 +13,19 @@ class CheckpointKeyStartupTests {
 
     @Test
     void theProdProfileRefusesToStartWithoutACheckpointKey() {
-        Throwable failure = catchThrowable(() -> new SpringApplication(CityopsApplication.class).run(
-                "--spring.profiles.active=prod",
-                "--spring.datasource.url=jdbc:h2:mem:prod-without-key;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                        + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-                "--spring.datasource.username=sa", "--cityops.audit.checkpoint-key=",
-                "--cityops.audit.checkpoint-key-file=", "--server.port=0", "--cityops.telemetry.jt808.port=0",
-                "--logging.file.name=", "--spring.main.banner-mode=off").close());
+        Throwable failure = catchThrowable(() -> new SpringApplication(CityopsApplication.class)
+                .run(
+                        "--spring.profiles.active=prod",
+                        "--spring.datasource.url=jdbc:h2:mem:prod-without-key;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                        "--spring.datasource.username=sa",
+                        "--cityops.audit.checkpoint-key=",
+                        "--cityops.audit.checkpoint-key-file=",
+                        "--server.port=0",
+                        "--cityops.telemetry.jt808.port=0",
+                        "--logging.file.name=",
+                        "--spring.main.banner-mode=off")
+                .close());
 
         assertThat(failure).isNotNull();
         assertThat(NestedExceptionUtils.getMostSpecificCause(failure))

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.BeanCreationException;
@@ -21,8 +20,8 @@ class CheckpointKeysTests {
                 .isInstanceOf(CheckpointKeyException.class)
                 .hasMessageContaining("neither cityops.audit.checkpoint-key nor cityops.audit.checkpoint-key-file");
 
-        var startUp = new BeanCreationException("auditChainService", "failed",
-                new CheckpointKeyException("neither is set"));
+        var startUp =
+                new BeanCreationException("auditChainService", "failed", new CheckpointKeyException("neither is set"));
         var analysis = new CheckpointKeyFailureAnalyzer().analyze(startUp);
         assertThat(analysis).isNotNull();
         assertThat(analysis.getDescription()).contains("key to sign audit checkpoints");
@@ -32,7 +31,8 @@ class CheckpointKeysTests {
     @Test
     void aKeyShorterThan32BytesIsRefused() {
         assertThatThrownBy(() -> CheckpointKeys.load("short", null, true))
-                .isInstanceOf(CheckpointKeyException.class).hasMessageContaining("at least 32");
+                .isInstanceOf(CheckpointKeyException.class)
+                .hasMessageContaining("at least 32");
     }
 
     @Test
@@ -47,11 +47,13 @@ class CheckpointKeysTests {
     void aMissingKeyFileIsAnErrorUnlessTheProfileMayGenerateOne(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("sub/audit.key");
         assertThatThrownBy(() -> CheckpointKeys.load(null, file.toString(), false))
-                .isInstanceOf(CheckpointKeyException.class).hasMessageContaining("does not exist");
+                .isInstanceOf(CheckpointKeyException.class)
+                .hasMessageContaining("does not exist");
 
         byte[] generated = CheckpointKeys.load(null, file.toString(), true);
         assertThat(generated.length).isGreaterThanOrEqualTo(32);
-        assertThat(CheckpointKeys.load(null, file.toString(), false)).as("the same key after a restart")
+        assertThat(CheckpointKeys.load(null, file.toString(), false))
+                .as("the same key after a restart")
                 .isEqualTo(generated);
     }
 

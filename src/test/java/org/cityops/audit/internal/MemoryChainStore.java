@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
-
 import org.cityops.audit.AuditCheckpoint;
 
 /** A chain in memory that records which entries a verification read. */
@@ -18,8 +17,8 @@ class MemoryChainStore implements ChainStore {
     /** Chain positions handed out by {@link #entryAt} and {@link #entries}. */
     final List<Long> read = new ArrayList<>();
 
-    static final CheckpointSigner KEY = new CheckpointSigner("test-key-0123456789-0123456789-0123456789"
-            .getBytes(StandardCharsets.UTF_8));
+    static final CheckpointSigner KEY =
+            new CheckpointSigner("test-key-0123456789-0123456789-0123456789".getBytes(StandardCharsets.UTF_8));
 
     /** Appends linked entries, as the chainer does, and moves the head. */
     MemoryChainStore append(int n) {
@@ -29,9 +28,23 @@ class MemoryChainStore implements ChainStore {
     MemoryChainStore append(int n, String table, Long rowId, String digest) {
         for (int i = 0; i < n; i++) {
             long seq = head.seq() + 1;
-            ChainRow unlinked = new ChainRow(seq, seq, Instant.parse("2026-11-28T01:00:00Z").plusSeconds(seq), "u",
-                    "ADMIN", "127.0.0.1", "TEST", "e" + seq, "UPDATE", "a=" + (seq - 1), "a=" + seq, table, rowId,
-                    digest, null, null);
+            ChainRow unlinked = new ChainRow(
+                    seq,
+                    seq,
+                    Instant.parse("2026-11-28T01:00:00Z").plusSeconds(seq),
+                    "u",
+                    "ADMIN",
+                    "127.0.0.1",
+                    "TEST",
+                    "e" + seq,
+                    "UPDATE",
+                    "a=" + (seq - 1),
+                    "a=" + seq,
+                    table,
+                    rowId,
+                    digest,
+                    null,
+                    null);
             String hash = HashChain.hash(unlinked.linked(seq, head.hash(), null), head.hash());
             entries.put(seq, unlinked.linked(seq, head.hash(), hash));
             head = new Head(seq, hash);
@@ -47,9 +60,25 @@ class MemoryChainStore implements ChainStore {
 
     void edit(long seq, String after) {
         ChainRow e = entries.get(seq);
-        entries.put(seq, new ChainRow(e.id(), e.seq(), e.occurredAt(), e.username(), e.role(), e.clientIp(),
-                e.entityType(), e.entityId(), e.action(), e.before(), after, e.recordTable(), e.recordId(),
-                e.recordDigest(), e.prevHash(), e.hash()));
+        entries.put(
+                seq,
+                new ChainRow(
+                        e.id(),
+                        e.seq(),
+                        e.occurredAt(),
+                        e.username(),
+                        e.role(),
+                        e.clientIp(),
+                        e.entityType(),
+                        e.entityId(),
+                        e.action(),
+                        e.before(),
+                        after,
+                        e.recordTable(),
+                        e.recordId(),
+                        e.recordDigest(),
+                        e.prevHash(),
+                        e.hash()));
     }
 
     @Override
@@ -59,7 +88,9 @@ class MemoryChainStore implements ChainStore {
 
     @Override
     public Optional<AuditCheckpoint> latestCheckpoint() {
-        return checkpoints.isEmpty() ? Optional.empty() : Optional.of(checkpoints.lastEntry().getValue());
+        return checkpoints.isEmpty()
+                ? Optional.empty()
+                : Optional.of(checkpoints.lastEntry().getValue());
     }
 
     @Override
@@ -75,7 +106,9 @@ class MemoryChainStore implements ChainStore {
 
     @Override
     public List<ChainRow> entries(long afterSeq, long upToSeq, int limit) {
-        List<ChainRow> page = entries.subMap(afterSeq, false, upToSeq, true).values().stream().limit(limit).toList();
+        List<ChainRow> page = entries.subMap(afterSeq, false, upToSeq, true).values().stream()
+                .limit(limit)
+                .toList();
         page.forEach(e -> read.add(e.seq()));
         return page;
     }

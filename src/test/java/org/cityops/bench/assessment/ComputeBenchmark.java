@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.cityops.assessment.internal.FactQueries;
 import org.cityops.assessment.internal.model.Composite;
 import org.cityops.assessment.internal.model.Counters;
@@ -36,11 +35,16 @@ public final class ComputeBenchmark {
         jdbc.getJdbcTemplate().execute("SET work_mem = '" + workMem + "'");
         System.out.println("work_mem " + workMem);
         FactQueries facts = new FactQueries(jdbc);
-        var w = new FactQueries.Window(from.atStartOfDay(CityClock.ZONE).toInstant(),
-                to.plusDays(1).atStartOfDay(CityClock.ZONE).toInstant(), Long.MAX_VALUE);
-        long steps = jdbc.getJdbcTemplate().queryForObject(
-                "SELECT COUNT(*) FROM asm_case_step WHERE occurred_at >= ? AND occurred_at < ?", Long.class,
-                java.sql.Timestamp.from(w.from()), java.sql.Timestamp.from(w.to()));
+        var w = new FactQueries.Window(
+                from.atStartOfDay(CityClock.ZONE).toInstant(),
+                to.plusDays(1).atStartOfDay(CityClock.ZONE).toInstant(),
+                Long.MAX_VALUE);
+        long steps = jdbc.getJdbcTemplate()
+                .queryForObject(
+                        "SELECT COUNT(*) FROM asm_case_step WHERE occurred_at >= ? AND occurred_at < ?",
+                        Long.class,
+                        java.sql.Timestamp.from(w.from()),
+                        java.sql.Timestamp.from(w.to()));
         System.out.printf("window %s ~ %s: %,d steps%n", from, to, steps);
 
         // set-based, twice (the first run warms the cache)
@@ -57,9 +61,10 @@ public final class ComputeBenchmark {
             long td = System.nanoTime();
             int subjects = score(tab);
             long t1 = System.nanoTime();
-            System.out.printf("set-based run %d: %,d subjects in %.2f s (areas %.2f s, departments %.2f s, posts %.2f s,"
-                    + " scoring %.2f s)%n", run, subjects, sec(t1 - t0), sec(tb - ta), sec(tc - tb), sec(td - tc),
-                    sec(t1 - td));
+            System.out.printf(
+                    "set-based run %d: %,d subjects in %.2f s (areas %.2f s, departments %.2f s, posts %.2f s,"
+                            + " scoring %.2f s)%n",
+                    run, subjects, sec(t1 - t0), sec(tb - ta), sec(tc - tb), sec(td - tc), sec(t1 - td));
         }
 
         // one query per subject: time a sample of each subject type and extrapolate to all its subjects
@@ -86,8 +91,9 @@ public final class ComputeBenchmark {
             double each = sec(System.nanoTime() - t0) / picked.size();
             perType.put(type, new double[] {codes.size(), each});
             totalSeconds += each * codes.size();
-            System.out.printf("per-subject %-12s %,6d subjects × %.3f s (sample %d) = %.1f s%n", type, codes.size(),
-                    each, picked.size(), each * codes.size());
+            System.out.printf(
+                    "per-subject %-12s %,6d subjects × %.3f s (sample %d) = %.1f s%n",
+                    type, codes.size(), each, picked.size(), each * codes.size());
         }
         System.out.printf("per-subject total (extrapolated): %.1f s%n", totalSeconds);
     }

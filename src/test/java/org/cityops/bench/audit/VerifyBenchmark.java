@@ -8,7 +8,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.cityops.CityopsApplication;
 import org.cityops.audit.AuditChain;
 import org.cityops.audit.ChainVerification;
@@ -38,19 +37,27 @@ public final class VerifyBenchmark {
             long have = jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry", Long.class);
             long t0 = System.nanoTime();
             insert(jdbc, Math.max(0, target - have));
-            System.out.printf("inserted %,d entries in %.1f s (now %,d)%n", Math.max(0, target - have),
-                    sec(System.nanoTime() - t0), jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry", Long.class));
+            System.out.printf(
+                    "inserted %,d entries in %.1f s (now %,d)%n",
+                    Math.max(0, target - have),
+                    sec(System.nanoTime() - t0),
+                    jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry", Long.class));
 
             t0 = System.nanoTime();
             ChainVerification first = chain.verify();
-            System.out.printf("first verification (links what is pending, reads from the newest checkpoint %,d): %s,"
-                    + " %,d entries read, %.2f s%n", first.fromSeq(), first.valid() ? "valid" : first.reason(),
-                    first.entries(), sec(System.nanoTime() - t0));
+            System.out.printf(
+                    "first verification (links what is pending, reads from the newest checkpoint %,d): %s,"
+                            + " %,d entries read, %.2f s%n",
+                    first.fromSeq(),
+                    first.valid() ? "valid" : first.reason(),
+                    first.entries(),
+                    sec(System.nanoTime() - t0));
 
             t0 = System.nanoTime();
             ChainVerification full = chain.verifyFull();
-            System.out.printf("full re-verification: %s, %,d entries, %.2f s%n", full.valid() ? "valid" : full.reason(),
-                    full.entries(), sec(System.nanoTime() - t0));
+            System.out.printf(
+                    "full re-verification: %s, %,d entries, %.2f s%n",
+                    full.valid() ? "valid" : full.reason(), full.entries(), sec(System.nanoTime() - t0));
 
             int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
             HttpClient http = HttpClient.newHttpClient();
@@ -58,19 +65,26 @@ public final class VerifyBenchmark {
             for (int round = 1; round <= 5; round++) {
                 insert(jdbc, fresh);
                 long h0 = System.nanoTime();
-                HttpResponse<String> res = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/v1/audit/verify"))
-                        .header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse<String> res = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/audit/verify"))
+                                .header("Authorization", "Bearer " + token)
+                                .GET()
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
-                System.out.printf("GET /api/v1/audit/verify after %,d new entries: HTTP %d in %.0f ms: %s%n", fresh,
-                        res.statusCode(), (System.nanoTime() - h0) / 1e6, res.body());
+                System.out.printf(
+                        "GET /api/v1/audit/verify after %,d new entries: HTTP %d in %.0f ms: %s%n",
+                        fresh, res.statusCode(), (System.nanoTime() - h0) / 1e6, res.body());
             }
             long h0 = System.nanoTime();
-            HttpResponse<String> idle = http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/api/v1/audit/verify"))
-                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
-            System.out.printf("GET /api/v1/audit/verify with nothing new: HTTP %d in %.0f ms: %s%n", idle.statusCode(),
-                    (System.nanoTime() - h0) / 1e6, idle.body());
+            HttpResponse<String> idle = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/audit/verify"))
+                            .header("Authorization", "Bearer " + token)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            System.out.printf(
+                    "GET /api/v1/audit/verify with nothing new: HTTP %d in %.0f ms: %s%n",
+                    idle.statusCode(), (System.nanoTime() - h0) / 1e6, idle.body());
         } finally {
             ctx.close();
         }
@@ -81,14 +95,22 @@ public final class VerifyBenchmark {
         String sql = "INSERT INTO audit_entry (occurred_at, username, role, client_ip, entity_type, entity_id, action,"
                 + " before_summary, after_summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
         Timestamp at = Timestamp.from(Instant.now());
-        for (long done = 0; done < n;) {
+        for (long done = 0; done < n; ) {
             int chunk = (int) Math.min(10_000, n - done);
             List<Object[]> rows = new ArrayList<>(chunk);
             for (int i = 0; i < chunk; i++) {
                 long k = done + i;
-                rows.add(new Object[] {at, "dispatcher" + (k % 50), "DISPATCHER", "10.0.0." + (k % 250), "CASE",
-                        "2026" + String.format("%08d", k % 10_000_000), "DISPATCH", "status=FILED",
-                        "status=DISPATCHED dept=D" + (k % 40)});
+                rows.add(new Object[] {
+                    at,
+                    "dispatcher" + (k % 50),
+                    "DISPATCHER",
+                    "10.0.0." + (k % 250),
+                    "CASE",
+                    "2026" + String.format("%08d", k % 10_000_000),
+                    "DISPATCH",
+                    "status=FILED",
+                    "status=DISPATCHED dept=D" + (k % 40)
+                });
             }
             jdbc.batchUpdate(sql, rows);
             done += chunk;
@@ -96,10 +118,14 @@ public final class VerifyBenchmark {
     }
 
     private static String token(HttpClient http, int port) throws Exception {
-        String body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/auth/token"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"cityops-demo\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        String body = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/auth/token"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"username\":\"admin\",\"password\":\"cityops-demo\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         return com.jayway.jsonpath.JsonPath.read(body, "$.access_token");
     }
 

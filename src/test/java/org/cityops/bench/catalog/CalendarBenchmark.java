@@ -9,7 +9,6 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.cityops.catalog.TimeBasis;
 import org.cityops.catalog.TimeLimit;
 import org.cityops.catalog.internal.calendar.CalendarRules;

@@ -1,7 +1,6 @@
 package org.cityops.bench.geo;
 
 import java.util.concurrent.TimeUnit;
-
 import org.cityops.geo.GridLocation;
 import org.cityops.geo.internal.GridIndex;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -5,7 +5,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-
 import org.cityops.geo.internal.GridGeometry;
 import org.cityops.geo.internal.GridIndex;
 import org.locationtech.jts.geom.Coordinate;
@@ -37,7 +36,8 @@ public final class GridLookupPgBench {
 
         double tree = inMemory(index, points, seconds, false);
         double scan = inMemory(index, points, Math.min(seconds, 3), true);
-        try (Connection c = DriverManager.getConnection(url, user, System.getenv().getOrDefault("PGPASSWORD", ""))) {
+        try (Connection c =
+                DriverManager.getConnection(url, user, System.getenv().getOrDefault("PGPASSWORD", ""))) {
             load(c, layer);
             System.out.println("bbox B-tree + JTS client:");
             double bbox = bboxThenJts(c, points, seconds, index);
@@ -46,14 +46,17 @@ public final class GridLookupPgBench {
             try (Statement s = c.createStatement()) {
                 s.execute("DROP TABLE geo_bench_grid");
             }
-            System.out.printf("grids: %d, query points: %d (≈5%% outside the layer), one thread%n",
-                    index.size(), points.length);
+            System.out.printf(
+                    "grids: %d, query points: %d (≈5%% outside the layer), one thread%n", index.size(), points.length);
             System.out.printf("in-memory STRtree+PreparedGeometry : %,12.0f lookups/s%n", tree);
-            System.out.printf("in-memory brute-force scan         : %,12.0f lookups/s  (STRtree is %,.0f× faster)%n",
+            System.out.printf(
+                    "in-memory brute-force scan         : %,12.0f lookups/s  (STRtree is %,.0f× faster)%n",
                     scan, tree / scan);
-            System.out.printf("PostgreSQL bbox B-tree + JTS client: %,12.0f lookups/s  (STRtree is %,.0f× faster)%n",
+            System.out.printf(
+                    "PostgreSQL bbox B-tree + JTS client: %,12.0f lookups/s  (STRtree is %,.0f× faster)%n",
                     bbox, tree / bbox);
-            System.out.printf("PostgreSQL polygon @> point (GiST) : %,12.0f lookups/s  (STRtree is %,.0f× faster)%n",
+            System.out.printf(
+                    "PostgreSQL polygon @> point (GiST) : %,12.0f lookups/s  (STRtree is %,.0f× faster)%n",
                     nativePolygon, tree / nativePolygon);
         }
     }
@@ -97,14 +100,20 @@ public final class GridLookupPgBench {
                     + " max_lat DOUBLE PRECISION, poly POLYGON)");
         }
         c.setAutoCommit(false);
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO geo_bench_grid VALUES (?, ?, ?, ?, ?, ?, ?::polygon)")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO geo_bench_grid VALUES (?, ?, ?, ?, ?, ?, ?::polygon)")) {
             int n = 0;
             for (GridIndex.Entry e : layer.entries) {
                 var env = e.geometry().getEnvelopeInternal();
                 StringBuilder poly = new StringBuilder("(");
                 Coordinate[] cs = e.geometry().getCoordinates();
                 for (int i = 0; i < cs.length - 1; i++) {
-                    poly.append(i == 0 ? "" : ",").append('(').append(cs[i].x).append(',').append(cs[i].y).append(')');
+                    poly.append(i == 0 ? "" : ",")
+                            .append('(')
+                            .append(cs[i].x)
+                            .append(',')
+                            .append(cs[i].y)
+                            .append(')');
                 }
                 ps.setString(1, e.code());
                 ps.setString(2, GridGeometry.toWkt(e.geometry()));
@@ -154,8 +163,8 @@ public final class GridLookupPgBench {
 
     private static double nativePolygon(Connection c, double[][] points, double seconds, GridIndex index)
             throws Exception {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT code FROM geo_bench_grid WHERE poly @> point(?, ?) ORDER BY code LIMIT 1")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT code FROM geo_bench_grid WHERE poly @> point(?, ?) ORDER BY code LIMIT 1")) {
             return timed(points, seconds, index, p -> {
                 ps.setDouble(1, p[1]);
                 ps.setDouble(2, p[0]);
@@ -190,8 +199,7 @@ public final class GridLookupPgBench {
         }
         double rate = n / ((System.nanoTime() - start) / 1e9);
         if (mismatches > 0) {
-            System.out.printf("  %d of %d answers differed from the in-memory index%n",
-                    mismatches, n);
+            System.out.printf("  %d of %d answers differed from the in-memory index%n", mismatches, n);
         }
         return rate;
     }

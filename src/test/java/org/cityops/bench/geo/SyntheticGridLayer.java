@@ -3,7 +3,6 @@ package org.cityops.bench.geo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-
 import org.cityops.geo.GridLocation;
 import org.cityops.geo.internal.GridGeometry;
 import org.cityops.geo.internal.GridIndex;
@@ -41,15 +40,24 @@ public final class SyntheticGridLayer {
         int n = 0;
         for (int r = 0; r < side; r++) {
             for (int c = 0; c < side; c++) {
-                Polygon cell = GridGeometry.FACTORY.createPolygon(new Coordinate[] {corners[r][c], corners[r][c + 1],
-                        corners[r + 1][c + 1], corners[r + 1][c], corners[r][c]});
+                Polygon cell = GridGeometry.FACTORY.createPolygon(new Coordinate[] {
+                    corners[r][c], corners[r][c + 1], corners[r + 1][c + 1], corners[r + 1][c], corners[r][c]
+                });
                 // 15-digit codes: 999 grids per community, communities numbered within one district.
                 int community = n / 999 + 1;
                 int seq = n % 999 + 1;
                 String communityCode = String.format("320402%03d%03d", community / 999 + 1, community % 999 + 1);
                 String code = communityCode + String.format("%03d", seq);
-                entries.add(GridIndex.Entry.of(cell, new GridLocation(code, communityCode, "社区" + community,
-                        communityCode.substring(0, 9), "街道", "320402", "天宁区")));
+                entries.add(GridIndex.Entry.of(
+                        cell,
+                        new GridLocation(
+                                code,
+                                communityCode,
+                                "社区" + community,
+                                communityCode.substring(0, 9),
+                                "街道",
+                                "320402",
+                                "天宁区")));
                 n++;
             }
         }

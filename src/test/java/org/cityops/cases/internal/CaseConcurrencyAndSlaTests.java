@@ -12,7 +12,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.cityops.cases.CaseAction;
 import org.cityops.cases.CaseOpened;
 import org.cityops.cases.CaseRequested;
@@ -36,14 +35,19 @@ class CaseConcurrencyAndSlaTests {
 
     @Autowired
     CaseService cases;
+
     @Autowired
     GridLocator locator;
+
     @Autowired
     Catalog catalog;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     OrgDirectory org;
+
     @Autowired
     PlatformTransactionManager tm;
 
@@ -81,7 +85,10 @@ class CaseConcurrencyAndSlaTests {
             pool.shutdown();
             assertThat(outcomes).containsExactlyInAnyOrder("ok", "conflict");
             assertThat(jdbc.sql("SELECT COUNT(*) FROM case_step WHERE case_id = :id AND action = 'VERIFY'")
-                    .param("id", id).query(Long.class).single()).isEqualTo(1);
+                            .param("id", id)
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1);
         }
     }
 
@@ -91,24 +98,35 @@ class CaseConcurrencyAndSlaTests {
         long suspended = newCase();
         cases.transition(suspended, TransitionRequest.of(CaseAction.VERIFY, null), INSPECTOR);
         cases.transition(suspended, TransitionRequest.of(CaseAction.FILE, null), SHIFT);
-        Performer dispatcher = new Performer("dispatcher1", "派遣员", java.util.Set.of(Role.DISPATCHER), DataScope.CITY,
-                "", null);
-        String district = jdbc.sql("SELECT district_code FROM city_case WHERE id = :id").param("id", suspended)
-                .query(String.class).single();
+        Performer dispatcher =
+                new Performer("dispatcher1", "派遣员", java.util.Set.of(Role.DISPATCHER), DataScope.CITY, "", null);
+        String district = jdbc.sql("SELECT district_code FROM city_case WHERE id = :id")
+                .param("id", suspended)
+                .query(String.class)
+                .single();
         long dept = org.districtBureau(district).orElseThrow().id();
-        cases.transition(suspended, new TransitionRequest(CaseAction.DISPATCH, null, dept, null, null, null, null),
-                dispatcher);
+        cases.transition(
+                suspended, new TransitionRequest(CaseAction.DISPATCH, null, dept, null, null, null, null), dispatcher);
         cases.transition(suspended, TransitionRequest.of(CaseAction.SUSPEND, "挂账测试"), SHIFT);
 
         Clock farFuture = Clock.fixed(java.time.Instant.now().plus(Duration.ofDays(400)), ZoneOffset.UTC);
-        SlaClock sla = new SlaClock(jdbc, farFuture, e -> { }, org, tm);
+        SlaClock sla = new SlaClock(jdbc, farFuture, e -> {}, org, tm);
         assertThat(sla.tick()).isPositive();
-        assertThat(jdbc.sql("SELECT overdue FROM city_case WHERE id = :id").param("id", late).query(Boolean.class)
-                .single()).isTrue();
-        assertThat(jdbc.sql("SELECT kind FROM case_alert WHERE case_id = :id ORDER BY id").param("id", late)
-                .query(String.class).list()).containsExactly("WARNING", "OVERDUE");
-        assertThat(jdbc.sql("SELECT overdue FROM city_case WHERE id = :id").param("id", suspended)
-                .query(Boolean.class).single()).isFalse();
+        assertThat(jdbc.sql("SELECT overdue FROM city_case WHERE id = :id")
+                        .param("id", late)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+        assertThat(jdbc.sql("SELECT kind FROM case_alert WHERE case_id = :id ORDER BY id")
+                        .param("id", late)
+                        .query(String.class)
+                        .list())
+                .containsExactly("WARNING", "OVERDUE");
+        assertThat(jdbc.sql("SELECT overdue FROM city_case WHERE id = :id")
+                        .param("id", suspended)
+                        .query(Boolean.class)
+                        .single())
+                .isFalse();
         assertThat(sla.tick()).as("a second pass finds nothing new").isZero();
     }
 
@@ -119,16 +137,26 @@ class CaseConcurrencyAndSlaTests {
         ApplicationEventPublisher capture = published::add;
         RequestedCaseListener listener = new RequestedCaseListener(cases, capture);
         String ref = "alarm-" + UUID.randomUUID();
-        CaseRequested req = new CaseRequested("muck", ref, catalog.activeCategories().get(0).qualifiedCode(),
-                "渣土车未密闭", p.lat(), p.lon(), "测试路", "alarm #1");
+        CaseRequested req = new CaseRequested(
+                "muck",
+                ref,
+                catalog.activeCategories().get(0).qualifiedCode(),
+                "渣土车未密闭",
+                p.lat(),
+                p.lon(),
+                "测试路",
+                "alarm #1");
         listener.on(req);
         listener.on(req);
         assertThat(published).hasSize(2);
         CaseOpened first = (CaseOpened) published.get(0);
         assertThat(first.caseId()).isNotNull();
         assertThat(((CaseOpened) published.get(1)).caseId()).isEqualTo(first.caseId());
-        assertThat(jdbc.sql("SELECT channel FROM city_case WHERE source_ref = :r").param("r", ref).query(String.class)
-                .list()).containsExactly("ALERT");
+        assertThat(jdbc.sql("SELECT channel FROM city_case WHERE source_ref = :r")
+                        .param("r", ref)
+                        .query(String.class)
+                        .list())
+                .containsExactly("ALERT");
         assertThat(cases.get(first.caseId(), Performer.SYSTEM).status()).isEqualTo(CaseStatus.PENDING_VERIFY);
 
         listener.on(new CaseRequested("muck", ref + "-bad", "NO-SUCH", "x", p.lat(), p.lon(), null, null));

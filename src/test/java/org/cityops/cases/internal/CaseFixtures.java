@@ -2,7 +2,6 @@ package org.cityops.cases.internal;
 
 import java.util.Set;
 import java.util.UUID;
-
 import org.cityops.cases.CaseChannel;
 import org.cityops.cases.support.Places;
 import org.cityops.catalog.Catalog;
@@ -16,21 +15,33 @@ import org.cityops.org.Role;
  */
 public final class CaseFixtures {
 
-    public static final Performer OPERATOR = new Performer("operator1", "受理员", Set.of(Role.OPERATOR),
-            DataScope.CITY, "", null);
-    public static final Performer SHIFT = new Performer("shiftlead1", "值班长", Set.of(Role.SHIFT_LEADER),
-            DataScope.CITY, "", null);
-    public static final Performer INSPECTOR = new Performer("inspector1", "监督员", Set.of(Role.INSPECTOR),
-            DataScope.CITY, "", null);
+    public static final Performer OPERATOR =
+            new Performer("operator1", "受理员", Set.of(Role.OPERATOR), DataScope.CITY, "", null);
+    public static final Performer SHIFT =
+            new Performer("shiftlead1", "值班长", Set.of(Role.SHIFT_LEADER), DataScope.CITY, "", null);
+    public static final Performer INSPECTOR =
+            new Performer("inspector1", "监督员", Set.of(Role.INSPECTOR), DataScope.CITY, "", null);
 
     /** A hotline case of the first active category somewhere in the city, taken in by operator1. */
     public static long newCase(CaseService cases, GridLocator locator, Catalog catalog, String description) {
         Places.Place p = Places.any(locator);
-        return cases.intake(new NewCase(CaseChannel.HOTLINE, catalog.activeCategories().get(0).qualifiedCode(),
-                description + " " + UUID.randomUUID(), p.lat(), p.lon(), null, null, null, null), OPERATOR, null, null,
-                null).caseId();
+        return cases.intake(
+                        new NewCase(
+                                CaseChannel.HOTLINE,
+                                catalog.activeCategories().get(0).qualifiedCode(),
+                                description + " " + UUID.randomUUID(),
+                                p.lat(),
+                                p.lon(),
+                                null,
+                                null,
+                                null,
+                                null),
+                        OPERATOR,
+                        null,
+                        null,
+                        null)
+                .caseId();
     }
 
-    private CaseFixtures() {
-    }
+    private CaseFixtures() {}
 }

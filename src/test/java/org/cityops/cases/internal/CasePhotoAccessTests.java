@@ -15,8 +15,10 @@ class CasePhotoAccessTests {
 
     @Autowired
     CaseService cases;
+
     @Autowired
     GridLocator locator;
+
     @Autowired
     Catalog catalog;
 

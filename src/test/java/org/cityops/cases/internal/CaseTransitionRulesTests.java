@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Stream;
-
 import org.cityops.cases.CaseAction;
 import org.cityops.cases.CaseChannel;
 import org.cityops.cases.CaseStatus;
@@ -40,11 +39,17 @@ class CaseTransitionRulesTests {
 
         @Override
         public Due extend(long categoryId, Urgency urgency, ProcessStage stage, Instant dueAt, Duration extension) {
-            return new Due(dueAt.plus(extension), dueAt.plus(extension.multipliedBy(4).dividedBy(5)));
+            return new Due(
+                    dueAt.plus(extension), dueAt.plus(extension.multipliedBy(4).dividedBy(5)));
         }
 
         @Override
-        public Due resume(long categoryId, Urgency urgency, ProcessStage stage, Due before, Instant suspendedAt,
+        public Due resume(
+                long categoryId,
+                Urgency urgency,
+                ProcessStage stage,
+                Due before,
+                Instant suspendedAt,
                 Instant resumedAt) {
             Duration paused = Duration.between(suspendedAt, resumedAt);
             return new Due(before.dueAt().plus(paused), before.warnAt().plus(paused));
@@ -84,7 +89,15 @@ class CaseTransitionRulesTests {
 
     /** A request carrying everything any action may need. */
     static TransitionRequest full(CaseAction action) {
-        return new TransitionRequest(action, "说明", DEPT, 24, Satisfaction.SATISFIED, false, 99L, "inspector1",
+        return new TransitionRequest(
+                action,
+                "说明",
+                DEPT,
+                24,
+                Satisfaction.SATISFIED,
+                false,
+                99L,
+                "inspector1",
                 java.time.LocalDate.of(2026, 12, 31));
     }
 
@@ -104,9 +117,11 @@ class CaseTransitionRulesTests {
         TransitionPolicy.Rule rule = TransitionPolicy.rule(action);
         Case c = caseIn(from);
         StepRecord step = c.apply(full(action), performerFor(rule), T0.plusSeconds(60), TEN_HOURS);
-        CaseStatus expected = rule.to() != null ? rule.to()
-                : action == CaseAction.RESUME || action == CaseAction.REFUSE_SUSPEND ? CaseStatus.ACCEPTED
-                : action == CaseAction.VISIT ? CaseStatus.VISITED : from;
+        CaseStatus expected = rule.to() != null
+                ? rule.to()
+                : action == CaseAction.RESUME || action == CaseAction.REFUSE_SUSPEND
+                        ? CaseStatus.ACCEPTED
+                        : action == CaseAction.VISIT ? CaseStatus.VISITED : from;
         assertThat(c.status()).isEqualTo(expected);
         assertThat(step.from()).isEqualTo(from);
         assertThat(step.to()).isEqualTo(expected);
@@ -115,8 +130,9 @@ class CaseTransitionRulesTests {
     }
 
     static Stream<Arguments> refusedByStatus() {
-        return TransitionPolicy.rules().values().stream().flatMap(rule -> EnumSet.complementOf(
-                EnumSet.copyOf(rule.from())).stream().map(from -> Arguments.of(rule.action(), from)));
+        return TransitionPolicy.rules().values().stream()
+                .flatMap(rule -> EnumSet.complementOf(EnumSet.copyOf(rule.from())).stream()
+                        .map(from -> Arguments.of(rule.action(), from)));
     }
 
     @ParameterizedTest(name = "{0} from {1} is a conflict")
@@ -129,8 +145,9 @@ class CaseTransitionRulesTests {
     }
 
     static Stream<Arguments> refusedByRole() {
-        return TransitionPolicy.rules().values().stream().flatMap(rule -> EnumSet.complementOf(
-                EnumSet.copyOf(rule.roles())).stream().map(role -> Arguments.of(rule.action(), role)));
+        return TransitionPolicy.rules().values().stream()
+                .flatMap(rule -> EnumSet.complementOf(EnumSet.copyOf(rule.roles())).stream()
+                        .map(role -> Arguments.of(rule.action(), role)));
     }
 
     @ParameterizedTest(name = "{0} by {1} is forbidden")
@@ -171,8 +188,11 @@ class CaseTransitionRulesTests {
     @Test
     void aStepTakenAfterItsDueTimeIsRecordedAsLate() {
         Case c = caseIn(CaseStatus.PENDING_VERIFY);
-        StepRecord step = c.apply(TransitionRequest.of(CaseAction.VERIFY, null), staff(Role.INSPECTOR),
-                T0.plus(Duration.ofHours(11)), TEN_HOURS);
+        StepRecord step = c.apply(
+                TransitionRequest.of(CaseAction.VERIFY, null),
+                staff(Role.INSPECTOR),
+                T0.plus(Duration.ofHours(11)),
+                TEN_HOURS);
         assertThat(step.dueAt()).isEqualTo(T0.plus(Duration.ofHours(10)));
         assertThat(step.onTime()).isFalse();
         assertThat(c.lateSteps).isEqualTo(1);
@@ -183,11 +203,17 @@ class CaseTransitionRulesTests {
         Case c = caseIn(CaseStatus.ACCEPTED);
         c.dueAt = T0.plus(Duration.ofHours(10));
         c.warnAt = T0.plus(Duration.ofHours(8));
-        c.apply(TransitionRequest.of(CaseAction.SUSPEND, "等待季节"), staff(Role.SHIFT_LEADER), T0.plus(Duration.ofHours(2)),
+        c.apply(
+                TransitionRequest.of(CaseAction.SUSPEND, "等待季节"),
+                staff(Role.SHIFT_LEADER),
+                T0.plus(Duration.ofHours(2)),
                 TEN_HOURS);
         assertThat(c.overdueAt(T0.plus(Duration.ofDays(30)))).isFalse();
-        c.apply(TransitionRequest.of(CaseAction.RESUME, null), staff(Role.SHIFT_LEADER),
-                T0.plus(Duration.ofHours(50)), TEN_HOURS);
+        c.apply(
+                TransitionRequest.of(CaseAction.RESUME, null),
+                staff(Role.SHIFT_LEADER),
+                T0.plus(Duration.ofHours(50)),
+                TEN_HOURS);
         assertThat(c.status()).isEqualTo(CaseStatus.ACCEPTED);
         assertThat(c.dueAt()).isEqualTo(T0.plus(Duration.ofHours(58)));
     }
@@ -196,8 +222,11 @@ class CaseTransitionRulesTests {
     void anApprovedExtensionMovesTheDeadline() {
         Case c = caseIn(CaseStatus.ACCEPTED);
         Instant due = c.dueAt();
-        c.apply(new TransitionRequest(CaseAction.REQUEST_EXTENSION, "材料", null, 48, null, null, null), handler(DEPT),
-                T0, TEN_HOURS);
+        c.apply(
+                new TransitionRequest(CaseAction.REQUEST_EXTENSION, "材料", null, 48, null, null, null),
+                handler(DEPT),
+                T0,
+                TEN_HOURS);
         c.apply(TransitionRequest.of(CaseAction.APPROVE_EXTENSION, null), staff(Role.SHIFT_LEADER), T0, TEN_HOURS);
         assertThat(c.dueAt()).isEqualTo(due.plus(Duration.ofHours(48)));
         assertThat(c.extensionCount).isEqualTo(1);
@@ -206,8 +235,11 @@ class CaseTransitionRulesTests {
     @Test
     void aDissatisfiedVisitMayReopenTheCaseToTheSameDepartment() {
         Case c = caseIn(CaseStatus.CLOSED);
-        c.apply(new TransitionRequest(CaseAction.VISIT, null, null, null, Satisfaction.DISSATISFIED, true, null),
-                staff(Role.OPERATOR), T0, TEN_HOURS);
+        c.apply(
+                new TransitionRequest(CaseAction.VISIT, null, null, null, Satisfaction.DISSATISFIED, true, null),
+                staff(Role.OPERATOR),
+                T0,
+                TEN_HOURS);
         assertThat(c.status()).isEqualTo(CaseStatus.DISPATCHED);
         assertThat(c.departmentId()).isEqualTo(DEPT);
         assertThat(c.reworkCount).isEqualTo(1);

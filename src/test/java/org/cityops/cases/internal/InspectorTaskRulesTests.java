@@ -12,7 +12,6 @@ import static org.cityops.cases.internal.CaseTransitionRulesTests.staff;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
-
 import org.cityops.cases.CaseAction;
 import org.cityops.cases.CaseStatus;
 import org.cityops.catalog.ProcessStage;
@@ -33,8 +32,11 @@ class InspectorTaskRulesTests {
     @Test
     void anAssignmentRestartsTheVerifyTimeLimitFromTheAssignment() {
         Case c = caseIn(CaseStatus.PENDING_VERIFY);
-        StepRecord step = c.apply(TransitionRequest.assign("insp-tianning", null), staff(Role.SHIFT_LEADER),
-                T0.plus(Duration.ofHours(3)), TEN_HOURS);
+        StepRecord step = c.apply(
+                TransitionRequest.assign("insp-tianning", null),
+                staff(Role.SHIFT_LEADER),
+                T0.plus(Duration.ofHours(3)),
+                TEN_HOURS);
         assertThat(step.action()).isEqualTo("ASSIGN_INSPECTOR");
         assertThat(step.inspector()).isEqualTo("insp-tianning");
         assertThat(step.stage()).isEqualTo(ProcessStage.VERIFY);
@@ -48,8 +50,8 @@ class InspectorTaskRulesTests {
     @Test
     void anAssignmentAfterTheWaitingLimitIsRecordedLate() {
         Case c = caseIn(CaseStatus.PENDING_VERIFY);
-        StepRecord step = c.apply(TransitionRequest.assign("insp", null), staff(Role.OPERATOR),
-                T0.plus(Duration.ofHours(11)), TEN_HOURS);
+        StepRecord step = c.apply(
+                TransitionRequest.assign("insp", null), staff(Role.OPERATOR), T0.plus(Duration.ofHours(11)), TEN_HOURS);
         assertThat(step.onTime()).isFalse();
         assertThat(step.role()).isEqualTo("OPERATOR");
     }
@@ -57,8 +59,8 @@ class InspectorTaskRulesTests {
     @Test
     void theDefaultAssignmentOfACheckTaskStartsTheCheckTimeLimit() {
         Case c = caseIn(CaseStatus.HANDLED);
-        StepRecord step = c.assignDefault("inspector1", Performer.SYSTEM, "SYSTEM", T0.plus(Duration.ofHours(2)),
-                TEN_HOURS);
+        StepRecord step =
+                c.assignDefault("inspector1", Performer.SYSTEM, "SYSTEM", T0.plus(Duration.ofHours(2)), TEN_HOURS);
         assertThat(step.stage()).isEqualTo(ProcessStage.CHECK);
         assertThat(step.actor()).isEqualTo("system");
         assertThat(step.inspector()).isEqualTo("inspector1");
@@ -80,51 +82,58 @@ class InspectorTaskRulesTests {
     void assigningOnACaseNotWaitingForVerificationOrCheckIsAConflictThatSaysSo() {
         Case c = caseIn(CaseStatus.ACCEPTED);
         assertThatThrownBy(() -> c.authorize(CaseAction.ASSIGN_INSPECTOR, staff(Role.SHIFT_LEADER)))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("只有待核实、待核查的案卷可指派监督员");
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("只有待核实、待核查的案卷可指派监督员");
     }
 
     @Test
     void anAssignmentWithoutAnInspectorIsABadRequestOnTheInspectorField() {
         Case c = caseIn(CaseStatus.HANDLED);
         assertThatThrownBy(() -> c.apply(TransitionRequest.assign(" ", null), staff(Role.SHIFT_LEADER), T0, TEN_HOURS))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("请指定监督员");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("请指定监督员");
     }
 
     @Test
     void anUnknownAccountIsABadRequestThatSaysSo() {
         Case c = caseIn(CaseStatus.PENDING_VERIFY);
         assertThatThrownBy(() -> InspectorTasks.checkAssignee(c, "nobody", Optional.empty()))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("不存在或已停用");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("不存在或已停用");
     }
 
     @Test
     void anAccountThatIsNotAnInspectorIsABadRequestThatSaysSo() {
         Case c = caseIn(CaseStatus.PENDING_VERIFY);
         assertThatThrownBy(() -> InspectorTasks.checkAssignee(c, "operator1", Optional.of(staff(Role.OPERATOR))))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("不是监督员");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("不是监督员");
     }
 
     @Test
     void anInspectorOfAnotherDistrictIsForbiddenAndTheMessageSaysSo() {
         Case c = caseIn(CaseStatus.PENDING_VERIFY);
-        assertThatThrownBy(() -> InspectorTasks.checkAssignee(c, "insp-zhonglou",
-                Optional.of(inspector("insp-zhonglou", DataScope.DISTRICT, "320404"))))
-                .isInstanceOf(AccessDeniedToEntityException.class).hasMessageContaining("不负责本案卷所在区域");
+        assertThatThrownBy(() -> InspectorTasks.checkAssignee(
+                        c, "insp-zhonglou", Optional.of(inspector("insp-zhonglou", DataScope.DISTRICT, "320404"))))
+                .isInstanceOf(AccessDeniedToEntityException.class)
+                .hasMessageContaining("不负责本案卷所在区域");
     }
 
     @Test
     void anInspectorOfTheCasesDistrictMayBeAssigned() {
         Case c = caseIn(CaseStatus.HANDLED);
-        InspectorTasks.checkAssignee(c, "insp-tianning",
-                Optional.of(inspector("insp-tianning", DataScope.DISTRICT, "320402")));
+        InspectorTasks.checkAssignee(
+                c, "insp-tianning", Optional.of(inspector("insp-tianning", DataScope.DISTRICT, "320402")));
     }
 
     @Test
     void anInspectorOutsideTheCasesAreaMayNotVerifyOrCheckIt() {
         Performer other = inspector("insp-zhonglou", DataScope.DISTRICT, "320404");
-        assertThatThrownBy(() -> caseIn(CaseStatus.PENDING_VERIFY).apply(TransitionRequest.of(CaseAction.VERIFY, null),
-                other, T0, TEN_HOURS)).isInstanceOf(AccessDeniedToEntityException.class);
-        assertThatThrownBy(() -> caseIn(CaseStatus.HANDLED).apply(TransitionRequest.of(CaseAction.CHECK_PASS, null),
-                other, T0, TEN_HOURS)).isInstanceOf(AccessDeniedToEntityException.class);
+        assertThatThrownBy(() -> caseIn(CaseStatus.PENDING_VERIFY)
+                        .apply(TransitionRequest.of(CaseAction.VERIFY, null), other, T0, TEN_HOURS))
+                .isInstanceOf(AccessDeniedToEntityException.class);
+        assertThatThrownBy(() -> caseIn(CaseStatus.HANDLED)
+                        .apply(TransitionRequest.of(CaseAction.CHECK_PASS, null), other, T0, TEN_HOURS))
+                .isInstanceOf(AccessDeniedToEntityException.class);
     }
 }

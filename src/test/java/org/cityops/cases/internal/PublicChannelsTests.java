@@ -20,8 +20,9 @@ class PublicChannelsTests {
     @Test
     void internalChannelsAreNeverPublic() {
         for (PublicChannels p : new PublicChannels[] {new PublicChannels(true), new PublicChannels(false)}) {
-            for (CaseChannel internal : new CaseChannel[] {CaseChannel.INSPECTOR, CaseChannel.ALERT,
-                    CaseChannel.LEADER, CaseChannel.MEDIA}) {
+            for (CaseChannel internal :
+                    new CaseChannel[] {CaseChannel.INSPECTOR, CaseChannel.ALERT, CaseChannel.LEADER, CaseChannel.MEDIA
+                    }) {
                 assertThat(p.isPublic(internal)).as(internal.name()).isFalse();
             }
             assertThat(p.isPublic(null)).isFalse();

@@ -11,7 +11,6 @@ import static org.cityops.cases.internal.CaseTransitionRulesTests.staff;
 
 import java.time.Duration;
 import java.time.LocalDate;
-
 import org.cityops.cases.CaseAction;
 import org.cityops.cases.CaseStatus;
 import org.cityops.org.Role;
@@ -28,18 +27,27 @@ class SuspendApprovalRulesTests {
     void aRequestKeepsTheClockRunningAndOnlyTheApprovalStopsIt() {
         Case c = caseIn(CaseStatus.ACCEPTED);
         java.time.Instant due = c.dueAt();
-        StepRecord request = c.apply(TransitionRequest.requestSuspend("道路大修期间无法施工", LATER), handler(DEPT),
-                T0.plus(Duration.ofHours(1)), TEN_HOURS);
+        StepRecord request = c.apply(
+                TransitionRequest.requestSuspend("道路大修期间无法施工", LATER),
+                handler(DEPT),
+                T0.plus(Duration.ofHours(1)),
+                TEN_HOURS);
         assertThat(c.status()).isEqualTo(CaseStatus.SUSPEND_REQUESTED);
         assertThat(request.note()).contains("道路大修期间无法施工").contains("2027-03-01");
         assertThat(c.overdueAt(T0.plus(Duration.ofHours(11)))).isTrue();
 
-        c.apply(TransitionRequest.of(CaseAction.SUSPEND, null), staff(Role.SHIFT_LEADER), T0.plus(Duration.ofHours(2)),
+        c.apply(
+                TransitionRequest.of(CaseAction.SUSPEND, null),
+                staff(Role.SHIFT_LEADER),
+                T0.plus(Duration.ofHours(2)),
                 TEN_HOURS);
         assertThat(c.status()).isEqualTo(CaseStatus.SUSPENDED);
         assertThat(c.overdueAt(T0.plus(Duration.ofDays(30)))).isFalse();
 
-        c.apply(TransitionRequest.of(CaseAction.RESUME, null), staff(Role.SHIFT_LEADER), T0.plus(Duration.ofHours(52)),
+        c.apply(
+                TransitionRequest.of(CaseAction.RESUME, null),
+                staff(Role.SHIFT_LEADER),
+                T0.plus(Duration.ofHours(52)),
                 TEN_HOURS);
         assertThat(c.status()).isEqualTo(CaseStatus.ACCEPTED);
         assertThat(c.dueAt()).isEqualTo(due.plus(Duration.ofHours(50)));
@@ -51,8 +59,11 @@ class SuspendApprovalRulesTests {
         Case c = caseIn(CaseStatus.DISPATCHED);
         java.time.Instant due = c.dueAt();
         c.apply(TransitionRequest.requestSuspend("等待管线迁改", LATER), handler(DEPT), T0, TEN_HOURS);
-        StepRecord refusal = c.apply(TransitionRequest.of(CaseAction.REFUSE_SUSPEND, "不符合挂账条件"),
-                staff(Role.SHIFT_LEADER), T0.plus(Duration.ofHours(1)), TEN_HOURS);
+        StepRecord refusal = c.apply(
+                TransitionRequest.of(CaseAction.REFUSE_SUSPEND, "不符合挂账条件"),
+                staff(Role.SHIFT_LEADER),
+                T0.plus(Duration.ofHours(1)),
+                TEN_HOURS);
         assertThat(c.status()).isEqualTo(CaseStatus.DISPATCHED);
         assertThat(c.departmentId()).isEqualTo(DEPT);
         assertThat(c.dueAt()).isEqualTo(due);
@@ -62,24 +73,33 @@ class SuspendApprovalRulesTests {
 
     @Test
     void aRequestNeedsAReasonAndAnExpectedDateAfterToday() {
-        assertThatThrownBy(() -> caseIn(CaseStatus.ACCEPTED).apply(TransitionRequest.requestSuspend(null, LATER),
-                handler(DEPT), T0, TEN_HOURS)).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> caseIn(CaseStatus.ACCEPTED)
+                        .apply(TransitionRequest.requestSuspend(null, LATER), handler(DEPT), T0, TEN_HOURS))
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("申请挂账需要填写说明");
-        assertThatThrownBy(() -> caseIn(CaseStatus.ACCEPTED).apply(TransitionRequest.requestSuspend("等待", null),
-                handler(DEPT), T0, TEN_HOURS)).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> caseIn(CaseStatus.ACCEPTED)
+                        .apply(TransitionRequest.requestSuspend("等待", null), handler(DEPT), T0, TEN_HOURS))
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("预计恢复日期");
-        assertThatThrownBy(() -> caseIn(CaseStatus.ACCEPTED).apply(
-                TransitionRequest.requestSuspend("等待", LocalDate.of(2026, 11, 27)), handler(DEPT), T0, TEN_HOURS))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("应晚于今天");
+        assertThatThrownBy(() -> caseIn(CaseStatus.ACCEPTED)
+                        .apply(
+                                TransitionRequest.requestSuspend("等待", LocalDate.of(2026, 11, 27)),
+                                handler(DEPT),
+                                T0,
+                                TEN_HOURS))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("应晚于今天");
     }
 
     @Test
     void aSuspendRequestOnASuspendedOrClosedCaseIsAConflict() {
-        for (CaseStatus s : new CaseStatus[] {CaseStatus.SUSPENDED, CaseStatus.SUSPEND_REQUESTED, CaseStatus.CLOSED,
-                CaseStatus.VISITED}) {
+        for (CaseStatus s : new CaseStatus[] {
+            CaseStatus.SUSPENDED, CaseStatus.SUSPEND_REQUESTED, CaseStatus.CLOSED, CaseStatus.VISITED
+        }) {
             Case c = caseIn(s);
-            assertThatThrownBy(() -> c.apply(TransitionRequest.requestSuspend("等待", LATER), handler(DEPT), T0,
-                    TEN_HOURS)).isInstanceOf(ConflictException.class);
+            assertThatThrownBy(
+                            () -> c.apply(TransitionRequest.requestSuspend("等待", LATER), handler(DEPT), T0, TEN_HOURS))
+                    .isInstanceOf(ConflictException.class);
             assertThat(c.status()).isEqualTo(s);
         }
     }
@@ -91,14 +111,19 @@ class SuspendApprovalRulesTests {
         assertThat(requested.status()).isEqualTo(CaseStatus.SUSPENDED);
         assertThat(requested.suspendedFrom).isEqualTo(CaseStatus.ACCEPTED);
 
-        assertThatThrownBy(() -> caseIn(CaseStatus.ACCEPTED).apply(TransitionRequest.of(CaseAction.SUSPEND, null),
-                staff(Role.SHIFT_LEADER), T0, TEN_HOURS)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> caseIn(CaseStatus.ACCEPTED)
+                        .apply(TransitionRequest.of(CaseAction.SUSPEND, null), staff(Role.SHIFT_LEADER), T0, TEN_HOURS))
+                .isInstanceOf(InvalidInputException.class);
     }
 
     @Test
     void aRefusalNeedsAReason() {
-        assertThatThrownBy(() -> caseIn(CaseStatus.SUSPEND_REQUESTED).apply(
-                TransitionRequest.of(CaseAction.REFUSE_SUSPEND, ""), staff(Role.SHIFT_LEADER), T0, TEN_HOURS))
+        assertThatThrownBy(() -> caseIn(CaseStatus.SUSPEND_REQUESTED)
+                        .apply(
+                                TransitionRequest.of(CaseAction.REFUSE_SUSPEND, ""),
+                                staff(Role.SHIFT_LEADER),
+                                T0,
+                                TEN_HOURS))
                 .isInstanceOf(InvalidInputException.class);
     }
 }

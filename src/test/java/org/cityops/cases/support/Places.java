@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.cityops.geo.GridLocation;
 import org.cityops.geo.GridLocator;
 
@@ -14,13 +13,11 @@ import org.cityops.geo.GridLocator;
  */
 public final class Places {
 
-    public record Place(double lat, double lon, GridLocation location) {
-    }
+    public record Place(double lat, double lon, GridLocation location) {}
 
     private static volatile List<Place> cache;
 
-    private Places() {
-    }
+    private Places() {}
 
     public static synchronized List<Place> perDistrict(GridLocator locator) {
         if (cache == null) {

@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.cityops.geo.CoordinateSystem;
 import org.cityops.geo.internal.Basemap;
 import org.cityops.geo.internal.tiles.TestTileFiles;
@@ -25,12 +24,14 @@ class TileApiTests {
 
     @TempDir
     Path dir;
+
     private Basemap basemap;
 
     private MockMvc serving(Path file) {
         basemap = new Basemap("", file == null ? "" : file.toString(), "", "", "", 18, "", "", "vec");
         return MockMvcBuilders.standaloneSetup(new TileController(basemap))
-                .setControllerAdvice(new ApiProblemHandler()).build();
+                .setControllerAdvice(new ApiProblemHandler())
+                .build();
     }
 
     @AfterEach
@@ -42,8 +43,8 @@ class TileApiTests {
 
     @Test
     void aTileOfAnMbtilesFileIsServedAsPngWithCachingHeaders() throws Exception {
-        MockMvc mvc = serving(TestTileFiles.mbtiles(dir.resolve("cz.mbtiles"), Map.of("format", "png"),
-                new int[] { 12, 3423, 1655 }));
+        MockMvc mvc = serving(
+                TestTileFiles.mbtiles(dir.resolve("cz.mbtiles"), Map.of("format", "png"), new int[] {12, 3423, 1655}));
         var r = mvc.perform(get("/tiles/12/3423/1655"))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType("image/png"))
@@ -52,15 +53,19 @@ class TileApiTests {
                 .andExpect(header().exists("ETag"))
                 .andReturn();
         String etag = r.getResponse().getHeader("ETag");
-        mvc.perform(get("/tiles/12/3423/1655").header("If-None-Match", etag))
-                .andExpect(status().isNotModified());
+        mvc.perform(get("/tiles/12/3423/1655").header("If-None-Match", etag)).andExpect(status().isNotModified());
         mvc.perform(get("/tiles/12/3423/1655.png")).andExpect(status().isOk());
     }
 
     @Test
     void aTileOfAPmtilesFileIsServed() throws Exception {
-        MockMvc mvc = serving(TestTileFiles.pmtiles(dir.resolve("cz.pmtiles"), true, true,
-                new double[] { 119.4, 31.3, 120.2, 32.0 }, new int[] { 12, 3423, 1655 }, new int[] { 13, 6847, 3311 }));
+        MockMvc mvc = serving(TestTileFiles.pmtiles(
+                dir.resolve("cz.pmtiles"),
+                true,
+                true,
+                new double[] {119.4, 31.3, 120.2, 32.0},
+                new int[] {12, 3423, 1655},
+                new int[] {13, 6847, 3311}));
         mvc.perform(get("/tiles/13/6847/3311"))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType("image/png"))
@@ -76,7 +81,7 @@ class TileApiTests {
 
     @Test
     void aTileTheFileDoesNotHaveIsNoContentSoTheBaseShowsThrough() throws Exception {
-        MockMvc mvc = serving(TestTileFiles.mbtiles(dir.resolve("cz.mbtiles"), Map.of(), new int[] { 12, 3423, 1655 }));
+        MockMvc mvc = serving(TestTileFiles.mbtiles(dir.resolve("cz.mbtiles"), Map.of(), new int[] {12, 3423, 1655}));
         mvc.perform(get("/tiles/12/3424/1655"))
                 .andExpect(status().isNoContent())
                 .andExpect(header().string("Cache-Control", "max-age=86400, public"));
@@ -84,13 +89,17 @@ class TileApiTests {
 
     @Test
     void aTileAddressThatCannotExistIsA400NamingTheField() throws Exception {
-        MockMvc mvc = serving(TestTileFiles.mbtiles(dir.resolve("cz.mbtiles"), Map.of(), new int[] { 1, 0, 0 }));
+        MockMvc mvc = serving(TestTileFiles.mbtiles(dir.resolve("cz.mbtiles"), Map.of(), new int[] {1, 0, 0}));
         mvc.perform(get("/tiles/2/4/0"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("x"))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("瓦片地址 x")));
-        mvc.perform(get("/tiles/27/0/0")).andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("z"));
-        mvc.perform(get("/tiles/3/1/abc")).andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("y"));
+        mvc.perform(get("/tiles/27/0/0"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("z"));
+        mvc.perform(get("/tiles/3/1/abc"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("y"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-
 import org.cityops.muck.engine.AlarmEngine;
 import org.cityops.muck.engine.AlarmThresholds;
 import org.cityops.muck.engine.EngineEvent;
@@ -32,8 +32,6 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
-import com.jayway.jsonpath.JsonPath;
-
 /**
  * Positions in through telemetry's observer interface, alarms out: stored with evidence, deduplicated, closed, sent
  * as cases by rule or by click, linked back when the case opens, and resumed after a restart.
@@ -45,16 +43,22 @@ class AlarmPipelineTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PositionObserver observer;
+
     @Autowired
     EngineRunner runner;
+
     @Autowired
     AlarmStore store;
+
     @Autowired
     WorldLoader worldLoader;
+
     @Autowired
     Clock clock;
 
@@ -64,9 +68,14 @@ class AlarmPipelineTests {
     Instant t0;
 
     long created(String path, String json) throws Exception {
-        String body = mvc.perform(post(path).header("Authorization", Api.bearer(mvc, "muck1"))
-                .contentType(MediaType.APPLICATION_JSON).content(json)).andExpect(status().isCreated())
-                .andReturn().getResponse().getContentAsString();
+        String body = mvc.perform(post(path)
+                        .header("Authorization", Api.bearer(mvc, "muck1"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return ((Number) JsonPath.read(body, "$.id")).longValue();
     }
 
@@ -79,25 +88,21 @@ class AlarmPipelineTests {
         String suffix = Long.toString(System.nanoTime(), 36);
         long site = created("/api/v1/muck/sites", """
                 {"code": "TS-%s", "name": "管线测试工地", "districtCode": "320411",
-                 "polygon": "POLYGON((119.898 31.798, 119.902 31.798, 119.902 31.802, 119.898 31.802, 119.898 31.798))"}"""
-                .formatted(suffix));
+                 "polygon": "POLYGON((119.898 31.798, 119.902 31.798, 119.902 31.802, 119.898 31.802, 119.898 31.798))"}""".formatted(suffix));
         long disposal = created("/api/v1/muck/disposal-sites", """
                 {"code": "TD-%s", "name": "管线测试消纳场", "districtCode": "320411", "capacityM3": 1000,
-                 "polygon": "POLYGON((119.998 31.798, 120.002 31.798, 120.002 31.802, 119.998 31.802, 119.998 31.798))"}"""
-                .formatted(suffix));
+                 "polygon": "POLYGON((119.998 31.798, 120.002 31.798, 120.002 31.802, 119.998 31.802, 119.998 31.798))"}""".formatted(suffix));
         withPermit = terminal();
         withoutPermit = terminal();
         permittedVehicle = created("/api/v1/muck/vehicles", """
-                {"plate": "苏D·W%s", "plateColor": 2, "terminalPhone": "%s", "districtCode": "320411", "ratedVolumeM3": 18}"""
-                .formatted(withPermit.substring(6), withPermit));
+                {"plate": "苏D·W%s", "plateColor": 2, "terminalPhone": "%s", "districtCode": "320411", "ratedVolumeM3": 18}""".formatted(withPermit.substring(6), withPermit));
         created("/api/v1/muck/vehicles", """
-                {"plate": "苏D·N%s", "plateColor": 2, "terminalPhone": "%s", "districtCode": "320411"}"""
-                .formatted(withoutPermit.substring(6), withoutPermit));
+                {"plate": "苏D·N%s", "plateColor": 2, "terminalPhone": "%s", "districtCode": "320411"}""".formatted(withoutPermit.substring(6), withoutPermit));
         LocalDate today = LocalDate.now(clock.withZone(CityClock.ZONE));
         created("/api/v1/muck/permits", """
                 {"permitNo": "TP-%s", "siteId": %d, "disposalSiteId": %d, "validFrom": "%s", "validTo": "%s",
-                 "route": "LINESTRING(119.900 31.800, 120.000 31.800)", "vehicleIds": [%d]}"""
-                .formatted(suffix, site, disposal, today.minusDays(1), today.plusDays(1), permittedVehicle));
+                 "route": "LINESTRING(119.900 31.800, 120.000 31.800)", "vehicleIds": [%d]}""".formatted(
+                        suffix, site, disposal, today.minusDays(1), today.plusDays(1), permittedVehicle));
         t0 = clock.instant().minus(Duration.ofMinutes(30));
     }
 
@@ -111,13 +116,17 @@ class AlarmPipelineTests {
     }
 
     List<Map<String, Object>> alarms(String terminal) {
-        return jdbc.sql("SELECT * FROM muck_alarm WHERE terminal_phone = :t AND type <> 'OFFLINE' ORDER BY id").param("t", terminal).query()
+        return jdbc.sql("SELECT * FROM muck_alarm WHERE terminal_phone = :t AND type <> 'OFFLINE' ORDER BY id")
+                .param("t", terminal)
+                .query()
                 .listOfRows();
     }
 
     @Test
     void aLoadedTripWithoutPermitIsStoredWithEvidenceAndSentAsACaseByRule() throws Exception {
-        feed(pos(withoutPermit, 0, 31.80, 119.95, 30, FULL, 0), pos(withoutPermit, 10, 31.80, 119.951, 30, FULL, 0),
+        feed(
+                pos(withoutPermit, 0, 31.80, 119.95, 30, FULL, 0),
+                pos(withoutPermit, 10, 31.80, 119.951, 30, FULL, 0),
                 pos(withoutPermit, 20, 31.80, 119.952, 30, FULL, 0));
         List<Map<String, Object>> rows = alarms(withoutPermit);
         assertThat(rows).hasSize(1);
@@ -128,7 +137,9 @@ class AlarmPipelineTests {
         assertThat(a.get("case_requested_at")).isNotNull();
         assertThat(a.get("case_category")).isEqualTo(CaseRules.ILLEGAL_TRANSPORT);
         long id = ((Number) a.get("id")).longValue();
-        assertThat(CaseRequestedProbe.SEEN).filteredOn(e -> e.sourceRef().equals(String.valueOf(id))).singleElement()
+        assertThat(CaseRequestedProbe.SEEN)
+                .filteredOn(e -> e.sourceRef().equals(String.valueOf(id)))
+                .singleElement()
                 .satisfies(e -> {
                     assertThat(e.sourceModule()).isEqualTo("muck");
                     assertThat(e.categoryCode()).isEqualTo(CaseRules.ILLEGAL_TRANSPORT);
@@ -142,28 +153,39 @@ class AlarmPipelineTests {
         Object caseId = null;
         while (caseId == null && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
-            caseId = jdbc.sql("SELECT case_id FROM muck_alarm WHERE id = :id").param("id", id).query().singleRow().get("case_id");
+            caseId = jdbc.sql("SELECT case_id FROM muck_alarm WHERE id = :id")
+                    .param("id", id)
+                    .query()
+                    .singleRow()
+                    .get("case_id");
         }
         assertThat(caseId).as("case linked back to the alarm").isNotNull();
         String body = mvc.perform(get("/api/v1/cases/" + ((Number) caseId).longValue())
-                .header("Authorization", Api.bearer(mvc, "dispatcher1")))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.channel").value("ALERT"))
-                .andReturn().getResponse().getContentAsString();
+                        .header("Authorization", Api.bearer(mvc, "dispatcher1")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.channel").value("ALERT"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String caseNumber = com.jayway.jsonpath.JsonPath.read(body, "$.caseNumber");
         mvc.perform(get("/api/v1/muck/alarms/" + id).header("Authorization", Api.bearer(mvc, "muck1")))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.caseNumber").value(caseNumber))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.caseNumber").value(caseNumber))
                 .andExpect(jsonPath("$.evidence.length()").value(3));
 
         // emptied again: the alarm closes and stays one alarm
         feed(pos(withoutPermit, 30, 31.80, 119.953, 0, 0, 0), pos(withoutPermit, 40, 31.80, 119.953, 20, 0, 0));
         rows = alarms(withoutPermit);
-        assertThat(rows).extracting(r -> r.get("type") + "/" + r.get("status"))
+        assertThat(rows)
+                .extracting(r -> r.get("type") + "/" + r.get("status"))
                 .contains("NO_PERMIT/CLOSED", "ILLEGAL_UNLOADING/CLOSED");
     }
 
     @Test
     void aTerminalAlarmIsSentAsACaseByAClickOnce() throws Exception {
-        feed(pos(withPermit, 0, 31.80, 119.93, 30, 0, 1), pos(withPermit, 10, 31.80, 119.931, 30, 0, 1),
+        feed(
+                pos(withPermit, 0, 31.80, 119.93, 30, 0, 1),
+                pos(withPermit, 10, 31.80, 119.931, 30, 0, 1),
                 pos(withPermit, 20, 31.80, 119.932, 30, 0, 1));
         List<Map<String, Object>> rows = alarms(withPermit);
         assertThat(rows).hasSize(1);
@@ -171,22 +193,34 @@ class AlarmPipelineTests {
         assertThat(a.get("type")).isEqualTo("TERMINAL_EMERGENCY");
         assertThat(a.get("case_requested_at")).isNull(); // manual by default
         long id = ((Number) a.get("id")).longValue();
-        mvc.perform(post("/api/v1/muck/alarms/" + id + "/case").header("Authorization", Api.bearer(mvc, "dispatcher1"))
-                .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isForbidden());
-        mvc.perform(post("/api/v1/muck/alarms/" + id + "/case").header("Authorization", Api.bearer(mvc, "muck1"))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"note\": \"请执法队核查\"}"))
-                .andExpect(status().isAccepted()).andExpect(jsonPath("$.caseCategory").value(CaseRules.ILLEGAL_TRANSPORT));
-        mvc.perform(post("/api/v1/muck/alarms/" + id + "/case").header("Authorization", Api.bearer(mvc, "muck1"))
-                .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isConflict());
+        mvc.perform(post("/api/v1/muck/alarms/" + id + "/case")
+                        .header("Authorization", Api.bearer(mvc, "dispatcher1"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/muck/alarms/" + id + "/case")
+                        .header("Authorization", Api.bearer(mvc, "muck1"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"note\": \"请执法队核查\"}"))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.caseCategory").value(CaseRules.ILLEGAL_TRANSPORT));
+        mvc.perform(post("/api/v1/muck/alarms/" + id + "/case")
+                        .header("Authorization", Api.bearer(mvc, "muck1"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
+                .andExpect(status().isConflict());
         mvc.perform(get("/api/v1/muck/alarms?type=TERMINAL_EMERGENCY&plate=" + withPermit.substring(6))
-                .header("Authorization", Api.bearer(mvc, "muck1")))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(1));
+                        .header("Authorization", Api.bearer(mvc, "muck1")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(1));
         mvc.perform(get("/api/v1/muck/alarms?type=NOPE").header("Authorization", Api.bearer(mvc, "muck1")))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("type"));
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("type"));
         mvc.perform(get("/api/v1/muck/alarms")).andExpect(status().isUnauthorized());
         mvc.perform(get("/api/v1/muck/alarms/export.xlsx").header("Authorization", Api.bearer(mvc, "muck1")))
                 .andExpect(status().isOk())
-                .andExpect(result -> assertThat(result.getResponse().getContentAsByteArray()).startsWith(0x50, 0x4B));
+                .andExpect(result ->
+                        assertThat(result.getResponse().getContentAsByteArray()).startsWith(0x50, 0x4B));
     }
 
     @Test
@@ -201,19 +235,28 @@ class AlarmPipelineTests {
         trip.add(pos(withPermit, 760, 31.800, 119.9995, 0, 0, 0));
         feed(trip.toArray(new Position[0]));
         assertThat(alarms(withPermit)).isEmpty();
-        Map<String, Object> t = jdbc.sql("SELECT * FROM muck_trip WHERE terminal_phone = :t").param("t", withPermit)
-                .query().singleRow();
+        Map<String, Object> t = jdbc.sql("SELECT * FROM muck_trip WHERE terminal_phone = :t")
+                .param("t", withPermit)
+                .query()
+                .singleRow();
         assertThat(t.get("site_id")).isNotNull();
         assertThat(t.get("disposal_site_id")).isNotNull();
         assertThat(((Number) t.get("volume_m3")).doubleValue()).isEqualTo(18.0);
         assertThat(((Number) jdbc.sql("SELECT remaining_m3 FROM muck_disposal_site WHERE id = :id")
-                .param("id", t.get("disposal_site_id")).query().singleValue()).doubleValue()).isEqualTo(982.0);
+                                .param("id", t.get("disposal_site_id"))
+                                .query()
+                                .singleValue())
+                        .doubleValue())
+                .isEqualTo(982.0);
         mvc.perform(get("/api/v1/muck/vehicles/live").header("Authorization", Api.bearer(mvc, "muck1")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[?(@.terminal == '" + withPermit + "')].load").value("EMPTY"))
-                .andExpect(jsonPath("$[?(@.terminal == '" + withPermit + "')].lon").value(119.9995));
+                .andExpect(jsonPath("$[?(@.terminal == '" + withPermit + "')].load")
+                        .value("EMPTY"))
+                .andExpect(
+                        jsonPath("$[?(@.terminal == '" + withPermit + "')].lon").value(119.9995));
         mvc.perform(get("/api/v1/muck/stats").header("Authorization", Api.bearer(mvc, "muck1")))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.trips").isNumber());
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.trips").isNumber());
     }
 
     @Test
@@ -222,10 +265,12 @@ class AlarmPipelineTests {
         Instant t = clock.instant().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         String json = """
                 [{"terminal": "0%s", "time": "%s", "lat": 31.80, "lon": 119.95, "speedKmh": 30, "statusBits": 768},
-                 {"terminal": "0%s", "time": "%s", "lat": 31.80, "lon": 119.951, "speedKmh": 30, "statusBits": 768}]"""
-                .formatted(withoutPermit, t, withoutPermit, t.plusSeconds(10));
-        mvc.perform(post("/api/v1/telemetry/positions").header("Authorization", Api.bearer(mvc, "muck1"))
-                .contentType(MediaType.APPLICATION_JSON).content(json)).andExpect(status().is2xxSuccessful());
+                 {"terminal": "0%s", "time": "%s", "lat": 31.80, "lon": 119.951, "speedKmh": 30, "statusBits": 768}]""".formatted(withoutPermit, t, withoutPermit, t.plusSeconds(10));
+        mvc.perform(post("/api/v1/telemetry/positions")
+                        .header("Authorization", Api.bearer(mvc, "muck1"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json))
+                .andExpect(status().is2xxSuccessful());
         long deadline = System.currentTimeMillis() + 15_000;
         while (alarms(withoutPermit).isEmpty() && System.currentTimeMillis() < deadline) {
             Thread.sleep(200);
@@ -235,38 +280,49 @@ class AlarmPipelineTests {
     }
 
     @Test
-    void theDefaultCaseCategoriesExistInTheCatalogue(@Autowired org.cityops.catalog.Catalog catalog,
-            @Autowired CaseRules rules) {
+    void theDefaultCaseCategoriesExistInTheCatalogue(
+            @Autowired org.cityops.catalog.Catalog catalog, @Autowired CaseRules rules) {
         for (CaseRules.Rule r : rules.all()) {
-            assertThat(catalog.resolve(r.categoryCode())).as(r.type() + " → " + r.categoryCode()).isPresent();
+            assertThat(catalog.resolve(r.categoryCode()))
+                    .as(r.type() + " → " + r.categoryCode())
+                    .isPresent();
         }
         assertThat(catalog.resolve(CaseRules.UNSEALED)).isPresent();
     }
 
     @Test
     void aVehicleThatMovesWithoutAlarmsHasItsStateWrittenByIntervalNotPerPosition() {
-        AlarmEngine engine = new AlarmEngine(MuckWorld.empty(LocalProjection.changzhou()), AlarmThresholds.defaults(),
-                CityClock.ZONE, clock.instant());
+        AlarmEngine engine = new AlarmEngine(
+                MuckWorld.empty(LocalProjection.changzhou()),
+                AlarmThresholds.defaults(),
+                CityClock.ZONE,
+                clock.instant());
         engine.setWorld(worldLoader.load(LocalProjection.changzhou()));
         EngineRunner hourly = new EngineRunner(engine, store, worldLoader, jdbc, clock, Duration.ofHours(1));
         try {
             hourly.ensureStarted();
             hourly.process(List.of(pos(withPermit, 0, 31.80, 119.93, 30, 0, 0)));
             hourly.process(List.of(pos(withPermit, 10, 31.80, 119.931, 30, 0, 0)));
-            assertThat(engine.snapshot(withPermit)).get().satisfies(s -> assertThat(s.open()).isEmpty());
+            assertThat(engine.snapshot(withPermit))
+                    .get()
+                    .satisfies(s -> assertThat(s.open()).isEmpty());
             assertThat(storedLastTime(withPermit)).isEmpty();
 
             hourly.flushStates();
 
-            assertThat(storedLastTime(withPermit)).contains(t0.plusSeconds(10).truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+            assertThat(storedLastTime(withPermit))
+                    .contains(t0.plusSeconds(10).truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         } finally {
             hourly.stop();
         }
     }
 
     java.util.Optional<Instant> storedLastTime(String terminal) {
-        return jdbc.sql("SELECT last_time FROM muck_vehicle_state WHERE terminal_phone = :t").param("t", terminal)
-                .query(java.time.OffsetDateTime.class).optional().map(java.time.OffsetDateTime::toInstant);
+        return jdbc.sql("SELECT last_time FROM muck_vehicle_state WHERE terminal_phone = :t")
+                .param("t", terminal)
+                .query(java.time.OffsetDateTime.class)
+                .optional()
+                .map(java.time.OffsetDateTime::toInstant);
     }
 
     @Test
@@ -276,8 +332,11 @@ class AlarmPipelineTests {
         runner.flushStates(); // what a clean stop does
 
         // a new engine, as after a restart: world from the registry, vehicle states from the database
-        AlarmEngine restarted = new AlarmEngine(MuckWorld.empty(LocalProjection.changzhou()), AlarmThresholds.defaults(),
-                CityClock.ZONE, clock.instant());
+        AlarmEngine restarted = new AlarmEngine(
+                MuckWorld.empty(LocalProjection.changzhou()),
+                AlarmThresholds.defaults(),
+                CityClock.ZONE,
+                clock.instant());
         restarted.setWorld(worldLoader.load(LocalProjection.changzhou()));
         restarted.restore(store.loadStates());
         assertThat(restarted.snapshot(withPermit)).get().satisfies(s -> {
@@ -285,7 +344,8 @@ class AlarmPipelineTests {
             assertThat(s.open()).hasSize(1);
         });
         // the same position again (telemetry re-delivers) is ignored; the alarm persists without a new one
-        assertThat(restarted.accept(pos(withPermit, 10, 31.80, 119.931, 30, 0, 1), clock.instant())).isEmpty();
+        assertThat(restarted.accept(pos(withPermit, 10, 31.80, 119.931, 30, 0, 1), clock.instant()))
+                .isEmpty();
         List<EngineEvent> next = restarted.accept(pos(withPermit, 20, 31.80, 119.932, 30, 0, 1), clock.instant());
         assertThat(next).isEmpty();
         next = restarted.accept(pos(withPermit, 30, 31.80, 119.933, 30, 0, 0), clock.instant());

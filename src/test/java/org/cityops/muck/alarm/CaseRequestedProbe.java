@@ -2,7 +2,6 @@ package org.cityops.muck.alarm;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.cityops.cases.CaseRequested;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;

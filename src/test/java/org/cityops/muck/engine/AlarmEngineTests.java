@@ -9,7 +9,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
 import org.cityops.muck.engine.EngineEvent.AlarmClosed;
 import org.cityops.muck.engine.EngineEvent.AlarmOpened;
 import org.cityops.muck.engine.EngineEvent.TripCompleted;
@@ -39,25 +38,79 @@ class AlarmEngineTests {
     List<EngineEvent> events = new ArrayList<>();
 
     static String square(double lat, double lon, double half) {
-        return String.format("POLYGON((%f %f, %f %f, %f %f, %f %f, %f %f))", lon - half, lat - half, lon + half,
-                lat - half, lon + half, lat + half, lon - half, lat + half, lon - half, lat - half);
+        return String.format(
+                "POLYGON((%f %f, %f %f, %f %f, %f %f, %f %f))",
+                lon - half,
+                lat - half,
+                lon + half,
+                lat - half,
+                lon + half,
+                lat + half,
+                lon - half,
+                lat + half,
+                lon - half,
+                lat - half);
     }
 
     static MuckWorld world(LocalProjection proj) {
         List<Fence> fences = List.of(
-                new Fence(11, "工地A", Fence.Kind.SITE, proj.projectWkt(square(31.800, 119.900, 0.002)), null, null, "320411"),
-                new Fence(21, "消纳场B", Fence.Kind.DISPOSAL, proj.projectWkt(square(31.800, 120.000, 0.002)), null, null, "320402"),
-                new Fence(22, "消纳场C", Fence.Kind.DISPOSAL, proj.projectWkt(square(31.760, 120.000, 0.002)), null, null, "320402"),
-                new Fence(31, "学校禁行区", Fence.Kind.NO_GO, proj.projectWkt(square(31.770, 119.950, 0.003)), null,
-                        DailyWindow.of("07:00", "19:00"), "320402"),
-                new Fence(41, "城区限速区", Fence.Kind.SPEED, proj.projectWkt(square(31.800, 119.950, 0.005)), 40, null, "320402"));
-        PermitRule permit = new PermitRule(51, "HZ-001", Set.of(1L), 11, 21, LocalDate.parse("2026-11-01"),
-                LocalDate.parse("2026-12-31"), DailyWindow.of("20:00", "06:00"),
+                new Fence(
+                        11,
+                        "工地A",
+                        Fence.Kind.SITE,
+                        proj.projectWkt(square(31.800, 119.900, 0.002)),
+                        null,
+                        null,
+                        "320411"),
+                new Fence(
+                        21,
+                        "消纳场B",
+                        Fence.Kind.DISPOSAL,
+                        proj.projectWkt(square(31.800, 120.000, 0.002)),
+                        null,
+                        null,
+                        "320402"),
+                new Fence(
+                        22,
+                        "消纳场C",
+                        Fence.Kind.DISPOSAL,
+                        proj.projectWkt(square(31.760, 120.000, 0.002)),
+                        null,
+                        null,
+                        "320402"),
+                new Fence(
+                        31,
+                        "学校禁行区",
+                        Fence.Kind.NO_GO,
+                        proj.projectWkt(square(31.770, 119.950, 0.003)),
+                        null,
+                        DailyWindow.of("07:00", "19:00"),
+                        "320402"),
+                new Fence(
+                        41,
+                        "城区限速区",
+                        Fence.Kind.SPEED,
+                        proj.projectWkt(square(31.800, 119.950, 0.005)),
+                        40,
+                        null,
+                        "320402"));
+        PermitRule permit = new PermitRule(
+                51,
+                "HZ-001",
+                Set.of(1L),
+                11,
+                21,
+                LocalDate.parse("2026-11-01"),
+                LocalDate.parse("2026-12-31"),
+                DailyWindow.of("20:00", "06:00"),
                 proj.corridor("LINESTRING(119.900 31.800, 120.000 31.800)", 50));
-        return new MuckWorld(proj,
-                List.of(new VehicleProfile(1, T1, "苏D·M3601", 7L, 18.0, "320411"),
+        return new MuckWorld(
+                proj,
+                List.of(
+                        new VehicleProfile(1, T1, "苏D·M3601", 7L, 18.0, "320411"),
                         new VehicleProfile(2, T2, "苏D·M3602", 7L, 18.0, "320411")),
-                List.of(permit), fences);
+                List.of(permit),
+                fences);
     }
 
     @BeforeEach
@@ -66,7 +119,8 @@ class AlarmEngineTests {
     }
 
     List<EngineEvent> feed(String terminal, Instant t, double lat, double lon, double speed, long status, long alarm) {
-        List<EngineEvent> e = engine.accept(new Position(terminal, t, lat, lon, speed, 90, alarm, status, null, null), t);
+        List<EngineEvent> e =
+                engine.accept(new Position(terminal, t, lat, lon, speed, 90, alarm, status, null, null), t);
         events.addAll(e);
         return e;
     }
@@ -76,15 +130,21 @@ class AlarmEngineTests {
     }
 
     long opened(AlarmType type) {
-        return events.stream().filter(e -> e instanceof AlarmOpened o && o.type() == type).count();
+        return events.stream()
+                .filter(e -> e instanceof AlarmOpened o && o.type() == type)
+                .count();
     }
 
     long closed(AlarmType type) {
-        return events.stream().filter(e -> e instanceof AlarmClosed c && c.type() == type).count();
+        return events.stream()
+                .filter(e -> e instanceof AlarmClosed c && c.type() == type)
+                .count();
     }
 
     List<AlarmType> openTypes(String terminal) {
-        return engine.snapshot(terminal).orElseThrow().open().stream().map(OpenAlarm::type).toList();
+        return engine.snapshot(terminal).orElseThrow().open().stream()
+                .map(OpenAlarm::type)
+                .toList();
     }
 
     @Test
@@ -150,7 +210,10 @@ class AlarmEngineTests {
         feed(T2, DAY, 31.770, 119.950, 20, EMPTY);
         feed(T2, DAY.plusSeconds(30), 31.771, 119.950, 20, EMPTY);
         assertThat(opened(AlarmType.FORBIDDEN_ZONE)).isEqualTo(1);
-        AlarmOpened o = (AlarmOpened) events.stream().filter(e -> e instanceof AlarmOpened).findFirst().orElseThrow();
+        AlarmOpened o = (AlarmOpened) events.stream()
+                .filter(e -> e instanceof AlarmOpened)
+                .findFirst()
+                .orElseThrow();
         assertThat(o.refKind()).isEqualTo("ZONE");
         assertThat(o.refId()).isEqualTo(31L);
         feed(T2, DAY.plusSeconds(60), 31.780, 119.950, 20, EMPTY);
@@ -190,8 +253,11 @@ class AlarmEngineTests {
         feed(T1, NIGHT.plusSeconds(240), 31.8018, 119.950, 30, FULL);
         feed(T1, NIGHT.plusSeconds(300), 31.8018, 119.955, 30, FULL);
         assertThat(opened(AlarmType.ROUTE_DEVIATION)).isEqualTo(1);
-        AlarmOpened o = events.stream().filter(e -> e instanceof AlarmOpened a && a.type() == AlarmType.ROUTE_DEVIATION)
-                .map(AlarmOpened.class::cast).findFirst().orElseThrow();
+        AlarmOpened o = events.stream()
+                .filter(e -> e instanceof AlarmOpened a && a.type() == AlarmType.ROUTE_DEVIATION)
+                .map(AlarmOpened.class::cast)
+                .findFirst()
+                .orElseThrow();
         assertThat(o.at()).isEqualTo(NIGHT.plusSeconds(240));
         assertThat(o.detail()).contains("HZ-001");
         assertThat(o.evidence()).isNotEmpty();
@@ -243,7 +309,9 @@ class AlarmEngineTests {
         }
         feed(T1, NIGHT.plusSeconds(1000), 31.8003, 119.9995, 0, FULL);
         feed(T1, NIGHT.plusSeconds(1200), 31.8003, 119.9996, 0, EMPTY); // emptied in 消纳场B
-        List<TripCompleted> trips = events.stream().filter(e -> e instanceof TripCompleted).map(TripCompleted.class::cast)
+        List<TripCompleted> trips = events.stream()
+                .filter(e -> e instanceof TripCompleted)
+                .map(TripCompleted.class::cast)
                 .toList();
         assertThat(trips).hasSize(1);
         assertThat(trips.get(0).siteId()).isEqualTo(11L);
@@ -271,8 +339,12 @@ class AlarmEngineTests {
         feed(T1, NIGHT, 31.760, 120.000, 0, FULL);
         feed(T1, NIGHT.plusSeconds(60), 31.760, 120.0001, 0, EMPTY);
         assertThat(opened(AlarmType.ILLEGAL_UNLOADING)).isEqualTo(1);
-        AlarmOpened o = events.stream().filter(e -> e instanceof AlarmOpened).map(AlarmOpened.class::cast)
-                .filter(a -> a.type() == AlarmType.ILLEGAL_UNLOADING).findFirst().orElseThrow();
+        AlarmOpened o = events.stream()
+                .filter(e -> e instanceof AlarmOpened)
+                .map(AlarmOpened.class::cast)
+                .filter(a -> a.type() == AlarmType.ILLEGAL_UNLOADING)
+                .findFirst()
+                .orElseThrow();
         assertThat(o.refKind()).isEqualTo("DISPOSAL");
         assertThat(o.refId()).isEqualTo(22L);
     }
@@ -361,8 +433,8 @@ class AlarmEngineTests {
     static final long LID_OPEN = 1L << 17;
 
     void withLidSensorOnBit17() {
-        engine = new AlarmEngine(world(proj), AlarmThresholds.defaults().withLidOpenStatusBit(17), CITY,
-                NIGHT.minusSeconds(3600));
+        engine = new AlarmEngine(
+                world(proj), AlarmThresholds.defaults().withLidOpenStatusBit(17), CITY, NIGHT.minusSeconds(3600));
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
-
 import org.cityops.support.Api;
 import org.cityops.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -26,8 +25,10 @@ class BadInputTests {
         java.util.Arrays.fill(big, (byte) ' ');
         big[0] = '{';
         big[big.length - 1] = '}';
-        mvc.perform(post("/api/v1/org/units").header("Authorization", Api.bearer(mvc, "admin"))
-                .contentType(MediaType.APPLICATION_JSON).content(big))
+        mvc.perform(post("/api/v1/org/units")
+                        .header("Authorization", Api.bearer(mvc, "admin"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(big))
                 .andExpect(status().isPayloadTooLarge())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
                 .andExpect(jsonPath("$.status").value(413));
@@ -42,8 +43,10 @@ class BadInputTests {
         System.arraycopy(head, 0, body, 0, head.length);
         System.arraycopy(gbk, 0, body, head.length, gbk.length);
         System.arraycopy(tail, 0, body, head.length + gbk.length, tail.length);
-        mvc.perform(post("/api/v1/org/units").header("Authorization", Api.bearer(mvc, "admin"))
-                .contentType("application/json;charset=UTF-8").content(body))
+        mvc.perform(post("/api/v1/org/units")
+                        .header("Authorization", Api.bearer(mvc, "admin"))
+                        .contentType("application/json;charset=UTF-8")
+                        .content(body))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
     }
@@ -51,40 +54,58 @@ class BadInputTests {
     @Test
     void aPasswordLongerThanBcryptReadsIsAWrongPasswordNotA500() throws Exception {
         String longPassword = "x".repeat(150);
-        mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"username\":\"operator1\",\"password\":\"" + longPassword + "\"}"))
+        mvc.perform(post("/api/v1/auth/token")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"operator1\",\"password\":\"" + longPassword + "\"}"))
                 .andExpect(status().isUnauthorized());
-        mvc.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin("/login")
-                .user("nobody-at-all").password(longPassword))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/login?error"));
+        mvc.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin(
+                                "/login")
+                        .user("nobody-at-all")
+                        .password(longPassword))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
+                        "/login?error"));
     }
 
     @Test
     void wrongTypesNameTheField() throws Exception {
-        mvc.perform(post("/api/v1/org/users").header("Authorization", Api.bearer(mvc, "admin"))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"username\":\"x-y-z\",\"password\":\"0123456789a\","
-                        + "\"displayName\":\"x\",\"roles\":\"HANDLER\",\"scope\":\"CITY\",\"enabled\":\"perhaps\"}"))
+        mvc.perform(
+                        post("/api/v1/org/users")
+                                .header("Authorization", Api.bearer(mvc, "admin"))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(
+                                        "{\"username\":\"x-y-z\",\"password\":\"0123456789a\","
+                                                + "\"displayName\":\"x\",\"roles\":\"HANDLER\",\"scope\":\"CITY\",\"enabled\":\"perhaps\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").exists());
-        mvc.perform(post("/api/v1/org/users").header("Authorization", Api.bearer(mvc, "admin"))
-                .contentType(MediaType.APPLICATION_JSON).content("[1,2]"))
+        mvc.perform(post("/api/v1/org/users")
+                        .header("Authorization", Api.bearer(mvc, "admin"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("[1,2]"))
                 .andExpect(status().isBadRequest());
     }
 
     @Test
     void aStaffFormPostWithoutCsrfTokenIsRefused() throws Exception {
-        mvc.perform(post("/me/password").with(org.springframework.security.test.web.servlet.request
-                .SecurityMockMvcRequestPostProcessors.user("dispatcher1").roles("DISPATCHER"))
-                .param("currentPassword", "cityops-demo").param("newPassword", "whatever-123")
-                .param("confirmPassword", "whatever-123"))
+        mvc.perform(
+                        post("/me/password")
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.user("dispatcher1")
+                                        .roles("DISPATCHER"))
+                                .param("currentPassword", "cityops-demo")
+                                .param("newPassword", "whatever-123")
+                                .param("confirmPassword", "whatever-123"))
                 .andExpect(status().isForbidden());
     }
 
     @Test
     void anApiCallWithTheSessionButWithoutCsrfHeaderIsRefused() throws Exception {
-        mvc.perform(post("/api/v1/org/units").with(org.springframework.security.test.web.servlet.request
-                .SecurityMockMvcRequestPostProcessors.user("admin").roles("ADMIN"))
-                .contentType(MediaType.APPLICATION_JSON).content("{}"))
+        mvc.perform(
+                        post("/api/v1/org/units")
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.user("admin")
+                                        .roles("ADMIN"))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{}"))
                 .andExpect(status().isForbidden());
     }
 }

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import org.cityops.audit.AuditEntry;
 import org.cityops.audit.AuditLog;
 import org.cityops.support.Api;
@@ -15,13 +16,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
-import com.jayway.jsonpath.JsonPath;
-
 @IntegrationTest
 class MeApiTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     AuditLog auditLog;
 
@@ -56,26 +56,47 @@ class MeApiTests {
     @Test
     void aUserChangesHisOwnPasswordOnlyWithTheCurrentOne() throws Exception {
         String u = OrgTestData.username("me");
-        mvc.perform(post("/api/v1/org/users").header("Authorization", Api.bearer(mvc, "admin"))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"username\":\"" + u
-                        + "\",\"password\":\"first-pass-1\",\"displayName\":\"我\",\"roles\":[\"ASSESSOR\"],\"scope\":\"SELF\"}"))
+        mvc.perform(
+                        post("/api/v1/org/users")
+                                .header("Authorization", Api.bearer(mvc, "admin"))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(
+                                        "{\"username\":\"" + u
+                                                + "\",\"password\":\"first-pass-1\",\"displayName\":\"我\",\"roles\":[\"ASSESSOR\"],\"scope\":\"SELF\"}"))
                 .andExpect(status().isCreated());
-        String token = "Bearer " + JsonPath.read(mvc.perform(post("/api/v1/auth/token")
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"username\":\"" + u + "\",\"password\":\"first-pass-1\"}")).andReturn().getResponse()
-                .getContentAsString(), "$.access_token");
-        mvc.perform(post("/api/v1/org/me/password").header("Authorization", token).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"currentPassword\":\"not-the-one\",\"newPassword\":\"second-pass-2\"}"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("currentPassword"));
-        mvc.perform(post("/api/v1/org/me/password").header("Authorization", token).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"currentPassword\":\"first-pass-1\",\"newPassword\":\"short\"}"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("newPassword"));
-        mvc.perform(post("/api/v1/org/me/password").header("Authorization", token).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"currentPassword\":\"first-pass-1\",\"newPassword\":\"second-pass-2\"}"))
+        String token = "Bearer "
+                + JsonPath.read(
+                        mvc.perform(post("/api/v1/auth/token")
+                                        .contentType(MediaType.APPLICATION_JSON)
+                                        .content("{\"username\":\"" + u + "\",\"password\":\"first-pass-1\"}"))
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString(),
+                        "$.access_token");
+        mvc.perform(post("/api/v1/org/me/password")
+                        .header("Authorization", token)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"currentPassword\":\"not-the-one\",\"newPassword\":\"second-pass-2\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("currentPassword"));
+        mvc.perform(post("/api/v1/org/me/password")
+                        .header("Authorization", token)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"currentPassword\":\"first-pass-1\",\"newPassword\":\"short\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("newPassword"));
+        mvc.perform(post("/api/v1/org/me/password")
+                        .header("Authorization", token)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"currentPassword\":\"first-pass-1\",\"newPassword\":\"second-pass-2\"}"))
                 .andExpect(status().isNoContent());
-        assertThat(mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"username\":\"" + u + "\",\"password\":\"second-pass-2\"}")).andReturn().getResponse()
-                .getStatus()).isEqualTo(200);
+        assertThat(mvc.perform(post("/api/v1/auth/token")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"username\":\"" + u + "\",\"password\":\"second-pass-2\"}"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(200);
         AuditEntry changed = auditLog.find("USER", u, null, 10, 0).get(0);
         assertThat(changed.action()).isEqualTo("CHANGE_PASSWORD");
         assertThat(changed.username()).isEqualTo(u);

@@ -12,7 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
-
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -33,8 +32,10 @@ class OrgImportTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     org.cityops.audit.AuditLog auditLog;
 
@@ -70,8 +71,10 @@ class OrgImportTests {
     }
 
     private long count(String table, String column, String value) {
-        return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE " + column + " = :v").param("v", value)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE " + column + " = :v")
+                .param("v", value)
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -82,7 +85,8 @@ class OrgImportTests {
         mvc.perform(multipart("/api/v1/org/import").file(new MockMultipartFile("file", "x.xlsx", null, file)))
                 .andExpect(status().isForbidden());
         upload("dispatcher1", file).andExpect(status().isForbidden());
-        mvc.perform(get("/api/v1/org/import/template.xlsx").header("Authorization", OrgTestData.ownBearer(mvc, "leader1")))
+        mvc.perform(get("/api/v1/org/import/template.xlsx")
+                        .header("Authorization", OrgTestData.ownBearer(mvc, "leader1")))
                 .andExpect(status().isForbidden());
     }
 
@@ -92,24 +96,26 @@ class OrgImportTests {
         String dept = OrgTestData.deptCode("JD");
         String user = OrgTestData.username("imp");
         byte[] file = workbook(
-                "组织机构", List.of(
-                        List.of("上级编码", "层级", "名称", "编码"),
-                        // the community comes first: parents are created first anyway; codes typed as numbers
-                        List.of(Long.parseLong(street), "社区", "导入社区", Long.parseLong(street + "001")),
-                        List.of(320413, "街道", "导入街道", Long.parseLong(street))),
-                "部门", List.of(
-                        List.of("编码", "名称", "类型", "所属区划编码"),
-                        List.of(dept, "导入街道办", "街道", street)),
-                "用户", List.of(
-                        List.of("用户名", "姓名", "角色", "数据权限", "所属区划编码", "所属部门编码", "初始密码"),
-                        List.of(user, "导入处置员", "处置人员、监督员", "本部门", street + "001", dept, "import-pass-1")));
-        upload("admin", file).andExpect(status().isOk())
+                "组织机构",
+                        List.of(
+                                List.of("上级编码", "层级", "名称", "编码"),
+                                // the community comes first: parents are created first anyway; codes typed as numbers
+                                List.of(Long.parseLong(street), "社区", "导入社区", Long.parseLong(street + "001")),
+                                List.of(320413, "街道", "导入街道", Long.parseLong(street))),
+                "部门", List.of(List.of("编码", "名称", "类型", "所属区划编码"), List.of(dept, "导入街道办", "街道", street)),
+                "用户",
+                        List.of(
+                                List.of("用户名", "姓名", "角色", "数据权限", "所属区划编码", "所属部门编码", "初始密码"),
+                                List.of(user, "导入处置员", "处置人员、监督员", "本部门", street + "001", dept, "import-pass-1")));
+        upload("admin", file)
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.units.created").value(2))
                 .andExpect(jsonPath("$.departments.created").value(1))
                 .andExpect(jsonPath("$.users.created").value(1));
         assertThat(count("org_unit", "code", street + "001")).isOne();
-        mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"username\":\"" + user + "\",\"password\":\"import-pass-1\"}"))
+        mvc.perform(post("/api/v1/auth/token")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"" + user + "\",\"password\":\"import-pass-1\"}"))
                 .andExpect(status().isOk());
     }
 
@@ -118,15 +124,18 @@ class OrgImportTests {
         String street = OrgTestData.freeStreetCode(jdbc, "320481");
         String user = OrgTestData.username("bad");
         byte[] file = workbook(
-                "组织机构", List.of(
-                        List.of("编码", "名称", "层级", "上级编码"),
-                        List.of(street, "好街道", "街道", "320481"),
-                        List.of("320404001777", "错社区", "社区", street)),
-                "用户", List.of(
-                        List.of("用户名", "姓名", "角色", "数据权限", "初始密码"),
-                        List.of(user, "好用户", "派遣员", "全市", "good-pass-123"),
-                        List.of(user + "x", "坏用户", "清洁工", "全市", "good-pass-123")));
-        upload("admin", file).andExpect(status().isBadRequest())
+                "组织机构",
+                        List.of(
+                                List.of("编码", "名称", "层级", "上级编码"),
+                                List.of(street, "好街道", "街道", "320481"),
+                                List.of("320404001777", "错社区", "社区", street)),
+                "用户",
+                        List.of(
+                                List.of("用户名", "姓名", "角色", "数据权限", "初始密码"),
+                                List.of(user, "好用户", "派遣员", "全市", "good-pass-123"),
+                                List.of(user + "x", "坏用户", "清洁工", "全市", "good-pass-123")));
+        upload("admin", file)
+                .andExpect(status().isBadRequest())
                 .andExpect(header().string("Content-Type", org.hamcrest.Matchers.containsString("problem+json")))
                 .andExpect(jsonPath("$.errors.length()").value(2))
                 .andExpect(jsonPath("$.errors[0].sheet").value("组织机构"))
@@ -143,12 +152,15 @@ class OrgImportTests {
     @Test
     void duplicateCodesInTheFileAndCodesOfAnotherKindAreRefused() throws Exception {
         String street = OrgTestData.freeStreetCode(jdbc, "320412");
-        byte[] file = workbook("组织机构", List.of(
-                List.of("编码", "名称", "层级", "上级编码"),
-                List.of(street, "一", "街道", "320412"),
-                List.of(street, "二", "街道", "320412"),
-                List.of("320402001", "天宁的街道改上级", "街道", "320404")));
-        upload("admin", file).andExpect(status().isBadRequest())
+        byte[] file = workbook(
+                "组织机构",
+                List.of(
+                        List.of("编码", "名称", "层级", "上级编码"),
+                        List.of(street, "一", "街道", "320412"),
+                        List.of(street, "二", "街道", "320412"),
+                        List.of("320402001", "天宁的街道改上级", "街道", "320404")));
+        upload("admin", file)
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].row").value(3))
                 .andExpect(jsonPath("$.errors[0].column").value("编码"))
                 .andExpect(jsonPath("$.errors[0].reason").value(org.hamcrest.Matchers.containsString("第 2 行")))
@@ -159,10 +171,9 @@ class OrgImportTests {
 
     @Test
     void unknownAndMissingColumnsAreReported() throws Exception {
-        byte[] file = workbook("组织机构", List.of(
-                List.of("编码", "名称", "颜色"),
-                List.of("320402001", "x", "红")));
-        upload("admin", file).andExpect(status().isBadRequest())
+        byte[] file = workbook("组织机构", List.of(List.of("编码", "名称", "颜色"), List.of("320402001", "x", "红")));
+        upload("admin", file)
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].column", hasItem("颜色")))
                 .andExpect(jsonPath("$.errors[*].column", hasItem("层级")))
                 .andExpect(jsonPath("$.errors[0].row").value(1));
@@ -171,26 +182,35 @@ class OrgImportTests {
     @Test
     void aFileThatIsNotASpreadsheetIs400() throws Exception {
         upload("admin", "编码,名称\n320402,天宁区\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("file"));
-        upload("admin", new byte[] {'P', 'K', 3, 4, 0, 0, 1}).andExpect(status().isBadRequest())
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("file"));
-        upload("admin", new byte[0]).andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("file"));
+        upload("admin", new byte[] {'P', 'K', 3, 4, 0, 0, 1})
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("file"));
+        upload("admin", new byte[0])
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("file"));
         mvc.perform(multipart("/api/v1/org/import").header("Authorization", Api.bearer(mvc, "admin")))
                 .andExpect(status().isBadRequest());
     }
 
     @Test
     void theTemplateHasTheThreeSheetsWithChineseHeadersAndAHelpSheet() throws Exception {
-        byte[] bytes = mvc.perform(get("/api/v1/org/import/template.xlsx")
-                .header("Authorization", Api.bearer(mvc, "admin")))
+        byte[] bytes = mvc.perform(
+                        get("/api/v1/org/import/template.xlsx").header("Authorization", Api.bearer(mvc, "admin")))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString("attachment")))
-                .andReturn().getResponse().getContentAsByteArray();
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
             assertThat(wb.getSheet("说明")).isNotNull();
-            assertThat(wb.getSheet("组织机构").getRow(0).getCell(0).getStringCellValue()).isEqualTo("编码");
-            assertThat(wb.getSheet("用户").getRow(0).getCell(0).getStringCellValue()).isEqualTo("用户名");
-            assertThat(wb.getSheet("用户").getRow(1).getCell(0).getStringCellValue()).isNotBlank();
+            assertThat(wb.getSheet("组织机构").getRow(0).getCell(0).getStringCellValue())
+                    .isEqualTo("编码");
+            assertThat(wb.getSheet("用户").getRow(0).getCell(0).getStringCellValue())
+                    .isEqualTo("用户名");
+            assertThat(wb.getSheet("用户").getRow(1).getCell(0).getStringCellValue())
+                    .isNotBlank();
         }
         OrgWorkbook.Parsed parsed = OrgWorkbook.read(new ByteArrayInputStream(bytes));
         assertThat(parsed.errors()).isEmpty();
@@ -201,12 +221,18 @@ class OrgImportTests {
     @Test
     void anExportReimportsWithoutChangingAnything() throws Exception {
         byte[] export = mvc.perform(get("/api/v1/org/export.xlsx").header("Authorization", Api.bearer(mvc, "admin")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         OrgWorkbook.Parsed parsed = OrgWorkbook.read(new ByteArrayInputStream(export));
         assertThat(parsed.rows(SheetSpec.UNITS)).extracting(r -> r.get("code")).contains("320400", "320402001001");
-        assertThat(parsed.rows(SheetSpec.USERS)).extracting(r -> r.get("username")).contains("handler-tianning");
+        assertThat(parsed.rows(SheetSpec.USERS))
+                .extracting(r -> r.get("username"))
+                .contains("handler-tianning");
         assertThat(parsed.rows(SheetSpec.USERS)).allMatch(r -> r.get("password") == null);
-        upload("admin", export).andExpect(status().isOk())
+        upload("admin", export)
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.units.created").value(0))
                 .andExpect(jsonPath("$.units.updated").value(0))
                 .andExpect(jsonPath("$.departments.updated").value(0))

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Set;
-
 import org.cityops.org.DataScope;
 import org.cityops.org.DepartmentKind;
 import org.cityops.org.OrgUnitKind;
@@ -16,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class OrgRulesTests {
 
     private static void rejects(Runnable r, String field) {
-        assertThatThrownBy(r::run).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(r::run)
+                .isInstanceOf(InvalidInputException.class)
                 .satisfies(e -> org.assertj.core.api.Assertions.assertThat(((InvalidInputException) e).field())
                         .isEqualTo(field));
     }
@@ -27,19 +27,27 @@ class OrgRulesTests {
                 .doesNotThrowAnyException();
         assertThatCode(() -> OrgRules.checkUnit("320402009", "街道", OrgUnitKind.STREET, "320402", OrgUnitKind.DISTRICT))
                 .doesNotThrowAnyException();
-        assertThatCode(() -> OrgRules.checkUnit("320402009001", "社区", OrgUnitKind.COMMUNITY, "320402009",
-                OrgUnitKind.STREET)).doesNotThrowAnyException();
+        assertThatCode(() -> OrgRules.checkUnit(
+                        "320402009001", "社区", OrgUnitKind.COMMUNITY, "320402009", OrgUnitKind.STREET))
+                .doesNotThrowAnyException();
         rejects(() -> OrgRules.checkUnit("32040", "区", OrgUnitKind.DISTRICT, "320400", OrgUnitKind.CITY), "code");
         rejects(() -> OrgRules.checkUnit("330402", "区", OrgUnitKind.DISTRICT, "320400", OrgUnitKind.CITY), "code");
-        rejects(() -> OrgRules.checkUnit("320404001", "街道", OrgUnitKind.STREET, "320402", OrgUnitKind.DISTRICT), "code");
-        rejects(() -> OrgRules.checkUnit("32040200A", "街道", OrgUnitKind.STREET, "320402", OrgUnitKind.DISTRICT), "code");
-        rejects(() -> OrgRules.checkUnit("320402001001", "社区", OrgUnitKind.COMMUNITY, "320402001", OrgUnitKind.DISTRICT),
+        rejects(
+                () -> OrgRules.checkUnit("320404001", "街道", OrgUnitKind.STREET, "320402", OrgUnitKind.DISTRICT),
+                "code");
+        rejects(
+                () -> OrgRules.checkUnit("32040200A", "街道", OrgUnitKind.STREET, "320402", OrgUnitKind.DISTRICT),
+                "code");
+        rejects(
+                () -> OrgRules.checkUnit(
+                        "320402001001", "社区", OrgUnitKind.COMMUNITY, "320402001", OrgUnitKind.DISTRICT),
                 "parentCode");
     }
 
     @Test
     void aUnitSitsExactlyOneLevelUnderItsParent() {
-        rejects(() -> OrgRules.checkUnit("320402001", "街道", OrgUnitKind.STREET, "320400", OrgUnitKind.CITY),
+        rejects(
+                () -> OrgRules.checkUnit("320402001", "街道", OrgUnitKind.STREET, "320400", OrgUnitKind.CITY),
                 "parentCode");
         rejects(() -> OrgRules.checkUnit("320402001", "街道", OrgUnitKind.STREET, null, null), "parentCode");
         rejects(() -> OrgRules.checkUnit("320400", "市", OrgUnitKind.CITY, "320000", OrgUnitKind.CITY), "parentCode");
@@ -48,9 +56,11 @@ class OrgRulesTests {
 
     @Test
     void districtBureausBelongToADistrict() {
-        rejects(() -> OrgRules.checkDepartment("QCGJ-X", "局", DepartmentKind.DISTRICT_BUREAU, null, false),
+        rejects(
+                () -> OrgRules.checkDepartment("QCGJ-X", "局", DepartmentKind.DISTRICT_BUREAU, null, false),
                 "orgUnitCode");
-        rejects(() -> OrgRules.checkDepartment("QCGJ-X", "局", DepartmentKind.DISTRICT_BUREAU, OrgUnitKind.STREET, true),
+        rejects(
+                () -> OrgRules.checkDepartment("QCGJ-X", "局", DepartmentKind.DISTRICT_BUREAU, OrgUnitKind.STREET, true),
                 "orgUnitCode");
         rejects(() -> OrgRules.checkDepartment("hwc", "环卫处", DepartmentKind.PROFESSIONAL, null, false), "code");
         assertThatCode(() -> OrgRules.checkDepartment("HWC2", "环卫处", DepartmentKind.PROFESSIONAL, null, false))
@@ -62,8 +72,11 @@ class OrgRulesTests {
         Set<Role> roles = Set.of(Role.HANDLER);
         rejects(() -> OrgRules.checkUser("A", null, roles, DataScope.DISTRICT, null, false), "orgUnitCode");
         rejects(() -> OrgRules.checkUser("A", null, roles, DataScope.DISTRICT, OrgUnitKind.CITY, false), "orgUnitCode");
-        rejects(() -> OrgRules.checkUser("A", null, roles, DataScope.STREET, OrgUnitKind.DISTRICT, false), "orgUnitCode");
-        rejects(() -> OrgRules.checkUser("A", null, roles, DataScope.DEPARTMENT, OrgUnitKind.DISTRICT, false),
+        rejects(
+                () -> OrgRules.checkUser("A", null, roles, DataScope.STREET, OrgUnitKind.DISTRICT, false),
+                "orgUnitCode");
+        rejects(
+                () -> OrgRules.checkUser("A", null, roles, DataScope.DEPARTMENT, OrgUnitKind.DISTRICT, false),
                 "departmentCode");
         rejects(() -> OrgRules.checkUser("A", null, Set.of(), DataScope.CITY, null, false), "roles");
         assertThatCode(() -> OrgRules.checkUser("A", null, roles, DataScope.DISTRICT, OrgUnitKind.STREET, false))

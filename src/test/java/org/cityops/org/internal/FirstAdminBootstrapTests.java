@@ -10,7 +10,6 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.util.Set;
-
 import org.cityops.org.DataScope;
 import org.cityops.org.Role;
 import org.junit.jupiter.api.Test;
@@ -29,8 +28,16 @@ class FirstAdminBootstrapTests {
         when(accounts.count()).thenReturn(0L);
         new FirstAdminBootstrap(accounts, encoder, "a-long-configured-secret").run(new DefaultApplicationArguments());
         ArgumentCaptor<String> hash = ArgumentCaptor.forClass(String.class);
-        verify(accounts).create(eq("admin"), anyString(), hash.capture(), eq(DataScope.CITY), any(), any(),
-                eq(Set.of(Role.ADMIN)), any());
+        verify(accounts)
+                .create(
+                        eq("admin"),
+                        anyString(),
+                        hash.capture(),
+                        eq(DataScope.CITY),
+                        any(),
+                        any(),
+                        eq(Set.of(Role.ADMIN)),
+                        any());
         assertThat(encoder.matches("a-long-configured-secret", hash.getValue())).isTrue();
         assertThat(encoder.matches("cityops-demo", hash.getValue())).isFalse();
     }

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.cityops.org.ApiClients;
 import org.cityops.org.internal.demo.DemoSecrets;
 import org.junit.jupiter.api.Test;
@@ -53,7 +52,8 @@ class ProductionGuardTests {
         hashes.put(DEMO_HASH, List.of("admin", "leader1", "operator1"));
         hashes.put(ENCODER.encode("a-real-secret-1"), List.of("zhangsan"));
         ProductionGuard guard = guard("", "prod");
-        assertThatThrownBy(guard::afterSingletonsInstantiated).isInstanceOf(DemoSecretsInProductionException.class)
+        assertThatThrownBy(guard::afterSingletonsInstantiated)
+                .isInstanceOf(DemoSecretsInProductionException.class)
                 .satisfies(e -> assertThat(((DemoSecretsInProductionException) e).findings())
                         .containsExactly("accounts with the demo password: admin, leader1, operator1"));
     }
@@ -67,31 +67,38 @@ class ProductionGuardTests {
     @Test
     void enabledDemoKeysStopAProductionStart() {
         ProductionGuard guard = guard("", "prod");
-        when(clients.authenticate(DemoSecrets.OPEN311_KEY, ApiClients.Purpose.OPEN311)).thenReturn(Optional.of("演示"));
+        when(clients.authenticate(DemoSecrets.OPEN311_KEY, ApiClients.Purpose.OPEN311))
+                .thenReturn(Optional.of("演示"));
         when(clients.authenticate(DemoSecrets.TELEMETRY_KEY, ApiClients.Purpose.TELEMETRY_INGEST))
                 .thenReturn(Optional.of("演示"));
-        assertThat(guard.findings()).containsExactly("the demo Open311 api_key is enabled",
-                "the demo telemetry X-Api-Key is enabled");
+        assertThat(guard.findings())
+                .containsExactly("the demo Open311 api_key is enabled", "the demo telemetry X-Api-Key is enabled");
     }
 
     @Test
     void theDemoProfileBesideProdAndTheDemoPasswordForTheFirstAdministratorAreRefused() {
-        assertThat(guard(DemoSecrets.PASSWORD, "prod", "demo").findings()).containsExactly(
-                "the demo profile is active together with prod (spring.profiles.active)",
-                "cityops.bootstrap.admin-password (CITYOPS_ADMIN_PASSWORD) is the demo password");
+        assertThat(guard(DemoSecrets.PASSWORD, "prod", "demo").findings())
+                .containsExactly(
+                        "the demo profile is active together with prod (spring.profiles.active)",
+                        "cityops.bootstrap.admin-password (CITYOPS_ADMIN_PASSWORD) is the demo password");
     }
 
     @Test
     void withoutTheProdProfileNothingIsChecked() {
         hashes.put(DEMO_HASH, List.of("admin"));
-        assertThatCode(guard(DemoSecrets.PASSWORD, "demo")::afterSingletonsInstantiated).doesNotThrowAnyException();
+        assertThatCode(guard(DemoSecrets.PASSWORD, "demo")::afterSingletonsInstantiated)
+                .doesNotThrowAnyException();
     }
 
     @Test
     void theFailureAnalysisListsWhatToChangeInsteadOfAStackTrace() {
-        FailureAnalysis analysis = new ProductionGuardFailureAnalyzer().analyze(new IllegalStateException("refresh",
-                new DemoSecretsInProductionException(List.of("accounts with the demo password: admin"))));
-        assertThat(analysis.getDescription()).contains("prod profile").contains("演示密码")
+        FailureAnalysis analysis = new ProductionGuardFailureAnalyzer()
+                .analyze(new IllegalStateException(
+                        "refresh",
+                        new DemoSecretsInProductionException(List.of("accounts with the demo password: admin"))));
+        assertThat(analysis.getDescription())
+                .contains("prod profile")
+                .contains("演示密码")
                 .contains("\n  - accounts with the demo password: admin");
         assertThat(analysis.getAction()).contains("api_client").contains("CITYOPS_ADMIN_PASSWORD");
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.List;
 import java.util.UUID;
-
 import org.cityops.CityopsApplication;
 import org.cityops.org.ApiClients;
 import org.cityops.support.IntegrationTest;
@@ -35,8 +34,10 @@ class ProductionStartTests {
 
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     ApiClients clients;
+
     @Autowired
     PasswordEncoder encoder;
 
@@ -45,8 +46,11 @@ class ProductionStartTests {
         MockEnvironment prod = new MockEnvironment();
         prod.setActiveProfiles("prod");
         List<String> findings = new ProductionGuard(prod, accounts, clients, encoder, "").findings();
-        assertThat(findings).anySatisfy(f -> assertThat(f).startsWith("accounts with the demo password: ")
-                .contains("admin").contains("assessor1"));
+        assertThat(findings)
+                .anySatisfy(f -> assertThat(f)
+                        .startsWith("accounts with the demo password: ")
+                        .contains("admin")
+                        .contains("assessor1"));
         assertThat(findings).contains("the demo Open311 api_key is enabled", "the demo telemetry X-Api-Key is enabled");
     }
 
@@ -61,10 +65,16 @@ class ProductionStartTests {
         Throwable failure;
         try {
             // as command-line arguments: they win over application.yml (builder properties would not)
-            failure = catchThrowable(() -> new SpringApplicationBuilder(CityopsApplication.class).profiles("prod")
-                    .run("--spring.datasource.url=" + url, "--spring.datasource.username=sa",
-                            "--spring.datasource.password=", "--cityops.bootstrap.admin-password=cityops-demo",
-                            "--server.port=0", "--cityops.telemetry.jt808.port=0", "--logging.file.name=",
+            failure = catchThrowable(() -> new SpringApplicationBuilder(CityopsApplication.class)
+                    .profiles("prod")
+                    .run(
+                            "--spring.datasource.url=" + url,
+                            "--spring.datasource.username=sa",
+                            "--spring.datasource.password=",
+                            "--cityops.bootstrap.admin-password=cityops-demo",
+                            "--server.port=0",
+                            "--cityops.telemetry.jt808.port=0",
+                            "--logging.file.name=",
                             "--spring.main.banner-mode=off",
                             // a checkpoint key, so that the demo secrets are what stops the start
                             "--cityops.audit.checkpoint-key=" + "k".repeat(48))
@@ -80,10 +90,13 @@ class ProductionStartTests {
         while (cause != null && !(cause instanceof DemoSecretsInProductionException)) {
             cause = cause.getCause();
         }
-        assertThat(cause).as("the start-up failure comes from the guard: " + failure).isNotNull();
+        assertThat(cause)
+                .as("the start-up failure comes from the guard: " + failure)
+                .isNotNull();
         assertThat(((DemoSecretsInProductionException) cause).findings())
                 .containsExactly("cityops.bootstrap.admin-password (CITYOPS_ADMIN_PASSWORD) is the demo password");
-        assertThat(output).as("Spring Boot prints the guard's analysis instead of a stack trace")
+        assertThat(output)
+                .as("Spring Boot prints the guard's analysis instead of a stack trace")
                 .contains("APPLICATION FAILED TO START")
                 .contains("refuses to run while demo secrets are in use")
                 .contains("is the demo password")
@@ -93,11 +106,13 @@ class ProductionStartTests {
     static List<String> demoComponents(String... profiles) {
         MockEnvironment env = new MockEnvironment();
         env.setActiveProfiles(profiles);
-        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false,
-                env);
+        ClassPathScanningCandidateComponentProvider scanner =
+                new ClassPathScanningCandidateComponentProvider(false, env);
         scanner.addIncludeFilter(new AnnotationTypeFilter(Component.class));
-        return scanner.findCandidateComponents("org.cityops").stream().map(BeanDefinition::getBeanClassName)
-                .filter(n -> n.contains(".demo.") || n.contains("Seeder")).toList();
+        return scanner.findCandidateComponents("org.cityops").stream()
+                .map(BeanDefinition::getBeanClassName)
+                .filter(n -> n.contains(".demo.") || n.contains("Seeder"))
+                .toList();
     }
 
     @Test

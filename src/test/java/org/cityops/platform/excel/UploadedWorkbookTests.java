@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.crypt.EncryptionMode;
@@ -29,7 +28,8 @@ class UploadedWorkbookTests {
 
     /** A workbook with one sheet "s" built by the given code. */
     static byte[] xlsx(Consumer<Sheet> fill) throws Exception {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook wb = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             fill.accept(wb.createSheet("s"));
             wb.write(out);
             return out.toByteArray();
@@ -83,15 +83,21 @@ class UploadedWorkbookTests {
         byte[] bytes = rows(new Object[] {"header"}, new Object[] {"x".repeat(2000)});
         var limits = new UploadedWorkbook.Limits(bytes.length - 1, 1L << 20, 100);
         assertThatThrownBy(() -> UploadedWorkbook.open(new ByteArrayInputStream(bytes), limits))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("larger than " + (bytes.length - 1) + " B");
-        assertThat(UploadedWorkbook.open(new ByteArrayInputStream(bytes), new UploadedWorkbook.Limits(bytes.length,
-                1L << 20, 100)).firstSheet().dataRows(10)).hasSize(1);
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("larger than " + (bytes.length - 1) + " B");
+        assertThat(UploadedWorkbook.open(
+                                new ByteArrayInputStream(bytes),
+                                new UploadedWorkbook.Limits(bytes.length, 1L << 20, 100))
+                        .firstSheet()
+                        .dataRows(10))
+                .hasSize(1);
     }
 
     @Test
     void aWorkbookThatUnpacksBeyondTheLimitIsRefused() throws Exception {
         // a million identical characters pack into a few kilobytes
-        byte[] bomb = rows(new Object[] {"header"}, new Object[] {"x".repeat(32_000)}, new Object[] {"y".repeat(32_000)});
+        byte[] bomb =
+                rows(new Object[] {"header"}, new Object[] {"x".repeat(32_000)}, new Object[] {"y".repeat(32_000)});
         assertThat(bomb.length).isLessThan(20_000);
         var limits = new UploadedWorkbook.Limits(1L << 20, 50_000, 100);
         assertThatThrownBy(() -> UploadedWorkbook.open(new ByteArrayInputStream(bomb), limits))
@@ -103,12 +109,14 @@ class UploadedWorkbookTests {
 
     @Test
     void aSheetWithMoreRowsThanTheLimitIsRefusedButBlankRowsDoNotCount() throws Exception {
-        byte[] bytes = rows(new Object[] {"header"}, new Object[] {"1"}, new Object[] {""}, null,
-                new Object[] {"2"}, new Object[] {"3"});
+        byte[] bytes = rows(
+                new Object[] {"header"}, new Object[] {"1"}, new Object[] {""}, null, new Object[] {"2"}, new Object[] {
+                    "3"
+                });
         try (UploadedWorkbook wb = open(bytes)) {
             assertThat(wb.firstSheet().dataRows(3)).hasSize(3);
-            assertThatThrownBy(() -> wb.firstSheet().dataRows(2)).isInstanceOfSatisfying(InvalidInputException.class,
-                    e -> {
+            assertThatThrownBy(() -> wb.firstSheet().dataRows(2))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                         assertThat(e.field()).isEqualTo("file");
                         assertThat(e.getMessage()).contains("sheet 's' has more than 2 rows");
                     });
@@ -117,8 +125,10 @@ class UploadedWorkbookTests {
 
     @Test
     void dataRowsCarryTheirExcelRowNumbersAndBlankRowsAreLeftOut() throws Exception {
-        byte[] bytes = rows(new Object[] {"header"}, new Object[] {"a"}, new Object[] {" ", null, ""}, null,
-                new Object[] {null, null, "c"});
+        byte[] bytes =
+                rows(new Object[] {"header"}, new Object[] {"a"}, new Object[] {" ", null, ""}, null, new Object[] {
+                    null, null, "c"
+                });
         try (UploadedWorkbook wb = open(bytes)) {
             List<DataRow> rows = wb.firstSheet().dataRows(UploadedWorkbook.MAX_ROWS);
             assertThat(rows).extracting(DataRow::number).containsExactly(2, 5);
@@ -141,13 +151,14 @@ class UploadedWorkbookTests {
 
     @Test
     void theHeaderIsTheFirstNonBlankRowAndColumnsAreFoundByName() throws Exception {
-        byte[] bytes = rows(null, new Object[] {" "}, new Object[] {"名称 *", "code", "颜色", "Name"},
-                new Object[] {"天宁区", 320402, "红"});
+        byte[] bytes = rows(
+                null, new Object[] {" "}, new Object[] {"名称 *", "code", "颜色", "Name"}, new Object[] {"天宁区", 320402, "红"
+                });
         try (UploadedWorkbook wb = open(bytes)) {
             UploadedSheet s = wb.firstSheet();
             DataRow header = s.header().orElseThrow();
-            HeaderColumns<String> cols = HeaderColumns.match(header,
-                    Map.of("名称", "name", "name", "name", "编码", "code", "Code", "code", "层级", "kind"));
+            HeaderColumns<String> cols = HeaderColumns.match(
+                    header, Map.of("名称", "name", "name", "name", "编码", "code", "Code", "code", "层级", "kind"));
             assertThat(cols.row()).isEqualTo(3);
             assertThat(cols.of("name")).isZero();
             assertThat(cols.of("code")).isEqualTo(1);
@@ -184,7 +195,8 @@ class UploadedWorkbookTests {
             row.createCell(1).setCellValue(6010); // a code typed as a number
             row.createCell(2).setCellValue(1.5);
             CellStyle date = sheet.getWorkbook().createCellStyle();
-            date.setDataFormat(sheet.getWorkbook().getCreationHelper().createDataFormat().getFormat("yyyy/m/d"));
+            date.setDataFormat(
+                    sheet.getWorkbook().getCreationHelper().createDataFormat().getFormat("yyyy/m/d"));
             row.createCell(3).setCellValue(LocalDate.of(2028, 12, 31));
             row.getCell(3).setCellStyle(date);
             row.createCell(4).setCellValue(true);
@@ -206,7 +218,8 @@ class UploadedWorkbookTests {
 
     @Test
     void typedCellsOfTheWrongKindAreRowErrorsAndBlankCellsAreNull() throws Exception {
-        byte[] bytes = rows(new Object[] {"header"},
+        byte[] bytes = rows(
+                new Object[] {"header"},
                 new Object[] {"12", "12.5", "3.25", "2028-12-31", "是", "停用"},
                 new Object[] {"十二", "", "many", "2028/12/31", "也许"});
         try (UploadedWorkbook wb = open(bytes)) {
@@ -228,17 +241,17 @@ class UploadedWorkbookTests {
             assertThat(bad.date(3, "until", errors)).isNull();
             assertThat(bad.bool(4, "active", errors)).isNull();
             assertThat(bad.bool(9, "active", errors)).isNull();
-            assertThat(errors.list()).containsExactly(
-                    new SheetError("s", 2, "count", "应为整数 must be a whole number"),
-                    new SheetError("s", 3, "count", "应为整数 must be a whole number"),
-                    new SheetError("s", 3, "load", "应为数字 must be a number"),
-                    new SheetError("s", 3, "until", "日期格式应为 yyyy-MM-dd date must be yyyy-MM-dd"),
-                    new SheetError("s", 3, "active", "应为 是 或 否 must be 是 or 否"));
+            assertThat(errors.list())
+                    .containsExactly(
+                            new SheetError("s", 2, "count", "应为整数 must be a whole number"),
+                            new SheetError("s", 3, "count", "应为整数 must be a whole number"),
+                            new SheetError("s", 3, "load", "应为数字 must be a number"),
+                            new SheetError("s", 3, "until", "日期格式应为 yyyy-MM-dd date must be yyyy-MM-dd"),
+                            new SheetError("s", 3, "active", "应为 是 或 否 must be 是 or 否"));
         }
     }
 
-    record ModuleError(int row, String field, String message) {
-    }
+    record ModuleError(int row, String field, String message) {}
 
     @Test
     void collectedErrorsComeOutInTheImportersOwnShape() {
@@ -247,7 +260,8 @@ class UploadedWorkbookTests {
         errors.add("s", null, null, "缺少工作表 missing sheet");
         assertThat(errors.size()).isEqualTo(2);
         assertThat(errors.map(e -> new ModuleError(e.row() == null ? 0 : e.row(), e.column(), e.message())))
-                .containsExactly(new ModuleError(4, "plateColor", "应为整数 must be a whole number"),
+                .containsExactly(
+                        new ModuleError(4, "plateColor", "应为整数 must be a whole number"),
                         new ModuleError(0, null, "缺少工作表 missing sheet"));
     }
 }

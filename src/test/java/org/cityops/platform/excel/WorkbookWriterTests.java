@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -45,7 +44,11 @@ class WorkbookWriterTests {
             assertThat(header.getCell(0).getStringCellValue()).isEqualTo("名称");
             assertThat(header.getCell(2).getStringCellValue()).isEqualTo("日期");
             for (int c = 0; c < 3; c++) {
-                assertThat(((XSSFCell) header.getCell(c)).getCellStyle().getFont().getBold()).isTrue();
+                assertThat(((XSSFCell) header.getCell(c))
+                                .getCellStyle()
+                                .getFont()
+                                .getBold())
+                        .isTrue();
             }
             PaneInformation pane = sheet.getPaneInformation();
             assertThat(pane.isFreezePane()).isTrue();
@@ -90,7 +93,8 @@ class WorkbookWriterTests {
             assertThat(row.getCell(0).getStringCellValue()).isEqualTo("2024-03-01");
             assertThat(row.getCell(1).getStringCellValue()).isEqualTo("2024-03-02 00:30");
             assertThat(row.getCell(2).getStringCellValue()).isEqualTo("是");
-            assertThat(wb.getSheetAt(0).getRow(2).getCell(2).getStringCellValue()).isEqualTo("否");
+            assertThat(wb.getSheetAt(0).getRow(2).getCell(2).getStringCellValue())
+                    .isEqualTo("否");
         }
     }
 
@@ -114,7 +118,12 @@ class WorkbookWriterTests {
         byte[] bytes;
         try (WorkbookWriter wb = new WorkbookWriter()) {
             wb.sheet("说明").row("how to fill in").widths(60);
-            wb.sheet("codes").text().header(List.of("编码", "名称")).widths(10, 30).wrap(1).row("007", "长名称");
+            wb.sheet("codes")
+                    .text()
+                    .header(List.of("编码", "名称"))
+                    .widths(10, 30)
+                    .wrap(1)
+                    .row("007", "长名称");
             wb.activeSheet(1);
             bytes = wb.toBytes();
         }
@@ -127,8 +136,10 @@ class WorkbookWriterTests {
             assertThat(codes.getColumnWidth(0)).isEqualTo(10 * 256);
             assertThat(codes.getColumnWidth(1)).isEqualTo(30 * 256);
             assertThat(codes.getColumnStyle(0).getDataFormatString()).isEqualTo("@");
-            assertThat(codes.getRow(0).getCell(0).getCellStyle().getDataFormatString()).isEqualTo("@");
-            assertThat(codes.getRow(1).getCell(0).getCellStyle().getDataFormatString()).isEqualTo("@");
+            assertThat(codes.getRow(0).getCell(0).getCellStyle().getDataFormatString())
+                    .isEqualTo("@");
+            assertThat(codes.getRow(1).getCell(0).getCellStyle().getDataFormatString())
+                    .isEqualTo("@");
             assertThat(codes.getRow(1).getCell(0).getCellStyle().getWrapText()).isFalse();
             assertThat(codes.getRow(1).getCell(1).getCellStyle().getWrapText()).isTrue();
         }
@@ -138,14 +149,19 @@ class WorkbookWriterTests {
     void aHeaderBelowTheFirstRowIsBoldButNotFrozen() throws Exception {
         byte[] bytes;
         try (WorkbookWriter wb = new WorkbookWriter()) {
-            wb.sheet("help").lines("intro").blankRow().header(List.of("列", "说明")).row("a", "b");
+            wb.sheet("help")
+                    .lines("intro")
+                    .blankRow()
+                    .header(List.of("列", "说明"))
+                    .row("a", "b");
             bytes = wb.toBytes();
         }
         try (XSSFWorkbook wb = read(bytes)) {
             XSSFSheet s = wb.getSheetAt(0);
             assertThat(s.getPaneInformation()).isNull();
             assertThat((Object) s.getRow(1)).isNull();
-            assertThat(s.getRow(2).getCell(0).getCellStyle().getFont().getBold()).isTrue();
+            assertThat(s.getRow(2).getCell(0).getCellStyle().getFont().getBold())
+                    .isTrue();
             assertThat(s.getRow(3).getCell(1).getStringCellValue()).isEqualTo("b");
         }
     }
@@ -163,7 +179,9 @@ class WorkbookWriterTests {
                 s.row(i, "row " + i);
             }
             ours = sheetFiles(tmp).stream().filter(f -> !before.contains(f)).toList();
-            assertThat(ours).as("the sheet's rows go to a temporary file while writing").isNotEmpty();
+            assertThat(ours)
+                    .as("the sheet's rows go to a temporary file while writing")
+                    .isNotEmpty();
             bytes = wb.toBytes();
         }
         assertThat(sheetFiles(tmp)).as("close deletes the temporary files").doesNotContainAnyElementsOf(ours);
@@ -180,9 +198,10 @@ class WorkbookWriterTests {
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.map(Path::getFileName).map(Path::toString).filter(n -> n.startsWith("poi-sxssf-sheet"))
+            return files.map(Path::getFileName)
+                    .map(Path::toString)
+                    .filter(n -> n.startsWith("poi-sxssf-sheet"))
                     .toList();
         }
     }
-
 }

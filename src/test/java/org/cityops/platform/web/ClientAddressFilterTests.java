@@ -2,14 +2,12 @@ package org.cityops.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.servlet.FilterChain;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
-
-import jakarta.servlet.FilterChain;
 
 /** What the rest of the application sees as {@code getRemoteAddr()} behind the filter. */
 class ClientAddressFilterTests {
@@ -28,7 +26,8 @@ class ClientAddressFilterTests {
 
     @Test
     void byDefaultTheForwardedHeaderIsIgnored() throws Exception {
-        assertThat(seenBehind(new ClientAddressFilter(List.of()), "127.0.0.1", "203.0.113.7")).isEqualTo("127.0.0.1");
+        assertThat(seenBehind(new ClientAddressFilter(List.of()), "127.0.0.1", "203.0.113.7"))
+                .isEqualTo("127.0.0.1");
     }
 
     @Test

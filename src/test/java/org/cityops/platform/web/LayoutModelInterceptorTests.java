@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Set;
-
 import org.cityops.platform.NavItem;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -28,7 +27,8 @@ class LayoutModelInterceptorTests {
     void a_rendered_page_gets_the_navigation_and_the_current_path() {
         ModelAndView page = new ModelAndView("home");
         interceptor.postHandle(new MockHttpServletRequest("GET", "/"), new MockHttpServletResponse(), this, page);
-        assertThat(page.getModel()).containsKeys("navItems", "navGroups", "currentUsername")
+        assertThat(page.getModel())
+                .containsKeys("navItems", "navGroups", "currentUsername")
                 .containsEntry("currentPath", "/");
     }
 
@@ -54,14 +54,15 @@ class LayoutModelInterceptorTests {
         assertThat(groups).extracting(NavGroup::section).containsExactly("cases", "assessment", "basedata", "");
         assertThat(groups.get(0).items()).extracting(NavItem::path).containsExactly("/cases/queue", "/cases");
         assertThat(groups.get(0).single()).isFalse();
-        assertThat(groups.get(2).single()).as("a section with one visible entry is a plain link").isTrue();
+        assertThat(groups.get(2).single())
+                .as("a section with one visible entry is a plain link")
+                .isTrue();
     }
 
     @Test
     void sections_with_equal_orders_are_ordered_by_name_and_an_entry_takes_its_module_as_section() {
         List<NavGroup> groups = menu.groups(menu.visibleTo(Set.of("ADMIN")));
-        assertThat(groups).extracting(NavGroup::section)
-                .containsExactly("assessment", "muck", "basedata", "");
+        assertThat(groups).extracting(NavGroup::section).containsExactly("assessment", "muck", "basedata", "");
         assertThat(new NavItem("nav.me", "/me", Set.of(), 990).section()).isEmpty();
     }
 

@@ -8,7 +8,6 @@ import static org.cityops.rectification.MeasureStatus.NOT_STARTED;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.cityops.rectification.ProblemStatus;
 import org.junit.jupiter.api.Test;
 
@@ -18,10 +17,12 @@ class LedgerRulesTests {
     void aProblemsStatusIsDerivedFromItsMeasures() {
         assertThat(ProblemStatusRule.derive(List.of())).isEqualTo(ProblemStatus.NOT_STARTED);
         assertThat(ProblemStatusRule.derive(List.of(NOT_STARTED, NOT_STARTED))).isEqualTo(ProblemStatus.NOT_STARTED);
-        assertThat(ProblemStatusRule.derive(List.of(NOT_STARTED, IN_PROGRESS))).isEqualTo(ProblemStatus.INITIAL_PROGRESS);
+        assertThat(ProblemStatusRule.derive(List.of(NOT_STARTED, IN_PROGRESS)))
+                .isEqualTo(ProblemStatus.INITIAL_PROGRESS);
         assertThat(ProblemStatusRule.derive(List.of(COMPLETED, NOT_STARTED, IN_PROGRESS)))
                 .isEqualTo(ProblemStatus.INITIAL_PROGRESS);
-        assertThat(ProblemStatusRule.derive(List.of(COMPLETED, IN_PROGRESS))).isEqualTo(ProblemStatus.SIGNIFICANT_PROGRESS);
+        assertThat(ProblemStatusRule.derive(List.of(COMPLETED, IN_PROGRESS)))
+                .isEqualTo(ProblemStatus.SIGNIFICANT_PROGRESS);
         assertThat(ProblemStatusRule.derive(List.of(COMPLETED, COMPLETED, NOT_STARTED)))
                 .isEqualTo(ProblemStatus.SIGNIFICANT_PROGRESS);
         assertThat(ProblemStatusRule.derive(List.of(COMPLETED, COMPLETED))).isEqualTo(ProblemStatus.RECTIFIED);
@@ -55,8 +56,8 @@ class LedgerRulesTests {
 
     @Test
     void departmentNamesMatchWithOrWithoutTheCityPrefix() {
-        var m = new DepartmentMatcher(List.of(new org.cityops.org.DepartmentView(7, "HWC", "市环卫处",
-                org.cityops.org.DepartmentKind.PROFESSIONAL, null)));
+        var m = new DepartmentMatcher(List.of(new org.cityops.org.DepartmentView(
+                7, "HWC", "市环卫处", org.cityops.org.DepartmentKind.PROFESSIONAL, null)));
         assertThat(m.match("环卫处")).isPresent();
         assertThat(m.match("常州市环卫处")).isPresent();
         assertThat(m.match("HWC")).isPresent();

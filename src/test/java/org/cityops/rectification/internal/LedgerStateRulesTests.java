@@ -9,7 +9,6 @@ import static org.cityops.rectification.MeasureStatus.NOT_STARTED;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-
 import org.cityops.org.DataScope;
 import org.cityops.org.Role;
 import org.cityops.org.StaffMember;
@@ -44,11 +43,14 @@ class LedgerStateRulesTests {
     @Test
     void completingAMeasureRecordsTheDayAndKeepsAnEarlierOne() {
         assertThat(MeasureStatusRule.completedOn(COMPLETED, null, TODAY)).isEqualTo(TODAY);
-        assertThat(MeasureStatusRule.completedOn(COMPLETED, TODAY.minusDays(30), TODAY)).isEqualTo(TODAY.minusDays(30));
+        assertThat(MeasureStatusRule.completedOn(COMPLETED, TODAY.minusDays(30), TODAY))
+                .isEqualTo(TODAY.minusDays(30));
     }
 
     @ParameterizedTest(name = "{0} clears the completion day")
-    @EnumSource(value = MeasureStatus.class, names = {"NOT_STARTED", "IN_PROGRESS"})
+    @EnumSource(
+            value = MeasureStatus.class,
+            names = {"NOT_STARTED", "IN_PROGRESS"})
     void anyOtherStatusClearsTheCompletionDay(MeasureStatus to) {
         assertThat(MeasureStatusRule.completedOn(to, TODAY.minusDays(3), TODAY)).isNull();
     }
@@ -60,9 +62,12 @@ class LedgerStateRulesTests {
     }
 
     @ParameterizedTest(name = "{0} on a signed-off problem is a conflict")
-    @EnumSource(value = MeasureStatus.class, names = {"NOT_STARTED", "IN_PROGRESS"})
+    @EnumSource(
+            value = MeasureStatus.class,
+            names = {"NOT_STARTED", "IN_PROGRESS"})
     void aMeasureOfASignedOffProblemMayOnlyStayCompleted(MeasureStatus to) {
-        assertThatThrownBy(() -> MeasureStatusRule.requireChangeable(true, to)).isInstanceOf(ConflictException.class)
+        assertThatThrownBy(() -> MeasureStatusRule.requireChangeable(true, to))
+                .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("请先重新打开");
         MeasureStatusRule.requireChangeable(true, COMPLETED);
     }
@@ -70,7 +75,8 @@ class LedgerStateRulesTests {
     @Test
     void aStatusChangeWithoutAStatusIsA400OnStatus() {
         assertThatThrownBy(() -> MeasureStatusRule.requireChangeable(false, null))
-                .isInstanceOf(InvalidInputException.class).extracting(e -> ((DomainException) e).field())
+                .isInstanceOf(InvalidInputException.class)
+                .extracting(e -> ((DomainException) e).field())
                 .isEqualTo("status");
     }
 
@@ -84,34 +90,41 @@ class LedgerStateRulesTests {
     @Test
     void aProblemSignedOffAlreadyIsAConflict() {
         assertThatThrownBy(() -> SignOffRule.requireSignable(true, List.of(done(1)), "已核实"))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("已销号");
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("已销号");
     }
 
     @Test
     void aProblemWithoutMeasuresIsAConflict() {
         assertThatThrownBy(() -> SignOffRule.requireSignable(false, List.of(), "已核实"))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("没有整改措施");
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("没有整改措施");
     }
 
     @ParameterizedTest(name = "a measure {0} blocks 销号")
-    @EnumSource(value = MeasureStatus.class, names = {"NOT_STARTED", "IN_PROGRESS"})
+    @EnumSource(
+            value = MeasureStatus.class,
+            names = {"NOT_STARTED", "IN_PROGRESS"})
     void aMeasureNotCompletedBlocksTheSignOffAndIsNamed(MeasureStatus status) {
-        assertThatThrownBy(() -> SignOffRule.requireSignable(false,
-                List.of(done(1), new MeasureState(2, status, 3)), "已核实"))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("措施 2 尚未完成");
+        assertThatThrownBy(() ->
+                        SignOffRule.requireSignable(false, List.of(done(1), new MeasureState(2, status, 3)), "已核实"))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("措施 2 尚未完成");
     }
 
     @Test
     void aCompletedMeasureWithoutEvidenceBlocksTheSignOffAndIsNamed() {
-        assertThatThrownBy(() -> SignOffRule.requireSignable(false,
-                List.of(new MeasureState(1, COMPLETED, 0), done(2)), "已核实"))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("措施 1 没有佐证材料");
+        assertThatThrownBy(() ->
+                        SignOffRule.requireSignable(false, List.of(new MeasureState(1, COMPLETED, 0), done(2)), "已核实"))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("措施 1 没有佐证材料");
     }
 
     @Test
     void aSignOffWithoutAnOpinionIsA400OnOpinionOnceTheLedgerAllowsIt() {
         assertThatThrownBy(() -> SignOffRule.requireSignable(false, List.of(done(1)), " "))
-                .isInstanceOf(InvalidInputException.class).extracting(e -> ((DomainException) e).field())
+                .isInstanceOf(InvalidInputException.class)
+                .extracting(e -> ((DomainException) e).field())
                 .isEqualTo("opinion");
         // the ledger's state is checked first: an open measure is the answer even without an opinion
         assertThatThrownBy(() -> SignOffRule.requireSignable(false, List.of(new MeasureState(1, IN_PROGRESS, 1)), null))
@@ -123,10 +136,12 @@ class LedgerStateRulesTests {
     @Test
     void onlyASignedOffProblemIsReopenedAndOnlyWithAReason() {
         SignOffRule.requireReopenable(true, "反弹");
-        assertThatThrownBy(() -> SignOffRule.requireReopenable(false, "反弹")).isInstanceOf(ConflictException.class)
+        assertThatThrownBy(() -> SignOffRule.requireReopenable(false, "反弹"))
+                .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("尚未销号");
         assertThatThrownBy(() -> SignOffRule.requireReopenable(true, ""))
-                .isInstanceOf(InvalidInputException.class).extracting(e -> ((DomainException) e).field())
+                .isInstanceOf(InvalidInputException.class)
+                .extracting(e -> ((DomainException) e).field())
                 .isEqualTo("reason");
     }
 
@@ -140,8 +155,15 @@ class LedgerStateRulesTests {
     // ------------------------------------------------------------ who may
 
     static StaffMember staff(Role role, Long departmentId) {
-        return new StaffMember(1L, role.name().toLowerCase(), role.label(), Set.of(role),
-                departmentId == null ? DataScope.CITY : DataScope.DEPARTMENT, null, departmentId, null);
+        return new StaffMember(
+                1L,
+                role.name().toLowerCase(),
+                role.label(),
+                Set.of(role),
+                departmentId == null ? DataScope.CITY : DataScope.DEPARTMENT,
+                null,
+                departmentId,
+                null);
     }
 
     @Test

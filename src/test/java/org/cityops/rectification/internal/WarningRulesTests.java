@@ -10,7 +10,6 @@ import static org.cityops.rectification.internal.WarningRule.Kind.OVERDUE;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-
 import org.cityops.rectification.internal.WarningRule.Flag;
 import org.cityops.rectification.internal.WarningRule.OpenMeasure;
 import org.junit.jupiter.api.Test;
@@ -49,23 +48,32 @@ class WarningRulesTests {
 
     @Test
     void theDaysFlagsAreOnePerMeasureThatDeservesOne() {
-        List<Flag> flags = WarningRule.flags(List.of(new OpenMeasure(1, IN_PROGRESS, DAY.minusDays(2), "leader2"),
-                new OpenMeasure(2, NOT_STARTED, DAY.plusDays(3), "leader2"),
-                new OpenMeasure(3, IN_PROGRESS, DAY.plusDays(30), null),
-                new OpenMeasure(4, NOT_STARTED, DAY.minusDays(1), null),
-                new OpenMeasure(5, COMPLETED, DAY.minusDays(1), null)), DAY, Set.of());
-        assertThat(flags).containsExactly(new Flag(1, OVERDUE, "leader2"), new Flag(2, DUE_SOON, null),
-                new Flag(4, OVERDUE, WarningRule.EVERY_LEADER));
+        List<Flag> flags = WarningRule.flags(
+                List.of(
+                        new OpenMeasure(1, IN_PROGRESS, DAY.minusDays(2), "leader2"),
+                        new OpenMeasure(2, NOT_STARTED, DAY.plusDays(3), "leader2"),
+                        new OpenMeasure(3, IN_PROGRESS, DAY.plusDays(30), null),
+                        new OpenMeasure(4, NOT_STARTED, DAY.minusDays(1), null),
+                        new OpenMeasure(5, COMPLETED, DAY.minusDays(1), null)),
+                DAY,
+                Set.of());
+        assertThat(flags)
+                .containsExactly(
+                        new Flag(1, OVERDUE, "leader2"),
+                        new Flag(2, DUE_SOON, null),
+                        new Flag(4, OVERDUE, WarningRule.EVERY_LEADER));
     }
 
     @Test
     void aWarningAlreadyRecordedThatDayIsNotFlaggedAgain() {
-        List<OpenMeasure> measures = List.of(new OpenMeasure(1, IN_PROGRESS, DAY.minusDays(2), null),
+        List<OpenMeasure> measures = List.of(
+                new OpenMeasure(1, IN_PROGRESS, DAY.minusDays(2), null),
                 new OpenMeasure(2, IN_PROGRESS, DAY.plusDays(1), null));
         assertThat(WarningRule.flags(measures, DAY, Set.of(WarningRule.key(1, OVERDUE), WarningRule.key(2, DUE_SOON))))
                 .isEmpty();
         // the same measure on another kind is a different warning
         assertThat(WarningRule.flags(measures, DAY, Set.of(WarningRule.key(1, DUE_SOON))))
-                .extracting(Flag::measureId).containsExactly(1L, 2L);
+                .extracting(Flag::measureId)
+                .containsExactly(1L, 2L);
     }
 }

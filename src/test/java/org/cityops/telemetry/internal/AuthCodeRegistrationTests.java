@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
-
 import javax.sql.DataSource;
-
 import org.cityops.audit.AuditEntry;
 import org.cityops.audit.AuditLog;
 import org.cityops.audit.AuditTrail;
@@ -22,12 +20,16 @@ class AuthCodeRegistrationTests {
 
     @Autowired
     DataSource dataSource;
+
     @Autowired
     PlatformTransactionManager transactions;
+
     @Autowired
     AuditTrail audit;
+
     @Autowired
     AuditLog log;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -35,8 +37,8 @@ class AuthCodeRegistrationTests {
     JdbcTrackStore store;
 
     private JdbcAuthCodes codes() {
-        return new JdbcAuthCodes(dataSource, store.postgres(), Clock.systemUTC(), new TransactionTemplate(transactions),
-                audit);
+        return new JdbcAuthCodes(
+                dataSource, store.postgres(), Clock.systemUTC(), new TransactionTemplate(transactions), audit);
     }
 
     private static String terminal() {
@@ -48,8 +50,11 @@ class AuthCodeRegistrationTests {
         String terminal = terminal();
         codes().save(terminal, "ABCDEFGHJKLMNPQR", "苏D·M3699");
 
-        assertThat(jdbc.sql("SELECT auth_code FROM telemetry_terminal WHERE terminal = :t").param("t", terminal)
-                .query(String.class).single()).isEqualTo("ABCDEFGHJKLMNPQR");
+        assertThat(jdbc.sql("SELECT auth_code FROM telemetry_terminal WHERE terminal = :t")
+                        .param("t", terminal)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("ABCDEFGHJKLMNPQR");
         assertThat(codes().find(terminal)).contains("ABCDEFGHJKLMNPQR");
         var entries = log.find("TERMINAL", terminal, null, 10, 0);
         assertThat(entries).extracting(AuditEntry::action).containsExactly("REGISTER");
@@ -63,7 +68,9 @@ class AuthCodeRegistrationTests {
         JdbcAuthCodes first = codes();
         first.save(terminal, "FIRSTCODEFIRSTCO", null);
         JdbcAuthCodes otherNode = codes();
-        assertThat(otherNode.save(terminal, "SECONDCODESECOND", null)).as("not handed out").isFalse();
+        assertThat(otherNode.save(terminal, "SECONDCODESECOND", null))
+                .as("not handed out")
+                .isFalse();
 
         assertThat(otherNode.find(terminal)).contains("FIRSTCODEFIRSTCO");
         assertThat(log.find("TERMINAL", terminal, null, 10, 0)).hasSize(1);
@@ -84,9 +91,14 @@ class AuthCodeRegistrationTests {
         assertThat(stored).containsExactlyInAnyOrder(a, b);
         assertThat(otherNode.find(taken)).contains("TAKENTAKENTAKENT");
         assertThat(otherNode.knownRegistered(a)).isTrue();
-        assertThat(log.find("TERMINAL", a, null, 10, 0)).extracting(AuditEntry::action).containsExactly("REGISTER");
+        assertThat(log.find("TERMINAL", a, null, 10, 0))
+                .extracting(AuditEntry::action)
+                .containsExactly("REGISTER");
         assertThat(log.find("TERMINAL", taken, null, 10, 0)).hasSize(1);
-        assertThat(jdbc.sql("SELECT auth_code FROM telemetry_terminal WHERE terminal = :t").param("t", b)
-                .query(String.class).single()).isEqualTo("CCCCCCCCCCCCCCCC");
+        assertThat(jdbc.sql("SELECT auth_code FROM telemetry_terminal WHERE terminal = :t")
+                        .param("t", b)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("CCCCCCCCCCCCCCCC");
     }
 }

@@ -3,7 +3,6 @@ package org.cityops.telemetry.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
 
 class CopyTextTests {
@@ -37,7 +36,8 @@ class CopyTextTests {
 
     @Test
     void micros_is_the_key_postgresql_gives_back_for_the_stored_time() {
-        assertThat(CopyText.micros(Instant.parse("1970-01-01T00:00:01.000002999Z"))).isEqualTo(1_000_002L);
+        assertThat(CopyText.micros(Instant.parse("1970-01-01T00:00:01.000002999Z")))
+                .isEqualTo(1_000_002L);
         assertThat(CopyText.micros(Instant.parse("2026-11-27T08:00:05Z"))).isEqualTo(1_795_766_405_000_000L);
     }
 }

@@ -6,6 +6,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-
 import org.cityops.support.Api;
 import org.cityops.support.IntegrationTest;
 import org.cityops.telemetry.Position;
@@ -34,10 +36,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-
 /**
  * The gateway of the application context (ephemeral port) and its durable writer on the test database, driven
  * by the simulator's TCP client. Terminals are known through a directory of this test (the context's own
@@ -51,6 +49,7 @@ class TelemetryIntegrationTest {
 
     @Autowired
     TelemetryGateway gateway;
+
     @Autowired
     MockMvc mvc;
 
@@ -70,17 +69,29 @@ class TelemetryIntegrationTest {
 
     private Jt808Server serverOnTheContextsWriter() {
         TerminalDirectory directory = t -> Optional.of(new TerminalDirectory.KnownTerminal(t, null, 2));
-        Jt808Server server = new Jt808Server(GatewaySettings.defaults(0),
-                new TerminalRegistrar(() -> directory, new InMemoryAuthCodes(), false), gateway, fault -> { },
-                Clock.systemUTC(), Duration.ofDays(180));
+        Jt808Server server = new Jt808Server(
+                GatewaySettings.defaults(0),
+                new TerminalRegistrar(() -> directory, new InMemoryAuthCodes(), false),
+                gateway,
+                fault -> {},
+                Clock.systemUTC(),
+                Duration.ofDays(180));
         server.start();
         return server;
     }
 
     static Position at(String terminal, Instant t, int i) {
-        return new Position(terminal, t.truncatedTo(ChronoUnit.SECONDS), (31_780_000 + i * 100) / 1_000_000.0,
+        return new Position(
+                terminal,
+                t.truncatedTo(ChronoUnit.SECONDS),
+                (31_780_000 + i * 100) / 1_000_000.0,
                 (119_950_000 + i * 100) / 1_000_000.0,
-                40 + i % 10, i % 360, i % 3 == 0 ? 1L << 23 : 0, 0x3 | (3 << 8), 1000.0 + i, 8);
+                40 + i % 10,
+                i % 360,
+                i % 3 == 0 ? 1L << 23 : 0,
+                0x3 | (3 << 8),
+                1000.0 + i,
+                8);
     }
 
     @Test
@@ -108,7 +119,8 @@ class TelemetryIntegrationTest {
                 GeneralResponse ack = t.awaitResponse(t.client().location(p, true), WAIT);
                 assertThat(ack.result()).isEqualTo(Jt808.OK);
                 assertThat(gateway.store().track(phone, p.time(), p.time().plusSeconds(1), 1))
-                        .as("stored when acknowledged").containsExactly(p);
+                        .as("stored when acknowledged")
+                        .containsExactly(p);
                 acked.add(p);
             }
             // a burst, then the gateway stops while positions are in flight
@@ -138,7 +150,8 @@ class TelemetryIntegrationTest {
                 gateway.start();
             }
         }
-        List<Position> stored = gateway.store().track(phone, Instant.EPOCH, Instant.now().plusSeconds(60), 50_000);
+        List<Position> stored =
+                gateway.store().track(phone, Instant.EPOCH, Instant.now().plusSeconds(60), 50_000);
         assertThat(stored).containsAll(acked);
         assertThat(acked.size()).isGreaterThan(20);
         assertThat(gateway.latest(phone)).isEqualTo(stored.get(stored.size() - 1));
@@ -154,47 +167,66 @@ class TelemetryIntegrationTest {
             t.login("苏D54321", WAIT);
             for (int i = 0; i < 5; i++) {
                 assertThat(t.awaitResponse(t.client().location(at(phone, base.plusSeconds(i * 10), i), true), WAIT)
-                        .result()).isEqualTo(Jt808.OK);
+                                .result())
+                        .isEqualTo(Jt808.OK);
             }
         } finally {
             server.stop();
         }
         String token = Api.bearer(mvc, "muck1");
         mvc.perform(get("/api/v1/telemetry/terminals/0" + phone + "/last").header("Authorization", token))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.terminal").value(phone))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.terminal").value(phone))
                 .andExpect(jsonPath("$.time").value(base.plusSeconds(40).toString()))
-                .andExpect(jsonPath("$.alarmBits").value(0)).andExpect(jsonPath("$.speedKmh").value(44.0));
-        mvc.perform(get("/api/v1/telemetry/terminals/" + phone + "/positions").header("Authorization", token)
-                .param("from", base.plusSeconds(10).toString()).param("to", base.plusSeconds(40).toString()))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(3))
+                .andExpect(jsonPath("$.alarmBits").value(0))
+                .andExpect(jsonPath("$.speedKmh").value(44.0));
+        mvc.perform(get("/api/v1/telemetry/terminals/" + phone + "/positions")
+                        .header("Authorization", token)
+                        .param("from", base.plusSeconds(10).toString())
+                        .param("to", base.plusSeconds(40).toString()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(3))
                 .andExpect(jsonPath("$[0].mileageKm").value(1001.0))
                 .andExpect(jsonPath("$[2].alarmBits").value(1 << 23));
         mvc.perform(get("/api/v1/telemetry/terminals/19999999999999/last").header("Authorization", token))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/telemetry/terminals/" + phone + "/last")
-                .header("Authorization", Api.bearer(mvc, "handler-tianning"))).andExpect(status().isForbidden());
+                        .header("Authorization", Api.bearer(mvc, "handler-tianning")))
+                .andExpect(status().isForbidden());
     }
 
     @Test
     void forwardedPositionsAreStoredOnceBeforeTheResponse() throws Exception {
         String phone = org.cityops.support.RegisteredVehicles.terminalIn(mvc, "320402");
-        String time = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS).toString();
+        String time =
+                Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS).toString();
         String body = "[{\"terminal\":\"" + phone + "\",\"time\":\"" + time + "\",\"lat\":31.78,\"lon\":119.95,"
                 + "\"speedKmh\":12.5,\"direction\":180,\"alarmBits\":0,\"statusBits\":3,\"mileageKm\":5.5}]";
         String token = Api.bearer(mvc, "muck1");
-        mvc.perform(post("/api/v1/telemetry/positions").header("Authorization", token)
-                .contentType(MediaType.APPLICATION_JSON).content(body))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.stored").value(1));
+        mvc.perform(post("/api/v1/telemetry/positions")
+                        .header("Authorization", token)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.stored").value(1));
         assertThat(gateway.store().count(phone)).isEqualTo(1);
-        mvc.perform(post("/api/v1/telemetry/positions").header("Authorization", token)
-                .contentType(MediaType.APPLICATION_JSON).content(body))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.stored").value(0))
+        mvc.perform(post("/api/v1/telemetry/positions")
+                        .header("Authorization", token)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.stored").value(0))
                 .andExpect(jsonPath("$.duplicates").value(1));
-        mvc.perform(post("/api/v1/telemetry/positions").header("Authorization", token)
-                .contentType(MediaType.APPLICATION_JSON).content(body.replace("31.78", "91.5")))
+        mvc.perform(post("/api/v1/telemetry/positions")
+                        .header("Authorization", token)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body.replace("31.78", "91.5")))
                 .andExpect(status().isBadRequest());
-        mvc.perform(post("/api/v1/telemetry/positions").header("Authorization", Api.bearer(mvc, "dispatcher1"))
-                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/telemetry/positions")
+                        .header("Authorization", Api.bearer(mvc, "dispatcher1"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isForbidden());
     }
 
     @Test
@@ -205,6 +237,7 @@ class TelemetryIntegrationTest {
         gateway.store().append(List.of(at(phone, old, 1), at(phone, recent, 2)));
         gateway.store().purgeBefore(Instant.now().minus(Duration.ofDays(180)));
         assertThat(gateway.store().track(phone, Instant.EPOCH, Instant.now().plusSeconds(5), 10))
-                .extracting(Position::time).containsExactly(recent);
+                .extracting(Position::time)
+                .containsExactly(recent);
     }
 }

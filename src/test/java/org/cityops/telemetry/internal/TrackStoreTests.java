@@ -8,9 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-
 import javax.sql.DataSource;
-
 import org.cityops.support.IntegrationTest;
 import org.cityops.telemetry.Position;
 import org.junit.jupiter.api.Test;
@@ -24,10 +22,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class TrackStoreTests {
 
-    private static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(3600);
+    private static final Instant T0 =
+            Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(3600);
 
     @Autowired
     DataSource dataSource;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -42,13 +42,24 @@ class TrackStoreTests {
     }
 
     private static Position at(String terminal, int second) {
-        return new Position(terminal, T0.plusSeconds(second).plusMillis(250), 31.78 + second * 1e-5, 119.95, 30.0,
-                90, 0, 3, 1000.0 + second, 10);
+        return new Position(
+                terminal,
+                T0.plusSeconds(second).plusMillis(250),
+                31.78 + second * 1e-5,
+                119.95,
+                30.0,
+                90,
+                0,
+                3,
+                1000.0 + second,
+                10);
     }
 
     private long rows(String terminal) {
-        return jdbc.sql("SELECT COUNT(*) FROM telemetry_position WHERE terminal = :t").param("t", terminal)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM telemetry_position WHERE terminal = :t")
+                .param("t", terminal)
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -69,8 +80,13 @@ class TrackStoreTests {
 
         assertThat(store.append(List.of(at(t, 20), at(t, 10), at(t, 20), at(t, 31))))
                 .containsExactly(true, false, false, true);
-        assertThat(store.track(t, T0, T0.plusSeconds(60), 10)).extracting(Position::time)
-                .containsExactly(at(t, 10).time(), at(t, 20).time(), at(t, 30).time(), at(t, 31).time());
+        assertThat(store.track(t, T0, T0.plusSeconds(60), 10))
+                .extracting(Position::time)
+                .containsExactly(
+                        at(t, 10).time(),
+                        at(t, 20).time(),
+                        at(t, 30).time(),
+                        at(t, 31).time());
     }
 
     @Test
@@ -112,7 +128,10 @@ class TrackStoreTests {
     }
 
     private Instant latestInTable(String terminal) {
-        return jdbc.sql("SELECT reported_at FROM telemetry_last_position WHERE terminal = :t").param("t", terminal)
-                .query(java.time.OffsetDateTime.class).single().toInstant();
+        return jdbc.sql("SELECT reported_at FROM telemetry_last_position WHERE terminal = :t")
+                .param("t", terminal)
+                .query(java.time.OffsetDateTime.class)
+                .single()
+                .toInstant();
     }
 }

@@ -2,6 +2,9 @@ package org.cityops.telemetry.jt808;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-
 import org.awaitility.Awaitility;
 import org.cityops.telemetry.TerminalDirectory;
 import org.cityops.telemetry.pipeline.InMemoryAuthCodes;
@@ -22,10 +24,6 @@ import org.cityops.telemetry.sim.BlockingTerminal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 
 /**
  * 0x0100 registration over TCP (JT/T 808 8.4/8.5): a code is handed out once; refusals carry the standard's
@@ -42,7 +40,8 @@ class GatewayRegistrationTests {
     private final TerminalDirectory directory = new TerminalDirectory() {
         @Override
         public Optional<KnownTerminal> find(String terminal) {
-            return terminal.startsWith("139") ? Optional.of(new KnownTerminal(terminal, "苏D" + terminal.substring(6), 2))
+            return terminal.startsWith("139")
+                    ? Optional.of(new KnownTerminal(terminal, "苏D" + terminal.substring(6), 2))
                     : Optional.empty();
         }
 
@@ -50,7 +49,8 @@ class GatewayRegistrationTests {
         public Optional<KnownTerminal> findByPlate(String plate, int color) {
             String key = TerminalRegistrar.plateKey(plate);
             return key.startsWith("苏D") && key.length() == 7 && color == 2
-                    ? Optional.of(new KnownTerminal("139000" + key.substring(2), plate, 2)) : Optional.empty();
+                    ? Optional.of(new KnownTerminal("139000" + key.substring(2), plate, 2))
+                    : Optional.empty();
         }
     };
     private final TerminalRegistrar registrar = new TerminalRegistrar(() -> directory, new InMemoryAuthCodes(), false);
@@ -104,7 +104,8 @@ class GatewayRegistrationTests {
 
         try (BlockingTerminal t = terminal(KNOWN)) {
             // the terminal that kept its code still authenticates
-            assertThat(t.awaitResponse(t.client().authenticate(code), WAIT).result()).isEqualTo(Jt808.OK);
+            assertThat(t.awaitResponse(t.client().authenticate(code), WAIT).result())
+                    .isEqualTo(Jt808.OK);
         }
     }
 
@@ -151,7 +152,8 @@ class GatewayRegistrationTests {
     void aReleasedTerminalMayRegisterOnceMoreAndItsOldCodeNoLongerWorks() {
         String old = registerNew(KNOWN, PLATE);
         try (BlockingTerminal t = terminal(KNOWN)) {
-            assertThat(t.awaitResponse(t.client().authenticate(old), WAIT).result()).isEqualTo(Jt808.OK);
+            assertThat(t.awaitResponse(t.client().authenticate(old), WAIT).result())
+                    .isEqualTo(Jt808.OK);
             assertThat(registrar.release(KNOWN)).isTrue();
             server.disconnect(KNOWN);
             Awaitility.await().atMost(WAIT).until(() -> !t.client().isOpen());
@@ -159,7 +161,8 @@ class GatewayRegistrationTests {
         String fresh = registerNew(KNOWN, PLATE);
         assertThat(fresh).isNotEqualTo(old);
         try (BlockingTerminal t = terminal(KNOWN)) {
-            assertThat(t.awaitResponse(t.client().authenticate(old), WAIT).result()).isEqualTo(Jt808.FAILED);
+            assertThat(t.awaitResponse(t.client().authenticate(old), WAIT).result())
+                    .isEqualTo(Jt808.FAILED);
             assertThat(t.awaitRegistration(t.client().register(PLATE), WAIT).result())
                     .isEqualTo(Jt808.TERMINAL_ALREADY_REGISTERED);
         }
@@ -170,7 +173,8 @@ class GatewayRegistrationTests {
     void aConnectionMayRegisterThreeTimesAndTheFourthClosesIt() {
         try (BlockingTerminal t = terminal(KNOWN)) {
             for (int i = 0; i < 3; i++) {
-                assertThat(t.awaitRegistration(t.client().register("苏A0000" + i), WAIT).result())
+                assertThat(t.awaitRegistration(t.client().register("苏A0000" + i), WAIT)
+                                .result())
                         .isEqualTo(Jt808.VEHICLE_NOT_IN_DB);
             }
             t.client().register(PLATE);
@@ -186,17 +190,20 @@ class GatewayRegistrationTests {
         server.stop();
         writer.stop();
         startWith(GatewaySettings.defaults(0).withConnectionCaps(100, 2));
-        try (BlockingTerminal a = terminal("13900000011"); BlockingTerminal b = terminal("13900000012")) {
+        try (BlockingTerminal a = terminal("13900000011");
+                BlockingTerminal b = terminal("13900000012")) {
             Awaitility.await().atMost(WAIT).until(() -> server.connectionCount() == 2);
             try (BlockingTerminal c = terminal("13900000013")) {
                 Awaitility.await().atMost(WAIT).until(c::closedByPlatform);
             }
             assertThat(faults.get(Fault.ADDRESS_LIMIT)).isEqualTo(1);
-            assertThat(a.awaitRegistration(a.client().register("苏D00011"), WAIT).result()).isEqualTo(Jt808.REGISTERED);
+            assertThat(a.awaitRegistration(a.client().register("苏D00011"), WAIT).result())
+                    .isEqualTo(Jt808.REGISTERED);
         }
         Awaitility.await().atMost(WAIT).until(() -> server.connectionCount() == 0);
         try (BlockingTerminal d = terminal("13900000014")) {
-            assertThat(d.awaitRegistration(d.client().register("苏D00014"), WAIT).result()).isEqualTo(Jt808.REGISTERED);
+            assertThat(d.awaitRegistration(d.client().register("苏D00014"), WAIT).result())
+                    .isEqualTo(Jt808.REGISTERED);
         }
     }
 

@@ -2,6 +2,9 @@ package org.cityops.telemetry.jt808;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +12,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.awaitility.Awaitility;
 import org.cityops.telemetry.Position;
 import org.cityops.telemetry.TerminalDirectory;
@@ -21,10 +23,6 @@ import org.cityops.telemetry.sim.BlockingTerminal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 
 /**
  * Subpackaged (分包) messages over TCP: kept only for an authenticated terminal and only for the messages the
@@ -40,7 +38,8 @@ class GatewaySubpacketTests {
     private final MemoryTrackStore store = new MemoryTrackStore();
     private final CountingFaults faults = new CountingFaults();
     private final TerminalDirectory directory = t -> t.startsWith("139")
-            ? Optional.of(new TerminalDirectory.KnownTerminal(t, "苏D" + t.substring(6), 2)) : Optional.empty();
+            ? Optional.of(new TerminalDirectory.KnownTerminal(t, "苏D" + t.substring(6), 2))
+            : Optional.empty();
     private PositionWriter writer;
     private Jt808Server server;
     private EventLoopGroup clients;
@@ -54,8 +53,13 @@ class GatewaySubpacketTests {
     private void startWith(GatewaySettings settings) {
         writer = new PositionWriter(store, List::of, 100_000, 5000);
         writer.start();
-        server = new Jt808Server(settings, new TerminalRegistrar(() -> directory, new InMemoryAuthCodes(), false),
-                writer, faults, Clock.systemUTC(), Duration.ofDays(180));
+        server = new Jt808Server(
+                settings,
+                new TerminalRegistrar(() -> directory, new InMemoryAuthCodes(), false),
+                writer,
+                faults,
+                Clock.systemUTC(),
+                Duration.ofDays(180));
         server.start();
     }
 
@@ -91,8 +95,14 @@ class GatewaySubpacketTests {
         List<byte[]> parts = Subpackets.split(body, 200);
         try (BlockingTerminal t = new BlockingTerminal(clients, "127.0.0.1", server.port(), KNOWN, false)) {
             for (int i = 0; i < 6 && !t.closedByPlatform(); i++) {
-                t.client().sendRaw(Subpackets.frame(DIGITS, Jt808.LOCATION_BATCH, 100 + i, parts.size(), 1 + i % parts.size(),
-                        parts.get(i % parts.size())));
+                t.client()
+                        .sendRaw(Subpackets.frame(
+                                DIGITS,
+                                Jt808.LOCATION_BATCH,
+                                100 + i,
+                                parts.size(),
+                                1 + i % parts.size(),
+                                parts.get(i % parts.size())));
             }
             Awaitility.await().atMost(WAIT).until(t::closedByPlatform);
         }
@@ -109,14 +119,25 @@ class GatewaySubpacketTests {
         try (BlockingTerminal t = loggedIn()) {
             store.gate.drainPermits(); // the database is stuck
             for (int i = 0; i < parts.size() - 1; i++) {
-                t.client().sendRaw(Subpackets.frame(DIGITS, Jt808.LOCATION_BATCH, 10 + i, parts.size(), i + 1, parts.get(i)));
-                assertThat(t.awaitResponse(10 + i, WAIT)).as("part " + (i + 1) + " received")
+                t.client()
+                        .sendRaw(Subpackets.frame(
+                                DIGITS, Jt808.LOCATION_BATCH, 10 + i, parts.size(), i + 1, parts.get(i)));
+                assertThat(t.awaitResponse(10 + i, WAIT))
+                        .as("part " + (i + 1) + " received")
                         .isEqualTo(new GeneralResponse(10 + i, Jt808.LOCATION_BATCH, Jt808.OK));
             }
             int last = 10 + parts.size() - 1;
-            t.client().sendRaw(Subpackets.frame(DIGITS, Jt808.LOCATION_BATCH, last, parts.size(), parts.size(),
-                    parts.get(parts.size() - 1)));
-            assertThat(t.awaitResponse(last, Duration.ofMillis(500))).as("no ack before the commit").isNull();
+            t.client()
+                    .sendRaw(Subpackets.frame(
+                            DIGITS,
+                            Jt808.LOCATION_BATCH,
+                            last,
+                            parts.size(),
+                            parts.size(),
+                            parts.get(parts.size() - 1)));
+            assertThat(t.awaitResponse(last, Duration.ofMillis(500)))
+                    .as("no ack before the commit")
+                    .isNull();
             store.gate.release(Integer.MAX_VALUE);
             assertThat(t.awaitResponse(last, WAIT).result()).isEqualTo(Jt808.OK);
             assertThat(sent).allMatch(store::contains);
@@ -138,11 +159,23 @@ class GatewaySubpacketTests {
             assertThat(t.awaitResponse(21, WAIT).result()).isEqualTo(Jt808.FAILED);
             assertThat(faults.get(Fault.REASSEMBLY_LIMIT)).isEqualTo(1);
             // the budget is free again: a small subpackaged batch goes through
-            List<Position> small = positions(10).stream().map(p -> new Position(KNOWN, p.time().minusSeconds(600),
-                    p.lat(), p.lon(), p.speedKmh(), p.direction(), 0, 3, p.mileageKm(), p.altitudeM())).toList();
+            List<Position> small = positions(10).stream()
+                    .map(p -> new Position(
+                            KNOWN,
+                            p.time().minusSeconds(600),
+                            p.lat(),
+                            p.lon(),
+                            p.speedKmh(),
+                            p.direction(),
+                            0,
+                            3,
+                            p.mileageKm(),
+                            p.altitudeM()))
+                    .toList();
             List<byte[]> two = Subpackets.split(batchBody(small), 200);
             for (int i = 0; i < two.size(); i++) {
-                t.client().sendRaw(Subpackets.frame(DIGITS, Jt808.LOCATION_BATCH, 30 + i, two.size(), i + 1, two.get(i)));
+                t.client()
+                        .sendRaw(Subpackets.frame(DIGITS, Jt808.LOCATION_BATCH, 30 + i, two.size(), i + 1, two.get(i)));
                 assertThat(t.awaitResponse(30 + i, WAIT).result()).isEqualTo(Jt808.OK);
             }
             assertThat(small).allMatch(store::contains);

@@ -2,6 +2,9 @@ package org.cityops.telemetry.jt808;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.cityops.telemetry.Position;
 import org.cityops.telemetry.TerminalDirectory;
 import org.cityops.telemetry.pipeline.InMemoryAuthCodes;
@@ -21,10 +23,6 @@ import org.cityops.telemetry.sim.BlockingTerminal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 
 /** The gateway wired by hand (no Spring) on an ephemeral port, driven by the simulator's client over TCP. */
 class GatewayTest {
@@ -53,8 +51,13 @@ class GatewayTest {
     private void startWith(GatewaySettings settings, int highWater) {
         writer = new PositionWriter(store, () -> List.of(observed::addAll), highWater, 5000);
         writer.start();
-        server = new Jt808Server(settings, new TerminalRegistrar(() -> directory, new InMemoryAuthCodes(), false),
-                writer, faults, Clock.systemUTC(), Duration.ofDays(180));
+        server = new Jt808Server(
+                settings,
+                new TerminalRegistrar(() -> directory, new InMemoryAuthCodes(), false),
+                writer,
+                faults,
+                Clock.systemUTC(),
+                Duration.ofDays(180));
         server.start();
     }
 
@@ -122,9 +125,11 @@ class GatewayTest {
             code = t.awaitRegistration(t.client().register("苏D00002"), WAIT).authCode();
         }
         try (BlockingTerminal t = terminal("000000000" + KNOWN_2, true)) {
-            assertThat(t.awaitResponse(t.client().authenticate(code), WAIT).result()).isEqualTo(Jt808.OK);
+            assertThat(t.awaitResponse(t.client().authenticate(code), WAIT).result())
+                    .isEqualTo(Jt808.OK);
             Position p = at(KNOWN_2, Instant.now(), 31.8);
-            assertThat(t.awaitResponse(t.client().location(p, true), WAIT).result()).isEqualTo(Jt808.OK);
+            assertThat(t.awaitResponse(t.client().location(p, true), WAIT).result())
+                    .isEqualTo(Jt808.OK);
             assertThat(store.contains(p)).isTrue();
         }
     }
@@ -134,10 +139,14 @@ class GatewayTest {
         try (BlockingTerminal t = terminal(KNOWN, true)) {
             t.login(PLATE, WAIT);
             Instant now = Instant.now();
-            List<Position> blind = List.of(at(KNOWN, now.minusSeconds(30), 31.1), at(KNOWN, now.minusSeconds(20), 31.2),
+            List<Position> blind = List.of(
+                    at(KNOWN, now.minusSeconds(30), 31.1),
+                    at(KNOWN, now.minusSeconds(20), 31.2),
                     at(KNOWN, now.minusSeconds(10), 31.3));
-            assertThat(t.awaitResponse(t.client().batch(1, blind), WAIT).result()).isEqualTo(Jt808.OK);
-            assertThat(t.awaitResponse(t.client().batch(1, blind), WAIT).result()).isEqualTo(Jt808.OK);
+            assertThat(t.awaitResponse(t.client().batch(1, blind), WAIT).result())
+                    .isEqualTo(Jt808.OK);
+            assertThat(t.awaitResponse(t.client().batch(1, blind), WAIT).result())
+                    .isEqualTo(Jt808.OK);
             assertThat(store.size()).isEqualTo(3);
             assertThat(writer.duplicateCount()).isEqualTo(3);
             assertThat(observed).hasSize(3);
@@ -156,7 +165,8 @@ class GatewayTest {
             assertThat(t.awaitResponse(unknown, WAIT).result()).isEqualTo(Jt808.UNSUPPORTED);
             assertThat(t.awaitResponse(t.client().heartbeat(), WAIT).result()).isEqualTo(Jt808.OK);
             byte[] badBody = new byte[10];
-            assertThat(t.awaitResponse(t.client().send(Jt808.LOCATION, badBody, true), WAIT).result())
+            assertThat(t.awaitResponse(t.client().send(Jt808.LOCATION, badBody, true), WAIT)
+                            .result())
                     .isEqualTo(Jt808.BAD_MESSAGE);
         }
         assertThat(faults.get(Fault.GARBAGE)).isGreaterThanOrEqualTo(1);
@@ -217,7 +227,9 @@ class GatewayTest {
             }
             t.client().flush();
             for (int s : serials) {
-                assertThat(t.awaitResponse(s, Duration.ofSeconds(20))).as("ack of " + s).isNotNull();
+                assertThat(t.awaitResponse(s, Duration.ofSeconds(20)))
+                        .as("ack of " + s)
+                        .isNotNull();
             }
             assertThat(store.size()).isEqualTo(500);
         }
@@ -240,7 +252,9 @@ class GatewayTest {
             for (int i = 0; i < sent.size(); i++) {
                 GeneralResponse ack = t.awaitResponse(serials.get(i), Duration.ofMillis(200));
                 if (ack != null && ack.result() == Jt808.OK) {
-                    assertThat(store.contains(sent.get(i))).as("acked position stored").isTrue();
+                    assertThat(store.contains(sent.get(i)))
+                            .as("acked position stored")
+                            .isTrue();
                 }
             }
         }

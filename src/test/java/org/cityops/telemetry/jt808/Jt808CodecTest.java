@@ -5,7 +5,6 @@ import static org.cityops.telemetry.jt808.Hex.bytes;
 import static org.cityops.telemetry.jt808.Hex.hex;
 
 import java.time.Instant;
-
 import org.cityops.telemetry.Position;
 import org.junit.jupiter.api.Test;
 
@@ -49,12 +48,18 @@ class Jt808CodecTest {
     @Test
     void v8HeartbeatIsAnsweredWithTheDocumentedPlatformResponse() {
         Jt808Message in = decode("7e000200000123456789017fff0a7e");
-        byte[] out = Jt808Codec.encode(in.header(), Jt808.PLATFORM_RESPONSE, 0,
+        byte[] out = Jt808Codec.encode(
+                in.header(),
+                Jt808.PLATFORM_RESPONSE,
+                0,
                 new GeneralResponse(in.header().serial(), in.id(), Jt808.OK).encode());
         assertThat(hex(out)).isEqualTo("7e8001000501234567890100007fff0002008e7e");
 
         Jt808Message in2019 = decode("7e000240000100000000017299841738ffff027e");
-        byte[] out2019 = Jt808Codec.encode(in2019.header(), Jt808.PLATFORM_RESPONSE, 0,
+        byte[] out2019 = Jt808Codec.encode(
+                in2019.header(),
+                Jt808.PLATFORM_RESPONSE,
+                0,
                 new GeneralResponse(in2019.header().serial(), in2019.id(), Jt808.OK).encode());
         assertThat(hex(out2019)).isEqualTo("7e8001400501000000000172998417380000ffff000200867e");
     }
@@ -65,7 +70,10 @@ class Jt808CodecTest {
                 + "303132333435332e372e31350000000000000000000000000000227e");
         AuthRequest auth = AuthRequest.decode(m.body(), true);
         assertThat(auth).isEqualTo(new AuthRequest("17299841738", "123456789012345", "3.7.15"));
-        byte[] reply = Jt808Codec.encode(m.header(), Jt808.PLATFORM_RESPONSE, 0,
+        byte[] reply = Jt808Codec.encode(
+                m.header(),
+                Jt808.PLATFORM_RESPONSE,
+                0,
                 new GeneralResponse(m.header().serial(), m.id(), Jt808.OK).encode());
         assertThat(hex(reply)).isEqualTo("7e80014005010000000001729984173800000000010200877e");
         assertThat(AuthRequest.decode(auth.encode(true), true)).isEqualTo(auth);
@@ -142,7 +150,8 @@ class Jt808CodecTest {
                 + "06eeb6ad02633df70138000300632007071923590e7e");
         LocationBatch batch = LocationBatch.decode(m.body());
         assertThat(batch.type()).isEqualTo(LocationBatch.BLIND_AREA);
-        assertThat(batch.reports()).hasSize(3)
+        assertThat(batch.reports())
+                .hasSize(3)
                 .allSatisfy(r -> assertThat(r.time()).isEqualTo(Instant.parse("2020-07-07T11:23:59Z")));
     }
 
@@ -163,21 +172,36 @@ class Jt808CodecTest {
 
     @Test
     void aLocationRoundTripsThroughBothEditions() {
-        Position p = new Position("13800138000", Instant.parse("2026-11-27T08:15:30Z"), -31.781234, -119.951234,
-                42.5, 270, 1L << 23, 0x3 | 0xC | (3 << 8), 12345.6, 15);
+        Position p = new Position(
+                "13800138000",
+                Instant.parse("2026-11-27T08:15:30Z"),
+                -31.781234,
+                -119.951234,
+                42.5,
+                270,
+                1L << 23,
+                0x3 | 0xC | (3 << 8),
+                12345.6,
+                15);
         for (boolean v2019 : new boolean[] {false, true}) {
-            byte[] frame = Jt808Codec.encode(v2019, 1, "013800138000", Jt808.LOCATION, 7,
+            byte[] frame = Jt808Codec.encode(
+                    v2019,
+                    1,
+                    "013800138000",
+                    Jt808.LOCATION,
+                    7,
                     LocationReport.of(p).encode());
             Jt808Message m = Jt808Codec.decode(frame, faults);
             assertThat(m.header().v2019()).isEqualTo(v2019);
-            assertThat(LocationReport.decode(m.body()).toPosition(m.header().terminal())).isEqualTo(p);
+            assertThat(LocationReport.decode(m.body()).toPosition(m.header().terminal()))
+                    .isEqualTo(p);
         }
     }
 
     @Test
     void aBatchRoundTrips() {
-        LocationBatch batch = new LocationBatch(LocationBatch.BLIND_AREA,
-                java.util.List.of(report(31.7, 119.9), report(31.8, 120.0)));
+        LocationBatch batch = new LocationBatch(
+                LocationBatch.BLIND_AREA, java.util.List.of(report(31.7, 119.9), report(31.8, 120.0)));
         LocationBatch again = LocationBatch.decode(batch.encode());
         assertThat(again).isEqualTo(batch);
     }
@@ -194,18 +218,22 @@ class Jt808CodecTest {
         byte[] a = Jt808Codec.encode(false, 0, "013912345678", Jt808.HEARTBEAT, 1, new byte[0]);
         byte[] b = Jt808Codec.encode(true, 1, "00000000013912345678", Jt808.HEARTBEAT, 1, new byte[0]);
         assertThat(Jt808Codec.decode(a, faults).header().terminal())
-                .isEqualTo(Jt808Codec.decode(b, faults).header().terminal()).isEqualTo("13912345678");
+                .isEqualTo(Jt808Codec.decode(b, faults).header().terminal())
+                .isEqualTo("13912345678");
     }
 
     @Test
     void badChecksumBadEscapeAndShortFramesAreCountedNotThrown() {
-        assertThat(Jt808Codec.decode(bytes("7e000200000123456789017fff0b7e"), faults)).isNull();
+        assertThat(Jt808Codec.decode(bytes("7e000200000123456789017fff0b7e"), faults))
+                .isNull();
         assertThat(faults.get(Fault.BAD_CHECKSUM)).isEqualTo(1);
-        assertThat(Jt808Codec.decode(bytes("7e000200000123456789017fff7d037e"), faults)).isNull();
+        assertThat(Jt808Codec.decode(bytes("7e000200000123456789017fff7d037e"), faults))
+                .isNull();
         assertThat(faults.get(Fault.BAD_ESCAPE)).isEqualTo(1);
         assertThat(Jt808Codec.decode(bytes("7e0002007e"), faults)).isNull();
         // body length 5 announced, none sent (checksum made valid)
-        assertThat(Jt808Codec.decode(bytes("7e000200050123456789017fff0f7e"), faults)).isNull();
+        assertThat(Jt808Codec.decode(bytes("7e000200050123456789017fff0f7e"), faults))
+                .isNull();
         assertThat(faults.get(Fault.TRUNCATED)).isEqualTo(2);
     }
 
@@ -217,7 +245,7 @@ class Jt808CodecTest {
     }
 
     static LocationReport report(double lat, double lon) {
-        return LocationReport.of(new Position("1", Instant.parse("2026-11-27T00:00:00Z"), lat, lon, 30, 90, 0, 3,
-                null, 10));
+        return LocationReport.of(
+                new Position("1", Instant.parse("2026-11-27T00:00:00Z"), lat, lon, 30, 90, 0, 3, null, 10));
     }
 }

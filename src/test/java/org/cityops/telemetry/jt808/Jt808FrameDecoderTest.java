@@ -3,13 +3,11 @@ package org.cityops.telemetry.jt808;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.cityops.telemetry.jt808.Hex.bytes;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** Split, coalesced and broken frames through the Netty decoder. */
 class Jt808FrameDecoderTest {

@@ -6,8 +6,7 @@ import java.util.List;
 /** 2013-edition frames of a message split into subpackets (分包), for tests (the simulator never splits). */
 final class Subpackets {
 
-    private Subpackets() {
-    }
+    private Subpackets() {}
 
     /** One subpacket frame: header with bit 13 set and the packet item (total, index), then the part. */
     static byte[] frame(String phoneDigits, int messageId, int serial, int total, int index, byte[] part) {

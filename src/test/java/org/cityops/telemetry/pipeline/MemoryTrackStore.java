@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
-
 import org.cityops.telemetry.Position;
 
 /** A track store in memory that can be held shut (to prove acks wait for the commit) or made to fail. */
@@ -59,7 +58,9 @@ public final class MemoryTrackStore implements TrackStore {
     public Map<String, Position> latest() {
         Map<String, Position> latest = new HashMap<>();
         synchronized (rows) {
-            rows.values().forEach(p -> latest.merge(p.terminal(), p, (a, b) -> b.time().isAfter(a.time()) ? b : a));
+            rows.values()
+                    .forEach(p ->
+                            latest.merge(p.terminal(), p, (a, b) -> b.time().isAfter(a.time()) ? b : a));
         }
         return latest;
     }
@@ -68,8 +69,12 @@ public final class MemoryTrackStore implements TrackStore {
     public List<Position> track(String terminal, Instant from, Instant to, int limit) {
         List<Position> out = new ArrayList<>();
         synchronized (rows) {
-            rows.values().stream().filter(p -> p.terminal().equals(terminal) && !p.time().isBefore(from)
-                    && p.time().isBefore(to)).limit(limit).forEach(out::add);
+            rows.values().stream()
+                    .filter(p -> p.terminal().equals(terminal)
+                            && !p.time().isBefore(from)
+                            && p.time().isBefore(to))
+                    .limit(limit)
+                    .forEach(out::add);
         }
         return out;
     }

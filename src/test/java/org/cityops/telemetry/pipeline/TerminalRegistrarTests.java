@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.cityops.telemetry.TerminalDirectory;
 import org.cityops.telemetry.jt808.Jt808;
 import org.cityops.telemetry.jt808.RegisterRequest;
@@ -26,7 +25,8 @@ class TerminalRegistrarTests {
         @Override
         public Optional<KnownTerminal> find(String terminal) {
             directoryQueries.incrementAndGet();
-            return terminal.startsWith("139") ? Optional.of(new KnownTerminal(terminal, "苏D" + terminal.substring(6), 2))
+            return terminal.startsWith("139")
+                    ? Optional.of(new KnownTerminal(terminal, "苏D" + terminal.substring(6), 2))
                     : Optional.empty();
         }
 
@@ -80,7 +80,8 @@ class TerminalRegistrarTests {
             fleet.add(attempt(t, "苏D" + t.substring(6)));
         }
         List<Registration> answers = registrar.register(fleet);
-        assertThat(answers).allMatch(r -> r.result() == Jt808.REGISTERED && r.authCode().length() == 16);
+        assertThat(answers)
+                .allMatch(r -> r.result() == Jt808.REGISTERED && r.authCode().length() == 16);
         assertThat(answers.stream().map(Registration::authCode).distinct()).hasSize(1000);
         assertThat(directoryQueries).hasValue(1);
         assertThat(saves).hasSize(1).first().asList().hasSize(1000);
@@ -95,10 +96,11 @@ class TerminalRegistrarTests {
 
     @Test
     void twoRegistrationsOfOneTerminalInOneBatchGetOneCodeAndOneResult3() {
-        List<Registration> answers = registrar.register(List.of(attempt("13900000001", "苏D00001"),
-                attempt("13900000001", "苏D00001")));
-        assertThat(answers).extracting(Registration::result).containsExactly(Jt808.REGISTERED,
-                Jt808.TERMINAL_ALREADY_REGISTERED);
+        List<Registration> answers =
+                registrar.register(List.of(attempt("13900000001", "苏D00001"), attempt("13900000001", "苏D00001")));
+        assertThat(answers)
+                .extracting(Registration::result)
+                .containsExactly(Jt808.REGISTERED, Jt808.TERMINAL_ALREADY_REGISTERED);
         assertThat(answers.get(1).authCode()).isNull();
     }
 
@@ -126,20 +128,23 @@ class TerminalRegistrarTests {
                 return memory.remove(terminal);
             }
         };
-        Registration r = new TerminalRegistrar(() -> directory, blind, false).register(List.of(attempt("13900000002", "苏D00002"))).get(0);
+        Registration r = new TerminalRegistrar(() -> directory, blind, false)
+                .register(List.of(attempt("13900000002", "苏D00002")))
+                .get(0);
         assertThat(r).isEqualTo(new Registration(Jt808.TERMINAL_ALREADY_REGISTERED, null));
     }
 
     @Test
     void aVinInsteadOfAPlateIsRefusedWithResult2() {
-        Registration r = registrar.register("13900000003",
-                new RegisterRequest(32, 400, "M", "X", "T1", 0, "LGBH52E0XDY123456"));
+        Registration r =
+                registrar.register("13900000003", new RegisterRequest(32, 400, "M", "X", "T1", 0, "LGBH52E0XDY123456"));
         assertThat(r.result()).isEqualTo(Jt808.VEHICLE_NOT_IN_DB);
     }
 
     @Test
     void aRetiredVehiclesTerminalNoLongerAuthenticates() {
-        Registration r = registrar.register(List.of(attempt("13900000004", "苏D00004"))).get(0);
+        Registration r =
+                registrar.register(List.of(attempt("13900000004", "苏D00004"))).get(0);
         TerminalRegistrar afterRetirement = new TerminalRegistrar(() -> t -> Optional.empty(), codes, false);
         assertThat(afterRetirement.authenticate("13900000004", r.authCode())).isFalse();
         assertThat(registrar.authenticate("13900000004", r.authCode())).isTrue();

@@ -3,9 +3,23 @@ package org.cityops.assessment.internal.model;
 import java.time.Instant;
 
 /** What one case did inside a period, as the area indicators need it (one row per case). */
-public record AreaTally(long caseId, String caseNumber, String grid, String community, String street,
-        String district, String channel, boolean filed, boolean merged, Instant suspendedAt, Instant resumedAt,
-        Instant closedAt, boolean closedByDeadline, Instant overdueAt, long satisfactionSum, long satisfactionN) {
+public record AreaTally(
+        long caseId,
+        String caseNumber,
+        String grid,
+        String community,
+        String street,
+        String district,
+        String channel,
+        boolean filed,
+        boolean merged,
+        Instant suspendedAt,
+        Instant resumedAt,
+        Instant closedAt,
+        boolean closedByDeadline,
+        Instant overdueAt,
+        long satisfactionSum,
+        long satisfactionN) {
 
     /** The counts this case adds to each area it lies in. The rules are written out in docs/assessment.md. */
     public Counters count() {

@@ -11,14 +11,11 @@ import java.util.Map;
  */
 public final class Composite {
 
-    public record TermScore(String indicator, double weight, Double score) {
-    }
+    public record TermScore(String indicator, double weight, Double score) {}
 
-    public record Result(Double value, List<TermScore> terms) {
-    }
+    public record Result(Double value, List<TermScore> terms) {}
 
-    private Composite() {
-    }
+    private Composite() {}
 
     public static Result of(List<ScoringConfig.Term> terms, Map<String, Double> values) {
         List<TermScore> scored = new ArrayList<>();

@@ -3,9 +3,22 @@ package org.cityops.assessment.internal.model;
 import java.time.Instant;
 
 /** What one case did with one department inside a period (one row per case and department). */
-public record DeptTally(long caseId, String caseNumber, String department, String district, long dispatches,
-        Instant handledAt, boolean handledAllByDeadline, Instant overdueAt, Instant closedAt, long reworks,
-        long extensions, long returns, boolean leaderAssigned, boolean mediaExposed, long satisfactionSum,
+public record DeptTally(
+        long caseId,
+        String caseNumber,
+        String department,
+        String district,
+        long dispatches,
+        Instant handledAt,
+        boolean handledAllByDeadline,
+        Instant overdueAt,
+        Instant closedAt,
+        long reworks,
+        long extensions,
+        long returns,
+        boolean leaderAssigned,
+        boolean mediaExposed,
+        long satisfactionSum,
         long satisfactionN) {
 
     public boolean handled() {

@@ -6,17 +6,25 @@ import java.util.function.ToLongFunction;
  * One indicator: a count, a rate (numerator ÷ denominator, undefined when the denominator is 0) or an average
  * score. Values are plain numbers; rates are fractions 0..1 (shown as percentages).
  */
-public record Indicator(String code, String label, Kind kind, ToLongFunction<Counters> numerator,
+public record Indicator(
+        String code,
+        String label,
+        Kind kind,
+        ToLongFunction<Counters> numerator,
         ToLongFunction<Counters> denominator) {
 
-    public enum Kind { COUNT, RATE, AVERAGE }
+    public enum Kind {
+        COUNT,
+        RATE,
+        AVERAGE
+    }
 
     public static Indicator count(String code, String label, String counter) {
         return new Indicator(code, label, Kind.COUNT, c -> c.get(counter), c -> 1);
     }
 
-    public static Indicator rate(String code, String label, ToLongFunction<Counters> num,
-            ToLongFunction<Counters> den) {
+    public static Indicator rate(
+            String code, String label, ToLongFunction<Counters> num, ToLongFunction<Counters> den) {
         return new Indicator(code, label, Kind.RATE, num, den);
     }
 

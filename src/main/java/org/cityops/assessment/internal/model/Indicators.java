@@ -18,8 +18,7 @@ public final class Indicators {
         }
     }
 
-    private Indicators() {
-    }
+    private Indicators() {}
 
     public static List<Indicator> of(SubjectType type, Options o) {
         return switch (type) {
@@ -56,8 +55,8 @@ public final class Indicators {
                 Indicator.count("closed", "结案数", C.CLOSED),
                 Indicator.rate("closeRate", "结案率", c -> c.get(C.CLOSED), c -> c.get(C.SHOULD_CLOSE)),
                 Indicator.count("closedByDeadline", "按期结案数", C.CLOSED_BY_DEADLINE),
-                Indicator.rate("closeByDeadlineRate", "按期结案率", c -> c.get(C.CLOSED_BY_DEADLINE),
-                        c -> c.get(C.SHOULD_CLOSE)),
+                Indicator.rate(
+                        "closeByDeadlineRate", "按期结案率", c -> c.get(C.CLOSED_BY_DEADLINE), c -> c.get(C.SHOULD_CLOSE)),
                 Indicator.average("satisfaction", "回访满意度", C.SATISFACTION_SUM, C.SATISFACTION_N));
     }
 
@@ -69,12 +68,18 @@ public final class Indicators {
                 Indicator.count("handled", "处置数", C.HANDLED),
                 Indicator.rate("handleRate", "处置率", c -> c.get(C.HANDLED), c -> c.get(C.SHOULD_HANDLE)),
                 Indicator.count("handledByDeadline", "按期处置数", C.HANDLED_BY_DEADLINE),
-                Indicator.rate("handleByDeadlineRate", "按期处置率", c -> c.get(C.HANDLED_BY_DEADLINE),
+                Indicator.rate(
+                        "handleByDeadlineRate",
+                        "按期处置率",
+                        c -> c.get(C.HANDLED_BY_DEADLINE),
                         c -> c.get(C.SHOULD_HANDLE)),
                 Indicator.count("handledLate", "超期处置数", C.HANDLED_LATE),
                 Indicator.count("overdueUnhandled", "超期未处置数", C.OVERDUE_UNHANDLED),
                 Indicator.count("rework", "返工数", C.REWORK),
-                Indicator.rate("reworkRate", "返工率", c -> c.get(C.REWORK),
+                Indicator.rate(
+                        "reworkRate",
+                        "返工率",
+                        c -> c.get(C.REWORK),
                         c -> byShouldClose ? c.get(C.SHOULD_CLOSE) : c.get(C.HANDLED)),
                 Indicator.count("shouldClose", "应结案数", C.SHOULD_CLOSE),
                 Indicator.count("closed", "结案数", C.CLOSED),
@@ -92,8 +97,8 @@ public final class Indicators {
                 Indicator.rate("validReportRate", "有效上报率", c -> c.get(C.VALID_REPORTS), c -> c.get(C.REPORTS)),
                 Indicator.count("verifications", "核实数", C.VERIFICATIONS),
                 Indicator.count("verificationsOnTime", "按时核实数", C.VERIFICATIONS_ON_TIME),
-                Indicator.rate("verifyOnTimeRate", "按时核实率", c -> c.get(C.VERIFICATIONS_ON_TIME),
-                        c -> c.get(C.VERIFICATIONS)),
+                Indicator.rate(
+                        "verifyOnTimeRate", "按时核实率", c -> c.get(C.VERIFICATIONS_ON_TIME), c -> c.get(C.VERIFICATIONS)),
                 Indicator.count("checks", "核查数", C.CHECKS),
                 Indicator.count("checksOnTime", "按时核查数", C.CHECKS_ON_TIME),
                 Indicator.rate("checkOnTimeRate", "按时核查率", c -> c.get(C.CHECKS_ON_TIME), c -> c.get(C.CHECKS)),
@@ -104,9 +109,15 @@ public final class Indicators {
     static List<Indicator> operator() {
         return List.of(
                 Indicator.count("accepted", "受理数", C.ACCEPTED),
-                Indicator.rate("verifyDispatchOnTimeRate", "核实按时派发率", c -> c.get(C.VERIFY_ASSIGNED_ON_TIME),
+                Indicator.rate(
+                        "verifyDispatchOnTimeRate",
+                        "核实按时派发率",
+                        c -> c.get(C.VERIFY_ASSIGNED_ON_TIME),
                         c -> c.get(C.VERIFY_ASSIGNED)),
-                Indicator.rate("checkDispatchOnTimeRate", "核查按时派发率", c -> c.get(C.CHECK_ASSIGNED_ON_TIME),
+                Indicator.rate(
+                        "checkDispatchOnTimeRate",
+                        "核查按时派发率",
+                        c -> c.get(C.CHECK_ASSIGNED_ON_TIME),
                         c -> c.get(C.CHECK_ASSIGNED)));
     }
 
@@ -114,8 +125,11 @@ public final class Indicators {
         return List.of(
                 Indicator.count("filedBy", "立案数", C.FILED_BY),
                 Indicator.rate("fileOnTimeRate", "按时立案率", c -> c.get(C.FILED_ON_TIME), c -> c.get(C.FILED_BY)),
-                Indicator.rate("fileAccuracyRate", "准确立案率",
-                        c -> Math.max(0, c.get(C.FILED_BY) - c.get(C.VOIDED_AFTER_FILING)), c -> c.get(C.FILED_BY)),
+                Indicator.rate(
+                        "fileAccuracyRate",
+                        "准确立案率",
+                        c -> Math.max(0, c.get(C.FILED_BY) - c.get(C.VOIDED_AFTER_FILING)),
+                        c -> c.get(C.FILED_BY)),
                 Indicator.count("closedBy", "结案数", C.CLOSED_BY),
                 Indicator.rate("closeOnTimeRate", "按时结案率", c -> c.get(C.CLOSED_ON_TIME), c -> c.get(C.CLOSED_BY)));
     }
@@ -124,9 +138,12 @@ public final class Indicators {
         String wrong = "REWORK".equals(o.accurateDispatchBasis()) ? C.DISPATCH_REWORKED : C.DISPATCH_RETURNED;
         return List.of(
                 Indicator.count("dispatched", "派遣数", C.DISPATCHED),
-                Indicator.rate("dispatchOnTimeRate", "按时派遣率", c -> c.get(C.DISPATCHED_ON_TIME),
-                        c -> c.get(C.DISPATCHED)),
-                Indicator.rate("dispatchAccuracyRate", "准确派遣率",
-                        c -> Math.max(0, c.get(C.DISPATCHED) - c.get(wrong)), c -> c.get(C.DISPATCHED)));
+                Indicator.rate(
+                        "dispatchOnTimeRate", "按时派遣率", c -> c.get(C.DISPATCHED_ON_TIME), c -> c.get(C.DISPATCHED)),
+                Indicator.rate(
+                        "dispatchAccuracyRate",
+                        "准确派遣率",
+                        c -> Math.max(0, c.get(C.DISPATCHED) - c.get(wrong)),
+                        c -> c.get(C.DISPATCHED)));
     }
 }

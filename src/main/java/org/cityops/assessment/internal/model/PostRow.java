@@ -7,14 +7,17 @@ import java.util.List;
  * Steps grouped by the person they count for: {@code kind} ACTOR (who did the step), ASSIGNEE (whom it was
  * assigned to or whose earlier step it judges) or REPORTER (the inspector who reported the case).
  */
-public record PostRow(Kind kind, String username, String role, String action, boolean inspectorChannel,
-        boolean onTime, long n) {
+public record PostRow(
+        Kind kind, String username, String role, String action, boolean inspectorChannel, boolean onTime, long n) {
 
-    public enum Kind { ACTOR, ASSIGNEE, REPORTER }
+    public enum Kind {
+        ACTOR,
+        ASSIGNEE,
+        REPORTER
+    }
 
     /** A count for one post subject. */
-    public record Hit(SubjectType type, String username, String counter, long n) {
-    }
+    public record Hit(SubjectType type, String username, String counter, long n) {}
 
     /** The post counts these steps make. The rules are written out in docs/assessment.md. */
     public List<Hit> count() {
@@ -76,8 +79,7 @@ public record PostRow(Kind kind, String username, String role, String action, bo
                     onTime(hits, SubjectType.DISPATCHER, C.DISPATCHED_ON_TIME);
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -92,8 +94,7 @@ public record PostRow(Kind kind, String username, String role, String action, bo
             case "VOIDED", "MERGED" -> hits.add(hit(SubjectType.SHIFT_LEADER, C.VOIDED_AFTER_FILING));
             case "RETURNED" -> hits.add(hit(SubjectType.DISPATCHER, C.DISPATCH_RETURNED));
             case "REWORK" -> hits.add(hit(SubjectType.DISPATCHER, C.DISPATCH_REWORKED));
-            default -> {
-            }
+            default -> {}
         }
     }
 

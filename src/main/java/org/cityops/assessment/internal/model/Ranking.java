@@ -9,8 +9,7 @@ import java.util.Map;
 /** Standard competition ranking (1, 1, 3) by score, highest first; subjects without a score get no rank. */
 public final class Ranking {
 
-    private Ranking() {
-    }
+    private Ranking() {}
 
     public static Map<String, Integer> rank(Map<String, Double> scores) {
         List<Map.Entry<String, Double>> list = new ArrayList<>();

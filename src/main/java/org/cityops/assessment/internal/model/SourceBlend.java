@@ -8,8 +8,7 @@ import java.util.Map;
  */
 public final class SourceBlend {
 
-    private SourceBlend() {
-    }
+    private SourceBlend() {}
 
     public static Double total(Map<Source, Double> weights, Map<Source, Double> scores) {
         double sum = 0;

@@ -8,8 +8,8 @@ import java.util.TreeMap;
 /** Sums the counts of case tallies and post rows into counters per subject. */
 public final class Tabulation {
 
-    private static final List<SubjectType> AREAS = List.of(SubjectType.DISTRICT, SubjectType.STREET,
-            SubjectType.COMMUNITY, SubjectType.GRID);
+    private static final List<SubjectType> AREAS =
+            List.of(SubjectType.DISTRICT, SubjectType.STREET, SubjectType.COMMUNITY, SubjectType.GRID);
 
     private final Map<SubjectType, Map<String, Counters>> counters = new EnumMap<>(SubjectType.class);
 

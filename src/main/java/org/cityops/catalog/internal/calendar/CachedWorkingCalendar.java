@@ -2,7 +2,6 @@ package org.cityops.catalog.internal.calendar;
 
 import java.time.Duration;
 import java.time.Instant;
-
 import org.cityops.catalog.TimeBasis;
 import org.cityops.catalog.TimeLimit;
 import org.cityops.catalog.WorkingCalendar;

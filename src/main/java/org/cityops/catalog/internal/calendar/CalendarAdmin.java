@@ -7,7 +7,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.cityops.audit.AuditTrail;
 import org.cityops.catalog.internal.AfterTransaction;
 import org.cityops.platform.InvalidInputException;
@@ -19,8 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class CalendarAdmin {
 
     /** One day of a year view. */
-    public record Day(LocalDate date, int dayOfWeek, boolean working, DayKind kind, String name, long workingMinutes) {
-    }
+    public record Day(LocalDate date, int dayOfWeek, boolean working, DayKind kind, String name, long workingMinutes) {}
 
     private final CalendarStore store;
     private final CachedWorkingCalendar calendar;
@@ -43,8 +41,15 @@ public class CalendarAdmin {
         CalendarRules rules = calendar.rules();
         List<Day> days = new ArrayList<>();
         for (LocalDate d = LocalDate.of(year, 1, 1); d.getYear() == year; d = d.plusDays(1)) {
-            long minutes = rules.periodsOn(d).stream().mapToLong(p -> p.length().toMinutes()).sum();
-            days.add(new Day(d, d.getDayOfWeek().getValue(), minutes > 0, rules.exceptions().get(d), rules.nameOf(d),
+            long minutes = rules.periodsOn(d).stream()
+                    .mapToLong(p -> p.length().toMinutes())
+                    .sum();
+            days.add(new Day(
+                    d,
+                    d.getDayOfWeek().getValue(),
+                    minutes > 0,
+                    rules.exceptions().get(d),
+                    rules.nameOf(d),
                     minutes));
         }
         return days;
@@ -61,23 +66,27 @@ public class CalendarAdmin {
             throw new InvalidInputException("名称过长 name too long (max 100)", "name");
         }
         CalendarRules rules = calendar.rules();
-        if (kind == DayKind.MAKEUP_WORKDAY && !rules.weekly().get(date.getDayOfWeek()).isEmpty()) {
-            throw new InvalidInputException("调休上班日须是平时不上班的日子 a make-up working day must be a day that is "
-                    + "normally off (a weekend)", "kind");
+        if (kind == DayKind.MAKEUP_WORKDAY
+                && !rules.weekly().get(date.getDayOfWeek()).isEmpty()) {
+            throw new InvalidInputException(
+                    "调休上班日须是平时不上班的日子 a make-up working day must be a day that is " + "normally off (a weekend)",
+                    "kind");
         }
         DayKind before = rules.exceptions().get(date);
         String beforeName = rules.nameOf(date);
         store.putDay(date, kind, blankToNull(name));
-        audit.record("CALENDAR_DAY", date.toString(), kind == null ? "RESET" : "SET",
+        audit.record(
+                "CALENDAR_DAY",
+                date.toString(),
+                kind == null ? "RESET" : "SET",
                 before == null ? null : before + (beforeName == null ? "" : " " + beforeName),
                 kind == null ? null : kind + (blankToNull(name) == null ? "" : " " + name.trim()));
         AfterTransaction.run(calendar::invalidate);
     }
 
     /** What applying a notice did, or the rows that stopped it (then nothing was written). */
-    public record NoticeResult(boolean applied, int year, int holidays, int workdays,
-            List<HolidayNotice.Problem> problems) {
-    }
+    public record NoticeResult(
+            boolean applied, int year, int holidays, int workdays, List<HolidayNotice.Problem> problems) {}
 
     /**
      * Replaces a year's holidays and 调休 days by a notice (国务院办公厅 节假日安排), all or nothing: every row is
@@ -94,9 +103,13 @@ public class CalendarAdmin {
         var days = notice.days();
         String before = describeDays(rules, notice.year(), days.keySet());
         store.replaceYear(notice.year(), days.values());
-        long holidays = days.values().stream().filter(d -> d.kind() == DayKind.HOLIDAY).count();
-        String after = (notice.source() == null || notice.source().isBlank() ? "" : notice.source().strip() + ": ")
-                + days.values().stream().map(d -> d.date() + (d.kind() == DayKind.HOLIDAY ? " 休 " : " 班 ") + d.name())
+        long holidays =
+                days.values().stream().filter(d -> d.kind() == DayKind.HOLIDAY).count();
+        String after = (notice.source() == null || notice.source().isBlank()
+                        ? ""
+                        : notice.source().strip() + ": ")
+                + days.values().stream()
+                        .map(d -> d.date() + (d.kind() == DayKind.HOLIDAY ? " 休 " : " 班 ") + d.name())
                         .collect(Collectors.joining("; "));
         audit.record("CALENDAR_YEAR", String.valueOf(notice.year()), "IMPORT", clip(before), clip(after));
         AfterTransaction.run(calendar::invalidate);
@@ -106,7 +119,8 @@ public class CalendarAdmin {
     private static String describeDays(CalendarRules rules, int year, java.util.Set<LocalDate> alsoDates) {
         String text = rules.exceptions().entrySet().stream()
                 .filter(e -> e.getKey().getYear() == year || alsoDates.contains(e.getKey()))
-                .map(e -> e.getKey() + (e.getValue() == DayKind.HOLIDAY ? " 休 " : " 班 ")
+                .map(e -> e.getKey()
+                        + (e.getValue() == DayKind.HOLIDAY ? " 休 " : " 班 ")
                         + (rules.nameOf(e.getKey()) == null ? "" : rules.nameOf(e.getKey())))
                 .collect(Collectors.joining("; "));
         return text.isEmpty() ? null : text;
@@ -131,9 +145,10 @@ public class CalendarAdmin {
     }
 
     public static String describe(Map<DayOfWeek, List<WorkPeriod>> week) {
-        return week.entrySet().stream().filter(e -> !e.getValue().isEmpty())
-                .map(e -> e.getKey().getValue() + "=" + e.getValue().stream().map(WorkPeriod::toString)
-                        .collect(Collectors.joining(",")))
+        return week.entrySet().stream()
+                .filter(e -> !e.getValue().isEmpty())
+                .map(e -> e.getKey().getValue() + "="
+                        + e.getValue().stream().map(WorkPeriod::toString).collect(Collectors.joining(",")))
                 .collect(Collectors.joining(" "));
     }
 

@@ -17,8 +17,7 @@ public final class CalendarCoverage {
     /** From this day of a year, the next year's holidays are expected. */
     public static final MonthDay WATCH_FROM = MonthDay.of(11, 1);
 
-    private CalendarCoverage() {
-    }
+    private CalendarCoverage() {}
 
     /** The years that should have holidays by {@code today}: this year, and from 1 November the next one too. */
     public static List<Integer> neededYears(LocalDate today) {
@@ -31,7 +30,9 @@ public final class CalendarCoverage {
 
     /** The needed years that have no holiday entered, ascending; empty when the calendar is complete. */
     public static List<Integer> missingYears(Set<Integer> yearsWithHolidays, LocalDate today) {
-        return neededYears(today).stream().filter(y -> !yearsWithHolidays.contains(y)).toList();
+        return neededYears(today).stream()
+                .filter(y -> !yearsWithHolidays.contains(y))
+                .toList();
     }
 
     /** The warning shown for the missing years, or null when none is missing. */
@@ -41,7 +42,8 @@ public final class CalendarCoverage {
         }
         String years = String.join("、", missing.stream().map(String::valueOf).toList());
         return years + " 年的法定节假日和调休尚未录入，该年的时限只按每周工作时段计算；请按国务院办公厅的节假日安排通知录入或导入。"
-                + " No public holidays entered for " + String.join(", ", missing.stream().map(String::valueOf).toList())
+                + " No public holidays entered for "
+                + String.join(", ", missing.stream().map(String::valueOf).toList())
                 + ": deadlines there follow the weekly pattern only.";
     }
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Supplier;
-
 import org.cityops.platform.CityClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Health;
@@ -35,7 +34,8 @@ class CalendarHealth implements HealthIndicator {
     public Health health() {
         LocalDate today = LocalDate.now(clock.withZone(CityClock.ZONE));
         List<Integer> missing = CalendarCoverage.missingYears(rules.get().yearsWithHolidays(), today);
-        Health.Builder up = Health.up().withDetail("neededYears", CalendarCoverage.neededYears(today))
+        Health.Builder up = Health.up()
+                .withDetail("neededYears", CalendarCoverage.neededYears(today))
                 .withDetail("missingYears", missing);
         if (!missing.isEmpty()) {
             up.withDetail("warning", CalendarCoverage.warning(missing));

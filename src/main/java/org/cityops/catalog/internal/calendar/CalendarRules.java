@@ -13,7 +13,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.cityops.catalog.TimeBasis;
 import org.cityops.catalog.TimeLimit;
 import org.cityops.platform.InvalidInputException;
@@ -35,7 +34,10 @@ public final class CalendarRules {
     private final Map<LocalDate, String> names;
     private final List<WorkPeriod> makeUpPeriods;
 
-    public CalendarRules(ZoneId zone, Map<DayOfWeek, List<WorkPeriod>> weekly, Map<LocalDate, DayKind> exceptions,
+    public CalendarRules(
+            ZoneId zone,
+            Map<DayOfWeek, List<WorkPeriod>> weekly,
+            Map<LocalDate, DayKind> exceptions,
             Map<LocalDate, String> names) {
         this.zone = zone;
         EnumMap<DayOfWeek, List<WorkPeriod>> w = new EnumMap<>(DayOfWeek.class);
@@ -52,8 +54,8 @@ public final class CalendarRules {
     public static Map<DayOfWeek, List<WorkPeriod>> defaultWeek() {
         Map<DayOfWeek, List<WorkPeriod>> week = new EnumMap<>(DayOfWeek.class);
         List<WorkPeriod> day = List.of(WorkPeriod.of("08:30", "12:00"), WorkPeriod.of("13:30", "17:30"));
-        for (DayOfWeek d : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
-                DayOfWeek.FRIDAY)) {
+        for (DayOfWeek d : List.of(
+                DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)) {
             week.put(d, day);
         }
         return week;
@@ -65,8 +67,8 @@ public final class CalendarRules {
         Collections.sort(sorted);
         for (int i = 1; i < sorted.size(); i++) {
             if (sorted.get(i - 1).overlaps(sorted.get(i))) {
-                throw new InvalidInputException("工作时段重叠 working periods overlap: " + sorted.get(i - 1) + ", "
-                        + sorted.get(i), "periods");
+                throw new InvalidInputException(
+                        "工作时段重叠 working periods overlap: " + sorted.get(i - 1) + ", " + sorted.get(i), "periods");
             }
         }
         return List.copyOf(sorted);
@@ -157,7 +159,8 @@ public final class CalendarRules {
                 continue;
             }
             daysWithoutWork = 0;
-            boolean wholeDay = day.isAfter(from.toLocalDate()) || !from.toLocalTime().isAfter(periods.get(0).start());
+            boolean wholeDay = day.isAfter(from.toLocalDate())
+                    || !from.toLocalTime().isAfter(periods.get(0).start());
             long dayTotal = wholeDay ? totalSeconds(periods) : -1;
             if (wholeDay && (left > dayTotal || (left == dayTotal && nanos > 0))) {
                 left -= dayTotal;
@@ -198,8 +201,8 @@ public final class CalendarRules {
     }
 
     private IllegalStateException noWorkingTime(LocalDate day) {
-        return new IllegalStateException("工作日历没有工作时间 the working calendar has no working time after "
-                + day.minusDays(MAX_DAYS_WITHOUT_WORK));
+        return new IllegalStateException(
+                "工作日历没有工作时间 the working calendar has no working time after " + day.minusDays(MAX_DAYS_WITHOUT_WORK));
     }
 
     /** The general walk, converting every period through the zone (for zones that still change offset). */

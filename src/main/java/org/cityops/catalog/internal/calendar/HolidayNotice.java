@@ -27,23 +27,19 @@ public record HolidayNotice(int year, String source, List<Entry> entries) {
     }
 
     /** A problem with one row (0: the notice as a whole) and field. */
-    public record Problem(int row, String field, String message) {
-    }
+    public record Problem(int row, String field, String message) {}
 
     /** A date the notice sets. */
-    public record Day(LocalDate date, DayKind kind, String name) {
-    }
+    public record Day(LocalDate date, DayKind kind, String name) {}
 
     /** A row as typed (table, workbook or JSON): dates as text, make-up days as one or more dates. */
-    public record RawEntry(int row, String name, String from, String to, List<String> workdays) {
-    }
+    public record RawEntry(int row, String name, String from, String to, List<String> workdays) {}
 
     /** A notice read from text, and the rows whose dates could not be read (then the notice is not usable). */
-    public record Parsed(HolidayNotice notice, List<Problem> problems) {
-    }
+    public record Parsed(HolidayNotice notice, List<Problem> problems) {}
 
-    private static final java.util.regex.Pattern DATE = java.util.regex.Pattern
-            .compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
+    private static final java.util.regex.Pattern DATE =
+            java.util.regex.Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
     private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[\\s,，、;；]+");
 
     /** Reads typed rows; dates as 2027-02-06, 2027/2/6 or 2027年2月6日; make-up days separated by 、，, ; or spaces. */
@@ -66,7 +62,8 @@ public record HolidayNotice(int year, String source, List<Entry> entries) {
                 }
             }
             if (problems.size() == before) {
-                entries.add(new Entry(r.row(), r.name() == null ? null : r.name().strip(), from, to, workdays));
+                entries.add(
+                        new Entry(r.row(), r.name() == null ? null : r.name().strip(), from, to, workdays));
             }
         }
         return new Parsed(new HolidayNotice(year, source, entries), problems);
@@ -79,19 +76,22 @@ public record HolidayNotice(int year, String source, List<Entry> entries) {
         var m = DATE.matcher(text.strip());
         if (m.matches()) {
             try {
-                return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                        Integer.parseInt(m.group(3)));
+                return LocalDate.of(
+                        Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
             } catch (java.time.DateTimeException e) {
                 // falls through to the problem below
             }
         }
-        problems.add(new Problem(r.row(), field, "第 " + r.row() + " 行：日期 '" + text.strip()
-                + "' 无法识别，请写作 2027-02-06 not a date (use 2027-02-06)"));
+        problems.add(new Problem(
+                r.row(),
+                field,
+                "第 " + r.row() + " 行：日期 '" + text.strip() + "' 无法识别，请写作 2027-02-06 not a date (use 2027-02-06)"));
         return null;
     }
 
     /** The longest run of days off one festival may have (the longest so far: 9, 春节 2026). */
     static final int MAX_HOLIDAY_DAYS = 15;
+
     static final int MAX_NAME = 90;
     static final String WORKDAY_SUFFIX = "调休上班";
 
@@ -132,18 +132,21 @@ public record HolidayNotice(int year, String source, List<Entry> entries) {
             }
             LocalDate end = e.end();
             if (end.isBefore(e.from())) {
-                problems.add(problem(e, "to", "放假结束日期早于开始日期 the last day off " + end + " is before the first "
-                        + e.from()));
+                problems.add(
+                        problem(e, "to", "放假结束日期早于开始日期 the last day off " + end + " is before the first " + e.from()));
                 continue;
             }
             if (ChronoUnit.DAYS.between(e.from(), end) + 1 > MAX_HOLIDAY_DAYS) {
-                problems.add(problem(e, "to", "放假超过 " + MAX_HOLIDAY_DAYS + " 天 more than " + MAX_HOLIDAY_DAYS
-                        + " days off: " + e.from() + " – " + end));
+                problems.add(problem(
+                        e,
+                        "to",
+                        "放假超过 " + MAX_HOLIDAY_DAYS + " 天 more than " + MAX_HOLIDAY_DAYS + " days off: " + e.from()
+                                + " – " + end));
                 continue;
             }
             if (outside(e.from()) || outside(end)) {
-                problems.add(problem(e, "from", "日期不属于 " + year + " 年的安排 dates " + e.from() + " – " + end
-                        + " are not in " + year));
+                problems.add(problem(
+                        e, "from", "日期不属于 " + year + " 年的安排 dates " + e.from() + " – " + end + " are not in " + year));
                 continue;
             }
             for (LocalDate d = e.from(); !d.isAfter(end); d = d.plusDays(1)) {
@@ -161,13 +164,16 @@ public record HolidayNotice(int year, String source, List<Entry> entries) {
                 } else if (!e.from().isAfter(w) && !end.isBefore(w)) {
                     problems.add(problem(e, "workdays", "调休上班日 " + w + " 在放假期间内 falls inside the days off"));
                 } else if (!weekly.getOrDefault(w.getDayOfWeek(), List.of()).isEmpty()) {
-                    problems.add(problem(e, "workdays", "调休上班日 " + w + "（" + weekday(w) + "）平时就上班，须是周末等休息日 "
-                            + "is a working day anyway; a make-up working day must be a day normally off"));
+                    problems.add(problem(
+                            e,
+                            "workdays",
+                            "调休上班日 " + w + "（" + weekday(w) + "）平时就上班，须是周末等休息日 "
+                                    + "is a working day anyway; a make-up working day must be a day normally off"));
                 } else {
                     Integer other = taken.putIfAbsent(w, e.row());
                     if (other != null) {
-                        problems.add(problem(e, "workdays", w + " 已在第 " + other + " 行出现 already listed in row "
-                                + other));
+                        problems.add(
+                                problem(e, "workdays", w + " 已在第 " + other + " 行出现 already listed in row " + other));
                     }
                 }
             }
@@ -234,10 +240,13 @@ public record HolidayNotice(int year, String source, List<Entry> entries) {
     }
 
     private static int owner(List<Entry> rows, LocalDate day, String name) {
-        String festival = name == null ? "" : name.replace(WORKDAY_SUFFIX, "").replace("补班", "").strip();
+        String festival = name == null
+                ? ""
+                : name.replace(WORKDAY_SUFFIX, "").replace("补班", "").strip();
         if (!festival.isEmpty()) {
             for (int i = 0; i < rows.size(); i++) {
-                if (rows.get(i).name().startsWith(festival) || festival.startsWith(rows.get(i).name())) {
+                if (rows.get(i).name().startsWith(festival)
+                        || festival.startsWith(rows.get(i).name())) {
                     return i;
                 }
             }
@@ -251,7 +260,8 @@ public record HolidayNotice(int year, String source, List<Entry> entries) {
         long bestGap = Long.MAX_VALUE;
         for (int i = 0; i < rows.size(); i++) {
             Entry e = rows.get(i);
-            long gap = day.isBefore(e.from()) ? ChronoUnit.DAYS.between(day, e.from())
+            long gap = day.isBefore(e.from())
+                    ? ChronoUnit.DAYS.between(day, e.from())
                     : Math.max(0, ChronoUnit.DAYS.between(e.end(), day));
             if (gap < bestGap) {
                 best = i;

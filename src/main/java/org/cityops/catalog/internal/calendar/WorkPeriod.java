@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-
 import org.cityops.platform.InvalidInputException;
 
 /** One working period (工作时段) of a day, in local time: [start, end). */
@@ -14,8 +13,8 @@ public record WorkPeriod(LocalTime start, LocalTime end) implements Comparable<W
 
     public WorkPeriod {
         if (start == null || end == null || !start.isBefore(end)) {
-            throw new InvalidInputException("工作时段的开始须早于结束 a working period must start before it ends: "
-                    + start + "-" + end, "periods");
+            throw new InvalidInputException(
+                    "工作时段的开始须早于结束 a working period must start before it ends: " + start + "-" + end, "periods");
         }
     }
 

@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.cityops.catalog.CategoryKind;
 import org.cityops.catalog.ProcessStage;
 import org.cityops.catalog.TimeBasis;
@@ -32,25 +31,29 @@ public final class CategoryWorkbook {
 
     public static final String CATEGORIES = "分类 categories";
     public static final String LIMITS = "时限 limits";
-    static final List<String> CATEGORY_HEADERS = List.of("标准 standard", "种类 kind", "代码 code",
-            "完整代码 qualified code", "名称 name", "大类代码 major code", "大类名称 major name", "立案条件 filing condition",
-            "结案条件 closing condition", "启用 active");
-    static final List<String> LIMIT_HEADERS = List.of("完整代码 qualified code", "环节 stage", "紧急程度 urgency",
-            "时限（小时） hours", "计时方式 basis");
+    static final List<String> CATEGORY_HEADERS = List.of(
+            "标准 standard",
+            "种类 kind",
+            "代码 code",
+            "完整代码 qualified code",
+            "名称 name",
+            "大类代码 major code",
+            "大类名称 major name",
+            "立案条件 filing condition",
+            "结案条件 closing condition",
+            "启用 active");
+    static final List<String> LIMIT_HEADERS =
+            List.of("完整代码 qualified code", "环节 stage", "紧急程度 urgency", "时限（小时） hours", "计时方式 basis");
 
     /** A category row as read: its Excel row number and the draft. */
-    public record CategoryRow(int row, CategoryDraft draft) {
-    }
+    public record CategoryRow(int row, CategoryDraft draft) {}
 
     /** A limit row as read. */
-    public record LimitRow(int row, String qualifiedCode, LimitKey key, TimeLimit limit) {
-    }
+    public record LimitRow(int row, String qualifiedCode, LimitKey key, TimeLimit limit) {}
 
-    public record Parsed(List<CategoryRow> categories, List<LimitRow> limits, List<RowError> errors) {
-    }
+    public record Parsed(List<CategoryRow> categories, List<LimitRow> limits, List<RowError> errors) {}
 
-    private CategoryWorkbook() {
-    }
+    private CategoryWorkbook() {}
 
     public static byte[] template() {
         return write(List.of(), null);
@@ -58,17 +61,29 @@ public final class CategoryWorkbook {
 
     public static byte[] write(List<Category> categories, CatalogSnapshot snapshot) {
         try (WorkbookWriter wb = new WorkbookWriter()) {
-            SheetWriter cats = wb.sheet(CATEGORIES).text().header(CATEGORY_HEADERS)
-                    .widths(14, 8, 10, 16, 28, 10, 18, 50, 50, 6);
+            SheetWriter cats =
+                    wb.sheet(CATEGORIES).text().header(CATEGORY_HEADERS).widths(14, 8, 10, 16, 28, 10, 18, 50, 50, 6);
             SheetWriter lims = wb.sheet(LIMITS).text().header(LIMIT_HEADERS).widths(16, 8, 10, 12, 10);
             for (Category c : categories) {
-                cats.row(c.standard(), c.kind().label(), c.code(), c.qualifiedCode(), c.name(), c.majorCode(),
-                        c.majorName(), c.filingCondition(), c.closingCondition(), c.active());
+                cats.row(
+                        c.standard(),
+                        c.kind().label(),
+                        c.code(),
+                        c.qualifiedCode(),
+                        c.name(),
+                        c.majorCode(),
+                        c.majorName(),
+                        c.filingCondition(),
+                        c.closingCondition(),
+                        c.active());
                 for (ProcessStage stage : ProcessStage.values()) {
                     for (Urgency u : Urgency.values()) {
                         var own = snapshot.ownLimit(c.id(), stage, u);
                         if (own.isPresent()) {
-                            lims.row(c.qualifiedCode(), Labels.stage(stage), u.label(),
+                            lims.row(
+                                    c.qualifiedCode(),
+                                    Labels.stage(stage),
+                                    u.label(),
                                     BigDecimal.valueOf(own.get().duration().toMinutes())
                                             .divide(BigDecimal.valueOf(60), 4, java.math.RoundingMode.HALF_UP)
                                             .stripTrailingZeros(),
@@ -83,17 +98,19 @@ public final class CategoryWorkbook {
     }
 
     private static void readme(WorkbookWriter wb) {
-        wb.sheet("说明 readme").widths(120).lines(
-            "案件分类导入说明 How to fill in this workbook",
-            "标准 standard: GB/T 47678.5（默认，5 位代码）、GB/T 30428.2（4 位代码）或 LOCAL（本地扩展，1-12 位字母数字）",
-            "种类 kind: 部件 或 事件（也可写 COMPONENT / EVENT）",
-            "大类代码 major code: 国标分类可留空（取代码前两位）；LOCAL 分类必填",
-            "完整代码 qualified code: 导出时给出，导入时忽略（由标准、种类、代码算出），例如 E06010、C01001、30428:C:0101、LOCAL:E:ZT01",
-            "启用 active: 是 / 否（留空为是）",
-            "时限 limits 表：每行一个分类的一个环节×紧急程度的时限，未列出的用目录默认时限；导入时，分类表中列出的分类的自有时限将被替换为本表中的行",
-            "环节 stage: 核实、立案、派遣、处置、核查、结案；紧急程度 urgency: 一般、紧急、特急；计时方式 basis: 工作时、自然时；时限（小时）可为小数（整分钟）",
-            "导入是“全部或全不”：任何一行有错，整个文件都不会导入，并逐行列出错误",
-            "GB/T 47678.5 目录来自未核实的转录 (unverified transcription)，以标准原文为准");
+        wb.sheet("说明 readme")
+                .widths(120)
+                .lines(
+                        "案件分类导入说明 How to fill in this workbook",
+                        "标准 standard: GB/T 47678.5（默认，5 位代码）、GB/T 30428.2（4 位代码）或 LOCAL（本地扩展，1-12 位字母数字）",
+                        "种类 kind: 部件 或 事件（也可写 COMPONENT / EVENT）",
+                        "大类代码 major code: 国标分类可留空（取代码前两位）；LOCAL 分类必填",
+                        "完整代码 qualified code: 导出时给出，导入时忽略（由标准、种类、代码算出），例如 E06010、C01001、30428:C:0101、LOCAL:E:ZT01",
+                        "启用 active: 是 / 否（留空为是）",
+                        "时限 limits 表：每行一个分类的一个环节×紧急程度的时限，未列出的用目录默认时限；导入时，分类表中列出的分类的自有时限将被替换为本表中的行",
+                        "环节 stage: 核实、立案、派遣、处置、核查、结案；紧急程度 urgency: 一般、紧急、特急；计时方式 basis: 工作时、自然时；时限（小时）可为小数（整分钟）",
+                        "导入是“全部或全不”：任何一行有错，整个文件都不会导入，并逐行列出错误",
+                        "GB/T 47678.5 目录来自未核实的转录 (unverified transcription)，以标准原文为准");
     }
 
     public static Parsed read(InputStream in) {
@@ -109,8 +126,8 @@ public final class CategoryWorkbook {
             for (DataRow row : cats.dataRows(UploadedWorkbook.MAX_ROWS)) {
                 CategoryKind kind = Labels.kind(row.text(1));
                 if (kind == null) {
-                    errors.add(row, CATEGORY_HEADERS.get(1),
-                            "种类须为 部件 或 事件 kind must be 部件 or 事件: '" + row.text(1) + "'");
+                    errors.add(
+                            row, CATEGORY_HEADERS.get(1), "种类须为 部件 或 事件 kind must be 部件 or 事件: '" + row.text(1) + "'");
                     continue;
                 }
                 Boolean active = row.text(9).isEmpty() ? Boolean.TRUE : DataRow.yesNo(row.text(9));
@@ -120,8 +137,18 @@ public final class CategoryWorkbook {
                 }
                 String standard = row.text(0);
                 String code = row.isNumber(2) ? padded(standard, row.text(2)) : row.text(2);
-                categories.add(new CategoryRow(row.number(), new CategoryDraft(standard, kind, code, row.text(4),
-                        row.text(5), row.text(6), row.text(7), row.text(8), active)));
+                categories.add(new CategoryRow(
+                        row.number(),
+                        new CategoryDraft(
+                                standard,
+                                kind,
+                                code,
+                                row.text(4),
+                                row.text(5),
+                                row.text(6),
+                                row.text(7),
+                                row.text(8),
+                                active)));
             }
             var lims = wb.sheet(LIMITS);
             if (lims.isPresent()) {
@@ -171,8 +198,11 @@ public final class CategoryWorkbook {
             return;
         }
         var k = key.get();
-        limits.add(new LimitRow(row.number(), CategoryCodes.qualified(k.standard(), k.kind(), k.code()),
-                new LimitKey(stage, urgency), new TimeLimit(Duration.ofMinutes(m), basis)));
+        limits.add(new LimitRow(
+                row.number(),
+                CategoryCodes.qualified(k.standard(), k.kind(), k.code()),
+                new LimitKey(stage, urgency),
+                new TimeLimit(Duration.ofMinutes(m), basis)));
     }
 
     /** A numeric code typed into Excel loses its leading zeros: put them back for the numeric standards. */

@@ -1,7 +1,6 @@
 package org.cityops.catalog.internal.excel;
 
 import java.util.Locale;
-
 import org.cityops.catalog.CategoryKind;
 import org.cityops.catalog.ProcessStage;
 import org.cityops.catalog.TimeBasis;
@@ -10,8 +9,7 @@ import org.cityops.catalog.Urgency;
 /** Chinese labels of the catalogue's enums in workbooks; parsing accepts the label or the enum name. */
 final class Labels {
 
-    private Labels() {
-    }
+    private Labels() {}
 
     static String stage(ProcessStage s) {
         return switch (s) {

@@ -1,7 +1,6 @@
 package org.cityops.catalog.internal.excel;
 
 import java.util.List;
-
 import org.cityops.platform.excel.SheetErrors;
 
 /** One problem found in an uploaded workbook: sheet, 1-based row as Excel shows it (0: the sheet), column header, message. */

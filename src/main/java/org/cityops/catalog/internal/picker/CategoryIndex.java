@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import org.cityops.catalog.CategoryKind;
 import org.cityops.catalog.internal.Category;
 
@@ -21,23 +20,40 @@ import org.cityops.catalog.internal.Category;
 public final class CategoryIndex {
 
     /** Match quality, better first. */
-    enum Match { CODE_EXACT, CODE_PREFIX, NAME_EXACT, NAME_PREFIX, NAME_CONTAINS, INITIALS_PREFIX, INITIALS, MAJOR, ALL }
-
-    record Entry(Category category, List<String> initials, String initialsText, String name, String code,
-            String qualifiedCode, String majorName) {
+    enum Match {
+        CODE_EXACT,
+        CODE_PREFIX,
+        NAME_EXACT,
+        NAME_PREFIX,
+        NAME_CONTAINS,
+        INITIALS_PREFIX,
+        INITIALS,
+        MAJOR,
+        ALL
     }
+
+    record Entry(
+            Category category,
+            List<String> initials,
+            String initialsText,
+            String name,
+            String code,
+            String qualifiedCode,
+            String majorName) {}
 
     /** One category found, with how well it matched and how often the caller used it. */
-    public record Hit(Category category, String initials, Match match, long uses) {
-    }
+    public record Hit(Category category, String initials, Match match, long uses) {}
 
     /** A group of the answer: the caller's most used ({@code frequent}), or one 大类 of one code set. */
-    public record Group(boolean frequent, String standard, CategoryKind kind, String majorCode, String majorName,
-            List<Hit> items) {
-    }
+    public record Group(
+            boolean frequent,
+            String standard,
+            CategoryKind kind,
+            String majorCode,
+            String majorName,
+            List<Hit> items) {}
 
-    public record Result(String query, int total, boolean truncated, List<Group> groups) {
-    }
+    public record Result(String query, int total, boolean truncated, List<Group> groups) {}
 
     private final List<Entry> entries;
 
@@ -52,8 +68,14 @@ public final class CategoryIndex {
                 continue;
             }
             List<String> initials = PinyinInitials.of(c.name());
-            entries.add(new Entry(c, initials, PinyinInitials.primary(initials), lower(c.name()), lower(c.code()),
-                    lower(c.qualifiedCode()), lower(c.majorName())));
+            entries.add(new Entry(
+                    c,
+                    initials,
+                    PinyinInitials.primary(initials),
+                    lower(c.name()),
+                    lower(c.code()),
+                    lower(c.qualifiedCode()),
+                    lower(c.majorName())));
         }
         return new CategoryIndex(List.copyOf(entries));
     }
@@ -79,18 +101,26 @@ public final class CategoryIndex {
             }
             Match m = match(e, q, pinyin);
             if (m != null) {
-                hits.add(new Hit(e.category(), e.initialsText(), m, usage.getOrDefault(e.category().id(), 0L)));
+                hits.add(new Hit(
+                        e.category(),
+                        e.initialsText(),
+                        m,
+                        usage.getOrDefault(e.category().id(), 0L)));
             }
         }
-        Comparator<Hit> byStandard = Comparator.comparingInt(h -> standardRank(standards, h.category().standard()));
-        Comparator<Hit> order = Comparator.comparing(Hit::match).thenComparing(byStandard)
+        Comparator<Hit> byStandard = Comparator.comparingInt(
+                h -> standardRank(standards, h.category().standard()));
+        Comparator<Hit> order = Comparator.comparing(Hit::match)
+                .thenComparing(byStandard)
                 .thenComparing(h -> h.category().kind() == CategoryKind.EVENT ? 0 : 1)
                 .thenComparing(h -> h.category().code());
         hits.sort(order);
         int total = hits.size();
-        List<Hit> top = hits.stream().filter(h -> h.uses() > 0)
+        List<Hit> top = hits.stream()
+                .filter(h -> h.uses() > 0)
                 .sorted(Comparator.comparingLong(Hit::uses).reversed().thenComparing(order))
-                .limit(Math.min(frequent, limit)).toList();
+                .limit(Math.min(frequent, limit))
+                .toList();
         List<Group> groups = new ArrayList<>();
         if (!top.isEmpty()) {
             groups.add(new Group(true, null, null, null, null, top));
@@ -105,7 +135,8 @@ public final class CategoryIndex {
             }
             if (shown.add(h.category().id())) {
                 Category c = h.category();
-                byMajor.computeIfAbsent(c.standard() + "|" + c.kind() + "|" + c.majorCode(), k -> new ArrayList<>()).add(h);
+                byMajor.computeIfAbsent(c.standard() + "|" + c.kind() + "|" + c.majorCode(), k -> new ArrayList<>())
+                        .add(h);
                 room--;
             }
         }
@@ -134,7 +165,8 @@ public final class CategoryIndex {
         if (e.code().equals(q) || e.qualifiedCode().equals(q)) {
             return Match.CODE_EXACT;
         }
-        if (e.qualifiedCode().startsWith(q) || (q.chars().allMatch(Character::isDigit) && e.code().startsWith(q))) {
+        if (e.qualifiedCode().startsWith(q)
+                || (q.chars().allMatch(Character::isDigit) && e.code().startsWith(q))) {
             return Match.CODE_PREFIX;
         }
         if (e.name().equals(q)) {

@@ -3,7 +3,6 @@ package org.cityops.catalog.internal.picker;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.cityops.catalog.CategoryUsage;
 import org.cityops.catalog.internal.CatalogService;
 import org.cityops.catalog.internal.CatalogSnapshot;
@@ -19,14 +18,13 @@ public class CategoryPicker {
 
     /** At most this many categories in the "most used" group. */
     public static final int FREQUENT = 8;
+
     private static final long USAGE_MAX_AGE_NANOS = 60_000_000_000L;
     private static final int USAGE_CACHE_SIZE = 10_000;
 
-    private record Built(CatalogSnapshot from, CategoryIndex index) {
-    }
+    private record Built(CatalogSnapshot from, CategoryIndex index) {}
 
-    private record Usage(long at, Map<Long, Long> uses) {
-    }
+    private record Usage(long at, Map<Long, Long> uses) {}
 
     private final CatalogService catalog;
     private final PickerSettings settings;

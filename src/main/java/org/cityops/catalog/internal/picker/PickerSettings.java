@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-
 import org.cityops.audit.AuditTrail;
 import org.cityops.catalog.internal.AfterTransaction;
 import org.cityops.catalog.internal.CategoryCodes;
@@ -36,7 +35,10 @@ public class PickerSettings {
     private volatile List<String> cached;
     private volatile long loadedAt;
 
-    PickerSettings(JdbcClient jdbc, AuditTrail audit, Clock clock,
+    PickerSettings(
+            JdbcClient jdbc,
+            AuditTrail audit,
+            Clock clock,
             @Value("${cityops.catalog.picker-code-sets:GB/T 47678.5,LOCAL}") String configured) {
         this.jdbc = jdbc;
         this.audit = audit;
@@ -54,7 +56,11 @@ public class PickerSettings {
         List<String> c = cached;
         if (c == null || System.nanoTime() - loadedAt > MAX_AGE_NANOS) {
             c = jdbc.sql("SELECT setting_value FROM catalog_setting WHERE tenant_id = 'default' AND setting_key = :k")
-                    .param("k", KEY).query(String.class).optional().map(PickerSettings::parse).orElse(configured);
+                    .param("k", KEY)
+                    .query(String.class)
+                    .optional()
+                    .map(PickerSettings::parse)
+                    .orElse(configured);
             cached = c;
             loadedAt = System.nanoTime();
         }
@@ -79,12 +85,20 @@ public class PickerSettings {
         int updated = jdbc.sql("""
                 UPDATE catalog_setting SET setting_value = :v, updated_at = :t, updated_by = :u
                 WHERE tenant_id = 'default' AND setting_key = :k""")
-                .param("v", text).param("t", DbTime.toDb(clock.instant())).param("u", by).param("k", KEY).update();
+                .param("v", text)
+                .param("t", DbTime.toDb(clock.instant()))
+                .param("u", by)
+                .param("k", KEY)
+                .update();
         if (updated == 0) {
             jdbc.sql("""
                     INSERT INTO catalog_setting (setting_key, setting_value, updated_at, updated_by)
                     VALUES (:k, :v, :t, :u)""")
-                    .param("v", text).param("t", DbTime.toDb(clock.instant())).param("u", by).param("k", KEY).update();
+                    .param("v", text)
+                    .param("t", DbTime.toDb(clock.instant()))
+                    .param("u", by)
+                    .param("k", KEY)
+                    .update();
         }
         audit.record("CATALOG_SETTING", KEY, "UPDATE", String.join(",", before), text);
         cached = null;

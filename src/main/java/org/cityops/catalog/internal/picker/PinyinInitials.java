@@ -3,7 +3,6 @@ package org.cityops.catalog.internal.picker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import net.sourceforge.pinyin4j.PinyinHelper;
 
 /**
@@ -13,8 +12,7 @@ import net.sourceforge.pinyin4j.PinyinHelper;
  */
 public final class PinyinInitials {
 
-    private PinyinInitials() {
-    }
+    private PinyinInitials() {}
 
     /** Per kept character, its possible initials as a string of distinct lower-case letters (or the digit). */
     public static List<String> of(String name) {

@@ -40,7 +40,8 @@ final class MbTilesSource implements TileSource {
             config.setReadOnly(true);
             c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
             Map<String, String> meta = new HashMap<>();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT name, value FROM metadata")) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT name, value FROM metadata")) {
                 while (rs.next()) {
                     meta.put(rs.getString(1), rs.getString(2));
                 }
@@ -53,17 +54,24 @@ final class MbTilesSource implements TileSource {
                 if (rs.getLong(3) == 0) {
                     throw new TileFileException(name, "没有瓦片 holds no tiles");
                 }
-                minZoom = meta.containsKey("minzoom") ? Integer.parseInt(meta.get("minzoom").trim()) : rs.getInt(1);
-                maxZoom = meta.containsKey("maxzoom") ? Integer.parseInt(meta.get("maxzoom").trim()) : rs.getInt(2);
+                minZoom = meta.containsKey("minzoom")
+                        ? Integer.parseInt(meta.get("minzoom").trim())
+                        : rs.getInt(1);
+                maxZoom = meta.containsKey("maxzoom")
+                        ? Integer.parseInt(meta.get("maxzoom").trim())
+                        : rs.getInt(2);
             }
             TileFormat format = TileFormat.ofName(meta.getOrDefault("format", "png"), name);
-            Info info = new Info(format, minZoom, maxZoom, bounds(meta.get("bounds")), meta.get("name"),
-                    meta.get("attribution"));
+            Info info = new Info(
+                    format, minZoom, maxZoom, bounds(meta.get("bounds")), meta.get("name"), meta.get("attribution"));
             return new MbTilesSource(c, info);
         } catch (SQLException | NumberFormatException e) {
             close(c);
-            throw new TileFileException(name, "不是可读的 MBTiles 文件（需要 metadata 和 tiles 表） is not a readable MBTiles "
-                    + "file (tables metadata and tiles): " + e.getMessage(), e);
+            throw new TileFileException(
+                    name,
+                    "不是可读的 MBTiles 文件（需要 metadata 和 tiles 表） is not a readable MBTiles "
+                            + "file (tables metadata and tiles): " + e.getMessage(),
+                    e);
         } catch (RuntimeException e) {
             close(c);
             throw e;

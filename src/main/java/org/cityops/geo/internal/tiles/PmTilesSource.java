@@ -23,8 +23,7 @@ final class PmTilesSource implements TileSource {
     private static final int MAX_DEPTH = 4;
 
     /** One directory entry: a run of {@code runLength} tiles from {@code tileId}, or (run length 0) a leaf directory. */
-    record Entry(long tileId, long offset, int length, int runLength) {
-    }
+    record Entry(long tileId, long offset, int length, int runLength) {}
 
     private final FileChannel channel;
     private final String name;
@@ -50,18 +49,24 @@ final class PmTilesSource implements TileSource {
             case 3 -> TileFormat.JPEG;
             case 4 -> TileFormat.WEBP;
             case 5 -> TileFormat.AVIF;
-            default -> throw new TileFileException(name, "瓦片类型 " + tileType + " 不是栅格（1 为矢量 MVT） tile type "
-                    + tileType + " is not raster (1 is vector MVT; png, jpeg, webp are served)");
+            default ->
+                throw new TileFileException(
+                        name,
+                        "瓦片类型 " + tileType + " 不是栅格（1 为矢量 MVT） tile type " + tileType
+                                + " is not raster (1 is vector MVT; png, jpeg, webp are served)");
         };
         if (internalCompression != COMPRESSION_NONE && internalCompression != COMPRESSION_GZIP) {
-            throw new TileFileException(name, "目录压缩方式 " + internalCompression + " 不受支持（支持不压缩或 gzip） "
-                    + "directory compression " + internalCompression + " is not supported (none or gzip)");
+            throw new TileFileException(
+                    name,
+                    "目录压缩方式 " + internalCompression + " 不受支持（支持不压缩或 gzip） " + "directory compression "
+                            + internalCompression + " is not supported (none or gzip)");
         }
         if (tileCompression > COMPRESSION_GZIP) {
-            throw new TileFileException(name, "瓦片压缩方式 " + tileCompression + " 不受支持 tile compression "
-                    + tileCompression + " is not supported");
+            throw new TileFileException(
+                    name,
+                    "瓦片压缩方式 " + tileCompression + " 不受支持 tile compression " + tileCompression + " is not supported");
         }
-        double[] bounds = { h.getInt(102) / 1e7, h.getInt(106) / 1e7, h.getInt(110) / 1e7, h.getInt(114) / 1e7 };
+        double[] bounds = {h.getInt(102) / 1e7, h.getInt(106) / 1e7, h.getInt(110) / 1e7, h.getInt(114) / 1e7};
         boolean noBounds = bounds[0] == 0 && bounds[1] == 0 && bounds[2] == 0 && bounds[3] == 0;
         this.info = new Info(format, h.get(100) & 0xff, h.get(101) & 0xff, noBounds ? null : bounds, null, null);
         this.root = directory(rootOffset, (int) rootLength);

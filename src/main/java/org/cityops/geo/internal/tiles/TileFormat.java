@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** The raster formats a basemap file may hold, with the media type the tile endpoint answers with. */
 public enum TileFormat {
-    PNG("image/png"), JPEG("image/jpeg"), WEBP("image/webp"), AVIF("image/avif");
+    PNG("image/png"),
+    JPEG("image/jpeg"),
+    WEBP("image/webp"),
+    AVIF("image/avif");
 
     private final String mediaType;
 
@@ -24,8 +27,11 @@ public enum TileFormat {
             case "jpg", "jpeg" -> JPEG;
             case "webp" -> WEBP;
             case "avif" -> AVIF;
-            default -> throw new TileFileException(file, "瓦片格式 \"" + name + "\" 不是栅格格式（支持 png/jpg/webp） "
-                    + "tile format \"" + name + "\" is not a raster format (png, jpg, webp are served)");
+            default ->
+                throw new TileFileException(
+                        file,
+                        "瓦片格式 \"" + name + "\" 不是栅格格式（支持 png/jpg/webp） " + "tile format \"" + name
+                                + "\" is not a raster format (png, jpg, webp are served)");
         };
     }
 }

@@ -15,8 +15,7 @@ import java.util.Optional;
 public interface TileSource extends Closeable {
 
     /** What the file says about itself: zoom range, area (WGS-84 lon/lat; null when the file does not say), name. */
-    record Info(TileFormat format, int minZoom, int maxZoom, double[] bounds, String name, String attribution) {
-    }
+    record Info(TileFormat format, int minZoom, int maxZoom, double[] bounds, String name, String attribution) {}
 
     Info info();
 

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-
 import org.cityops.audit.AuditTrail;
 import org.cityops.org.DataScope;
 import org.cityops.org.DepartmentKind;
@@ -36,8 +35,13 @@ public class OrgAdministration {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    OrgAdministration(OrgAdminStore store, UserAccounts accounts, PasswordEncoder encoder, AuditTrail audit,
-            ApplicationEventPublisher events, Clock clock) {
+    OrgAdministration(
+            OrgAdminStore store,
+            UserAccounts accounts,
+            PasswordEncoder encoder,
+            AuditTrail audit,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.store = store;
         this.accounts = accounts;
         this.encoder = encoder;
@@ -68,7 +72,8 @@ public class OrgAdministration {
         name = trim(name);
         parentCode = trim(parentCode);
         Optional<UnitRow> parent = parentCode == null ? Optional.empty() : store.unit(parentCode);
-        OrgRules.checkUnit(code, name, kind, parentCode, parent.map(UnitRow::kind).orElse(null));
+        OrgRules.checkUnit(
+                code, name, kind, parentCode, parent.map(UnitRow::kind).orElse(null));
         if (kind == OrgUnitKind.CITY && store.units().stream().anyMatch(u -> u.kind() == OrgUnitKind.CITY)) {
             throw new ConflictException("已有市级单位 the tree already has its city", "kind");
         }
@@ -130,18 +135,21 @@ public class OrgAdministration {
         return created;
     }
 
-    public DepartmentRow updateDepartment(String code, String name, DepartmentKind kind, String orgUnitCode,
-            int version) {
+    public DepartmentRow updateDepartment(
+            String code, String name, DepartmentKind kind, String orgUnitCode, int version) {
         DepartmentRow before = department(code);
         name = trim(name);
         orgUnitCode = trim(orgUnitCode);
         Optional<UnitRow> unit = orgUnitCode == null ? Optional.empty() : store.unit(orgUnitCode);
         OrgRules.checkDepartment(code, name, kind, unit.map(UnitRow::kind).orElse(null), orgUnitCode != null);
-        if (before.name().equals(name) && before.kind() == kind && java.util.Objects.equals(before.orgUnitCode(), orgUnitCode)) {
+        if (before.name().equals(name)
+                && before.kind() == kind
+                && java.util.Objects.equals(before.orgUnitCode(), orgUnitCode)) {
             checkVersion(before.version(), version);
             return before;
         }
-        if (!store.updateDepartment(before.id(), name, kind, unit.map(UnitRow::id).orElse(null), version)) {
+        if (!store.updateDepartment(
+                before.id(), name, kind, unit.map(UnitRow::id).orElse(null), version)) {
             throw stale();
         }
         DepartmentRow after = department(code);
@@ -179,8 +187,15 @@ public class OrgAdministration {
         if (store.user(username).isPresent()) {
             throw new ConflictException("用户名已存在 username " + username + " already exists", "username");
         }
-        long id = accounts.create(username, trim(draft.displayName()), encoder.encode(password), draft.scope(),
-                refs.unitId(), refs.deptId(), EnumSet.copyOf(draft.roles()), trim(draft.phone()));
+        long id = accounts.create(
+                username,
+                trim(draft.displayName()),
+                encoder.encode(password),
+                draft.scope(),
+                refs.unitId(),
+                refs.deptId(),
+                EnumSet.copyOf(draft.roles()),
+                trim(draft.phone()));
         if (!draft.enabled()) {
             store.setEnabled(id, false);
         }
@@ -205,8 +220,15 @@ public class OrgAdministration {
                 throw new InvalidInputException("不能停用自己的账号 you cannot disable your own account", "enabled");
             }
         }
-        if (!store.updateUser(id, trim(draft.displayName()), trim(draft.phone()), draft.scope(), refs.unitId(),
-                refs.deptId(), draft.enabled(), version)) {
+        if (!store.updateUser(
+                id,
+                trim(draft.displayName()),
+                trim(draft.phone()),
+                draft.scope(),
+                refs.unitId(),
+                refs.deptId(),
+                draft.enabled(),
+                version)) {
             throw stale();
         }
         boolean rolesChanged = !before.roles().equals(EnumSet.copyOf(draft.roles()));
@@ -234,7 +256,11 @@ public class OrgAdministration {
         if (!enabled) {
             revoke(before.username());
         }
-        audit.record("USER", before.username(), enabled ? "ENABLE" : "DISABLE", "enabled=" + before.enabled(),
+        audit.record(
+                "USER",
+                before.username(),
+                enabled ? "ENABLE" : "DISABLE",
+                "enabled=" + before.enabled(),
                 "enabled=" + enabled);
         changed(before.username());
         return user(id);
@@ -254,16 +280,19 @@ public class OrgAdministration {
     public UserRow unlock(long id) {
         UserRow before = user(id);
         store.unlock(id);
-        audit.record("USER", before.username(), "UNLOCK",
-                "failedAttempts=" + before.failedAttempts() + " lockedUntil=" + before.lockedUntil(), "unlocked");
+        audit.record(
+                "USER",
+                before.username(),
+                "UNLOCK",
+                "failedAttempts=" + before.failedAttempts() + " lockedUntil=" + before.lockedUntil(),
+                "unlocked");
         changed(before.username());
         return user(id);
     }
 
     /** A user changes their own password (我的账号): the current one is required. */
     public void changeOwnPassword(String username, String currentPassword, String newPassword) {
-        UserRow me = store.user(username)
-                .orElseThrow(() -> new NotFoundException("用户不存在 user not found", "username"));
+        UserRow me = store.user(username).orElseThrow(() -> new NotFoundException("用户不存在 user not found", "username"));
         String hash = store.passwordHash(me.id()).orElseThrow();
         if (currentPassword == null || currentPassword.length() > 200 || !matches(currentPassword, hash)) {
             throw new InvalidInputException("当前密码不正确 current password is wrong", "currentPassword");
@@ -290,8 +319,7 @@ public class OrgAdministration {
         }
     }
 
-    private record Refs(Long unitId, Long deptId) {
-    }
+    private record Refs(Long unitId, Long deptId) {}
 
     private Refs checkDraft(UserDraft d) {
         String unitCode = trim(d.orgUnitCode());
@@ -304,7 +332,12 @@ public class OrgAdministration {
         if (deptCode != null && dept.isEmpty()) {
             throw new InvalidInputException("所属部门不存在 department " + deptCode + " not found", "departmentCode");
         }
-        OrgRules.checkUser(trim(d.displayName()), trim(d.phone()), d.roles(), d.scope(), unit.map(UnitRow::kind).orElse(null),
+        OrgRules.checkUser(
+                trim(d.displayName()),
+                trim(d.phone()),
+                d.roles(),
+                d.scope(),
+                unit.map(UnitRow::kind).orElse(null),
                 dept.isPresent());
         return new Refs(unit.map(UnitRow::id).orElse(null), dept.orElse(null));
     }

@@ -3,7 +3,6 @@ package org.cityops.org.internal.admin;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import org.cityops.org.DataScope;
 import org.cityops.org.DepartmentKind;
 import org.cityops.org.OrgUnitKind;
@@ -25,8 +24,7 @@ public final class OrgRules {
     private static final Pattern DEPT_CODE = Pattern.compile("[A-Z0-9][A-Z0-9_-]{0,31}");
     private static final Pattern USERNAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._-]{2,63}");
 
-    private OrgRules() {
-    }
+    private OrgRules() {}
 
     /** The level a unit of {@code kind} must sit under, or null for the root (市). */
     public static OrgUnitKind parentKindOf(OrgUnitKind kind) {
@@ -54,15 +52,18 @@ public final class OrgRules {
      *
      * @param parentKind null when there is no parent
      */
-    public static void checkUnit(String code, String name, OrgUnitKind kind, String parentCode, OrgUnitKind parentKind) {
+    public static void checkUnit(
+            String code, String name, OrgUnitKind kind, String parentCode, OrgUnitKind parentKind) {
         requireText(name, "name", 100);
         if (kind == null) {
             throw new InvalidInputException("缺少层级 kind is required", "kind");
         }
         requireText(code, "code", 32);
         if (!DIGITS.matcher(code).matches() || code.length() != kind.codeLength()) {
-            throw new InvalidInputException("编码应为 " + kind.codeLength() + " 位数字 code of a " + kind.label() + " must be "
-                    + kind.codeLength() + " digits", "code");
+            throw new InvalidInputException(
+                    "编码应为 " + kind.codeLength() + " 位数字 code of a " + kind.label() + " must be " + kind.codeLength()
+                            + " digits",
+                    "code");
         }
         OrgUnitKind wantedParent = parentKindOf(kind);
         if (wantedParent == null) {
@@ -78,26 +79,27 @@ public final class OrgRules {
             throw new InvalidInputException("上级单位不存在 parent unit " + parentCode + " not found", "parentCode");
         }
         if (parentKind != wantedParent) {
-            throw new InvalidInputException(kind.label() + "的上级应为" + wantedParent.label() + " a " + kind.name()
-                    + " must sit under a " + wantedParent.name() + ", not a " + parentKind.name(), "parentCode");
+            throw new InvalidInputException(
+                    kind.label() + "的上级应为" + wantedParent.label() + " a " + kind.name() + " must sit under a "
+                            + wantedParent.name() + ", not a " + parentKind.name(),
+                    "parentCode");
         }
-        boolean follows = kind == OrgUnitKind.DISTRICT
-                ? code.regionMatches(0, parentCode, 0, 4)
-                : code.startsWith(parentCode);
+        boolean follows =
+                kind == OrgUnitKind.DISTRICT ? code.regionMatches(0, parentCode, 0, 4) : code.startsWith(parentCode);
         if (!follows) {
-            String what = kind == OrgUnitKind.DISTRICT ? "前 4 位应与上级市相同 first 4 digits must be the city's"
+            String what = kind == OrgUnitKind.DISTRICT
+                    ? "前 4 位应与上级市相同 first 4 digits must be the city's"
                     : "应以上级编码 " + parentCode + " 开头 must start with the parent's code";
             throw new InvalidInputException("编码" + what, "code");
         }
     }
 
     /** Department codes: upper-case letters, digits, '-' and '_', e.g. HWC, QCGJ-320402. */
-    public static void checkDepartment(String code, String name, DepartmentKind kind, OrgUnitKind unitKind,
-            boolean unitGiven) {
+    public static void checkDepartment(
+            String code, String name, DepartmentKind kind, OrgUnitKind unitKind, boolean unitGiven) {
         requireText(code, "code", 32);
         if (!DEPT_CODE.matcher(code).matches()) {
-            throw new InvalidInputException("部门编码只能含大写字母、数字、- 和 _ department code: A-Z, 0-9, '-', '_'",
-                    "code");
+            throw new InvalidInputException("部门编码只能含大写字母、数字、- 和 _ department code: A-Z, 0-9, '-', '_'", "code");
         }
         requireText(name, "name", 100);
         if (kind == null) {
@@ -128,8 +130,13 @@ public final class OrgRules {
      *
      * @param unitKind null when the user has no org unit
      */
-    public static void checkUser(String displayName, String phone, Set<Role> roles, DataScope scope,
-            OrgUnitKind unitKind, boolean hasDepartment) {
+    public static void checkUser(
+            String displayName,
+            String phone,
+            Set<Role> roles,
+            DataScope scope,
+            OrgUnitKind unitKind,
+            boolean hasDepartment) {
         requireText(displayName, "displayName", 100);
         if (phone != null && (phone.length() > 32 || !phone.matches("[0-9+() -]*"))) {
             throw new InvalidInputException("电话号码格式不正确 phone: digits, +, -, spaces, at most 32", "phone");
@@ -151,14 +158,13 @@ public final class OrgRules {
             case STREET -> {
                 if (unitKind != OrgUnitKind.STREET && unitKind != OrgUnitKind.COMMUNITY) {
                     throw new InvalidInputException(
-                            "本街道权限需要所属街道或社区 STREET scope needs an org unit at street level or below",
-                            "orgUnitCode");
+                            "本街道权限需要所属街道或社区 STREET scope needs an org unit at street level or below", "orgUnitCode");
                 }
             }
             case DEPARTMENT -> {
                 if (!hasDepartment) {
-                    throw new InvalidInputException("本部门权限需要所属部门 DEPARTMENT scope needs a department",
-                            "departmentCode");
+                    throw new InvalidInputException(
+                            "本部门权限需要所属部门 DEPARTMENT scope needs a department", "departmentCode");
                 }
             }
             case CITY, SELF -> {
@@ -169,8 +175,8 @@ public final class OrgRules {
 
     public static void checkPassword(String password, String field) {
         if (password == null || password.length() < MIN_PASSWORD) {
-            throw new InvalidInputException("密码至少 " + MIN_PASSWORD + " 个字符 password needs at least " + MIN_PASSWORD
-                    + " characters", field);
+            throw new InvalidInputException(
+                    "密码至少 " + MIN_PASSWORD + " 个字符 password needs at least " + MIN_PASSWORD + " characters", field);
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
             throw new InvalidInputException("密码过长 password longer than " + MAX_PASSWORD_BYTES + " bytes", field);

@@ -27,7 +27,8 @@ class DemoApiClientSeeder implements ApplicationRunner {
         if (clients.authenticate(OPEN311_KEY, ApiClients.Purpose.OPEN311).isEmpty()) {
             clients.register("演示 Open311 客户端 demo Open311 client", OPEN311_KEY, ApiClients.Purpose.OPEN311);
         }
-        if (clients.authenticate(TELEMETRY_KEY, ApiClients.Purpose.TELEMETRY_INGEST).isEmpty()) {
+        if (clients.authenticate(TELEMETRY_KEY, ApiClients.Purpose.TELEMETRY_INGEST)
+                .isEmpty()) {
             clients.register("演示转发平台 demo forwarding platform", TELEMETRY_KEY, ApiClients.Purpose.TELEMETRY_INGEST);
         }
     }

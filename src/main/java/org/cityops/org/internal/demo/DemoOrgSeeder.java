@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.cityops.org.DataScope;
 import org.cityops.org.Role;
 import org.cityops.org.internal.UserAccounts;
@@ -35,40 +34,62 @@ class DemoOrgSeeder implements ApplicationRunner {
     static final String PASSWORD = DemoSecrets.PASSWORD;
 
     /** district code, name, handler suffix, streets (each: name, communities) */
-    record District(String code, String name, String handler, List<Street> streets) {
-    }
+    record District(String code, String name, String handler, List<Street> streets) {}
 
-    record Street(String name, List<String> communities) {
-    }
+    record Street(String name, List<String> communities) {}
 
     static final List<District> DISTRICTS = List.of(
-            new District("320402", "天宁区", "tianning", List.of(
-                    new Street("雕庄街道", List.of("丽华新村社区", "雕庄社区")),
-                    new Street("青龙街道", List.of("青龙社区", "龙锦社区")),
-                    new Street("红梅街道", List.of("红梅新村社区", "东青社区")),
-                    new Street("天宁街道", List.of("舣舟社区", "东门社区")))),
-            new District("320404", "钟楼区", "zhonglou", List.of(
-                    new Street("南大街街道", List.of("南大街社区", "迎春社区")),
-                    new Street("荷花池街道", List.of("荷花池社区", "广化社区")),
-                    new Street("五星街道", List.of("五星社区", "新闸社区")),
-                    new Street("永红街道", List.of("永红社区", "清潭社区")))),
-            new District("320411", "新北区", "xinbei", List.of(
-                    new Street("河海街道", List.of("河海社区", "新桥社区")),
-                    new Street("三井街道", List.of("三井社区", "太湖社区")),
-                    new Street("龙虎塘街道", List.of("龙虎塘社区", "春江社区")))),
-            new District("320412", "武进区", "wujin", List.of(
-                    new Street("湖塘镇", List.of("湖塘社区", "花园社区")),
-                    new Street("牛塘镇", List.of("牛塘社区", "卢家巷社区")),
-                    new Street("南夏墅街道", List.of("南夏墅社区", "大学城社区")))),
-            new District("320413", "金坛区", "jintan", List.of(
-                    new Street("金城镇", List.of("金城社区", "南洲社区")),
-                    new Street("东城街道", List.of("东城社区", "华城社区")))),
-            new District("320481", "溧阳市", "liyang", List.of(
-                    new Street("溧城街道", List.of("溧城社区", "燕山社区")),
-                    new Street("昆仑街道", List.of("昆仑社区", "平陵社区")))),
-            new District("320491", "常州经开区", "jingkai", List.of(
-                    new Street("戚墅堰街道", List.of("戚墅堰社区", "丁堰社区")),
-                    new Street("潞城街道", List.of("潞城社区", "五一社区")))));
+            new District(
+                    "320402",
+                    "天宁区",
+                    "tianning",
+                    List.of(
+                            new Street("雕庄街道", List.of("丽华新村社区", "雕庄社区")),
+                            new Street("青龙街道", List.of("青龙社区", "龙锦社区")),
+                            new Street("红梅街道", List.of("红梅新村社区", "东青社区")),
+                            new Street("天宁街道", List.of("舣舟社区", "东门社区")))),
+            new District(
+                    "320404",
+                    "钟楼区",
+                    "zhonglou",
+                    List.of(
+                            new Street("南大街街道", List.of("南大街社区", "迎春社区")),
+                            new Street("荷花池街道", List.of("荷花池社区", "广化社区")),
+                            new Street("五星街道", List.of("五星社区", "新闸社区")),
+                            new Street("永红街道", List.of("永红社区", "清潭社区")))),
+            new District(
+                    "320411",
+                    "新北区",
+                    "xinbei",
+                    List.of(
+                            new Street("河海街道", List.of("河海社区", "新桥社区")),
+                            new Street("三井街道", List.of("三井社区", "太湖社区")),
+                            new Street("龙虎塘街道", List.of("龙虎塘社区", "春江社区")))),
+            new District(
+                    "320412",
+                    "武进区",
+                    "wujin",
+                    List.of(
+                            new Street("湖塘镇", List.of("湖塘社区", "花园社区")),
+                            new Street("牛塘镇", List.of("牛塘社区", "卢家巷社区")),
+                            new Street("南夏墅街道", List.of("南夏墅社区", "大学城社区")))),
+            new District(
+                    "320413",
+                    "金坛区",
+                    "jintan",
+                    List.of(new Street("金城镇", List.of("金城社区", "南洲社区")), new Street("东城街道", List.of("东城社区", "华城社区")))),
+            new District(
+                    "320481",
+                    "溧阳市",
+                    "liyang",
+                    List.of(new Street("溧城街道", List.of("溧城社区", "燕山社区")), new Street("昆仑街道", List.of("昆仑社区", "平陵社区")))),
+            new District(
+                    "320491",
+                    "常州经开区",
+                    "jingkai",
+                    List.of(
+                            new Street("戚墅堰街道", List.of("戚墅堰社区", "丁堰社区")),
+                            new Street("潞城街道", List.of("潞城社区", "五一社区")))));
 
     /** 专业部门 the seed report names (plus the bureau itself). */
     static final List<String[]> DEPARTMENTS = List.of(
@@ -116,8 +137,10 @@ class DemoOrgSeeder implements ApplicationRunner {
             deptIds.put(dept[0], insertDepartment(dept[0], dept[1], dept[2], city));
         }
         for (District d : DISTRICTS) {
-            deptIds.put(d.handler(), insertDepartment("QCGJ-" + d.code(), d.name() + "城管局", "DISTRICT_BUREAU",
-                    districtIds.get(d.code())));
+            deptIds.put(
+                    d.handler(),
+                    insertDepartment(
+                            "QCGJ-" + d.code(), d.name() + "城管局", "DISTRICT_BUREAU", districtIds.get(d.code())));
         }
         String hash = encoder.encode(PASSWORD);
         Long bureau = deptIds.get("CGJ");
@@ -132,11 +155,21 @@ class DemoOrgSeeder implements ApplicationRunner {
         user("muck1", "渣土监管员一", hash, DataScope.CITY, city, bureau, Role.MUCK_SUPERVISOR);
         user("handler-hwc", "环卫处处置员", hash, DataScope.DEPARTMENT, city, deptIds.get("HWC"), Role.HANDLER);
         for (District d : DISTRICTS) {
-            user("handler-" + d.handler(), d.name() + "处置员", hash, DataScope.DEPARTMENT, districtIds.get(d.code()),
-                    deptIds.get(d.handler()), Role.HANDLER);
+            user(
+                    "handler-" + d.handler(),
+                    d.name() + "处置员",
+                    hash,
+                    DataScope.DEPARTMENT,
+                    districtIds.get(d.code()),
+                    deptIds.get(d.handler()),
+                    Role.HANDLER);
         }
-        log.info("Demo city 常州市 created: {} districts, {} departments, {} accounts (password {})",
-                DISTRICTS.size(), deptIds.size(), accounts.count(), PASSWORD);
+        log.info(
+                "Demo city 常州市 created: {} districts, {} departments, {} accounts (password {})",
+                DISTRICTS.size(),
+                deptIds.size(),
+                accounts.count(),
+                PASSWORD);
     }
 
     private void user(String username, String name, String hash, DataScope scope, Long unit, Long dept, Role role) {
@@ -146,7 +179,10 @@ class DemoOrgSeeder implements ApplicationRunner {
     private long insertUnit(String code, String name, String kind, Long parent) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO org_unit (code, name, kind, parent_id) VALUES (:code, :name, :kind, :parent)")
-                .param("code", code).param("name", name).param("kind", kind).param("parent", parent)
+                .param("code", code)
+                .param("name", name)
+                .param("kind", kind)
+                .param("parent", parent)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -154,7 +190,10 @@ class DemoOrgSeeder implements ApplicationRunner {
     private long insertDepartment(String code, String name, String kind, Long unit) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO department (code, name, kind, org_unit_id) VALUES (:code, :name, :kind, :unit)")
-                .param("code", code).param("name", name).param("kind", kind).param("unit", unit)
+                .param("code", code)
+                .param("name", name)
+                .param("kind", kind)
+                .param("unit", unit)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }

@@ -17,13 +17,21 @@ public final class DemoSecrets {
     /** The demo telemetry forwarding key ({@code X-Api-Key}). */
     public static final String TELEMETRY_KEY = "cityops-demo-telemetry-key";
 
-    private DemoSecrets() {
-    }
+    private DemoSecrets() {}
 
     /** The user names the demo seeder creates. */
     public static List<String> usernames() {
-        List<String> names = new ArrayList<>(List.of("admin", "operator1", "shiftlead1", "dispatcher1", "inspector1",
-                "assessor1", "leader1", "rectify1", "muck1", "handler-hwc"));
+        List<String> names = new ArrayList<>(List.of(
+                "admin",
+                "operator1",
+                "shiftlead1",
+                "dispatcher1",
+                "inspector1",
+                "assessor1",
+                "leader1",
+                "rectify1",
+                "muck1",
+                "handler-hwc"));
         for (DemoOrgSeeder.District d : DemoOrgSeeder.DISTRICTS) {
             names.add("handler-" + d.handler());
         }

@@ -13,7 +13,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.cityops.audit.AuditTrail;
 import org.cityops.org.DataScope;
 import org.cityops.org.DepartmentKind;
@@ -50,20 +49,37 @@ public class OrgImporter {
     @Transactional(readOnly = true)
     public byte[] export() {
         Map<SheetSpec, List<List<String>>> rows = new LinkedHashMap<>();
-        rows.put(SheetSpec.UNITS, admin.units().stream()
-                .sorted(Comparator.comparing((UnitRow u) -> u.kind().ordinal()).thenComparing(UnitRow::code))
-                .map(u -> list(u.code(), u.name(), u.kind().label(), u.parentCode())).toList());
-        rows.put(SheetSpec.DEPARTMENTS, admin.departments().stream()
-                .map(d -> list(d.code(), d.name(), d.kind().label(), d.orgUnitCode())).toList());
+        rows.put(
+                SheetSpec.UNITS,
+                admin.units().stream()
+                        .sorted(Comparator.comparing((UnitRow u) -> u.kind().ordinal())
+                                .thenComparing(UnitRow::code))
+                        .map(u -> list(u.code(), u.name(), u.kind().label(), u.parentCode()))
+                        .toList());
+        rows.put(
+                SheetSpec.DEPARTMENTS,
+                admin.departments().stream()
+                        .map(d -> list(d.code(), d.name(), d.kind().label(), d.orgUnitCode()))
+                        .toList());
         List<List<String>> users = new ArrayList<>();
         int page = 0;
         List<UserRow> batch;
         do {
             batch = admin.users(null, 500, page++ * 500);
             for (UserRow u : batch) {
-                users.add(list(u.username(), u.displayName(), u.phone(),
-                        String.join("、", new TreeSet<>(u.roles()).stream().map(Role::label).toList()), u.scope().label(),
-                        u.orgUnitCode(), u.departmentCode(), null, u.enabled() ? "启用" : "停用"));
+                users.add(list(
+                        u.username(),
+                        u.displayName(),
+                        u.phone(),
+                        String.join(
+                                "、",
+                                new TreeSet<>(u.roles())
+                                        .stream().map(Role::label).toList()),
+                        u.scope().label(),
+                        u.orgUnitCode(),
+                        u.departmentCode(),
+                        null,
+                        u.enabled() ? "启用" : "停用"));
             }
         } while (batch.size() == 500);
         rows.put(SheetSpec.USERS, users);
@@ -94,13 +110,20 @@ public class OrgImporter {
             throw new ImportRejected(errors);
         }
         ImportResult result = new ImportResult(units, departments, users);
-        audit.record("ORG_IMPORT", fileName == null ? "upload.xlsx" : truncate(fileName), "IMPORT", null,
+        audit.record(
+                "ORG_IMPORT",
+                fileName == null ? "upload.xlsx" : truncate(fileName),
+                "IMPORT",
+                null,
                 "units " + units + ", departments " + departments + ", users " + users);
         return result;
     }
 
     private static SheetSpec sheet(String name) {
-        return SheetSpec.ALL.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
+        return SheetSpec.ALL.stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
+                .orElse(null);
     }
 
     /** Counts created/updated/unchanged as rows go. */
@@ -131,8 +154,10 @@ public class OrgImporter {
             }
         }
         // parents before children, whatever the order in the file
-        List<ParsedRow> ordered = rows.stream().filter(kinds::containsKey)
-                .sorted(Comparator.comparing((ParsedRow r) -> kinds.get(r).ordinal()).thenComparing(r -> r.get("code")))
+        List<ParsedRow> ordered = rows.stream()
+                .filter(kinds::containsKey)
+                .sorted(Comparator.comparing((ParsedRow r) -> kinds.get(r).ordinal())
+                        .thenComparing(r -> r.get("code")))
                 .toList();
         for (ParsedRow row : ordered) {
             if (seen.get(row.get("code")) != row.rowNumber()) {
@@ -149,12 +174,12 @@ public class OrgImporter {
                 }
                 UnitRow u = existing.get();
                 if (u.kind() != kind) {
-                    throw new InvalidInputException("已有此编码，层级为" + u.kind().label() + "，不可更改 code exists with kind "
-                            + u.kind(), "kind");
+                    throw new InvalidInputException(
+                            "已有此编码，层级为" + u.kind().label() + "，不可更改 code exists with kind " + u.kind(), "kind");
                 }
                 if (!Objects.equals(u.parentCode(), row.get("parentCode"))) {
-                    throw new InvalidInputException("已有此编码，上级为 " + u.parentCode() + "，不可更改 code exists under "
-                            + u.parentCode(), "parentCode");
+                    throw new InvalidInputException(
+                            "已有此编码，上级为 " + u.parentCode() + "，不可更改 code exists under " + u.parentCode(), "parentCode");
                 }
                 if (u.name().equals(row.get("name"))) {
                     tally.unchanged++;
@@ -187,7 +212,8 @@ public class OrgImporter {
                     tally.created++;
                 } else {
                     DepartmentRow d = existing.get();
-                    if (d.name().equals(row.get("name")) && d.kind() == kind
+                    if (d.name().equals(row.get("name"))
+                            && d.kind() == kind
                             && Objects.equals(d.orgUnitCode(), row.get("orgUnitCode"))) {
                         tally.unchanged++;
                     } else {
@@ -213,8 +239,13 @@ public class OrgImporter {
                 require(row, spec);
                 String username = row.get("username");
                 duplicate(seen, username, row, "username");
-                UserDraft draft = new UserDraft(row.get("displayName"), row.get("phone"), roles(row.get("roles")),
-                        scope(row.get("scope")), row.get("orgUnitCode"), row.get("departmentCode"),
+                UserDraft draft = new UserDraft(
+                        row.get("displayName"),
+                        row.get("phone"),
+                        roles(row.get("roles")),
+                        scope(row.get("scope")),
+                        row.get("orgUnitCode"),
+                        row.get("departmentCode"),
                         enabled(row.get("enabled")));
                 Optional<UserRow> existing = admin.user(username);
                 if (existing.isEmpty()) {
@@ -226,8 +257,8 @@ public class OrgImporter {
                     continue;
                 }
                 if (row.get("password") != null) {
-                    throw new InvalidInputException("已有账号不通过导入改密码，请留空 leave the password empty for an "
-                            + "existing account", "password");
+                    throw new InvalidInputException(
+                            "已有账号不通过导入改密码，请留空 leave the password empty for an " + "existing account", "password");
                 }
                 UserRow u = existing.get();
                 if (same(u, draft)) {
@@ -244,10 +275,13 @@ public class OrgImporter {
     }
 
     private static boolean same(UserRow u, UserDraft d) {
-        return u.displayName().equals(d.displayName()) && Objects.equals(u.phone(), d.phone())
-                && u.roles().equals(d.roles()) && u.scope() == d.scope()
+        return u.displayName().equals(d.displayName())
+                && Objects.equals(u.phone(), d.phone())
+                && u.roles().equals(d.roles())
+                && u.scope() == d.scope()
                 && Objects.equals(u.orgUnitCode(), d.orgUnitCode())
-                && Objects.equals(u.departmentCode(), d.departmentCode()) && u.enabled() == d.enabled();
+                && Objects.equals(u.departmentCode(), d.departmentCode())
+                && u.enabled() == d.enabled();
     }
 
     // ------------------------------------------------------------------ cell values
@@ -270,7 +304,9 @@ public class OrgImporter {
     static OrgUnitKind unitKind(String text) {
         String t = text.strip();
         for (OrgUnitKind k : OrgUnitKind.values()) {
-            if (k.name().equalsIgnoreCase(t) || k.label().equals(t) || Set.of(k.label().split("/")).contains(t)) {
+            if (k.name().equalsIgnoreCase(t)
+                    || k.label().equals(t)
+                    || Set.of(k.label().split("/")).contains(t)) {
                 return k;
             }
         }

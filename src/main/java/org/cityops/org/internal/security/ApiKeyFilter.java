@@ -1,21 +1,19 @@
 package org.cityops.org.internal.security;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.cityops.org.ApiClients;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Machine clients on the API chain: a request that carries {@code X-Api-Key} (and no {@code Authorization}) to an
@@ -48,16 +46,20 @@ final class ApiKeyFilter extends OncePerRequestFilter {
         }
         Optional<String> client = clients.authenticate(key, purpose);
         if (client.isPresent()) {
-            SecurityContext context = SecurityContextHolder.getContextHolderStrategy().createEmptyContext();
-            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("api-client:" + client.get(),
-                    null, List.of(new SimpleGrantedAuthority(AUTHORITY_PREFIX + purpose.name()))));
+            SecurityContext context =
+                    SecurityContextHolder.getContextHolderStrategy().createEmptyContext();
+            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                    "api-client:" + client.get(),
+                    null,
+                    List.of(new SimpleGrantedAuthority(AUTHORITY_PREFIX + purpose.name()))));
             SecurityContextHolder.getContextHolderStrategy().setContext(context);
             chain.doFilter(request, response);
             return;
         }
         for (ApiClients.Purpose other : ApiClients.Purpose.values()) {
             if (other != purpose && clients.authenticate(key, other).isPresent()) {
-                ProblemResponses.write(response, 403, "Forbidden", "该密钥不能用于此接口 this key is not issued for this endpoint");
+                ProblemResponses.write(
+                        response, 403, "Forbidden", "该密钥不能用于此接口 this key is not issued for this endpoint");
                 return;
             }
         }

@@ -6,8 +6,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /** The client address of the current request (after Spring's forwarded-header handling, if enabled). */
 final class ClientAddress {
 
-    private ClientAddress() {
-    }
+    private ClientAddress() {}
 
     static String current() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs) {

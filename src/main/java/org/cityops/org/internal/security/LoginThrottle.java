@@ -5,9 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.concurrent.ConcurrentHashMap;
-
+import java.util.stream.Collectors;
 import org.cityops.audit.AuditTrail;
 import org.cityops.org.internal.UserAccounts;
 import org.cityops.platform.Actor;
@@ -36,7 +35,10 @@ class LoginThrottle {
     private final int maxIpFailures;
     private final Map<String, Window> ipFailures = new ConcurrentHashMap<>();
 
-    LoginThrottle(UserAccounts accounts, AuditTrail audit, Clock clock,
+    LoginThrottle(
+            UserAccounts accounts,
+            AuditTrail audit,
+            Clock clock,
             @Value("${cityops.security.login.max-failures:5}") int maxFailures,
             @Value("${cityops.security.login.lock-minutes:15}") int lockMinutes,
             @Value("${cityops.security.login.max-ip-failures:30}") int maxIpFailures) {
@@ -48,12 +50,13 @@ class LoginThrottle {
         this.maxIpFailures = maxIpFailures;
     }
 
-    private record Window(Instant start, int failures) {
-    }
+    private record Window(Instant start, int failures) {}
 
     boolean ipBlocked(String ip) {
         Window w = ipFailures.get(ip);
-        return w != null && w.failures() >= maxIpFailures && w.start().plus(lockFor).isAfter(Instant.now(clock));
+        return w != null
+                && w.failures() >= maxIpFailures
+                && w.start().plus(lockFor).isAfter(Instant.now(clock));
     }
 
     @EventListener
@@ -64,10 +67,18 @@ class LoginThrottle {
         accounts.recordFailure(username, maxFailures, now, now.plus(lockFor));
         String ip = ClientAddress.current();
         if (ip != null) {
-            ipFailures.compute(ip, (k, w) -> w == null || w.start().plus(lockFor).isBefore(now)
-                    ? new Window(now, 1) : new Window(w.start(), w.failures() + 1));
+            ipFailures.compute(
+                    ip,
+                    (k, w) -> w == null || w.start().plus(lockFor).isBefore(now)
+                            ? new Window(now, 1)
+                            : new Window(w.start(), w.failures() + 1));
         }
-        audit.record("SESSION", safe(username), "LOGIN_FAILED", null, event.getException().getClass().getSimpleName());
+        audit.record(
+                "SESSION",
+                safe(username),
+                "LOGIN_FAILED",
+                null,
+                event.getException().getClass().getSimpleName());
     }
 
     @EventListener
@@ -77,8 +88,13 @@ class LoginThrottle {
                 && !(event.getAuthentication() instanceof TokenAuthentication)) {
             accounts.recordSuccess(p.getUsername());
             Set<String> roles = p.staff().roles().stream().map(Enum::name).collect(Collectors.toSet());
-            audit.recordAs(new Actor(p.getUsername(), p.staff().displayName(), roles, ClientAddress.current()),
-                    "SESSION", p.getUsername(), "LOGIN", null, null);
+            audit.recordAs(
+                    new Actor(p.getUsername(), p.staff().displayName(), roles, ClientAddress.current()),
+                    "SESSION",
+                    p.getUsername(),
+                    "LOGIN",
+                    null,
+                    null);
         }
     }
 

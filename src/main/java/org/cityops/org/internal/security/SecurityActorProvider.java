@@ -3,7 +3,6 @@ package org.cityops.org.internal.security;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.cityops.org.CurrentStaff;
 import org.cityops.org.StaffMember;
 import org.cityops.platform.AccessDeniedToEntityException;
@@ -29,7 +28,8 @@ class SecurityActorProvider implements ActorProvider, CurrentStaff {
             Set<String> roles = p.staff().roles().stream().map(Enum::name).collect(Collectors.toSet());
             return new Actor(p.getUsername(), p.staff().displayName(), roles, ip);
         }
-        Set<String> roles = auth.getAuthorities().stream().map(a -> a.getAuthority().replaceFirst("^ROLE_", ""))
+        Set<String> roles = auth.getAuthorities().stream()
+                .map(a -> a.getAuthority().replaceFirst("^ROLE_", ""))
                 .collect(Collectors.toSet());
         return new Actor(auth.getName(), auth.getName(), roles, ip);
     }

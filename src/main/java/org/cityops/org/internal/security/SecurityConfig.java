@@ -1,30 +1,28 @@
 package org.cityops.org.internal.security;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-
 import org.cityops.org.ApiClients;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Two filter chains. {@code /api/**} and {@code /actuator/**}: bearer tokens (or the browser's session, with
@@ -52,15 +50,24 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, TokenService tokens, LoginThrottle throttle,
-            AccountChanges changes, UserDetailsService users, ApiClients clients) throws Exception {
+    SecurityFilterChain apiChain(
+            HttpSecurity http,
+            TokenService tokens,
+            LoginThrottle throttle,
+            AccountChanges changes,
+            UserDetailsService users,
+            ApiClients clients)
+            throws Exception {
         ProblemResponses problems = new ProblemResponses();
         http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**")
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
-                        .requestMatchers("/api/v1/public/**").permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.POST, "/api/v1/auth/token")
+                        .permitAll()
+                        .requestMatchers("/api/v1/public/**")
+                        .permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .hasRole("ADMIN")
                         // org administration: refused before the body is even read (the controllers check too)
                         .requestMatchers("/api/v1/org/users/**", "/api/v1/org/import/**", "/api/v1/org/export.xlsx")
                         .hasRole("ADMIN")
@@ -68,11 +75,12 @@ class SecurityConfig {
                         .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.PUT, "/api/v1/org/units/**", "/api/v1/org/departments/**")
                         .hasRole("ADMIN")
-                        .anyRequest().authenticated())
-                .oauth2ResourceServer(o -> o
-                        .jwt(j -> j.decoder(tokens.decoder()).jwtAuthenticationConverter(tokens::authenticate))
-                        .authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems))
+                        .anyRequest()
+                        .authenticated())
+                .oauth2ResourceServer(
+                        o -> o.jwt(j -> j.decoder(tokens.decoder()).jwtAuthenticationConverter(tokens::authenticate))
+                                .authenticationEntryPoint(problems)
+                                .accessDeniedHandler(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .csrf(c -> c.ignoringRequestMatchers(
                         req -> req.getHeader("Authorization") != null,
@@ -80,12 +88,14 @@ class SecurityConfig {
                         req -> "/api/v1/auth/token".equals(req.getRequestURI()),
                         req -> req.getRequestURI().startsWith("/api/v1/public/")))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
-                .addFilterBefore(new ThrottleFilter(throttle, "/api/v1/auth/token"),
-                        UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(
+                        new ThrottleFilter(throttle, "/api/v1/auth/token"), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new SessionRefreshFilter(changes, users), SecurityContextHolderFilter.class)
                 // machine keys (X-Api-Key) for the endpoints that take them
-                .addFilterAfter(new ApiKeyFilter(clients, java.util.Map.of(
-                        "/api/v1/telemetry/positions", ApiClients.Purpose.TELEMETRY_INGEST)),
+                .addFilterAfter(
+                        new ApiKeyFilter(
+                                clients,
+                                java.util.Map.of("/api/v1/telemetry/positions", ApiClients.Purpose.TELEMETRY_INGEST)),
                         SecurityContextHolderFilter.class);
         headers(http);
         return http.build();
@@ -93,16 +103,31 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http, LoginThrottle throttle, AccountChanges changes,
+    SecurityFilterChain webChain(
+            HttpSecurity http,
+            LoginThrottle throttle,
+            AccountChanges changes,
             UserDetailsService users,
-            @Value("${cityops.map.tile-origin:}") String tileOrigin) throws Exception {
-        http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
-                                "/favicon.ico", "/public/**", "/open311/**", "/swagger-ui/**", "/swagger-ui.html",
+            @Value("${cityops.map.tile-origin:}") String tileOrigin)
+            throws Exception {
+        http.authorizeHttpRequests(a -> a.requestMatchers(
+                                "/login",
+                                "/error",
+                                "/webjars/**",
+                                "/css/**",
+                                "/js/**",
+                                "/img/**",
+                                "/favicon.ico",
+                                "/public/**",
+                                "/open311/**",
+                                "/swagger-ui/**",
+                                "/swagger-ui.html",
                                 "/tiles/**") // the basemap file's tiles (public, like the citizen report map)
                         .permitAll()
-                        .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                        .anyRequest()
+                        .authenticated())
+                .formLogin(
+                        f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(l -> l.logoutSuccessUrl("/login?logout").permitAll())
                 .csrf(c -> c.ignoringRequestMatchers("/open311/**"))
                 .addFilterBefore(new ThrottleFilter(throttle, "/login"), UsernamePasswordAuthenticationFilter.class)
@@ -112,12 +137,12 @@ class SecurityConfig {
     }
 
     private static void headers(HttpSecurity http) throws Exception {
-        http.headers(h -> h
-                .contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+        http.headers(h -> h.contentSecurityPolicy(csp ->
+                        csp.policyDirectives("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
                                 + "img-src 'self' data: blob: http: https:; connect-src 'self'; "
                                 + "frame-ancestors 'self'; form-action 'self'; base-uri 'self'; object-src 'none'"))
-                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .referrerPolicy(
+                        r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 .frameOptions(f -> f.sameOrigin()));
     }
 
@@ -135,16 +160,17 @@ class SecurityConfig {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            if ("POST".equals(request.getMethod()) && path.equals(request.getRequestURI())
+            if ("POST".equals(request.getMethod())
+                    && path.equals(request.getRequestURI())
                     && throttle.ipBlocked(request.getRemoteAddr())) {
                 response.setStatus(429);
                 response.setContentType("application/problem+json;charset=UTF-8");
-                response.getWriter().write("{\"type\":\"https://cityops.org/problems/429\",\"title\":\"Too Many Requests\","
-                        + "\"status\":429,\"detail\":\"登录失败次数过多，请稍后再试 too many failed sign-ins, try later\"}");
+                response.getWriter()
+                        .write("{\"type\":\"https://cityops.org/problems/429\",\"title\":\"Too Many Requests\","
+                                + "\"status\":429,\"detail\":\"登录失败次数过多，请稍后再试 too many failed sign-ins, try later\"}");
                 return;
             }
             chain.doFilter(request, response);
         }
     }
-
 }

@@ -1,13 +1,12 @@
 package org.cityops.org.internal.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 /**
  * Keeps the browser session in which a user changed their own password signed in (under the new credential time
@@ -29,7 +28,9 @@ public class SessionCredentials {
     public void keepThisSession(HttpServletRequest request, HttpServletResponse response) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         HttpSession session = request.getSession(false);
-        if (session == null || auth == null || auth instanceof TokenAuthentication
+        if (session == null
+                || auth == null
+                || auth instanceof TokenAuthentication
                 || !(auth.getPrincipal() instanceof StaffPrincipal p)) {
             return;
         }

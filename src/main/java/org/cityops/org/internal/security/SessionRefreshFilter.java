@@ -1,8 +1,12 @@
 package org.cityops.org.internal.security;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.Instant;
-
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -11,12 +15,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 /**
  * A browser session keeps the principal it signed in with. The account is re-read on the next request after this
@@ -47,7 +45,9 @@ class SessionRefreshFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         HttpSession session = request.getSession(false);
-        if (session != null && auth != null && !(auth instanceof TokenAuthentication)
+        if (session != null
+                && auth != null
+                && !(auth instanceof TokenAuthentication)
                 && auth.getPrincipal() instanceof StaffPrincipal p) {
             Instant changed = changes.changedAt(p.getUsername());
             Object loaded = session.getAttribute(LOADED_AT);
@@ -60,15 +60,21 @@ class SessionRefreshFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private void refresh(StaffPrincipal signedIn, boolean changedHere, HttpSession session,
-            HttpServletRequest request, HttpServletResponse response) {
+    private void refresh(
+            StaffPrincipal signedIn,
+            boolean changedHere,
+            HttpSession session,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         StaffPrincipal fresh;
         try {
             fresh = (StaffPrincipal) users.loadUserByUsername(signedIn.getUsername());
         } catch (UsernameNotFoundException e) {
             fresh = null;
         }
-        if (fresh == null || !fresh.isEnabled() || (changedHere && !fresh.isAccountNonLocked())
+        if (fresh == null
+                || !fresh.isEnabled()
+                || (changedHere && !fresh.isAccountNonLocked())
                 || fresh.credentialStamp() != signedIn.credentialStamp()) {
             SecurityContextHolder.clearContext();
             session.invalidate();
@@ -88,10 +94,11 @@ class SessionRefreshFilter extends OncePerRequestFilter {
      * The signed-in user changed their own password in this session: the session stays signed in under the new
      * credential time (with a new session id), while every other session and token of the account is revoked.
      */
-    static void renew(StaffPrincipal fresh, HttpServletRequest request, HttpServletResponse response,
-            AccountChanges changes) {
+    static void renew(
+            StaffPrincipal fresh, HttpServletRequest request, HttpServletResponse response, AccountChanges changes) {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(fresh, null, fresh.getAuthorities()));
+        context.setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(fresh, null, fresh.getAuthorities()));
         SecurityContextHolder.setContext(context);
         request.changeSessionId();
         new HttpSessionSecurityContextRepository().saveContext(context, request, response);

@@ -3,7 +3,6 @@ package org.cityops.org.internal.security;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-
 import org.cityops.org.StaffMember;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -14,8 +13,9 @@ import org.springframework.security.core.userdetails.UserDetails;
  * account's credential time when it was loaded (null: never changed); a session keeps the one it signed in
  * under, a token carries it as {@link #credentialStamp()}.
  */
-record StaffPrincipal(StaffMember staff, String passwordHash, boolean enabled, boolean nonLocked,
-        Instant credentialsChangedAt) implements UserDetails {
+record StaffPrincipal(
+        StaffMember staff, String passwordHash, boolean enabled, boolean nonLocked, Instant credentialsChangedAt)
+        implements UserDetails {
 
     /** The credential time as epoch milliseconds, 0 for an account whose credentials never changed. */
     long credentialStamp() {
@@ -28,7 +28,9 @@ record StaffPrincipal(StaffMember staff, String passwordHash, boolean enabled, b
     }
 
     static List<SimpleGrantedAuthority> authorities(StaffMember staff) {
-        return staff.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList();
+        return staff.roles().stream()
+                .map(r -> new SimpleGrantedAuthority("ROLE_" + r.name()))
+                .toList();
     }
 
     @Override

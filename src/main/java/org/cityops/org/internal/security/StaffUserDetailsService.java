@@ -2,7 +2,6 @@ package org.cityops.org.internal.security;
 
 import java.time.Clock;
 import java.time.Instant;
-
 import org.cityops.org.internal.UserAccounts;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -22,9 +21,13 @@ class StaffUserDetailsService implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        return accounts.findByUsername(username).map(a -> {
-            boolean nonLocked = a.lockedUntil() == null || a.lockedUntil().isBefore(Instant.now(clock));
-            return new StaffPrincipal(a.staff(), a.passwordHash(), a.enabled(), nonLocked, a.credentialsChangedAt());
-        }).orElseThrow(() -> new UsernameNotFoundException(username));
+        return accounts.findByUsername(username)
+                .map(a -> {
+                    boolean nonLocked =
+                            a.lockedUntil() == null || a.lockedUntil().isBefore(Instant.now(clock));
+                    return new StaffPrincipal(
+                            a.staff(), a.passwordHash(), a.enabled(), nonLocked, a.credentialsChangedAt());
+                })
+                .orElseThrow(() -> new UsernameNotFoundException(username));
     }
 }

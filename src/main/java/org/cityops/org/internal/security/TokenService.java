@@ -8,10 +8,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.cityops.org.internal.admin.StaffAccountChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,12 +57,14 @@ class TokenService {
     /** The claim that carries the account's credential time (epoch ms) the token was issued under. */
     static final String CREDENTIAL_CLAIM = "cst";
 
-    private record Cached(StaffPrincipal principal, Instant loadedAt) {
-    }
+    private record Cached(StaffPrincipal principal, Instant loadedAt) {}
 
-    TokenService(@Value("${cityops.security.token-secret:}") String secret,
-            @Value("${cityops.security.token-lifetime:PT1H}") Duration lifetime, Clock clock,
-            UserDetailsService users, AccountChanges changes) {
+    TokenService(
+            @Value("${cityops.security.token-secret:}") String secret,
+            @Value("${cityops.security.token-lifetime:PT1H}") Duration lifetime,
+            Clock clock,
+            UserDetailsService users,
+            AccountChanges changes) {
         this.changes = changes;
         byte[] key;
         if (secret == null || secret.isBlank()) {
@@ -81,15 +81,17 @@ class TokenService {
         SecretKey secretKey = new SecretKeySpec(key, "HmacSHA256");
         this.encoder = NimbusJwtEncoder.withSecretKey(secretKey).build();
         this.decoder = new VerifiedTokenCache(
-                NimbusJwtDecoder.withSecretKey(secretKey).macAlgorithm(MacAlgorithm.HS256).build(), Clock.systemUTC(),
+                NimbusJwtDecoder.withSecretKey(secretKey)
+                        .macAlgorithm(MacAlgorithm.HS256)
+                        .build(),
+                Clock.systemUTC(),
                 10_000);
         this.lifetime = lifetime;
         this.clock = clock;
         this.users = users;
     }
 
-    record IssuedToken(String value, long expiresInSeconds) {
-    }
+    record IssuedToken(String value, long expiresInSeconds) {}
 
     /**
      * A token for a principal just authenticated. It carries the account's credential time as loaded for that
@@ -97,11 +99,16 @@ class TokenService {
      */
     IssuedToken issue(StaffPrincipal principal) {
         Instant now = Instant.now(clock);
-        JwtClaimsSet claims = JwtClaimsSet.builder().issuer("cityops").subject(principal.getUsername())
-                .issuedAt(now).expiresAt(now.plus(lifetime))
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer("cityops")
+                .subject(principal.getUsername())
+                .issuedAt(now)
+                .expiresAt(now.plus(lifetime))
                 .claim(CREDENTIAL_CLAIM, principal.credentialStamp())
-                .id(Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes())).build();
-        String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                .id(Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes()))
+                .build();
+        String token = encoder.encode(JwtEncoderParameters.from(
+                        JwsHeader.with(MacAlgorithm.HS256).build(), claims))
                 .getTokenValue();
         return new IssuedToken(token, lifetime.toSeconds());
     }
@@ -121,7 +128,8 @@ class TokenService {
         Instant now = Instant.now(clock);
         Cached cached = principals.get(username);
         Instant changed = changes.changedAt(username);
-        if (cached == null || cached.loadedAt().plus(PRINCIPAL_CACHE).isBefore(now)
+        if (cached == null
+                || cached.loadedAt().plus(PRINCIPAL_CACHE).isBefore(now)
                 || (changed != null && !cached.loadedAt().isAfter(changed))) {
             StaffPrincipal p = (StaffPrincipal) users.loadUserByUsername(username);
             cached = new Cached(p, now);
@@ -129,7 +137,8 @@ class TokenService {
         }
         StaffPrincipal p = cached.principal();
         if (stampOf(jwt) != p.credentialStamp()) {
-            throw new CredentialsExpiredException("token revoked: the account's credentials changed after it was issued");
+            throw new CredentialsExpiredException(
+                    "token revoked: the account's credentials changed after it was issued");
         }
         if (!p.isEnabled()) {
             throw new DisabledException("account disabled");

@@ -5,16 +5,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.cityops.rectification.InspectionKind;
 import org.cityops.rectification.MeasureStatus;
 import org.cityops.rectification.ProblemStatus;
 import org.cityops.rectification.internal.Deadlines;
+import org.cityops.rectification.internal.LedgerDraft;
 import org.cityops.rectification.internal.LedgerDraft.CategoryDraft;
 import org.cityops.rectification.internal.LedgerDraft.MeasureDraft;
 import org.cityops.rectification.internal.LedgerDraft.ProblemDraft;
-import org.cityops.rectification.internal.LedgerDraft;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,8 +32,8 @@ public final class JsonLedgerReader {
         } catch (JacksonException e) {
             var loc = e.getLocation();
             String where = loc == null ? "$" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new LedgerImportException(List.of(new ImportError(where, null,
-                    "不是合法的 JSON not valid JSON: " + e.getOriginalMessage())));
+            throw new LedgerImportException(
+                    List.of(new ImportError(where, null, "不是合法的 JSON not valid JSON: " + e.getOriginalMessage())));
         }
         if (!(root instanceof Map<?, ?> top)) {
             throw new LedgerImportException(List.of(new ImportError("$", null, "应为 JSON 对象 expected a JSON object")));
@@ -104,8 +102,10 @@ public final class JsonLedgerReader {
                 if (no == null) {
                     errors.add(new ImportError(ppath, "no", "缺少问题序号 missing problem number"));
                 } else if (seenNumbers.containsKey(no)) {
-                    errors.add(new ImportError(ppath, "no", "问题序号重复 duplicate problem number " + no
-                            + " (已在 already at " + seenNumbers.get(no) + ")"));
+                    errors.add(new ImportError(
+                            ppath,
+                            "no",
+                            "问题序号重复 duplicate problem number " + no + " (已在 already at " + seenNumbers.get(no) + ")"));
                 } else {
                     seenNumbers.put(no, ppath);
                 }
@@ -141,8 +141,8 @@ public final class JsonLedgerReader {
         if (!errors.isEmpty()) {
             throw new LedgerImportException(errors);
         }
-        return new LedgerDraft(name, body, kind, period, feedback, text(top, "organization"), text(top, "title"),
-                categories);
+        return new LedgerDraft(
+                name, body, kind, period, feedback, text(top, "organization"), text(top, "title"), categories);
     }
 
     private static MeasureDraft measure(Map<?, ?> m, String path, List<ImportError> errors) {
@@ -169,10 +169,19 @@ public final class JsonLedgerReader {
             }
         }
         Integer subNo = m.get("sub_no") instanceof Number n ? n.intValue() : null;
-        return new MeasureDraft(subNo, title, derived || title == null, text,
-                text(m, "leader", "responsible_leader", "责任领导"), text(m, "lead_department", "牵头部门"),
-                list(m, "cooperating_departments", "配合部门"), deadline.date(), longTerm,
-                text(m, "expected_outcome", "预期成效"), status, text(m, "progress", "整改进展"),
+        return new MeasureDraft(
+                subNo,
+                title,
+                derived || title == null,
+                text,
+                text(m, "leader", "responsible_leader", "责任领导"),
+                text(m, "lead_department", "牵头部门"),
+                list(m, "cooperating_departments", "配合部门"),
+                deadline.date(),
+                longTerm,
+                text(m, "expected_outcome", "预期成效"),
+                status,
+                text(m, "progress", "整改进展"),
                 text(m, "leader_username", "leaderUsername"));
     }
 
@@ -211,7 +220,9 @@ public final class JsonLedgerReader {
         for (String k : keys) {
             Object v = map.get(k);
             if (v instanceof List<?> l) {
-                return l.stream().filter(x -> x != null && !x.toString().isBlank()).map(x -> x.toString().trim())
+                return l.stream()
+                        .filter(x -> x != null && !x.toString().isBlank())
+                        .map(x -> x.toString().trim())
                         .toList();
             }
             if (v instanceof String s && !s.isBlank()) {
@@ -222,7 +233,10 @@ public final class JsonLedgerReader {
     }
 
     static List<String> splitNames(String s) {
-        return java.util.Arrays.stream(s.split("[、,,;;/\\n]")).map(String::trim).filter(x -> !x.isEmpty()).toList();
+        return java.util.Arrays.stream(s.split("[、,,;;/\\n]"))
+                .map(String::trim)
+                .filter(x -> !x.isEmpty())
+                .toList();
     }
 
     private static String firstNonNull(String a, String b) {

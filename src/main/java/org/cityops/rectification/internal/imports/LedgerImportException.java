@@ -1,7 +1,6 @@
 package org.cityops.rectification.internal.imports;
 
 import java.util.List;
-
 import org.cityops.platform.InvalidInputException;
 
 /** An import that was refused; nothing was stored. Carries every error found, row by row. */
@@ -10,8 +9,10 @@ public class LedgerImportException extends InvalidInputException {
     private final transient List<ImportError> errors;
 
     public LedgerImportException(List<ImportError> errors) {
-        super("导入失败,未导入任何数据 import refused, nothing imported: " + errors.get(0)
-                + (errors.size() > 1 ? " (共 " + errors.size() + " 处错误 errors)" : ""), errors.get(0).field());
+        super(
+                "导入失败,未导入任何数据 import refused, nothing imported: " + errors.get(0)
+                        + (errors.size() > 1 ? " (共 " + errors.size() + " 处错误 errors)" : ""),
+                errors.get(0).field());
         this.errors = List.copyOf(errors);
     }
 

@@ -17,15 +17,28 @@ final class XlsxColumns {
     static final String STATUS = "整改状态";
     /** optional: the measure's short name (when the report prints "名称。内容") */
     static final String MEASURE_TITLE = "措施名称";
+
     static final String OUTCOME = "预期成效";
     static final String PROBLEM_STATUS = "问题状态";
 
-    static final List<String> REQUIRED = List.of(NO, CATEGORY, PROBLEM, MEASURE, LEADER, LEAD_DEPT, COOP_DEPTS,
-            DEADLINE, PROGRESS, STATUS);
+    static final List<String> REQUIRED =
+            List.of(NO, CATEGORY, PROBLEM, MEASURE, LEADER, LEAD_DEPT, COOP_DEPTS, DEADLINE, PROGRESS, STATUS);
     static final List<String> OPTIONAL = List.of(MEASURE_TITLE, OUTCOME, PROBLEM_STATUS);
     /** Order of the exported sheet. */
-    static final List<String> EXPORT = List.of(NO, CATEGORY, PROBLEM, PROBLEM_STATUS, MEASURE_TITLE, MEASURE, LEADER,
-            LEAD_DEPT, COOP_DEPTS, DEADLINE, OUTCOME, PROGRESS, STATUS);
+    static final List<String> EXPORT = List.of(
+            NO,
+            CATEGORY,
+            PROBLEM,
+            PROBLEM_STATUS,
+            MEASURE_TITLE,
+            MEASURE,
+            LEADER,
+            LEAD_DEPT,
+            COOP_DEPTS,
+            DEADLINE,
+            OUTCOME,
+            PROGRESS,
+            STATUS);
 
     static final String LEDGER_SHEET = "整改台账";
     static final String INFO_SHEET = "巡察信息";
@@ -37,6 +50,5 @@ final class XlsxColumns {
     static final String INFO_ORG = "被巡察单位";
     static final String INFO_TITLE = "报告标题";
 
-    private XlsxColumns() {
-    }
+    private XlsxColumns() {}
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.cityops.platform.InvalidInputException;
 import org.cityops.platform.excel.DataRow;
 import org.cityops.platform.excel.HeaderColumns;
@@ -22,10 +21,10 @@ import org.cityops.rectification.MeasureStatus;
 import org.cityops.rectification.ProblemStatus;
 import org.cityops.rectification.internal.ChineseNumerals;
 import org.cityops.rectification.internal.Deadlines;
+import org.cityops.rectification.internal.LedgerDraft;
 import org.cityops.rectification.internal.LedgerDraft.CategoryDraft;
 import org.cityops.rectification.internal.LedgerDraft.MeasureDraft;
 import org.cityops.rectification.internal.LedgerDraft.ProblemDraft;
-import org.cityops.rectification.internal.LedgerDraft;
 
 /**
  * Reads the ledger spreadsheet: one row per measure with the columns of {@link XlsxColumns} in any order (a
@@ -34,10 +33,10 @@ import org.cityops.rectification.internal.LedgerDraft;
  */
 public final class XlsxLedgerReader {
 
-    public record Result(LedgerDraft draft, List<String> warnings) {
-    }
+    public record Result(LedgerDraft draft, List<String> warnings) {}
 
-    private static final Pattern CATEGORY_PREFIX = Pattern.compile("^[((]?([一二三四五六七八九十]+|\\d+)[))]?\\s*[、.．]?\\s*(.*)$");
+    private static final Pattern CATEGORY_PREFIX =
+            Pattern.compile("^[((]?([一二三四五六七八九十]+|\\d+)[))]?\\s*[、.．]?\\s*(.*)$");
     private static final Pattern SUB_NO = Pattern.compile("^[((](\\d+)[))]\\s*(.*)$", Pattern.DOTALL);
 
     /** Mutable builders while reading rows. */
@@ -69,8 +68,8 @@ public final class XlsxLedgerReader {
         try {
             wb = UploadedWorkbook.open(new ByteArrayInputStream(bytes));
         } catch (InvalidInputException e) {
-            throw new LedgerImportException(List.of(new ImportError("file", null,
-                    e.getMessage() + (fileName == null ? "" : ": " + fileName))));
+            throw new LedgerImportException(
+                    List.of(new ImportError("file", null, e.getMessage() + (fileName == null ? "" : ": " + fileName))));
         }
         try (wb) {
             return read(wb, fileName);
@@ -81,8 +80,9 @@ public final class XlsxLedgerReader {
         List<ImportError> errors = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         UploadedSheet sheet = wb.sheet(LEDGER_SHEET).orElseGet(wb::firstSheet);
-        DataRow header = sheet.header().orElseThrow(() -> new LedgerImportException(
-                List.of(new ImportError("1", null, "表格为空 the sheet is empty"))));
+        DataRow header = sheet.header()
+                .orElseThrow(() ->
+                        new LedgerImportException(List.of(new ImportError("1", null, "表格为空 the sheet is empty"))));
         Map<String, String> names = new LinkedHashMap<>();
         REQUIRED.forEach(c -> names.put(c, c));
         OPTIONAL.forEach(c -> names.put(c, c));
@@ -111,16 +111,21 @@ public final class XlsxLedgerReader {
                     title = m.group(2).trim();
                 } else {
                     title = catText;
-                    seq = categories.values().stream().filter(c -> c.title.equals(catText)).map(c -> c.seq)
-                            .findFirst().orElse(categories.size() + 1);
+                    seq = categories.values().stream()
+                            .filter(c -> c.title.equals(catText))
+                            .map(c -> c.seq)
+                            .findFirst()
+                            .orElse(categories.size() + 1);
                 }
                 Cat existing = categories.get(seq);
                 if (existing == null) {
                     existing = new Cat(seq, title);
                     categories.put(seq, existing);
                 } else if (!existing.title.equals(title)) {
-                    errors.add(new ImportError(rowNo, CATEGORY, "类别序号 " + ChineseNumerals.of(seq)
-                            + " 对应两个不同的标题 category number used with two titles"));
+                    errors.add(new ImportError(
+                            rowNo,
+                            CATEGORY,
+                            "类别序号 " + ChineseNumerals.of(seq) + " 对应两个不同的标题 category number used with two titles"));
                 }
                 if (existing != cat) {
                     prob = null;
@@ -132,13 +137,17 @@ public final class XlsxLedgerReader {
             if (!noText.isEmpty()) {
                 Integer no = parseInt(noText);
                 if (no == null || no <= 0) {
-                    errors.add(new ImportError(rowNo, NO, "序号应为正整数 must be a positive whole number, got '" + noText + "'"));
+                    errors.add(new ImportError(
+                            rowNo, NO, "序号应为正整数 must be a positive whole number, got '" + noText + "'"));
                     continue;
                 }
                 if (prob == null || prob.number != no) {
                     if (problemRows.containsKey(no)) {
-                        errors.add(new ImportError(rowNo, NO, "问题序号重复 duplicate problem number " + no
-                                + " (已在第 " + problemRows.get(no) + " 行 already in row " + problemRows.get(no) + ")"));
+                        errors.add(new ImportError(
+                                rowNo,
+                                NO,
+                                "问题序号重复 duplicate problem number " + no + " (已在第 " + problemRows.get(no)
+                                        + " 行 already in row " + problemRows.get(no) + ")"));
                         continue;
                     }
                     if (cat == null) {
@@ -153,8 +162,8 @@ public final class XlsxLedgerReader {
                     prob = new Prob(no, problemText);
                     cat.problems.add(prob);
                 } else if (!problemText.isEmpty() && !problemText.equals(prob.title)) {
-                    errors.add(new ImportError(rowNo, PROBLEM, "同一序号的问题描述不一致 problem " + no
-                            + " has a different description than above"));
+                    errors.add(new ImportError(
+                            rowNo, PROBLEM, "同一序号的问题描述不一致 problem " + no + " has a different description than above"));
                 }
             } else if (!problemText.isEmpty() && (prob == null || !problemText.equals(prob.title))) {
                 errors.add(new ImportError(rowNo, NO, "缺少问题序号 missing problem number"));
@@ -209,15 +218,28 @@ public final class XlsxLedgerReader {
             throw new LedgerImportException(errors);
         }
         List<CategoryDraft> cats = categories.values().stream()
-                .map(c -> new CategoryDraft(c.seq, c.title, c.problems.stream()
-                        .map(p -> new ProblemDraft(p.number, p.title, p.status, List.copyOf(p.measures))).toList()))
+                .map(c -> new CategoryDraft(
+                        c.seq,
+                        c.title,
+                        c.problems.stream()
+                                .map(p -> new ProblemDraft(p.number, p.title, p.status, List.copyOf(p.measures)))
+                                .toList()))
                 .toList();
-        return new Result(new LedgerDraft(name, info.get(INFO_BODY), kind, info.get(INFO_PERIOD), feedback,
-                info.get(INFO_ORG), info.get(INFO_TITLE), cats), warnings);
+        return new Result(
+                new LedgerDraft(
+                        name,
+                        info.get(INFO_BODY),
+                        kind,
+                        info.get(INFO_PERIOD),
+                        feedback,
+                        info.get(INFO_ORG),
+                        info.get(INFO_TITLE),
+                        cats),
+                warnings);
     }
 
-    private MeasureDraft measure(DataRow row, Map<String, Integer> cols, String rowNo, String measureText,
-            List<ImportError> errors) {
+    private MeasureDraft measure(
+            DataRow row, Map<String, Integer> cols, String rowNo, String measureText, List<ImportError> errors) {
         Integer subNo = null;
         String text = measureText;
         Matcher sub = SUB_NO.matcher(text);
@@ -244,15 +266,24 @@ public final class XlsxLedgerReader {
         if (!st.isEmpty()) {
             status = MeasureStatus.parse(st);
             if (status == null) {
-                errors.add(new ImportError(rowNo, STATUS, "未知的整改状态 unknown status '" + st
-                        + "' (未启动/推进中/已完成)"));
+                errors.add(new ImportError(rowNo, STATUS, "未知的整改状态 unknown status '" + st + "' (未启动/推进中/已完成)"));
                 return null;
             }
         }
-        return new MeasureDraft(subNo, title, derived, text, blankToNull(cell(row, cols.get(LEADER))),
-                blankToNull(cell(row, cols.get(LEAD_DEPT))), JsonLedgerReader.splitNames(cell(row, cols.get(COOP_DEPTS))),
-                deadline.date(), deadline.longTerm(), blankToNull(cell(row, cols.get(OUTCOME))), status,
-                blankToNull(cell(row, cols.get(PROGRESS))), null);
+        return new MeasureDraft(
+                subNo,
+                title,
+                derived,
+                text,
+                blankToNull(cell(row, cols.get(LEADER))),
+                blankToNull(cell(row, cols.get(LEAD_DEPT))),
+                JsonLedgerReader.splitNames(cell(row, cols.get(COOP_DEPTS))),
+                deadline.date(),
+                deadline.longTerm(),
+                blankToNull(cell(row, cols.get(OUTCOME))),
+                status,
+                blankToNull(cell(row, cols.get(PROGRESS))),
+                null);
     }
 
     /** A short name for a measure given without one: its first clause, at most 20 characters. */

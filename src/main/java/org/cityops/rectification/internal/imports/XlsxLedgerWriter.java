@@ -3,7 +3,6 @@ package org.cityops.rectification.internal.imports;
 import static org.cityops.rectification.internal.imports.XlsxColumns.*;
 
 import java.util.List;
-
 import org.cityops.platform.excel.SheetWriter;
 import org.cityops.platform.excel.WorkbookWriter;
 import org.cityops.rectification.internal.ChineseNumerals;
@@ -56,9 +55,21 @@ public final class XlsxLedgerWriter {
     /** The template: the header, one example row and the inspection sheet to fill in. */
     public byte[] template() {
         try (WorkbookWriter wb = new WorkbookWriter()) {
-            ledgerSheet(wb).row("1", "一、对2016年巡察反馈问题整改不够全面彻底,部分问题反弹回潮", "党组管全局抓大事还不到位", "",
-                    "完善考评机制", "完善考评机制。修改完善长效综合管理考核实施意见", "局长", "市城管局", "市环卫处、市城管执法支队",
-                    "2019-12-31", "考核评价更加科学", "", "未启动");
+            ledgerSheet(wb)
+                    .row(
+                            "1",
+                            "一、对2016年巡察反馈问题整改不够全面彻底,部分问题反弹回潮",
+                            "党组管全局抓大事还不到位",
+                            "",
+                            "完善考评机制",
+                            "完善考评机制。修改完善长效综合管理考核实施意见",
+                            "局长",
+                            "市城管局",
+                            "市环卫处、市城管执法支队",
+                            "2019-12-31",
+                            "考核评价更加科学",
+                            "",
+                            "未启动");
             SheetWriter info = wb.sheet(INFO_SHEET);
             info(info, INFO_NAME, "市委第一巡察组 巡察“回头看”");
             info(info, INFO_BODY, "市委第一巡察组");
@@ -84,7 +95,10 @@ public final class XlsxLedgerWriter {
         set(row, NO, Integer.toString(p.number()));
         set(row, CATEGORY, category);
         set(row, PROBLEM, p.title());
-        set(row, PROBLEM_STATUS, p.overrideStatus() == null ? null : p.overrideStatus().label());
+        set(
+                row,
+                PROBLEM_STATUS,
+                p.overrideStatus() == null ? null : p.overrideStatus().label());
         return row;
     }
 

@@ -3,7 +3,6 @@ package org.cityops.rectification.internal.report;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -15,7 +14,8 @@ import org.cityops.rectification.internal.report.RectificationReport.Block;
 public final class DocxReportWriter {
 
     public byte[] write(RectificationReport report) {
-        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XWPFDocument doc = new XWPFDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             doc.getProperties().getCoreProperties().setTitle(report.title());
             doc.getProperties().getCoreProperties().setCreator("cityops");
             XWPFParagraph title = doc.createParagraph();

@@ -3,7 +3,6 @@ package org.cityops.rectification.internal.report;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.cityops.rectification.InspectionKind;
 import org.cityops.rectification.ProblemStatus;
 import org.cityops.rectification.internal.ChineseNumerals;
@@ -34,8 +33,7 @@ public record RectificationReport(String title, List<Block> blocks) {
         PROGRESS
     }
 
-    public record Block(Kind kind, String text) {
-    }
+    public record Block(Kind kind, String text) {}
 
     /** The sentence with the measure count: 对巡察反馈的N条问题列出了M条整改措施. */
     static String measuresSentence(String word, int problems, int measures) {
@@ -45,9 +43,13 @@ public record RectificationReport(String title, List<Block> blocks) {
     /** 43条问题中有12条问题已整改到位、15条问题已取得明显成效、16条问题取得初步成效. */
     static String statusSentence(Summary s) {
         StringBuilder b = new StringBuilder();
-        b.append(s.problems()).append("条问题中有").append(s.problemsByStatus().get(ProblemStatus.RECTIFIED))
-                .append("条问题已整改到位、").append(s.problemsByStatus().get(ProblemStatus.SIGNIFICANT_PROGRESS))
-                .append("条问题已取得明显成效、").append(s.problemsByStatus().get(ProblemStatus.INITIAL_PROGRESS))
+        b.append(s.problems())
+                .append("条问题中有")
+                .append(s.problemsByStatus().get(ProblemStatus.RECTIFIED))
+                .append("条问题已整改到位、")
+                .append(s.problemsByStatus().get(ProblemStatus.SIGNIFICANT_PROGRESS))
+                .append("条问题已取得明显成效、")
+                .append(s.problemsByStatus().get(ProblemStatus.INITIAL_PROGRESS))
                 .append("条问题取得初步成效");
         int notStarted = s.problemsByStatus().get(ProblemStatus.NOT_STARTED);
         if (notStarted > 0) {
@@ -56,12 +58,13 @@ public record RectificationReport(String title, List<Block> blocks) {
         return b.toString();
     }
 
-    public static RectificationReport build(InspectionRow insp, Summary s, List<ProblemView> problems,
-            LocalDate today) {
+    public static RectificationReport build(
+            InspectionRow insp, Summary s, List<ProblemView> problems, LocalDate today) {
         String word = word(insp.kind());
-        String what = insp.kind() == InspectionKind.LOOK_BACK ? "巡察“回头看”" : insp.kind().label();
-        String title = insp.reportTitle() != null ? insp.reportTitle()
-                : "关于落实" + insp.name() + "反馈意见整改情况的报告";
+        String what = insp.kind() == InspectionKind.LOOK_BACK
+                ? "巡察“回头看”"
+                : insp.kind().label();
+        String title = insp.reportTitle() != null ? insp.reportTitle() : "关于落实" + insp.name() + "反馈意见整改情况的报告";
         List<Block> out = new ArrayList<>();
         out.add(new Block(Kind.DATE, "(截至" + chineseDate(today) + ")"));
         StringBuilder opening = new StringBuilder();
@@ -69,19 +72,27 @@ public record RectificationReport(String title, List<Block> blocks) {
             opening.append(insp.periodText()).append(",");
         }
         opening.append(insp.inspectingBody() != null ? insp.inspectingBody() : insp.name())
-                .append("对").append(insp.organization() != null ? insp.organization() : "我局").append("开展了")
+                .append("对")
+                .append(insp.organization() != null ? insp.organization() : "我局")
+                .append("开展了")
                 .append(what);
         if (insp.feedbackDate() != null) {
-            opening.append(",并于").append(chineseDate(insp.feedbackDate())).append("反馈了").append(word).append("意见");
+            opening.append(",并于")
+                    .append(chineseDate(insp.feedbackDate()))
+                    .append("反馈了")
+                    .append(word)
+                    .append("意见");
         }
         opening.append("。针对").append(word).append("反馈的问题,现将落实").append(word).append("整改情况报告如下:");
         out.add(new Block(Kind.PARAGRAPH, opening.toString()));
 
         out.add(new Block(Kind.SECTION, "一、组织推进" + word + "整改工作情况"));
-        out.add(new Block(Kind.PARAGRAPH, "对照" + word + "整改责任清单,对" + chineseCount(s.categories()) + "大类"
-                + s.problems() + "条问题逐一梳理,反复研究整改措施,最后" + measuresSentence(word, s.problems(), s.measures())
-                + ",明确了责任领导、牵头部门和整改时限,截止目前," + statusSentence(s)
-                + "。对账销号,已销号" + s.signedOff() + "条问题,确保件件有落实、事事有回音。"));
+        out.add(new Block(
+                Kind.PARAGRAPH,
+                "对照" + word + "整改责任清单,对" + chineseCount(s.categories()) + "大类"
+                        + s.problems() + "条问题逐一梳理,反复研究整改措施,最后" + measuresSentence(word, s.problems(), s.measures())
+                        + ",明确了责任领导、牵头部门和整改时限,截止目前," + statusSentence(s)
+                        + "。对账销号,已销号" + s.signedOff() + "条问题,确保件件有落实、事事有回音。"));
         StringBuilder results = new StringBuilder();
         if (s.researchReports() > 0) {
             results.append("突出重难点问题,广泛开展调查研究,形成了").append(s.researchReports()).append("份调研报告。");
@@ -103,8 +114,9 @@ public record RectificationReport(String title, List<Block> blocks) {
             ProblemRow p = pv.problem();
             if (p.categoryId() != lastCategory) {
                 lastCategory = p.categoryId();
-                out.add(new Block(Kind.CATEGORY, "(" + ChineseNumerals.of(p.categorySeq()) + ")关于“"
-                        + p.categoryTitle() + "”问题的整改"));
+                out.add(new Block(
+                        Kind.CATEGORY,
+                        "(" + ChineseNumerals.of(p.categorySeq()) + ")关于“" + p.categoryTitle() + "”问题的整改"));
             }
             out.add(new Block(Kind.PROBLEM, problemHeading(p.number(), p.title())));
             for (MeasureRow m : pv.measures()) {

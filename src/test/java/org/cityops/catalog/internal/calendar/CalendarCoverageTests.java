@@ -8,7 +8,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
-
 import org.cityops.platform.CityClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
@@ -26,26 +25,32 @@ class CalendarCoverageTests {
 
     /** A clock at a local time in the city. */
     static Clock at(String localDateTime) {
-        return Clock.fixed(LocalDateTime.parse(localDateTime).atZone(CityClock.ZONE).toInstant(), ZoneOffset.UTC);
+        return Clock.fixed(
+                LocalDateTime.parse(localDateTime).atZone(CityClock.ZONE).toInstant(), ZoneOffset.UTC);
     }
 
     @Test
     void beforeTheFirstOfNovemberOnlyTheCurrentYearIsNeeded() {
         assertThat(CalendarCoverage.neededYears(LocalDate.of(2026, 10, 31))).containsExactly(2026);
-        assertThat(CalendarCoverage.missingYears(Set.of(2026), LocalDate.of(2026, 10, 31))).isEmpty();
+        assertThat(CalendarCoverage.missingYears(Set.of(2026), LocalDate.of(2026, 10, 31)))
+                .isEmpty();
     }
 
     @Test
     void fromTheFirstOfNovemberNextYearIsNeededToo() {
         assertThat(CalendarCoverage.neededYears(LocalDate.of(2026, 11, 1))).containsExactly(2026, 2027);
-        assertThat(CalendarCoverage.missingYears(Set.of(2025, 2026), LocalDate.of(2026, 11, 1))).containsExactly(2027);
-        assertThat(CalendarCoverage.missingYears(Set.of(2026, 2027), LocalDate.of(2026, 12, 31))).isEmpty();
+        assertThat(CalendarCoverage.missingYears(Set.of(2025, 2026), LocalDate.of(2026, 11, 1)))
+                .containsExactly(2027);
+        assertThat(CalendarCoverage.missingYears(Set.of(2026, 2027), LocalDate.of(2026, 12, 31)))
+                .isEmpty();
     }
 
     @Test
     void theCurrentYearWithoutHolidaysIsMissingAllYear() {
-        assertThat(CalendarCoverage.missingYears(Set.of(2026), LocalDate.of(2027, 1, 2))).containsExactly(2027);
-        assertThat(CalendarCoverage.missingYears(Set.of(), LocalDate.of(2027, 11, 5))).containsExactly(2027, 2028);
+        assertThat(CalendarCoverage.missingYears(Set.of(2026), LocalDate.of(2027, 1, 2)))
+                .containsExactly(2027);
+        assertThat(CalendarCoverage.missingYears(Set.of(), LocalDate.of(2027, 11, 5)))
+                .containsExactly(2027, 2028);
     }
 
     @Test
@@ -56,7 +61,9 @@ class CalendarCoverageTests {
 
     @Test
     void aMakeUpDayAloneDoesNotCountAsAYearsHolidays() {
-        CalendarRules rules = new CalendarRules(CityClock.ZONE, CalendarRules.defaultWeek(),
+        CalendarRules rules = new CalendarRules(
+                CityClock.ZONE,
+                CalendarRules.defaultWeek(),
                 Map.of(LocalDate.of(2027, 2, 6), DayKind.MAKEUP_WORKDAY, LocalDate.of(2026, 10, 1), DayKind.HOLIDAY),
                 Map.of());
         assertThat(rules.yearsWithHolidays()).containsExactly(2026);
@@ -67,16 +74,20 @@ class CalendarCoverageTests {
         // 2026-10-31 23:30 in Changzhou is still October there
         Health october = new CalendarHealth(() -> withHolidaysIn(2026), at("2026-10-31T23:30")).health();
         assertThat(october.getStatus()).isEqualTo(Status.UP);
-        assertThat(october.getDetails()).containsEntry("missingYears", java.util.List.of())
+        assertThat(october.getDetails())
+                .containsEntry("missingYears", java.util.List.of())
                 .doesNotContainKey("warning");
 
         Health november = new CalendarHealth(() -> withHolidaysIn(2026), at("2026-11-01T00:10")).health();
         assertThat(november.getStatus()).isEqualTo(Status.UP);
-        assertThat(november.getDetails()).containsEntry("missingYears", java.util.List.of(2027))
+        assertThat(november.getDetails())
+                .containsEntry("missingYears", java.util.List.of(2027))
                 .containsEntry("neededYears", java.util.List.of(2026, 2027));
         assertThat((String) november.getDetails().get("warning")).contains("2027");
 
         Health entered = new CalendarHealth(() -> withHolidaysIn(2026, 2027), at("2026-11-01T00:10")).health();
-        assertThat(entered.getDetails()).containsEntry("missingYears", java.util.List.of()).doesNotContainKey("warning");
+        assertThat(entered.getDetails())
+                .containsEntry("missingYears", java.util.List.of())
+                .doesNotContainKey("warning");
     }
 }

@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
 import org.cityops.catalog.TimeBasis;
 import org.cityops.catalog.TimeLimit;
 import org.cityops.platform.InvalidInputException;
@@ -143,7 +142,8 @@ class CalendarRulesTests {
                 .isEqualTo(Duration.ofHours(2));
         assertThat(cal.elapsed(at("2026-09-30T17:00"), at("2026-10-08T09:00"), TimeBasis.WORKING))
                 .isEqualTo(Duration.ofHours(1));
-        assertThat(cal.elapsed(at("2026-03-02T12:05"), at("2026-03-02T13:20"), TimeBasis.WORKING)).isZero();
+        assertThat(cal.elapsed(at("2026-03-02T12:05"), at("2026-03-02T13:20"), TimeBasis.WORKING))
+                .isZero();
         assertThat(cal.elapsed(at("2026-03-02T08:30"), at("2026-03-02T17:30"), TimeBasis.WORKING))
                 .isEqualTo(Duration.ofMinutes(450));
     }
@@ -168,10 +168,12 @@ class CalendarRulesTests {
             Instant e2 = cal.deadline(start, d2);
             assertThat(e1).as("start %s, %d min", start, m1).isAfterOrEqualTo(start);
             assertThat(e2).as("monotonic from %s: %d vs %d min", start, m1, m2).isAfterOrEqualTo(e1);
-            assertThat(cal.elapsed(start, e1, TimeBasis.WORKING)).as("round trip from %s", start)
+            assertThat(cal.elapsed(start, e1, TimeBasis.WORKING))
+                    .as("round trip from %s", start)
                     .isEqualTo(Duration.ofMinutes(m1));
             TimeLimit n = new TimeLimit(Duration.ofMinutes(m1), TimeBasis.NATURAL);
-            assertThat(cal.elapsed(start, cal.deadline(start, n), TimeBasis.NATURAL)).isEqualTo(n.duration());
+            assertThat(cal.elapsed(start, cal.deadline(start, n), TimeBasis.NATURAL))
+                    .isEqualTo(n.duration());
         }
     }
 
@@ -182,7 +184,8 @@ class CalendarRulesTests {
         // Friday 27 March 2026 17:00 CET + 1 h: the clocks go forward on Sunday 29 March; Monday 09:00 CEST
         Instant start = LocalDateTime.parse("2026-03-27T17:00").atZone(berlin).toInstant();
         assertThat(dst.deadline(start, working(1)))
-                .isEqualTo(LocalDateTime.parse("2026-03-30T09:00").atZone(berlin).toInstant());
+                .isEqualTo(
+                        LocalDateTime.parse("2026-03-30T09:00").atZone(berlin).toInstant());
         Random random = new Random(29);
         for (int i = 0; i < 500; i++) {
             Instant s = start.minus(Duration.ofDays(20)).plus(Duration.ofMinutes(random.nextInt(60 * 24 * 60)));
@@ -210,9 +213,14 @@ class CalendarRulesTests {
 
     @Test
     void overlappingPeriodsAreRejected() {
-        assertThatThrownBy(() -> new CalendarRules(SHANGHAI,
-                Map.of(DayOfWeek.MONDAY, List.of(WorkPeriod.parse("08:00-12:00"), WorkPeriod.parse("11:00-14:00"))),
-                Map.of(), Map.of())).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> new CalendarRules(
+                        SHANGHAI,
+                        Map.of(
+                                DayOfWeek.MONDAY,
+                                List.of(WorkPeriod.parse("08:00-12:00"), WorkPeriod.parse("11:00-14:00"))),
+                        Map.of(),
+                        Map.of()))
+                .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> WorkPeriod.parse("12:00-08:00")).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> WorkPeriod.parse("8h-12h")).isInstanceOf(InvalidInputException.class);
     }

@@ -22,12 +22,11 @@ import java.util.zip.GZIPOutputStream;
 /** Writes tiny MBTiles and PMTiles files for tests (tiles given in the XYZ scheme; the bytes are the tile's name). */
 public final class TestTileFiles {
 
-    private TestTileFiles() {
-    }
+    private TestTileFiles() {}
 
     /** Stand-in tile content: the PNG signature and the address, so each tile's bytes are recognisable. */
     public static byte[] png(int z, int x, int y) {
-        byte[] sig = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+        byte[] sig = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
         byte[] name = (z + "/" + x + "/" + y).getBytes(StandardCharsets.US_ASCII);
         byte[] out = new byte[sig.length + name.length];
         System.arraycopy(sig, 0, out, 0, sig.length);
@@ -80,7 +79,7 @@ public final class TestTileFiles {
         ByteArrayOutputStream data = new ByteArrayOutputStream();
         List<long[]> entries = new ArrayList<>(); // id, offset, length, run
         for (Map.Entry<Long, byte[]> t : byId.entrySet()) {
-            entries.add(new long[] { t.getKey(), data.size(), t.getValue().length, 1 });
+            entries.add(new long[] {t.getKey(), data.size(), t.getValue().length, 1});
             data.writeBytes(t.getValue());
         }
         byte[] rootDir;
@@ -90,7 +89,7 @@ public final class TestTileFiles {
             List<long[]> pointers = new ArrayList<>();
             for (int i = 0; i < entries.size(); i += 2) {
                 byte[] leaf = compress(directory(entries.subList(i, Math.min(i + 2, entries.size()))), gzip);
-                pointers.add(new long[] { entries.get(i)[0], leafOut.size(), leaf.length, 0 });
+                pointers.add(new long[] {entries.get(i)[0], leafOut.size(), leaf.length, 0});
                 leafOut.writeBytes(leaf);
             }
             rootDir = compress(directory(pointers), gzip);
@@ -104,11 +103,12 @@ public final class TestTileFiles {
         ByteBuffer h = ByteBuffer.allocate(PmTilesSource.HEADER_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
         h.put("PMTiles".getBytes(StandardCharsets.US_ASCII)).put((byte) 3);
         h.putLong(rootOffset).putLong(rootDir.length);
-        h.putLong(dataOffset + data.size()).putLong(0);   // metadata: none
+        h.putLong(dataOffset + data.size()).putLong(0); // metadata: none
         h.putLong(leafOffset).putLong(leafDirs.length);
         h.putLong(dataOffset).putLong(data.size());
         h.putLong(byId.size()).putLong(entries.size()).putLong(byId.size());
-        h.put((byte) 1).put((byte) (gzip ? 2 : 1)).put((byte) 1).put((byte) 2); // clustered, dir + tile compression, PNG
+        h.put((byte) 1).put((byte) (gzip ? 2 : 1)).put((byte) 1).put((byte)
+                2); // clustered, dir + tile compression, PNG
         h.put((byte) minZoom).put((byte) maxZoom);
         h.putInt((int) Math.round(bounds[0] * 1e7)).putInt((int) Math.round(bounds[1] * 1e7));
         h.putInt((int) Math.round(bounds[2] * 1e7)).putInt((int) Math.round(bounds[3] * 1e7));

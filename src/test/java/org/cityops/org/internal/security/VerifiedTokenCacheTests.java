@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -25,8 +24,12 @@ class VerifiedTokenCacheTests {
             throw new BadJwtException("signature does not match");
         }
         Instant exp = token.startsWith("expired") ? NOW.minusSeconds(1) : NOW.plusSeconds(3600);
-        return Jwt.withTokenValue(token).header("alg", "HS256").subject("operator1").issuedAt(NOW.minusSeconds(60))
-                .expiresAt(exp).build();
+        return Jwt.withTokenValue(token)
+                .header("alg", "HS256")
+                .subject("operator1")
+                .issuedAt(NOW.minusSeconds(60))
+                .expiresAt(exp)
+                .build();
     };
 
     @Test
