@@ -25,7 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The gateway wired by hand (no Spring) on an ephemeral port, driven by the simulator's client over TCP. */
-class GatewayTest {
+class GatewayTests {
 
     static final Duration WAIT = Duration.ofSeconds(5);
     static final String KNOWN = "13900000001";

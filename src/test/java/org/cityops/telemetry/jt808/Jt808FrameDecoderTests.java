@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Split, coalesced and broken frames through the Netty decoder. */
-class Jt808FrameDecoderTest {
+class Jt808FrameDecoderTests {
 
     static final String HEARTBEAT = "7e000200000123456789017fff0a7e";
     static final String LOGOUT = "7e000300000123456789120001997e";

@@ -9,7 +9,7 @@ import org.cityops.telemetry.Position;
 import org.junit.jupiter.api.Test;
 
 /** The public test vectors of /work/shared/reference/jt808.md §1.4 and encode/decode round trips. */
-class Jt808CodecTest {
+class Jt808CodecTests {
 
     private final CountingFaults faults = new CountingFaults();
 

@@ -13,7 +13,7 @@ import org.cityops.telemetry.jt808.Jt808Codec;
 import org.cityops.telemetry.jt808.LocationReport;
 import org.junit.jupiter.api.Test;
 
-class LocationFramesTest {
+class LocationFramesTests {
 
     @Test
     void theSimulatorsFastFramesAreByteForByteTheCodecsFramesInBothEditions() {

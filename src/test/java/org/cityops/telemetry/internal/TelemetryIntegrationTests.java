@@ -42,7 +42,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * directory, if any, belongs to another module).
  */
 @IntegrationTest
-class TelemetryIntegrationTest {
+class TelemetryIntegrationTests {
 
     static final Duration WAIT = Duration.ofSeconds(10);
     static EventLoopGroup clients;
