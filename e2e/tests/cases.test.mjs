@@ -83,8 +83,9 @@ test('one case goes through every role from intake to the return visit', async (
   await as('leader1', async (page) => {
     await page.goto(`/cases/${id}`);
     const steps = await page.$$eval('[data-testid=timeline] tbody tr', (rows) => rows.map((r) => r.dataset.step));
-    assert.deepEqual(steps, ['INTAKE', 'VERIFY', 'FILE', 'DISPATCH', 'ACCEPT', 'REPORT_HANDLED', 'CHECK_PASS',
-      'CLOSE', 'VISIT']);
+    // the 核实 and 核查 tasks are sent to the grid's inspector (指派监督员) before each of them
+    assert.deepEqual(steps, ['INTAKE', 'ASSIGN_INSPECTOR', 'VERIFY', 'FILE', 'DISPATCH', 'ACCEPT', 'REPORT_HANDLED',
+      'ASSIGN_INSPECTOR', 'CHECK_PASS', 'CLOSE', 'VISIT']);
     await snap(page, 'cases-detail-visited');
   });
 });

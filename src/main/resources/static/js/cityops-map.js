@@ -161,6 +161,7 @@
       L.tileLayer(l.url, opts).addTo(map);
     });
     const handle = { map: map, element: el, boundaryCount: 0 };
+    el.cityopsMap = handle; // the map's handle on its element, for page scripts, tests and the console
     let city = null;
     let pageItems = o.legend || [];
     const legend = L.control({ position: 'bottomright' });
