@@ -81,7 +81,12 @@ class LoginThrottle {
                 event.getException().getClass().getSimpleName());
     }
 
-    @EventListener
+    /**
+     * A sign-in (form login or token request), not a bearer token's authentication of each API call: the
+     * condition is checked before the listener's transaction opens, so API calls do not pay for one.
+     */
+    @EventListener(
+            condition = "!(#event.authentication instanceof T(org.cityops.org.internal.security.TokenAuthentication))")
     @Transactional
     public void onSuccess(AuthenticationSuccessEvent event) {
         if (event.getAuthentication().getPrincipal() instanceof StaffPrincipal p
