@@ -107,6 +107,19 @@ test('a clerk registers a vehicle and draws a no-go zone through the forms, erro
   await page.click('[data-testid=new-zones]');
   await page.waitForSelector('[data-testid=muck-edit-map]');
   await page.fill('[data-field=name]', `测试禁行区${n}`);
+  // wait until the map has drawn its base and stopped moving to its data (clicks during a zoom are lost)
+  await page.waitForFunction(() => document.querySelector('[data-testid=muck-edit-map]').cityopsMap);
+  await page.evaluate(async () => {
+    const h = document.querySelector('[data-testid=muck-edit-map]').cityopsMap;
+    await h.ready;
+    let last = '';
+    for (let i = 0; i < 40; i++) {
+      const now = h.map.getCenter().toString() + h.map.getZoom();
+      if (now === last) { return; }
+      last = now;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  });
   const map = await (await page.$('[data-testid=muck-edit-map]')).boundingBox();
   for (const [dx, dy] of [[0.4, 0.4], [0.6, 0.4], [0.5, 0.6]]) {
     await page.mouse.click(map.x + map.width * dx, map.y + map.height * dy);
