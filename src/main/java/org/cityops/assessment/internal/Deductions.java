@@ -1,5 +1,8 @@
 package org.cityops.assessment.internal;
 
+// Size: one file on purpose: the deduction rules, their appeal states and the queries that list them change
+// together; over 400 lines since the formatter wrapped its SQL
+
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;

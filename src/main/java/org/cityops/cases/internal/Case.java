@@ -1,5 +1,8 @@
 package org.cityops.cases.internal;
 
+// Size: one file on purpose: the case aggregate keeps its whole lifecycle state in one place (TransitionPolicy
+// holds the rules); over 400 lines since the formatter wrapped it
+
 import java.time.Duration;
 import java.time.Instant;
 import org.cityops.cases.CaseAction;

@@ -1,5 +1,8 @@
 package org.cityops.cases.internal;
 
+// Size: too long: photos, idempotency records and inspector assignment are to move into their own classes (issue
+// 13, point 5, open)
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,5 +1,8 @@
 package org.cityops.muck.alarm;
 
+// Size: one file on purpose: every read of the alarm list, its filters and its export share one scoped WHERE
+// builder; over 400 lines since the formatter wrapped its SQL
+
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,5 +1,8 @@
 package org.cityops.muck.engine;
 
+// Size: one file on purpose: one vehicle's alarm state machine, evaluated per position without Spring; the rules it
+// calls live beside it
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,5 +1,8 @@
 package org.cityops.rectification.internal;
 
+// Size: one file on purpose: the ledger's package-private reads, one query each (writes are in LedgerWrites); over
+// 400 lines since the formatter wrapped its SQL
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,5 +1,8 @@
 package org.cityops.rectification.web;
 
+// Size: to be split by resource (ledger, measures, evidence) when it grows again; over 400 lines since the
+// formatter wrapped it
+
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,8 @@
 package org.cityops.telemetry.jt808;
 
+// Size: one file on purpose: one connection's protocol state (registration, authentication, limits, subpackets) in
+// the order frames arrive
+
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;

@@ -1,5 +1,7 @@
 package org.cityops.telemetry.sim;
 
+// Size: to leave the product jar with the rest of the simulator (issue 13, point 6, open)
+
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
