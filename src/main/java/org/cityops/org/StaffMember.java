@@ -3,7 +3,9 @@ package org.cityops.org;
 import java.util.Set;
 
 /**
- * The signed-in staff member as other modules see it: roles and data scope (数据权限).
+ * The one actor type of every module: who acts (a signed-in staff member, the system, a public reporter) with
+ * roles and data scope (数据权限). Resolved once at the web edge ({@link CurrentActor}) and passed into services;
+ * what it may see is decided by {@link ScopeRule}.
  *
  * @param orgUnitCode    administrative unit the user belongs to (district/street code), or null
  * @param departmentId   the user's department, or null
@@ -18,6 +20,20 @@ public record StaffMember(
         String orgUnitCode,
         Long departmentId,
         String departmentCode) {
+
+    /** The platform itself (seeders, listeners, scheduled work): sees everything. */
+    public static final StaffMember SYSTEM =
+            new StaffMember(0, "system", "系统", Set.of(), DataScope.CITY, null, null, null);
+
+    /** A citizen or an Open311 client: no roles, sees only what it reported (本人). */
+    public static StaffMember publicReporter(String name) {
+        return new StaffMember(0, name, "公众", Set.of(), DataScope.SELF, null, null, null);
+    }
+
+    /** Whether this is {@link #SYSTEM}. */
+    public boolean isSystem() {
+        return equals(SYSTEM);
+    }
 
     public boolean has(Role role) {
         return roles.contains(role);
