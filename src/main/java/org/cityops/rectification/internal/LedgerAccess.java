@@ -1,6 +1,9 @@
 package org.cityops.rectification.internal;
 
+import org.cityops.org.RecordKind;
 import org.cityops.org.Role;
+import org.cityops.org.ScopeFilter;
+import org.cityops.org.ScopeRule;
 import org.cityops.org.StaffMember;
 import org.cityops.platform.AccessDeniedToEntityException;
 
@@ -28,12 +31,25 @@ public final class LedgerAccess {
         return s.has(Role.LEADER);
     }
 
-    /** The 本部门 filter for queries, or null when the user sees the whole ledger. */
+    /**
+     * The 本部门 filter for queries, or null when the user sees the whole ledger: the ledger roles' grant, then the
+     * one data-scope rule for records placed by department ({@link ScopeRule}, {@link RecordKind#DEPARTMENT}).
+     */
     public static Long scope(StaffMember s) {
         if (seesAll(s)) {
             return null;
         }
-        return s.departmentId() == null ? NO_DEPARTMENT : s.departmentId();
+        ScopeFilter f = ScopeRule.filter(s, RecordKind.DEPARTMENT);
+        if (f instanceof ScopeFilter.All) {
+            return null;
+        }
+        return f instanceof ScopeFilter.Department d ? d.departmentId() : NO_DEPARTMENT;
+    }
+
+    /** Whether the user sees a measure its department leads or cooperates in ({@code departmentIds}). */
+    static boolean owns(StaffMember s, java.util.Collection<Long> departmentIds) {
+        ScopeFilter f = ScopeRule.filter(s, RecordKind.DEPARTMENT);
+        return departmentIds.stream().anyMatch(d -> f.matches(null, d, null));
     }
 
     static void requireEditor(StaffMember s) {

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.cityops.audit.AuditTrail;
-import org.cityops.org.CurrentStaff;
 import org.cityops.org.OrgDirectory;
 import org.cityops.org.StaffMember;
 import org.cityops.platform.CityClock;
@@ -29,14 +28,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class LedgerImporter {
 
     private final LedgerWrites writes;
-    private final CurrentStaff currentStaff;
     private final OrgDirectory org;
     private final AuditTrail audit;
     private final Clock clock;
 
-    LedgerImporter(LedgerWrites writes, CurrentStaff currentStaff, OrgDirectory org, AuditTrail audit, Clock clock) {
+    LedgerImporter(LedgerWrites writes, OrgDirectory org, AuditTrail audit, Clock clock) {
         this.writes = writes;
-        this.currentStaff = currentStaff;
         this.org = org;
         this.audit = audit;
         this.clock = clock;
@@ -51,22 +48,22 @@ public class LedgerImporter {
             List<String> warnings) {}
 
     @Transactional
-    public ImportResult importJson(byte[] json) {
-        LedgerAccess.requireEditor(currentStaff.require());
-        return store(new JsonLedgerReader().read(json), List.of());
+    public ImportResult importJson(StaffMember me, byte[] json) {
+        LedgerAccess.requireEditor(me);
+        return store(me, new JsonLedgerReader().read(json), List.of());
     }
 
     @Transactional
-    public ImportResult importXlsx(byte[] xlsx, String fileName) {
-        LedgerAccess.requireEditor(currentStaff.require());
+    public ImportResult importXlsx(StaffMember me, byte[] xlsx, String fileName) {
+        LedgerAccess.requireEditor(me);
         XlsxLedgerReader.Result r = new XlsxLedgerReader().read(xlsx, fileName);
-        return store(r.draft(), r.warnings());
+        return store(me, r.draft(), r.warnings());
     }
 
-    /** Stores a checked draft (no role check: also used by start-up seeding, where nobody is signed in). */
+    /** Stores a checked draft (no role check: also used by start-up seeding, as {@link StaffMember#SYSTEM}). */
     @Transactional
-    public ImportResult store(LedgerDraft d, List<String> warnings) {
-        String actor = currentStaff.find().map(StaffMember::username).orElse("system");
+    public ImportResult store(StaffMember me, LedgerDraft d, List<String> warnings) {
+        String actor = me.username();
         Instant now = clock.instant();
         DepartmentMatcher matcher = new DepartmentMatcher(org.departments());
         List<String> unmatched = new ArrayList<>();

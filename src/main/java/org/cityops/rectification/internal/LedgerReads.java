@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.cityops.org.CurrentStaff;
 import org.cityops.org.StaffMember;
 import org.cityops.platform.AccessDeniedToEntityException;
 import org.cityops.platform.CityClock;
@@ -36,13 +35,11 @@ import org.springframework.stereotype.Service;
 public class LedgerReads {
 
     private final LedgerRepository repo;
-    private final CurrentStaff currentStaff;
     private final Clock clock;
     private final IndicatorRegistry indicators;
 
-    LedgerReads(LedgerRepository repo, CurrentStaff currentStaff, Clock clock, IndicatorRegistry indicators) {
+    LedgerReads(LedgerRepository repo, Clock clock, IndicatorRegistry indicators) {
         this.repo = repo;
-        this.currentStaff = currentStaff;
         this.clock = clock;
         this.indicators = indicators;
     }
@@ -78,24 +75,22 @@ public class LedgerReads {
         return LocalDate.now(clock.withZone(CityClock.ZONE));
     }
 
-    /** The 本部门 filter of the signed-in user, or null when the user sees the whole ledger. */
-    private Long scope() {
-        return LedgerAccess.scope(currentStaff.require());
+    /** The 本部门 filter of the actor, or null when the actor sees the whole ledger. */
+    private static Long scope(StaffMember me) {
+        return LedgerAccess.scope(me);
     }
 
-    public List<InspectionRow> inspections() {
-        currentStaff.require();
+    public List<InspectionRow> inspections(StaffMember me) {
         return repo.inspections();
     }
 
-    public InspectionRow inspection(long id) {
-        currentStaff.require();
+    public InspectionRow inspection(StaffMember me, long id) {
         return repo.inspection(id).orElseThrow(() -> new NotFoundException("巡察不存在 no such inspection " + id));
     }
 
-    public Summary summary(long inspectionId) {
-        inspection(inspectionId);
-        LedgerRepository.Counts c = repo.counts(inspectionId, scope(), today());
+    public Summary summary(StaffMember me, long inspectionId) {
+        inspection(me, inspectionId);
+        LedgerRepository.Counts c = repo.counts(inspectionId, scope(me), today());
         Map<ProblemStatus, Integer> byStatus = new EnumMap<>(ProblemStatus.class);
         for (ProblemStatus s : ProblemStatus.values()) {
             byStatus.put(s, c.problemsByStatus().getOrDefault(s.name(), 0));
@@ -128,9 +123,9 @@ public class LedgerReads {
     }
 
     /** Problems in number order with their measures; a department user sees only problems with its measures. */
-    public List<ProblemView> problems(long inspectionId) {
-        inspection(inspectionId);
-        Long scope = scope();
+    public List<ProblemView> problems(StaffMember me, long inspectionId) {
+        inspection(me, inspectionId);
+        Long scope = scope(me);
         List<MeasureRow> measures = repo.measures(MeasureQuery.all(inspectionId, scope, today()));
         Map<Long, List<MeasureRow>> byProblem = new LinkedHashMap<>();
         for (MeasureRow m : measures) {
@@ -147,18 +142,18 @@ public class LedgerReads {
     }
 
     /** The status that counts of each problem the user sees, by problem id. */
-    public Map<Long, ProblemStatus> problemStatuses(long inspectionId) {
+    public Map<Long, ProblemStatus> problemStatuses(StaffMember me, long inspectionId) {
         Map<Long, ProblemStatus> out = new LinkedHashMap<>();
-        repo.problems(inspectionId, scope()).forEach(p -> out.put(p.id(), p.status()));
+        repo.problems(inspectionId, scope(me)).forEach(p -> out.put(p.id(), p.status()));
         return out;
     }
 
     /** The ledger list with the user's filters; the 本部门 scope is added here, whatever the caller asked. */
-    public MeasurePage measures(MeasureQuery q) {
-        inspection(q.inspectionId());
+    public MeasurePage measures(StaffMember me, MeasureQuery q) {
+        inspection(me, q.inspectionId());
         MeasureQuery scoped = new MeasureQuery(
                 q.inspectionId(),
-                scope(),
+                scope(me),
                 q.categoryId(),
                 q.department(),
                 q.leader(),
@@ -174,11 +169,11 @@ public class LedgerReads {
     }
 
     /** A problem with the measures the user sees; 403 for a department user who has none of them. */
-    public ProblemView problem(long problemId) {
+    public ProblemView problem(StaffMember me, long problemId) {
         ProblemRow p =
                 repo.problem(problemId).orElseThrow(() -> new NotFoundException("问题不存在 no such problem " + problemId));
         long inspectionId = repo.inspectionOfProblem(problemId).orElseThrow();
-        Long scope = scope();
+        Long scope = scope(me);
         List<MeasureRow> ms =
                 repo.measures(MeasureQuery.all(inspectionId, scope, today()).forProblem(problemId));
         if (scope != null && ms.isEmpty()) {
@@ -188,16 +183,15 @@ public class LedgerReads {
     }
 
     /** {@link #problem} with its history (override, 销号, reopen). */
-    public ProblemDetail problemDetail(long problemId) {
-        ProblemView view = problem(problemId);
+    public ProblemDetail problemDetail(StaffMember me, long problemId) {
+        ProblemView view = problem(me, problemId);
         return new ProblemDetail(view, repo.inspectionOfProblem(problemId).orElseThrow(), repo.events(problemId));
     }
 
     /** A measure; 403 for a department user whose department neither leads nor cooperates in it. */
-    public MeasureRow measure(long measureId) {
+    public MeasureRow measure(StaffMember me, long measureId) {
         MeasureRow m = repo.measure(measureId)
                 .orElseThrow(() -> new NotFoundException("整改措施不存在 no such measure " + measureId));
-        StaffMember me = currentStaff.require();
         if (!LedgerAccess.seesAll(me) && !owns(me, measureId)) {
             throw new AccessDeniedToEntityException("不是本部门的整改措施 not a measure of your department");
         }
@@ -205,39 +199,38 @@ public class LedgerReads {
     }
 
     /** {@link #measure} with its progress and evidence. */
-    public MeasureDetail measureDetail(long measureId) {
-        MeasureRow m = measure(measureId);
+    public MeasureDetail measureDetail(StaffMember me, long measureId) {
+        MeasureRow m = measure(me, measureId);
         return new MeasureDetail(
                 m, repo.measureOwner(measureId).orElseThrow()[0], repo.progress(measureId), repo.evidence(measureId));
     }
 
     /** A piece of evidence by its id, in the scope of its measure. */
-    public EvidenceFile evidenceFile(long evidenceId) {
+    public EvidenceFile evidenceFile(StaffMember me, long evidenceId) {
         EvidenceRow e =
                 repo.evidenceById(evidenceId).orElseThrow(() -> new NotFoundException("佐证材料不存在 no such evidence"));
-        measure(e.measureId());
+        measure(me, e.measureId());
         return new EvidenceFile(e, e.url() != null ? null : repo.evidenceContent(evidenceId));
     }
 
     /** The inspection's categories (the ledger's structure, the same for everybody). */
-    public List<CategoryRow> categories(long inspectionId) {
-        currentStaff.require();
+    public List<CategoryRow> categories(StaffMember me, long inspectionId) {
         return repo.categories(inspectionId);
     }
 
     /** Lead departments of the measures the user sees (filter choices). */
-    public List<String> leadDepartments(long inspectionId) {
-        return repo.distinct(inspectionId, true, scope());
+    public List<String> leadDepartments(StaffMember me, long inspectionId) {
+        return repo.distinct(inspectionId, true, scope(me));
     }
 
     /** Responsible leaders of the measures the user sees (filter choices). */
-    public List<String> leaders(long inspectionId) {
-        return repo.distinct(inspectionId, false, scope());
+    public List<String> leaders(StaffMember me, long inspectionId) {
+        return repo.distinct(inspectionId, false, scope(me));
     }
 
     /** Measures the user sees completed per day (progress over time). */
-    public Map<LocalDate, Long> completionsByDay(long inspectionId) {
-        return repo.completionsByDay(inspectionId, scope());
+    public Map<LocalDate, Long> completionsByDay(StaffMember me, long inspectionId) {
+        return repo.completionsByDay(inspectionId, scope(me));
     }
 
     public Optional<IndicatorValue> indicatorNow(MeasureRow m) {
@@ -246,6 +239,6 @@ public class LedgerReads {
 
     /** True when the user's department leads or cooperates in the measure. */
     boolean owns(StaffMember me, long measureId) {
-        return me.departmentId() != null && repo.measureDepartmentIds(measureId).contains(me.departmentId());
+        return LedgerAccess.owns(me, repo.measureDepartmentIds(measureId));
     }
 }

@@ -3,6 +3,7 @@ package org.cityops.rectification.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import org.cityops.org.StaffMember;
 import org.cityops.rectification.MeasureStatus;
 import org.cityops.rectification.internal.LedgerImporter.ImportResult;
 import org.springframework.stereotype.Component;
@@ -31,7 +32,7 @@ public class LedgerSeeding {
     }
 
     public ImportResult store(LedgerDraft draft) {
-        return importer.store(draft, List.of());
+        return importer.store(StaffMember.SYSTEM, draft, List.of());
     }
 
     /** Gives every status override of the inspection's problems this justification, set by "system". */

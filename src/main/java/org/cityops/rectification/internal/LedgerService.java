@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.cityops.audit.AuditTrail;
-import org.cityops.org.CurrentStaff;
 import org.cityops.org.OrgDirectory;
 import org.cityops.org.StaffMember;
 import org.cityops.platform.AccessDeniedToEntityException;
@@ -37,7 +36,6 @@ public class LedgerService {
     private final LedgerRepository repo;
     private final LedgerWrites writes;
     private final LedgerReads reads;
-    private final CurrentStaff currentStaff;
     private final OrgDirectory org;
     private final AuditTrail audit;
     private final Clock clock;
@@ -47,7 +45,6 @@ public class LedgerService {
             LedgerRepository repo,
             LedgerWrites writes,
             LedgerReads reads,
-            CurrentStaff currentStaff,
             OrgDirectory org,
             AuditTrail audit,
             Clock clock,
@@ -55,7 +52,6 @@ public class LedgerService {
         this.repo = repo;
         this.writes = writes;
         this.reads = reads;
-        this.currentStaff = currentStaff;
         this.org = org;
         this.audit = audit;
         this.clock = clock;
@@ -69,6 +65,7 @@ public class LedgerService {
     /** 整改办 assigns 责任领导, 牵头部门, 配合部门 and 整改时限 (or 长期坚持). */
     @Transactional
     public MeasureRow assign(
+            StaffMember me,
             long measureId,
             String leader,
             String leaderUsername,
@@ -76,8 +73,8 @@ public class LedgerService {
             List<String> cooperating,
             String deadline,
             String expectedOutcome) {
-        LedgerAccess.requireEditor(currentStaff.require());
-        MeasureRow before = reads.measure(measureId);
+        LedgerAccess.requireEditor(me);
+        MeasureRow before = reads.measure(me, measureId);
         Deadlines.Deadline d;
         try {
             d = Deadlines.parse(deadline);
@@ -117,8 +114,7 @@ public class LedgerService {
 
     /** A department (or the office) posts progress; a measure not yet started becomes 推进中. */
     @Transactional
-    public long addProgress(long measureId, LocalDate date, String text) {
-        StaffMember me = currentStaff.require();
+    public long addProgress(StaffMember me, long measureId, LocalDate date, String text) {
         MeasureRow m = requireUpdatable(me, measureId);
         if (text == null || text.isBlank()) {
             throw new InvalidInputException("进展内容不能为空 progress text is required", "text");
@@ -139,8 +135,14 @@ public class LedgerService {
     /** Evidence: a file or photo (bytes), a link to a document, or a link to platform data. */
     @Transactional
     public long addEvidence(
-            long measureId, Long progressId, String kind, String name, String contentType, byte[] content, String url) {
-        StaffMember me = currentStaff.require();
+            StaffMember me,
+            long measureId,
+            Long progressId,
+            String kind,
+            String name,
+            String contentType,
+            byte[] content,
+            String url) {
         requireUpdatable(me, measureId);
         String k =
                 kind == null ? (content != null ? "FILE" : "LINK") : kind.trim().toUpperCase();
@@ -172,8 +174,7 @@ public class LedgerService {
 
     /** Sets a measure's status (department or office); the problem's derived status follows. */
     @Transactional
-    public MeasureRow changeStatus(long measureId, MeasureStatus status) {
-        StaffMember me = currentStaff.require();
+    public MeasureRow changeStatus(StaffMember me, long measureId, MeasureStatus status) {
         MeasureRow m = requireUpdatable(me, measureId);
         ProblemRow p = status == null ? null : repo.problem(m.problemId()).orElseThrow();
         MeasureStatusRule.requireChangeable(p != null && p.signedOff(), status);
@@ -206,8 +207,7 @@ public class LedgerService {
      * derived status counts again).
      */
     @Transactional
-    public ProblemRow overrideStatus(long problemId, ProblemStatus status, String justification) {
-        StaffMember me = currentStaff.require();
+    public ProblemRow overrideStatus(StaffMember me, long problemId, ProblemStatus status, String justification) {
         LedgerAccess.requireLeader(me);
         ProblemRow p =
                 repo.problem(problemId).orElseThrow(() -> new NotFoundException("问题不存在 no such problem " + problemId));
@@ -241,10 +241,9 @@ public class LedgerService {
 
     /** 销号 ({@link SignOffRule}); freezes the value of each measure's indicator. */
     @Transactional
-    public ProblemRow signOff(long problemId, LocalDate date, String opinion) {
-        StaffMember me = currentStaff.require();
+    public ProblemRow signOff(StaffMember me, long problemId, LocalDate date, String opinion) {
         LedgerAccess.requireLeader(me);
-        ProblemView view = reads.problem(problemId);
+        ProblemView view = reads.problem(me, problemId);
         ProblemRow p = view.problem();
         SignOffRule.requireSignable(
                 p.signedOff(),
@@ -276,8 +275,7 @@ public class LedgerService {
      * completed measures go back to 推进中 so departments report again; the history keeps the earlier sign-off.
      */
     @Transactional
-    public ProblemRow reopen(long problemId, String reason) {
-        StaffMember me = currentStaff.require();
+    public ProblemRow reopen(StaffMember me, long problemId, String reason) {
         if (!LedgerAccess.signsOff(me) && !LedgerAccess.edits(me)) {
             throw new AccessDeniedToEntityException("只有领导或整改办可以重新打开 only a leader or the office reopens");
         }
@@ -317,9 +315,9 @@ public class LedgerService {
 
     /** Links a live indicator to a measure (office), or removes it (null key). */
     @Transactional
-    public MeasureRow linkIndicator(long measureId, String key, String params) {
-        LedgerAccess.requireEditor(currentStaff.require());
-        MeasureRow m = reads.measure(measureId);
+    public MeasureRow linkIndicator(StaffMember me, long measureId, String key, String params) {
+        LedgerAccess.requireEditor(me);
+        MeasureRow m = reads.measure(me, measureId);
         String k = blank(key);
         if (k != null && indicators.find(k).isEmpty()) {
             throw new InvalidInputException("未知的指标 unknown indicator " + k, "indicator");
@@ -331,9 +329,10 @@ public class LedgerService {
 
     /** 建章立制 (RULE) or 调研报告 (RESEARCH_REPORT), counted in the report. */
     @Transactional
-    public long addAchievement(long inspectionId, Long problemId, String kind, String title, LocalDate issuedOn) {
-        LedgerAccess.requireEditor(currentStaff.require());
-        reads.inspection(inspectionId);
+    public long addAchievement(
+            StaffMember me, long inspectionId, Long problemId, String kind, String title, LocalDate issuedOn) {
+        LedgerAccess.requireEditor(me);
+        reads.inspection(me, inspectionId);
         if (!"RULE".equals(kind) && !"RESEARCH_REPORT".equals(kind)) {
             throw new InvalidInputException("类型应为 RULE 或 RESEARCH_REPORT kind must be RULE or RESEARCH_REPORT", "kind");
         }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cityops.audit.AuditTrail;
-import org.cityops.org.CurrentStaff;
 import org.cityops.org.StaffMember;
 import org.cityops.platform.CityClock;
 import org.cityops.platform.DbTime;
@@ -38,14 +37,12 @@ public class WarningService {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final AuditTrail audit;
-    private final CurrentStaff currentStaff;
     private final TransactionTemplate tx;
 
-    WarningService(JdbcClient jdbc, Clock clock, AuditTrail audit, CurrentStaff currentStaff, TransactionTemplate tx) {
+    WarningService(JdbcClient jdbc, Clock clock, AuditTrail audit, TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
-        this.currentStaff = currentStaff;
         this.tx = tx;
     }
 
@@ -147,8 +144,7 @@ public class WarningService {
      * The signed-in user's queue for the latest flagged day: a department sees its own measures' warnings, the
      * office and leaders see all; a leader's escalations are marked by {@code escalatedTo}.
      */
-    public List<Warning> queue(Long inspectionId) {
-        StaffMember me = currentStaff.require();
+    public List<Warning> queue(StaffMember me, Long inspectionId) {
         Long scope = LedgerAccess.scope(me);
         Map<String, Object> p = new HashMap<>();
         StringBuilder sql = new StringBuilder("""

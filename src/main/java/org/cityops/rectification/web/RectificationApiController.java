@@ -1,8 +1,5 @@
 package org.cityops.rectification.web;
 
-// Size: to be split by resource (ledger, measures, evidence) when it grows again; over 400 lines since the
-// formatter wrapped it
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +7,10 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.cityops.org.CurrentActor;
+// Size: to be split by resource (ledger, measures, evidence) when it grows again; over 400 lines since the
+// formatter wrapped it
+import org.cityops.org.StaffMember;
 import org.cityops.platform.InvalidInputException;
 import org.cityops.platform.excel.WorkbookWriter;
 import org.cityops.rectification.IndicatorSource;
@@ -85,18 +86,19 @@ class RectificationApiController {
     // ------------------------------------------------------------ import / export
 
     @PostMapping(path = "/inspections/import", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ImportResult> importJson(@RequestBody byte[] body) {
-        return created(importer.importJson(body));
+    ResponseEntity<ImportResult> importJson(@CurrentActor StaffMember me, @RequestBody byte[] body) {
+        return created(importer.importJson(me, body));
     }
 
     @PostMapping(path = "/inspections/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<ImportResult> importFile(@RequestPart("file") MultipartFile file) throws IOException {
+    ResponseEntity<ImportResult> importFile(@CurrentActor StaffMember me, @RequestPart("file") MultipartFile file)
+            throws IOException {
         String name = file.getOriginalFilename() == null
                 ? ""
                 : file.getOriginalFilename().toLowerCase();
         ImportResult r = name.endsWith(".json")
-                ? importer.importJson(file.getBytes())
-                : importer.importXlsx(file.getBytes(), file.getOriginalFilename());
+                ? importer.importJson(me, file.getBytes())
+                : importer.importXlsx(me, file.getBytes(), file.getOriginalFilename());
         return created(r);
     }
 
@@ -122,27 +124,28 @@ class RectificationApiController {
     }
 
     @GetMapping("/inspections/{id}/ledger.xlsx")
-    ResponseEntity<byte[]> ledgerXlsx(@PathVariable long id) {
-        InspectionRow insp = reads.inspection(id);
-        return file(new XlsxLedgerWriter().write(insp, reads.problems(id)), XLSX, "整改台账-" + id + ".xlsx");
+    ResponseEntity<byte[]> ledgerXlsx(@CurrentActor StaffMember me, @PathVariable long id) {
+        InspectionRow insp = reads.inspection(me, id);
+        return file(new XlsxLedgerWriter().write(insp, reads.problems(me, id)), XLSX, "整改台账-" + id + ".xlsx");
     }
 
     @GetMapping("/inspections/{id}/report.docx")
     @PreAuthorize("hasAnyRole('RECTIFICATION_OFFICE','LEADER','ADMIN')")
-    ResponseEntity<byte[]> reportDocx(@PathVariable long id) {
-        return file(new DocxReportWriter().write(report(id)), DOCX, "整改情况报告-" + id + ".docx");
+    ResponseEntity<byte[]> reportDocx(@CurrentActor StaffMember me, @PathVariable long id) {
+        return file(new DocxReportWriter().write(report(me, id)), DOCX, "整改情况报告-" + id + ".docx");
     }
 
     @GetMapping(path = "/inspections/{id}/report.html", produces = MediaType.TEXT_HTML_VALUE)
     @PreAuthorize("hasAnyRole('RECTIFICATION_OFFICE','LEADER','ADMIN')")
-    ResponseEntity<String> reportHtml(@PathVariable long id) {
+    ResponseEntity<String> reportHtml(@CurrentActor StaffMember me, @PathVariable long id) {
         return ResponseEntity.ok()
                 .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .body(new HtmlReportWriter().write(report(id)));
+                .body(new HtmlReportWriter().write(report(me, id)));
     }
 
-    private RectificationReport report(long id) {
-        return RectificationReport.build(reads.inspection(id), reads.summary(id), reads.problems(id), reads.today());
+    private RectificationReport report(@CurrentActor StaffMember me, long id) {
+        return RectificationReport.build(
+                reads.inspection(me, id), reads.summary(me, id), reads.problems(me, id), reads.today());
     }
 
     private static ResponseEntity<byte[]> file(byte[] bytes, MediaType type, String name) {
@@ -160,19 +163,19 @@ class RectificationApiController {
     // ------------------------------------------------------------ queries
 
     @GetMapping("/inspections")
-    List<InspectionRow> inspections() {
-        return reads.inspections();
+    List<InspectionRow> inspections(@CurrentActor StaffMember me) {
+        return reads.inspections(me);
     }
 
     @GetMapping("/inspections/{id}/summary")
-    Summary summary(@PathVariable long id) {
-        return reads.summary(id);
+    Summary summary(@CurrentActor StaffMember me, @PathVariable long id) {
+        return reads.summary(me, id);
     }
 
     @GetMapping("/inspections/{id}/problems")
-    List<LedgerJson.Problem> problems(@PathVariable long id) {
+    List<LedgerJson.Problem> problems(@CurrentActor StaffMember me, @PathVariable long id) {
         LocalDate today = reads.today();
-        return reads.problems(id).stream()
+        return reads.problems(me, id).stream()
                 .map(p -> LedgerJson.problem(p, today, indicatorValues(p.measures())))
                 .toList();
     }
@@ -181,6 +184,7 @@ class RectificationApiController {
 
     @GetMapping("/inspections/{id}/measures")
     MeasureList measures(
+            @CurrentActor StaffMember me,
             @PathVariable long id,
             @RequestParam(required = false) Long category,
             @RequestParam(required = false) String department,
@@ -193,7 +197,7 @@ class RectificationApiController {
             @RequestParam(defaultValue = "50") int size) {
         MeasureQuery q = query(
                 id, category, department, leader, status, problemStatus, overdue, dueSoon, page, size, reads.today());
-        var result = reads.measures(q);
+        var result = reads.measures(me, q);
         LocalDate today = reads.today();
         Map<Long, IndicatorValue> values = indicatorValues(result.rows());
         return new MeasureList(
@@ -248,8 +252,8 @@ class RectificationApiController {
     }
 
     @GetMapping("/problems/{id}")
-    LedgerJson.ProblemDetail problem(@PathVariable long id) {
-        LedgerReads.ProblemDetail d = reads.problemDetail(id);
+    LedgerJson.ProblemDetail problem(@CurrentActor StaffMember me, @PathVariable long id) {
+        LedgerReads.ProblemDetail d = reads.problemDetail(me, id);
         ProblemView pv = d.view();
         return new LedgerJson.ProblemDetail(
                 LedgerJson.problem(pv, reads.today(), indicatorValues(pv.measures())),
@@ -257,8 +261,8 @@ class RectificationApiController {
     }
 
     @GetMapping("/measures/{id}")
-    LedgerJson.MeasureDetail measure(@PathVariable long id) {
-        MeasureDetail d = reads.measureDetail(id);
+    LedgerJson.MeasureDetail measure(@CurrentActor StaffMember me, @PathVariable long id) {
+        MeasureDetail d = reads.measureDetail(me, id);
         MeasureRow m = d.measure();
         return new LedgerJson.MeasureDetail(
                 LedgerJson.measure(m, reads.today(), reads.indicatorNow(m).orElse(null)),
@@ -267,8 +271,8 @@ class RectificationApiController {
     }
 
     @GetMapping("/evidence/{id}")
-    ResponseEntity<byte[]> evidence(@PathVariable long id) {
-        EvidenceFile f = reads.evidenceFile(id);
+    ResponseEntity<byte[]> evidence(@CurrentActor StaffMember me, @PathVariable long id) {
+        EvidenceFile f = reads.evidenceFile(me, id);
         var e = f.row();
         if (e.url() != null) {
             // links stored before only same-origin paths were accepted are not followed (no open redirect)
@@ -305,8 +309,9 @@ class RectificationApiController {
     }
 
     @GetMapping("/warnings")
-    List<WarningService.Warning> warnings(@RequestParam(required = false) Long inspection) {
-        return warnings.queue(inspection);
+    List<WarningService.Warning> warnings(
+            @CurrentActor StaffMember me, @RequestParam(required = false) Long inspection) {
+        return warnings.queue(me, inspection);
     }
 
     // ------------------------------------------------------------ commands
@@ -314,7 +319,8 @@ class RectificationApiController {
     record StatusOverride(String status, String justification) {}
 
     @PutMapping("/problems/{id}/status")
-    LedgerJson.Problem overrideStatus(@PathVariable long id, @RequestBody StatusOverride body) {
+    LedgerJson.Problem overrideStatus(
+            @CurrentActor StaffMember me, @PathVariable long id, @RequestBody StatusOverride body) {
         ProblemStatus status = null;
         if (body.status() != null && !body.status().isBlank() && !"DERIVED".equalsIgnoreCase(body.status())) {
             status = ProblemStatus.parse(body.status());
@@ -325,24 +331,24 @@ class RectificationApiController {
                         "status");
             }
         }
-        ledger.overrideStatus(id, status, body.justification());
-        return problem(id).problem();
+        ledger.overrideStatus(me, id, status, body.justification());
+        return problem(me, id).problem();
     }
 
     record SignOffRequest(LocalDate date, String opinion) {}
 
     @PostMapping("/problems/{id}/sign-off")
-    LedgerJson.Problem signOff(@PathVariable long id, @RequestBody SignOffRequest body) {
-        ledger.signOff(id, body.date(), body.opinion());
-        return problem(id).problem();
+    LedgerJson.Problem signOff(@CurrentActor StaffMember me, @PathVariable long id, @RequestBody SignOffRequest body) {
+        ledger.signOff(me, id, body.date(), body.opinion());
+        return problem(me, id).problem();
     }
 
     record ReopenRequest(String reason) {}
 
     @PostMapping("/problems/{id}/reopen")
-    LedgerJson.Problem reopen(@PathVariable long id, @RequestBody ReopenRequest body) {
-        ledger.reopen(id, body.reason());
-        return problem(id).problem();
+    LedgerJson.Problem reopen(@CurrentActor StaffMember me, @PathVariable long id, @RequestBody ReopenRequest body) {
+        ledger.reopen(me, id, body.reason());
+        return problem(me, id).problem();
     }
 
     record Assignment(
@@ -354,8 +360,9 @@ class RectificationApiController {
             String expectedOutcome) {}
 
     @PutMapping("/measures/{id}/assignment")
-    LedgerJson.MeasureDetail assign(@PathVariable long id, @RequestBody Assignment a) {
+    LedgerJson.MeasureDetail assign(@CurrentActor StaffMember me, @PathVariable long id, @RequestBody Assignment a) {
         ledger.assign(
+                me,
                 id,
                 a.responsibleLeader(),
                 a.leaderUsername(),
@@ -363,62 +370,71 @@ class RectificationApiController {
                 a.cooperatingDepartments(),
                 a.deadline(),
                 a.expectedOutcome());
-        return measure(id);
+        return measure(me, id);
     }
 
     record ProgressRequest(LocalDate date, String text) {}
 
     @PostMapping("/measures/{id}/progress")
-    ResponseEntity<LedgerJson.MeasureDetail> progress(@PathVariable long id, @RequestBody ProgressRequest body) {
-        ledger.addProgress(id, body.date(), body.text());
-        return ResponseEntity.status(HttpStatus.CREATED).body(measure(id));
+    ResponseEntity<LedgerJson.MeasureDetail> progress(
+            @CurrentActor StaffMember me, @PathVariable long id, @RequestBody ProgressRequest body) {
+        ledger.addProgress(me, id, body.date(), body.text());
+        return ResponseEntity.status(HttpStatus.CREATED).body(measure(me, id));
     }
 
     record LinkEvidence(String kind, String name, String url) {}
 
     @PostMapping(path = "/measures/{id}/evidence", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<LedgerJson.MeasureDetail> linkEvidence(@PathVariable long id, @RequestBody LinkEvidence body) {
-        ledger.addEvidence(id, null, body.kind() == null ? "LINK" : body.kind(), body.name(), null, null, body.url());
-        return ResponseEntity.status(HttpStatus.CREATED).body(measure(id));
+    ResponseEntity<LedgerJson.MeasureDetail> linkEvidence(
+            @CurrentActor StaffMember me, @PathVariable long id, @RequestBody LinkEvidence body) {
+        ledger.addEvidence(
+                me, id, null, body.kind() == null ? "LINK" : body.kind(), body.name(), null, null, body.url());
+        return ResponseEntity.status(HttpStatus.CREATED).body(measure(me, id));
     }
 
     @PostMapping(path = "/measures/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<LedgerJson.MeasureDetail> uploadEvidence(
-            @PathVariable long id, @RequestPart("file") MultipartFile file, @RequestParam(required = false) String kind)
+            @CurrentActor StaffMember me,
+            @PathVariable long id,
+            @RequestPart("file") MultipartFile file,
+            @RequestParam(required = false) String kind)
             throws IOException {
         String k = kind != null
                 ? kind
                 : file.getContentType() != null && file.getContentType().startsWith("image/") ? "PHOTO" : "FILE";
-        ledger.addEvidence(id, null, k, file.getOriginalFilename(), file.getContentType(), file.getBytes(), null);
-        return ResponseEntity.status(HttpStatus.CREATED).body(measure(id));
+        ledger.addEvidence(me, id, null, k, file.getOriginalFilename(), file.getContentType(), file.getBytes(), null);
+        return ResponseEntity.status(HttpStatus.CREATED).body(measure(me, id));
     }
 
     record MeasureStatusRequest(String status) {}
 
     @PutMapping("/measures/{id}/status")
-    LedgerJson.MeasureDetail measureStatus(@PathVariable long id, @RequestBody MeasureStatusRequest body) {
+    LedgerJson.MeasureDetail measureStatus(
+            @CurrentActor StaffMember me, @PathVariable long id, @RequestBody MeasureStatusRequest body) {
         MeasureStatus s = MeasureStatus.parse(body.status());
         if (s == null) {
             throw new InvalidInputException(
                     "未知的措施状态 unknown status " + body.status() + " (NOT_STARTED, IN_PROGRESS, COMPLETED)", "status");
         }
-        ledger.changeStatus(id, s);
-        return measure(id);
+        ledger.changeStatus(me, id, s);
+        return measure(me, id);
     }
 
     record IndicatorLink(String key, String params) {}
 
     @PutMapping("/measures/{id}/indicator")
-    LedgerJson.MeasureDetail indicator(@PathVariable long id, @RequestBody IndicatorLink body) {
-        ledger.linkIndicator(id, body.key(), body.params());
-        return measure(id);
+    LedgerJson.MeasureDetail indicator(
+            @CurrentActor StaffMember me, @PathVariable long id, @RequestBody IndicatorLink body) {
+        ledger.linkIndicator(me, id, body.key(), body.params());
+        return measure(me, id);
     }
 
     record AchievementRequest(String kind, String title, LocalDate issuedOn, Long problemId) {}
 
     @PostMapping("/inspections/{id}/achievements")
-    ResponseEntity<Map<String, Long>> achievement(@PathVariable long id, @RequestBody AchievementRequest body) {
-        long a = ledger.addAchievement(id, body.problemId(), body.kind(), body.title(), body.issuedOn());
+    ResponseEntity<Map<String, Long>> achievement(
+            @CurrentActor StaffMember me, @PathVariable long id, @RequestBody AchievementRequest body) {
+        long a = ledger.addAchievement(me, id, body.problemId(), body.kind(), body.title(), body.issuedOn());
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", a));
     }
 

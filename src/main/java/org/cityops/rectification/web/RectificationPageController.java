@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.cityops.org.CurrentStaff;
+import org.cityops.org.CurrentActor;
 import org.cityops.org.StaffMember;
 import org.cityops.platform.DomainException;
 import org.cityops.rectification.MeasureStatus;
@@ -47,41 +47,39 @@ class RectificationPageController {
     private final LedgerImporter importer;
     private final WarningService warnings;
     private final IndicatorRegistry indicators;
-    private final CurrentStaff currentStaff;
 
     RectificationPageController(
             LedgerService ledger,
             LedgerReads reads,
             LedgerImporter importer,
             WarningService warnings,
-            IndicatorRegistry indicators,
-            CurrentStaff currentStaff) {
+            IndicatorRegistry indicators) {
         this.ledger = ledger;
         this.reads = reads;
         this.importer = importer;
         this.warnings = warnings;
         this.indicators = indicators;
-        this.currentStaff = currentStaff;
     }
 
     @GetMapping("/rectification")
-    String inspections(Model model) {
-        StaffMember me = currentStaff.require();
+    String inspections(@CurrentActor StaffMember me, Model model) {
+
         if (!LedgerAccess.seesAll(me)) {
             return "redirect:/rectification-tasks";
         }
-        model.addAttribute("inspections", reads.inspections());
+        model.addAttribute("inspections", reads.inspections(me));
         model.addAttribute("canEdit", LedgerAccess.edits(me));
         return "rectification/inspections";
     }
 
     @PostMapping("/rectification/import")
-    String importFile(@RequestParam("file") MultipartFile file, RedirectAttributes flash) throws IOException {
+    String importFile(@CurrentActor StaffMember me, @RequestParam("file") MultipartFile file, RedirectAttributes flash)
+            throws IOException {
         String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
         try {
             var r = name.toLowerCase().endsWith(".json")
-                    ? importer.importJson(file.getBytes())
-                    : importer.importXlsx(file.getBytes(), name);
+                    ? importer.importJson(me, file.getBytes())
+                    : importer.importXlsx(me, file.getBytes(), name);
             flash.addFlashAttribute(
                     "ok",
                     "已导入 imported: " + r.categories() + " 类 " + r.problems() + " 条问题 " + r.measures() + " 条措施"
@@ -96,6 +94,7 @@ class RectificationPageController {
 
     @GetMapping("/rectification/inspections/{id}")
     String ledgerPage(
+            @CurrentActor StaffMember me,
             @PathVariable long id,
             @RequestParam(required = false) Long category,
             @RequestParam(required = false) String department,
@@ -106,15 +105,15 @@ class RectificationPageController {
             @RequestParam(defaultValue = "false") boolean dueSoon,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
-        StaffMember me = currentStaff.require();
+
         LocalDate today = reads.today();
         MeasureQuery q = RectificationApiController.query(
                 id, category, department, leader, status, problemStatus, overdue, dueSoon, page, PAGE, today);
-        var result = reads.measures(q);
-        model.addAttribute("inspection", reads.inspection(id));
-        model.addAttribute("categories", reads.categories(id));
-        model.addAttribute("departments", reads.leadDepartments(id));
-        model.addAttribute("leaders", reads.leaders(id));
+        var result = reads.measures(me, q);
+        model.addAttribute("inspection", reads.inspection(me, id));
+        model.addAttribute("categories", reads.categories(me, id));
+        model.addAttribute("departments", reads.leadDepartments(me, id));
+        model.addAttribute("leaders", reads.leaders(me, id));
         model.addAttribute("rows", result.rows());
         model.addAttribute("total", result.total());
         model.addAttribute("page", page);
@@ -123,7 +122,7 @@ class RectificationPageController {
         model.addAttribute("f", new Filter(category, department, leader, status, problemStatus, overdue, dueSoon));
         model.addAttribute("measureStatuses", MeasureStatus.values());
         model.addAttribute("problemStatuses", ProblemStatus.values());
-        model.addAttribute("problemStatusOf", reads.problemStatuses(id));
+        model.addAttribute("problemStatusOf", reads.problemStatuses(me, id));
         model.addAttribute("seesAll", LedgerAccess.seesAll(me));
         model.addAttribute("indicatorNow", indicatorValues(result.rows()));
         return "rectification/ledger";
@@ -149,29 +148,33 @@ class RectificationPageController {
     }
 
     @GetMapping("/rectification/inspections/{id}/dashboard")
-    String dashboard(@PathVariable long id, Model model) {
-        StaffMember me = currentStaff.require();
+    String dashboard(@CurrentActor StaffMember me, @PathVariable long id, Model model) {
+
         LocalDate today = reads.today();
-        Summary s = reads.summary(id);
-        model.addAttribute("inspection", reads.inspection(id));
+        Summary s = reads.summary(me, id);
+        model.addAttribute("inspection", reads.inspection(me, id));
         model.addAttribute("summary", s);
         model.addAttribute(
                 "overdue",
-                reads.measures(new MeasureQuery(
-                                id, null, null, null, null, null, null, true, false, null, today, 200, 0))
+                reads.measures(
+                                me,
+                                new MeasureQuery(
+                                        id, null, null, null, null, null, null, true, false, null, today, 200, 0))
                         .rows());
         model.addAttribute(
                 "dueSoon",
-                reads.measures(new MeasureQuery(
-                                id, null, null, null, null, null, null, false, true, null, today, 200, 0))
+                reads.measures(
+                                me,
+                                new MeasureQuery(
+                                        id, null, null, null, null, null, null, false, true, null, today, 200, 0))
                         .rows());
-        var queue = warnings.queue(id);
+        var queue = warnings.queue(me, id);
         model.addAttribute(
                 "escalations",
                 queue.stream()
                         .filter(w -> "OVERDUE".equals(w.kind()) && WarningService.escalatedTo(w, me.username()))
                         .toList());
-        Map<LocalDate, Long> byDay = reads.completionsByDay(id);
+        Map<LocalDate, Long> byDay = reads.completionsByDay(me, id);
         List<String> days = new ArrayList<>();
         List<Long> cumulative = new ArrayList<>();
         long sum = 0;
@@ -203,28 +206,30 @@ class RectificationPageController {
     }
 
     @GetMapping("/rectification-tasks")
-    String tasks(Model model) {
-        StaffMember me = currentStaff.require();
+    String tasks(@CurrentActor StaffMember me, Model model) {
+
         LocalDate today = reads.today();
         List<Map<String, Object>> groups = new ArrayList<>();
-        for (var insp : reads.inspections()) {
+        for (var insp : reads.inspections(me)) {
             List<MeasureRow> rows = LedgerAccess.seesAll(me) && !LedgerAccess.edits(me)
                     ? List.of()
                     : reads
-                            .measures(new MeasureQuery(
-                                    insp.id(),
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    false,
-                                    false,
-                                    null,
-                                    today,
-                                    TASKS_PER_INSPECTION,
-                                    0))
+                            .measures(
+                                    me,
+                                    new MeasureQuery(
+                                            insp.id(),
+                                            null,
+                                            null,
+                                            null,
+                                            null,
+                                            null,
+                                            null,
+                                            false,
+                                            false,
+                                            null,
+                                            today,
+                                            TASKS_PER_INSPECTION,
+                                            0))
                             .rows()
                             .stream()
                             .filter(m -> m.status() != MeasureStatus.COMPLETED || !LedgerAccess.seesAll(me))
@@ -234,16 +239,16 @@ class RectificationPageController {
             }
         }
         model.addAttribute("groups", groups);
-        model.addAttribute("warnings", warnings.queue(null));
+        model.addAttribute("warnings", warnings.queue(me, null));
         model.addAttribute("today", today);
         model.addAttribute("department", me.departmentCode());
         return "rectification/tasks";
     }
 
     @GetMapping("/rectification/problems/{id}")
-    String problem(@PathVariable long id, Model model) {
-        StaffMember me = currentStaff.require();
-        ProblemDetail d = reads.problemDetail(id);
+    String problem(@CurrentActor StaffMember me, @PathVariable long id, Model model) {
+
+        ProblemDetail d = reads.problemDetail(me, id);
         model.addAttribute("pv", d.view());
         model.addAttribute("events", d.events());
         model.addAttribute("inspectionId", d.inspectionId());
@@ -255,9 +260,9 @@ class RectificationPageController {
     }
 
     @GetMapping("/rectification/measures/{id}")
-    String measure(@PathVariable long id, Model model) {
-        StaffMember me = currentStaff.require();
-        MeasureDetail d = reads.measureDetail(id);
+    String measure(@CurrentActor StaffMember me, @PathVariable long id, Model model) {
+
+        MeasureDetail d = reads.measureDetail(me, id);
         MeasureRow m = d.measure();
         model.addAttribute("m", m);
         model.addAttribute("inspectionId", d.inspectionId());
@@ -276,6 +281,7 @@ class RectificationPageController {
 
     @PostMapping("/rectification/measures/{id}/assign")
     String assign(
+            @CurrentActor StaffMember me,
             @PathVariable long id,
             @RequestParam(required = false) String leader,
             @RequestParam(required = false) String leaderUsername,
@@ -289,6 +295,7 @@ class RectificationPageController {
                 "/rectification/measures/" + id,
                 "已保存分工 assignment saved",
                 () -> ledger.assign(
+                        me,
                         id,
                         leader,
                         leaderUsername,
@@ -300,6 +307,7 @@ class RectificationPageController {
 
     @PostMapping("/rectification/measures/{id}/progress")
     String progress(
+            @CurrentActor StaffMember me,
             @PathVariable long id,
             @RequestParam(required = false) LocalDate date,
             @RequestParam(required = false) String text,
@@ -308,11 +316,12 @@ class RectificationPageController {
                 flash,
                 "/rectification/measures/" + id,
                 "已报送进展 progress posted",
-                () -> ledger.addProgress(id, date, text));
+                () -> ledger.addProgress(me, id, date, text));
     }
 
     @PostMapping("/rectification/measures/{id}/evidence")
     String evidence(
+            @CurrentActor StaffMember me,
             @PathVariable long id,
             @RequestParam(required = false) MultipartFile file,
             @RequestParam(required = false) String url,
@@ -325,26 +334,32 @@ class RectificationPageController {
                         file.getContentType() != null && file.getContentType().startsWith("image/") ? "PHOTO" : "FILE";
                 try {
                     return ledger.addEvidence(
-                            id, null, k, file.getOriginalFilename(), file.getContentType(), file.getBytes(), null);
+                            me, id, null, k, file.getOriginalFilename(), file.getContentType(), file.getBytes(), null);
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
             }
-            return ledger.addEvidence(id, null, kind == null || kind.isBlank() ? "LINK" : kind, name, null, null, url);
+            return ledger.addEvidence(
+                    me, id, null, kind == null || kind.isBlank() ? "LINK" : kind, name, null, null, url);
         });
     }
 
     @PostMapping("/rectification/measures/{id}/status")
-    String measureStatus(@PathVariable long id, @RequestParam String status, RedirectAttributes flash) {
+    String measureStatus(
+            @CurrentActor StaffMember me,
+            @PathVariable long id,
+            @RequestParam String status,
+            RedirectAttributes flash) {
         return act(
                 flash,
                 "/rectification/measures/" + id,
                 "状态已更新 status updated",
-                () -> ledger.changeStatus(id, MeasureStatus.parse(status)));
+                () -> ledger.changeStatus(me, id, MeasureStatus.parse(status)));
     }
 
     @PostMapping("/rectification/measures/{id}/indicator")
     String indicator(
+            @CurrentActor StaffMember me,
             @PathVariable long id,
             @RequestParam(required = false) String key,
             @RequestParam(required = false) String params,
@@ -353,11 +368,12 @@ class RectificationPageController {
                 flash,
                 "/rectification/measures/" + id,
                 "已关联指标 indicator linked",
-                () -> ledger.linkIndicator(id, key, params));
+                () -> ledger.linkIndicator(me, id, key, params));
     }
 
     @PostMapping("/rectification/problems/{id}/override")
     String override(
+            @CurrentActor StaffMember me,
             @PathVariable long id,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String justification,
@@ -367,21 +383,30 @@ class RectificationPageController {
                 "/rectification/problems/" + id,
                 "状态已认定 status set",
                 () -> ledger.overrideStatus(
-                        id, status == null || status.isBlank() ? null : ProblemStatus.parse(status), justification));
+                        me,
+                        id,
+                        status == null || status.isBlank() ? null : ProblemStatus.parse(status),
+                        justification));
     }
 
     @PostMapping("/rectification/problems/{id}/sign-off")
     String signOff(
+            @CurrentActor StaffMember me,
             @PathVariable long id,
             @RequestParam(required = false) LocalDate date,
             @RequestParam(required = false) String opinion,
             RedirectAttributes flash) {
-        return act(flash, "/rectification/problems/" + id, "已销号 signed off", () -> ledger.signOff(id, date, opinion));
+        return act(
+                flash, "/rectification/problems/" + id, "已销号 signed off", () -> ledger.signOff(me, id, date, opinion));
     }
 
     @PostMapping("/rectification/problems/{id}/reopen")
-    String reopen(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes flash) {
-        return act(flash, "/rectification/problems/" + id, "已重新打开 reopened", () -> ledger.reopen(id, reason));
+    String reopen(
+            @CurrentActor StaffMember me,
+            @PathVariable long id,
+            @RequestParam(required = false) String reason,
+            RedirectAttributes flash) {
+        return act(flash, "/rectification/problems/" + id, "已重新打开 reopened", () -> ledger.reopen(me, id, reason));
     }
 
     private static String act(RedirectAttributes flash, String back, String ok, java.util.function.Supplier<?> action) {
