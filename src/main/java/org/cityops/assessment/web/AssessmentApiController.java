@@ -1,5 +1,7 @@
 package org.cityops.assessment.web;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
@@ -88,14 +90,19 @@ class AssessmentApiController {
 
     record AppealRequest(String reason) {}
 
-    record ReviewRequest(Boolean accept, String note, Double score) {}
+    record ReviewRequest(@NotNull(message = "必填 required") Boolean accept, String note, Double score) {}
 
     record ScoreRequest(
-            Source source, SubjectType subjectType, String subjectCode, String item, Double score, String note) {}
+            @NotNull(message = "必填 required") Source source,
+            SubjectType subjectType,
+            String subjectCode,
+            String item,
+            Double score,
+            String note) {}
 
     @PostMapping("/schemes")
     @PreAuthorize("hasAnyRole('ADMIN','ASSESSOR')")
-    ResponseEntity<Schemes.Scheme> createScheme(@RequestBody SchemeRequest r) {
+    ResponseEntity<Schemes.Scheme> createScheme(@Valid @RequestBody SchemeRequest r) {
         Schemes.Scheme s = schemes.save(r.code(), r.name(), r.weights(), r.scoring());
         return ResponseEntity.created(URI.create("/api/v1/assessment/schemes/" + s.id()))
                 .body(s);
@@ -108,7 +115,7 @@ class AssessmentApiController {
 
     @PostMapping("/periods")
     @PreAuthorize("hasAnyRole('ADMIN','ASSESSOR')")
-    ResponseEntity<Periods.Period> open(@RequestBody PeriodRequest r) {
+    ResponseEntity<Periods.Period> open(@Valid @RequestBody PeriodRequest r) {
         Periods.Period p = periods.open(r.from(), r.to(), r.scheme());
         return ResponseEntity.created(URI.create("/api/v1/assessment/periods/" + p.id()))
                 .body(p);
@@ -129,14 +136,14 @@ class AssessmentApiController {
 
     @PostMapping("/periods/{id}/compute")
     @PreAuthorize("hasAnyRole('ADMIN','ASSESSOR')")
-    Computation.Outcome compute(@PathVariable long id, @RequestBody(required = false) ReasonRequest r) {
+    Computation.Outcome compute(@PathVariable long id, @Valid @RequestBody(required = false) ReasonRequest r) {
         return periods.compute(id, r == null ? null : r.reason());
     }
 
     /** 更正: a new version of a locked period, with the reason. */
     @PostMapping("/periods/{id}/revise")
     @PreAuthorize("hasAnyRole('ADMIN','ASSESSOR','LEADER')")
-    Computation.Outcome revise(@PathVariable long id, @RequestBody ReasonRequest r) {
+    Computation.Outcome revise(@PathVariable long id, @Valid @RequestBody ReasonRequest r) {
         return periods.revise(id, r.reason());
     }
 
@@ -222,7 +229,7 @@ class AssessmentApiController {
 
     @PostMapping("/items")
     @PreAuthorize("hasAnyRole('ADMIN','ASSESSOR')")
-    Deductions.Item saveItem(@RequestBody ItemRequest r) {
+    Deductions.Item saveItem(@Valid @RequestBody ItemRequest r) {
         return deductions.saveItem(
                 r.code(),
                 r.name(),
@@ -242,7 +249,7 @@ class AssessmentApiController {
 
     @PostMapping("/periods/{id}/deductions")
     @PreAuthorize("hasRole('ASSESSOR')")
-    ResponseEntity<List<Deductions.Deduction>> deduct(@PathVariable long id, @RequestBody DeductionRequest r) {
+    ResponseEntity<List<Deductions.Deduction>> deduct(@PathVariable long id, @Valid @RequestBody DeductionRequest r) {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(deductions.record(
                         id,
@@ -269,7 +276,7 @@ class AssessmentApiController {
 
     @PostMapping("/deductions/{id}/appeal")
     @PreAuthorize("hasRole('HANDLER')")
-    ResponseEntity<Deductions.Appeal> appeal(@PathVariable long id, @RequestBody AppealRequest r) {
+    ResponseEntity<Deductions.Appeal> appeal(@PathVariable long id, @Valid @RequestBody AppealRequest r) {
         return ResponseEntity.status(HttpStatus.CREATED).body(deductions.appeal(id, r.reason(), staff.require()));
     }
 
@@ -284,21 +291,15 @@ class AssessmentApiController {
 
     @PostMapping("/appeals/{id}/review")
     @PreAuthorize("hasRole('ASSESSOR')")
-    Deductions.Appeal reviewAppeal(@PathVariable long id, @RequestBody ReviewRequest r) {
+    Deductions.Appeal reviewAppeal(@PathVariable long id, @Valid @RequestBody ReviewRequest r) {
         SubjectScope.require(
                 staff.require(), deductions.deduction(deductions.appealById(id).deductionId()));
-        if (r.accept() == null) {
-            throw new InvalidInputException("accept 必填 accept required", "accept");
-        }
         return deductions.review(id, r.accept(), r.note());
     }
 
     @PostMapping("/periods/{id}/scores")
     @PreAuthorize("hasRole('HANDLER')")
-    ResponseEntity<SourceScores.Score> enter(@PathVariable long id, @RequestBody ScoreRequest r) {
-        if (r.source() == null) {
-            throw new InvalidInputException("source 必填 source required", "source");
-        }
+    ResponseEntity<SourceScores.Score> enter(@PathVariable long id, @Valid @RequestBody ScoreRequest r) {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(scores.enter(
                         id,
@@ -322,13 +323,10 @@ class AssessmentApiController {
 
     @PostMapping("/scores/{id}/review")
     @PreAuthorize("hasRole('ASSESSOR')")
-    SourceScores.Score reviewScore(@PathVariable long id, @RequestBody ReviewRequest r) {
+    SourceScores.Score reviewScore(@PathVariable long id, @Valid @RequestBody ReviewRequest r) {
         SourceScores.Score s = scores.score(id);
         if (!SubjectScope.permits(staff.require(), s.subjectType(), s.subjectCode())) {
             throw new org.cityops.platform.AccessDeniedToEntityException("超出数据权限 outside your data scope");
-        }
-        if (r.accept() == null) {
-            throw new InvalidInputException("accept 必填 accept required", "accept");
         }
         return scores.review(id, r.accept(), r.score(), r.note());
     }

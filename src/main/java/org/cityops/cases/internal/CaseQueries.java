@@ -13,10 +13,10 @@ import org.cityops.cases.CaseAction;
 import org.cityops.cases.CaseChannel;
 import org.cityops.cases.CaseStatus;
 import org.cityops.catalog.Urgency;
-import org.cityops.org.DataScope;
 import org.cityops.org.DepartmentView;
 import org.cityops.org.OrgDirectory;
 import org.cityops.org.Role;
+import org.cityops.org.ScopeColumns;
 import org.cityops.platform.DbTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -262,37 +262,12 @@ public class CaseQueries {
 
     /** The same, with the case table's alias (e.g. {@code "c."}). */
     static String scope(Performer who, Map<String, Object> p, String t) {
-        if (who == Performer.SYSTEM) {
-            return "1 = 1";
-        }
-        if (who.scope() == DataScope.DEPARTMENT) {
-            if (who.departmentId() == null) {
-                return "1 = 0";
-            }
-            p.put("scopeDept", who.departmentId());
-            return t + "department_id = :scopeDept";
-        }
-        if (who.scope() == DataScope.SELF) {
-            p.put("scopeUser", who.username());
-            return t + "reporter_username = :scopeUser";
-        }
-        String prefix = who.areaPrefix();
-        if (prefix == null) {
-            return "1 = 0";
-        }
-        if (prefix.isEmpty()) {
-            return "1 = 1";
-        }
-        p.put("scopeArea", prefix);
-        if (prefix.length() == 6) {
-            return t + "district_code = :scopeArea";
-        }
-        if (prefix.length() == 9) {
-            return t + "street_code = :scopeArea";
-        }
-        p.put("scopeArea", prefix + "%");
-        return t + "grid_code LIKE :scopeArea";
+        return who.caseFilter().sql(CASE_COLUMNS.alias(t), p);
     }
+
+    /** Where a case is placed for data scope: grid (and its district and street codes), department, reporter. */
+    private static final ScopeColumns CASE_COLUMNS =
+            new ScopeColumns("grid_code", "district_code", "street_code", "department_id", "reporter_username");
 
     private static CaseRow row(java.sql.ResultSet rs, Instant now) throws java.sql.SQLException {
         CaseStatus status = CaseStatus.valueOf(rs.getString("status"));

@@ -2,7 +2,10 @@ package org.cityops.cases.internal;
 
 import java.util.Set;
 import org.cityops.org.DataScope;
+import org.cityops.org.RecordKind;
 import org.cityops.org.Role;
+import org.cityops.org.ScopeFilter;
+import org.cityops.org.ScopeRule;
 import org.cityops.org.StaffMember;
 
 /**
@@ -23,17 +26,24 @@ public record Performer(
         return new Performer(name, "公众", Set.of(), DataScope.SELF, null, null);
     }
 
+    /**
+     * This performer as the one actor type ({@link StaffMember}), for the one data-scope rule: the area prefix stands
+     * for the org unit (a district or street prefix is its own district or street code).
+     */
+    StaffMember actor() {
+        if (this == SYSTEM) {
+            return StaffMember.SYSTEM;
+        }
+        return new StaffMember(0, username, displayName, roles, scope, areaPrefix, departmentId, null);
+    }
+
+    /** What this performer may see of cases (数据权限): {@link ScopeRule} for {@link RecordKind#AREA_DEPARTMENT_OWNER}. */
+    ScopeFilter caseFilter() {
+        return ScopeRule.filter(actor(), RecordKind.AREA_DEPARTMENT_OWNER);
+    }
+
     /** Whether this performer may see a case at all (数据权限). */
     boolean sees(Case c) {
-        if (this == SYSTEM) {
-            return true;
-        }
-        if (scope == DataScope.DEPARTMENT) {
-            return departmentId != null && departmentId.equals(c.departmentId());
-        }
-        if (scope == DataScope.SELF) {
-            return username.equals(c.reporterUsername());
-        }
-        return areaPrefix != null && c.gridCode() != null && c.gridCode().startsWith(areaPrefix);
+        return caseFilter().matches(c.gridCode(), c.departmentId(), c.reporterUsername());
     }
 }

@@ -1,5 +1,7 @@
 package org.cityops.rectification.web;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -320,7 +322,7 @@ class RectificationApiController {
 
     @PutMapping("/problems/{id}/status")
     LedgerJson.Problem overrideStatus(
-            @CurrentActor StaffMember me, @PathVariable long id, @RequestBody StatusOverride body) {
+            @CurrentActor StaffMember me, @PathVariable long id, @Valid @RequestBody StatusOverride body) {
         ProblemStatus status = null;
         if (body.status() != null && !body.status().isBlank() && !"DERIVED".equalsIgnoreCase(body.status())) {
             status = ProblemStatus.parse(body.status());
@@ -338,7 +340,8 @@ class RectificationApiController {
     record SignOffRequest(LocalDate date, String opinion) {}
 
     @PostMapping("/problems/{id}/sign-off")
-    LedgerJson.Problem signOff(@CurrentActor StaffMember me, @PathVariable long id, @RequestBody SignOffRequest body) {
+    LedgerJson.Problem signOff(
+            @CurrentActor StaffMember me, @PathVariable long id, @Valid @RequestBody SignOffRequest body) {
         ledger.signOff(me, id, body.date(), body.opinion());
         return problem(me, id).problem();
     }
@@ -346,7 +349,8 @@ class RectificationApiController {
     record ReopenRequest(String reason) {}
 
     @PostMapping("/problems/{id}/reopen")
-    LedgerJson.Problem reopen(@CurrentActor StaffMember me, @PathVariable long id, @RequestBody ReopenRequest body) {
+    LedgerJson.Problem reopen(
+            @CurrentActor StaffMember me, @PathVariable long id, @Valid @RequestBody ReopenRequest body) {
         ledger.reopen(me, id, body.reason());
         return problem(me, id).problem();
     }
@@ -360,7 +364,8 @@ class RectificationApiController {
             String expectedOutcome) {}
 
     @PutMapping("/measures/{id}/assignment")
-    LedgerJson.MeasureDetail assign(@CurrentActor StaffMember me, @PathVariable long id, @RequestBody Assignment a) {
+    LedgerJson.MeasureDetail assign(
+            @CurrentActor StaffMember me, @PathVariable long id, @Valid @RequestBody Assignment a) {
         ledger.assign(
                 me,
                 id,
@@ -377,7 +382,7 @@ class RectificationApiController {
 
     @PostMapping("/measures/{id}/progress")
     ResponseEntity<LedgerJson.MeasureDetail> progress(
-            @CurrentActor StaffMember me, @PathVariable long id, @RequestBody ProgressRequest body) {
+            @CurrentActor StaffMember me, @PathVariable long id, @Valid @RequestBody ProgressRequest body) {
         ledger.addProgress(me, id, body.date(), body.text());
         return ResponseEntity.status(HttpStatus.CREATED).body(measure(me, id));
     }
@@ -386,7 +391,7 @@ class RectificationApiController {
 
     @PostMapping(path = "/measures/{id}/evidence", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<LedgerJson.MeasureDetail> linkEvidence(
-            @CurrentActor StaffMember me, @PathVariable long id, @RequestBody LinkEvidence body) {
+            @CurrentActor StaffMember me, @PathVariable long id, @Valid @RequestBody LinkEvidence body) {
         ledger.addEvidence(
                 me, id, null, body.kind() == null ? "LINK" : body.kind(), body.name(), null, null, body.url());
         return ResponseEntity.status(HttpStatus.CREATED).body(measure(me, id));
@@ -406,11 +411,12 @@ class RectificationApiController {
         return ResponseEntity.status(HttpStatus.CREATED).body(measure(me, id));
     }
 
-    record MeasureStatusRequest(String status) {}
+    record MeasureStatusRequest(
+            @NotBlank(message = "必填 required") String status) {}
 
     @PutMapping("/measures/{id}/status")
     LedgerJson.MeasureDetail measureStatus(
-            @CurrentActor StaffMember me, @PathVariable long id, @RequestBody MeasureStatusRequest body) {
+            @CurrentActor StaffMember me, @PathVariable long id, @Valid @RequestBody MeasureStatusRequest body) {
         MeasureStatus s = MeasureStatus.parse(body.status());
         if (s == null) {
             throw new InvalidInputException(
@@ -424,7 +430,7 @@ class RectificationApiController {
 
     @PutMapping("/measures/{id}/indicator")
     LedgerJson.MeasureDetail indicator(
-            @CurrentActor StaffMember me, @PathVariable long id, @RequestBody IndicatorLink body) {
+            @CurrentActor StaffMember me, @PathVariable long id, @Valid @RequestBody IndicatorLink body) {
         ledger.linkIndicator(me, id, body.key(), body.params());
         return measure(me, id);
     }
@@ -433,7 +439,7 @@ class RectificationApiController {
 
     @PostMapping("/inspections/{id}/achievements")
     ResponseEntity<Map<String, Long>> achievement(
-            @CurrentActor StaffMember me, @PathVariable long id, @RequestBody AchievementRequest body) {
+            @CurrentActor StaffMember me, @PathVariable long id, @Valid @RequestBody AchievementRequest body) {
         long a = ledger.addAchievement(me, id, body.problemId(), body.kind(), body.title(), body.issuedOn());
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", a));
     }
