@@ -27,6 +27,7 @@ import org.cityops.support.IntegrationTest;
 import org.cityops.telemetry.internal.TelemetryGateway;
 import org.cityops.telemetry.sim.AllAlarmsScenario;
 import org.cityops.telemetry.sim.ScenarioDriver;
+import org.cityops.telemetry.sim.TruckScript;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -61,7 +62,7 @@ class AllAlarmsAcceptanceTests {
     @Test
     void theAllAlarmsScenarioRaisesEveryAlarmTypeAndOneBecomesACaseThatIsDispatchedAndClosed() throws Exception {
         Instant start = AllAlarmsScenario.defaultStart(clock.instant());
-        List<AllAlarmsScenario.Script> scripts = AllAlarmsScenario.scripts(start);
+        List<TruckScript> scripts = AllAlarmsScenario.scripts(start);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try {
             List<ScenarioDriver.Outcome> outcomes = new ScenarioDriver(
@@ -78,7 +79,7 @@ class AllAlarmsAcceptanceTests {
         engine.awaitIdle(Duration.ofSeconds(30));
 
         Set<String> raised = new TreeSet<>();
-        for (AllAlarmsScenario.Script s : scripts) {
+        for (TruckScript s : scripts) {
             raised.addAll(typesOf(s.plate()));
         }
         Set<String> expected = new TreeSet<>();
