@@ -177,10 +177,10 @@ public class LedgerService {
     public MeasureRow changeStatus(StaffMember me, long measureId, MeasureStatus status) {
         MeasureRow m = requireUpdatable(me, measureId);
         ProblemRow p = status == null ? null : repo.problem(m.problemId()).orElseThrow();
-        MeasureStatusRule.requireChangeable(p != null && p.signedOff(), status);
-        setStatus(m, status);
+        MeasureStatus to = MeasureStatusRule.requireChangeable(p != null && p.signedOff(), status);
+        setStatus(m, to);
         audit.record(
-                ENTITY_MEASURE, Long.toString(measureId), "STATUS", m.status().name(), status.name());
+                ENTITY_MEASURE, Long.toString(measureId), "STATUS", m.status().name(), to.name());
         return repo.measure(measureId).orElseThrow();
     }
 

@@ -22,13 +22,14 @@ public final class MeasureStatusRule {
     }
 
     /** Refuses a status change the ledger does not allow. */
-    public static void requireChangeable(boolean problemSignedOff, MeasureStatus to) {
+    public static MeasureStatus requireChangeable(boolean problemSignedOff, MeasureStatus to) {
         if (to == null) {
             throw new InvalidInputException("缺少状态 status is required", "status");
         }
         if (problemSignedOff && to != MeasureStatus.COMPLETED) {
             throw new ConflictException("问题已销号,请先重新打开 the problem is signed off; reopen it first");
         }
+        return to;
     }
 
     /** The completion day to store with status {@code to}. */
