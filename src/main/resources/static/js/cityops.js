@@ -9,6 +9,13 @@
     const c = csrf();
     if (c) { e.detail.headers[c.header] = c.token; }
   });
+  // <select data-autosubmit>: submits its form on change (the Content-Security-Policy forbids inline change handlers).
+  document.addEventListener('change', function (e) {
+    const el = e.target;
+    if (el && el.matches && el.matches('[data-autosubmit]') && el.form) {
+      if (el.form.requestSubmit) { el.form.requestSubmit(); } else { el.form.submit(); }
+    }
+  });
   window.cityops = {
     csrf: csrf,
     /** fetch() against the JSON API with the session cookie and CSRF header; resolves to parsed JSON. */
