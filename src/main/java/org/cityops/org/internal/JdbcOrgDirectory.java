@@ -43,6 +43,15 @@ class JdbcOrgDirectory implements OrgDirectory {
     }
 
     @Override
+    public java.util.List<org.cityops.org.StaffMember> staffWithRole(org.cityops.org.Role role) {
+        return jdbc.sql("""
+                SELECT u.username FROM app_user u JOIN app_user_role r ON r.user_id = u.id
+                WHERE r.role = :role AND u.enabled = TRUE ORDER BY u.username LIMIT 500""").param("role", role.name()).query(String.class).list().stream()
+                .flatMap(name -> staff(name).stream())
+                .toList();
+    }
+
+    @Override
     public Optional<OrgUnitView> unit(String code) {
         return jdbc.sql(UNIT_SELECT + " WHERE u.code = :code")
                 .param("code", code)

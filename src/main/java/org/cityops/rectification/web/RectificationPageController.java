@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cityops.org.CurrentStaff;
+import org.cityops.org.OrgDirectory;
+import org.cityops.org.Role;
 import org.cityops.org.StaffMember;
 import org.cityops.platform.DomainException;
 import org.cityops.rectification.MeasureStatus;
@@ -48,6 +50,7 @@ class RectificationPageController {
     private final WarningService warnings;
     private final IndicatorRegistry indicators;
     private final CurrentStaff currentStaff;
+    private final OrgDirectory orgDirectory;
 
     RectificationPageController(
             LedgerService ledger,
@@ -55,13 +58,15 @@ class RectificationPageController {
             LedgerImporter importer,
             WarningService warnings,
             IndicatorRegistry indicators,
-            CurrentStaff currentStaff) {
+            CurrentStaff currentStaff,
+            OrgDirectory orgDirectory) {
         this.ledger = ledger;
         this.reads = reads;
         this.importer = importer;
         this.warnings = warnings;
         this.indicators = indicators;
         this.currentStaff = currentStaff;
+        this.orgDirectory = orgDirectory;
     }
 
     @GetMapping("/rectification")
@@ -266,6 +271,9 @@ class RectificationPageController {
         model.addAttribute(
                 "indicatorNow", reads.indicatorNow(m).map(v -> v.display()).orElse(null));
         model.addAttribute("indicators", indicators.all());
+        // the indicator's parameters as fields (no typed k=v;k=v), the leader account from the leaders' list
+        model.addAttribute("indicatorParams", IndicatorRegistry.parse(m.indicatorParams()));
+        model.addAttribute("leaders", orgDirectory.staffWithRole(Role.LEADER));
         model.addAttribute("canEdit", LedgerAccess.edits(me));
         model.addAttribute("measureStatuses", MeasureStatus.values());
         model.addAttribute("today", reads.today());
@@ -348,12 +356,14 @@ class RectificationPageController {
             @PathVariable long id,
             @RequestParam(required = false) String key,
             @RequestParam(required = false) String params,
+            @RequestParam java.util.Map<String, String> form,
             RedirectAttributes flash) {
+        // the form sends the chosen indicator's own fields as p.<key>.<parameter>; a typed params string still works
         return act(
                 flash,
                 "/rectification/measures/" + id,
                 "已关联指标 indicator linked",
-                () -> ledger.linkIndicator(id, key, params));
+                () -> ledger.linkIndicator(id, key, params != null ? params : IndicatorParams.join(key, form)));
     }
 
     @PostMapping("/rectification/problems/{id}/override")
