@@ -273,6 +273,14 @@ class RectificationPageController {
         model.addAttribute("indicators", indicators.all());
         // the indicator's parameters as fields (no typed k=v;k=v), the leader account from the leaders' list
         model.addAttribute("indicatorParams", IndicatorRegistry.parse(m.indicatorParams()));
+        model.addAttribute(
+                "indicatorLabel",
+                m.indicatorKey() == null
+                        ? null
+                        : indicators
+                                .find(m.indicatorKey())
+                                .map(org.cityops.rectification.IndicatorSource::label)
+                                .orElse(m.indicatorKey()));
         model.addAttribute("leaders", orgDirectory.staffWithRole(Role.LEADER));
         model.addAttribute("canEdit", LedgerAccess.edits(me));
         model.addAttribute("measureStatuses", MeasureStatus.values());
