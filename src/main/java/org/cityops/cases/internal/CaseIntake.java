@@ -82,8 +82,12 @@ class CaseIntake {
                 return earlier.get();
             }
         }
+        // drawn before the transaction: a new block of numbers takes its own short transaction, which must not wait
+        // for a second connection while this intake holds one (a number left unused is skipped, as at shutdown)
+        String number = numbers.next();
         try {
-            return tx.execute(s -> create(in, checked, who, key, hash, sourceModule, sourceRef, photoType, photo));
+            return tx.execute(
+                    s -> create(in, checked, number, who, key, hash, sourceModule, sourceRef, photoType, photo));
         } catch (DuplicateKeyException raced) {
             if (key != null) {
                 return replay(key, hash, who).orElseThrow(() -> raced);
@@ -147,6 +151,7 @@ class CaseIntake {
     private CaseService.Intake create(
             NewCase in,
             Checked checked,
+            String number,
             Performer who,
             String key,
             String hash,
@@ -179,7 +184,7 @@ class CaseIntake {
         c.reporterUsername = who.username();
         c.sourceModule = sourceModule;
         c.sourceRef = sourceRef;
-        c.number = numbers.next();
+        c.number = number;
         String role = who.roles().isEmpty()
                 ? (who == Performer.SYSTEM ? "SYSTEM" : "PUBLIC")
                 : who.roles().stream().map(Enum::name).sorted().findFirst().orElse("");
