@@ -108,7 +108,7 @@ class CaseApiController {
     ResponseEntity<CaseView> intake(
             @RequestBody IntakeBody body,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        if (body.channel() != null && !staffChannel(body.channel())) {
+        if (body.channel() != null && !body.channel().takenByStaff()) {
             throw new InvalidInputException(
                     "该来源不能通过此接口受理 channel " + body.channel()
                             + " is not taken here (use the public page, Open311 or an event)",
@@ -128,14 +128,7 @@ class CaseApiController {
         CaseService.Intake intake = cases.intake(in, who, idempotencyKey, null, null);
         return ResponseEntity.created(URI.create("/api/v1/cases/" + intake.caseId()))
                 .header("Idempotent-Replayed", String.valueOf(intake.replay()))
-                .body(intake.view() != null ? intake.view() : cases.created(intake.caseId(), who));
-    }
-
-    private static boolean staffChannel(CaseChannel ch) {
-        return ch == CaseChannel.HOTLINE
-                || ch == CaseChannel.INSPECTOR
-                || ch == CaseChannel.MEDIA
-                || ch == CaseChannel.LEADER;
+                .body(intake.view());
     }
 
     @GetMapping("/{id}")

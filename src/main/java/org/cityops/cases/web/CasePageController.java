@@ -281,10 +281,7 @@ class CasePageController {
         model.addAttribute(
                 "intakeChannels",
                 Arrays.stream(CaseChannel.values())
-                        .filter(ch -> ch == CaseChannel.HOTLINE
-                                || ch == CaseChannel.INSPECTOR
-                                || ch == CaseChannel.MEDIA
-                                || ch == CaseChannel.LEADER)
+                        .filter(CaseChannel::takenByStaff)
                         .toList());
         return "cases/new";
     }
@@ -309,11 +306,7 @@ class CasePageController {
         Performer me = me();
         CaseChannel ch = channel == null && me.roles().contains(Role.INSPECTOR) ? CaseChannel.INSPECTOR : channel;
         try {
-            if (ch != null
-                    && ch != CaseChannel.HOTLINE
-                    && ch != CaseChannel.INSPECTOR
-                    && ch != CaseChannel.MEDIA
-                    && ch != CaseChannel.LEADER) {
+            if (ch != null && !ch.takenByStaff()) {
                 throw new org.cityops.platform.InvalidInputException("来源不可用 channel not allowed", "channel");
             }
             CaseService.Intake intake = cases.intake(
