@@ -59,7 +59,7 @@
         L.circleMarker([v.lat, v.lon], { radius: 7, color: '#fff', weight: 1, fillColor: muck.STATE_COLORS[v.state], fillOpacity: 0.95 })
           .bindPopup('<b>' + muck.esc(v.plate) + '</b> ' + muck.esc(labels[v.state]) + '<br>' + muck.esc(v.companyName || '')
             + '<br>速度 ' + Math.round(v.speed) + ' km/h · ' + muck.esc(v.load) + '<br>' + muck.fmt(v.receivedAt)
-            + (v.openAlarms.length ? '<br>报警: ' + muck.esc(v.openAlarms.join(', ')) : '')
+            + (v.openAlarms.length ? '<br>报警：' + muck.esc((v.openAlarmLabels || v.openAlarms).join('、')) : '')
             + '<br><a href="' + muck.esc(el.dataset.trackUrl) + '?vehicle=' + encodeURIComponent(v.id) + '">轨迹回放</a>')
           .addTo(trucks);
       });
