@@ -29,3 +29,10 @@
     }
   };
 })();
+
+// A <select data-autosubmit> submits its form when changed (instead of an inline onchange, which the CSP blocks).
+document.addEventListener('change', function (e) {
+  if (e.target.matches && e.target.matches('select[data-autosubmit]') && e.target.form) {
+    e.target.form.submit();
+  }
+});
