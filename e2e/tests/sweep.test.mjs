@@ -90,7 +90,7 @@ for (const account of accounts) {
         errors.length = 0;
         const res = await page.goto(path);
         // pages that refresh themselves (the live map) are never idle: wait a little, not the default 15 s
-        await page.waitForLoadState('networkidle', { timeout: 3000 }).catch(() => {});
+        await page.waitForLoadState('networkidle', { timeout: 2000 }).catch(() => {});
         const found = [];
         if (!res || res.status() >= 400) {
           found.push(`status ${res?.status()}`);
@@ -143,7 +143,7 @@ test('pages of the other roles\' navigation answer 403 with the Chinese error pa
       if (own.includes(path)) {
         continue;
       }
-      const res = await page.request.get(path, { maxRedirects: 0 });
+      const res = await page.request.get(path, { maxRedirects: 0, headers: { Accept: 'text/html' } });
       const body = await res.text();
       if (res.status() === 403) {
         if (/Exception|Whitelabel|at org\.|Forbidden/.test(body) || !body.includes('您无权访问此页面')) {
