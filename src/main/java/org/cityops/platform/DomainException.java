@@ -1,5 +1,7 @@
 package org.cityops.platform;
 
+import java.io.Serializable;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -15,7 +17,7 @@ public abstract class DomainException extends RuntimeException {
 
     private final String field;
     private String messageKey;
-    private transient List<Object> args = List.of();
+    private Serializable[] args = new Serializable[0];
 
     protected DomainException(String message, String field) {
         super(message);
@@ -24,13 +26,15 @@ public abstract class DomainException extends RuntimeException {
 
     /**
      * Names the message that says this failure in every language, e.g. {@code cases.error.illegalTransition}.
-     * An argument may be a {@link MessageArg} (itself a message, such as a status label); the text given to the
-     * constructor stays the log's message and the fallback.
+     * An argument may be a {@link MessageArg} (itself a message, such as a status label); any other is kept as
+     * its text. The text given to the constructor stays the log's message and the fallback.
      */
     @SuppressWarnings("unchecked")
     public <E extends DomainException> E withKey(String key, Object... arguments) {
         this.messageKey = key;
-        this.args = java.util.Collections.unmodifiableList(java.util.Arrays.asList(arguments.clone()));
+        this.args = Arrays.stream(arguments)
+                .map(a -> a instanceof MessageArg m ? m : String.valueOf(a))
+                .toArray(Serializable[]::new);
         return (E) this;
     }
 
@@ -45,9 +49,9 @@ public abstract class DomainException extends RuntimeException {
     }
 
     public List<Object> args() {
-        return args;
+        return List.of((Object[]) args);
     }
 
     /** An argument that is itself a message, e.g. {@code cases.status.CHECKED}; {@code fallback} if unknown. */
-    public record MessageArg(String code, String fallback) {}
+    public record MessageArg(String code, String fallback) implements Serializable {}
 }
