@@ -41,7 +41,8 @@ function demoAccounts() {
 }
 
 function isMapTile(url) {
-  return /\/tiles\/|tile|openstreetmap|tianditu|autonavi|amap|gtimg|qq\.com/i.test(url);
+  // the basemap: the app's own /tiles/{z}/{x}/{y} or a configured tile server (天地图, 高德, 腾讯, OpenStreetMap)
+  return /\/tiles\/\d+\/|tianditu\.gov\.cn|autonavi\.com|is\.autonavi|gtimg\.cn|map\.qq\.com|tile\.openstreetmap/i.test(url);
 }
 
 let browser;
