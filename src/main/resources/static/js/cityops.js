@@ -17,6 +17,12 @@
     }
   });
   window.cityops = {
+    /** An instant (ISO-8601) as the one date-time format of the interface, yyyy-MM-dd HH:mm in 北京时间 (UTC+8, no DST). */
+    time: function (iso) {
+      if (!iso) { return ''; }
+      const ms = Date.parse(iso);
+      return isNaN(ms) ? String(iso) : new Date(ms + 8 * 3600 * 1000).toISOString().slice(0, 16).replace('T', ' ');
+    },
     csrf: csrf,
     /** fetch() against the JSON API with the session cookie and CSRF header; resolves to parsed JSON. */
     api: async function (url, options) {
@@ -36,3 +42,4 @@
     }
   };
 })();
+
