@@ -8,7 +8,7 @@ CREATE TABLE stats_case_fact (
     case_id         BIGINT       NOT NULL,
     measure         VARCHAR(32)  NOT NULL,  -- org.cityops.stats.internal.Measure
     delta           INT          NOT NULL,  -- +1, or -1 for 超期未结 once the case is closed
-    day             DATE         NOT NULL,  -- the city's calendar day (Asia/Shanghai) of the step
+    stat_day           DATE         NOT NULL,  -- the city's calendar day (Asia/Shanghai) of the step
     occurred_at     TIMESTAMP WITH TIME ZONE NOT NULL,
     district_code   VARCHAR(32)  NOT NULL DEFAULT '',
     street_code     VARCHAR(32)  NOT NULL DEFAULT '',
@@ -21,7 +21,7 @@ CREATE INDEX stats_case_fact_case_idx ON stats_case_fact (case_id, measure);
 
 -- Daily roll-up per (day, district, street, grid, category, channel, department); '' = not known.
 CREATE TABLE stats_case_day (
-    day                 DATE        NOT NULL,
+    stat_day               DATE        NOT NULL,
     district_code       VARCHAR(32) NOT NULL,
     street_code         VARCHAR(32) NOT NULL,
     grid_code           VARCHAR(32) NOT NULL,
@@ -41,7 +41,7 @@ CREATE TABLE stats_case_day (
     satisfied           INT NOT NULL DEFAULT 0, -- 满意
     basically_satisfied INT NOT NULL DEFAULT 0, -- 基本满意
     dissatisfied        INT NOT NULL DEFAULT 0, -- 不满意
-    CONSTRAINT stats_case_day_pk PRIMARY KEY (day, district_code, street_code, grid_code, category_code, channel,
+    CONSTRAINT stats_case_day_pk PRIMARY KEY (stat_day, district_code, street_code, grid_code, category_code, channel,
         department_code)
 );
-CREATE INDEX stats_case_day_district_idx ON stats_case_day (district_code, day);
+CREATE INDEX stats_case_day_district_idx ON stats_case_day (district_code, stat_day);

@@ -18,9 +18,9 @@ public enum Dimension {
     /** 处置部门 */
     DEPARTMENT("部门", "department_code"),
     /** 日 */
-    DAY("日期", "day"),
+    DAY("日期", "stat_day"),
     /** 月 (yyyymm) */
-    MONTH("月份", "CAST(EXTRACT(YEAR FROM day) * 100 + EXTRACT(MONTH FROM day) AS INT)");
+    MONTH("月份", "CAST(EXTRACT(YEAR FROM stat_day) * 100 + EXTRACT(MONTH FROM stat_day) AS INT)");
 
     private final String label;
     private final String sql;

@@ -38,6 +38,17 @@ public record Fact(
     /** The fact that takes this 超期未结 back out once the case is closed (same day and place, delta -1). */
     public Fact closedAgain() {
         return new Fact(
-                id + ":closed", caseId, measure, -delta, day, at, district, street, grid, category, channel, department);
+                id + ":closed",
+                caseId,
+                measure,
+                -delta,
+                day,
+                at,
+                district,
+                street,
+                grid,
+                category,
+                channel,
+                department);
     }
 }

@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class RollupStore {
 
-    private static final String KEY = "day = :day AND district_code = :district AND street_code = :street "
+    private static final String KEY = "stat_day = :day AND district_code = :district AND street_code = :street "
             + "AND grid_code = :grid AND category_code = :category AND channel = :channel "
             + "AND department_code = :department";
 
@@ -44,16 +44,15 @@ public class RollupStore {
             n++;
             add(f);
             if (f.measure() == Measure.CLOSED) {
-                n += record(openOverdues(f.caseId()).stream()
-                        .map(Fact::closedAgain)
-                        .toList());
+                n += record(
+                        openOverdues(f.caseId()).stream().map(Fact::closedAgain).toList());
             }
         }
         return n;
     }
 
     private boolean insert(Fact f) {
-        return jdbc.sql("INSERT INTO stats_case_fact (fact_id, case_id, measure, delta, day, occurred_at, "
+        return jdbc.sql("INSERT INTO stats_case_fact (fact_id, case_id, measure, delta, stat_day, occurred_at, "
                                 + "district_code, street_code, grid_code, category_code, channel, department_code) "
                                 + "VALUES (:id, :caseId, :measure, :delta, :day, :at, :district, :street, :grid, "
                                 + ":category, :channel, :department) ON CONFLICT DO NOTHING")
@@ -88,7 +87,7 @@ public class RollupStore {
                 rs.getLong("case_id"),
                 Measure.valueOf(rs.getString("measure")),
                 rs.getInt("delta"),
-                rs.getObject("day", java.time.LocalDate.class),
+                rs.getObject("stat_day", java.time.LocalDate.class),
                 DbTime.fromDb(rs.getObject("occurred_at", java.time.OffsetDateTime.class)),
                 rs.getString("district_code"),
                 rs.getString("street_code"),
@@ -102,15 +101,16 @@ public class RollupStore {
     private void add(Fact f) {
         String col = f.measure().column();
         for (int attempt = 0; attempt < 3; attempt++) {
-            int updated = keyed(jdbc.sql("UPDATE stats_case_day SET " + col + " = " + col + " + :delta WHERE " + KEY)
-                            .param("delta", f.delta()),
-                    f)
+            int updated = keyed(
+                            jdbc.sql("UPDATE stats_case_day SET " + col + " = " + col + " + :delta WHERE " + KEY)
+                                    .param("delta", f.delta()),
+                            f)
                     .update();
             if (updated == 1) {
                 return;
             }
             int inserted = keyed(
-                            jdbc.sql("INSERT INTO stats_case_day (day, district_code, street_code, grid_code, "
+                            jdbc.sql("INSERT INTO stats_case_day (stat_day, district_code, street_code, grid_code, "
                                             + "category_code, channel, department_code, " + col + ") VALUES (:day, "
                                             + ":district, :street, :grid, :category, :channel, :department, :delta) "
                                             + "ON CONFLICT DO NOTHING")
@@ -143,9 +143,11 @@ public class RollupStore {
                 .collect(Collectors.joining(", "));
         String cols =
                 java.util.Arrays.stream(Measure.values()).map(Measure::column).collect(Collectors.joining(", "));
-        return jdbc.sql("INSERT INTO stats_case_day (day, district_code, street_code, grid_code, category_code, "
-                        + "channel, department_code, " + cols + ") SELECT day, district_code, street_code, grid_code, "
-                        + "category_code, channel, department_code, " + sums + " FROM stats_case_fact GROUP BY day, "
+        return jdbc.sql("INSERT INTO stats_case_day (stat_day, district_code, street_code, grid_code, category_code, "
+                        + "channel, department_code, " + cols
+                        + ") SELECT stat_day, district_code, street_code, grid_code, "
+                        + "category_code, channel, department_code, " + sums
+                        + " FROM stats_case_fact GROUP BY stat_day, "
                         + "district_code, street_code, grid_code, category_code, channel, department_code")
                 .update();
     }
@@ -161,7 +163,7 @@ public class RollupStore {
         sql.append(java.util.Arrays.stream(Measure.values())
                 .map(m -> "SUM(" + m.column() + ") AS " + m.column())
                 .collect(Collectors.joining(", ")));
-        sql.append(" FROM stats_case_day WHERE day BETWEEN :from AND :to");
+        sql.append(" FROM stats_case_day WHERE stat_day BETWEEN :from AND :to");
         Map<String, Object> params = new java.util.HashMap<>();
         params.put("from", q.from());
         params.put("to", q.to());
@@ -189,7 +191,10 @@ public class RollupStore {
             sql.append(" GROUP BY ").append(by).append(" ORDER BY ").append(by);
         }
         int nKeys = keys.size();
-        return jdbc.sql(sql.toString()).params(params).query((rs, i) -> row(rs, nKeys)).list();
+        return jdbc.sql(sql.toString())
+                .params(params)
+                .query((rs, i) -> row(rs, nKeys))
+                .list();
     }
 
     private static StatsRow row(ResultSet rs, int nKeys) throws SQLException {

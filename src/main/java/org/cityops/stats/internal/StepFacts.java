@@ -69,7 +69,8 @@ public final class StepFacts {
         if (measures.isEmpty()) {
             return List.of();
         }
-        String key = "cases:" + e.caseId() + ":" + e.action() + ":" + e.actedAt().truncatedTo(ChronoUnit.MICROS);
+        String key =
+                "cases:" + e.caseId() + ":" + e.action() + ":" + e.actedAt().truncatedTo(ChronoUnit.MICROS);
         List<Fact> facts = new ArrayList<>(measures.size());
         for (Measure m : measures) {
             facts.add(new Fact(

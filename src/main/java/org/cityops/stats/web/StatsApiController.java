@@ -159,7 +159,10 @@ class StatsApiController {
     private List<Object> line(StatsQuery q, StatsRow r, boolean total) {
         List<Object> cells = new ArrayList<>();
         for (int i = 0; i < q.groupBy().size(); i++) {
-            cells.add(total ? (i == 0 ? "合计" : "") : labels.of(q.groupBy().get(i), r.keys().get(i)));
+            cells.add(
+                    total
+                            ? (i == 0 ? "合计" : "")
+                            : labels.of(q.groupBy().get(i), r.keys().get(i)));
         }
         for (Measure x : Measure.values()) {
             cells.add(r.get(x));

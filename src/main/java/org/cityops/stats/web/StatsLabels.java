@@ -37,13 +37,16 @@ class StatsLabels {
             case GRID, DAY -> k;
             case MONTH -> k.length() == 6 ? k.substring(0, 4) + "-" + k.substring(4) : k;
             case CATEGORY ->
-                cache.computeIfAbsent(d + k, x -> catalog.resolve(k)
-                        .map(c -> c.majorName() + " / " + c.name())
-                        .orElse(k));
+                cache.computeIfAbsent(
+                        d + k,
+                        x -> catalog.resolve(k)
+                                .map(c -> c.majorName() + " / " + c.name())
+                                .orElse(k));
             case CHANNEL -> channel(k);
             case DEPARTMENT ->
                 cache.computeIfAbsent(
-                        d + k, x -> org.departmentByCode(k).map(DepartmentView::name).orElse(k));
+                        d + k,
+                        x -> org.departmentByCode(k).map(DepartmentView::name).orElse(k));
         };
     }
 
@@ -74,8 +77,7 @@ class StatsLabels {
                 case DISTRICT, STREET, GRID -> area = k;
                 case CATEGORY -> category = k;
                 case CHANNEL -> b.queryParam("channel", k);
-                case DEPARTMENT ->
-                    org.departmentByCode(k).ifPresent(dep -> b.queryParam("department", dep.id()));
+                case DEPARTMENT -> org.departmentByCode(k).ifPresent(dep -> b.queryParam("department", dep.id()));
                 case DAY -> {
                     from = (LocalDate) key;
                     to = (LocalDate) key;
