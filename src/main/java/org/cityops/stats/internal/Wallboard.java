@@ -42,7 +42,8 @@ public class Wallboard {
         StatsRow total = StatsRow.sum(channels);
         List<Day> week = new ArrayList<>();
         Map<LocalDate, StatsRow> byDay = new LinkedHashMap<>();
-        for (StatsRow r : store.query(new StatsQuery(List.of(Dimension.DAY), today.minusDays(6), today, area, "", null))) {
+        for (StatsRow r :
+                store.query(new StatsQuery(List.of(Dimension.DAY), today.minusDays(6), today, area, "", null))) {
             byDay.put((LocalDate) r.keys().get(0), r);
         }
         for (LocalDate d = today.minusDays(6); !d.isAfter(today); d = d.plusDays(1)) {
@@ -58,8 +59,11 @@ public class Wallboard {
             }
         }
         ranking.sort((a, b) -> {
-            int c = Double.compare(rate(b.rates().closeByDeadlineRate()), rate(a.rates().closeByDeadlineRate()));
-            return c != 0 ? c : Double.compare(rate(b.rates().closeRate()), rate(a.rates().closeRate()));
+            int c = Double.compare(
+                    rate(b.rates().closeByDeadlineRate()), rate(a.rates().closeByDeadlineRate()));
+            return c != 0
+                    ? c
+                    : Double.compare(rate(b.rates().closeRate()), rate(a.rates().closeRate()));
         });
         List<StatsRow> categories = new ArrayList<>(
                 store.query(new StatsQuery(List.of(Dimension.CATEGORY), monthStart, today, area, "", null)));

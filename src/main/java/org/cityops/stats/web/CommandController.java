@@ -53,7 +53,8 @@ class CommandController {
         this.current = current;
         this.labels = labels;
         this.stream = stream;
-        this.tiles = tiles.stream().sorted(Comparator.comparingInt(WallTile::order)).toList();
+        this.tiles =
+                tiles.stream().sorted(Comparator.comparingInt(WallTile::order)).toList();
     }
 
     @GetMapping("/command")
@@ -158,8 +159,8 @@ class CommandController {
     }
 
     private String casesLink(String area, String from, String to) {
-        StatsQuery q = new StatsQuery(List.of(), java.time.LocalDate.parse(from), java.time.LocalDate.parse(to),
-                area, "", null);
+        StatsQuery q = new StatsQuery(
+                List.of(), java.time.LocalDate.parse(from), java.time.LocalDate.parse(to), area, "", null);
         return labels.casesLink(q, StatsRow.sum(List.of()));
     }
 

@@ -44,7 +44,9 @@ class CommandStream {
     void on(RollupChanged e) {
         String district = e.districtCode() == null ? "" : e.districtCode();
         for (Wall w : walls) {
-            if (!w.area().isEmpty() && !district.startsWith(w.area()) && !w.area().startsWith(district)) {
+            if (!w.area().isEmpty()
+                    && !district.startsWith(w.area())
+                    && !w.area().startsWith(district)) {
                 continue;
             }
             try {

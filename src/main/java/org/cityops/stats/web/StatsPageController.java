@@ -15,7 +15,8 @@ class StatsPageController {
     @PreAuthorize(StatsRoles.READERS)
     String stats(Model model) {
         model.addAttribute(
-                "groups", Arrays.stream(Dimension.values()).map(Dimension::param).toList());
+                "groups",
+                Arrays.stream(Dimension.values()).map(Dimension::param).toList());
         return "stats/index";
     }
 }
