@@ -20,10 +20,12 @@ WORK=${WORK:-/tmp/telemetry-bench}
 PSQL="psql -h 127.0.0.1 -U postgres -X -q"
 mkdir -p "$WORK"
 
-./mvnw -q -B -DskipTests compile
+# the app runs on its own classes; the simulator (src/sim/java, not in the product jar) is compiled with the tests
+./mvnw -q -B -DskipTests test-compile
 CP_FILE=target/telemetry-sim.classpath
 [ "$CP_FILE" -nt pom.xml ] || ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=runtime
 CP="target/classes:$(cat "$CP_FILE")"
+SIM_CP="target/test-classes:$CP"
 
 $PSQL -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB" 2>/dev/null
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GB, load $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -58,7 +60,7 @@ fi
 echo "== app up; simulating $TRUCKS trucks x $RATE/s for ${DURATION}s"
 
 SIM_START=$(date +%s.%N)
-java ${SIM_JAVA_OPTS:--Xmx1500m -XX:+UseParallelGC -Dio.netty.leakDetection.level=disabled} -cp "$CP" org.cityops.telemetry.sim.TruckSimulator --port $PORT \
+java ${SIM_JAVA_OPTS:--Xmx1500m -XX:+UseParallelGC -Dio.netty.leakDetection.level=disabled} -cp "$SIM_CP" org.cityops.telemetry.sim.TruckSimulator --port $PORT \
   --trucks $TRUCKS --rate $RATE --duration $DURATION --misbehaving ${MISBEHAVING:-0} --v2019 0.5 \
   --loaded-share ${LOADED_SHARE:-0} --connect-rate ${CONNECT_RATE:-2000} --threads ${SIM_THREADS:-1} --transport ${SIM_TRANSPORT:-auto} | tee "$WORK/sim.out"
 sleep 2
@@ -89,7 +91,7 @@ if [ -n "${JT808_SERVER_JAR:-}" ]; then
   YZH=$!
   trap 'kill $YZH 2>/dev/null || true' EXIT
   for _ in $(seq 1 600); do (exec 3<>/dev/tcp/127.0.0.1/$PORT) 2>/dev/null && break; sleep 1; done
-  java ${SIM_JAVA_OPTS:--Xmx1500m -XX:+UseParallelGC -Dio.netty.leakDetection.level=disabled} -cp "$CP" org.cityops.telemetry.sim.TruckSimulator --port $PORT \
+  java ${SIM_JAVA_OPTS:--Xmx1500m -XX:+UseParallelGC -Dio.netty.leakDetection.level=disabled} -cp "$SIM_CP" org.cityops.telemetry.sim.TruckSimulator --port $PORT \
     --trucks $TRUCKS --rate $RATE --duration $DURATION --misbehaving 0 --v2019 0.5 \
     --connect-rate ${CONNECT_RATE:-2000} --threads ${SIM_THREADS:-1} --transport ${SIM_TRANSPORT:-auto} | tee "$WORK/sim-jt808-server.out"
   kill $YZH; wait $YZH 2>/dev/null || true

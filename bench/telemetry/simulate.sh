@@ -6,13 +6,16 @@
 #   --cityops.telemetry.jt808.allow-unknown=true
 # Every muck alarm type on the demo registry (docs/muck.md):
 #   bench/telemetry/simulate.sh --scenario all-alarms --host 127.0.0.1 --port 7808
+# The simulator is not in the product jar: its sources (src/sim/java) are compiled with the tests, into
+# target/test-classes, and it runs on them plus the product's classes (the JT/T 808 codec) and runtime classpath.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CP_FILE=target/telemetry-sim.classpath
-if [ ! -f target/classes/org/cityops/telemetry/sim/TruckSimulator.class ]; then
-  ./mvnw -q -B -DskipTests compile
+if [ ! -f target/test-classes/org/cityops/telemetry/sim/TruckSimulator.class ]; then
+  ./mvnw -q -B -DskipTests test-compile
 fi
-if [ ! -f "$CP_FILE" ]; then
+if [ ! -f "$CP_FILE" ] || [ pom.xml -nt "$CP_FILE" ]; then
   ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=runtime
 fi
-exec java ${SIM_JAVA_OPTS:--Xmx1g} -cp "target/classes:$(cat "$CP_FILE")" org.cityops.telemetry.sim.TruckSimulator "$@"
+exec java ${SIM_JAVA_OPTS:--Xmx1g} -cp "target/test-classes:target/classes:$(cat "$CP_FILE")" \
+  org.cityops.telemetry.sim.TruckSimulator "$@"

@@ -32,7 +32,15 @@ test('a supervisor sees trucks live, an alarm, sends it as a case and opens the 
   await feed(page, '013951230026', [[31.80, 119.95, 30, 768], [31.801, 119.951, 30, 768], [31.802, 119.952, 30, 768]]);
   // 苏D·M3601 (terminal 13951230001) empty near its site, with the emergency bit
   await feed(page, '13951230001', [[31.829, 119.958, 20, 0], [31.828, 119.957, 20, 0]]);
-  await page.waitForTimeout(3000);
+  // the alarm engine judges positions after they are stored: wait for its alarm, not for a fixed time
+  const bearer = await token(page, 'muck1');
+  for (const deadline = Date.now() + 20000; ;) {
+    const res = await page.request.get('/api/v1/muck/alarms?plate=M3626&type=NO_PERMIT',
+      { headers: { Authorization: `Bearer ${bearer}` } });
+    if (res.ok() && (await res.json()).items.length > 0) break;
+    assert.ok(Date.now() < deadline, 'no 无核准运输 alarm for 苏D·M3626 within 20 s');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 
   await page.goto('/muck/map');
   await page.waitForFunction(() => document.querySelectorAll('#muck-live-rows tr').length >= 30);

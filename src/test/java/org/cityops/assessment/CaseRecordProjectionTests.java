@@ -1,10 +1,12 @@
 package org.cityops.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.cityops.geo.demo.DemoGrids;
@@ -20,6 +22,8 @@ import org.springframework.test.web.servlet.MockMvc;
 /** The assessment module keeps its own record of each case from the cases module's events. */
 @IntegrationTest
 class CaseRecordProjectionTests {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
 
     @Autowired
     MockMvc mvc;
@@ -122,32 +126,19 @@ class CaseRecordProjectionTests {
                 .containsExactly(supervisor);
     }
 
-    private List<String> waitForAction(long caseId, String action) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 20_000;
-        List<String> actions = List.of();
-        while (System.currentTimeMillis() < deadline && !actions.contains(action)) {
-            Thread.sleep(100);
-            actions = jdbc.sql("SELECT action FROM asm_case_step WHERE case_id = :id ORDER BY id")
-                    .param("id", caseId)
-                    .query(String.class)
-                    .list();
-        }
-        return actions;
+    /** the projection listens after the cases module commits: wait for the fact to arrive, not for a time */
+    private List<String> waitForAction(long caseId, String action) {
+        return await().atMost(WAIT).until(() -> actions(caseId), actions -> actions.contains(action));
     }
 
-    private List<String> waitForFacts(long caseId, int atLeast) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 20_000;
-        List<String> actions = List.of();
-        while (System.currentTimeMillis() < deadline) {
-            actions = jdbc.sql("SELECT action FROM asm_case_step WHERE case_id = :id ORDER BY id")
-                    .param("id", caseId)
-                    .query(String.class)
-                    .list();
-            if (actions.size() >= atLeast) {
-                break;
-            }
-            Thread.sleep(100);
-        }
-        return actions;
+    private List<String> waitForFacts(long caseId, int atLeast) {
+        return await().atMost(WAIT).until(() -> actions(caseId), actions -> actions.size() >= atLeast);
+    }
+
+    private List<String> actions(long caseId) {
+        return jdbc.sql("SELECT action FROM asm_case_step WHERE case_id = :id ORDER BY id")
+                .param("id", caseId)
+                .query(String.class)
+                .list();
     }
 }

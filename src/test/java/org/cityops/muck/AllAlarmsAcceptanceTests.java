@@ -1,6 +1,7 @@
 package org.cityops.muck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -27,6 +28,7 @@ import org.cityops.support.IntegrationTest;
 import org.cityops.telemetry.internal.TelemetryGateway;
 import org.cityops.telemetry.sim.AllAlarmsScenario;
 import org.cityops.telemetry.sim.ScenarioDriver;
+import org.cityops.telemetry.sim.TruckScript;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -61,7 +63,7 @@ class AllAlarmsAcceptanceTests {
     @Test
     void theAllAlarmsScenarioRaisesEveryAlarmTypeAndOneBecomesACaseThatIsDispatchedAndClosed() throws Exception {
         Instant start = AllAlarmsScenario.defaultStart(clock.instant());
-        List<AllAlarmsScenario.Script> scripts = AllAlarmsScenario.scripts(start);
+        List<TruckScript> scripts = AllAlarmsScenario.scripts(start);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try {
             List<ScenarioDriver.Outcome> outcomes = new ScenarioDriver(
@@ -78,7 +80,7 @@ class AllAlarmsAcceptanceTests {
         engine.awaitIdle(Duration.ofSeconds(30));
 
         Set<String> raised = new TreeSet<>();
-        for (AllAlarmsScenario.Script s : scripts) {
+        for (TruckScript s : scripts) {
             raised.addAll(typesOf(s.plate()));
         }
         Set<String> expected = new TreeSet<>();
@@ -174,24 +176,20 @@ class AllAlarmsAcceptanceTests {
         return ids.get(0).longValue();
     }
 
-    long awaitCaseOf(long alarmId) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            String body = mvc.perform(
-                            get("/api/v1/muck/alarms/" + alarmId).header("Authorization", Api.bearer(mvc, "muck1")))
-                    .andReturn()
-                    .getResponse()
-                    .getContentAsString();
-            Number caseId = JsonPath.read(body, "$.caseId");
-            if (caseId != null) {
-                return caseId.longValue();
-            }
-            assertThat((String) JsonPath.read(body, "$.caseFailure"))
-                    .as("case refused")
-                    .isNull();
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no case opened for alarm " + alarmId);
+    /** the alarm asks the cases module for a case; wait until it answers (a case, or why not) */
+    long awaitCaseOf(long alarmId) {
+        String body = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> mvc.perform(get("/api/v1/muck/alarms/" + alarmId)
+                                        .header("Authorization", Api.bearer(mvc, "muck1")))
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString(),
+                        b -> JsonPath.read(b, "$.caseId") != null || JsonPath.read(b, "$.caseFailure") != null);
+        assertThat((String) JsonPath.read(body, "$.caseFailure"))
+                .as("case refused")
+                .isNull();
+        return ((Number) JsonPath.read(body, "$.caseId")).longValue();
     }
 
     String act(String user, long caseId, String json) throws Exception {

@@ -1,6 +1,7 @@
 package org.cityops.muck.alarm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -14,6 +15,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import org.cityops.muck.engine.AlarmEngine;
 import org.cityops.muck.engine.AlarmThresholds;
@@ -149,17 +151,15 @@ class AlarmPipelineTests {
                 });
 
         // the cases module opens the case and answers with CaseOpened: the case is linked back to the alarm
-        long deadline = System.currentTimeMillis() + 20_000;
-        Object caseId = null;
-        while (caseId == null && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-            caseId = jdbc.sql("SELECT case_id FROM muck_alarm WHERE id = :id")
-                    .param("id", id)
-                    .query()
-                    .singleRow()
-                    .get("case_id");
-        }
-        assertThat(caseId).as("case linked back to the alarm").isNotNull();
+        Object caseId = await("case linked back to the alarm")
+                .atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> jdbc.sql("SELECT case_id FROM muck_alarm WHERE id = :id")
+                                .param("id", id)
+                                .query()
+                                .singleRow()
+                                .get("case_id"),
+                        Objects::nonNull);
         String body = mvc.perform(get("/api/v1/cases/" + ((Number) caseId).longValue())
                         .header("Authorization", Api.bearer(mvc, "dispatcher1")))
                 .andExpect(status().isOk())
@@ -271,12 +271,11 @@ class AlarmPipelineTests {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(json))
                 .andExpect(status().is2xxSuccessful());
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (alarms(withoutPermit).isEmpty() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(200);
+        // telemetry stores the positions, then hands them to the alarm engine's runner: wait for the alarm
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             runner.awaitIdle(Duration.ofSeconds(10));
-        }
-        assertThat(alarms(withoutPermit)).extracting(r -> r.get("type")).containsExactly("NO_PERMIT");
+            assertThat(alarms(withoutPermit)).extracting(r -> r.get("type")).containsExactly("NO_PERMIT");
+        });
     }
 
     @Test

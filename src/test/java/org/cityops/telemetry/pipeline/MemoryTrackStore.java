@@ -15,7 +15,6 @@ public final class MemoryTrackStore implements TrackStore {
     private final Map<String, Position> rows = new LinkedHashMap<>();
     public final Semaphore gate = new Semaphore(Integer.MAX_VALUE);
     public volatile int failuresToThrow;
-    public volatile long delayMillis;
 
     @Override
     public boolean[] append(List<Position> positions) {
@@ -24,13 +23,6 @@ public final class MemoryTrackStore implements TrackStore {
         if (failuresToThrow > 0) {
             failuresToThrow--;
             throw new IllegalStateException("database down");
-        }
-        if (delayMillis > 0) {
-            try {
-                Thread.sleep(delayMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
         boolean[] fresh = new boolean[positions.size()];
         synchronized (rows) {

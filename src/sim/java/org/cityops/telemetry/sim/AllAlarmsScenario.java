@@ -55,9 +55,6 @@ public final class AllAlarmsScenario {
     /** The status bit the demo terminals use for an open lid (cityops.muck.alarm.lid-open-status-bit in the demo). */
     public static final int LID_OPEN_BIT = 17;
 
-    /** One truck's script: who it is, what it should raise, its reports in time order, and whether it then goes silent. */
-    public record Script(String terminal, String plate, String story, List<Position> reports, boolean goesSilent) {}
-
     private AllAlarmsScenario() {}
 
     /** The demo plate of a demo terminal (13951230001 → 苏D·M3601). */
@@ -72,8 +69,8 @@ public final class AllAlarmsScenario {
         return (nine.isAfter(local) ? nine.minusDays(1) : nine).toInstant();
     }
 
-    public static List<Script> scripts(Instant start) {
-        List<Script> all = new ArrayList<>();
+    public static List<TruckScript> scripts(Instant start) {
+        List<TruckScript> all = new ArrayList<>();
         all.add(terminalBits(start));
         all.add(speeder(start));
         all.add(zoneIntruder(start));
@@ -106,12 +103,12 @@ public final class AllAlarmsScenario {
             return at(second + afterSeconds, lat, lon, speed, status, 0);
         }
 
-        Script script(String story, boolean silent) {
-            return new Script(terminal, demoPlate(terminal), story, List.copyOf(out), silent);
+        TruckScript script(String story, boolean silent) {
+            return new TruckScript(terminal, demoPlate(terminal), story, List.copyOf(out), silent);
         }
     }
 
-    static Script terminalBits(Instant start) {
+    static TruckScript terminalBits(Instant start) {
         Track t = new Track(TERMINALS_BITS, start);
         double lat = 31.840;
         t.at(0, lat, 119.970, 20, EMPTY, 0);
@@ -123,7 +120,7 @@ public final class AllAlarmsScenario {
         return t.script("终端报警位 0/8/5/4 terminal alarm bits", false);
     }
 
-    static Script speeder(Instant start) {
+    static TruckScript speeder(Instant start) {
         Track t = new Track(SPEEDER, start);
         double lat = 31.832; // 新北, inside the demo grid (so the alarm can become a case), outside the speed zones
         t.at(0, lat, 119.889, 50, EMPTY, 0);
@@ -134,7 +131,7 @@ public final class AllAlarmsScenario {
         return t.script("城区道路 80 km/h 超速 speeding", false);
     }
 
-    static Script zoneIntruder(Instant start) {
+    static TruckScript zoneIntruder(Instant start) {
         Track t = new Track(ZONE_INTRUDER, start);
         double lat = 31.785; // the school no-go zone: 31.781–31.789 N, 119.951–119.959 E, 07:00–19:00
         double[] lons = {119.945, 119.949, 119.953, 119.957, 119.962};
@@ -144,7 +141,7 @@ public final class AllAlarmsScenario {
         return t.script("上午穿越学校禁行区 no-go zone in its window", false);
     }
 
-    static Script nightPermitByDay(Instant start) {
+    static TruckScript nightPermitByDay(Instant start) {
         Track t = new Track(NIGHT_PERMIT_BY_DAY, start);
         double lat = 31.830; // 新北 site, permit 20:00–06:00, route west along 31.830 N then north
         t.at(0, lat, 119.960, 0, EMPTY, 0);
@@ -155,7 +152,7 @@ public final class AllAlarmsScenario {
         return t.script("白天运输 (核准 20:00–06:00) transport outside the permit's hours", false);
     }
 
-    static Script deviatorAndDumper(Instant start) {
+    static TruckScript deviatorAndDumper(Instant start) {
         Track t = new Track(DEVIATOR_AND_DUMPER, start);
         double lat =
                 31.700; // 武进 site, all-day permit, route west along 31.700 N to 119.900, north to the disposal site
@@ -178,7 +175,7 @@ public final class AllAlarmsScenario {
         return t.script("驶过消纳场不卸，偏离核准路线后在田边倾倒 passes the disposal site, leaves the corridor, dumps", false);
     }
 
-    static Script withoutPermit(Instant start) {
+    static TruckScript withoutPermit(Instant start) {
         Track t = new Track(WITHOUT_PERMIT, start);
         double lat = 31.828; // 新北, inside the demo grid
         for (int i = 0; i < 4; i++) {
@@ -187,7 +184,7 @@ public final class AllAlarmsScenario {
         return t.script("无核准载货行驶 loaded without a permit", false);
     }
 
-    static Script lidOpen(Instant start) {
+    static TruckScript lidOpen(Instant start) {
         Track t = new Track(LID_OPEN, start);
         long open = 1L << LID_OPEN_BIT;
         double lat = 31.700; // 武进 site, all-day permit: loads, leaves along the corridor with the lid open
@@ -199,7 +196,7 @@ public final class AllAlarmsScenario {
         return t.script("开盖重车上路 leaves loaded with the lid open", false);
     }
 
-    static Script goesOffline(Instant start) {
+    static TruckScript goesOffline(Instant start) {
         Track t = new Track(GOES_OFFLINE, start);
         t.at(0, 31.700, 119.956, 0, EMPTY, 0); // in the 武进 site, whose permit is valid all day
         return t.script("报一次位置后离线 reports once, then stays silent", true);

@@ -10,7 +10,7 @@ import org.cityops.telemetry.jt808.GeneralResponse;
 import org.cityops.telemetry.jt808.Jt808;
 
 /**
- * Plays scripted trucks ({@link AllAlarmsScenario.Script}) over JT/T 808 TCP, one truck after another: connect,
+ * Plays scripted trucks ({@link TruckScript}) over JT/T 808 TCP, one truck after another: connect,
  * authenticate with the code from an earlier run or register with the demo plate and authenticate, send each report and wait for its 0x8001 (so the platform has stored
  * it before the next is sent and the engine sees them in order); a silent truck logs out afterwards.
  */
@@ -55,9 +55,9 @@ public final class ScenarioDriver {
         this.log = log;
     }
 
-    public List<Outcome> play(List<AllAlarmsScenario.Script> scripts) throws InterruptedException {
+    public List<Outcome> play(List<TruckScript> scripts) throws InterruptedException {
         List<Outcome> outcomes = new ArrayList<>(scripts.size());
-        for (AllAlarmsScenario.Script s : scripts) {
+        for (TruckScript s : scripts) {
             Outcome o = play(s);
             log.accept(String.format(
                     "%s %s: %d/%d acknowledged%s — %s",
@@ -72,7 +72,7 @@ public final class ScenarioDriver {
         return outcomes;
     }
 
-    Outcome play(AllAlarmsScenario.Script s) throws InterruptedException {
+    Outcome play(TruckScript s) throws InterruptedException {
         int acked = 0;
         int sent = 0;
         try (BlockingTerminal t = new BlockingTerminal(group, host, port, s.terminal(), false)) {

@@ -1,10 +1,9 @@
 package org.cityops.telemetry.sim;
 
-// Size: to leave the product jar with the rest of the simulator (issue 13, point 6, open)
+// Size: one command-line tool (options, the fleet, its misbehaviours and the report of rates and latencies)
 
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +34,11 @@ import org.cityops.telemetry.jt808.RegisterResponse;
  *      --transport auto|epoll|nio --loaded-share 0.5
  * </pre>
  *
- * <p>{@code --scenario all-alarms} instead plays {@link AllAlarmsScenario}: demo trucks that raise every alarm type.
+ * <p>{@code --scenario <name>} instead plays a scripted {@link Scenario} ({@code all-alarms}: demo trucks that raise
+ * every alarm type); see {@link ScenarioCommand}.
+ *
+ * <p>Not part of the product: this source set ({@code src/sim/java}) is compiled with the tests and run by
+ * {@code bench/telemetry/simulate.sh} (docs/telemetry.md).
  */
 public final class TruckSimulator {
 
@@ -115,51 +118,10 @@ public final class TruckSimulator {
         for (int i = 0; i + 1 < args.length; i += 2) {
             a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
-        if ("all-alarms".equals(a.get("scenario"))) {
-            System.exit(allAlarms(a) ? 0 : 1);
+        if (a.containsKey("scenario")) {
+            System.exit(ScenarioCommand.run(a.get("scenario"), a, System.out));
         }
         new TruckSimulator(a).run();
-    }
-
-    /**
-     * {@code --scenario all-alarms [--start <ISO instant>] [--pace-ms 300] [--codes jt808-sim-codes.properties]}:
-     * the scripted demo trucks of {@link AllAlarmsScenario}; true when every report was acknowledged. The trucks'
-     * auth codes are kept in the codes file, so a second run authenticates instead of registering again (which the
-     * platform answers with result 3).
-     */
-    static boolean allAlarms(Map<String, String> a) throws InterruptedException {
-        Instant start =
-                a.containsKey("start") ? Instant.parse(a.get("start")) : AllAlarmsScenario.defaultStart(Instant.now());
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        try {
-            System.out.printf(
-                    "scenario all-alarms: position times from %s (%s city time)%n",
-                    start, start.atZone(AllAlarmsScenario.CITY).toLocalDateTime());
-            AuthCodeBook codes =
-                    new AuthCodeBook(java.nio.file.Path.of(a.getOrDefault("codes", "jt808-sim-codes.properties")));
-            List<ScenarioDriver.Outcome> outcomes;
-            try {
-                outcomes = new ScenarioDriver(
-                                group,
-                                a.getOrDefault("host", "127.0.0.1"),
-                                Integer.parseInt(a.getOrDefault("port", "7808")),
-                                java.time.Duration.ofSeconds(10),
-                                Long.parseLong(a.getOrDefault("pace-ms", "300")),
-                                System.out::println,
-                                codes)
-                        .play(AllAlarmsScenario.scripts(start));
-            } finally {
-                codes.save();
-            }
-            boolean ok = outcomes.stream().allMatch(ScenarioDriver.Outcome::ok);
-            System.out.println(
-                    ok
-                            ? "scenario done; OFFLINE follows from the server's tick after offline-after (10 min)"
-                            : "scenario incomplete: some reports were not acknowledged (is the demo registry loaded?)");
-            return ok;
-        } finally {
-            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-        }
     }
 
     void run() throws InterruptedException {
