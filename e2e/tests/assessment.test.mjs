@@ -113,7 +113,39 @@ test('an assessor clicks a district in the ranking and sees its trend chart', as
   assert.equal(await page.getAttribute('#trend-chart', 'data-ready'), String(rows.length), 'one point per period');
   assert.match(await page.textContent('h1'), /天宁区/);
   await snap(page, 'assessment-trend');
+  // the period selector works under the Content-Security-Policy (no inline onchange)
+  const violations = [];
+  page.on('console', (m) => { if (/Content Security Policy|Content-Security-Policy/i.test(m.text())) { violations.push(m.text()); } });
+  await Promise.all([page.waitForURL(/periods=3/), page.selectOption('[data-testid=trend-periods]', '3')]);
+  assert.equal(await page.$eval('[data-testid=trend-periods]', (el) => el.value), '3');
+  assert.deepEqual(violations, []);
   await page.context().close();
+});
+
+test('the ranking shows 总分 and 等级 without scrolling at 1440 px; 红榜 is red and 黑榜 dark', async () => {
+  const page = await newPage(browser, { viewport: { width: 1440, height: 900 } });
+  await login(page, 'assessor1');
+  const periods = await page.evaluate(() => window.cityops.api('/api/v1/assessment/periods'));
+  const demo = periods.find((p) => p.schemeCode === 'CZ-LONGTERM' && p.currentVersion > 0);
+  await page.goto(`/assessment/periods/${demo.id}?type=DISTRICT`);
+  for (const col of ['col-total', 'col-grade']) {
+    const box = await page.locator(`[data-testid=${col}]`).boundingBox();
+    assert.ok(box && box.x + box.width <= 1440, `${col} is on screen: ${JSON.stringify(box)}`);
+  }
+  assert.match(await page.textContent('[data-testid=ranking] tbody tr [data-testid=grade]'), /\S/);
+  await snap(page, 'assessment-ranking-1440');
+  await page.context().close();
+
+  const citizen = await newPage(browser, { viewport: { width: 1440, height: 900 } });
+  await citizen.goto('/public/assessment');
+  const red = await citizen.$eval('[data-testid=red-list]', (el) => getComputedStyle(el).backgroundColor);
+  const black = await citizen.$eval('[data-testid=black-list]', (el) => getComputedStyle(el).backgroundColor);
+  const rgb = (c) => c.match(/\d+/g).map(Number);
+  const [r, g, b] = rgb(red);
+  assert.ok(r > 150 && g < 80 && b < 80, `红榜 is red: ${red}`);
+  assert.ok(rgb(black).every((v) => v < 60), `黑榜 is dark: ${black}`);
+  await snap(citizen, 'assessment-public-1440');
+  await citizen.context().close();
 });
 
 test('a department appeals a deduction with a photo; the assessor accepts it; the department sees the outcome', async () => {

@@ -57,10 +57,20 @@ test('a supervisor sees trucks live, an alarm, sends it as a case and opens the 
   await page.goto('/muck/alarms');
   const button = await page.$('.muck-send-case');
   if (button) {
-    page.once('dialog', (d) => d.accept('请核查'));
+    // 转案件 opens an in-page dialog (no window.prompt), and the row then shows the case number itself.
+    let prompted = false;
+    page.once('dialog', (d) => { prompted = true; d.dismiss(); });
+    const row = page.locator('[data-testid=alarm-table] tbody tr', { has: page.locator('.muck-send-case') }).first();
     await button.click();
-    await page.waitForSelector('#muck-alarm-message:not([hidden])');
+    await page.waitForSelector('[data-testid=case-dialog][open]');
+    await page.fill('[data-testid=case-note]', '请核查');
+    await snap(page, 'muck-alarm-case-dialog');
+    await page.click('[data-testid=case-confirm]');
+    const number = row.locator('[data-testid=alarm-case-number]');
+    await number.waitFor();
+    assert.match(await number.textContent(), /^\d{8,}/, 'the row shows the case number, not a category code');
     assert.match(await page.textContent('#muck-alarm-message'), /已转案件/);
+    assert.equal(prompted, false, 'no browser prompt');
   }
 
   await page.goto('/muck/sites');

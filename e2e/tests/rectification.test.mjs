@@ -26,16 +26,32 @@ test('the office imports and assigns, the department reports with evidence, the 
   });
   await Promise.all([office.waitForURL(/\/rectification\/inspections\/\d+$/), office.click('[data-testid=import-form] button[type=submit]')]);
   assert.match(await office.textContent('[data-testid=ledger-total]'), /1/);
+  const ledgerUrl = office.url();
   await Promise.all([office.waitForURL(/\/rectification\/measures\/\d+$/), office.click(`text=${MEASURE}`)]);
   const measureUrl = office.url();
   await office.fill('[data-testid=assign-form] input[name=leader]', '党组成员、副局长');
-  await office.fill('[data-testid=assign-form] input[name=leaderUsername]', 'leader1');
+  // the leader account is chosen from the list of leader accounts, not typed
+  assert.equal(await office.$eval('[data-testid=leader-account]', (el) => el.tagName), 'SELECT');
+  await office.selectOption('[data-testid=leader-account]', 'leader1');
   await office.fill('[data-testid=assign-form] input[name=leadDepartment]', '市环卫处');
   await office.fill('[data-testid=assign-form] input[name=cooperating]', '天宁区城管局');
   await office.fill('[data-testid=assign-form] input[name=deadline]', '2030-12-31');
   await Promise.all([office.waitForLoadState('load'), office.click('[data-testid=assign-form] button[type=submit]')]);
   await office.waitForSelector('[data-testid=flash-ok]');
   assert.equal((await office.textContent('[data-testid=measure-dept]')).trim(), '市环卫处');
+  assert.equal(await office.$eval('[data-testid=leader-account]', (el) => el.value), 'leader1');
+  // 平台指标: chosen from the list; only the chosen indicator's own fields show, labelled (no k=v;k=v)
+  assert.equal(await office.$('[data-testid=indicator-form] input[name=params]'), null);
+  await office.selectOption('[data-testid=indicator-key]', 'cases.count-by-category');
+  const shown = await office.$$eval('[data-testid=indicator-form] .indicator-param:not([hidden]) span', (s) => s.map((x) => x.textContent));
+  assert.ok(shown.length === 4 && shown.every((t) => !/=/.test(t)), `fields: ${shown}`);
+  await office.fill('[data-testid=indicator-form] input[name="p.cases.count-by-category.category"]', '30428:E:01');
+  await office.fill('[data-testid=indicator-form] input[name="p.cases.count-by-category.from"]', '2026-01-01');
+  await Promise.all([office.waitForLoadState('load'), office.click('[data-testid=indicator-form] button[type=submit]')]);
+  await office.waitForSelector('[data-testid=flash-ok]');
+  assert.equal(await office.$eval('[data-testid=indicator-key]', (el) => el.value), 'cases.count-by-category');
+  assert.equal(await office.inputValue('[data-testid=indicator-form] input[name="p.cases.count-by-category.category"]'), '30428:E:01');
+  await snap(office, 'rectification-measure-assign');
   await office.context().close();
 
   // 市环卫处: the measure is in its task list; progress, a photo, completion
@@ -57,6 +73,15 @@ test('the office imports and assigns, the department reports with evidence, the 
   assert.match(await dept.textContent('[data-testid=measure-status]'), /已完成/);
   await snap(dept, 'rectification-measure-phone');
   await dept.context().close();
+
+  // the ledger's 整改进展 column shows the latest progress at once
+  const check = await newPage(browser, { viewport: { width: 1440, height: 900 } });
+  await login(check, 'rectify1');
+  await check.goto(ledgerUrl);
+  const progress = await check.textContent('[data-testid=ledger-table] tbody tr [data-testid=latest-progress]');
+  assert.match(progress, /已完成全市公厕摸排/);
+  await snap(check, 'rectification-ledger');
+  await check.context().close();
 
   // 领导: verify and sign off (销号) the problem
   const leader = await newPage(browser);

@@ -9,7 +9,20 @@
     const c = csrf();
     if (c) { e.detail.headers[c.header] = c.token; }
   });
+  // <select data-autosubmit>: submits its form on change (the Content-Security-Policy forbids inline change handlers).
+  document.addEventListener('change', function (e) {
+    const el = e.target;
+    if (el && el.matches && el.matches('[data-autosubmit]') && el.form) {
+      if (el.form.requestSubmit) { el.form.requestSubmit(); } else { el.form.submit(); }
+    }
+  });
   window.cityops = {
+    /** An instant (ISO-8601) as the one date-time format of the interface, yyyy-MM-dd HH:mm in 北京时间 (UTC+8, no DST). */
+    time: function (iso) {
+      if (!iso) { return ''; }
+      const ms = Date.parse(iso);
+      return isNaN(ms) ? String(iso) : new Date(ms + 8 * 3600 * 1000).toISOString().slice(0, 16).replace('T', ' ');
+    },
     csrf: csrf,
     /** fetch() against the JSON API with the session cookie and CSRF header; resolves to parsed JSON. */
     api: async function (url, options) {
@@ -29,3 +42,4 @@
     }
   };
 })();
+

@@ -45,7 +45,7 @@
   }
   function fmt(iso) {
     if (!iso) { return ''; }
-    return new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+    return window.cityops.time(iso);
   }
   window.muck = { parseWkt: parseWkt, layer: layer, createMap: createMap, STATE_COLORS: STATE_COLORS, esc: esc, fmt: fmt };
 })();

@@ -6,6 +6,7 @@
   const fences = L.layerGroup().addTo(map);
   const trucks = L.layerGroup().addTo(map);
   const labels = { LOADED: '重车', EMPTY: '空车', ALARM: '报警', OFFLINE_PERMIT: '核准期内离线', OFFLINE: '离线' };
+  const loads = { EMPTY: '空载', HALF: '半载', FULL: '满载', LOADED: '重载' };
   map.cityops.legend(Object.keys(labels).map(function (k) {
     return { label: labels[k], color: muck.STATE_COLORS[k], kind: 'dot' };
   }).concat([
@@ -54,12 +55,12 @@
         rows.push('<tr data-state="' + muck.esc(v.state) + '"><td><a href="' + muck.esc(el.dataset.trackUrl) + '?vehicle=' + encodeURIComponent(v.id) + '">'
           + muck.esc(v.plate) + '</a></td><td>' + muck.esc(v.companyName) + '</td><td><span class="badge muck-' + muck.esc(v.state) + '">'
           + muck.esc(labels[v.state]) + '</span></td><td>' + (v.speed == null ? '' : Math.round(v.speed)) + '</td><td>'
-          + muck.fmt(v.receivedAt) + '</td><td>' + muck.esc(v.openAlarms.join(' ')) + '</td></tr>');
+          + muck.fmt(v.receivedAt) + '</td><td>' + muck.esc((v.openAlarmLabels || v.openAlarms).join('、')) + '</td></tr>');
         if (v.lat == null) { return; }
         L.circleMarker([v.lat, v.lon], { radius: 7, color: '#fff', weight: 1, fillColor: muck.STATE_COLORS[v.state], fillOpacity: 0.95 })
           .bindPopup('<b>' + muck.esc(v.plate) + '</b> ' + muck.esc(labels[v.state]) + '<br>' + muck.esc(v.companyName || '')
-            + '<br>速度 ' + Math.round(v.speed) + ' km/h · ' + muck.esc(v.load) + '<br>' + muck.fmt(v.receivedAt)
-            + (v.openAlarms.length ? '<br>报警: ' + muck.esc(v.openAlarms.join(', ')) : '')
+            + '<br>速度 ' + Math.round(v.speed) + ' km/h · ' + muck.esc(loads[v.load] || v.load || '') + '<br>' + muck.fmt(v.receivedAt)
+            + (v.openAlarms.length ? '<br>报警：' + muck.esc((v.openAlarmLabels || v.openAlarms).join('、')) : '')
             + '<br><a href="' + muck.esc(el.dataset.trackUrl) + '?vehicle=' + encodeURIComponent(v.id) + '">轨迹回放</a>')
           .addTo(trucks);
       });

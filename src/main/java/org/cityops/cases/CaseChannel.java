@@ -26,4 +26,12 @@ public enum CaseChannel {
     public String label() {
         return label;
     }
+
+    /**
+     * Whether staff may take a case in from this channel (热线, 监督员, 媒体, 领导交办) on the intake page or the
+     * staff API; the public report page, Open311 and other modules' alarms have their own doors.
+     */
+    public boolean takenByStaff() {
+        return this == HOTLINE || this == INSPECTOR || this == MEDIA || this == LEADER;
+    }
 }

@@ -25,4 +25,7 @@ public interface Catalog {
      * street or district code. Empty when no rule matches.
      */
     Optional<String> responsibleDepartment(long categoryId, String areaCode);
+
+    /** As {@link #responsibleDepartment}, with the rule that matched (the dispatch preview shows why). */
+    Optional<RouteChoice> route(long categoryId, String areaCode);
 }

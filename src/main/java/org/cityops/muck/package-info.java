@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "muck",
-        allowedDependencies = {"platform", "audit", "org", "geo", "telemetry", "cases"})
+        allowedDependencies = {"platform", "audit", "org", "geo", "telemetry", "cases", "stats"})
 package org.cityops.muck;

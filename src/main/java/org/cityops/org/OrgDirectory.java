@@ -31,6 +31,12 @@ public interface OrgDirectory {
     /** An enabled staff account with its roles and data scope, by account name; empty when unknown or disabled. */
     Optional<StaffMember> staff(String username);
 
+    /**
+     * The enabled accounts holding a role, by account name (e.g. the leaders a rectification measure can name as
+     * its 责任领导 account). At most 500.
+     */
+    List<StaffMember> staffWithRole(Role role);
+
     /** Name of the unit with this code, or the code itself if unknown. */
     default String nameOf(String code) {
         return unit(code).map(OrgUnitView::name).orElse(code);

@@ -211,12 +211,23 @@ class CaseApiTests {
     }
 
     @Test
-    void anIllegalTransitionIsA409ProblemDetail() throws Exception {
+    void anIllegalTransitionIsA409ProblemDetailInTheCallersLanguage() throws Exception {
         long id = newCase("HOTLINE", place());
         act("dispatcher1", id, "{\"action\":\"DISPATCH\",\"departmentCode\":\"HWC\"}")
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.status").value(409))
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("DISPATCH")));
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.endsWith("的案卷不能派遣")))
+                .andExpect(jsonPath("$.detail")
+                        .value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.matchesPattern(".*[A-Za-z].*"))));
+        mvc.perform(post("/api/v1/cases/" + id + "/transitions")
+                        .header("Authorization", Api.bearer(mvc, "dispatcher1"))
+                        .cookie(new jakarta.servlet.http.Cookie("cityops-lang", "en"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"action\":\"DISPATCH\",\"departmentCode\":\"HWC\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail")
+                        .value(org.hamcrest.Matchers.matchesPattern(
+                                "A case in status \"[^\"]+\" cannot take the step \"Dispatch\"")));
     }
 
     @Test
@@ -280,7 +291,7 @@ class CaseApiTests {
                 .andExpect(jsonPath("$.field").value("lat"));
         intake("operator1", body("HOTLINE", "outside", new Places.Place(0.5, 0.5, null)))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("outside the city")));
+                .andExpect(jsonPath("$.detail").value("位置不在本市网格内"));
         intake("operator1", body("HOTLINE", "长".repeat(2001), p))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("description"));

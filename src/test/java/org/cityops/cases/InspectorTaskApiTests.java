@@ -45,6 +45,9 @@ class InspectorTaskApiTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.cityops.org.internal.InspectorAreas inspectors;
+
     /** A district inspector (监督员 of a 区), signing in with the demo password. */
     String districtInspector(String district) {
         String username = "zz-insp-" + UUID.randomUUID().toString().substring(0, 8);
@@ -65,6 +68,7 @@ class InspectorTaskApiTests {
         jdbc.sql("INSERT INTO app_user_role (user_id, role) VALUES (:id, 'INSPECTOR')")
                 .param("id", id)
                 .update();
+        inspectors.changed(); // written around the accounts service: say so
         return username;
     }
 

@@ -38,6 +38,9 @@ class InspectorTaskPageTests {
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+    @Autowired
+    org.cityops.org.internal.InspectorAreas inspectors;
+
     /** A district inspector, so that its tasks are this test's only. */
     String districtInspector(String district) {
         String username = "zz-insp-" + UUID.randomUUID().toString().substring(0, 8);
@@ -55,6 +58,7 @@ class InspectorTaskPageTests {
         jdbc.sql("INSERT INTO app_user_role (user_id, role) VALUES (:id, 'INSPECTOR')")
                 .param("id", id)
                 .update();
+        inspectors.changed(); // written around the accounts service: say so
         return username;
     }
 

@@ -116,7 +116,7 @@ class CatalogPageTests {
                         .session(admin)
                         .header("HX-Request", "true"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("HWC")));
+                .andExpect(content().string(containsString("市环卫处")));
     }
 
     @Test

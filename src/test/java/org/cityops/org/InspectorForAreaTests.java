@@ -20,6 +20,9 @@ class InspectorForAreaTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.cityops.org.internal.InspectorAreas inspectors;
+
     private String inspectorIn(String unitCode, boolean enabled) {
         String username = "zz-insp-" + UUID.randomUUID().toString().substring(0, 8);
         long unit = jdbc.sql("SELECT id FROM org_unit WHERE code = :c")
@@ -40,6 +43,7 @@ class InspectorForAreaTests {
         jdbc.sql("INSERT INTO app_user_role (user_id, role) VALUES (:id, 'INSPECTOR')")
                 .param("id", id)
                 .update();
+        inspectors.changed(); // written around the accounts service: say so
         return username;
     }
 

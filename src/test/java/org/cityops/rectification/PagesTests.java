@@ -2,7 +2,9 @@ package org.cityops.rectification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.cityops.support.IntegrationTest;
@@ -97,5 +99,23 @@ class PagesTests {
                 .getResponse()
                 .getContentAsString();
         assertThat(page).contains("data-testid=\"assign-form\"", "data-testid=\"progress-form\"");
+        // the leader account is chosen from the leaders; 平台指标 from the list, with its own fields (no k=v;k=v)
+        assertThat(page)
+                .contains("<select name=\"leaderUsername\"", "value=\"leader1\"")
+                .contains("name=\"p.cases.count-by-category.category\"")
+                .doesNotContain("name=\"params\"", "k=v;k=v");
+        mvc.perform(post("/rectification/measures/" + m + "/indicator")
+                        .session(office)
+                        .with(csrf())
+                        .param("key", "cases.count-by-category")
+                        .param("p.cases.count-by-category.category", "30428:E:01")
+                        .param("p.cases.count-by-category.area", "")
+                        .param("p.ledger.status.status", "x"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("SELECT indicator_params FROM rect_measure WHERE id = :m")
+                        .param("m", m)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("category=30428:E:01");
     }
 }

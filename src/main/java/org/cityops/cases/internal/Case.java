@@ -14,6 +14,7 @@ import org.cityops.catalog.Urgency;
 import org.cityops.org.Role;
 import org.cityops.platform.AccessDeniedToEntityException;
 import org.cityops.platform.ConflictException;
+import org.cityops.platform.DomainException;
 import org.cityops.platform.InvalidInputException;
 
 /**
@@ -155,7 +156,10 @@ final class Case {
                 .filter(who.roles()::contains)
                 .findFirst()
                 .orElseThrow(() -> new AccessDeniedToEntityException(
-                        "当前角色不能执行" + action.label() + " your role may not " + action));
+                                "当前角色不能执行" + action.label() + " your role may not " + action)
+                        .withKey(
+                                "cases.error.roleMayNot",
+                                new DomainException.MessageArg("cases.action." + action, action.label())));
         if (role == Role.HANDLER
                 && (who.departmentId() == null || !who.departmentId().equals(departmentId))) {
             throw new AccessDeniedToEntityException("不是本部门的案卷 case is not assigned to your department");
@@ -163,9 +167,15 @@ final class Case {
         if (!rule.from().contains(status)) {
             String waiting = action == CaseAction.ASSIGN_INSPECTOR ? "（只有待核实、待核查的案卷可指派监督员）" : "";
             throw new ConflictException(
-                    "状态为" + status.label() + "的案卷不能" + action.label() + waiting + " illegal transition " + action
-                            + " from " + status,
-                    "action");
+                            "状态为" + status.label() + "的案卷不能" + action.label() + waiting + " illegal transition "
+                                    + action + " from " + status,
+                            "action")
+                    .withKey(
+                            action == CaseAction.ASSIGN_INSPECTOR
+                                    ? "cases.error.illegalTransition.inspector"
+                                    : "cases.error.illegalTransition",
+                            new DomainException.MessageArg("cases.status." + status, status.label()),
+                            new DomainException.MessageArg("cases.action." + action, action.label()));
         }
         return role;
     }

@@ -341,16 +341,27 @@ public class CaseQueries {
     }
 
     /**
-     * Recent SLA alerts for the performer: a department's handlers see their department's, staff with an area
-     * scope see those of cases in their area (the dispatchers see every one of the city). Only open cases.
+     * The SLA alert box: the latest alert (预警 or 超期) of each case in the caller's queue, once per case. Only cases
+     * waiting for one of the caller's roles (the statuses of its queue; a leader's queue is every open case of its
+     * scope), inside its data scope.
      */
     public List<AlertRow> alerts(Performer who, int limit) {
         Map<String, Object> p = new HashMap<>();
         String scope = scope(who, p, "c.");
+        String statuses = "";
+        if (!who.roles().contains(Role.LEADER) && who != Performer.SYSTEM) {
+            Set<CaseStatus> queue = queueStatuses(who.roles());
+            if (queue.isEmpty()) {
+                return List.of();
+            }
+            p.put("queueStatuses", queue.stream().map(Enum::name).toList());
+            statuses = " AND c.status IN (:queueStatuses)";
+        }
         return jdbc.sql("""
                 SELECT a.case_id, c.case_number, a.kind, a.stage, a.due_at, a.raised_at, c.status
                 FROM case_alert a JOIN city_case c ON c.id = a.case_id
-                WHERE c.is_open = TRUE""" + " AND " + scope + " ORDER BY a.id DESC LIMIT :limit")
+                WHERE c.is_open = TRUE
+                  AND NOT EXISTS (SELECT 1 FROM case_alert later WHERE later.case_id = a.case_id AND later.id > a.id)""" + statuses + " AND " + scope + " ORDER BY a.id DESC LIMIT :limit")
                 .params(p)
                 .param("limit", Math.max(1, Math.min(limit, 200)))
                 .query((rs, n) -> new AlertRow(

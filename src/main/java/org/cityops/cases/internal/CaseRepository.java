@@ -1,10 +1,14 @@
 package org.cityops.cases.internal;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.cityops.audit.RecordDigest;
 import org.cityops.cases.CaseChannel;
@@ -14,6 +18,8 @@ import org.cityops.catalog.ProcessStage;
 import org.cityops.catalog.Urgency;
 import org.cityops.platform.ConflictException;
 import org.cityops.platform.DbTime;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -23,9 +29,11 @@ import org.springframework.stereotype.Repository;
 class CaseRepository {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    CaseRepository(JdbcClient jdbc) {
+    CaseRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     Optional<Case> find(long id) {
@@ -224,6 +232,58 @@ class CaseRepository {
                 .param("inspector", s.inspector())
                 .update(keys, "id");
         return CaseStepDigests.digest(keys.getKey().longValue(), caseId, s);
+    }
+
+    /**
+     * Several steps of one change (受理 and 指派监督员) in one JDBC batch, in order; their digests in the same order.
+     */
+    List<RecordDigest> insertSteps(long caseId, List<StepRecord> steps) {
+        if (steps.size() == 1) {
+            return List.of(insertStep(caseId, steps.get(0)));
+        }
+        var keys = new GeneratedKeyHolder();
+        batch.batchUpdate(
+                con -> con.prepareStatement("""
+                        INSERT INTO case_step (case_id, action, stage, from_status, to_status, actor, actor_name, role,
+                          department_id, started_at, due_at, acted_at, on_time, note, inspector)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"}),
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        StepRecord s = steps.get(i);
+                        ps.setLong(1, caseId);
+                        ps.setString(2, s.action());
+                        ps.setString(3, s.stage() == null ? null : s.stage().name());
+                        ps.setString(4, s.from() == null ? null : s.from().name());
+                        ps.setString(5, s.to().name());
+                        ps.setString(6, s.actor());
+                        ps.setString(7, s.actorName());
+                        ps.setString(8, s.role());
+                        ps.setObject(9, s.departmentId(), Types.BIGINT);
+                        ps.setObject(10, DbTime.toDb(s.startedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+                        ps.setObject(11, DbTime.toDb(s.dueAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+                        ps.setObject(12, DbTime.toDb(s.actedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+                        ps.setObject(13, s.onTime(), Types.BOOLEAN);
+                        ps.setString(14, s.note());
+                        ps.setString(15, s.inspector());
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return steps.size();
+                    }
+                },
+                keys);
+        List<Map<String, Object>> ids = keys.getKeyList();
+        if (ids.size() != steps.size()) {
+            throw new IllegalStateException("expected " + steps.size() + " step ids, got " + ids.size());
+        }
+        List<RecordDigest> digests = new ArrayList<>(steps.size());
+        for (int i = 0; i < steps.size(); i++) {
+            long id = ((Number) ids.get(i).get("id")).longValue();
+            digests.add(CaseStepDigests.digest(id, caseId, steps.get(i)));
+        }
+        return digests;
     }
 
     List<StepRecord> steps(long caseId) {

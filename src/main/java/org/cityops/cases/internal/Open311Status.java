@@ -30,7 +30,7 @@ public final class Open311Status {
      * reasons are never used (free text that may name or quote people).
      */
     public static String describe(String action, CaseStatus to) {
-        String done = CaseService.label(action);
+        String done = CaseViews.label(action);
         return done + "，" + to.label() + " " + english(action, to);
     }
 

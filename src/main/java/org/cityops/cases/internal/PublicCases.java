@@ -41,7 +41,7 @@ public class PublicCases {
                         c.closedAt,
                         cases.steps(c.id).stream()
                                 .filter(s -> !"SUPERVISE".equals(s.action()))
-                                .map(s -> new PublicCaseView.PublicStep(CaseService.label(s.action()), s.actedAt()))
+                                .map(s -> new PublicCaseView.PublicStep(CaseViews.label(s.action()), s.actedAt()))
                                 .toList()));
     }
 }

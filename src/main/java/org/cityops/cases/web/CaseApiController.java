@@ -17,8 +17,11 @@ import org.cityops.cases.internal.CaseQueries;
 import org.cityops.cases.internal.CaseRow;
 import org.cityops.cases.internal.CaseService;
 import org.cityops.cases.internal.CaseView;
+import org.cityops.cases.internal.DispatchPreviews;
+import org.cityops.cases.internal.MergeTargets;
 import org.cityops.cases.internal.NewCase;
 import org.cityops.cases.internal.Performer;
+import org.cityops.cases.internal.TransferredCases;
 import org.cityops.cases.internal.TransitionRequest;
 import org.cityops.catalog.Urgency;
 import org.cityops.org.CurrentStaff;
@@ -51,12 +54,25 @@ class CaseApiController {
     private final CaseQueries queries;
     private final CurrentStaff staff;
     private final OrgDirectory org;
+    private final DispatchPreviews dispatchPreviews;
+    private final MergeTargets mergeTargets;
+    private final TransferredCases transferred;
 
-    CaseApiController(CaseService cases, CaseQueries queries, CurrentStaff staff, OrgDirectory org) {
+    CaseApiController(
+            CaseService cases,
+            CaseQueries queries,
+            CurrentStaff staff,
+            OrgDirectory org,
+            DispatchPreviews dispatchPreviews,
+            MergeTargets mergeTargets,
+            TransferredCases transferred) {
         this.cases = cases;
         this.queries = queries;
         this.staff = staff;
         this.org = org;
+        this.dispatchPreviews = dispatchPreviews;
+        this.mergeTargets = mergeTargets;
+        this.transferred = transferred;
     }
 
     /** Who reported: optional. */
@@ -82,6 +98,7 @@ class CaseApiController {
             Satisfaction satisfaction,
             Boolean reopen,
             Long mergeInto,
+            String mergeIntoNumber,
             Long version,
             String inspector,
             LocalDate expectedDate) {}
@@ -91,7 +108,7 @@ class CaseApiController {
     ResponseEntity<CaseView> intake(
             @RequestBody IntakeBody body,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        if (body.channel() != null && !staffChannel(body.channel())) {
+        if (body.channel() != null && !body.channel().takenByStaff()) {
             throw new InvalidInputException(
                     "该来源不能通过此接口受理 channel " + body.channel()
                             + " is not taken here (use the public page, Open311 or an event)",
@@ -111,14 +128,7 @@ class CaseApiController {
         CaseService.Intake intake = cases.intake(in, who, idempotencyKey, null, null);
         return ResponseEntity.created(URI.create("/api/v1/cases/" + intake.caseId()))
                 .header("Idempotent-Replayed", String.valueOf(intake.replay()))
-                .body(intake.view() != null ? intake.view() : cases.created(intake.caseId(), who));
-    }
-
-    private static boolean staffChannel(CaseChannel ch) {
-        return ch == CaseChannel.HOTLINE
-                || ch == CaseChannel.INSPECTOR
-                || ch == CaseChannel.MEDIA
-                || ch == CaseChannel.LEADER;
+                .body(intake.view());
     }
 
     @GetMapping("/{id}")
@@ -138,6 +148,10 @@ class CaseApiController {
                     .orElseThrow(() -> new InvalidInputException("部门不存在 unknown department", "departmentCode"));
         }
         String note = body.note() != null ? body.note() : body.reason();
+        Long mergeInto = body.mergeInto();
+        if (body.action() == CaseAction.MERGE && mergeInto == null && body.mergeIntoNumber() != null) {
+            mergeInto = mergeTargets.idOf(body.mergeIntoNumber(), who); // 合并 by case number
+        }
         // the version is compared inside the step's transaction
         return cases.transition(
                 id,
@@ -148,7 +162,7 @@ class CaseApiController {
                         body.extensionHours(),
                         body.satisfaction(),
                         body.reopen(),
-                        body.mergeInto(),
+                        mergeInto,
                         body.inspector(),
                         body.expectedDate()),
                 who,
@@ -216,6 +230,15 @@ class CaseApiController {
         return queries.alerts(Performer.of(staff.require()), limit);
     }
 
+    /**
+     * 转办信息: cases on the ground (district / street) of the caller's department that the routing sent to another
+     * department, read-only; empty for callers whose department has no such ground.
+     */
+    @GetMapping("/transferred")
+    List<TransferredCases.Row> transferred(@RequestParam(defaultValue = "50") int limit) {
+        return transferred.of(Performer.of(staff.require()), limit);
+    }
+
     /** Open cases inside {@code bbox=west,south,east,north} (WGS-84). */
     @GetMapping("/map")
     List<CaseRow> map(@RequestParam String bbox, @RequestParam(defaultValue = "2000") int limit) {
@@ -234,6 +257,15 @@ class CaseApiController {
         } catch (NumberFormatException e) {
             throw new InvalidInputException("bbox 应为数字 bbox must be numbers", "bbox");
         }
+    }
+
+    /**
+     * 按派遣规则 before confirming: the department the routing rules choose for this case and the rule that
+     * matched ({@code matched=false}: no rule, the dispatcher chooses a department).
+     */
+    @GetMapping("/{id}/dispatch-preview")
+    DispatchPreviews.Preview dispatchPreview(@PathVariable long id) {
+        return dispatchPreviews.preview(id, Performer.of(staff.require()));
     }
 
     @GetMapping("/{id}/duplicates")

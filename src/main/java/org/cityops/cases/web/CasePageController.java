@@ -13,8 +13,11 @@ import org.cityops.cases.internal.CasePage;
 import org.cityops.cases.internal.CaseQueries;
 import org.cityops.cases.internal.CaseService;
 import org.cityops.cases.internal.CaseView;
+import org.cityops.cases.internal.DispatchPreviews;
+import org.cityops.cases.internal.MergeTargets;
 import org.cityops.cases.internal.NewCase;
 import org.cityops.cases.internal.Performer;
+import org.cityops.cases.internal.TransferredCases;
 import org.cityops.cases.internal.TransitionRequest;
 import org.cityops.catalog.Catalog;
 import org.cityops.catalog.Urgency;
@@ -49,6 +52,9 @@ class CasePageController {
     private final OrgDirectory org;
     private final Catalog catalog;
     private final CaseExcel excel;
+    private final DispatchPreviews dispatchPreviews;
+    private final MergeTargets mergeTargets;
+    private final TransferredCases transferred;
     private final String tileUrl;
     private final String center;
 
@@ -59,6 +65,9 @@ class CasePageController {
             OrgDirectory org,
             Catalog catalog,
             CaseExcel excel,
+            DispatchPreviews dispatchPreviews,
+            MergeTargets mergeTargets,
+            TransferredCases transferred,
             @Value("${cityops.map.tile-url:}") String tileUrl,
             @Value("${cityops.map.center-lat:31.79},${cityops.map.center-lon:119.95},${cityops.map.zoom:11}")
                     String center) {
@@ -68,6 +77,9 @@ class CasePageController {
         this.org = org;
         this.catalog = catalog;
         this.excel = excel;
+        this.dispatchPreviews = dispatchPreviews;
+        this.mergeTargets = mergeTargets;
+        this.transferred = transferred;
         this.tileUrl = tileUrl;
         this.center = center;
     }
@@ -96,6 +108,7 @@ class CasePageController {
         tasks(me, model);
         model.addAttribute("result", result);
         model.addAttribute("alerts", queries.alerts(me, 20));
+        model.addAttribute("transferred", transferred.of(me, 50));
         model.addAttribute("queueStatuses", CaseQueries.queueStatuses(me.roles()));
         model.addAttribute(
                 "roles", me.roles().stream().map(Role::label).sorted().toList());
@@ -200,6 +213,10 @@ class CasePageController {
                 c.status() == CaseStatus.PENDING_VERIFY || c.status() == CaseStatus.PENDING_FILE
                         ? cases.duplicates(c.id(), me)
                         : List.of());
+        // 按派遣规则 shows where it sends, and why, before the dispatcher confirms
+        model.addAttribute(
+                "dispatchPreview",
+                c.availableActions().contains(CaseAction.DISPATCH) ? dispatchPreviews.preview(c.id(), me) : null);
         return view;
     }
 
@@ -214,6 +231,7 @@ class CasePageController {
             @RequestParam(required = false) Satisfaction satisfaction,
             @RequestParam(required = false) Boolean reopen,
             @RequestParam(required = false) Long mergeInto,
+            @RequestParam(required = false) String mergeIntoNumber,
             @RequestParam(required = false) String inspector,
             @RequestParam(required = false) LocalDate expectedDate,
             @RequestParam(required = false) MultipartFile photo,
@@ -224,6 +242,10 @@ class CasePageController {
         String error = null;
         CaseView done = null;
         try {
+            // 合并 names the target by its case number (the form's field); an id is still accepted
+            if (action == CaseAction.MERGE && mergeInto == null) {
+                mergeInto = mergeTargets.idOf(mergeIntoNumber, me);
+            }
             // the photo is stored with the step, in its transaction, only when the step is allowed
             done = cases.transition(
                     id,
@@ -259,10 +281,7 @@ class CasePageController {
         model.addAttribute(
                 "intakeChannels",
                 Arrays.stream(CaseChannel.values())
-                        .filter(ch -> ch == CaseChannel.HOTLINE
-                                || ch == CaseChannel.INSPECTOR
-                                || ch == CaseChannel.MEDIA
-                                || ch == CaseChannel.LEADER)
+                        .filter(CaseChannel::takenByStaff)
                         .toList());
         return "cases/new";
     }
@@ -287,11 +306,7 @@ class CasePageController {
         Performer me = me();
         CaseChannel ch = channel == null && me.roles().contains(Role.INSPECTOR) ? CaseChannel.INSPECTOR : channel;
         try {
-            if (ch != null
-                    && ch != CaseChannel.HOTLINE
-                    && ch != CaseChannel.INSPECTOR
-                    && ch != CaseChannel.MEDIA
-                    && ch != CaseChannel.LEADER) {
+            if (ch != null && !ch.takenByStaff()) {
                 throw new org.cityops.platform.InvalidInputException("来源不可用 channel not allowed", "channel");
             }
             CaseService.Intake intake = cases.intake(

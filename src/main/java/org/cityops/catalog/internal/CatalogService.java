@@ -85,6 +85,15 @@ public class CatalogService implements Catalog {
         return s.byId(categoryId).flatMap(c -> s.route(c, areaCode)).map(RoutingRule::departmentCode);
     }
 
+    @Override
+    public Optional<org.cityops.catalog.RouteChoice> route(long categoryId, String areaCode) {
+        CatalogSnapshot s = snapshot();
+        return s.byId(categoryId)
+                .flatMap(c -> s.route(c, areaCode))
+                .map(r -> new org.cityops.catalog.RouteChoice(
+                        r.id(), r.selector(), r.areaPrefix(), r.departmentCode(), r.note()));
+    }
+
     public Category require(long id) {
         return require(snapshot(), id);
     }

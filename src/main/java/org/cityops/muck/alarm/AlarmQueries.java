@@ -237,7 +237,14 @@ public class AlarmQueries {
             boolean online,
             boolean permitActive,
             List<String> openAlarms,
-            String state) {}
+            String state) {
+
+        /** 报警类型 labels of {@link #openAlarms}, in the same order, for a page to show. */
+        @com.fasterxml.jackson.annotation.JsonProperty("openAlarmLabels")
+        public List<String> openAlarmLabels() {
+            return openAlarms.stream().map(AlarmType::labelOf).toList();
+        }
+    }
 
     @Transactional(readOnly = true)
     public List<LiveVehicle> live() {

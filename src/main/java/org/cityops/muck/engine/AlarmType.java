@@ -37,6 +37,16 @@ public enum AlarmType {
         return label;
     }
 
+    /** The label of a stored type code, or the code itself if it is not (or no longer) a type. */
+    public static String labelOf(String code) {
+        for (AlarmType t : values()) {
+            if (t.name().equals(code)) {
+                return t.label;
+            }
+        }
+        return code;
+    }
+
     /** The JT/T 808 alarm bits that raise this type, or 0 for alarms the platform computes. */
     public long terminalMask() {
         switch (this) {

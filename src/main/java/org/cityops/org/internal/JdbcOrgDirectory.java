@@ -26,10 +26,12 @@ class JdbcOrgDirectory implements OrgDirectory {
 
     private final JdbcClient jdbc;
     private final UserAccounts accounts;
+    private final InspectorAreas inspectors;
 
-    JdbcOrgDirectory(JdbcClient jdbc, UserAccounts accounts) {
+    JdbcOrgDirectory(JdbcClient jdbc, UserAccounts accounts, InspectorAreas inspectors) {
         this.jdbc = jdbc;
         this.accounts = accounts;
+        this.inspectors = inspectors;
     }
 
     @Override
@@ -40,6 +42,15 @@ class JdbcOrgDirectory implements OrgDirectory {
         return accounts.findByUsername(username.strip())
                 .filter(UserAccounts.Account::enabled)
                 .map(UserAccounts.Account::staff);
+    }
+
+    @Override
+    public java.util.List<org.cityops.org.StaffMember> staffWithRole(org.cityops.org.Role role) {
+        return jdbc.sql("""
+                SELECT u.username FROM app_user u JOIN app_user_role r ON r.user_id = u.id
+                WHERE r.role = :role AND u.enabled = TRUE ORDER BY u.username LIMIT 500""").param("role", role.name()).query(String.class).list().stream()
+                .flatMap(name -> staff(name).stream())
+                .toList();
     }
 
     @Override
@@ -91,38 +102,7 @@ class JdbcOrgDirectory implements OrgDirectory {
 
     @Override
     public Optional<String> inspectorFor(String areaCode) {
-        if (areaCode == null || areaCode.isBlank()) {
-            return Optional.empty();
-        }
-        record Candidate(String username, String prefix) {}
-        return jdbc
-                .sql("""
-                SELECT u.username, o.code, o.kind FROM app_user u
-                JOIN app_user_role r ON r.user_id = u.id AND r.role = 'INSPECTOR'
-                JOIN org_unit o ON o.id = u.org_unit_id
-                WHERE u.enabled = TRUE""")
-                .query((rs, n) -> new Candidate(rs.getString(1), areaPrefix(rs.getString(2), rs.getString(3))))
-                .list()
-                .stream()
-                .filter(c -> c.prefix() != null && areaCode.startsWith(c.prefix()))
-                .min(java.util.Comparator.comparingInt(
-                                (Candidate c) -> -c.prefix().length())
-                        .thenComparing(Candidate::username))
-                .map(Candidate::username);
-    }
-
-    /** The part of an area code a unit's own code fixes: none for the city, its full code below it. */
-    private static String areaPrefix(String unitCode, String kind) {
-        if (unitCode == null || kind == null) {
-            return null;
-        }
-        OrgUnitKind k;
-        try {
-            k = OrgUnitKind.valueOf(kind);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        return k == OrgUnitKind.CITY ? "" : unitCode.substring(0, Math.min(k.codeLength(), unitCode.length()));
+        return inspectors.inspectorFor(areaCode);
     }
 
     @Override

@@ -29,9 +29,11 @@ public class UserAccounts {
             Instant credentialsChangedAt) {}
 
     private final JdbcClient jdbc;
+    private final InspectorAreas inspectors;
 
-    UserAccounts(JdbcClient jdbc) {
+    UserAccounts(JdbcClient jdbc, InspectorAreas inspectors) {
         this.jdbc = jdbc;
+        this.inspectors = inspectors;
     }
 
     public Optional<Account> findByUsername(String username) {
@@ -187,5 +189,6 @@ public class UserAccounts {
                     .param("r", r.name())
                     .update();
         }
+        inspectors.changed();
     }
 }

@@ -43,9 +43,15 @@ public class ApiProblemHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
 
+    private final ProblemTexts texts;
+
+    public ApiProblemHandler(ProblemTexts texts) {
+        this.texts = texts;
+    }
+
     @ExceptionHandler(DomainException.class)
     ProblemDetail domain(DomainException e) {
-        return problem(statusOf(e), e.getMessage(), e.field());
+        return problem(statusOf(e), texts.of(e), e.field());
     }
 
     public static HttpStatus statusOf(DomainException e) {
@@ -64,12 +70,20 @@ public class ApiProblemHandler {
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ProblemDetail invalid(MethodArgumentNotValidException e) {
         List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(fe -> Map.of("field", fe.getField(), "message", String.valueOf(fe.getDefaultMessage())))
+                .map(fe -> Map.of(
+                        "field",
+                        fe.getField(),
+                        "label",
+                        texts.label(fe.getField()),
+                        "message",
+                        texts.forField(null, String.valueOf(fe.getDefaultMessage()))))
                 .toList();
         FieldError first = e.getBindingResult().getFieldError();
         ProblemDetail pd = problem(
                 HttpStatus.BAD_REQUEST,
-                first == null ? "请求数据不合法 invalid request" : first.getField() + ": " + first.getDefaultMessage(),
+                first == null
+                        ? texts.text("problem.invalid")
+                        : texts.forField(first.getField(), String.valueOf(first.getDefaultMessage())),
                 first == null ? null : first.getField());
         pd.setProperty("errors", errors);
         return pd;
@@ -81,8 +95,8 @@ public class ApiProblemHandler {
         String field = first.map(r -> r.getMethodParameter().getParameterName()).orElse(null);
         String msg = first.flatMap(r -> r.getResolvableErrors().stream().findFirst())
                 .map(err -> String.valueOf(err.getDefaultMessage()))
-                .orElse("invalid parameter");
-        return problem(HttpStatus.BAD_REQUEST, (field == null ? "" : field + ": ") + msg, field);
+                .orElse(texts.text("problem.invalidParam"));
+        return problem(HttpStatus.BAD_REQUEST, texts.forField(field, msg), field);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -95,7 +109,7 @@ public class ApiProblemHandler {
                 .orElse(null);
         return problem(
                 HttpStatus.BAD_REQUEST,
-                first.map(v -> field + ": " + v.getMessage()).orElse("invalid"),
+                first.map(v -> texts.forField(field, v.getMessage())).orElse(texts.text("problem.invalid")),
                 field);
     }
 
@@ -107,66 +121,70 @@ public class ApiProblemHandler {
         }
         String field = JsonErrors.fieldOf(e);
         String detail = field == null
-                ? "请求体不是合法的 JSON request body is not valid JSON"
-                : "字段取值或类型不正确 wrong value or type for field '" + field + "'";
+                ? texts.text("problem.invalidJson")
+                : texts.text("problem.wrongValue", texts.label(field));
         if (JsonErrors.isUnknownField(e)) {
-            detail = "未知字段 unknown field '" + field + "'";
+            detail = texts.text("problem.unknownField", field);
         } else if (field != null && JsonErrors.isBadDate(e)) {
-            detail = "应为日期 yyyy-MM-dd，如 2026-12-31 field '" + field + "' must be a date yyyy-MM-dd";
+            detail = texts.text("problem.badDate", texts.label(field));
         }
         return problem(HttpStatus.BAD_REQUEST, detail, field);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
-        return problem(HttpStatus.BAD_REQUEST, "参数类型不正确 wrong type for parameter '" + e.getName() + "'", e.getName());
+        return problem(HttpStatus.BAD_REQUEST, texts.text("problem.wrongParam", texts.label(e.getName())), e.getName());
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ProblemDetail missing(MissingServletRequestParameterException e) {
         return problem(
-                HttpStatus.BAD_REQUEST, "缺少参数 missing parameter '" + e.getParameterName() + "'", e.getParameterName());
+                HttpStatus.BAD_REQUEST,
+                texts.text("problem.missingParam", texts.label(e.getParameterName())),
+                e.getParameterName());
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
-        return problem(HttpStatus.CONTENT_TOO_LARGE, "上传内容过大 upload too large", null);
+        return problem(HttpStatus.CONTENT_TOO_LARGE, texts.text("problem.uploadTooLarge"), null);
     }
 
     @ExceptionHandler(MissingServletRequestPartException.class)
     ProblemDetail missingPart(MissingServletRequestPartException e) {
         return problem(
-                HttpStatus.BAD_REQUEST, "缺少上传文件 missing part '" + e.getRequestPartName() + "'", e.getRequestPartName());
+                HttpStatus.BAD_REQUEST,
+                texts.text("problem.missingPart", texts.label(e.getRequestPartName())),
+                e.getRequestPartName());
     }
 
     @ExceptionHandler(MultipartException.class)
     ProblemDetail multipart(MultipartException e) {
-        return problem(HttpStatus.BAD_REQUEST, "上传内容不合法 malformed upload", null);
+        return problem(HttpStatus.BAD_REQUEST, texts.text("problem.malformedUpload"), null);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
-        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "不支持的内容类型 unsupported content type", null);
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, texts.text("problem.mediaType"), null);
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ProblemDetail method(HttpRequestMethodNotSupportedException e) {
-        return problem(HttpStatus.METHOD_NOT_ALLOWED, "不支持的请求方法 method not allowed", null);
+        return problem(HttpStatus.METHOD_NOT_ALLOWED, texts.text("problem.method"), null);
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
     ProblemDetail noResource(NoResourceFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "不存在 not found", null);
+        return problem(HttpStatus.NOT_FOUND, texts.text("problem.notFound"), null);
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ProblemDetail concurrent(OptimisticLockingFailureException e) {
-        return problem(HttpStatus.CONFLICT, "数据已被他人修改，请刷新后重试 changed concurrently, reload and retry", null);
+        return problem(HttpStatus.CONFLICT, texts.text("problem.concurrent"), null);
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
     ProblemDetail denied(Exception e) {
-        return problem(HttpStatus.FORBIDDEN, "无权执行此操作 not allowed for your role or scope", null);
+        return problem(HttpStatus.FORBIDDEN, texts.text("problem.denied"), null);
     }
 
     @ExceptionHandler(Exception.class)
@@ -176,14 +194,14 @@ public class ApiProblemHandler {
             return tooLarge;
         }
         log.error("Unhandled API failure", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误 internal error", null);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, texts.text("problem.internal"), null);
     }
 
     /** A read that went past the body limit ({@link RequestSizeLimitFilter}), however it was wrapped: 413. */
-    private static ProblemDetail bodyTooLarge(Throwable e) {
+    private ProblemDetail bodyTooLarge(Throwable e) {
         for (Throwable c = e; c != null; c = c.getCause()) {
             if (c instanceof RequestSizeLimitFilter.BodyTooLargeException) {
-                return problem(HttpStatus.CONTENT_TOO_LARGE, "请求体过大 " + c.getMessage(), null);
+                return problem(HttpStatus.CONTENT_TOO_LARGE, texts.text("problem.bodyTooLarge", c.getMessage()), null);
             }
         }
         return null;

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cityops.org.CurrentActor;
+import org.cityops.org.OrgDirectory;
+import org.cityops.org.Role;
 import org.cityops.org.StaffMember;
 import org.cityops.platform.DomainException;
 import org.cityops.rectification.MeasureStatus;
@@ -47,18 +49,21 @@ class RectificationPageController {
     private final LedgerImporter importer;
     private final WarningService warnings;
     private final IndicatorRegistry indicators;
+    private final OrgDirectory orgDirectory;
 
     RectificationPageController(
             LedgerService ledger,
             LedgerReads reads,
             LedgerImporter importer,
             WarningService warnings,
-            IndicatorRegistry indicators) {
+            IndicatorRegistry indicators,
+            OrgDirectory orgDirectory) {
         this.ledger = ledger;
         this.reads = reads;
         this.importer = importer;
         this.warnings = warnings;
         this.indicators = indicators;
+        this.orgDirectory = orgDirectory;
     }
 
     @GetMapping("/rectification")
@@ -271,6 +276,17 @@ class RectificationPageController {
         model.addAttribute(
                 "indicatorNow", reads.indicatorNow(m).map(v -> v.display()).orElse(null));
         model.addAttribute("indicators", indicators.all());
+        // the indicator's parameters as fields (no typed k=v;k=v), the leader account from the leaders' list
+        model.addAttribute("indicatorParams", IndicatorRegistry.parse(m.indicatorParams()));
+        model.addAttribute(
+                "indicatorLabel",
+                m.indicatorKey() == null
+                        ? null
+                        : indicators
+                                .find(m.indicatorKey())
+                                .map(org.cityops.rectification.IndicatorSource::label)
+                                .orElse(m.indicatorKey()));
+        model.addAttribute("leaders", orgDirectory.staffWithRole(Role.LEADER));
         model.addAttribute("canEdit", LedgerAccess.edits(me));
         model.addAttribute("measureStatuses", MeasureStatus.values());
         model.addAttribute("today", reads.today());
@@ -363,12 +379,14 @@ class RectificationPageController {
             @PathVariable long id,
             @RequestParam(required = false) String key,
             @RequestParam(required = false) String params,
+            @RequestParam java.util.Map<String, String> form,
             RedirectAttributes flash) {
+        // the form sends the chosen indicator's own fields as p.<key>.<parameter>; a typed params string still works
         return act(
                 flash,
                 "/rectification/measures/" + id,
                 "已关联指标 indicator linked",
-                () -> ledger.linkIndicator(me, id, key, params));
+                () -> ledger.linkIndicator(me, id, key, params != null ? params : IndicatorParams.join(key, form)));
     }
 
     @PostMapping("/rectification/problems/{id}/override")

@@ -8,16 +8,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import org.cityops.geo.CoordinateSystem;
 import org.cityops.geo.internal.Basemap;
 import org.cityops.geo.internal.tiles.TestTileFiles;
 import org.cityops.platform.web.ApiProblemHandler;
+import org.cityops.platform.web.ProblemTexts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.support.StaticMessageSource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.servlet.i18n.FixedLocaleResolver;
 
 /** {@code /tiles/{z}/{x}/{y}} over a tiny MBTiles or PMTiles file written by the test. */
 class TileApiTests {
@@ -30,7 +34,8 @@ class TileApiTests {
     private MockMvc serving(Path file) {
         basemap = new Basemap("", file == null ? "" : file.toString(), "", "", "", 18, "", "", "vec");
         return MockMvcBuilders.standaloneSetup(new TileController(basemap))
-                .setControllerAdvice(new ApiProblemHandler())
+                .setControllerAdvice(new ApiProblemHandler(new ProblemTexts(new StaticMessageSource())))
+                .setLocaleResolver(new FixedLocaleResolver(Locale.SIMPLIFIED_CHINESE))
                 .build();
     }
 

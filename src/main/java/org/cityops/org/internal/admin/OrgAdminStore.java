@@ -14,6 +14,7 @@ import org.cityops.org.DataScope;
 import org.cityops.org.DepartmentKind;
 import org.cityops.org.OrgUnitKind;
 import org.cityops.org.Role;
+import org.cityops.org.internal.InspectorAreas;
 import org.cityops.platform.DbTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -36,9 +37,11 @@ class OrgAdminStore {
             LEFT JOIN department d ON d.id = u.department_id""";
 
     private final JdbcClient jdbc;
+    private final InspectorAreas inspectors;
 
-    OrgAdminStore(JdbcClient jdbc) {
+    OrgAdminStore(JdbcClient jdbc, InspectorAreas inspectors) {
         this.jdbc = jdbc;
+        this.inspectors = inspectors;
     }
 
     // ---- units (行政区划)
@@ -184,7 +187,7 @@ class OrgAdminStore {
             Long deptId,
             boolean enabled,
             int version) {
-        return jdbc.sql("""
+        boolean updated = jdbc.sql("""
                 UPDATE app_user SET display_name = :name, phone = :phone, data_scope = :scope, org_unit_id = :unit,
                        department_id = :dept, enabled = :enabled, version = version + 1
                 WHERE id = :id AND version = :v""")
@@ -198,6 +201,8 @@ class OrgAdminStore {
                         .param("v", version)
                         .update()
                 == 1;
+        inspectors.changed(); // the unit or the enabled flag may have changed
+        return updated;
     }
 
     void setEnabled(long id, boolean enabled) {
@@ -205,6 +210,7 @@ class OrgAdminStore {
                 .param("e", enabled)
                 .param("id", id)
                 .update();
+        inspectors.changed();
     }
 
     void setPassword(long id, String hash) {

@@ -118,6 +118,7 @@ class SecurityConfig {
                                 "/js/**",
                                 "/img/**",
                                 "/favicon.ico",
+                                "/favicon.svg",
                                 "/public/**",
                                 "/open311/**",
                                 "/swagger-ui/**",

@@ -1,0 +1,102 @@
+package org.cityops.cases.internal;
+
+import java.util.Optional;
+import org.cityops.catalog.Catalog;
+import org.cityops.catalog.CategoryView;
+import org.cityops.catalog.RouteChoice;
+import org.cityops.org.DepartmentView;
+import org.cityops.org.OrgDirectory;
+import org.cityops.org.OrgUnitView;
+import org.cityops.platform.AccessDeniedToEntityException;
+import org.cityops.platform.NotFoundException;
+import org.springframework.stereotype.Service;
+
+/**
+ * 按派遣规则 before it is confirmed: which department the routing rules (派遣规则) choose for a case, and the rule
+ * that matched, in words a dispatcher reads. The same lookup DISPATCH makes without a department (category + the
+ * case's grid), so what is shown is what will happen.
+ */
+@Service
+public class DispatchPreviews {
+
+    /**
+     * The preview. {@code departmentId} is null when the rule names a department that is not in the org tree;
+     * {@code matched} is false when no rule matches (the dispatcher must choose a department).
+     *
+     * @param categoryLabel the rule's category side: 全部类别, 大类「…」 or the category's own name
+     * @param areaLabel     the rule's area side: 全市 or the district / street / community name
+     */
+    public record Preview(
+            boolean matched,
+            Long departmentId,
+            String departmentCode,
+            String departmentName,
+            Long ruleId,
+            String categoryLabel,
+            String areaLabel,
+            String note) {
+
+        static Preview none() {
+            return new Preview(false, null, null, null, null, null, null, null);
+        }
+
+        /** 派往 X（规则 #n：类别 · 区域；说明）, or null when nothing matched. */
+        public String reason() {
+            if (!matched) {
+                return null;
+            }
+            return "规则 #" + ruleId + "：" + categoryLabel + " · " + areaLabel
+                    + (note == null || note.isBlank() ? "" : "；" + note);
+        }
+    }
+
+    private final CaseRepository cases;
+    private final Catalog catalog;
+    private final OrgDirectory org;
+
+    DispatchPreviews(CaseRepository cases, Catalog catalog, OrgDirectory org) {
+        this.cases = cases;
+        this.catalog = catalog;
+        this.org = org;
+    }
+
+    /** @throws NotFoundException for an unknown case; AccessDenied outside the caller's data scope */
+    public Preview preview(long caseId, Performer who) {
+        Case c = cases.find(caseId).orElseThrow(() -> new NotFoundException("案卷不存在 no case " + caseId));
+        if (!who.sees(c)) {
+            throw new AccessDeniedToEntityException("无权访问该案卷 case outside your data scope");
+        }
+        Optional<CategoryView> category = catalog.category(c.categoryId);
+        return catalog.route(c.categoryId, c.gridCode)
+                .map(r -> describe(r, category.orElse(null)))
+                .orElseGet(Preview::none);
+    }
+
+    private Preview describe(RouteChoice r, CategoryView category) {
+        Optional<DepartmentView> dept = org.departmentByCode(r.departmentCode());
+        return new Preview(
+                true,
+                dept.map(DepartmentView::id).orElse(null),
+                r.departmentCode(),
+                dept.map(DepartmentView::name).orElse(r.departmentCode()),
+                r.ruleId(),
+                categoryLabel(r, category),
+                r.wholeCity()
+                        ? "全市"
+                        : org.unit(r.areaPrefix()).map(OrgUnitView::name).orElse(r.areaPrefix()),
+                r.note());
+    }
+
+    static String categoryLabel(RouteChoice r, CategoryView category) {
+        if (r.anyCategory()) {
+            return "全部类别";
+        }
+        if (category == null) {
+            return r.selector();
+        }
+        if (r.selector().equals(category.qualifiedCode())) {
+            return category.name();
+        }
+        return "大类「" + category.majorName() + "」";
+    }
+}
