@@ -58,7 +58,13 @@ class AuthenticationTests {
                             .contentType(MediaType.APPLICATION_JSON)
                             .content("{\"username\":\"assessor1\",\"password\":\"cityops-demo\"}"))
                     .andExpect(status().isUnauthorized())
-                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("locked")));
+                    .andExpect(jsonPath("$.detail").value("账号已锁定，请稍后再试"));
+            mvc.perform(post("/api/v1/auth/token")
+                            .cookie(new jakarta.servlet.http.Cookie("cityops-lang", "en"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"username\":\"assessor1\",\"password\":\"cityops-demo\"}"))
+                    .andExpect(status().isUnauthorized())
+                    .andExpect(jsonPath("$.detail").value("account locked after repeated failures: try again later"));
         } finally {
             jdbc.sql("UPDATE app_user SET locked_until = NULL, failed_attempts = 0 WHERE username = 'assessor1'")
                     .update();

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -24,10 +26,12 @@ class AuthTokenController {
 
     private final AuthenticationConfiguration authConfig;
     private final TokenService tokens;
+    private final MessageSource messages;
 
-    AuthTokenController(AuthenticationConfiguration authConfig, TokenService tokens) {
+    AuthTokenController(AuthenticationConfiguration authConfig, TokenService tokens, MessageSource messages) {
         this.authConfig = authConfig;
         this.tokens = tokens;
+        this.messages = messages;
     }
 
     record TokenRequest(
@@ -50,9 +54,9 @@ class AuthTokenController {
 
     @ExceptionHandler(AuthenticationException.class)
     ProblemDetail refused(AuthenticationException e) {
-        String detail = e instanceof LockedException
-                ? "账号已锁定，请稍后再试 account locked after repeated failures"
-                : "用户名或密码错误 wrong username or password";
+        // said in the caller's language (zh by default, en with the language cookie)
+        String key = e instanceof LockedException ? "org.auth.locked" : "org.auth.badCredentials";
+        String detail = messages.getMessage(key, null, LocaleContextHolder.getLocale());
         return ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, detail);
     }
 }
