@@ -63,6 +63,11 @@ test('按派遣规则 shows the department and the rule before confirming, and d
     const dept = (await page.textContent('[data-testid=dispatch-preview] strong')).trim();
     assert.match(await page.$eval('[data-testid=dispatch-department] option', (o) => o.textContent), new RegExp(dept));
     await snap(page, 'cases-dispatch-preview');
+    // the same explanation in English: the frame from message keys, the names as written
+    await page.goto(`/cases/${c.id}?lang=en`);
+    assert.match(await page.textContent('[data-testid=dispatch-rule]'), /^\(rule #\d+: .+ · .+\)$/);
+    await snap(page, 'cases-dispatch-preview-en');
+    await page.goto(`/cases/${c.id}?lang=zh_CN`);
     await page.click('button[data-action=DISPATCH]');
     await page.waitForSelector('#case-panel[data-status=DISPATCHED]');
     assert.match(await page.textContent('#case-panel'), new RegExp(dept));

@@ -88,7 +88,7 @@ class DispatchPreviewAndTransferTests {
         String dept = JsonPath.read(preview, "$.departmentCode");
         assertThat(((Number) JsonPath.read(preview, "$.ruleId")).longValue()).isPositive();
         assertThat((String) JsonPath.read(preview, "$.departmentName")).isNotBlank();
-        assertThat((String) JsonPath.read(preview, "$.areaLabel")).isNotBlank();
+        assertThat((String) JsonPath.read(preview, "$.categoryScope")).isNotBlank();
         act("dispatcher1", c.id(), "{\"action\":\"DISPATCH\"}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.departmentCode").value(dept));

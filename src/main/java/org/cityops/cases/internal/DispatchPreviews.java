@@ -24,8 +24,12 @@ public class DispatchPreviews {
      * The preview. {@code departmentId} is null when the rule names a department that is not in the org tree;
      * {@code matched} is false when no rule matches (the dispatcher must choose a department).
      *
-     * @param categoryLabel the rule's category side: 全部类别, 大类「…」 or the category's own name
-     * @param areaLabel     the rule's area side: 全市 or the district / street / community name
+     * The words are not built here: the web edge says them per locale from these parts (cases.routing.* keys).
+     *
+     * @param categoryScope what the rule's category side covers (全部类别, one 大类, one category)
+     * @param categoryName  the 大类's or the category's own name (catalog data), null for {@link CategoryScope#ALL}
+     * @param areaName      the rule's area: the district / street / community name, null for the whole city (全市)
+     * @param note          the rule's own note (说明), as the administrator wrote it
      */
     public record Preview(
             boolean matched,
@@ -33,22 +37,21 @@ public class DispatchPreviews {
             String departmentCode,
             String departmentName,
             Long ruleId,
-            String categoryLabel,
-            String areaLabel,
+            CategoryScope categoryScope,
+            String categoryName,
+            String areaName,
             String note) {
 
         static Preview none() {
-            return new Preview(false, null, null, null, null, null, null, null);
+            return new Preview(false, null, null, null, null, null, null, null, null);
         }
+    }
 
-        /** 派往 X（规则 #n：类别 · 区域；说明）, or null when nothing matched. */
-        public String reason() {
-            if (!matched) {
-                return null;
-            }
-            return "规则 #" + ruleId + "：" + categoryLabel + " · " + areaLabel
-                    + (note == null || note.isBlank() ? "" : "；" + note);
-        }
+    /** The category side of a routing rule: every category (全部类别), one 大类, or one category. */
+    public enum CategoryScope {
+        ALL,
+        MAJOR,
+        CATEGORY
     }
 
     private final CaseRepository cases;
@@ -81,23 +84,31 @@ public class DispatchPreviews {
                 r.departmentCode(),
                 dept.map(DepartmentView::name).orElse(r.departmentCode()),
                 r.ruleId(),
-                categoryLabel(r, category),
+                scope(r, category),
+                categoryName(r, category),
                 r.wholeCity()
-                        ? "全市"
+                        ? null
                         : org.unit(r.areaPrefix()).map(OrgUnitView::name).orElse(r.areaPrefix()),
                 r.note());
     }
 
-    static String categoryLabel(RouteChoice r, CategoryView category) {
+    static CategoryScope scope(RouteChoice r, CategoryView category) {
         if (r.anyCategory()) {
-            return "全部类别";
+            return CategoryScope.ALL;
+        }
+        if (category == null || r.selector().equals(category.qualifiedCode())) {
+            return CategoryScope.CATEGORY;
+        }
+        return CategoryScope.MAJOR;
+    }
+
+    static String categoryName(RouteChoice r, CategoryView category) {
+        if (r.anyCategory()) {
+            return null;
         }
         if (category == null) {
             return r.selector();
         }
-        if (r.selector().equals(category.qualifiedCode())) {
-            return category.name();
-        }
-        return "大类「" + category.majorName() + "」";
+        return r.selector().equals(category.qualifiedCode()) ? category.name() : category.majorName();
     }
 }

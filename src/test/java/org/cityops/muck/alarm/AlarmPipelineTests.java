@@ -224,6 +224,63 @@ class AlarmPipelineTests {
     }
 
     @Test
+    void theCaseNumberLinksToTheCaseOnlyForThoseWhoMayOpenItAndTheChosenCategoryIsKept() throws Exception {
+        feed(pos(withPermit, 0, 31.80, 119.93, 30, 0, 1), pos(withPermit, 10, 31.80, 119.931, 30, 0, 1));
+        long id = ((Number) alarms(withPermit).get(0).get("id")).longValue();
+        // the dialog's category picker: another category than the rule's
+        mvc.perform(post("/api/v1/muck/alarms/" + id + "/case")
+                        .header("Authorization", Api.bearer(mvc, "muck1"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"categoryCode\": \"" + CaseRules.SPILL + "\", \"note\": \"请核查\"}"))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.caseCategory").value(CaseRules.SPILL));
+        long caseId = ((Number) await("case linked back to the alarm")
+                        .atMost(Duration.ofSeconds(20))
+                        .until(
+                                () -> jdbc.sql("SELECT case_id FROM muck_alarm WHERE id = :id")
+                                        .param("id", id)
+                                        .query()
+                                        .singleRow()
+                                        .get("case_id"),
+                                Objects::nonNull))
+                .longValue();
+        String caseNumber = jdbc.sql("SELECT case_number FROM muck_alarm WHERE id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single();
+        String page = "/muck/alarms?plate=" + withPermit.substring(6);
+        String link = "href=\"/cases/" + caseId + "\"";
+
+        // a muck supervisor has no case role: /cases/{id} would be a 403, so the number is shown without a link
+        String supervisor = mvc.perform(get(page).session(login("muck1")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(supervisor).contains(caseNumber).doesNotContain(link).contains("data-case-links=\"false\"");
+        mvc.perform(get("/cases/" + caseId).session(login("muck1"))).andExpect(status().isForbidden());
+
+        // the administrator may open the case: the number is a link to it
+        String admin = mvc.perform(get(page).session(login("admin")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(admin).contains(link).contains("data-case-links=\"true\"");
+    }
+
+    org.springframework.mock.web.MockHttpSession login(String user) throws Exception {
+        return (org.springframework.mock.web.MockHttpSession) mvc.perform(
+                        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin(
+                                        "/login")
+                                .user(user)
+                                .password(Api.DEMO_PASSWORD))
+                .andReturn()
+                .getRequest()
+                .getSession();
+    }
+
+    @Test
     void aTripToTheApprovedDisposalSiteIsCountedAndShownLive() throws Exception {
         List<Position> trip = new ArrayList<>();
         trip.add(pos(withPermit, 0, 31.800, 119.900, 0, 0, 0));

@@ -51,7 +51,7 @@ class NavigationPageTests {
                 (List<NavGroup>) page.getModelAndView().getModel().get("navGroups");
         assertThat(groups)
                 .extracting(NavGroup::section)
-                .containsExactly("cases", "rectification", "assessment", "muck", "basedata", "system", "");
+                .containsExactly("stats", "cases", "rectification", "assessment", "muck", "basedata", "system", "");
         assertThat(groups.stream().filter(g -> g.contains("/admin/catalog")))
                 .extracting(NavGroup::section)
                 .containsExactly("basedata");
