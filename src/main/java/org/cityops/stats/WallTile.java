@@ -1,11 +1,12 @@
 package org.cityops.stats;
 
 import java.util.List;
+import org.cityops.org.StaffMember;
 
 /**
  * The wallboard's extension point (大屏扩展): a module that has numbers for the command centre declares a bean of
- * this type, and the wall shows it as a tile without knowing the module. Called for each wall (re)load, in the
- * request of the person watching, so the module applies its own data scope.
+ * this type, and the wall shows it as a tile without knowing the module. Called for each wall (re)load, with the
+ * person watching passed in, so the module applies its own data scope to that actor.
  */
 public interface WallTile {
 
@@ -19,11 +20,12 @@ public interface WallTile {
     int order();
 
     /**
-     * The tile's numbers for an area.
+     * The tile's numbers for an area, as {@code viewer} may see them.
      *
+     * @param viewer     the signed-in actor watching the wall (数据权限)
      * @param areaPrefix the area code prefix the wall shows ("" = the whole city)
      */
-    List<WallFigure> figures(String areaPrefix);
+    List<WallFigure> figures(StaffMember viewer, String areaPrefix);
 
     /** One number of a tile with the list behind it ({@code link} may be null when there is no list). */
     record WallFigure(String label, long value, String link) {}

@@ -19,6 +19,7 @@ import org.cityops.cases.internal.TransitionRequest;
 import org.cityops.cases.support.Places;
 import org.cityops.catalog.Catalog;
 import org.cityops.geo.GridLocator;
+import org.cityops.org.StaffMember;
 import org.cityops.platform.ConflictException;
 import org.cityops.support.Api;
 import org.cityops.support.IntegrationTest;
@@ -161,12 +162,14 @@ class CaseStepPhotoTests {
         assertThatThrownBy(() -> cases.transition(
                         m.id(),
                         new TransitionRequest(CaseAction.SUPERVISE, "抓紧", null, null, null, null, null),
-                        new org.cityops.cases.internal.Performer(
+                        new StaffMember(
+                                0,
                                 "leader1",
                                 "领导",
                                 java.util.Set.of(org.cityops.org.Role.LEADER),
                                 org.cityops.org.DataScope.CITY,
-                                "",
+                                null,
+                                null,
                                 null),
                         seen,
                         PNG))

@@ -18,11 +18,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.cityops.cases.internal.CaseFixtures;
 import org.cityops.cases.internal.CaseService;
 import org.cityops.cases.internal.NewCase;
-import org.cityops.cases.internal.Performer;
 import org.cityops.cases.internal.TransitionRequest;
 import org.cityops.cases.support.Places;
 import org.cityops.catalog.Catalog;
 import org.cityops.geo.GridLocator;
+import org.cityops.org.StaffMember;
 import org.cityops.support.IntegrationTest;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
@@ -81,7 +81,7 @@ class PublicSurfaceTests {
 
     record Made(long id, String number) {}
 
-    Made intake(CaseChannel channel, String description, Performer who, String sourceRef) {
+    Made intake(CaseChannel channel, String description, StaffMember who, String sourceRef) {
         Places.Place p = Places.any(locator);
         CaseService.Intake in = cases.intake(
                 new NewCase(channel, category(), description, p.lat(), p.lon(), "测试路9号", null, "王小明", "13912345678"),
@@ -94,8 +94,8 @@ class PublicSurfaceTests {
 
     /** One case from each channel, the internal ones with a status change and a handling photo each. */
     List<Made> oneOfEach(String tag) {
-        Made citizen = intake(CaseChannel.CITIZEN, "公众 " + tag, Performer.publicReporter("public"), null);
-        Made open311 = intake(CaseChannel.OPEN311, "Open311 " + tag, Performer.publicReporter("open311:demo"), null);
+        Made citizen = intake(CaseChannel.CITIZEN, "公众 " + tag, StaffMember.publicReporter("public"), null);
+        Made open311 = intake(CaseChannel.OPEN311, "Open311 " + tag, StaffMember.publicReporter("open311:demo"), null);
         Made hotline = intake(CaseChannel.HOTLINE, "热线 " + tag, CaseFixtures.OPERATOR, null);
         Made inspector = intake(CaseChannel.INSPECTOR, "巡查 " + tag, CaseFixtures.INSPECTOR, null);
         Made leader = intake(CaseChannel.LEADER, "领导交办 " + tag, CaseFixtures.OPERATOR, null);
@@ -103,10 +103,10 @@ class PublicSurfaceTests {
         Made alert = intake(
                 CaseChannel.ALERT,
                 "【渣土车无核准运输】车辆 苏D·X" + tag.substring(0, 4) + "，监管员备注：司机电话13611112222\n证据 evidence: 3 个轨迹点",
-                Performer.SYSTEM,
+                StaffMember.SYSTEM,
                 "alarm-" + tag);
         for (Made internal : List.of(inspector, leader, media, alert)) {
-            cases.addPhoto(internal.id(), "HANDLED", JPEG, Performer.SYSTEM);
+            cases.addPhoto(internal.id(), "HANDLED", JPEG, StaffMember.SYSTEM);
         }
         cases.transition(
                 inspector.id(),
@@ -202,7 +202,7 @@ class PublicSurfaceTests {
                                 null,
                                 null,
                                 null),
-                        Performer.publicReporter("public"),
+                        StaffMember.publicReporter("public"),
                         null,
                         null,
                         null)

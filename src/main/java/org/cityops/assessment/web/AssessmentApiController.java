@@ -18,7 +18,8 @@ import org.cityops.assessment.internal.SourceScores;
 import org.cityops.assessment.internal.model.ScoringConfig;
 import org.cityops.assessment.internal.model.Source;
 import org.cityops.assessment.internal.model.SubjectType;
-import org.cityops.org.CurrentStaff;
+import org.cityops.org.CurrentActor;
+import org.cityops.org.StaffMember;
 import org.cityops.platform.InvalidInputException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -44,21 +45,14 @@ class AssessmentApiController {
     private final Results results;
     private final Deductions deductions;
     private final SourceScores scores;
-    private final CurrentStaff staff;
 
     AssessmentApiController(
-            Schemes schemes,
-            Periods periods,
-            Results results,
-            Deductions deductions,
-            SourceScores scores,
-            CurrentStaff staff) {
+            Schemes schemes, Periods periods, Results results, Deductions deductions, SourceScores scores) {
         this.schemes = schemes;
         this.periods = periods;
         this.results = results;
         this.deductions = deductions;
         this.scores = scores;
-        this.staff = staff;
     }
 
     record SchemeRequest(String code, String name, Map<Source, Double> weights, ScoringConfig scoring) {}
@@ -169,10 +163,12 @@ class AssessmentApiController {
 
     @GetMapping("/periods/{id}/results")
     ResultsView results(
-            @PathVariable long id, @RequestParam String subjectType, @RequestParam(required = false) Integer version) {
+            @CurrentActor StaffMember me,
+            @PathVariable long id,
+            @RequestParam String subjectType,
+            @RequestParam(required = false) Integer version) {
         SubjectType type = type(subjectType);
         Results.Version v = results.version(id, version);
-        var me = staff.require();
         return new ResultsView(
                 id,
                 v.version(),
@@ -186,33 +182,36 @@ class AssessmentApiController {
 
     @GetMapping("/periods/{id}/drill")
     Results.Drill drill(
+            @CurrentActor StaffMember me,
             @PathVariable long id,
             @RequestParam String subjectType,
             @RequestParam String code,
             @RequestParam String indicator,
             @RequestParam(required = false) Integer version) {
-        SubjectScope.require(staff.require(), type(subjectType), code);
+        SubjectScope.require(me, type(subjectType), code);
         return results.drill(id, version, type(subjectType), code, indicator);
     }
 
     @GetMapping("/periods/{id}/deductions")
     List<Deductions.Deduction> deductionsOf(
+            @CurrentActor StaffMember me,
             @PathVariable long id,
             @RequestParam String subjectType,
             @RequestParam String code,
             @RequestParam(required = false) Integer version) {
-        SubjectScope.require(staff.require(), type(subjectType), code);
+        SubjectScope.require(me, type(subjectType), code);
         Results.Version v = results.version(id, version);
         return deductions.ofSubject(id, v.id(), type(subjectType).name(), code);
     }
 
     @GetMapping("/periods/{id}/trend")
     List<Results.TrendPoint> trend(
+            @CurrentActor StaffMember me,
             @PathVariable long id,
             @RequestParam String subjectType,
             @RequestParam String code,
             @RequestParam(name = "periods", required = false) Integer last) {
-        SubjectScope.require(staff.require(), type(subjectType), code);
+        SubjectScope.require(me, type(subjectType), code);
         Periods.Period p = periods.get(id);
         if (last == null) {
             return results.trend(p.schemeCode(), type(subjectType), code);
@@ -221,9 +220,9 @@ class AssessmentApiController {
     }
 
     @GetMapping("/cases/{caseId}/steps")
-    List<FactQueries.StepView> caseSteps(@PathVariable long caseId) {
+    List<FactQueries.StepView> caseSteps(@CurrentActor StaffMember me, @PathVariable long caseId) {
         var steps = results.caseSteps(caseId);
-        SubjectScope.requireCase(staff.require(), steps);
+        SubjectScope.requireCase(me, steps);
         return steps;
     }
 
@@ -267,23 +266,23 @@ class AssessmentApiController {
     /** A handler's view of the deductions charged to their own department or district in a period. */
     @GetMapping("/periods/{id}/my-deductions")
     @PreAuthorize("hasRole('HANDLER')")
-    List<Deductions.Deduction> myDeductions(@PathVariable long id) {
+    List<Deductions.Deduction> myDeductions(@CurrentActor StaffMember me, @PathVariable long id) {
         Periods.Period p = periods.get(id);
         Long version =
                 p.currentVersion() == 0 ? null : results.version(id, null).id();
-        return deductions.ofUnit(id, version, staff.require());
+        return deductions.ofUnit(id, version, me);
     }
 
     @PostMapping("/deductions/{id}/appeal")
     @PreAuthorize("hasRole('HANDLER')")
-    ResponseEntity<Deductions.Appeal> appeal(@PathVariable long id, @Valid @RequestBody AppealRequest r) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(deductions.appeal(id, r.reason(), staff.require()));
+    ResponseEntity<Deductions.Appeal> appeal(
+            @CurrentActor StaffMember me, @PathVariable long id, @Valid @RequestBody AppealRequest r) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(deductions.appeal(id, r.reason(), me));
     }
 
     /** The appeals of a period on deductions whose subject is in the caller's scope. */
     @GetMapping("/periods/{id}/appeals")
-    List<Deductions.Appeal> appeals(@PathVariable long id) {
-        var me = staff.require();
+    List<Deductions.Appeal> appeals(@CurrentActor StaffMember me, @PathVariable long id) {
         return deductions.appeals(id).stream()
                 .filter(a -> SubjectScope.permits(me, deductions.deduction(a.deductionId())))
                 .toList();
@@ -291,31 +290,24 @@ class AssessmentApiController {
 
     @PostMapping("/appeals/{id}/review")
     @PreAuthorize("hasRole('ASSESSOR')")
-    Deductions.Appeal reviewAppeal(@PathVariable long id, @Valid @RequestBody ReviewRequest r) {
-        SubjectScope.require(
-                staff.require(), deductions.deduction(deductions.appealById(id).deductionId()));
+    Deductions.Appeal reviewAppeal(
+            @CurrentActor StaffMember me, @PathVariable long id, @Valid @RequestBody ReviewRequest r) {
+        SubjectScope.require(me, deductions.deduction(deductions.appealById(id).deductionId()));
         return deductions.review(id, r.accept(), r.note());
     }
 
     @PostMapping("/periods/{id}/scores")
     @PreAuthorize("hasRole('HANDLER')")
-    ResponseEntity<SourceScores.Score> enter(@PathVariable long id, @Valid @RequestBody ScoreRequest r) {
+    ResponseEntity<SourceScores.Score> enter(
+            @CurrentActor StaffMember me, @PathVariable long id, @Valid @RequestBody ScoreRequest r) {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(scores.enter(
-                        id,
-                        r.source(),
-                        r.subjectType(),
-                        r.subjectCode(),
-                        r.item(),
-                        r.score(),
-                        r.note(),
-                        staff.require()));
+                        id, r.source(), r.subjectType(), r.subjectCode(), r.item(), r.score(), r.note(), me));
     }
 
     /** The other sources' scores of a period whose subject is in the caller's scope. */
     @GetMapping("/periods/{id}/scores")
-    List<SourceScores.Score> scores(@PathVariable long id) {
-        var me = staff.require();
+    List<SourceScores.Score> scores(@CurrentActor StaffMember me, @PathVariable long id) {
         return scores.ofPeriod(id).stream()
                 .filter(s -> SubjectScope.permits(me, s.subjectType(), s.subjectCode()))
                 .toList();
@@ -323,9 +315,10 @@ class AssessmentApiController {
 
     @PostMapping("/scores/{id}/review")
     @PreAuthorize("hasRole('ASSESSOR')")
-    SourceScores.Score reviewScore(@PathVariable long id, @Valid @RequestBody ReviewRequest r) {
+    SourceScores.Score reviewScore(
+            @CurrentActor StaffMember me, @PathVariable long id, @Valid @RequestBody ReviewRequest r) {
         SourceScores.Score s = scores.score(id);
-        if (!SubjectScope.permits(staff.require(), s.subjectType(), s.subjectCode())) {
+        if (!SubjectScope.permits(me, s.subjectType(), s.subjectCode())) {
             throw new org.cityops.platform.AccessDeniedToEntityException("超出数据权限 outside your data scope");
         }
         return scores.review(id, r.accept(), r.score(), r.note());
@@ -335,7 +328,10 @@ class AssessmentApiController {
     @PostMapping("/periods/{id}/imports")
     @PreAuthorize("hasRole('ASSESSOR')")
     ResponseEntity<Object> importScores(
-            @PathVariable long id, @RequestParam String source, @RequestParam("file") MultipartFile file)
+            @CurrentActor StaffMember me,
+            @PathVariable long id,
+            @RequestParam String source,
+            @RequestParam("file") MultipartFile file)
             throws IOException {
         Source s;
         try {
@@ -343,8 +339,7 @@ class AssessmentApiController {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("未知来源 unknown source " + source, "source");
         }
-        SourceScores.ImportReport report =
-                scores.importExcel(id, s, file.getInputStream(), staff.require().username());
+        SourceScores.ImportReport report = scores.importExcel(id, s, file.getInputStream(), me.username());
         if (!report.errors().isEmpty()) {
             ProblemDetail pd = ProblemDetail.forStatusAndDetail(
                     HttpStatus.BAD_REQUEST,

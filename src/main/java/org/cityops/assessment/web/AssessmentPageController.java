@@ -9,6 +9,8 @@ import org.cityops.assessment.internal.Schemes;
 import org.cityops.assessment.internal.model.Indicator;
 import org.cityops.assessment.internal.model.Indicators;
 import org.cityops.assessment.internal.model.SubjectType;
+import org.cityops.org.CurrentActor;
+import org.cityops.org.StaffMember;
 import org.cityops.platform.NotFoundException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -27,15 +29,7 @@ class AssessmentPageController {
     private final Results results;
     private final Deductions deductions;
 
-    private final org.cityops.org.CurrentStaff staff;
-
-    AssessmentPageController(
-            Periods periods,
-            Schemes schemes,
-            Results results,
-            Deductions deductions,
-            org.cityops.org.CurrentStaff staff) {
-        this.staff = staff;
+    AssessmentPageController(Periods periods, Schemes schemes, Results results, Deductions deductions) {
         this.periods = periods;
         this.schemes = schemes;
         this.results = results;
@@ -43,11 +37,10 @@ class AssessmentPageController {
     }
 
     @GetMapping("/assessment")
-    String list(Model model) {
+    String list(@CurrentActor StaffMember me, Model model) {
         model.addAttribute("periods", periods.list());
         model.addAttribute("schemes", schemes.all());
-        model.addAttribute(
-                "canEditSchemes", staff.require().hasAny(org.cityops.org.Role.ADMIN, org.cityops.org.Role.ASSESSOR));
+        model.addAttribute("canEditSchemes", me.hasAny(org.cityops.org.Role.ADMIN, org.cityops.org.Role.ASSESSOR));
         return "assessment/periods";
     }
 
@@ -56,6 +49,7 @@ class AssessmentPageController {
 
     @GetMapping("/assessment/periods/{id}")
     String period(
+            @CurrentActor StaffMember me,
             @PathVariable long id,
             @RequestParam(defaultValue = "DISTRICT") String type,
             @RequestParam(required = false) Integer version,
@@ -69,7 +63,6 @@ class AssessmentPageController {
         if (p.currentVersion() > 0) {
             Results.Version v = results.version(id, version);
             model.addAttribute("version", v);
-            var me = staff.require();
             model.addAttribute(
                     "rows",
                     results.results(v.id(), t).stream()
@@ -87,13 +80,14 @@ class AssessmentPageController {
 
     @GetMapping("/assessment/periods/{id}/drill")
     String drill(
+            @CurrentActor StaffMember me,
             @PathVariable long id,
             @RequestParam String type,
             @RequestParam String code,
             @RequestParam String indicator,
             @RequestParam(required = false) Integer version,
             Model model) {
-        SubjectScope.require(staff.require(), AssessmentApiController.type(type), code);
+        SubjectScope.require(me, AssessmentApiController.type(type), code);
         model.addAttribute("period", periods.get(id));
         model.addAttribute("drill", results.drill(id, version, AssessmentApiController.type(type), code, indicator));
         model.addAttribute("version", results.version(id, version));
@@ -102,12 +96,13 @@ class AssessmentPageController {
 
     @GetMapping("/assessment/periods/{id}/deductions")
     String deductions(
+            @CurrentActor StaffMember me,
             @PathVariable long id,
             @RequestParam String type,
             @RequestParam String code,
             @RequestParam(required = false) Integer version,
             Model model) {
-        SubjectScope.require(staff.require(), AssessmentApiController.type(type), code);
+        SubjectScope.require(me, AssessmentApiController.type(type), code);
         Results.Version v = results.version(id, version);
         model.addAttribute("period", periods.get(id));
         model.addAttribute("version", v);
@@ -123,13 +118,14 @@ class AssessmentPageController {
     /** 趋势: a subject's composite, total and rank over the last N periods of the period's scheme. */
     @GetMapping("/assessment/periods/{id}/trend")
     String trend(
+            @CurrentActor StaffMember me,
             @PathVariable long id,
             @RequestParam String type,
             @RequestParam String code,
             @RequestParam(defaultValue = "12") int periods,
             Model model) {
         SubjectType t = AssessmentApiController.type(type);
-        SubjectScope.require(staff.require(), t, code);
+        SubjectScope.require(me, t, code);
         Periods.Period p = this.periods.get(id);
         var points = results.trend(p.schemeCode(), t, code, p.from(), periods);
         model.addAttribute("period", p);
@@ -153,12 +149,12 @@ class AssessmentPageController {
     }
 
     @GetMapping("/assessment/cases/{caseId}")
-    String caseFacts(@PathVariable long caseId, Model model) {
+    String caseFacts(@CurrentActor StaffMember me, @PathVariable long caseId, Model model) {
         var steps = results.caseSteps(caseId);
         if (steps.isEmpty()) {
             throw new NotFoundException("没有该案件的记录 no facts for this case");
         }
-        SubjectScope.requireCase(staff.require(), steps);
+        SubjectScope.requireCase(me, steps);
         model.addAttribute("caseId", caseId);
         model.addAttribute("steps", steps);
         return "assessment/case";

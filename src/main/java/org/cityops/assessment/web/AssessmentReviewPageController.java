@@ -5,7 +5,7 @@ import org.cityops.assessment.internal.Deductions;
 import org.cityops.assessment.internal.Periods;
 import org.cityops.assessment.internal.SourceScores;
 import org.cityops.assessment.internal.model.Source;
-import org.cityops.org.CurrentStaff;
+import org.cityops.org.CurrentActor;
 import org.cityops.org.StaffMember;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -24,28 +24,24 @@ class AssessmentReviewPageController {
     private final Periods periods;
     private final Deductions deductions;
     private final SourceScores scores;
-    private final CurrentStaff staff;
 
-    AssessmentReviewPageController(Periods periods, Deductions deductions, SourceScores scores, CurrentStaff staff) {
+    AssessmentReviewPageController(Periods periods, Deductions deductions, SourceScores scores) {
         this.periods = periods;
         this.deductions = deductions;
         this.scores = scores;
-        this.staff = staff;
     }
 
-    private List<SourceScores.Score> inScope(List<SourceScores.Score> all) {
-        StaffMember me = staff.require();
+    private List<SourceScores.Score> inScope(StaffMember me, List<SourceScores.Score> all) {
         return all.stream()
                 .filter(s -> SubjectScope.permits(me, s.subjectType(), s.subjectCode()))
                 .toList();
     }
 
     @GetMapping("/assessment/periods/{id}/appeals")
-    String appeals(@PathVariable long id, Model model) {
+    String appeals(@CurrentActor StaffMember me, @PathVariable long id, Model model) {
         Periods.Period p = periods.get(id);
         model.addAttribute("period", p);
         model.addAttribute("editable", p.status() == Periods.Status.OPEN || p.status() == Periods.Status.COMPUTED);
-        StaffMember me = staff.require();
         model.addAttribute(
                 "appeals",
                 deductions.appealCases(id, null).stream()
@@ -55,12 +51,12 @@ class AssessmentReviewPageController {
     }
 
     @GetMapping("/assessment/periods/{id}/scores")
-    String scores(@PathVariable long id, Model model) {
+    String scores(@CurrentActor StaffMember me, @PathVariable long id, Model model) {
         Periods.Period p = periods.get(id);
         model.addAttribute("period", p);
         model.addAttribute("editable", p.status() == Periods.Status.OPEN || p.status() == Periods.Status.COMPUTED);
-        model.addAttribute("selfEvaluations", inScope(scores.ofSource(id, Source.DISTRICT)));
-        model.addAttribute("departmentScores", inScope(scores.ofSource(id, Source.DEPARTMENT)));
+        model.addAttribute("selfEvaluations", inScope(me, scores.ofSource(id, Source.DISTRICT)));
+        model.addAttribute("departmentScores", inScope(me, scores.ofSource(id, Source.DEPARTMENT)));
         return "assessment/scores";
     }
 }

@@ -16,7 +16,7 @@ import org.cityops.assessment.internal.Schemes;
 import org.cityops.assessment.internal.model.Indicator;
 import org.cityops.assessment.internal.model.Indicators;
 import org.cityops.assessment.internal.model.SubjectType;
-import org.cityops.org.CurrentStaff;
+import org.cityops.org.CurrentActor;
 import org.cityops.org.StaffMember;
 import org.cityops.platform.excel.SheetWriter;
 import org.cityops.platform.excel.WorkbookWriter;
@@ -45,25 +45,23 @@ class ExportController {
     private final Periods periods;
     private final Results results;
     private final Schemes schemes;
-    private final CurrentStaff staff;
 
-    ExportController(Periods periods, Results results, Schemes schemes, CurrentStaff staff) {
+    ExportController(Periods periods, Results results, Schemes schemes) {
         this.periods = periods;
         this.results = results;
         this.schemes = schemes;
-        this.staff = staff;
     }
 
     /** A version's results of one subject type, only the subjects in the caller's scope (as on the results page). */
-    private List<Results.SubjectResult> inScope(Results.Version v, SubjectType t) {
-        StaffMember me = staff.require();
+    private List<Results.SubjectResult> inScope(StaffMember me, Results.Version v, SubjectType t) {
         return results.results(v.id(), t).stream()
                 .filter(r -> SubjectScope.permits(me, t, r.subjectCode()))
                 .toList();
     }
 
     @GetMapping("/assessment/periods/{id}/export.xlsx")
-    ResponseEntity<byte[]> excel(@PathVariable long id, @RequestParam(required = false) Integer version) {
+    ResponseEntity<byte[]> excel(
+            @CurrentActor StaffMember me, @PathVariable long id, @RequestParam(required = false) Integer version) {
         Periods.Period p = periods.get(id);
         Results.Version v = results.version(id, version);
         var options = schemes.byId(p.schemeId()).scoring().options();
@@ -76,7 +74,7 @@ class ExportController {
                 }
                 headers.addAll(List.of("综合指标值", "综合等级", "扣分", "监督考核评价", "公众评价", "第三方评价", "专业部门评价", "区级评价", "总分", "等级"));
                 SheetWriter sheet = wb.sheet(t.label(), headers);
-                for (Results.SubjectResult s : inScope(v, t)) {
+                for (Results.SubjectResult s : inScope(me, v, t)) {
                     List<Object> row = new ArrayList<>();
                     row.add(num(s.rank() == null ? null : s.rank().doubleValue()));
                     row.add(s.subjectCode());
@@ -108,7 +106,8 @@ class ExportController {
     }
 
     @GetMapping("/assessment/periods/{id}/export.docx")
-    ResponseEntity<byte[]> word(@PathVariable long id, @RequestParam(required = false) Integer version)
+    ResponseEntity<byte[]> word(
+            @CurrentActor StaffMember me, @PathVariable long id, @RequestParam(required = false) Integer version)
             throws IOException {
         Periods.Period p = periods.get(id);
         Results.Version v = results.version(id, version);
@@ -124,7 +123,7 @@ class ExportController {
                     .setText("方案 " + p.schemeCode() + "，第 " + v.version() + " 版" + (v.locked() ? "（已锁定）" : "（未锁定）")
                             + (v.reason() == null ? "" : "，" + v.reason()));
             for (SubjectType t : List.of(SubjectType.DISTRICT, SubjectType.DEPARTMENT, SubjectType.STREET)) {
-                List<Results.SubjectResult> rows = inScope(v, t);
+                List<Results.SubjectResult> rows = inScope(me, v, t);
                 XWPFParagraph h = doc.createParagraph();
                 XWPFRun hr = h.createRun();
                 hr.setBold(true);

@@ -6,7 +6,7 @@ import org.cityops.assessment.internal.AppealEvidence;
 import org.cityops.assessment.internal.Deductions;
 import org.cityops.assessment.internal.Periods;
 import org.cityops.assessment.internal.SourceScores;
-import org.cityops.org.CurrentStaff;
+import org.cityops.org.CurrentActor;
 import org.cityops.org.Role;
 import org.cityops.org.StaffMember;
 import org.cityops.platform.AccessDeniedToEntityException;
@@ -39,15 +39,13 @@ class HandlerAssessmentApiController {
     private final Deductions deductions;
     private final SourceScores scores;
     private final AppealEvidence evidence;
-    private final CurrentStaff staff;
 
     HandlerAssessmentApiController(
-            Periods periods, Deductions deductions, SourceScores scores, AppealEvidence evidence, CurrentStaff staff) {
+            Periods periods, Deductions deductions, SourceScores scores, AppealEvidence evidence) {
         this.periods = periods;
         this.deductions = deductions;
         this.scores = scores;
         this.evidence = evidence;
-        this.staff = staff;
     }
 
     /** Period headers (dates, status) so a department can pick one; no results. */
@@ -61,28 +59,28 @@ class HandlerAssessmentApiController {
     @PostMapping(path = "/deductions/{id}/appeal", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('HANDLER')")
     ResponseEntity<Deductions.Appeal> appeal(
+            @CurrentActor StaffMember me,
             @PathVariable long id,
             @RequestParam(required = false) String reason,
             @RequestPart(name = "file", required = false) MultipartFile file)
             throws IOException {
         AppealEvidence.File f = file == null ? null : AppealEvidence.check(file.getOriginalFilename(), file.getBytes());
-        return ResponseEntity.status(HttpStatus.CREATED).body(deductions.appeal(id, reason, staff.require(), f));
+        return ResponseEntity.status(HttpStatus.CREATED).body(deductions.appeal(id, reason, me, f));
     }
 
     /** The appeals on the caller's own unit's deductions in a period. */
     @GetMapping("/periods/{id}/my-appeals")
     @PreAuthorize("hasRole('HANDLER')")
-    List<Deductions.AppealCase> myAppeals(@PathVariable long id) {
+    List<Deductions.AppealCase> myAppeals(@CurrentActor StaffMember me, @PathVariable long id) {
         periods.get(id);
-        return deductions.appealCases(id, staff.require());
+        return deductions.appealCases(id, me);
     }
 
     /** What the caller's department entered in a period (专业部门评价, 区级自评). */
     @GetMapping("/periods/{id}/my-scores")
     @PreAuthorize("hasRole('HANDLER')")
-    List<SourceScores.Score> myScores(@PathVariable long id) {
+    List<SourceScores.Score> myScores(@CurrentActor StaffMember me, @PathVariable long id) {
         periods.get(id);
-        StaffMember me = staff.require();
         return me.departmentCode() == null ? List.of() : scores.enteredBy(id, me.departmentCode());
     }
 
@@ -92,10 +90,9 @@ class HandlerAssessmentApiController {
      */
     @GetMapping("/appeals/{id}/attachment")
     @PreAuthorize("hasAnyRole('ADMIN','ASSESSOR','LEADER','HANDLER')")
-    ResponseEntity<byte[]> attachment(@PathVariable long id) {
+    ResponseEntity<byte[]> attachment(@CurrentActor StaffMember me, @PathVariable long id) {
         Deductions.Appeal a = deductions.appealById(id);
         Deductions.Deduction d = deductions.deduction(a.deductionId());
-        StaffMember me = staff.require();
         boolean reviewer = me.hasAny(Role.ADMIN, Role.ASSESSOR, Role.LEADER) && SubjectScope.permits(me, d);
         boolean appellant = me.has(Role.HANDLER) && Deductions.canAppeal(d, me);
         if (!reviewer && !appellant) {

@@ -8,7 +8,7 @@ import org.cityops.assessment.internal.Periods;
 import org.cityops.assessment.internal.Results;
 import org.cityops.assessment.internal.SourceScores;
 import org.cityops.assessment.internal.model.Source;
-import org.cityops.org.CurrentStaff;
+import org.cityops.org.CurrentActor;
 import org.cityops.org.OrgDirectory;
 import org.cityops.org.OrgUnitKind;
 import org.cityops.org.StaffMember;
@@ -31,28 +31,20 @@ class HandlerAssessmentPageController {
     private final Deductions deductions;
     private final SourceScores scores;
     private final OrgDirectory org;
-    private final CurrentStaff staff;
 
     HandlerAssessmentPageController(
-            Periods periods,
-            Results results,
-            Deductions deductions,
-            SourceScores scores,
-            OrgDirectory org,
-            CurrentStaff staff) {
+            Periods periods, Results results, Deductions deductions, SourceScores scores, OrgDirectory org) {
         this.periods = periods;
         this.results = results;
         this.deductions = deductions;
         this.scores = scores;
         this.org = org;
-        this.staff = staff;
     }
 
     /** Adds the period list and the chosen period (default: the latest) to the model; null when none exist. */
-    private Periods.Period choose(Long periodId, Model model) {
+    private Periods.Period choose(StaffMember me, Long periodId, Model model) {
         List<Periods.Period> all = periods.list();
         model.addAttribute("periods", all);
-        StaffMember me = staff.require();
         model.addAttribute("me", me);
         model.addAttribute(
                 "district",
@@ -69,10 +61,9 @@ class HandlerAssessmentPageController {
     }
 
     @GetMapping("/assessment/my")
-    String deductions(@RequestParam(required = false) Long period, Model model) {
-        Periods.Period p = choose(period, model);
+    String deductions(@CurrentActor StaffMember me, @RequestParam(required = false) Long period, Model model) {
+        Periods.Period p = choose(me, period, model);
         if (p != null) {
-            StaffMember me = staff.require();
             Long version = p.currentVersion() == 0
                     ? null
                     : results.version(p.id(), null).id();
@@ -89,9 +80,8 @@ class HandlerAssessmentPageController {
     }
 
     @GetMapping("/assessment/my/scores")
-    String departmentScores(@RequestParam(required = false) Long period, Model model) {
-        Periods.Period p = choose(period, model);
-        StaffMember me = staff.require();
+    String departmentScores(@CurrentActor StaffMember me, @RequestParam(required = false) Long period, Model model) {
+        Periods.Period p = choose(me, period, model);
         model.addAttribute(
                 "items",
                 deductions.items().stream().filter(Deductions.Item::active).toList());
@@ -112,9 +102,8 @@ class HandlerAssessmentPageController {
     }
 
     @GetMapping("/assessment/my/self")
-    String selfEvaluation(@RequestParam(required = false) Long period, Model model) {
-        Periods.Period p = choose(period, model);
-        StaffMember me = staff.require();
+    String selfEvaluation(@CurrentActor StaffMember me, @RequestParam(required = false) Long period, Model model) {
+        Periods.Period p = choose(me, period, model);
         if (p != null && me.departmentCode() != null) {
             model.addAttribute(
                     "entries",

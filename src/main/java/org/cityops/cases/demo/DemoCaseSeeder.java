@@ -11,7 +11,6 @@ import org.cityops.cases.CaseChannel;
 import org.cityops.cases.Satisfaction;
 import org.cityops.cases.internal.CaseService;
 import org.cityops.cases.internal.NewCase;
-import org.cityops.cases.internal.Performer;
 import org.cityops.cases.internal.SlaClock;
 import org.cityops.cases.internal.TransitionRequest;
 import org.cityops.catalog.Catalog;
@@ -23,6 +22,7 @@ import org.cityops.org.DataScope;
 import org.cityops.org.DepartmentView;
 import org.cityops.org.OrgDirectory;
 import org.cityops.org.Role;
+import org.cityops.org.StaffMember;
 import org.cityops.platform.AdjustableClock;
 import org.cityops.platform.CityClock;
 import org.slf4j.Logger;
@@ -76,8 +76,8 @@ class DemoCaseSeeder implements ApplicationRunner {
         this.clock = clock;
     }
 
-    static Performer staff(String user, Role role) {
-        return new Performer(user, user, Set.of(role), DataScope.CITY, "", null);
+    static StaffMember staff(String user, Role role) {
+        return new StaffMember(0, user, user, Set.of(role), DataScope.CITY, null, null, null);
     }
 
     @Override
@@ -194,7 +194,7 @@ class DemoCaseSeeder implements ApplicationRunner {
     private void walk(long id, CaseAction[] path, int i) {
         Long dept = null;
         for (CaseAction a : path) {
-            Performer who;
+            StaffMember who;
             TransitionRequest req = TransitionRequest.of(a, null);
             switch (a) {
                 case VERIFY -> who = staff("inspector1", Role.INSPECTOR);
@@ -210,7 +210,7 @@ class DemoCaseSeeder implements ApplicationRunner {
                 }
                 case DISPATCH -> {
                     who = staff("dispatcher1", Role.DISPATCHER);
-                    String district = cases.get(id, Performer.SYSTEM).districtCode();
+                    String district = cases.get(id, StaffMember.SYSTEM).districtCode();
                     dept = (i % 4 == 0 ? org.departmentByCode("HWC") : org.districtBureau(district))
                             .map(DepartmentView::id)
                             .orElse(null);
@@ -242,8 +242,8 @@ class DemoCaseSeeder implements ApplicationRunner {
         }
     }
 
-    private static Performer handler(Long dept) {
-        return new Performer("handler", "处置员", Set.of(Role.HANDLER), DataScope.DEPARTMENT, null, dept);
+    private static StaffMember handler(Long dept) {
+        return new StaffMember(0, "handler", "处置员", Set.of(Role.HANDLER), DataScope.DEPARTMENT, null, dept, null);
     }
 
     /** One point per district found by the grid locator, scanning a lattice over Changzhou. */

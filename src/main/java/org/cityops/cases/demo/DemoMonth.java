@@ -15,7 +15,6 @@ import org.cityops.cases.CaseChannel;
 import org.cityops.cases.Satisfaction;
 import org.cityops.cases.internal.CaseService;
 import org.cityops.cases.internal.NewCase;
-import org.cityops.cases.internal.Performer;
 import org.cityops.cases.internal.SlaClock;
 import org.cityops.cases.internal.TransitionRequest;
 import org.cityops.catalog.CategoryView;
@@ -24,6 +23,7 @@ import org.cityops.org.DataScope;
 import org.cityops.org.DepartmentView;
 import org.cityops.org.OrgDirectory;
 import org.cityops.org.Role;
+import org.cityops.org.StaffMember;
 import org.cityops.platform.AdjustableClock;
 import org.cityops.platform.CityClock;
 import org.slf4j.Logger;
@@ -40,10 +40,10 @@ final class DemoMonth {
 
     private static final Logger log = LoggerFactory.getLogger(DemoMonth.class);
 
-    static final Performer OPERATOR = staff("operator1", "受理员一", Role.OPERATOR);
-    static final Performer SHIFT = staff("shiftlead1", "值班长一", Role.SHIFT_LEADER);
-    static final Performer DISPATCHER = staff("dispatcher1", "派遣员一", Role.DISPATCHER);
-    static final Performer INSPECTOR = staff("inspector1", "监督员一", Role.INSPECTOR);
+    static final StaffMember OPERATOR = staff("operator1", "受理员一", Role.OPERATOR);
+    static final StaffMember SHIFT = staff("shiftlead1", "值班长一", Role.SHIFT_LEADER);
+    static final StaffMember DISPATCHER = staff("dispatcher1", "派遣员一", Role.DISPATCHER);
+    static final StaffMember INSPECTOR = staff("inspector1", "监督员一", Role.INSPECTOR);
 
     private static final Duration FAST = Duration.ofMinutes(20);
     private static final Duration SLOW = Duration.ofDays(6);
@@ -75,8 +75,8 @@ final class DemoMonth {
         this.org = org;
     }
 
-    static Performer staff(String user, String name, Role role) {
-        return new Performer(user, name, Set.of(role), DataScope.CITY, "", null);
+    static StaffMember staff(String user, String name, Role role) {
+        return new StaffMember(0, user, name, Set.of(role), DataScope.CITY, null, null, null);
     }
 
     private record Planned(Instant start, double[] place, String district, int quality, Story story, int n) {}
@@ -154,7 +154,7 @@ final class DemoMonth {
                             CaseChannel.HOTLINE
                         }
                         [p.n() % 5];
-        Performer taker = channel == CaseChannel.INSPECTOR ? INSPECTOR : OPERATOR;
+        StaffMember taker = channel == CaseChannel.INSPECTOR ? INSPECTOR : OPERATOR;
         double lat = p.place()[0] + (p.n() % 5) * 0.0004;
         double lon = p.place()[1] + (p.n() % 3) * 0.0005;
         long id = cases.intake(
@@ -258,12 +258,12 @@ final class DemoMonth {
         return rnd.nextInt(20) < quality ? Duration.ofDays(1) : FAST;
     }
 
-    private void step(long id, TransitionRequest req, Performer who, Duration after) {
+    private void step(long id, TransitionRequest req, StaffMember who, Duration after) {
         clock.advance(after);
         cases.transition(id, req, who);
     }
 
-    private static Performer handler(Long dept) {
-        return new Performer("handler", "处置员", Set.of(Role.HANDLER), DataScope.DEPARTMENT, null, dept);
+    private static StaffMember handler(Long dept) {
+        return new StaffMember(0, "handler", "处置员", Set.of(Role.HANDLER), DataScope.DEPARTMENT, null, dept, null);
     }
 }

@@ -1,8 +1,5 @@
 package org.cityops.cases.internal;
 
-// Size: one file on purpose: the case aggregate keeps its whole lifecycle state in one place (TransitionPolicy
-// holds the rules); over 400 lines since the formatter wrapped it
-
 import java.time.Duration;
 import java.time.Instant;
 import org.cityops.cases.CaseAction;
@@ -12,6 +9,9 @@ import org.cityops.cases.Satisfaction;
 import org.cityops.catalog.ProcessStage;
 import org.cityops.catalog.Urgency;
 import org.cityops.org.Role;
+import org.cityops.org.StaffMember;
+// Size: one file on purpose: the case aggregate keeps its whole lifecycle state in one place (TransitionPolicy
+// holds the rules); over 400 lines since the formatter wrapped it
 import org.cityops.platform.AccessDeniedToEntityException;
 import org.cityops.platform.ConflictException;
 import org.cityops.platform.DomainException;
@@ -112,7 +112,7 @@ final class Case {
     }
 
     /** Starts the clock of the first step; called once the intake's limits are known. */
-    StepRecord opened(Performer who, String role, Deadlines deadlines) {
+    StepRecord opened(StaffMember who, String role, Deadlines deadlines) {
         startStage(stageOf(status), createdAt, deadlines);
         return new StepRecord(
                 "INTAKE",
@@ -147,9 +147,9 @@ final class Case {
      * May {@code who} take {@code action} now? In order: data scope (403), role (403), the department for handler
      * actions (403), the state machine (409). Returns the role it acts in.
      */
-    Role authorize(CaseAction action, Performer who) {
+    Role authorize(CaseAction action, StaffMember who) {
         TransitionPolicy.Rule rule = TransitionPolicy.rule(action);
-        if (!who.sees(this)) {
+        if (!CaseScope.sees(who, this)) {
             throw new AccessDeniedToEntityException("无权访问该案卷 case outside your data scope");
         }
         Role role = rule.roles().stream()
@@ -184,7 +184,7 @@ final class Case {
      * Takes one step. Checks, in order: data scope (403), role (403), the department for handler actions
      * (403), the state machine (409), required input (400).
      */
-    StepRecord apply(TransitionRequest req, Performer who, Instant now, Deadlines deadlines) {
+    StepRecord apply(TransitionRequest req, StaffMember who, Instant now, Deadlines deadlines) {
         if (req == null || req.action() == null) {
             throw new InvalidInputException("缺少操作 action is required", "action");
         }
@@ -362,7 +362,7 @@ final class Case {
      * 派发核实 / 派发核查 done by the platform for the actor of the step that opened the task (the default: the
      * inspector responsible for the case's grid). Like ASSIGN_INSPECTOR, the task's time limit runs from now.
      */
-    StepRecord assignDefault(String username, Performer who, String role, Instant now, Deadlines deadlines) {
+    StepRecord assignDefault(String username, StaffMember who, String role, Instant now, Deadlines deadlines) {
         if (!TransitionPolicy.awaitsInspector(status)) {
             throw new IllegalStateException("no 核实/核查 task waits in " + status);
         }

@@ -11,6 +11,7 @@ import org.cityops.catalog.CategoryView;
 import org.cityops.geo.GridLocation;
 import org.cityops.geo.GridLocator;
 import org.cityops.org.OrgDirectory;
+import org.cityops.org.StaffMember;
 import org.cityops.platform.DbTime;
 import org.cityops.platform.InvalidInputException;
 import org.springframework.dao.DuplicateKeyException;
@@ -71,7 +72,7 @@ class CaseIntake {
     }
 
     CaseService.Intake intake(
-            NewCase in, Performer who, String idempotencyKey, String sourceModule, String sourceRef, byte[] photo) {
+            NewCase in, StaffMember who, String idempotencyKey, String sourceModule, String sourceRef, byte[] photo) {
         Checked checked = check(in);
         String photoType = photo == null || photo.length == 0 ? null : Photos.check(photo);
         String key = IdempotencyRecords.scoped(who.username(), idempotencyKey);
@@ -96,7 +97,7 @@ class CaseIntake {
         }
     }
 
-    private Optional<CaseService.Intake> replay(String key, String hash, Performer who) {
+    private Optional<CaseService.Intake> replay(String key, String hash, StaffMember who) {
         return idempotency
                 .caseOf(key, hash)
                 .flatMap(cases::find)
@@ -152,7 +153,7 @@ class CaseIntake {
             NewCase in,
             Checked checked,
             String number,
-            Performer who,
+            StaffMember who,
             String key,
             String hash,
             String sourceModule,
@@ -186,7 +187,7 @@ class CaseIntake {
         c.sourceRef = sourceRef;
         c.number = number;
         String role = who.roles().isEmpty()
-                ? (who == Performer.SYSTEM ? "SYSTEM" : "PUBLIC")
+                ? (who.isSystem() ? "SYSTEM" : "PUBLIC")
                 : who.roles().stream().map(Enum::name).sorted().findFirst().orElse("");
         StepRecord step = c.opened(who, role, deadlines);
         String verifier = TransitionPolicy.awaitsInspector(c.status)
@@ -228,12 +229,12 @@ class CaseIntake {
     }
 
     /** Who sends the 核实 task of a new case: the staff member who took it in, else the platform. */
-    private static Performer staffActor(Performer who, String role) {
-        return "PUBLIC".equals(role) || "SYSTEM".equals(role) || who.roles().isEmpty() ? Performer.SYSTEM : who;
+    private static StaffMember staffActor(StaffMember who, String role) {
+        return "PUBLIC".equals(role) || "SYSTEM".equals(role) || who.roles().isEmpty() ? StaffMember.SYSTEM : who;
     }
 
-    private static String staffRole(Performer who, String role) {
-        return staffActor(who, role) == Performer.SYSTEM ? "SYSTEM" : role;
+    private static String staffRole(StaffMember who, String role) {
+        return staffActor(who, role).isSystem() ? "SYSTEM" : role;
     }
 
     private static String blankToNull(String s) {

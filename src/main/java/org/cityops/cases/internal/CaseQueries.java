@@ -17,6 +17,7 @@ import org.cityops.org.DepartmentView;
 import org.cityops.org.OrgDirectory;
 import org.cityops.org.Role;
 import org.cityops.org.ScopeColumns;
+import org.cityops.org.StaffMember;
 import org.cityops.platform.DbTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -44,7 +45,7 @@ public class CaseQueries {
         this.clock = clock;
     }
 
-    public CasePage list(CaseFilter f, Performer who, int page, int size) {
+    public CasePage list(CaseFilter f, StaffMember who, int page, int size) {
         return list(f, who, page, size, null, null);
     }
 
@@ -52,7 +53,7 @@ public class CaseQueries {
      * @param inspector   only the 核实 / 核查 tasks sent to this inspector (null: no such filter)
      * @param tasksFirstOf the tasks of this inspector first, then the rest (null: deadline order only)
      */
-    private CasePage list(CaseFilter f, Performer who, int page, int size, String inspector, String tasksFirstOf) {
+    private CasePage list(CaseFilter f, StaffMember who, int page, int size, String inspector, String tasksFirstOf) {
         size = Math.max(1, Math.min(MAX_PAGE, size));
         page = Math.max(0, page);
         Map<String, Object> p = new HashMap<>();
@@ -141,7 +142,7 @@ public class CaseQueries {
     }
 
     /** A role's work queue: the cases waiting for it, most urgent deadline first. */
-    public CasePage queue(Performer who, int page, int size) {
+    public CasePage queue(StaffMember who, int page, int size) {
         return queue(who, false, page, size);
     }
 
@@ -149,7 +150,7 @@ public class CaseQueries {
      * A role's work queue: the cases waiting for it, most urgent deadline first. For an inspector the 核实 / 核查
      * tasks sent to it come first (我的任务); {@code mine}: only those.
      */
-    public CasePage queue(Performer who, boolean mine, int page, int size) {
+    public CasePage queue(StaffMember who, boolean mine, int page, int size) {
         Set<CaseStatus> statuses = queueStatuses(who.roles());
         boolean inspector = who.roles().contains(Role.INSPECTOR);
         if (mine) {
@@ -189,7 +190,7 @@ public class CaseQueries {
     }
 
     /** Open cases inside a bounding box (for the map), at most {@code limit}. */
-    public List<CaseRow> openInBox(Performer who, double south, double west, double north, double east, int limit) {
+    public List<CaseRow> openInBox(StaffMember who, double south, double west, double north, double east, int limit) {
         Map<String, Object> p = new HashMap<>();
         String scope = scope(who, p);
         Instant now = clock.instant();
@@ -218,7 +219,7 @@ public class CaseQueries {
             Instant createdAt,
             double radiusMeters,
             java.time.Duration window,
-            Performer who) {
+            StaffMember who) {
         Map<String, Object> p = new HashMap<>();
         String scope = scope(who, p);
         double dLat = radiusMeters / 111_320.0;
@@ -256,13 +257,13 @@ public class CaseQueries {
     }
 
     /** The data-scope condition of every query (数据权限). */
-    static String scope(Performer who, Map<String, Object> p) {
+    static String scope(StaffMember who, Map<String, Object> p) {
         return scope(who, p, "");
     }
 
     /** The same, with the case table's alias (e.g. {@code "c."}). */
-    static String scope(Performer who, Map<String, Object> p, String t) {
-        return who.caseFilter().sql(CASE_COLUMNS.alias(t), p);
+    static String scope(StaffMember who, Map<String, Object> p, String t) {
+        return CaseScope.filter(who).sql(CASE_COLUMNS.alias(t), p);
     }
 
     /** Where a case is placed for data scope: grid (and its district and street codes), department, reporter. */
@@ -345,11 +346,11 @@ public class CaseQueries {
      * waiting for one of the caller's roles (the statuses of its queue; a leader's queue is every open case of its
      * scope), inside its data scope.
      */
-    public List<AlertRow> alerts(Performer who, int limit) {
+    public List<AlertRow> alerts(StaffMember who, int limit) {
         Map<String, Object> p = new HashMap<>();
         String scope = scope(who, p, "c.");
         String statuses = "";
-        if (!who.roles().contains(Role.LEADER) && who != Performer.SYSTEM) {
+        if (!who.roles().contains(Role.LEADER) && !who.isSystem()) {
             Set<CaseStatus> queue = queueStatuses(who.roles());
             if (queue.isEmpty()) {
                 return List.of();

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.cityops.audit.AuditTrail;
+import org.cityops.org.StaffMember;
 import org.cityops.platform.AccessDeniedToEntityException;
 import org.cityops.platform.ConflictException;
 import org.cityops.platform.InvalidInputException;
@@ -75,18 +76,18 @@ public class CaseService {
      * 受理. {@code idempotencyKey} (optional): a replay with the same key and body returns the first case; the
      * same key with a different body is a 409.
      */
-    public Intake intake(NewCase in, Performer who, String idempotencyKey, String sourceModule, String sourceRef) {
+    public Intake intake(NewCase in, StaffMember who, String idempotencyKey, String sourceModule, String sourceRef) {
         return intake(in, who, idempotencyKey, sourceModule, sourceRef, null);
     }
 
     /** Intake with a photo, stored in the same transaction as the case. */
     public Intake intake(
-            NewCase in, Performer who, String idempotencyKey, String sourceModule, String sourceRef, byte[] photo) {
+            NewCase in, StaffMember who, String idempotencyKey, String sourceModule, String sourceRef, byte[] photo) {
         return intake.intake(in, who, idempotencyKey, sourceModule, sourceRef, photo);
     }
 
     /** One step of the lifecycle; 403 (scope/role), 409 (illegal or concurrent), 400 (missing input). */
-    public CaseView transition(long caseId, TransitionRequest req, Performer who) {
+    public CaseView transition(long caseId, TransitionRequest req, StaffMember who) {
         return transition(caseId, req, who, null, null);
     }
 
@@ -96,20 +97,21 @@ public class CaseService {
      * before the transaction; the version is compared, and the photo stored, inside the step's transaction and
      * only after the step was allowed, so a refused or concurrent step leaves neither step nor photo behind.
      */
-    public CaseView transition(long caseId, TransitionRequest req, Performer who, Long expectedVersion, byte[] photo) {
+    public CaseView transition(
+            long caseId, TransitionRequest req, StaffMember who, Long expectedVersion, byte[] photo) {
         return transitions.transition(caseId, req, who, expectedVersion, photo);
     }
 
-    public CaseView get(long caseId, Performer who) {
+    public CaseView get(long caseId, StaffMember who) {
         Case c = load(caseId);
-        if (!who.sees(c)) {
+        if (!CaseScope.sees(who, c)) {
             throw new AccessDeniedToEntityException("无权访问该案卷 case outside your data scope");
         }
         return views.of(c, who);
     }
 
     /** The case just taken in, as its creator sees it (the creator may see what it created). */
-    public CaseView created(long caseId, Performer who) {
+    public CaseView created(long caseId, StaffMember who) {
         return views.of(load(caseId), who);
     }
 
@@ -130,7 +132,7 @@ public class CaseService {
     }
 
     /** Adds a photo (REPORT, HANDLED or CHECK) to a case the performer may see. */
-    public long addPhoto(long caseId, String kind, byte[] data, Performer who) {
+    public long addPhoto(long caseId, String kind, byte[] data, StaffMember who) {
         String type = Photos.check(data);
         String k = kind == null ? "REPORT" : kind.strip().toUpperCase(Locale.ROOT);
         if (!PHOTO_KINDS.contains(k)) {
@@ -138,7 +140,7 @@ public class CaseService {
         }
         return tx.execute(s -> {
             Case c = load(caseId);
-            if (!who.sees(c)) {
+            if (!CaseScope.sees(who, c)) {
                 throw new AccessDeniedToEntityException("无权访问该案卷 case outside your data scope");
             }
             if (c.status.isFinal()) {
@@ -155,9 +157,9 @@ public class CaseService {
      * a report photo may show people or number plates and a CHECK photo is internal, so both are then answered
      * as not found — the same rule as Open311's media).
      */
-    public Photo photo(long caseId, long photoId, Performer who) {
+    public Photo photo(long caseId, long photoId, StaffMember who) {
         Case c = load(caseId);
-        if (who != null && !who.sees(c)) {
+        if (who != null && !CaseScope.sees(who, c)) {
             throw new AccessDeniedToEntityException("无权访问该案卷 case outside your data scope");
         }
         return photos.find(caseId, photoId, who == null)
@@ -165,9 +167,9 @@ public class CaseService {
     }
 
     /** Open cases of the same category near a case, reported within the duplicate window (重复上报 candidates). */
-    public List<CaseRow> duplicates(long caseId, Performer who) {
+    public List<CaseRow> duplicates(long caseId, StaffMember who) {
         Case c = load(caseId);
-        if (!who.sees(c)) {
+        if (!CaseScope.sees(who, c)) {
             throw new AccessDeniedToEntityException("无权访问该案卷 case outside your data scope");
         }
         return queries.duplicatesOf(

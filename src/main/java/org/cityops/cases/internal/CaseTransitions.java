@@ -10,6 +10,7 @@ import org.cityops.cases.CaseStatus;
 import org.cityops.catalog.Catalog;
 import org.cityops.org.DepartmentView;
 import org.cityops.org.OrgDirectory;
+import org.cityops.org.StaffMember;
 import org.cityops.platform.AccessDeniedToEntityException;
 import org.cityops.platform.ConflictException;
 import org.cityops.platform.DbTime;
@@ -62,11 +63,11 @@ class CaseTransitions {
         this.tx = new TransactionTemplate(tm);
     }
 
-    CaseView transition(long caseId, TransitionRequest req, Performer who, Long expectedVersion, byte[] photo) {
+    CaseView transition(long caseId, TransitionRequest req, StaffMember who, Long expectedVersion, byte[] photo) {
         String photoType = photo == null || photo.length == 0 ? null : Photos.check(photo);
         return tx.execute(s -> {
             Case c = cases.find(caseId).orElseThrow(() -> new NotFoundException("案卷不存在 case not found"));
-            if (expectedVersion != null && who.sees(c) && c.version != expectedVersion) {
+            if (expectedVersion != null && CaseScope.sees(who, c) && c.version != expectedVersion) {
                 throw new ConflictException("案卷已被他人处理，请刷新 the case changed since you loaded it", "version");
             }
             Instant now = DbTime.toDb(clock.instant()).toInstant();
@@ -134,26 +135,22 @@ class CaseTransitions {
             return null;
         }
         return org.inspectorFor(c.gridCode)
-                .map(u -> c.assignDefault(u, Performer.SYSTEM, "SYSTEM", now, deadlines))
+                .map(u -> c.assignDefault(u, StaffMember.SYSTEM, "SYSTEM", now, deadlines))
                 .orElse(null);
     }
 
     /** Fills in what the aggregate cannot know: routing for DISPATCH, the target of MERGE, the inspector. */
-    private TransitionRequest prepare(Case c, TransitionRequest req, Performer who) {
+    private TransitionRequest prepare(Case c, TransitionRequest req, StaffMember who) {
         if (req == null || req.action() == null) {
             throw new InvalidInputException("缺少操作 action is required", "action");
         }
         if (req.action() == CaseAction.ASSIGN_INSPECTOR) {
             c.authorize(CaseAction.ASSIGN_INSPECTOR, who);
             InspectorTasks.checkAssignee(
-                    c,
-                    req.inspector(),
-                    req.inspector() == null
-                            ? Optional.empty()
-                            : org.staff(req.inspector()).map(Performer::of));
+                    c, req.inspector(), req.inspector() == null ? Optional.empty() : org.staff(req.inspector()));
             return req;
         }
-        if (req.action() == CaseAction.DISPATCH && who.sees(c)) {
+        if (req.action() == CaseAction.DISPATCH && CaseScope.sees(who, c)) {
             Long dept = req.departmentId();
             if (dept == null) {
                 dept = catalog.responsibleDepartment(c.categoryId, c.gridCode)
@@ -178,7 +175,7 @@ class CaseTransitions {
                 && !req.mergeInto().equals(c.id)) {
             Case target = cases.find(req.mergeInto())
                     .orElseThrow(() -> new InvalidInputException("要合并到的案卷不存在 target case not found", "mergeInto"));
-            if (!who.sees(target)) {
+            if (!CaseScope.sees(who, target)) {
                 throw new AccessDeniedToEntityException("无权访问目标案卷 target case outside your data scope");
             }
             if (target.status == CaseStatus.MERGED || target.status == CaseStatus.REJECTED) {

@@ -9,6 +9,7 @@ import org.cityops.catalog.ProcessStage;
 import org.cityops.org.DepartmentView;
 import org.cityops.org.OrgDirectory;
 import org.cityops.org.Role;
+import org.cityops.org.StaffMember;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -31,17 +32,17 @@ class CaseViews {
     }
 
     /** Reads the history and photos; no scope check (the caller made it). */
-    CaseView of(Case c, Performer who) {
+    CaseView of(Case c, StaffMember who) {
         return of(c, who, cases.steps(c.id), photos.idsOf(c.id));
     }
 
     /** From what the caller already holds (a case just changed: its steps and photos are known). */
-    CaseView of(Case c, Performer who, List<StepRecord> steps, List<Long> photoIds) {
+    CaseView of(Case c, StaffMember who, List<StepRecord> steps, List<Long> photoIds) {
         return of(c, who, steps, photoIds, alerts(c.id));
     }
 
     /** The same with the case's alerts known too (none for a case just taken in). */
-    CaseView of(Case c, Performer who, List<StepRecord> steps, List<Long> photoIds, List<CaseView.Alert> alerts) {
+    CaseView of(Case c, StaffMember who, List<StepRecord> steps, List<Long> photoIds, List<CaseView.Alert> alerts) {
         Instant now = clock.instant();
         DepartmentView dept =
                 c.departmentId == null ? null : org.department(c.departmentId).orElse(null);

@@ -7,6 +7,7 @@ import org.cityops.catalog.RouteChoice;
 import org.cityops.org.DepartmentView;
 import org.cityops.org.OrgDirectory;
 import org.cityops.org.OrgUnitView;
+import org.cityops.org.StaffMember;
 import org.cityops.platform.AccessDeniedToEntityException;
 import org.cityops.platform.NotFoundException;
 import org.springframework.stereotype.Service;
@@ -64,9 +65,9 @@ public class DispatchPreviews {
     }
 
     /** @throws NotFoundException for an unknown case; AccessDenied outside the caller's data scope */
-    public Preview preview(long caseId, Performer who) {
+    public Preview preview(long caseId, StaffMember who) {
         Case c = cases.find(caseId).orElseThrow(() -> new NotFoundException("案卷不存在 no case " + caseId));
-        if (!who.sees(c)) {
+        if (!CaseScope.sees(who, c)) {
             throw new AccessDeniedToEntityException("无权访问该案卷 case outside your data scope");
         }
         Optional<CategoryView> category = catalog.category(c.categoryId);

@@ -2,6 +2,7 @@ package org.cityops.cases.internal;
 
 import java.util.Optional;
 import org.cityops.org.Role;
+import org.cityops.org.StaffMember;
 import org.cityops.platform.AccessDeniedToEntityException;
 import org.cityops.platform.InvalidInputException;
 
@@ -18,18 +19,18 @@ final class InspectorTasks {
      * @param username what the caller asked for
      * @param account  the enabled account of that name, with its roles and data scope, if there is one
      */
-    static void checkAssignee(Case c, String username, Optional<Performer> account) {
+    static void checkAssignee(Case c, String username, Optional<StaffMember> account) {
         if (username == null || username.isBlank()) {
             throw new InvalidInputException("请指定监督员 inspector is required", "inspector");
         }
-        Performer target = account.orElseThrow(() -> new InvalidInputException(
+        StaffMember target = account.orElseThrow(() -> new InvalidInputException(
                 "账号“" + username.strip() + "”不存在或已停用 no enabled account '" + username.strip() + "'", "inspector"));
         if (!target.roles().contains(Role.INSPECTOR)) {
             throw new InvalidInputException(
                     "“" + target.username() + "”不是监督员 account '" + target.username() + "' is not an inspector",
                     "inspector");
         }
-        if (!target.sees(c)) {
+        if (!CaseScope.sees(target, c)) {
             throw new AccessDeniedToEntityException("监督员“" + target.username() + "”不负责本案卷所在区域 inspector '"
                     + target.username() + "' works in another district");
         }

@@ -1,5 +1,6 @@
 package org.cityops.cases.internal;
 
+import org.cityops.org.StaffMember;
 import org.cityops.platform.InvalidInputException;
 import org.springframework.stereotype.Service;
 
@@ -17,13 +18,13 @@ public class MergeTargets {
     }
 
     /** @throws InvalidInputException (field {@code mergeIntoNumber}) when blank, unknown or outside the scope */
-    public long idOf(String caseNumber, Performer who) {
+    public long idOf(String caseNumber, StaffMember who) {
         if (caseNumber == null || caseNumber.isBlank()) {
             throw new InvalidInputException("请填写要合并到的案卷编号 case number is required", "mergeIntoNumber");
         }
         String number = caseNumber.strip();
         return cases.findByNumber(number)
-                .filter(who::sees)
+                .filter(c -> CaseScope.sees(who, c))
                 .map(c -> c.id)
                 .orElseThrow(() -> new InvalidInputException(
                         "没有编号为" + number + "的案卷 no case numbered " + number, "mergeIntoNumber"));

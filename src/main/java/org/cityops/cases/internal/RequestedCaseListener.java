@@ -3,6 +3,7 @@ package org.cityops.cases.internal;
 import org.cityops.cases.CaseChannel;
 import org.cityops.cases.CaseOpened;
 import org.cityops.cases.CaseRequested;
+import org.cityops.org.StaffMember;
 import org.cityops.platform.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +51,7 @@ class RequestedCaseListener {
         String key = "alert:" + request.sourceModule() + ":" + request.sourceRef();
         try {
             CaseService.Intake intake =
-                    cases.intake(in, Performer.SYSTEM, key, request.sourceModule(), request.sourceRef());
+                    cases.intake(in, StaffMember.SYSTEM, key, request.sourceModule(), request.sourceRef());
             events.publishEvent(new CaseOpened(
                     request.sourceModule(), request.sourceRef(), intake.caseId(), intake.caseNumber(), null));
         } catch (DomainException refused) {

@@ -11,6 +11,7 @@ import org.cityops.org.DepartmentView;
 import org.cityops.org.OrgDirectory;
 import org.cityops.org.OrgUnitKind;
 import org.cityops.org.OrgUnitView;
+import org.cityops.org.StaffMember;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,7 +46,7 @@ public class TransferredCases {
     }
 
     /** The ground (district or street) of the caller's department, when it has one. */
-    Optional<OrgUnitView> groundOf(Performer who) {
+    Optional<OrgUnitView> groundOf(StaffMember who) {
         if (who.scope() != DataScope.DEPARTMENT || who.departmentId() == null) {
             return Optional.empty();
         }
@@ -56,7 +57,7 @@ public class TransferredCases {
     }
 
     /** The 转办 cases of the caller's ground, open ones first, then the newest; empty for other callers. */
-    public List<Row> of(Performer who, int limit) {
+    public List<Row> of(StaffMember who, int limit) {
         Optional<OrgUnitView> ground = groundOf(who);
         if (ground.isEmpty()) {
             return List.of();

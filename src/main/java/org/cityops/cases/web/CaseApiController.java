@@ -20,13 +20,13 @@ import org.cityops.cases.internal.CaseView;
 import org.cityops.cases.internal.DispatchPreviews;
 import org.cityops.cases.internal.MergeTargets;
 import org.cityops.cases.internal.NewCase;
-import org.cityops.cases.internal.Performer;
 import org.cityops.cases.internal.TransferredCases;
 import org.cityops.cases.internal.TransitionRequest;
 import org.cityops.catalog.Urgency;
-import org.cityops.org.CurrentStaff;
+import org.cityops.org.CurrentActor;
 import org.cityops.org.DepartmentView;
 import org.cityops.org.OrgDirectory;
+import org.cityops.org.StaffMember;
 import org.cityops.platform.CityClock;
 import org.cityops.platform.InvalidInputException;
 import org.springframework.http.CacheControl;
@@ -52,7 +52,6 @@ class CaseApiController {
 
     private final CaseService cases;
     private final CaseQueries queries;
-    private final CurrentStaff staff;
     private final OrgDirectory org;
     private final DispatchPreviews dispatchPreviews;
     private final MergeTargets mergeTargets;
@@ -61,14 +60,12 @@ class CaseApiController {
     CaseApiController(
             CaseService cases,
             CaseQueries queries,
-            CurrentStaff staff,
             OrgDirectory org,
             DispatchPreviews dispatchPreviews,
             MergeTargets mergeTargets,
             TransferredCases transferred) {
         this.cases = cases;
         this.queries = queries;
-        this.staff = staff;
         this.org = org;
         this.dispatchPreviews = dispatchPreviews;
         this.mergeTargets = mergeTargets;
@@ -106,6 +103,7 @@ class CaseApiController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('OPERATOR','SHIFT_LEADER','INSPECTOR','LEADER','DISPATCHER')")
     ResponseEntity<CaseView> intake(
+            @CurrentActor StaffMember me,
             @RequestBody IntakeBody body,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         if (body.channel() != null && !body.channel().takenByStaff()) {
@@ -114,7 +112,6 @@ class CaseApiController {
                             + " is not taken here (use the public page, Open311 or an event)",
                     "channel");
         }
-        Performer who = Performer.of(staff.require());
         NewCase in = new NewCase(
                 body.channel(),
                 body.categoryCode(),
@@ -125,20 +122,19 @@ class CaseApiController {
                 body.urgency(),
                 body.reporter() == null ? null : body.reporter().name(),
                 body.reporter() == null ? null : body.reporter().phone());
-        CaseService.Intake intake = cases.intake(in, who, idempotencyKey, null, null);
+        CaseService.Intake intake = cases.intake(in, me, idempotencyKey, null, null);
         return ResponseEntity.created(URI.create("/api/v1/cases/" + intake.caseId()))
                 .header("Idempotent-Replayed", String.valueOf(intake.replay()))
                 .body(intake.view());
     }
 
     @GetMapping("/{id}")
-    CaseView get(@PathVariable long id) {
-        return cases.get(id, Performer.of(staff.require()));
+    CaseView get(@CurrentActor StaffMember me, @PathVariable long id) {
+        return cases.get(id, me);
     }
 
     @PostMapping(path = "/{id}/transitions", consumes = MediaType.APPLICATION_JSON_VALUE)
-    CaseView transition(@PathVariable long id, @RequestBody TransitionBody body) {
-        Performer who = Performer.of(staff.require());
+    CaseView transition(@CurrentActor StaffMember me, @PathVariable long id, @RequestBody TransitionBody body) {
         Long dept = body.departmentId();
         if (dept == null
                 && body.departmentCode() != null
@@ -150,7 +146,7 @@ class CaseApiController {
         String note = body.note() != null ? body.note() : body.reason();
         Long mergeInto = body.mergeInto();
         if (body.action() == CaseAction.MERGE && mergeInto == null && body.mergeIntoNumber() != null) {
-            mergeInto = mergeTargets.idOf(body.mergeIntoNumber(), who); // 合并 by case number
+            mergeInto = mergeTargets.idOf(body.mergeIntoNumber(), me); // 合并 by case number
         }
         // the version is compared inside the step's transaction
         return cases.transition(
@@ -165,13 +161,14 @@ class CaseApiController {
                         mergeInto,
                         body.inspector(),
                         body.expectedDate()),
-                who,
+                me,
                 body.version(),
                 null);
     }
 
     @GetMapping
     CasePage list(
+            @CurrentActor StaffMember me,
             @RequestParam(required = false) List<CaseStatus> status,
             @RequestParam(required = false) String category,
             @RequestParam(required = false) String district,
@@ -184,10 +181,7 @@ class CaseApiController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         return queries.list(
-                filter(status, category, district, department, overdue, channel, from, to, number),
-                Performer.of(staff.require()),
-                page,
-                size);
+                filter(status, category, district, department, overdue, channel, from, to, number), me, page, size);
     }
 
     static CaseFilter filter(
@@ -218,16 +212,18 @@ class CaseApiController {
      */
     @GetMapping("/queue")
     CasePage queue(
+            @CurrentActor StaffMember me,
             @RequestParam(defaultValue = "false") boolean mine,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
-        return queries.queue(Performer.of(staff.require()), mine, page, size);
+        return queries.queue(me, mine, page, size);
     }
 
     /** Recent SLA alerts (80% warning, overdue) for the caller's department or area. */
     @GetMapping("/alerts")
-    List<org.cityops.cases.internal.AlertRow> alerts(@RequestParam(defaultValue = "50") int limit) {
-        return queries.alerts(Performer.of(staff.require()), limit);
+    List<org.cityops.cases.internal.AlertRow> alerts(
+            @CurrentActor StaffMember me, @RequestParam(defaultValue = "50") int limit) {
+        return queries.alerts(me, limit);
     }
 
     /**
@@ -235,20 +231,21 @@ class CaseApiController {
      * department, read-only; empty for callers whose department has no such ground.
      */
     @GetMapping("/transferred")
-    List<TransferredCases.Row> transferred(@RequestParam(defaultValue = "50") int limit) {
-        return transferred.of(Performer.of(staff.require()), limit);
+    List<TransferredCases.Row> transferred(@CurrentActor StaffMember me, @RequestParam(defaultValue = "50") int limit) {
+        return transferred.of(me, limit);
     }
 
     /** Open cases inside {@code bbox=west,south,east,north} (WGS-84). */
     @GetMapping("/map")
-    List<CaseRow> map(@RequestParam String bbox, @RequestParam(defaultValue = "2000") int limit) {
+    List<CaseRow> map(
+            @CurrentActor StaffMember me, @RequestParam String bbox, @RequestParam(defaultValue = "2000") int limit) {
         String[] p = bbox.split(",");
         if (p.length != 4) {
             throw new InvalidInputException("bbox 应为 west,south,east,north", "bbox");
         }
         try {
             return queries.openInBox(
-                    Performer.of(staff.require()),
+                    me,
                     Double.parseDouble(p[1]),
                     Double.parseDouble(p[0]),
                     Double.parseDouble(p[3]),
@@ -264,29 +261,30 @@ class CaseApiController {
      * matched ({@code matched=false}: no rule, the dispatcher chooses a department).
      */
     @GetMapping("/{id}/dispatch-preview")
-    DispatchPreviews.Preview dispatchPreview(@PathVariable long id) {
-        return dispatchPreviews.preview(id, Performer.of(staff.require()));
+    DispatchPreviews.Preview dispatchPreview(@CurrentActor StaffMember me, @PathVariable long id) {
+        return dispatchPreviews.preview(id, me);
     }
 
     @GetMapping("/{id}/duplicates")
-    List<CaseRow> duplicates(@PathVariable long id) {
-        return cases.duplicates(id, Performer.of(staff.require()));
+    List<CaseRow> duplicates(@CurrentActor StaffMember me, @PathVariable long id) {
+        return cases.duplicates(id, me);
     }
 
     @PostMapping(path = "/{id}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<?> photo(
+            @CurrentActor StaffMember me,
             @PathVariable long id,
             @RequestPart("photo") MultipartFile photo,
             @RequestParam(defaultValue = "REPORT") String kind)
             throws IOException {
-        long photoId = cases.addPhoto(id, kind, photo.getBytes(), Performer.of(staff.require()));
+        long photoId = cases.addPhoto(id, kind, photo.getBytes(), me);
         return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/photos/" + photoId))
                 .body(java.util.Map.of("id", photoId));
     }
 
     @GetMapping("/{id}/photos/{photoId}")
-    ResponseEntity<byte[]> photo(@PathVariable long id, @PathVariable long photoId) {
-        CaseService.Photo p = cases.photo(id, photoId, Performer.of(staff.require()));
+    ResponseEntity<byte[]> photo(@CurrentActor StaffMember me, @PathVariable long id, @PathVariable long photoId) {
+        CaseService.Photo p = cases.photo(id, photoId, me);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(p.contentType()))
                 .cacheControl(CacheControl.noCache())

@@ -16,15 +16,15 @@ import org.cityops.cases.internal.CaseView;
 import org.cityops.cases.internal.DispatchPreviews;
 import org.cityops.cases.internal.MergeTargets;
 import org.cityops.cases.internal.NewCase;
-import org.cityops.cases.internal.Performer;
 import org.cityops.cases.internal.TransferredCases;
 import org.cityops.cases.internal.TransitionRequest;
 import org.cityops.catalog.Catalog;
 import org.cityops.catalog.Urgency;
-import org.cityops.org.CurrentStaff;
+import org.cityops.org.CurrentActor;
 import org.cityops.org.OrgDirectory;
 import org.cityops.org.OrgUnitKind;
 import org.cityops.org.Role;
+import org.cityops.org.StaffMember;
 import org.cityops.platform.DomainException;
 import org.cityops.platform.excel.WorkbookWriter;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,7 +48,6 @@ class CasePageController {
 
     private final CaseService cases;
     private final CaseQueries queries;
-    private final CurrentStaff staff;
     private final OrgDirectory org;
     private final Catalog catalog;
     private final CaseExcel excel;
@@ -61,7 +60,6 @@ class CasePageController {
     CasePageController(
             CaseService cases,
             CaseQueries queries,
-            CurrentStaff staff,
             OrgDirectory org,
             Catalog catalog,
             CaseExcel excel,
@@ -73,7 +71,6 @@ class CasePageController {
                     String center) {
         this.cases = cases;
         this.queries = queries;
-        this.staff = staff;
         this.org = org;
         this.catalog = catalog;
         this.excel = excel;
@@ -82,10 +79,6 @@ class CasePageController {
         this.transferred = transferred;
         this.tileUrl = tileUrl;
         this.center = center;
-    }
-
-    private Performer me() {
-        return Performer.of(staff.require());
     }
 
     private void common(Model model) {
@@ -101,8 +94,7 @@ class CasePageController {
     }
 
     @GetMapping("/cases/queue")
-    String queue(@RequestParam(defaultValue = "0") int page, Model model) {
-        Performer me = me();
+    String queue(@CurrentActor StaffMember me, @RequestParam(defaultValue = "0") int page, Model model) {
         CasePage result = queries.queue(me, page, 50);
         common(model);
         tasks(me, model);
@@ -116,7 +108,7 @@ class CasePageController {
     }
 
     /** 我的任务 for an inspector: the 核实 / 核查 tasks sent to it, most urgent first. */
-    private void tasks(Performer me, Model model) {
+    private void tasks(StaffMember me, Model model) {
         if (me.roles().contains(Role.INSPECTOR)) {
             model.addAttribute("tasks", queries.queue(me, true, 0, 50).items());
         }
@@ -125,13 +117,17 @@ class CasePageController {
     /** One tap on 我的任务: 核实 or 核查通过, then back to the queue with what was done (or why not). */
     @PostMapping("/cases/{id}/task")
     @PreAuthorize("hasRole('INSPECTOR')")
-    String task(@PathVariable long id, @RequestParam CaseAction action, RedirectAttributes redirect) {
+    String task(
+            @CurrentActor StaffMember me,
+            @PathVariable long id,
+            @RequestParam CaseAction action,
+            RedirectAttributes redirect) {
         if (action != CaseAction.VERIFY && action != CaseAction.CHECK_PASS) {
             redirect.addFlashAttribute("taskError", "此处只能核实或核查通过 only VERIFY or CHECK_PASS here");
             return "redirect:/cases/queue";
         }
         try {
-            CaseView done = cases.transition(id, TransitionRequest.of(action, null), me());
+            CaseView done = cases.transition(id, TransitionRequest.of(action, null), me);
             redirect.addFlashAttribute("taskDone", done.caseNumber() + " " + action.label());
         } catch (DomainException e) {
             redirect.addFlashAttribute("taskError", e.getMessage());
@@ -141,6 +137,7 @@ class CasePageController {
 
     @GetMapping("/cases")
     String list(
+            @CurrentActor StaffMember me,
             @RequestParam(required = false) List<CaseStatus> status,
             @RequestParam(required = false) String category,
             @RequestParam(required = false) String district,
@@ -155,7 +152,7 @@ class CasePageController {
         CaseFilter f =
                 CaseApiController.filter(status, category, district, department, overdue, channel, from, to, number);
         common(model);
-        model.addAttribute("result", queries.list(f, me(), page, 50));
+        model.addAttribute("result", queries.list(f, me, page, 50));
         model.addAttribute("f", f);
         model.addAttribute("fromDate", from);
         model.addAttribute("toDate", to);
@@ -164,6 +161,7 @@ class CasePageController {
 
     @GetMapping("/cases/export.xlsx")
     ResponseEntity<byte[]> export(
+            @CurrentActor StaffMember me,
             @RequestParam(required = false) List<CaseStatus> status,
             @RequestParam(required = false) String category,
             @RequestParam(required = false) String district,
@@ -175,7 +173,6 @@ class CasePageController {
             @RequestParam(required = false) String number,
             @RequestParam(defaultValue = "false") boolean queue)
             throws IOException {
-        Performer me = me();
         CasePage rows = queue
                 ? queries.queue(me, 0, CaseQueries.MAX_PAGE)
                 : queries.list(
@@ -198,12 +195,11 @@ class CasePageController {
     }
 
     @GetMapping("/cases/{id}")
-    String detail(@PathVariable long id, Model model) {
-        Performer me = me();
+    String detail(@CurrentActor StaffMember me, @PathVariable long id, Model model) {
         return detailModel(cases.get(id, me), me, model, null, "cases/detail");
     }
 
-    private String detailModel(CaseView c, Performer me, Model model, String error, String view) {
+    private String detailModel(CaseView c, StaffMember me, Model model, String error, String view) {
         common(model);
         model.addAttribute("c", c);
         model.addAttribute("error", error);
@@ -223,6 +219,7 @@ class CasePageController {
     /** One-click action (htmx): answers the refreshed detail panel, with the error shown when refused. */
     @PostMapping("/cases/{id}/act")
     String act(
+            @CurrentActor StaffMember me,
             @PathVariable long id,
             @RequestParam CaseAction action,
             @RequestParam(required = false) String note,
@@ -238,7 +235,6 @@ class CasePageController {
             @RequestParam(required = false) Long version,
             Model model)
             throws IOException {
-        Performer me = me();
         String error = null;
         CaseView done = null;
         try {
@@ -273,9 +269,8 @@ class CasePageController {
 
     @GetMapping("/cases/new")
     @PreAuthorize("hasAnyRole('OPERATOR','SHIFT_LEADER','INSPECTOR','LEADER','DISPATCHER')")
-    String newCase(Model model) {
+    String newCase(@CurrentActor StaffMember me, Model model) {
         common(model);
-        Performer me = me();
         model.addAttribute("inspector", me.roles().contains(Role.INSPECTOR));
         tasks(me, model);
         model.addAttribute(
@@ -289,6 +284,7 @@ class CasePageController {
     @PostMapping("/cases/new")
     @PreAuthorize("hasAnyRole('OPERATOR','SHIFT_LEADER','INSPECTOR','LEADER','DISPATCHER')")
     String create(
+            @CurrentActor StaffMember me,
             @RequestParam(required = false) CaseChannel channel,
             @RequestParam(required = false) String categoryCode,
             @RequestParam(required = false) String description,
@@ -303,7 +299,6 @@ class CasePageController {
             Model model,
             RedirectAttributes redirect)
             throws IOException {
-        Performer me = me();
         CaseChannel ch = channel == null && me.roles().contains(Role.INSPECTOR) ? CaseChannel.INSPECTOR : channel;
         try {
             if (ch != null && !ch.takenByStaff()) {
@@ -324,7 +319,7 @@ class CasePageController {
                     "form",
                     new NewCase(
                             ch, categoryCode, description, lat, lon, address, urgency, reporterName, reporterPhone));
-            return newCase(model);
+            return newCase(me, model);
         }
     }
 }

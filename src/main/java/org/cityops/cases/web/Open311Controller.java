@@ -19,12 +19,12 @@ import org.cityops.cases.internal.CaseService;
 import org.cityops.cases.internal.NewCase;
 import org.cityops.cases.internal.Open311Requests;
 import org.cityops.cases.internal.Open311Status;
-import org.cityops.cases.internal.Performer;
 import org.cityops.cases.web.Open311Format.Doc;
 import org.cityops.cases.web.Open311Format.Open311Error;
 import org.cityops.catalog.Catalog;
 import org.cityops.catalog.CategoryView;
 import org.cityops.org.ApiClients;
+import org.cityops.org.StaffMember;
 import org.cityops.platform.DomainException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -170,7 +170,7 @@ class Open311Controller {
                                 null,
                                 name.isEmpty() ? null : name,
                                 blank(form.get("phone"))),
-                        Performer.publicReporter("open311:" + client),
+                        StaffMember.publicReporter("open311:" + client),
                         key,
                         null,
                         null);

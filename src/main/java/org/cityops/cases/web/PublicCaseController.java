@@ -8,10 +8,10 @@ import java.util.Optional;
 import org.cityops.cases.CaseChannel;
 import org.cityops.cases.internal.CaseService;
 import org.cityops.cases.internal.NewCase;
-import org.cityops.cases.internal.Performer;
 import org.cityops.cases.internal.PublicCaseView;
 import org.cityops.cases.internal.PublicCases;
 import org.cityops.catalog.Catalog;
+import org.cityops.org.StaffMember;
 import org.cityops.platform.DomainException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -105,7 +105,7 @@ class PublicCaseController {
         try {
             byte[] bytes = PhotoUploads.read(photo);
             CaseService.Intake intake =
-                    cases.intake(in, Performer.publicReporter("public"), idempotencyKey, null, null, bytes);
+                    cases.intake(in, StaffMember.publicReporter("public"), idempotencyKey, null, null, bytes);
             redirect.addFlashAttribute("justReported", true);
             return "redirect:/public/cases/" + intake.caseNumber();
         } catch (DomainException e) {

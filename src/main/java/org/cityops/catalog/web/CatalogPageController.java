@@ -23,11 +23,13 @@ import org.cityops.catalog.internal.CategoryCodes;
 import org.cityops.catalog.internal.CategoryDraft;
 import org.cityops.catalog.internal.LimitKey;
 import org.cityops.catalog.internal.excel.CategoryWorkbook;
+import org.cityops.org.CurrentActor;
 import org.cityops.org.CurrentStaff;
 import org.cityops.org.OrgDirectory;
 import org.cityops.org.OrgUnitKind;
 import org.cityops.org.OrgUnitView;
 import org.cityops.org.Role;
+import org.cityops.org.StaffMember;
 import org.cityops.platform.DomainException;
 import org.cityops.platform.InvalidInputException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -113,9 +115,12 @@ class CatalogPageController {
     /** Which code sets the category picker shows (the city's choice), in the standards' order. */
     @PostMapping("/admin/catalog/picker")
     @PreAuthorize("hasRole('ADMIN')")
-    String pickerCodeSets(@RequestParam(required = false) List<String> codeSets, RedirectAttributes redirect) {
+    String pickerCodeSets(
+            @CurrentActor StaffMember me,
+            @RequestParam(required = false) List<String> codeSets,
+            RedirectAttributes redirect) {
         try {
-            pickerSettings.setCodeSets(codeSets, staff.require().username());
+            pickerSettings.setCodeSets(codeSets, me.username());
             redirect.addFlashAttribute("message", "picker");
         } catch (DomainException e) {
             redirect.addFlashAttribute("error", e.getMessage());

@@ -2,7 +2,8 @@ package org.cityops.catalog.web;
 
 import java.util.List;
 import org.cityops.catalog.internal.picker.PickerSettings;
-import org.cityops.org.CurrentStaff;
+import org.cityops.org.CurrentActor;
+import org.cityops.org.StaffMember;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -19,12 +20,10 @@ class CategoryPickerController {
 
     private final CategoryPickerView view;
     private final PickerSettings settings;
-    private final CurrentStaff staff;
 
-    CategoryPickerController(CategoryPickerView view, PickerSettings settings, CurrentStaff staff) {
+    CategoryPickerController(CategoryPickerView view, PickerSettings settings) {
         this.view = view;
         this.settings = settings;
-        this.staff = staff;
     }
 
     @GetMapping("/api/v1/catalog/picker")
@@ -58,9 +57,8 @@ class CategoryPickerController {
 
     @PutMapping("/api/v1/catalog/settings/picker")
     @PreAuthorize(Roles.ADMIN)
-    CodeSets setCodeSets(@RequestBody CodeSetsRequest body) {
-        settings.setCodeSets(
-                body == null ? null : body.codeSets(), staff.require().username());
+    CodeSets setCodeSets(@CurrentActor StaffMember me, @RequestBody CodeSetsRequest body) {
+        settings.setCodeSets(body == null ? null : body.codeSets(), me.username());
         return codeSets();
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.cityops.org.StaffMember;
 import org.cityops.platform.CityClock;
 import org.cityops.stats.WallTile;
 import org.springframework.stereotype.Component;
@@ -36,7 +37,7 @@ class MuckWallTile implements WallTile {
     }
 
     @Override
-    public List<WallFigure> figures(String areaPrefix) {
+    public List<WallFigure> figures(StaffMember viewer, String areaPrefix) {
         List<AlarmQueries.LiveVehicle> live = alarms.live();
         long online = live.stream().filter(AlarmQueries.LiveVehicle::online).count();
         LocalDate today = LocalDate.now(clock.withZone(CityClock.ZONE));

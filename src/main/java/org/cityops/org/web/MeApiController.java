@@ -6,7 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import org.cityops.org.CurrentStaff;
+import org.cityops.org.CurrentActor;
 import org.cityops.org.DataScope;
 import org.cityops.org.DepartmentView;
 import org.cityops.org.OrgDirectory;
@@ -29,15 +29,12 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize(OrgApiController.ANY_STAFF)
 class MeApiController {
 
-    private final CurrentStaff current;
     private final OrgDirectory directory;
     private final OrgAdministration admin;
     private final SessionCredentials sessions;
 
-    MeApiController(
-            CurrentStaff current, OrgDirectory directory, OrgAdministration admin, SessionCredentials sessions) {
+    MeApiController(OrgDirectory directory, OrgAdministration admin, SessionCredentials sessions) {
         this.sessions = sessions;
-        this.current = current;
         this.directory = directory;
         this.admin = admin;
     }
@@ -59,8 +56,8 @@ class MeApiController {
             @NotNull @Size(max = 200) String newPassword) {}
 
     @GetMapping
-    Me me() {
-        return describe(current.require(), directory);
+    Me me(@CurrentActor StaffMember me) {
+        return describe(me, directory);
     }
 
     static Me describe(StaffMember s, OrgDirectory directory) {
@@ -87,8 +84,11 @@ class MeApiController {
 
     @PostMapping("/password")
     ResponseEntity<Void> changePassword(
-            @Valid @RequestBody PasswordChange body, HttpServletRequest request, HttpServletResponse response) {
-        admin.changeOwnPassword(current.require().username(), body.currentPassword(), body.newPassword());
+            @CurrentActor StaffMember me,
+            @Valid @RequestBody PasswordChange body,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        admin.changeOwnPassword(me.username(), body.currentPassword(), body.newPassword());
         sessions.keepThisSession(request, response);
         return ResponseEntity.noContent().build();
     }

@@ -2,8 +2,9 @@ package org.cityops.org.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.cityops.org.CurrentStaff;
+import org.cityops.org.CurrentActor;
 import org.cityops.org.OrgDirectory;
+import org.cityops.org.StaffMember;
 import org.cityops.org.internal.admin.OrgAdministration;
 import org.cityops.org.internal.security.SessionCredentials;
 import org.cityops.platform.DomainException;
@@ -20,27 +21,25 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize(OrgApiController.ANY_STAFF)
 class MePageController {
 
-    private final CurrentStaff current;
     private final OrgDirectory directory;
     private final OrgAdministration admin;
     private final SessionCredentials sessions;
 
-    MePageController(
-            CurrentStaff current, OrgDirectory directory, OrgAdministration admin, SessionCredentials sessions) {
+    MePageController(OrgDirectory directory, OrgAdministration admin, SessionCredentials sessions) {
         this.sessions = sessions;
-        this.current = current;
         this.directory = directory;
         this.admin = admin;
     }
 
     @GetMapping("/me")
-    String me(Model model) {
-        model.addAttribute("me", MeApiController.describe(current.require(), directory));
+    String me(@CurrentActor StaffMember me, Model model) {
+        model.addAttribute("me", MeApiController.describe(me, directory));
         return "org/me";
     }
 
     @PostMapping("/me/password")
     String changePassword(
+            @CurrentActor StaffMember me,
             @RequestParam(required = false) String currentPassword,
             @RequestParam(required = false) String newPassword,
             @RequestParam(required = false) String confirmPassword,
@@ -52,7 +51,7 @@ class MePageController {
             return "redirect:/me";
         }
         try {
-            admin.changeOwnPassword(current.require().username(), currentPassword, newPassword);
+            admin.changeOwnPassword(me.username(), currentPassword, newPassword);
             sessions.keepThisSession(request, response);
             flash.addFlashAttribute("okKey", "me.changed");
         } catch (DomainException e) {

@@ -2,9 +2,10 @@ package org.cityops.org.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import org.cityops.org.CurrentStaff;
+import org.cityops.org.CurrentActor;
 import org.cityops.org.DepartmentKind;
 import org.cityops.org.OrgUnitKind;
+import org.cityops.org.StaffMember;
 import org.cityops.org.internal.admin.OrgAdministration;
 import org.cityops.org.internal.admin.OrgRules;
 import org.cityops.org.internal.excel.ImportRejected;
@@ -28,12 +29,10 @@ class OrgAdminPageController {
 
     private final OrgAdministration admin;
     private final OrgImporter importer;
-    private final CurrentStaff current;
 
-    OrgAdminPageController(OrgAdministration admin, OrgImporter importer, CurrentStaff current) {
+    OrgAdminPageController(OrgAdministration admin, OrgImporter importer) {
         this.admin = admin;
         this.importer = importer;
-        this.current = current;
     }
 
     /** What the tree page needs to offer "add child" on a node. */
@@ -124,19 +123,17 @@ class OrgAdminPageController {
     }
 
     @PostMapping("/admin/import")
-    String importUpload(@RequestParam(name = "file", required = false) MultipartFile file, Model model)
+    String importUpload(
+            @CurrentActor StaffMember me,
+            @RequestParam(name = "file", required = false) MultipartFile file,
+            Model model)
             throws IOException {
         try {
             if (file == null || file.isEmpty()) {
                 throw new InvalidInputException("请选择文件 choose a file", "file");
             }
             try (InputStream in = file.getInputStream()) {
-                model.addAttribute(
-                        "result",
-                        importer.importWorkbook(
-                                in,
-                                file.getOriginalFilename(),
-                                current.require().username()));
+                model.addAttribute("result", importer.importWorkbook(in, file.getOriginalFilename(), me.username()));
             }
         } catch (ImportRejected e) {
             model.addAttribute("errors", e.errors());

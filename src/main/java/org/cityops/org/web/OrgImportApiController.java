@@ -3,7 +3,8 @@ package org.cityops.org.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import org.cityops.org.CurrentStaff;
+import org.cityops.org.CurrentActor;
+import org.cityops.org.StaffMember;
 import org.cityops.org.internal.excel.ImportError;
 import org.cityops.org.internal.excel.ImportRejected;
 import org.cityops.org.internal.excel.ImportResult;
@@ -36,11 +37,9 @@ class OrgImportApiController {
     static final MediaType XLSX = MediaType.parseMediaType(WorkbookWriter.CONTENT_TYPE);
 
     private final OrgImporter importer;
-    private final CurrentStaff current;
 
-    OrgImportApiController(OrgImporter importer, CurrentStaff current) {
+    OrgImportApiController(OrgImporter importer) {
         this.importer = importer;
-        this.current = current;
     }
 
     @GetMapping("/import/template.xlsx")
@@ -55,14 +54,15 @@ class OrgImportApiController {
 
     /** All-or-nothing: 200 with counts, or 400 with every row's errors and nothing written. */
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ImportResult importWorkbook(@RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
+    ImportResult importWorkbook(
+            @CurrentActor StaffMember me, @RequestParam(name = "file", required = false) MultipartFile file)
+            throws IOException {
         // (a missing part would otherwise reach the platform handler as an unmapped exception)
         if (file == null || file.isEmpty()) {
             throw new InvalidInputException("文件为空 the file is empty", "file");
         }
         try (InputStream in = file.getInputStream()) {
-            return importer.importWorkbook(
-                    in, file.getOriginalFilename(), current.require().username());
+            return importer.importWorkbook(in, file.getOriginalFilename(), me.username());
         }
     }
 

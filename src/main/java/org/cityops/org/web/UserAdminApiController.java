@@ -12,9 +12,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.cityops.org.CurrentStaff;
+import org.cityops.org.CurrentActor;
 import org.cityops.org.DataScope;
 import org.cityops.org.Role;
+import org.cityops.org.StaffMember;
 import org.cityops.org.internal.admin.OrgAdministration;
 import org.cityops.org.internal.admin.UserDraft;
 import org.cityops.org.internal.admin.UserRow;
@@ -38,11 +39,9 @@ import org.springframework.web.bind.annotation.RestController;
 class UserAdminApiController {
 
     private final OrgAdministration admin;
-    private final CurrentStaff current;
 
-    UserAdminApiController(OrgAdministration admin, CurrentStaff current) {
+    UserAdminApiController(OrgAdministration admin) {
         this.admin = admin;
-        this.current = current;
     }
 
     /** An account as the API shows it; no password hash, ever. */
@@ -118,7 +117,7 @@ class UserAdminApiController {
     }
 
     @PutMapping("/{id}")
-    UserView update(@PathVariable long id, @Valid @RequestBody UserChange body) {
+    UserView update(@CurrentActor StaffMember me, @PathVariable long id, @Valid @RequestBody UserChange body) {
         return view(admin.updateUser(
                 id,
                 new UserDraft(
@@ -130,7 +129,7 @@ class UserAdminApiController {
                         body.departmentCode(),
                         body.enabled()),
                 body.version(),
-                me()));
+                me.username()));
     }
 
     @PostMapping("/{id}/password")
@@ -144,17 +143,13 @@ class UserAdminApiController {
     }
 
     @PostMapping("/{id}/enable")
-    UserView enable(@PathVariable long id) {
-        return view(admin.setEnabled(id, true, me()));
+    UserView enable(@CurrentActor StaffMember me, @PathVariable long id) {
+        return view(admin.setEnabled(id, true, me.username()));
     }
 
     @PostMapping("/{id}/disable")
-    UserView disable(@PathVariable long id) {
-        return view(admin.setEnabled(id, false, me()));
-    }
-
-    private String me() {
-        return current.require().username();
+    UserView disable(@CurrentActor StaffMember me, @PathVariable long id) {
+        return view(admin.setEnabled(id, false, me.username()));
     }
 
     UserView view(UserRow u) {

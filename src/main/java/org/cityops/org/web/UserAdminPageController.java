@@ -3,9 +3,10 @@ package org.cityops.org.web;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.cityops.org.CurrentStaff;
+import org.cityops.org.CurrentActor;
 import org.cityops.org.DataScope;
 import org.cityops.org.Role;
+import org.cityops.org.StaffMember;
 import org.cityops.org.internal.admin.OrgAdministration;
 import org.cityops.org.internal.admin.UserDraft;
 import org.cityops.org.internal.admin.UserRow;
@@ -28,11 +29,9 @@ class UserAdminPageController {
     private static final int SIZE = 50;
 
     private final OrgAdministration admin;
-    private final CurrentStaff current;
 
-    UserAdminPageController(OrgAdministration admin, CurrentStaff current) {
+    UserAdminPageController(OrgAdministration admin) {
         this.admin = admin;
-        this.current = current;
     }
 
     /** The form's content, also when it comes back with an error. */
@@ -145,6 +144,7 @@ class UserAdminPageController {
 
     @PostMapping("/admin/users/{id}")
     String update(
+            @CurrentActor StaffMember me,
             @PathVariable long id,
             @RequestParam(required = false) String displayName,
             @RequestParam(required = false) String phone,
@@ -162,7 +162,7 @@ class UserAdminPageController {
                     id,
                     new UserDraft(displayName, phone, r, scope, orgUnitCode, departmentCode, enabled),
                     version,
-                    me());
+                    me.username());
             return Flash.ok(flash, "/admin/users/" + id);
         } catch (DomainException e) {
             UserRow u = admin.user(id);
@@ -186,13 +186,13 @@ class UserAdminPageController {
     }
 
     @PostMapping("/admin/users/{id}/enable")
-    String enable(@PathVariable long id, RedirectAttributes flash) {
-        return act(flash, id, () -> admin.setEnabled(id, true, me()));
+    String enable(@CurrentActor StaffMember me, @PathVariable long id, RedirectAttributes flash) {
+        return act(flash, id, () -> admin.setEnabled(id, true, me.username()));
     }
 
     @PostMapping("/admin/users/{id}/disable")
-    String disable(@PathVariable long id, RedirectAttributes flash) {
-        return act(flash, id, () -> admin.setEnabled(id, false, me()));
+    String disable(@CurrentActor StaffMember me, @PathVariable long id, RedirectAttributes flash) {
+        return act(flash, id, () -> admin.setEnabled(id, false, me.username()));
     }
 
     @PostMapping("/admin/users/{id}/unlock")
@@ -213,9 +213,5 @@ class UserAdminPageController {
         } catch (DomainException e) {
             return Flash.failed(flash, e, "/admin/users/" + id);
         }
-    }
-
-    private String me() {
-        return current.require().username();
     }
 }

@@ -2,7 +2,6 @@ package org.cityops.rectification.internal;
 
 import java.util.Comparator;
 import java.util.Optional;
-import org.cityops.org.CurrentStaff;
 import org.cityops.org.StaffMember;
 import org.cityops.rectification.RectificationProgress;
 import org.springframework.stereotype.Component;
@@ -12,20 +11,13 @@ import org.springframework.stereotype.Component;
 class LedgerProgress implements RectificationProgress {
 
     private final LedgerReads reads;
-    private final CurrentStaff staff;
 
-    /**
-     * The caller of this module API is another module's page (the wallboard), so the actor is the signed-in one
-     * (issue 13.4, remaining: {@link RectificationProgress#latest} to take the actor from its caller).
-     */
-    LedgerProgress(LedgerReads reads, CurrentStaff staff) {
+    LedgerProgress(LedgerReads reads) {
         this.reads = reads;
-        this.staff = staff;
     }
 
     @Override
-    public Optional<Overview> latest() {
-        StaffMember me = staff.require();
+    public Optional<Overview> latest(StaffMember me) {
         return reads.inspections(me).stream()
                 .max(Comparator.comparingLong(LedgerRows.InspectionRow::id))
                 .map(i -> {

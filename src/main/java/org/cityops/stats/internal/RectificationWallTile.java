@@ -2,6 +2,7 @@ package org.cityops.stats.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.cityops.org.StaffMember;
 import org.cityops.rectification.ProblemStatus;
 import org.cityops.rectification.RectificationProgress;
 import org.cityops.stats.WallTile;
@@ -37,8 +38,8 @@ class RectificationWallTile implements WallTile {
     }
 
     @Override
-    public List<WallFigure> figures(String areaPrefix) {
-        return progress.latest()
+    public List<WallFigure> figures(StaffMember viewer, String areaPrefix) {
+        return progress.latest(viewer)
                 .map(o -> {
                     String link = "/rectification/inspections/" + o.inspectionId() + "/dashboard";
                     List<WallFigure> out = new ArrayList<>();

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cityops.assessment.AreaRates;
-import org.cityops.org.CurrentStaff;
+import org.cityops.org.CurrentActor;
 import org.cityops.org.StaffMember;
 import org.cityops.stats.WallTile;
 import org.cityops.stats.internal.CaseStats;
@@ -31,21 +31,14 @@ class CommandApiController {
 
     private final Wallboard wallboard;
     private final CaseStats stats;
-    private final CurrentStaff current;
     private final StatsLabels labels;
     private final CommandStream stream;
     private final List<WallTile> tiles;
 
     CommandApiController(
-            Wallboard wallboard,
-            CaseStats stats,
-            CurrentStaff current,
-            StatsLabels labels,
-            CommandStream stream,
-            List<WallTile> tiles) {
+            Wallboard wallboard, CaseStats stats, StatsLabels labels, CommandStream stream, List<WallTile> tiles) {
         this.wallboard = wallboard;
         this.stats = stats;
-        this.current = current;
         this.labels = labels;
         this.stream = stream;
         this.tiles =
@@ -54,8 +47,7 @@ class CommandApiController {
 
     @GetMapping("/api/v1/command/summary")
     @PreAuthorize(StatsRoles.WALL)
-    Map<String, Object> summary(@RequestParam(required = false) String area) {
-        StaffMember me = current.require();
+    Map<String, Object> summary(@CurrentActor StaffMember me, @RequestParam(required = false) String area) {
         String scoped = stats.scope(me, area).area();
         Wallboard.Snapshot s = wallboard.snapshot(scoped, stats.today());
         String today = s.today().toString();
@@ -113,7 +105,7 @@ class CommandApiController {
             m.put("key", t.key());
             m.put("title", t.title());
             try {
-                m.put("figures", t.figures(scoped));
+                m.put("figures", t.figures(me, scoped));
             } catch (RuntimeException e) {
                 // one module's failing tile must not take the wall down
                 log.warn("wall tile {} failed: {}", t.key(), e.toString());
@@ -147,8 +139,8 @@ class CommandApiController {
     /** Server-sent events: {@code changed} whenever the roll-up of the wall's area took in a step. */
     @GetMapping(path = "/api/v1/command/stream", produces = "text/event-stream")
     @PreAuthorize(StatsRoles.WALL)
-    SseEmitter stream(@RequestParam(required = false) String area) {
-        String scoped = stats.scope(current.require(), area).area();
+    SseEmitter stream(@CurrentActor StaffMember me, @RequestParam(required = false) String area) {
+        String scoped = stats.scope(me, area).area();
         return stream.connect(scoped);
     }
 }

@@ -1,6 +1,7 @@
 package org.cityops.stats.web;
 
-import org.cityops.org.CurrentStaff;
+import org.cityops.org.CurrentActor;
+import org.cityops.org.StaffMember;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,23 +14,19 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class CommandController {
 
-    private final CurrentStaff current;
-
-    CommandController(CurrentStaff current) {
-        this.current = current;
-    }
+    CommandController() {}
 
     @GetMapping("/command")
     @PreAuthorize(StatsRoles.WALL)
-    String wall(Model model) {
-        model.addAttribute("me", current.require());
+    String wall(@CurrentActor StaffMember me, Model model) {
+        model.addAttribute("me", me);
         return "stats/command";
     }
 
     @GetMapping("/leader")
     @PreAuthorize(StatsRoles.WALL)
-    String leaderHome(Model model) {
-        model.addAttribute("me", current.require());
+    String leaderHome(@CurrentActor StaffMember me, Model model) {
+        model.addAttribute("me", me);
         return "stats/leader";
     }
 }

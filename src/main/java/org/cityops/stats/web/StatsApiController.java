@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.cityops.assessment.AreaRates;
 import org.cityops.audit.AuditTrail;
-import org.cityops.org.CurrentStaff;
+import org.cityops.org.CurrentActor;
+import org.cityops.org.StaffMember;
 import org.cityops.platform.excel.SheetWriter;
 import org.cityops.platform.excel.WorkbookWriter;
 import org.cityops.stats.internal.CaseStats;
@@ -35,25 +36,24 @@ import org.springframework.web.bind.annotation.RestController;
 class StatsApiController {
 
     private final CaseStats stats;
-    private final CurrentStaff current;
     private final StatsLabels labels;
     private final AuditTrail audit;
 
-    StatsApiController(CaseStats stats, CurrentStaff current, StatsLabels labels, AuditTrail audit) {
+    StatsApiController(CaseStats stats, StatsLabels labels, AuditTrail audit) {
         this.stats = stats;
-        this.current = current;
         this.labels = labels;
         this.audit = audit;
     }
 
     @GetMapping("/cases")
     Map<String, Object> cases(
+            @CurrentActor StaffMember me,
             @RequestParam(required = false) String groupBy,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) String area,
             @RequestParam(required = false) String category) {
-        StatsQuery q = stats.question(current.require(), groupBy, from, to, area, category);
+        StatsQuery q = stats.question(me, groupBy, from, to, area, category);
         List<StatsRow> rows = stats.answer(q);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("groupBy", q.groupBy().stream().map(Dimension::param).toList());
@@ -120,12 +120,13 @@ class StatsApiController {
     /** The same table as .xlsx (Chinese headers, one row per group, totals last). */
     @GetMapping("/cases.xlsx")
     ResponseEntity<byte[]> casesXlsx(
+            @CurrentActor StaffMember me,
             @RequestParam(required = false) String groupBy,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) String area,
             @RequestParam(required = false) String category) {
-        StatsQuery q = stats.question(current.require(), groupBy, from, to, area, category);
+        StatsQuery q = stats.question(me, groupBy, from, to, area, category);
         List<StatsRow> rows = stats.answer(q);
         List<String> headers = new ArrayList<>();
         q.groupBy().forEach(d -> headers.add(d.label()));

@@ -22,6 +22,7 @@ import org.cityops.geo.GridLocator;
 import org.cityops.org.DataScope;
 import org.cityops.org.OrgDirectory;
 import org.cityops.org.Role;
+import org.cityops.org.StaffMember;
 import org.cityops.platform.ConflictException;
 import org.cityops.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -51,9 +52,9 @@ class CaseConcurrencyAndSlaTests {
     @Autowired
     PlatformTransactionManager tm;
 
-    static final Performer OPERATOR = CaseFixtures.OPERATOR;
-    static final Performer SHIFT = CaseFixtures.SHIFT;
-    static final Performer INSPECTOR = CaseFixtures.INSPECTOR;
+    static final StaffMember OPERATOR = CaseFixtures.OPERATOR;
+    static final StaffMember SHIFT = CaseFixtures.SHIFT;
+    static final StaffMember INSPECTOR = CaseFixtures.INSPECTOR;
 
     long newCase() {
         return CaseFixtures.newCase(cases, locator, catalog, "并发测试");
@@ -98,8 +99,8 @@ class CaseConcurrencyAndSlaTests {
         long suspended = newCase();
         cases.transition(suspended, TransitionRequest.of(CaseAction.VERIFY, null), INSPECTOR);
         cases.transition(suspended, TransitionRequest.of(CaseAction.FILE, null), SHIFT);
-        Performer dispatcher =
-                new Performer("dispatcher1", "派遣员", java.util.Set.of(Role.DISPATCHER), DataScope.CITY, "", null);
+        StaffMember dispatcher = new StaffMember(
+                0, "dispatcher1", "派遣员", java.util.Set.of(Role.DISPATCHER), DataScope.CITY, null, null, null);
         String district = jdbc.sql("SELECT district_code FROM city_case WHERE id = :id")
                 .param("id", suspended)
                 .query(String.class)
@@ -157,7 +158,7 @@ class CaseConcurrencyAndSlaTests {
                         .query(String.class)
                         .list())
                 .containsExactly("ALERT");
-        assertThat(cases.get(first.caseId(), Performer.SYSTEM).status()).isEqualTo(CaseStatus.PENDING_VERIFY);
+        assertThat(cases.get(first.caseId(), StaffMember.SYSTEM).status()).isEqualTo(CaseStatus.PENDING_VERIFY);
 
         listener.on(new CaseRequested("muck", ref + "-bad", "NO-SUCH", "x", p.lat(), p.lon(), null, null));
         CaseOpened failed = (CaseOpened) published.get(2);

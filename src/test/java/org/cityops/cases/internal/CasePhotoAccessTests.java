@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.cityops.catalog.Catalog;
 import org.cityops.geo.GridLocator;
+import org.cityops.org.StaffMember;
 import org.cityops.platform.NotFoundException;
 import org.cityops.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -22,8 +23,8 @@ class CasePhotoAccessTests {
     @Autowired
     Catalog catalog;
 
-    static final Performer OPERATOR = CaseFixtures.OPERATOR;
-    static final Performer INSPECTOR = CaseFixtures.INSPECTOR;
+    static final StaffMember OPERATOR = CaseFixtures.OPERATOR;
+    static final StaffMember INSPECTOR = CaseFixtures.INSPECTOR;
     static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0};
 
     long newCase() {

@@ -16,6 +16,7 @@ import org.cityops.catalog.ProcessStage;
 import org.cityops.catalog.Urgency;
 import org.cityops.org.DataScope;
 import org.cityops.org.Role;
+import org.cityops.org.StaffMember;
 import org.cityops.platform.AccessDeniedToEntityException;
 import org.cityops.platform.ConflictException;
 import org.cityops.platform.InvalidInputException;
@@ -56,12 +57,13 @@ class CaseTransitionRulesTests {
         }
     };
 
-    static Performer staff(Role role) {
-        return new Performer(role.name().toLowerCase(), role.label(), Set.of(role), DataScope.CITY, "", null);
+    static StaffMember staff(Role role) {
+        return new StaffMember(
+                0, role.name().toLowerCase(), role.label(), Set.of(role), DataScope.CITY, null, null, null);
     }
 
-    static Performer handler(long dept) {
-        return new Performer("handler", "处置员", Set.of(Role.HANDLER), DataScope.DEPARTMENT, null, dept);
+    static StaffMember handler(long dept) {
+        return new StaffMember(0, "handler", "处置员", Set.of(Role.HANDLER), DataScope.DEPARTMENT, null, dept, null);
     }
 
     static Case caseIn(CaseStatus status) {
@@ -69,7 +71,7 @@ class CaseTransitionRulesTests {
         c.id = 7L;
         c.gridCode = "320402001001001";
         c.districtCode = "320402";
-        c.opened(Performer.SYSTEM, "OPERATOR", TEN_HOURS);
+        c.opened(StaffMember.SYSTEM, "OPERATOR", TEN_HOURS);
         c.status = status;
         c.stage = Case.stageOf(status);
         c.departmentId = DEPT;
@@ -101,7 +103,7 @@ class CaseTransitionRulesTests {
                 java.time.LocalDate.of(2026, 12, 31));
     }
 
-    static Performer performerFor(TransitionPolicy.Rule rule) {
+    static StaffMember performerFor(TransitionPolicy.Rule rule) {
         Role role = rule.roles().iterator().next();
         return role == Role.HANDLER ? handler(DEPT) : staff(role);
     }
@@ -155,7 +157,7 @@ class CaseTransitionRulesTests {
     void everyOtherRoleIsForbidden(CaseAction action, Role role) {
         TransitionPolicy.Rule rule = TransitionPolicy.rule(action);
         Case c = caseIn(rule.from().iterator().next());
-        Performer who = role == Role.HANDLER ? handler(DEPT) : staff(role);
+        StaffMember who = role == Role.HANDLER ? handler(DEPT) : staff(role);
         assertThatThrownBy(() -> c.apply(full(action), who, T0, TEN_HOURS))
                 .isInstanceOf(AccessDeniedToEntityException.class);
     }
@@ -170,7 +172,8 @@ class CaseTransitionRulesTests {
     @Test
     void aDistrictUserMayNotActOutsideTheDistrict() {
         Case c = caseIn(CaseStatus.PENDING_FILE);
-        Performer other = new Performer("sl", "值班长", Set.of(Role.SHIFT_LEADER), DataScope.DISTRICT, "320404", null);
+        StaffMember other =
+                new StaffMember(0, "sl", "值班长", Set.of(Role.SHIFT_LEADER), DataScope.DISTRICT, "320404", null, null);
         assertThatThrownBy(() -> c.apply(full(CaseAction.FILE), other, T0, TEN_HOURS))
                 .isInstanceOf(AccessDeniedToEntityException.class);
     }

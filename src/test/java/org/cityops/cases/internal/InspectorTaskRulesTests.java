@@ -17,6 +17,7 @@ import org.cityops.cases.CaseStatus;
 import org.cityops.catalog.ProcessStage;
 import org.cityops.org.DataScope;
 import org.cityops.org.Role;
+import org.cityops.org.StaffMember;
 import org.cityops.platform.AccessDeniedToEntityException;
 import org.cityops.platform.ConflictException;
 import org.cityops.platform.InvalidInputException;
@@ -25,8 +26,8 @@ import org.junit.jupiter.api.Test;
 /** 核实/核查派遣 on the aggregate and the assignee rules alone (no Spring). The case lies in district 320402. */
 class InspectorTaskRulesTests {
 
-    static Performer inspector(String name, DataScope scope, String area) {
-        return new Performer(name, name, Set.of(Role.INSPECTOR), scope, area, null);
+    static StaffMember inspector(String name, DataScope scope, String area) {
+        return new StaffMember(0, name, name, Set.of(Role.INSPECTOR), scope, area, null, null);
     }
 
     @Test
@@ -60,7 +61,7 @@ class InspectorTaskRulesTests {
     void theDefaultAssignmentOfACheckTaskStartsTheCheckTimeLimit() {
         Case c = caseIn(CaseStatus.HANDLED);
         StepRecord step =
-                c.assignDefault("inspector1", Performer.SYSTEM, "SYSTEM", T0.plus(Duration.ofHours(2)), TEN_HOURS);
+                c.assignDefault("inspector1", StaffMember.SYSTEM, "SYSTEM", T0.plus(Duration.ofHours(2)), TEN_HOURS);
         assertThat(step.stage()).isEqualTo(ProcessStage.CHECK);
         assertThat(step.actor()).isEqualTo("system");
         assertThat(step.inspector()).isEqualTo("inspector1");
@@ -128,7 +129,7 @@ class InspectorTaskRulesTests {
 
     @Test
     void anInspectorOutsideTheCasesAreaMayNotVerifyOrCheckIt() {
-        Performer other = inspector("insp-zhonglou", DataScope.DISTRICT, "320404");
+        StaffMember other = inspector("insp-zhonglou", DataScope.DISTRICT, "320404");
         assertThatThrownBy(() -> caseIn(CaseStatus.PENDING_VERIFY)
                         .apply(TransitionRequest.of(CaseAction.VERIFY, null), other, T0, TEN_HOURS))
                 .isInstanceOf(AccessDeniedToEntityException.class);
