@@ -45,23 +45,17 @@ public final class StepFacts {
             return List.of();
         }
         String key = "cases:" + e.caseId() + ":OVERDUE:" + e.dueAt().toEpochMilli();
-        List<Fact> facts = new ArrayList<>(2);
-        for (Measure m : List.of(Measure.OVERDUE, Measure.OVERDUE_OPEN)) {
-            facts.add(new Fact(
-                    key + ":" + m,
-                    e.caseId(),
-                    m,
-                    1,
-                    day(e.at()),
-                    e.at(),
-                    e.districtCode(),
-                    e.streetCode() != null ? e.streetCode() : prefix(e.gridCode(), 9),
-                    e.gridCode(),
-                    e.categoryCode(),
-                    name(e.channel()),
-                    e.departmentCode()));
-        }
-        return facts;
+        return facts(
+                key,
+                e.caseId(),
+                List.of(Measure.OVERDUE, Measure.OVERDUE_OPEN),
+                e.at(),
+                e.districtCode(),
+                e.streetCode(),
+                e.gridCode(),
+                e.categoryCode(),
+                e.channel(),
+                e.departmentCode());
     }
 
     public static List<Fact> of(CaseStepCompleted e) {
@@ -71,21 +65,47 @@ public final class StepFacts {
         }
         String key =
                 "cases:" + e.caseId() + ":" + e.action() + ":" + e.actedAt().truncatedTo(ChronoUnit.MICROS);
+        return facts(
+                key,
+                e.caseId(),
+                measures,
+                e.actedAt(),
+                e.districtCode(),
+                e.streetCode(),
+                e.gridCode(),
+                e.categoryCode(),
+                e.channel(),
+                e.departmentCode());
+    }
+
+    /** One fact per measure, all at the same moment and place; ids are {@code key:MEASURE}. */
+    private static List<Fact> facts(
+            String key,
+            long caseId,
+            List<Measure> measures,
+            Instant at,
+            String district,
+            String street,
+            String grid,
+            String category,
+            CaseChannel channel,
+            String department) {
+        String streetOrPrefix = street != null ? street : prefix(grid, 9);
         List<Fact> facts = new ArrayList<>(measures.size());
         for (Measure m : measures) {
             facts.add(new Fact(
                     key + ":" + m,
-                    e.caseId(),
+                    caseId,
                     m,
                     1,
-                    day(e.actedAt()),
-                    e.actedAt(),
-                    e.districtCode(),
-                    e.streetCode() != null ? e.streetCode() : prefix(e.gridCode(), 9),
-                    e.gridCode(),
-                    e.categoryCode(),
-                    name(e.channel()),
-                    e.departmentCode()));
+                    day(at),
+                    at,
+                    district,
+                    streetOrPrefix,
+                    grid,
+                    category,
+                    name(channel),
+                    department));
         }
         return facts;
     }
