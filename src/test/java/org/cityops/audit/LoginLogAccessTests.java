@@ -93,12 +93,24 @@ class LoginLogAccessTests {
         mvc.perform(get("/admin/audit").session(leader))
                 .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString(triedName))))
-                .andExpect(content().string(not(containsString("LOGIN_FAILED"))));
+                .andExpect(content().string(not(containsString("LOGIN_FAILED"))))
+                .andExpect(content().string(not(containsString("<option value=\"SESSION\""))));
         mvc.perform(get("/admin/audit").param("entityType", "SESSION").session(leader))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/admin/audit").param("entityId", triedName).session(leader))
                 .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString(triedName + "<"))));
         mvc.perform(get("/admin/logins").session(leader)).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theObjectTypeFilterIsChosenByItsChineseNameNotTypedAsACode() throws Exception {
+        mvc.perform(get("/admin/audit").param("entityType", "CASE").session(login("admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<select name=\"entityType\"")))
+                .andExpect(content().string(containsString("<option value=\"CASE\" selected=\"selected\">案卷</option>")))
+                .andExpect(content().string(containsString("<option value=\"MUCK_PERMIT\">处置核准</option>")))
+                .andExpect(content().string(containsString("<option value=\"SESSION\">登录会话</option>")))
+                .andExpect(content().string(not(containsString("<input name=\"entityType\""))));
     }
 }

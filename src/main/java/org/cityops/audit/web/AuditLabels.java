@@ -1,7 +1,14 @@
 package org.cityops.audit.web;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -17,9 +24,36 @@ import org.springframework.stereotype.Component;
 public class AuditLabels {
 
     private final MessageSource messages;
+    private final List<String> typeCodes;
 
     AuditLabels(MessageSource messages) {
         this.messages = messages;
+        this.typeCodes = typeCodes();
+    }
+
+    /** An object type the filter offers: its code (what is stored) and its label (what is shown). */
+    public record TypeOption(String code, String label) {}
+
+    /** Every object type with a label ({@code audit.type.*}), for the log's filter: chosen, not typed. */
+    public List<TypeOption> types() {
+        return typeCodes.stream().map(c -> new TypeOption(c, type(c))).toList();
+    }
+
+    /** The type codes named in messages/audit.properties, in the file's order of keys (sorted by code). */
+    private static List<String> typeCodes() {
+        Properties p = new Properties();
+        try (InputStream in = AuditLabels.class.getResourceAsStream("/messages/audit.properties")) {
+            if (in != null) {
+                p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p.stringPropertyNames().stream()
+                .filter(k -> k.startsWith("audit.type."))
+                .map(k -> k.substring("audit.type.".length()))
+                .sorted()
+                .toList();
     }
 
     public String type(String code) {

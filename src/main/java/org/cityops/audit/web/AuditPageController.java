@@ -14,9 +14,11 @@ class AuditPageController {
 
     private static final int SIZE = 50;
     private final AuditLog log;
+    private final AuditLabels labels;
 
-    AuditPageController(AuditLog log) {
+    AuditPageController(AuditLog log, AuditLabels labels) {
         this.log = log;
+        this.labels = labels;
     }
 
     @GetMapping("/admin/audit")
@@ -54,6 +56,12 @@ class AuditPageController {
         model.addAttribute("entityId", id);
         model.addAttribute("username", user);
         model.addAttribute("logins", logins);
+        // the object types offered by the filter: the login log (SESSION) only to those who may read it
+        model.addAttribute(
+                "typeOptions",
+                labels.types().stream()
+                        .filter(t -> withLoginLog || !AuditLog.LOGIN_LOG.equals(t.code()))
+                        .toList());
         return "audit/log";
     }
 
