@@ -81,7 +81,9 @@ class ExportController {
                     row.add(t.isPost() ? s.subjectCode() : s.subjectName());
                     for (Indicator i : inds) {
                         Double val = s.indicators().get(i.code());
-                        row.add(num(val == null ? null : i.kind() == Indicator.Kind.RATE ? val * 100 : val));
+                        // rates are shown in per cent; other indicators as computed
+                        Double shown = val == null || i.kind() != Indicator.Kind.RATE ? val : Double.valueOf(val * 100);
+                        row.add(num(shown));
                     }
                     row.add(num(s.composite()));
                     row.add(s.compositeGrade() == null ? "—" : s.compositeGrade());

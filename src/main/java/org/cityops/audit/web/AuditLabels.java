@@ -3,6 +3,7 @@ package org.cityops.audit.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -42,10 +43,12 @@ public class AuditLabels {
     /** The type codes named in messages/audit.properties, in the file's order of keys (sorted by code). */
     private static List<String> typeCodes() {
         Properties p = new Properties();
-        try (InputStream in = AuditLabels.class.getResourceAsStream("/messages/audit.properties")) {
-            if (in != null) {
-                p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            }
+        InputStream in = AuditLabels.class.getResourceAsStream("/messages/audit.properties");
+        if (in == null) {
+            return List.of();
+        }
+        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            p.load(reader);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
