@@ -56,7 +56,7 @@ test('an admin opens the operation log, verifies the hash chain and sees the log
   assert.match(verdict, /哈希链完整/);
   await page.goto('/admin/logins');
   const rows = await page.$$eval('[data-testid=audit-table] tbody tr', (trs) => trs.map((tr) => tr.textContent));
-  assert.ok(rows.some((r) => r.includes('LOGIN') && r.includes('admin')), 'login log lists the admin sign-in');
+  assert.ok(rows.some((r) => r.includes('登录') && r.includes('admin')), 'login log lists the admin sign-in (its action by its Chinese name)');
   await snap(page, 'login-log');
   await page.context().close();
 });
