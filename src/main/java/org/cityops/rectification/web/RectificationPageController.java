@@ -1,8 +1,7 @@
 package org.cityops.rectification.web;
 
 // Size: to be split by page (ledger list, measure page, leader dashboard) when it grows again: over 400 lines since
-// issue 21 gave the measure page its indicator list and leader choice; its form handlers (lines ~325 and ~393)
-// share one shape that a small form helper could take
+// issue 21 gave the measure page its indicator list and leader choice (the form handlers already share act(...))
 
 import java.io.IOException;
 import java.time.LocalDate;
