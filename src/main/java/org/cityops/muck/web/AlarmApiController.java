@@ -51,6 +51,7 @@ class AlarmApiController {
         this.rules = rules;
     }
 
+    @PreAuthorize(MuckRoles.READERS)
     @GetMapping("/alarms")
     Page list(
             @RequestParam(required = false) @Size(max = 32) String type,
@@ -66,6 +67,7 @@ class AlarmApiController {
         return alarms.find(filter(type, status, from, to, plate, companyId, vehicleId, district), page, size);
     }
 
+    @PreAuthorize(MuckRoles.READERS)
     @GetMapping("/alarms/{id}")
     Alarm get(@PathVariable long id) {
         return alarms.get(id);
@@ -87,6 +89,7 @@ class AlarmApiController {
         return rules.all();
     }
 
+    @PreAuthorize(MuckRoles.READERS)
     @GetMapping(value = "/alarms/export.xlsx")
     ResponseEntity<byte[]> export(
             @RequestParam(required = false) @Size(max = 32) String type,
@@ -123,6 +126,7 @@ class AlarmApiController {
         return Xlsx.download("muck-alarms.xlsx", body);
     }
 
+    @PreAuthorize(MuckRoles.READERS)
     @GetMapping("/vehicles/live")
     List<LiveVehicle> live() {
         return alarms.live();

@@ -30,6 +30,7 @@ class DisposalSiteApiController {
         this.disposalSites = disposalSites;
     }
 
+    @PreAuthorize(MuckRoles.READERS)
     @GetMapping
     List<DisposalSite> disposalSites() {
         return disposalSites.disposalSites();

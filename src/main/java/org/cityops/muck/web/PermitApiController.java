@@ -31,6 +31,7 @@ class PermitApiController {
         this.permits = permits;
     }
 
+    @PreAuthorize(MuckRoles.READERS)
     @GetMapping
     List<Permit> permits(@RequestParam(required = false) Long siteId, @RequestParam(required = false) Long vehicleId) {
         return permits.permits(siteId, vehicleId);

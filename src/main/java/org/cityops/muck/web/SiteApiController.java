@@ -32,6 +32,7 @@ class SiteApiController {
         this.sites = sites;
     }
 
+    @PreAuthorize(MuckRoles.READERS)
     @GetMapping
     List<Site> sites() {
         return sites.sites();

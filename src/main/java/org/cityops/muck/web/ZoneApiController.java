@@ -30,6 +30,7 @@ class ZoneApiController {
         this.zones = zones;
     }
 
+    @PreAuthorize(MuckRoles.READERS)
     @GetMapping
     List<Zone> zones() {
         return zones.zones();
