@@ -41,8 +41,8 @@
     const shown = overdue.concat(near).sort(function (a, b) { return due(a) - due(b); }).slice(0, SHOWN);
     list.innerHTML = shown.length === 0 ? '<tr><td class="wall-empty">无超期或临期案件</td></tr>'
       : shown.map(function (r) {
-        return '<tr class="' + (due(r) < now ? 'late' : 'near') + '"><td><a href="/cases/' + r.id + '">' + esc(r.caseNumber)
-          + '</a></td><td>' + esc(r.categoryName) + '</td><td>' + esc(r.districtName) + '</td>'
+        return '<tr class="' + (due(r) < now ? 'late' : 'near') + '" title="' + esc(r.districtName) + '"><td><a href="/cases/' + r.id + '">'
+          + esc(r.caseNumber) + '</a></td><td>' + esc(r.categoryName) + '</td>'
           + '<td class="countdown" data-due="' + due(r) + '">' + countdown(due(r) - now) + '</td></tr>';
       }).join('');
   }
