@@ -32,7 +32,7 @@ trap 'rm -rf "$WORK"' EXIT
 
 # one start; prints "wall cpu load"; always called in a subshell (its EXIT trap stops the JVM)
 start_once() {
-  local dir=$1 load t0 pid wall cpu
+  local dir=$1 load t0 wall cpu
   load=$(cut -d' ' -f1 /proc/loadavg)
   if curl -fs -o /dev/null "http://127.0.0.1:$PORT/actuator/health"; then
     echo "port $PORT answers before the start: another cityops is running there" >&2; exit 1
@@ -40,7 +40,7 @@ start_once() {
   t0=$(date +%s.%N)
   (cd "$dir" && exec "$JAVA" "${EXTRA[@]}" -jar "$JAR" --server.port="$PORT" \
       --cityops.telemetry.jt808.port="$JT_PORT" </dev/null >"$dir/stdout.log" 2>&1) &
-  pid=$!
+  pid=$!  # global: the EXIT trap reads it
   # the subshell execs java, so $! is the JVM itself; it does not outlive this function, whatever happens
   trap 'kill "$pid" 2>/dev/null || true' EXIT
   until curl -fs -o /dev/null "http://127.0.0.1:$PORT/actuator/health"; do
