@@ -85,7 +85,7 @@ class CaseEventLogTests {
 
     @Test
     void everyCommittedEventReachesAConsumerOnceInTheOrderWrittenAndARolledBackOneNever() {
-        Sink sink = new Sink("test.order-" + run);
+        Sink sink = registered("test.order-" + run);
         tx.executeWithoutResult(s -> {
             log.append(alert(run + "1"));
             log.append(alert(run + "2"));
@@ -103,7 +103,7 @@ class CaseEventLogTests {
 
     @Test
     void aConsumerThatThrowsGetsExactlyTheEventsItHasNotCommittedOnTheNextRun() {
-        Sink sink = new Sink("test.failing-" + run);
+        Sink sink = registered("test.failing-" + run);
         for (int i = 1; i <= 5; i++) {
             String n = run + i;
             tx.executeWithoutResult(s -> log.append(alert(n)));
@@ -124,7 +124,7 @@ class CaseEventLogTests {
 
     @Test
     void aTransactionThatCommitsAfterALaterOneIsNotSkipped() throws Exception {
-        Sink sink = new Sink("test.late-" + run);
+        Sink sink = registered("test.late-" + run);
         CountDownLatch written = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> tx.executeWithoutResult(s -> {
@@ -149,7 +149,7 @@ class CaseEventLogTests {
 
     @Test
     void twoNodesDeliveringTheSameConsumerNeverRecordAnEventTwice() {
-        Sink sink = new Sink("test.nodes-" + run);
+        Sink sink = registered("test.nodes-" + run);
         CaseEventDelivery a = delivery(sink);
         CaseEventDelivery b = delivery(sink);
         tx.executeWithoutResult(s -> log.append(alert(run + "1")));
@@ -178,6 +178,13 @@ class CaseEventLogTests {
 
     private CaseEventDelivery delivery(CaseEventConsumer consumer) {
         return new CaseEventDelivery(store, json, tm, () -> List.of(consumer));
+    }
+
+    /** A consumer's first run gives it a cursor, which keeps the log's events until it has taken them. */
+    private Sink registered(String name) {
+        Sink sink = new Sink(name);
+        delivery(sink).deliverPending();
+        return sink;
     }
 
     private long countPublications() {
