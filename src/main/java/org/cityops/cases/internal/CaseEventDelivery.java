@@ -37,7 +37,7 @@ class CaseEventDelivery implements EventBacklog {
     private final CaseEventJson json;
     private final TransactionTemplate tx;
     private final Supplier<List<CaseEventConsumer>> consumerSource;
-    private List<CaseEventConsumer> consumers;
+    private volatile List<CaseEventConsumer> consumers;
     /** Positions this node knows (read once, then kept as it moves them). */
     private final Map<String, Long> positions = new HashMap<>();
 
@@ -171,8 +171,10 @@ class CaseEventDelivery implements EventBacklog {
         prunedUpTo = lowest;
     }
 
-    private synchronized List<CaseEventConsumer> consumers() {
-        if (consumers == null) {
+    /** Found once (racing callers find the same list); not under the delivery's lock, so counting never waits. */
+    private List<CaseEventConsumer> consumers() {
+        List<CaseEventConsumer> known = consumers;
+        if (known == null) {
             List<CaseEventConsumer> found = new ArrayList<>(consumerSource.get());
             found.sort(Comparator.comparing(CaseEventConsumer::consumerName));
             Set<String> names = new HashSet<>();
@@ -181,8 +183,9 @@ class CaseEventDelivery implements EventBacklog {
                     throw new IllegalStateException("two case event consumers are named " + c.consumerName());
                 }
             }
-            consumers = List.copyOf(found);
+            known = List.copyOf(found);
+            consumers = known;
         }
-        return consumers;
+        return known;
     }
 }

@@ -30,7 +30,8 @@ class CaseEventLog implements CaseEventWriter {
 
     @Override
     public void append(CaseEvent event) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()
+                || !TransactionSynchronizationManager.isSynchronizationActive()) {
             throw new IllegalStateException("a case event is written in its step's transaction");
         }
         Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);

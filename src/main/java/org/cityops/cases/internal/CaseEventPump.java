@@ -33,7 +33,10 @@ class CaseEventPump implements SmartLifecycle {
 
     /** Asks for a run soon (cheap: a full signal means one is already due). */
     void wake() {
-        signal.offer(Boolean.TRUE);
+        boolean queued = signal.offer(Boolean.TRUE);
+        if (!queued) {
+            log.trace("Case event delivery already due");
+        }
     }
 
     @Override
@@ -69,8 +72,11 @@ class CaseEventPump implements SmartLifecycle {
     private void loop() {
         while (thread == Thread.currentThread()) {
             try {
-                signal.poll(poll.toMillis(), TimeUnit.MILLISECONDS);
-                delivery.deliverPending();
+                Boolean woken = signal.poll(poll.toMillis(), TimeUnit.MILLISECONDS);
+                int delivered = delivery.deliverPending();
+                if (woken == null && delivered > 0) {
+                    log.debug("Case event poll delivered {} events no commit had announced", delivered);
+                }
             } catch (InterruptedException stopping) {
                 return;
             } catch (RuntimeException e) {

@@ -125,16 +125,17 @@ class CaseEventStore {
 
     /** Events not yet taken by all of {@code consumers} (not yet sequenced ones included). */
     long pending(Collection<String> consumers) {
-        Long from = lowest(consumers);
+        long from = lowest(consumers);
         return jdbc.sql("SELECT COUNT(*) FROM case_event_log WHERE seq IS NULL OR seq > :p")
-                .param("p", from == null ? Long.MAX_VALUE : from)
+                .param("p", from)
                 .query(Long.class)
                 .single();
     }
 
-    private Long lowest(Collection<String> consumers) {
+    /** The lowest cursor of {@code consumers}; 0 if one has none yet; none at all: every sequenced event is taken. */
+    private long lowest(Collection<String> consumers) {
         if (consumers.isEmpty()) {
-            return null;
+            return Long.MAX_VALUE;
         }
         List<Long> positions = jdbc.sql("SELECT position FROM case_event_cursor WHERE consumer IN (:c)")
                 .param("c", consumers)
@@ -142,7 +143,7 @@ class CaseEventStore {
                 .list();
         // a consumer without a cursor row has taken nothing yet
         return positions.size() < consumers.size()
-                ? Long.valueOf(0)
-                : positions.stream().min(Long::compare).orElse(0L);
+                ? 0
+                : positions.stream().mapToLong(Long::longValue).min().orElse(0);
     }
 }
