@@ -55,11 +55,15 @@ class CaseEventPump implements SmartLifecycle {
         Thread t = thread;
         thread = null;
         if (t != null) {
-            t.interrupt();
+            // let a run in progress finish (its transactions commit or roll back whole), then stop waiting
+            wake();
             try {
                 t.join(TimeUnit.SECONDS.toMillis(10));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+            if (t.isAlive()) {
+                t.interrupt();
             }
         }
     }
@@ -73,6 +77,9 @@ class CaseEventPump implements SmartLifecycle {
         while (thread == Thread.currentThread()) {
             try {
                 Boolean woken = signal.poll(poll.toMillis(), TimeUnit.MILLISECONDS);
+                if (thread != Thread.currentThread()) {
+                    return;
+                }
                 int delivered = delivery.deliverPending();
                 if (woken == null && delivered > 0) {
                     log.debug("Case event poll delivered {} events no commit had announced", delivered);
