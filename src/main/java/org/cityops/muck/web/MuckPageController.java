@@ -7,6 +7,8 @@ import org.cityops.muck.alarm.AlarmQueries.Filter;
 import org.cityops.muck.alarm.CaseRules;
 import org.cityops.muck.engine.AlarmType;
 import org.cityops.muck.registry.Vehicles;
+import org.cityops.org.CurrentActor;
+import org.cityops.org.StaffMember;
 import org.cityops.platform.CityClock;
 import org.cityops.platform.DomainException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -42,6 +44,7 @@ class MuckPageController {
 
     @GetMapping("/muck/alarms")
     String alarmList(
+            @CurrentActor StaffMember me,
             @RequestParam(required = false) String type,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String plate,
@@ -59,7 +62,7 @@ class MuckPageController {
                 : toDate.plusDays(1).atStartOfDay(CityClock.ZONE).toInstant();
         int pg = Math.max(0, Math.min(page, 100_000));
         try {
-            var result = alarms.find(new Filter(t, s, from, to, p, null, null, null), pg, PAGE);
+            var result = alarms.find(me, new Filter(t, s, from, to, p, null, null, null), pg, PAGE);
             model.addAttribute("result", result);
             model.addAttribute("lastPage", Math.max(0, (result.total() - 1) / PAGE));
         } catch (DomainException e) {
@@ -78,8 +81,8 @@ class MuckPageController {
     }
 
     @GetMapping("/muck/track")
-    String track(@RequestParam(required = false) Long vehicle, Model model) {
-        model.addAttribute("vehicles", vehicles.vehicles(null, null));
+    String track(@CurrentActor StaffMember me, @RequestParam(required = false) Long vehicle, Model model) {
+        model.addAttribute("vehicles", vehicles.vehicles(me, null, null));
         model.addAttribute("vehicle", vehicle);
         return "muck/track";
     }
