@@ -96,8 +96,8 @@ class AssessmentApiController {
 
     @PostMapping("/schemes")
     @PreAuthorize("hasAnyRole('ADMIN','ASSESSOR')")
-    ResponseEntity<Schemes.Scheme> createScheme(@Valid @RequestBody SchemeRequest r) {
-        Schemes.Scheme s = schemes.save(r.code(), r.name(), r.weights(), r.scoring());
+    ResponseEntity<Schemes.Scheme> createScheme(@CurrentActor StaffMember me, @Valid @RequestBody SchemeRequest r) {
+        Schemes.Scheme s = schemes.save(me, r.code(), r.name(), r.weights(), r.scoring());
         return ResponseEntity.created(URI.create("/api/v1/assessment/schemes/" + s.id()))
                 .body(s);
     }
@@ -109,8 +109,8 @@ class AssessmentApiController {
 
     @PostMapping("/periods")
     @PreAuthorize("hasAnyRole('ADMIN','ASSESSOR')")
-    ResponseEntity<Periods.Period> open(@Valid @RequestBody PeriodRequest r) {
-        Periods.Period p = periods.open(r.from(), r.to(), r.scheme());
+    ResponseEntity<Periods.Period> open(@CurrentActor StaffMember me, @Valid @RequestBody PeriodRequest r) {
+        Periods.Period p = periods.open(me, r.from(), r.to(), r.scheme());
         return ResponseEntity.created(URI.create("/api/v1/assessment/periods/" + p.id()))
                 .body(p);
     }
@@ -130,15 +130,19 @@ class AssessmentApiController {
 
     @PostMapping("/periods/{id}/compute")
     @PreAuthorize("hasAnyRole('ADMIN','ASSESSOR')")
-    Computation.Outcome compute(@PathVariable long id, @Valid @RequestBody(required = false) ReasonRequest r) {
-        return periods.compute(id, r == null ? null : r.reason());
+    Computation.Outcome compute(
+            @CurrentActor StaffMember me,
+            @PathVariable long id,
+            @Valid @RequestBody(required = false) ReasonRequest r) {
+        return periods.compute(me, id, r == null ? null : r.reason());
     }
 
     /** 更正: a new version of a locked period, with the reason. */
     @PostMapping("/periods/{id}/revise")
     @PreAuthorize("hasAnyRole('ADMIN','ASSESSOR','LEADER')")
-    Computation.Outcome revise(@PathVariable long id, @Valid @RequestBody ReasonRequest r) {
-        return periods.revise(id, r.reason());
+    Computation.Outcome revise(
+            @CurrentActor StaffMember me, @PathVariable long id, @Valid @RequestBody ReasonRequest r) {
+        return periods.revise(me, id, r.reason());
     }
 
     @PostMapping("/periods/{id}/lock")
@@ -248,9 +252,11 @@ class AssessmentApiController {
 
     @PostMapping("/periods/{id}/deductions")
     @PreAuthorize("hasRole('ASSESSOR')")
-    ResponseEntity<List<Deductions.Deduction>> deduct(@PathVariable long id, @Valid @RequestBody DeductionRequest r) {
+    ResponseEntity<List<Deductions.Deduction>> deduct(
+            @CurrentActor StaffMember me, @PathVariable long id, @Valid @RequestBody DeductionRequest r) {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(deductions.record(
+                        me,
                         id,
                         r.item(),
                         r.department(),
@@ -293,7 +299,7 @@ class AssessmentApiController {
     Deductions.Appeal reviewAppeal(
             @CurrentActor StaffMember me, @PathVariable long id, @Valid @RequestBody ReviewRequest r) {
         SubjectScope.require(me, deductions.deduction(deductions.appealById(id).deductionId()));
-        return deductions.review(id, r.accept(), r.note());
+        return deductions.review(me, id, r.accept(), r.note());
     }
 
     @PostMapping("/periods/{id}/scores")
