@@ -1,7 +1,11 @@
 package org.cityops.assessment.web;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
@@ -55,17 +59,46 @@ class AssessmentApiController {
         this.scores = scores;
     }
 
-    record SchemeRequest(String code, String name, Map<Source, Double> weights, ScoringConfig scoring) {}
+    static final String SCHEME_CODE = "方案编码只能是字母数字 scheme code must be 1-64 letters/digits";
 
-    record PeriodRequest(LocalDate from, LocalDate to, String scheme) {}
+    record SchemeRequest(
+            @NotNull(message = SCHEME_CODE) @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = SCHEME_CODE)
+            String code,
+
+            @NotBlank(message = "方案名称必填 name required") String name,
+            Map<Source, Double> weights,
+            ScoringConfig scoring) {}
+
+    record PeriodRequest(
+            @NotNull(message = "开始日期必填 from required") LocalDate from,
+            @NotNull(message = "结束日期必填 to required") LocalDate to,
+            @NotBlank(message = "考核方案必填 scheme required") String scheme) {}
 
     record ReasonRequest(String reason) {}
 
+    /** 更正 needs its reason. */
+    record RevisionRequest(
+            @NotBlank(message = "修订必须说明原因 a revision needs a reason")
+            String reason) {}
+
+    static final String ITEM_CODE = "标准项编码不合法 invalid item code";
+    static final String POINTS = "分值必须在 0..100 之间 points must be in (0, 100]";
+    static final String BASIS = "依据必须是 MANUAL/OVERDUE/REWORK basis must be MANUAL, OVERDUE or REWORK";
+
     record ItemRequest(
+            @NotNull(message = ITEM_CODE) @Pattern(regexp = "[A-Za-z0-9_.-]{1,64}", message = ITEM_CODE)
             String code,
-            String name,
+
+            @NotBlank(message = "名称必填 name required") String name,
+
+            @NotNull(message = POINTS)
+            @DecimalMin(value = "0", inclusive = false, message = POINTS)
+            @DecimalMax(value = "100", message = POINTS)
             Double points,
+
+            @NotNull(message = BASIS) @Pattern(regexp = "MANUAL|OVERDUE|REWORK", message = BASIS)
             String basis,
+
             Double leaderMultiplier,
             Double mediaMultiplier,
             Integer deptShare,
@@ -141,7 +174,7 @@ class AssessmentApiController {
     @PostMapping("/periods/{id}/revise")
     @PreAuthorize("hasAnyRole('ADMIN','ASSESSOR','LEADER')")
     Computation.Outcome revise(
-            @CurrentActor StaffMember me, @PathVariable long id, @Valid @RequestBody ReasonRequest r) {
+            @CurrentActor StaffMember me, @PathVariable long id, @Valid @RequestBody RevisionRequest r) {
         return periods.revise(me, id, r.reason());
     }
 
