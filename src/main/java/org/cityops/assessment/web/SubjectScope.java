@@ -60,10 +60,13 @@ final class SubjectScope {
 
     /** A subject stored by name ({@code asm_deduction}, {@code asm_source_score}); an unknown type is refused. */
     static boolean permits(StaffMember who, String type, String code) {
+        if (type == null) {
+            return filter(who) instanceof ScopeFilter.All;
+        }
         SubjectType t;
         try {
             t = SubjectType.valueOf(type);
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException e) {
             return filter(who) instanceof ScopeFilter.All;
         }
         return code != null && permits(who, t, code);
