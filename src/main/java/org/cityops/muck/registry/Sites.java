@@ -16,7 +16,6 @@ import org.cityops.muck.registry.RegistryModel.SiteRecord;
 import org.cityops.muck.registry.RegistryModel.SiteRecordRequest;
 import org.cityops.muck.registry.RegistryModel.SiteRequest;
 import org.cityops.org.StaffMember;
-import org.cityops.platform.ActorProvider;
 import org.cityops.platform.DbTime;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,14 +33,12 @@ public class Sites {
     private final AuditTrail audit;
     private final RegistryChanges changes;
     private final Clock clock;
-    private final ActorProvider actors;
 
-    Sites(ScopedQueries q, AuditTrail audit, RegistryChanges changes, Clock clock, ActorProvider actors) {
+    Sites(ScopedQueries q, AuditTrail audit, RegistryChanges changes, Clock clock) {
         this.q = q;
         this.audit = audit;
         this.changes = changes;
         this.clock = clock;
-        this.actors = actors;
     }
 
     @Transactional(readOnly = true)
@@ -154,7 +151,7 @@ public class Sites {
                 .param("person", r.person())
                 .param("title", r.title().trim())
                 .param("note", r.note())
-                .param("by", actors.current().username()));
+                .param("by", me.username()));
         audit.record("MUCK_SITE", String.valueOf(siteId), "RECORD_" + r.kind(), null, r.title());
         return q.jdbc()
                 .sql("SELECT * FROM muck_site_record WHERE id = :id")

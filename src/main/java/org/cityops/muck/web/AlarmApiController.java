@@ -53,6 +53,7 @@ class AlarmApiController {
         this.rules = rules;
     }
 
+    @PreAuthorize(MuckRoles.READERS)
     @GetMapping("/alarms")
     Page list(
             @CurrentActor StaffMember me,
@@ -69,6 +70,7 @@ class AlarmApiController {
         return alarms.find(me, filter(type, status, from, to, plate, companyId, vehicleId, district), page, size);
     }
 
+    @PreAuthorize(MuckRoles.READERS)
     @GetMapping("/alarms/{id}")
     Alarm get(@CurrentActor StaffMember me, @PathVariable long id) {
         return alarms.get(me, id);
@@ -93,6 +95,7 @@ class AlarmApiController {
         return rules.all();
     }
 
+    @PreAuthorize(MuckRoles.READERS)
     @GetMapping(value = "/alarms/export.xlsx")
     ResponseEntity<byte[]> export(
             @CurrentActor StaffMember me,
@@ -130,6 +133,7 @@ class AlarmApiController {
         return Xlsx.download("muck-alarms.xlsx", body);
     }
 
+    @PreAuthorize(MuckRoles.READERS)
     @GetMapping("/vehicles/live")
     List<LiveVehicle> live(@CurrentActor StaffMember me) {
         return alarms.live(me);

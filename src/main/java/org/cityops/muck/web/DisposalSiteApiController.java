@@ -32,6 +32,7 @@ class DisposalSiteApiController {
         this.disposalSites = disposalSites;
     }
 
+    @PreAuthorize(MuckRoles.READERS)
     @GetMapping
     List<DisposalSite> disposalSites(@CurrentActor StaffMember me) {
         return disposalSites.disposalSites(me);

@@ -8,6 +8,7 @@ import org.cityops.muck.alarm.CaseRules;
 import org.cityops.muck.engine.AlarmType;
 import org.cityops.muck.registry.Vehicles;
 import org.cityops.org.CurrentActor;
+import org.cityops.org.Role;
 import org.cityops.org.StaffMember;
 import org.cityops.platform.CityClock;
 import org.cityops.platform.DomainException;
@@ -23,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * {@link MuckMapModel}.
  */
 @Controller
-@PreAuthorize("hasAnyRole('ADMIN','MUCK_SUPERVISOR')")
+@PreAuthorize(MuckRoles.SUPERVISORS)
 class MuckPageController {
 
     private static final int PAGE = 50;
@@ -37,11 +38,14 @@ class MuckPageController {
         this.rules = rules;
     }
 
+    @PreAuthorize(MuckRoles.READERS)
     @GetMapping("/muck/map")
-    String liveMap() {
+    String liveMap(@CurrentActor StaffMember me, Model model) {
+        model.addAttribute("supervisor", supervisor(me));
         return "muck/map";
     }
 
+    @PreAuthorize(MuckRoles.READERS)
     @GetMapping("/muck/alarms")
     String alarmList(
             @CurrentActor StaffMember me,
@@ -52,6 +56,7 @@ class MuckPageController {
             @RequestParam(required = false) LocalDate toDate,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
+        model.addAttribute("supervisor", supervisor(me));
         String t = blank(type);
         String s = blank(status);
         String p = blank(plate);
@@ -90,6 +95,11 @@ class MuckPageController {
     @GetMapping("/muck/stats")
     String stats() {
         return "muck/stats";
+    }
+
+    /** May act on alarms and open the registry (a leader only reads). */
+    private static boolean supervisor(StaffMember me) {
+        return me.hasAny(Role.ADMIN, Role.MUCK_SUPERVISOR);
     }
 
     private static String blank(String s) {

@@ -33,6 +33,7 @@ class PermitApiController {
         this.permits = permits;
     }
 
+    @PreAuthorize(MuckRoles.READERS)
     @GetMapping
     List<Permit> permits(
             @CurrentActor StaffMember me,

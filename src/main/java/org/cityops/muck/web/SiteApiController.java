@@ -34,6 +34,7 @@ class SiteApiController {
         this.sites = sites;
     }
 
+    @PreAuthorize(MuckRoles.READERS)
     @GetMapping
     List<Site> sites(@CurrentActor StaffMember me) {
         return sites.sites(me);

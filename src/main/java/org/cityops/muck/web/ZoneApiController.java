@@ -32,6 +32,7 @@ class ZoneApiController {
         this.zones = zones;
     }
 
+    @PreAuthorize(MuckRoles.READERS)
     @GetMapping
     List<Zone> zones(@CurrentActor StaffMember me) {
         return zones.zones(me);

@@ -1,5 +1,6 @@
 package org.cityops.stats.internal;
 
+import org.cityops.cases.CaseAction;
 import org.cityops.cases.CaseDeadlineAlert;
 import org.cityops.cases.CaseReported;
 import org.cityops.cases.CaseStepCompleted;
@@ -16,10 +17,12 @@ import org.springframework.stereotype.Component;
 class CaseEventsListener {
 
     private final RollupStore store;
+    private final OverdueCases overdue;
     private final ApplicationEventPublisher events;
 
-    CaseEventsListener(RollupStore store, ApplicationEventPublisher events) {
+    CaseEventsListener(RollupStore store, OverdueCases overdue, ApplicationEventPublisher events) {
         this.store = store;
+        this.overdue = overdue;
         this.events = events;
     }
 
@@ -30,11 +33,15 @@ class CaseEventsListener {
 
     @ApplicationModuleListener
     void on(CaseStepCompleted e) {
+        if (e.action() == CaseAction.CLOSE) {
+            overdue.closed(e.caseId(), e.actedAt());
+        }
         changed(store.record(StepFacts.of(e)), e.caseId(), e.districtCode());
     }
 
     @ApplicationModuleListener
     void on(CaseDeadlineAlert e) {
+        overdue.expired(e);
         changed(store.record(StepFacts.of(e)), e.caseId(), e.districtCode());
     }
 
