@@ -48,13 +48,13 @@ class MuckPageController {
     @PreAuthorize(MuckRoles.READERS)
     @GetMapping("/muck/alarms")
     String alarmList(
+            @CurrentActor StaffMember me,
             @RequestParam(required = false) String type,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String plate,
             @RequestParam(required = false) LocalDate fromDate,
             @RequestParam(required = false) LocalDate toDate,
             @RequestParam(defaultValue = "0") int page,
-            @CurrentActor StaffMember me,
             Model model) {
         model.addAttribute("supervisor", supervisor(me));
         String t = blank(type);
@@ -67,7 +67,7 @@ class MuckPageController {
                 : toDate.plusDays(1).atStartOfDay(CityClock.ZONE).toInstant();
         int pg = Math.max(0, Math.min(page, 100_000));
         try {
-            var result = alarms.find(new Filter(t, s, from, to, p, null, null, null), pg, PAGE);
+            var result = alarms.find(me, new Filter(t, s, from, to, p, null, null, null), pg, PAGE);
             model.addAttribute("result", result);
             model.addAttribute("lastPage", Math.max(0, (result.total() - 1) / PAGE));
         } catch (DomainException e) {
@@ -86,8 +86,8 @@ class MuckPageController {
     }
 
     @GetMapping("/muck/track")
-    String track(@RequestParam(required = false) Long vehicle, Model model) {
-        model.addAttribute("vehicles", vehicles.vehicles(null, null));
+    String track(@CurrentActor StaffMember me, @RequestParam(required = false) Long vehicle, Model model) {
+        model.addAttribute("vehicles", vehicles.vehicles(me, null, null));
         model.addAttribute("vehicle", vehicle);
         return "muck/track";
     }
