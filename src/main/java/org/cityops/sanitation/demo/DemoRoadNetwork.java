@@ -3,7 +3,6 @@ package org.cityops.sanitation.demo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.cityops.geo.demo.DemoGrids;
 
 /**
  * The SYNTHETIC demo road network (demo profile) over the five central districts of the demo city: in the first
@@ -43,7 +42,7 @@ public final class DemoRoadNetwork {
     public static List<DemoSegment> segments() {
         List<DemoSegment> out = new ArrayList<>();
         for (int d = 0; d < DISTRICTS.length; d++) {
-            DemoGrids.Patch p = patch(DISTRICTS[d]);
+            Patch p = patch(DISTRICTS[d]);
             String prefix = DISTRICT_NAMES[d];
             String section = prefix + "第一标段";
             String company = COMPANIES[d % COMPANIES.length];
@@ -93,8 +92,34 @@ public final class DemoRoadNetwork {
                 .orElseThrow(() -> new IllegalArgumentException("no demo segment " + code));
     }
 
-    private static DemoGrids.Patch patch(String district) {
-        return DemoGrids.PATCHES.stream()
+    /**
+     * Where a district's first community block lies on the demo grid lattice: the same numbers as geo's demo layer
+     * ({@code geo.demo.DemoGrids}, internal to geo), repeated here so that the network lies inside the demo grids.
+     */
+    record Patch(String districtCode, int col, int row) {
+        static final double CELL_DLON = 0.00106;
+        static final double CELL_DLAT = 0.0009;
+        static final double NORTH = 31.84;
+        static final double WEST = 119.87;
+
+        double lonOf(int c) {
+            return WEST + c * CELL_DLON;
+        }
+
+        double latOf(int r) {
+            return NORTH - r * CELL_DLAT;
+        }
+    }
+
+    static final List<Patch> PATCHES = List.of(
+            new Patch("320402", 64, 36),
+            new Patch("320404", 0, 36),
+            new Patch("320411", 16, 0),
+            new Patch("320412", 40, 72),
+            new Patch("320491", 128, 36));
+
+    private static Patch patch(String district) {
+        return PATCHES.stream()
                 .filter(x -> x.districtCode().equals(district))
                 .findFirst()
                 .orElseThrow();

@@ -2,6 +2,7 @@ package org.cityops.sanitation.fleet;
 
 import java.util.Optional;
 import org.cityops.telemetry.TerminalDirectory;
+import org.springframework.context.annotation.Fallback;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
  * vehicle in service: unknown terminals are refused, as for muck trucks.
  */
 @Component
+@Fallback // telemetry asks every directory; a single injection of TerminalDirectory still gets muck's
 class SanitationTerminalDirectory implements TerminalDirectory {
 
     private final JdbcClient jdbc;

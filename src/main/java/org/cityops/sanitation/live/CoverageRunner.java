@@ -56,6 +56,8 @@ public class CoverageRunner implements PositionObserver {
     private final Clock clock;
     private final LocalFrame frame = LocalFrame.changzhou();
     private volatile java.util.Set<String> terminals = java.util.Set.of();
+    private final java.util.concurrent.atomic.AtomicBoolean reloadPending =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private final ExecutorService worker = new ThreadPoolExecutor(
             1,
             1,
@@ -90,15 +92,32 @@ public class CoverageRunner implements PositionObserver {
     @EventListener(ApplicationReadyEvent.class)
     void onReady() {
         reload();
+        log.info("sanitation coverage engine: {} segments", engine.network().size());
     }
 
+    /** Ledger, fleet or plans changed: one reload on the worker, however many changes came in meanwhile. */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(LedgerChanged changed) {
-        reload();
+        if (reloadPending.compareAndSet(false, true)) {
+            worker.execute(() -> {
+                reloadPending.set(false);
+                apply(rebuild());
+            });
+        }
     }
 
-    /** Rebuilds the network (segments, plans) and the vehicle list from the ledger, on the worker thread. */
+    /** Rebuilds the network (segments, plans) and the vehicle list from the ledger and waits until it is in use. */
     public void reload() {
+        World w = rebuild();
+        run(() -> {
+            apply(w);
+            return List.of();
+        });
+    }
+
+    private record World(SegmentNetwork network, Map<String, VehicleRule> rules) {}
+
+    private World rebuild() {
         List<RoadSegment> roads = new ArrayList<>();
         WKTReader reader = new WKTReader();
         for (Segment s : segments.all()) {
@@ -113,12 +132,17 @@ public class CoverageRunner implements PositionObserver {
         for (SanitationVehicle v : fleet.inService()) {
             rules.put(v.terminal(), new VehicleRule(v.terminal(), v.plate(), v.workBit()));
         }
-        terminals = java.util.Set.copyOf(rules.keySet());
-        run(() -> {
-            engine.reload(network, rules);
-            return List.of();
-        });
-        log.info("sanitation coverage engine: {} segments, {} vehicles", network.size(), rules.size());
+        return new World(network, rules);
+    }
+
+    /** On the worker thread. */
+    private void apply(World w) {
+        engine.reload(w.network(), w.rules());
+        terminals = java.util.Set.copyOf(w.rules().keySet());
+        log.debug(
+                "sanitation coverage engine: {} segments, {} vehicles",
+                w.network().size(),
+                w.rules().size());
     }
 
     @Override

@@ -76,9 +76,8 @@ public final class SanitationScenario {
             double dLon = s.lon2() - s.lon1();
             double metres = Math.hypot(dLat * 111_000, dLon * 111_000 * Math.cos(Math.toRadians(s.lat1())));
             double step = speedKmh / 3.6 * EVERY_S / metres;
-            int heading = (int) Math.round((Math.toDegrees(Math.atan2(
-                                            dLon * Math.cos(Math.toRadians(s.lat1())), dLat))
-                                    + 360)
+            int heading =
+                    (int) Math.round((Math.toDegrees(Math.atan2(dLon * Math.cos(Math.toRadians(s.lat1())), dLat)) + 360)
                             % 360);
             for (double f = from; f < to; f += step) {
                 out.add(new Position(

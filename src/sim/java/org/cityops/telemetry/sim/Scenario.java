@@ -30,11 +30,11 @@ public record Scenario(
     /** Every scenario the simulator knows, by name, in the order {@code --help} lists them. */
     static final Map<String, Scenario> ALL = index(List.of(
             new Scenario(
-            "all-alarms",
-            AllAlarmsScenario::defaultStart,
-            AllAlarmsScenario::scripts,
-            "every muck alarm type should now be on /muck/alarms; OFFLINE follows from the server's tick after"
-                    + " offline-after (10 min)"),
+                    "all-alarms",
+                    AllAlarmsScenario::defaultStart,
+                    AllAlarmsScenario::scripts,
+                    "every muck alarm type should now be on /muck/alarms; OFFLINE follows from the server's tick after"
+                            + " offline-after (10 min)"),
             new Scenario(
                     "sanitation",
                     SanitationScenario::defaultStart,
