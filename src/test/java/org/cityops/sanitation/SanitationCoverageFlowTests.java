@@ -133,9 +133,11 @@ class SanitationCoverageFlowTests {
         assertThat(passCount(day)).isEqualTo(passes);
         List<Map<String, Object>> others = JsonPath.read(body, "$[?(@.code == 'DL-320402-EW1-3')]");
         assertThat(others.get(0).get("status")).isEqualTo("MISSED");
-        mvc.perform(get("/sanitation/segments/" + segmentId("DL-320402-EW1-1") + "?day=" + day)
+        mvc.perform(get("/api/v1/sanitation/segments/" + segmentId("DL-320402-EW1-1") + "/passes?day=" + day)
                         .header("Authorization", Api.bearer(mvc, "sanitation1")))
-                .andExpect(status().isOk());
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].plate").value(DemoRoadNetwork.plate(0)));
     }
 
     @Test
