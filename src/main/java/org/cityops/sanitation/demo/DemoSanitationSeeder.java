@@ -69,7 +69,7 @@ class DemoSanitationSeeder implements ApplicationRunner {
         for (int i = 0; i < DemoRoadNetwork.VEHICLES; i++) {
             fleet.register(
                     DemoRoadNetwork.plate(i),
-                    1,
+                    2, // yellow plates (large vehicles), as the simulator registers them
                     DemoRoadNetwork.terminal(i),
                     TYPES[i],
                     DemoRoadNetwork.WORK_BIT,
