@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Case-handling benchmarks against a running cityops on PostgreSQL (see docs/benchmarks.md, section cases).
-#   bench/cases/run.sh intake   <base-url> <db>   # API intake with wrk, then the pgbench baseline
+#   bench/cases/run.sh intake   <base-url> <db>   # API intake with wrk, then the pgbench baseline with and without the audit row
 #   bench/cases/run.sh reads    <base-url>        # dispatcher queue, Open311 page of 500, map box of open cases
 # Needs wrk, pgbench, psql and python3; PGHOST/PGUSER default to 127.0.0.1/postgres.
 set -euo pipefail
@@ -28,6 +28,8 @@ case "$what" in
     TOKEN=$(token operator1) POINTS=$points wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s bench/cases/intake.lua "$url" | tail -1
     echo "--- pgbench: the same case, step and audit inserts, $CONNECTIONS clients, 30 s"
     pgbench -n -f bench/cases/pgbench-intake.sql -c "$CONNECTIONS" -j 2 -T 30 "$db" 2>&1 | grep -E 'tps|latency average'
+    echo "--- pgbench: the same without the audit entry, $CONNECTIONS clients, 30 s"
+    pgbench -n -f bench/cases/pgbench-intake-noaudit.sql -c "$CONNECTIONS" -j 2 -T 30 "$db" 2>&1 | grep -E 'tps|latency average'
     rm -f "$points" ;;
   reads)
     d=$(token dispatcher1)

@@ -62,6 +62,15 @@
       week.off('click');
       week.on('click', function (p) { window.location.href = s.week[p.dataIndex].link; });
     }
+    const weekTable = document.getElementById('leader-week');
+    if (weekTable) {
+      // the week's trend as numbers too, each day a link to its cases
+      weekTable.innerHTML = '<thead><tr><th>日期</th><th>受理</th><th>立案</th><th>结案</th><th>按期结案率</th></tr></thead><tbody>'
+        + s.week.map(function (d) {
+          return '<tr><td><a href="' + esc(d.link) + '">' + esc(d.day.slice(5)) + '</a></td><td>' + d.reported + '</td><td>'
+            + d.filed + '</td><td>' + d.closed + '</td><td>' + pct(d.closeByDeadlineRate) + '</td></tr>';
+        }).join('') + '</tbody>';
+    }
     const ch = chart('wall-chart-channel');
     if (ch) {
       ch.setOption({ backgroundColor: 'transparent', tooltip: {},
@@ -95,7 +104,7 @@
   function connect() {
     const es = new EventSource('/api/v1/command/stream');
     es.addEventListener('hello', function () { if (live) { live.textContent = '实时'; live.classList.add('on'); } load(); });
-    es.addEventListener('changed', function () { load(); });
+    es.addEventListener('changed', function () { load(); document.dispatchEvent(new Event('wall:changed')); });
     es.onerror = function () { if (live) { live.textContent = '重连中'; live.classList.remove('on'); } };
   }
   const clock = document.getElementById('wall-clock');

@@ -2,6 +2,7 @@
 (function () {
   const el = document.getElementById('muck-map');
   if (!el) { return; }
+  const readOnly = el.dataset.readOnly === 'true'; // a leader reads: no registry or track links
   const map = muck.createMap(el);
   const fences = L.layerGroup().addTo(map);
   const trucks = L.layerGroup().addTo(map);
@@ -27,7 +28,10 @@
       });
       sites.forEach(function (s) {
         const l = muck.layer(s.polygon, { color: '#d35400', weight: 2, fillOpacity: 0.15 });
-        if (l) { l.bindPopup('<b>工地</b> <a href="/muck/sites/' + encodeURIComponent(s.id) + '">' + muck.esc(s.name) + '</a>').addTo(fences); }
+        if (l) {
+          l.bindPopup('<b>工地</b> ' + (readOnly ? muck.esc(s.name)
+            : '<a href="/muck/sites/' + encodeURIComponent(s.id) + '">' + muck.esc(s.name) + '</a>')).addTo(fences);
+        }
       });
       disposals.forEach(function (d) {
         const l = muck.layer(d.polygon, { color: '#1e7d32', weight: 2, fillOpacity: 0.15 });
@@ -52,8 +56,9 @@
       const rows = [];
       vehicles.forEach(function (v) {
         counts[v.state] = (counts[v.state] || 0) + 1;
-        rows.push('<tr data-state="' + muck.esc(v.state) + '"><td><a href="' + muck.esc(el.dataset.trackUrl) + '?vehicle=' + encodeURIComponent(v.id) + '">'
-          + muck.esc(v.plate) + '</a></td><td>' + muck.esc(v.companyName) + '</td><td><span class="badge muck-' + muck.esc(v.state) + '">'
+        rows.push('<tr data-state="' + muck.esc(v.state) + '"><td>' + (readOnly ? muck.esc(v.plate)
+          : '<a href="' + muck.esc(el.dataset.trackUrl) + '?vehicle=' + encodeURIComponent(v.id) + '">' + muck.esc(v.plate) + '</a>')
+          + '</td><td>' + muck.esc(v.companyName) + '</td><td><span class="badge muck-' + muck.esc(v.state) + '">'
           + muck.esc(labels[v.state]) + '</span></td><td>' + (v.speed == null ? '' : Math.round(v.speed)) + '</td><td>'
           + muck.fmt(v.receivedAt) + '</td><td>' + muck.esc((v.openAlarmLabels || v.openAlarms).join('、')) + '</td></tr>');
         if (v.lat == null) { return; }
@@ -61,7 +66,7 @@
           .bindPopup('<b>' + muck.esc(v.plate) + '</b> ' + muck.esc(labels[v.state]) + '<br>' + muck.esc(v.companyName || '')
             + '<br>速度 ' + Math.round(v.speed) + ' km/h · ' + muck.esc(loads[v.load] || v.load || '') + '<br>' + muck.fmt(v.receivedAt)
             + (v.openAlarms.length ? '<br>报警：' + muck.esc((v.openAlarmLabels || v.openAlarms).join('、')) : '')
-            + '<br><a href="' + muck.esc(el.dataset.trackUrl) + '?vehicle=' + encodeURIComponent(v.id) + '">轨迹回放</a>')
+            + (readOnly ? '' : '<br><a href="' + muck.esc(el.dataset.trackUrl) + '?vehicle=' + encodeURIComponent(v.id) + '">轨迹回放</a>'))
           .addTo(trucks);
       });
       document.getElementById('muck-live-rows').innerHTML = rows.join('');

@@ -7,6 +7,17 @@
   const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
   el('stats-to').value = today;
   el('stats-from').value = today.slice(0, 8) + '01';
+  el('stats-month').value = today.slice(0, 7);
+  el('stats-month').max = today.slice(0, 7);
+  // 数字城管月报: the chosen month of the area in the form (the caller's whole area when empty)
+  function reportLink() {
+    const p = new URLSearchParams({ month: el('stats-month').value });
+    if (el('stats-area').value.trim()) { p.set('area', el('stats-area').value.trim()); }
+    el('stats-monthly-report').href = '/api/v1/stats/monthly-report.docx?' + p.toString();
+  }
+  el('stats-month').addEventListener('change', reportLink);
+  el('stats-area').addEventListener('input', reportLink);
+  reportLink();
   const charts = {};
   function chart(id) {
     if (!charts[id]) { charts[id] = echarts.init(el(id), null, { renderer: 'canvas' }); }

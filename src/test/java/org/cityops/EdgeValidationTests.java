@@ -41,4 +41,27 @@ class EdgeValidationTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("status"));
     }
+
+    @Test
+    void everyBrokenFieldIsListedAndTheFirstDeclaredOneIsNamed() throws Exception {
+        mvc.perform(post("/api/v1/assessment/items")
+                        .header("Authorization", Api.bearer(mvc, "assessor1"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"points\":0}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("code"))
+                .andExpect(jsonPath("$.errors[*].field")
+                        .value(org.hamcrest.Matchers.contains("code", "name", "points", "basis")));
+    }
+
+    @Test
+    void aCaseWithoutAPlaceIsRefusedNamingLatitudeFirst() throws Exception {
+        mvc.perform(post("/api/v1/cases")
+                        .header("Authorization", Api.bearer(mvc, "operator1"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"channel\":\"HOTLINE\",\"categoryCode\":\"X\",\"description\":\"d\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("lat"))
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("lat", "lon")));
+    }
 }

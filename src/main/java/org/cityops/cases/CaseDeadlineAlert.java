@@ -21,4 +21,5 @@ public record CaseDeadlineAlert(
         String gridCode,
         String communityCode,
         String streetCode,
-        String districtCode) {}
+        String districtCode)
+        implements CaseEvent {}

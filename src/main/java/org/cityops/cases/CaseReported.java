@@ -20,4 +20,5 @@ public record CaseReported(
         String actor,
         String role,
         String communityCode,
-        String streetCode) {}
+        String streetCode)
+        implements CaseEvent {}

@@ -44,4 +44,5 @@ public record CaseStepCompleted(
         String note,
         String assignee,
         String inspector,
-        Boolean handledByDeadline) {}
+        Boolean handledByDeadline)
+        implements CaseEvent {}

@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "stats",
-        allowedDependencies = {"platform", "audit", "org", "cases", "catalog", "assessment", "rectification"})
+        allowedDependencies = {"platform", "audit", "org", "geo", "cases", "catalog", "assessment", "rectification"})
 package org.cityops.stats;

@@ -17,6 +17,7 @@ import org.cityops.assessment.internal.Schemes;
 import org.cityops.assessment.internal.SourceScores;
 import org.cityops.assessment.internal.model.Source;
 import org.cityops.org.OrgDirectory;
+import org.cityops.org.StaffMember;
 import org.cityops.platform.CityClock;
 import org.cityops.platform.PendingEvents;
 import org.slf4j.Logger;
@@ -80,7 +81,7 @@ class DemoAssessmentSeeder implements ApplicationRunner {
         w.put(Source.SUPERVISION, 40.0);
         w.put(Source.DEPARTMENT, 10.0);
         w.put(Source.DISTRICT, 10.0);
-        schemes.save(SCHEME, "常州市城市长效管理综合考核", w, null);
+        schemes.save(StaffMember.SYSTEM, SCHEME, "常州市城市长效管理综合考核", w, null);
         deductions.saveItem("OVERDUE-CASE", "案件超期处置（每件）", 1.0, "OVERDUE", 2, 2, 20, 80);
         deductions.saveItem("REWORK", "案件返工（每次）", 0.5, "REWORK", 1, 1, 100, 0);
         deductions.saveItem("PATROL-PROBLEM", "考评员巡查发现问题（每处）", 2.0, "MANUAL", 2, 2, 20, 80);
@@ -89,11 +90,21 @@ class DemoAssessmentSeeder implements ApplicationRunner {
                 LocalDate.now(clock.withZone(CityClock.ZONE)).withDayOfMonth(1).minusMonths(1);
         LocalDate last = first.plusMonths(1).minusDays(1);
         awaitProjection();
-        Periods.Period p = periods.open(first, last, SCHEME);
+        Periods.Period p = periods.open(StaffMember.SYSTEM, first, last, SCHEME);
         deductions.record(
-                p.id(), "PATROL-PROBLEM", "QCGJ-320412", "320412", null, null, 2, false, false, "巡查路线：湖塘镇主干道 发现暴露垃圾两处");
+                StaffMember.SYSTEM,
+                p.id(),
+                "PATROL-PROBLEM",
+                "QCGJ-320412",
+                "320412",
+                null,
+                null,
+                2,
+                false,
+                false,
+                "巡查路线：湖塘镇主干道 发现暴露垃圾两处");
         scores.importExcel(p.id(), Source.THIRD_PARTY, thirdPartyWorkbook(), "system");
-        periods.compute(p.id(), "月末计算（演示数据）");
+        periods.compute(StaffMember.SYSTEM, p.id(), "月末计算（演示数据）");
         periods.lock(p.id());
         periods.publish(p.id());
         log.info("Demo assessment: {} ~ {}, period {} computed, locked and published", first, last, p.id());

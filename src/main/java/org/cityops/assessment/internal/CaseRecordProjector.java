@@ -9,21 +9,23 @@ import org.cityops.assessment.StepAction;
 import org.cityops.cases.CaseAction;
 import org.cityops.cases.CaseChannel;
 import org.cityops.cases.CaseDeadlineAlert;
+import org.cityops.cases.CaseEvent;
+import org.cityops.cases.CaseEventConsumer;
 import org.cityops.cases.CaseReported;
 import org.cityops.cases.CaseStepCompleted;
 import org.cityops.cases.Satisfaction;
 import org.cityops.catalog.ProcessStage;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps assessment's own record of the case history (its projection) from the cases module's domain events.
- * Listeners run after the case's transaction commits and are kept in the event publication registry until
- * they complete, so a crash loses no step; the sink ignores a repeated event id, so a replay counts once.
+ * Keeps assessment's own record of the case history (its projection) from the cases module's domain events, a
+ * consumer of its event log: delivered after the case's transaction commits, in order, and recorded in the same
+ * transaction as this consumer's cursor, so a crash loses no step; the sink ignores a repeated event id, so a
+ * replay would count once anyway.
  * The mapping from case actions to assessment step actions is the table in docs/assessment.md §1.
  */
 @Component
-class CaseRecordProjector {
+class CaseRecordProjector implements CaseEventConsumer {
 
     private final CaseFactSink sink;
 
@@ -31,11 +33,26 @@ class CaseRecordProjector {
         this.sink = sink;
     }
 
+    @Override
+    public String consumerName() {
+        return "assessment.case-record";
+    }
+
+    @Override
+    public void on(CaseEvent event) {
+        if (event instanceof CaseReported e) {
+            on(e);
+        } else if (event instanceof CaseStepCompleted e) {
+            on(e);
+        } else if (event instanceof CaseDeadlineAlert e) {
+            on(e);
+        }
+    }
+
     /**
      * 上报 by whoever took the case in (the inspector for channel INSPECTOR), and 受理 when a member of the centre
      * (an operator registering a call, ...) took it in.
      */
-    @ApplicationModuleListener
     void on(CaseReported e) {
         sink.recordAll(reported(e));
     }
@@ -80,7 +97,6 @@ class CaseRecordProjector {
         return role != null && !List.of("INSPECTOR", "PUBLIC", "SYSTEM").contains(role);
     }
 
-    @ApplicationModuleListener
     void on(CaseStepCompleted e) {
         List<CaseStepFact> facts = new ArrayList<>(2);
         for (StepAction action : actionsOf(e.action(), e.stage())) {
@@ -92,7 +108,6 @@ class CaseRecordProjector {
     }
 
     /** 超期: the SLA clock's expiry alert for the handling stage is the OVERDUE fact. */
-    @ApplicationModuleListener
     void on(CaseDeadlineAlert e) {
         if (!e.overdue() || e.stage() != ProcessStage.HANDLE) {
             return;

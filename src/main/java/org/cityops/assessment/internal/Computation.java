@@ -22,7 +22,7 @@ import org.cityops.assessment.internal.model.Tabulation;
 import org.cityops.org.OrgDirectory;
 import org.cityops.org.OrgUnitKind;
 import org.cityops.org.OrgUnitView;
-import org.cityops.platform.ActorProvider;
+import org.cityops.org.StaffMember;
 import org.cityops.platform.DbTime;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -48,7 +48,6 @@ public class Computation {
     private final Schemes schemes;
     private final NamedParameterJdbcTemplate jdbc;
     private final OrgDirectory org;
-    private final ActorProvider actors;
     private final Clock clock;
 
     private final boolean postgres;
@@ -59,7 +58,6 @@ public class Computation {
             Schemes schemes,
             NamedParameterJdbcTemplate jdbc,
             OrgDirectory org,
-            ActorProvider actors,
             Clock clock,
             javax.sql.DataSource dataSource,
             @org.springframework.beans.factory.annotation.Value("${cityops.assessment.work-mem:64MB}") String workMem) {
@@ -69,11 +67,10 @@ public class Computation {
         this.schemes = schemes;
         this.jdbc = jdbc;
         this.org = org;
-        this.actors = actors;
         this.clock = clock;
     }
 
-    Outcome run(Periods.Period p, int version, String reason) {
+    Outcome run(StaffMember by, Periods.Period p, int version, String reason) {
         long t0 = System.nanoTime();
         if (postgres) {
             // the per-case aggregation of a month is ~170k groups: let it hash in memory (this transaction only)
@@ -106,12 +103,12 @@ public class Computation {
                         .addValue("reason", reason)
                         .addValue("asOf", asOf)
                         .addValue("at", DbTime.toDb(clock.instant()))
-                        .addValue("by", actors.current().username()),
+                        .addValue("by", by.username()),
                 keys,
                 new String[] {"id"});
         long versionId = keys.getKey().longValue();
 
-        insertAutoDeductions(p.id(), versionId, chargeable);
+        insertAutoDeductions(by, p.id(), versionId, chargeable);
         Map<Key, Double> deductions = deductionTotals(p.id(), versionId);
         Map<Key, Map<Source, Double>> sourceScores = sourceScores(p.id());
 
@@ -195,7 +192,7 @@ public class Computation {
     }
 
     /** Deductions made by the standard items with basis OVERDUE / REWORK, one row per case and share. */
-    private void insertAutoDeductions(long periodId, long versionId, List<DeptTally> chargeable) {
+    private void insertAutoDeductions(StaffMember actor, long periodId, long versionId, List<DeptTally> chargeable) {
         List<Deductions.Item> items = jdbc.query(
                 "SELECT * FROM asm_standard_item WHERE active = TRUE AND basis IN "
                         + "('OVERDUE','REWORK') ORDER BY id",
@@ -204,7 +201,7 @@ public class Computation {
             return;
         }
         List<SqlParameterSource> rows = new ArrayList<>();
-        String by = actors.current().username();
+        String by = actor.username();
         var at = DbTime.toDb(clock.instant());
         for (DeptTally t : chargeable) {
             for (Deductions.Item item : items) {

@@ -15,7 +15,6 @@ import org.cityops.assessment.internal.model.SubjectType;
 import org.cityops.audit.AuditTrail;
 import org.cityops.org.StaffMember;
 import org.cityops.platform.AccessDeniedToEntityException;
-import org.cityops.platform.ActorProvider;
 import org.cityops.platform.ConflictException;
 import org.cityops.platform.DbTime;
 import org.cityops.platform.InvalidInputException;
@@ -106,23 +105,15 @@ public class Deductions {
     private final JdbcClient jdbc;
     private final Periods periods;
     private final AuditTrail audit;
-    private final ActorProvider actors;
     private final Clock clock;
 
     private final AppealEvidence evidence;
 
-    Deductions(
-            JdbcClient jdbc,
-            Periods periods,
-            AuditTrail audit,
-            ActorProvider actors,
-            Clock clock,
-            AppealEvidence evidence) {
+    Deductions(JdbcClient jdbc, Periods periods, AuditTrail audit, Clock clock, AppealEvidence evidence) {
         this.evidence = evidence;
         this.jdbc = jdbc;
         this.periods = periods;
         this.audit = audit;
-        this.actors = actors;
         this.clock = clock;
     }
 
@@ -214,6 +205,7 @@ public class Deductions {
      */
     @Transactional
     public List<Deduction> record(
+            StaffMember who,
             long periodId,
             String itemCode,
             String department,
@@ -243,7 +235,7 @@ public class Deductions {
         }
         double mult = item.multiplier(leader, media);
         String group = "M" + UUID.randomUUID();
-        String by = actors.current().username();
+        String by = who.username();
         List<Long> ids = new ArrayList<>();
         for (Share s : item.shares(department, district)) {
             jdbc.sql("""
@@ -395,7 +387,7 @@ public class Deductions {
      * appeal is pending the deduction does not count (APPEALED), so a recomputation shows the appeal's effect.
      */
     @Transactional
-    public Appeal review(long appealId, boolean accept, String note) {
+    public Appeal review(StaffMember who, long appealId, boolean accept, String note) {
         Appeal a = appealById(appealId);
         if (!"PENDING".equals(a.status())) {
             throw new ConflictException("申诉已处理 appeal already decided", "status");
@@ -413,7 +405,7 @@ public class Deductions {
                 UPDATE asm_appeal SET status = :s, reviewed_by = :by, reviewed_at = :at, review_note = :note
                 WHERE id = :id""")
                 .param("s", status)
-                .param("by", actors.current().username())
+                .param("by", who.username())
                 .param("at", DbTime.toDb(clock.instant()))
                 .param("note", note)
                 .param("id", appealId)

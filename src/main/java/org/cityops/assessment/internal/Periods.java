@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import org.cityops.audit.AuditTrail;
-import org.cityops.platform.ActorProvider;
+import org.cityops.org.StaffMember;
 import org.cityops.platform.CityClock;
 import org.cityops.platform.ConflictException;
 import org.cityops.platform.DbTime;
@@ -58,27 +58,19 @@ public class Periods {
     private final JdbcClient jdbc;
     private final Schemes schemes;
     private final AuditTrail audit;
-    private final ActorProvider actors;
     private final Clock clock;
     private final Computation computation;
 
-    Periods(
-            JdbcClient jdbc,
-            Schemes schemes,
-            AuditTrail audit,
-            ActorProvider actors,
-            Clock clock,
-            Computation computation) {
+    Periods(JdbcClient jdbc, Schemes schemes, AuditTrail audit, Clock clock, Computation computation) {
         this.jdbc = jdbc;
         this.schemes = schemes;
         this.audit = audit;
-        this.actors = actors;
         this.clock = clock;
         this.computation = computation;
     }
 
     @Transactional
-    public Period open(LocalDate from, LocalDate to, String schemeCode) {
+    public Period open(StaffMember who, LocalDate from, LocalDate to, String schemeCode) {
         if (from == null) {
             throw new InvalidInputException("开始日期必填 from required", "from");
         }
@@ -117,7 +109,7 @@ public class Periods {
                 .param("to", to)
                 .param("kind", kind)
                 .param("at", DbTime.toDb(clock.instant()))
-                .param("by", actors.current().username())
+                .param("by", who.username())
                 .update();
         long id = jdbc.sql("SELECT MAX(id) FROM asm_period WHERE scheme_code = :code AND from_date = :from")
                 .param("code", scheme.code())
@@ -171,7 +163,7 @@ public class Periods {
 
     /** Computes a new version. Refused on a locked or published period (use {@link #revise}). */
     @Transactional
-    public Computation.Outcome compute(long id, String reason) {
+    public Computation.Outcome compute(StaffMember who, long id, String reason) {
         Period p = lockRow(id);
         if (p.status() == Status.LOCKED || p.status() == Status.PUBLISHED) {
             throw new ConflictException(
@@ -179,12 +171,14 @@ public class Periods {
                     "status");
         }
         return computeVersion(
-                p, reason == null || reason.isBlank() ? (p.currentVersion() == 0 ? "首次计算" : "重新计算") : reason.trim());
+                who,
+                p,
+                reason == null || reason.isBlank() ? (p.currentVersion() == 0 ? "首次计算" : "重新计算") : reason.trim());
     }
 
     /** 更正: a locked or published period gets a new version; the locked version's rows stay as they were. */
     @Transactional
-    public Computation.Outcome revise(long id, String reason) {
+    public Computation.Outcome revise(StaffMember who, long id, String reason) {
         Period p = lockRow(id);
         if (p.status() != Status.LOCKED && p.status() != Status.PUBLISHED) {
             throw new ConflictException("只有已锁定的周期需要修订 only a locked period is revised; compute it instead", "status");
@@ -192,12 +186,12 @@ public class Periods {
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("修订必须说明原因 a revision needs a reason", "reason");
         }
-        return computeVersion(p, "修订: " + reason.trim());
+        return computeVersion(who, p, "修订: " + reason.trim());
     }
 
-    private Computation.Outcome computeVersion(Period p, String reason) {
+    private Computation.Outcome computeVersion(StaffMember who, Period p, String reason) {
         int version = p.currentVersion() + 1;
-        Computation.Outcome out = computation.run(p, version, reason);
+        Computation.Outcome out = computation.run(who, p, version, reason);
         jdbc.sql(
                         "UPDATE asm_period SET status = 'COMPUTED', current_version = :v, version = version + 1 WHERE id = :id")
                 .param("v", version)

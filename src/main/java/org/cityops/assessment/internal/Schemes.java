@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.cityops.assessment.internal.model.ScoringConfig;
 import org.cityops.assessment.internal.model.Source;
 import org.cityops.audit.AuditTrail;
-import org.cityops.platform.ActorProvider;
+import org.cityops.org.StaffMember;
 import org.cityops.platform.DbTime;
 import org.cityops.platform.InvalidInputException;
 import org.cityops.platform.NotFoundException;
@@ -39,19 +39,17 @@ public class Schemes {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
-    private final ActorProvider actors;
     private final Clock clock;
 
-    Schemes(JdbcClient jdbc, AuditTrail audit, ActorProvider actors, Clock clock) {
+    Schemes(JdbcClient jdbc, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
-        this.actors = actors;
         this.clock = clock;
     }
 
     /** Creates the scheme, or a new version of it when the code exists. */
     @Transactional
-    public Scheme save(String code, String name, Map<Source, Double> weights, ScoringConfig scoring) {
+    public Scheme save(StaffMember who, String code, String name, Map<Source, Double> weights, ScoringConfig scoring) {
         if (code == null || !code.matches("[A-Za-z0-9_-]{1,64}")) {
             throw new InvalidInputException("方案编码只能是字母数字 scheme code must be 1-64 letters/digits", "code");
         }
@@ -66,7 +64,7 @@ public class Schemes {
                         .query(Integer.class)
                         .single()
                 + 1;
-        String user = actors.current().username();
+        String user = who.username();
         jdbc.sql("""
                 INSERT INTO asm_scheme (code, version, name, w_public, w_third_party, w_supervision, w_department,
                   w_district, scoring_json, created_at, created_by)

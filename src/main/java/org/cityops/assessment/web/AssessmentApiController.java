@@ -1,7 +1,11 @@
 package org.cityops.assessment.web;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
@@ -55,17 +59,46 @@ class AssessmentApiController {
         this.scores = scores;
     }
 
-    record SchemeRequest(String code, String name, Map<Source, Double> weights, ScoringConfig scoring) {}
+    static final String SCHEME_CODE = "方案编码只能是字母数字 scheme code must be 1-64 letters/digits";
 
-    record PeriodRequest(LocalDate from, LocalDate to, String scheme) {}
+    record SchemeRequest(
+            @NotNull(message = SCHEME_CODE) @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = SCHEME_CODE)
+            String code,
+
+            @NotBlank(message = "方案名称必填 name required") String name,
+            Map<Source, Double> weights,
+            ScoringConfig scoring) {}
+
+    record PeriodRequest(
+            @NotNull(message = "开始日期必填 from required") LocalDate from,
+            @NotNull(message = "结束日期必填 to required") LocalDate to,
+            @NotBlank(message = "考核方案必填 scheme required") String scheme) {}
 
     record ReasonRequest(String reason) {}
 
+    /** 更正 needs its reason. */
+    record RevisionRequest(
+            @NotBlank(message = "修订必须说明原因 a revision needs a reason")
+            String reason) {}
+
+    static final String ITEM_CODE = "标准项编码不合法 invalid item code";
+    static final String POINTS = "分值必须在 0..100 之间 points must be in (0, 100]";
+    static final String BASIS = "依据必须是 MANUAL/OVERDUE/REWORK basis must be MANUAL, OVERDUE or REWORK";
+
     record ItemRequest(
+            @NotNull(message = ITEM_CODE) @Pattern(regexp = "[A-Za-z0-9_.-]{1,64}", message = ITEM_CODE)
             String code,
-            String name,
+
+            @NotBlank(message = "名称必填 name required") String name,
+
+            @NotNull(message = POINTS)
+            @DecimalMin(value = "0", inclusive = false, message = POINTS)
+            @DecimalMax(value = "100", message = POINTS)
             Double points,
+
+            @NotNull(message = BASIS) @Pattern(regexp = "MANUAL|OVERDUE|REWORK", message = BASIS)
             String basis,
+
             Double leaderMultiplier,
             Double mediaMultiplier,
             Integer deptShare,
@@ -96,8 +129,8 @@ class AssessmentApiController {
 
     @PostMapping("/schemes")
     @PreAuthorize("hasAnyRole('ADMIN','ASSESSOR')")
-    ResponseEntity<Schemes.Scheme> createScheme(@Valid @RequestBody SchemeRequest r) {
-        Schemes.Scheme s = schemes.save(r.code(), r.name(), r.weights(), r.scoring());
+    ResponseEntity<Schemes.Scheme> createScheme(@CurrentActor StaffMember me, @Valid @RequestBody SchemeRequest r) {
+        Schemes.Scheme s = schemes.save(me, r.code(), r.name(), r.weights(), r.scoring());
         return ResponseEntity.created(URI.create("/api/v1/assessment/schemes/" + s.id()))
                 .body(s);
     }
@@ -109,8 +142,8 @@ class AssessmentApiController {
 
     @PostMapping("/periods")
     @PreAuthorize("hasAnyRole('ADMIN','ASSESSOR')")
-    ResponseEntity<Periods.Period> open(@Valid @RequestBody PeriodRequest r) {
-        Periods.Period p = periods.open(r.from(), r.to(), r.scheme());
+    ResponseEntity<Periods.Period> open(@CurrentActor StaffMember me, @Valid @RequestBody PeriodRequest r) {
+        Periods.Period p = periods.open(me, r.from(), r.to(), r.scheme());
         return ResponseEntity.created(URI.create("/api/v1/assessment/periods/" + p.id()))
                 .body(p);
     }
@@ -130,15 +163,19 @@ class AssessmentApiController {
 
     @PostMapping("/periods/{id}/compute")
     @PreAuthorize("hasAnyRole('ADMIN','ASSESSOR')")
-    Computation.Outcome compute(@PathVariable long id, @Valid @RequestBody(required = false) ReasonRequest r) {
-        return periods.compute(id, r == null ? null : r.reason());
+    Computation.Outcome compute(
+            @CurrentActor StaffMember me,
+            @PathVariable long id,
+            @Valid @RequestBody(required = false) ReasonRequest r) {
+        return periods.compute(me, id, r == null ? null : r.reason());
     }
 
     /** 更正: a new version of a locked period, with the reason. */
     @PostMapping("/periods/{id}/revise")
     @PreAuthorize("hasAnyRole('ADMIN','ASSESSOR','LEADER')")
-    Computation.Outcome revise(@PathVariable long id, @Valid @RequestBody ReasonRequest r) {
-        return periods.revise(id, r.reason());
+    Computation.Outcome revise(
+            @CurrentActor StaffMember me, @PathVariable long id, @Valid @RequestBody RevisionRequest r) {
+        return periods.revise(me, id, r.reason());
     }
 
     @PostMapping("/periods/{id}/lock")
@@ -248,9 +285,11 @@ class AssessmentApiController {
 
     @PostMapping("/periods/{id}/deductions")
     @PreAuthorize("hasRole('ASSESSOR')")
-    ResponseEntity<List<Deductions.Deduction>> deduct(@PathVariable long id, @Valid @RequestBody DeductionRequest r) {
+    ResponseEntity<List<Deductions.Deduction>> deduct(
+            @CurrentActor StaffMember me, @PathVariable long id, @Valid @RequestBody DeductionRequest r) {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(deductions.record(
+                        me,
                         id,
                         r.item(),
                         r.department(),
@@ -293,7 +332,7 @@ class AssessmentApiController {
     Deductions.Appeal reviewAppeal(
             @CurrentActor StaffMember me, @PathVariable long id, @Valid @RequestBody ReviewRequest r) {
         SubjectScope.require(me, deductions.deduction(deductions.appealById(id).deductionId()));
-        return deductions.review(id, r.accept(), r.note());
+        return deductions.review(me, id, r.accept(), r.note());
     }
 
     @PostMapping("/periods/{id}/scores")

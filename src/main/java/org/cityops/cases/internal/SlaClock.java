@@ -18,8 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The SLA clock: every few seconds, marks open cases whose step passed 80% of its limit (预警) or its due time
- * (超期), writes an alert for the department's queue and the dispatchers, and publishes
- * {@link CaseDeadlineAlert}. All state is in the database (warn_at, due_at, warned, overdue), so a restart
+ * (超期), writes an alert for the department's queue and the dispatchers, and writes
+ * {@link CaseDeadlineAlert} to the case event log (and publishes it in-process). All state is in the database (warn_at, due_at, warned, overdue), so a restart
  * loses nothing: the next run catches up. Suspended cases (挂账) are skipped; their due time is moved on
  * resume. Each case is marked with a conditional UPDATE, so several nodes may run this at once.
  */
@@ -32,17 +32,20 @@ public class SlaClock {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final OrgDirectory org;
+    private final CaseEventWriter eventLog;
     private final TransactionTemplate tx;
 
     SlaClock(
             JdbcClient jdbc,
             Clock clock,
             ApplicationEventPublisher events,
+            CaseEventWriter eventLog,
             OrgDirectory org,
             PlatformTransactionManager tm) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
+        this.eventLog = eventLog;
         this.org = org;
         this.tx = new TransactionTemplate(tm);
     }
@@ -129,7 +132,7 @@ public class SlaClock {
                             : org.department(d.departmentId())
                                     .map(DepartmentView::code)
                                     .orElse(null);
-                    events.publishEvent(new CaseDeadlineAlert(
+                    CaseDeadlineAlert alert = new CaseDeadlineAlert(
                             d.id(),
                             d.number(),
                             d.stage() == null ? null : ProcessStage.valueOf(d.stage()),
@@ -142,7 +145,9 @@ public class SlaClock {
                             d.grid(),
                             d.community(),
                             d.street(),
-                            d.district()));
+                            d.district());
+                    eventLog.append(alert);
+                    events.publishEvent(alert);
                 }
             }
             return due.size();

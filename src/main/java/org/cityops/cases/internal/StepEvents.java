@@ -5,6 +5,7 @@ import org.cityops.cases.CaseAction;
 import org.cityops.cases.CaseChannel;
 import org.cityops.cases.CaseClosed;
 import org.cityops.cases.CaseDispatched;
+import org.cityops.cases.CaseEvent;
 import org.cityops.cases.CaseFiled;
 import org.cityops.cases.CaseReported;
 import org.cityops.cases.CaseStatus;
@@ -14,24 +15,32 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * The domain events of a case's steps, published in the step's transaction (listeners run after commit):
- * {@link CaseReported} for an intake, {@link CaseStepCompleted} for every later step, and the step's own event
- * (立案, 派遣, 结案, 回访).
+ * The domain events of a case's steps, in the step's transaction: {@link CaseReported} for an intake and
+ * {@link CaseStepCompleted} for every later step go to the case event log (one row each, delivered after commit
+ * to every {@code CaseEventConsumer}) and are published in-process too; the step's own event (立案, 派遣, 结案,
+ * 回访) is published in-process only.
  */
 @Component
 class StepEvents {
 
     private final ApplicationEventPublisher events;
+    private final CaseEventWriter eventLog;
     private final CaseRepository cases;
 
-    StepEvents(ApplicationEventPublisher events, CaseRepository cases) {
+    StepEvents(ApplicationEventPublisher events, CaseEventWriter eventLog, CaseRepository cases) {
         this.events = events;
+        this.eventLog = eventLog;
         this.cases = cases;
+    }
+
+    private void logged(CaseEvent event) {
+        eventLog.append(event);
+        events.publishEvent(event);
     }
 
     /** 上报/受理: a case was taken in by {@code actor} acting as {@code role}. */
     void reported(Case c, String actor, String role, Instant now) {
-        events.publishEvent(new CaseReported(
+        logged(new CaseReported(
                 c.id,
                 c.number,
                 c.channel,
@@ -51,7 +60,7 @@ class StepEvents {
         String assignee = action == CaseAction.ASSIGN_INSPECTOR || action == CaseAction.FILE
                 ? step.inspector()
                 : assignee(c, action);
-        events.publishEvent(new CaseStepCompleted(
+        logged(new CaseStepCompleted(
                 c.id,
                 c.number,
                 action,

@@ -1,5 +1,9 @@
 package org.cityops.cases.web;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
@@ -73,22 +77,43 @@ class CaseApiController {
     }
 
     /** Who reported: optional. */
-    record Reporter(String name, String phone) {}
+    record Reporter(
+            @Size(max = 100, message = "姓名过长 reporter name longer than {max}")
+            String name,
+
+            @Size(max = 40, message = "电话过长 reporter phone longer than {max}")
+            String phone) {}
+
+    static final String NO_LOCATION = "缺少位置 location (lat, lon) is required";
 
     record IntakeBody(
-            CaseChannel channel,
+            @NotNull(message = "缺少来源 channel is required") CaseChannel channel,
+
+            @NotBlank(message = "缺少问题类别 categoryCode is required")
             String categoryCode,
+
+            @NotBlank(message = "缺少问题描述 description is required")
+            @Size(max = CaseService.MAX_DESCRIPTION, message = "问题描述过长（最多{max}字） description longer than {max}")
             String description,
-            Double lat,
-            Double lon,
+
+            @NotNull(message = NO_LOCATION) Double lat,
+            @NotNull(message = NO_LOCATION) Double lon,
+
+            @Size(max = 300, message = "地址过长 address longer than {max}")
             String address,
+
             Urgency urgency,
-            Reporter reporter) {}
+            @Valid Reporter reporter) {}
 
     record TransitionBody(
-            CaseAction action,
+            @NotNull(message = "缺少操作 action is required") CaseAction action,
+
+            @Size(max = 2000, message = "说明过长 note longer than {max}")
             String note,
+
+            @Size(max = 2000, message = "说明过长 note longer than {max}")
             String reason,
+
             Long departmentId,
             String departmentCode,
             Integer extensionHours,
@@ -104,7 +129,7 @@ class CaseApiController {
     @PreAuthorize("hasAnyRole('OPERATOR','SHIFT_LEADER','INSPECTOR','LEADER','DISPATCHER')")
     ResponseEntity<CaseView> intake(
             @CurrentActor StaffMember me,
-            @RequestBody IntakeBody body,
+            @Valid @RequestBody IntakeBody body,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         if (body.channel() != null && !body.channel().takenByStaff()) {
             throw new InvalidInputException(
@@ -134,7 +159,7 @@ class CaseApiController {
     }
 
     @PostMapping(path = "/{id}/transitions", consumes = MediaType.APPLICATION_JSON_VALUE)
-    CaseView transition(@CurrentActor StaffMember me, @PathVariable long id, @RequestBody TransitionBody body) {
+    CaseView transition(@CurrentActor StaffMember me, @PathVariable long id, @Valid @RequestBody TransitionBody body) {
         Long dept = body.departmentId();
         if (dept == null
                 && body.departmentCode() != null

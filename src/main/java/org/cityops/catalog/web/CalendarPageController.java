@@ -9,8 +9,9 @@ import java.util.stream.Collectors;
 import org.cityops.catalog.internal.calendar.CachedWorkingCalendar;
 import org.cityops.catalog.internal.calendar.CalendarAdmin;
 import org.cityops.catalog.internal.calendar.WorkPeriod;
-import org.cityops.org.CurrentStaff;
+import org.cityops.org.CurrentActor;
 import org.cityops.org.Role;
+import org.cityops.org.StaffMember;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,14 +25,11 @@ class CalendarPageController {
 
     private final CachedWorkingCalendar calendar;
     private final CalendarAdmin admin;
-    private final CurrentStaff staff;
     private final java.time.Clock clock;
 
-    CalendarPageController(
-            CachedWorkingCalendar calendar, CalendarAdmin admin, CurrentStaff staff, java.time.Clock clock) {
+    CalendarPageController(CachedWorkingCalendar calendar, CalendarAdmin admin, java.time.Clock clock) {
         this.calendar = calendar;
         this.admin = admin;
-        this.staff = staff;
         this.clock = clock;
     }
 
@@ -42,7 +40,8 @@ class CalendarPageController {
     record WeekdayHours(int dayOfWeek, String periods) {}
 
     @GetMapping("/admin/calendar")
-    String year(@RequestParam(required = false) Integer year, Model model) {
+    String year(
+            @CurrentActor(required = false) StaffMember me, @RequestParam(required = false) Integer year, Model model) {
         int y = year == null
                 ? LocalDate.now(clock.withZone(org.cityops.platform.CityClock.ZONE))
                         .getYear()
@@ -86,7 +85,7 @@ class CalendarPageController {
                 "exceptions", days.stream().filter(d -> d.kind() != null).toList());
         model.addAttribute("coverage", HolidayNoticeController.coverage(calendar, clock));
         model.addAttribute("notice", org.cityops.catalog.internal.calendar.HolidayNotice.of(y, calendar.rules()));
-        model.addAttribute("canEdit", staff.find().map(s -> s.has(Role.ADMIN)).orElse(false));
+        model.addAttribute("canEdit", me != null && me.has(Role.ADMIN));
         return "catalog/calendar";
     }
 }

@@ -24,7 +24,6 @@ import org.cityops.catalog.internal.CategoryDraft;
 import org.cityops.catalog.internal.LimitKey;
 import org.cityops.catalog.internal.excel.CategoryWorkbook;
 import org.cityops.org.CurrentActor;
-import org.cityops.org.CurrentStaff;
 import org.cityops.org.OrgDirectory;
 import org.cityops.org.OrgUnitKind;
 import org.cityops.org.OrgUnitView;
@@ -54,14 +53,12 @@ class CatalogPageController {
     private final CatalogService catalog;
     private final CategoryAdmin admin;
     private final CatalogImporter importer;
-    private final CurrentStaff staff;
     private final OrgDirectory org;
 
     CatalogPageController(
             CatalogService catalog,
             CategoryAdmin admin,
             CatalogImporter importer,
-            CurrentStaff staff,
             OrgDirectory org,
             org.cityops.catalog.internal.picker.PickerSettings pickerSettings) {
         this.pickerSettings = pickerSettings;
@@ -69,14 +66,13 @@ class CatalogPageController {
         this.catalog = catalog;
         this.admin = admin;
         this.importer = importer;
-        this.staff = staff;
     }
 
     private final org.cityops.catalog.internal.picker.PickerSettings pickerSettings;
 
     @ModelAttribute("canEdit")
-    boolean canEdit() {
-        return staff.find().map(s -> s.has(Role.ADMIN)).orElse(false);
+    boolean canEdit(@CurrentActor(required = false) StaffMember me) {
+        return me != null && me.has(Role.ADMIN);
     }
 
     @GetMapping("/admin/catalog")

@@ -29,15 +29,17 @@ class CategoryPickerController {
     @GetMapping("/api/v1/catalog/picker")
     @PreAuthorize(Roles.ALL_STAFF)
     CategoryPickerView.Answer search(
-            @RequestParam(required = false) String q, @RequestParam(required = false) Integer limit) {
-        return view.search(q, false, limit(q, limit));
+            @CurrentActor(required = false) StaffMember me,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer limit) {
+        return view.search(me, q, false, limit(q, limit));
     }
 
     /** The same for citizens (no sign-in): "most used" are the citizens' most reported categories. */
     @GetMapping("/api/v1/public/catalog/picker")
     CategoryPickerView.Answer publicSearch(
             @RequestParam(required = false) String q, @RequestParam(required = false) Integer limit) {
-        return view.search(q, true, limit(q, limit));
+        return view.search(null, q, true, limit(q, limit));
     }
 
     /** Browsing (no query) shows every category; a search at most 60 unless asked for more (at most 500). */

@@ -6,7 +6,7 @@ import java.util.Locale;
 import org.cityops.catalog.internal.CategoryCodes;
 import org.cityops.catalog.internal.picker.CategoryIndex;
 import org.cityops.catalog.internal.picker.CategoryPicker;
-import org.cityops.org.CurrentStaff;
+import org.cityops.org.StaffMember;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -40,27 +40,33 @@ public class CategoryPickerView {
     public record Answer(String query, int total, boolean truncated, List<Group> groups) {}
 
     private final CategoryPicker picker;
-    private final CurrentStaff staff;
     private final MessageSource messages;
 
-    CategoryPickerView(CategoryPicker picker, CurrentStaff staff, MessageSource messages) {
+    CategoryPickerView(CategoryPicker picker, MessageSource messages) {
         this.picker = picker;
-        this.staff = staff;
         this.messages = messages;
     }
 
     /** The signed-in user's name, or the public reporter on a public page (or when nobody is signed in). */
-    String caller(boolean publicForm) {
-        return publicForm ? PUBLIC_USER : staff.find().map(s -> s.username()).orElse(PUBLIC_USER);
+    static String caller(StaffMember me, boolean publicForm) {
+        return publicForm || me == null ? PUBLIC_USER : me.username();
     }
 
-    public Answer search(String query, boolean publicForm, int limit) {
+    /**
+     * @param me         the signed-in staff member, or null (nobody signed in, or a machine client)
+     * @param publicForm the public report form: "most used" are the citizens' most reported categories
+     */
+    public Answer search(StaffMember me, String query, boolean publicForm, int limit) {
+        return answer(caller(me, publicForm), query, limit);
+    }
+
+    private Answer answer(String caller, String query, int limit) {
         int capped = Math.max(1, Math.min(limit, MAX));
         String q = query == null ? "" : query.strip();
         if (q.length() > 50) {
             q = q.substring(0, 50);
         }
-        CategoryIndex.Result r = picker.search(q, caller(publicForm), capped);
+        CategoryIndex.Result r = picker.search(q, caller, capped);
         Locale locale = LocaleContextHolder.getLocale();
         // name the standard only when both national code sets are shown (their majors share names)
         boolean several = picker.codeSets().contains(CategoryCodes.GB47678)
@@ -92,8 +98,13 @@ public class CategoryPickerView {
         return new Answer(r.query(), r.total(), r.truncated(), groups);
     }
 
-    /** Every category the city's users see, the caller's most used first: the {@code <select>} without JavaScript. */
-    public List<Group> groups(boolean publicForm) {
-        return search("", publicForm, MAX).groups();
+    /**
+     * Every category the city's users see, the caller's most used first: the {@code <select>} without JavaScript.
+     *
+     * @param username the signed-in user's name as the page shell has it ({@code currentUsername}), or null
+     */
+    public List<Group> groups(boolean publicForm, String username) {
+        return answer(publicForm || username == null ? PUBLIC_USER : username, "", MAX)
+                .groups();
     }
 }

@@ -7,10 +7,11 @@ import org.cityops.catalog.internal.CatalogService;
 import org.cityops.catalog.internal.CatalogSnapshot;
 import org.cityops.catalog.internal.RoutingAdmin;
 import org.cityops.catalog.internal.excel.RoutingWorkbook;
-import org.cityops.org.CurrentStaff;
+import org.cityops.org.CurrentActor;
 import org.cityops.org.OrgDirectory;
 import org.cityops.org.OrgUnitKind;
 import org.cityops.org.Role;
+import org.cityops.org.StaffMember;
 import org.cityops.platform.DomainException;
 import org.cityops.platform.InvalidInputException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -33,24 +34,17 @@ class RoutingPageController {
     private final RoutingAdmin admin;
     private final CatalogImporter importer;
     private final OrgDirectory org;
-    private final CurrentStaff staff;
 
-    RoutingPageController(
-            CatalogService catalog,
-            RoutingAdmin admin,
-            CatalogImporter importer,
-            OrgDirectory org,
-            CurrentStaff staff) {
+    RoutingPageController(CatalogService catalog, RoutingAdmin admin, CatalogImporter importer, OrgDirectory org) {
         this.catalog = catalog;
         this.admin = admin;
         this.importer = importer;
         this.org = org;
-        this.staff = staff;
     }
 
     @ModelAttribute("canEdit")
-    boolean canEdit() {
-        return staff.find().map(s -> s.has(Role.ADMIN)).orElse(false);
+    boolean canEdit(@CurrentActor(required = false) StaffMember me) {
+        return me != null && me.has(Role.ADMIN);
     }
 
     @GetMapping("/admin/catalog/routing")

@@ -9,6 +9,7 @@ import org.cityops.geo.internal.ImportMode;
 import org.cityops.geo.internal.ImportReport;
 import org.cityops.geo.internal.ParsedLayer;
 import org.cityops.org.OrgDirectory;
+import org.cityops.org.StaffMember;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -47,7 +48,10 @@ class DemoGridSeeder implements ApplicationRunner {
         List<GridFeature> features = DemoGridLayout.generate(org);
         try {
             ImportReport report = imports.importLayer(
-                    new ParsedLayer(features.size(), features, List.of()), ImportMode.REPLACE, "demo (synthetic)");
+                    StaffMember.SYSTEM,
+                    new ParsedLayer(features.size(), features, List.of()),
+                    ImportMode.REPLACE,
+                    "demo (synthetic)");
             log.info(
                     "Demo grid layer (SYNTHETIC) imported: {} grids in {} ms",
                     report.imported(),

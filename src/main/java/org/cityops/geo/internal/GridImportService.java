@@ -8,7 +8,7 @@ import java.util.List;
 import org.cityops.audit.AuditTrail;
 import org.cityops.geo.GridCode;
 import org.cityops.org.OrgDirectory;
-import org.cityops.platform.ActorProvider;
+import org.cityops.org.StaffMember;
 import org.cityops.platform.CityClock;
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.stereotype.Service;
@@ -30,7 +30,6 @@ public class GridImportService {
     private final GridLayerValidator validator;
     private final StrTreeGridLocator locator;
     private final AuditTrail audit;
-    private final ActorProvider actors;
     private final Clock clock;
     private final GridImportLimits limits;
 
@@ -39,7 +38,6 @@ public class GridImportService {
             OrgDirectory org,
             StrTreeGridLocator locator,
             AuditTrail audit,
-            ActorProvider actors,
             Clock clock,
             GridImportLimits limits) {
         this.limits = limits;
@@ -47,25 +45,24 @@ public class GridImportService {
         this.validator = new GridLayerValidator(org);
         this.locator = locator;
         this.audit = audit;
-        this.actors = actors;
         this.clock = clock;
     }
 
     /** Reads GeoJSON bytes and imports them. */
     @Transactional
-    public ImportReport importGeoJson(byte[] geoJson, ImportMode mode, String source) {
+    public ImportReport importGeoJson(StaffMember by, byte[] geoJson, ImportMode mode, String source) {
         var tooLarge = limits.checkBytes(geoJson.length);
         if (tooLarge.isPresent()) {
             throw new GridImportRejectedException(ImportReport.rejected(mode, 0, List.of(tooLarge.get())));
         }
-        return importLayer(new GeoJsonGridReader().read(geoJson), mode, source);
+        return importLayer(by, new GeoJsonGridReader().read(geoJson), mode, source);
     }
 
     /**
      * @throws GridImportRejectedException with the report when the file or any feature breaks a rule
      */
     @Transactional
-    public ImportReport importLayer(ParsedLayer parsed, ImportMode mode, String source) {
+    public ImportReport importLayer(StaffMember by, ParsedLayer parsed, ImportMode mode, String source) {
         long start = System.nanoTime();
         List<FeatureProblem> problems = new ArrayList<>(parsed.problems());
         List<FeatureProblem> overLimits = limits.check(parsed);
@@ -88,12 +85,7 @@ public class GridImportService {
         long before = grids.count();
         int removed = mode == ImportMode.REPLACE ? grids.deleteAll() : 0;
         long importId = grids.insertImport(
-                mode.name(),
-                truncate(source, 200),
-                parsed.features().size(),
-                removed,
-                actors.current().username(),
-                now);
+                mode.name(), truncate(source, 200), parsed.features().size(), removed, by.username(), now);
         List<GridRepository.NewGrid> rows = new ArrayList<>(parsed.features().size());
         for (GridFeature f : parsed.features()) {
             Geometry g = f.geometry();

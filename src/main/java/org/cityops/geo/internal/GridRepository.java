@@ -46,6 +46,18 @@ public class GridRepository {
                 .list();
     }
 
+    /** Grid code → area in m², for the grids whose code starts with {@code prefix}. */
+    public java.util.Map<String, Double> areasM2(String prefix) {
+        java.util.Map<String, Double> out = new java.util.HashMap<>();
+        jdbc.sql("SELECT code, area_m2 FROM geo_grid WHERE tenant_id = :t AND code LIKE :prefix")
+                .param("t", TENANT)
+                .param("prefix", prefix + "%")
+                .query(rs -> {
+                    out.put(rs.getString("code"), rs.getDouble("area_m2"));
+                });
+        return out;
+    }
+
     public Optional<StoredGrid> find(String code) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM geo_grid WHERE tenant_id = :t AND code = :code")
                 .param("t", TENANT)

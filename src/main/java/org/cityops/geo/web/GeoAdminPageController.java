@@ -5,6 +5,8 @@ import org.cityops.geo.internal.GridImportRejectedException;
 import org.cityops.geo.internal.GridImportService;
 import org.cityops.geo.internal.GridRepository;
 import org.cityops.geo.internal.ImportMode;
+import org.cityops.org.CurrentActor;
+import org.cityops.org.StaffMember;
 import org.cityops.platform.InvalidInputException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -36,6 +38,7 @@ class GeoAdminPageController {
 
     @PostMapping("/admin/geo/import")
     String upload(
+            @CurrentActor StaffMember me,
             @RequestParam(name = "file", required = false) MultipartFile file,
             @RequestParam(defaultValue = "append") String mode,
             Model model)
@@ -48,6 +51,7 @@ class GeoAdminPageController {
             model.addAttribute(
                     "report",
                     imports.importGeoJson(
+                            me,
                             file.getBytes(),
                             m,
                             file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename()));

@@ -11,7 +11,8 @@ import org.cityops.geo.internal.GridIndex;
 import org.cityops.geo.internal.ImportMode;
 import org.cityops.geo.internal.ImportReport;
 import org.cityops.geo.internal.StrTreeGridLocator;
-import org.cityops.org.CurrentStaff;
+import org.cityops.org.CurrentActor;
+import org.cityops.org.StaffMember;
 import org.cityops.platform.InvalidInputException;
 import org.cityops.platform.NotFoundException;
 import org.cityops.platform.web.ApiProblemHandler;
@@ -50,7 +51,6 @@ class GeoApiController {
     private final GridLocator locator;
     private final StrTreeGridLocator index;
     private final GridImportService imports;
-    private final CurrentStaff staff;
     private final int maxFeatures;
     private final int simplifyAbove;
 
@@ -58,13 +58,11 @@ class GeoApiController {
             GridLocator locator,
             StrTreeGridLocator index,
             GridImportService imports,
-            CurrentStaff staff,
             @Value("${cityops.geo.map-max-features:3000}") int maxFeatures,
             @Value("${cityops.geo.map-simplify-above:800}") int simplifyAbove) {
         this.locator = locator;
         this.index = index;
         this.imports = imports;
-        this.staff = staff;
         this.maxFeatures = maxFeatures;
         this.simplifyAbove = simplifyAbove;
     }
@@ -81,21 +79,19 @@ class GeoApiController {
 
     /** Grids meeting a box, as a GeoJSON FeatureCollection (at most the configured count; simplified when many). */
     @GetMapping("/grids")
-    ObjectNode grids(@RequestParam String bbox) {
+    ObjectNode grids(@CurrentActor(required = false) StaffMember me, @RequestParam String bbox) {
         Envelope box = parseBbox(bbox);
         GridIndex current = index.index();
         List<GridIndex.Entry> found = current.query(box);
         boolean truncated = found.size() > maxFeatures;
         List<GridIndex.Entry> shown = truncated ? found.subList(0, maxFeatures) : found;
         double tolerance = shown.size() > simplifyAbove ? Math.max(box.getWidth(), box.getHeight()) / 2000 : 0;
-        var staffMember = staff.find();
         ObjectNode fc = GeoJsonWriter.collection();
         ArrayNode features = (ArrayNode) fc.get("features");
         for (GridIndex.Entry e : shown) {
             Geometry g = tolerance > 0 ? TopologyPreservingSimplifier.simplify(e.geometry(), tolerance) : e.geometry();
             ObjectNode f = GeoJsonWriter.feature(e.location(), g);
-            ((ObjectNode) f.get("properties"))
-                    .put("inScope", staffMember.map(s -> s.coversArea(e.code())).orElse(false));
+            ((ObjectNode) f.get("properties")).put("inScope", me != null && me.coversArea(e.code()));
             features.add(f);
         }
         fc.put("total", found.size());
@@ -119,20 +115,25 @@ class GeoApiController {
             consumes = {MediaType.APPLICATION_JSON_VALUE, "application/geo+json"})
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<ImportReport> importBody(
-            @RequestBody(required = false) byte[] body, @RequestParam(required = false) String mode) {
+            @CurrentActor StaffMember me,
+            @RequestBody(required = false) byte[] body,
+            @RequestParam(required = false) String mode) {
         ImportMode m = ImportMode.parse(mode);
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(imports.importGeoJson(body == null ? new byte[0] : body, m, "api"));
+                .body(imports.importGeoJson(me, body == null ? new byte[0] : body, m, "api"));
     }
 
     /** Imports a GeoJSON file sent as multipart part {@code file}. */
     @PostMapping(path = "/grids/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<ImportReport> importFile(
-            @RequestPart("file") MultipartFile file, @RequestParam(required = false) String mode) throws IOException {
+            @CurrentActor StaffMember me,
+            @RequestPart("file") MultipartFile file,
+            @RequestParam(required = false) String mode)
+            throws IOException {
         ImportMode m = ImportMode.parse(mode);
         String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
-        return ResponseEntity.status(HttpStatus.CREATED).body(imports.importGeoJson(file.getBytes(), m, name));
+        return ResponseEntity.status(HttpStatus.CREATED).body(imports.importGeoJson(me, file.getBytes(), m, name));
     }
 
     /** A rejected import: 400 problem detail listing every bad feature (index, code, field, reason). */

@@ -1,6 +1,6 @@
 package org.cityops.geo.web;
 
-import org.cityops.org.CurrentStaff;
+import org.cityops.org.CurrentActor;
 import org.cityops.org.StaffMember;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -15,15 +15,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 @PreAuthorize(GeoRoles.ALL_STAFF)
 class GeoMapPageController {
 
-    private final CurrentStaff staff;
-
-    GeoMapPageController(CurrentStaff staff) {
-        this.staff = staff;
-    }
-
     @GetMapping("/geo/map")
-    String map(Model model) {
-        String scope = staff.find().map(StaffMember::areaPrefix).orElse("");
+    String map(@CurrentActor(required = false) StaffMember me, Model model) {
+        String scope = me == null ? "" : me.areaPrefix();
         model.addAttribute("scope", scope == null ? "" : scope);
         return "geo/map";
     }

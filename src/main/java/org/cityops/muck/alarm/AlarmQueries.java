@@ -19,6 +19,7 @@ import org.cityops.muck.engine.AlarmThresholds;
 import org.cityops.muck.engine.AlarmType;
 import org.cityops.muck.engine.TrackPoint;
 import org.cityops.muck.registry.MuckScope;
+import org.cityops.org.StaffMember;
 import org.cityops.platform.DbTime;
 import org.cityops.platform.InvalidInputException;
 import org.cityops.platform.NotFoundException;
@@ -31,7 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class AlarmQueries {
 
     private final JdbcClient jdbc;
-    private final MuckScope scope;
     private final EvidenceJson json;
     private final AlarmThresholds thresholds;
     private final Clock clock;
@@ -41,7 +41,6 @@ public class AlarmQueries {
 
     AlarmQueries(
             JdbcClient jdbc,
-            MuckScope scope,
             EvidenceJson json,
             AlarmThresholds thresholds,
             Clock clock,
@@ -50,7 +49,6 @@ public class AlarmQueries {
             org.cityops.muck.engine.AlarmEngine engine) {
         this.engine = engine;
         this.jdbc = jdbc;
-        this.scope = scope;
         this.json = json;
         this.thresholds = thresholds;
         this.clock = clock;
@@ -109,12 +107,13 @@ public class AlarmQueries {
                AND (CAST(:district AS VARCHAR) IS NULL OR a.district_code LIKE :district)""";
 
     @Transactional(readOnly = true)
-    public Page find(Filter f, int page, int size) {
+    public Page find(StaffMember me, Filter f, int page, int size) {
         checkFilter(f);
-        long total = bind(jdbc.sql("SELECT COUNT(*)" + " " + FROM), f)
+        long total = bind(me, jdbc.sql("SELECT COUNT(*)" + " " + FROM), f)
                 .query(Long.class)
                 .single();
         List<Alarm> items = bind(
+                        me,
                         jdbc.sql("SELECT a.*, c.name AS company_name" + " " + FROM
                                 + " ORDER BY a.started_at DESC, a.id DESC LIMIT :limit OFFSET :offset"),
                         f)
@@ -127,9 +126,10 @@ public class AlarmQueries {
 
     /** For the Excel export: at most {@code max} rows. */
     @Transactional(readOnly = true)
-    public List<Alarm> export(Filter f, int max) {
+    public List<Alarm> export(StaffMember me, Filter f, int max) {
         checkFilter(f);
         return bind(
+                        me,
                         jdbc.sql("SELECT a.*, c.name AS company_name" + " " + FROM
                                 + " ORDER BY a.started_at DESC LIMIT :limit"),
                         f)
@@ -139,26 +139,26 @@ public class AlarmQueries {
     }
 
     @Transactional(readOnly = true)
-    public Alarm get(long id) {
+    public Alarm get(StaffMember me, long id) {
         Alarm a = jdbc.sql("SELECT a.*, c.name AS company_name FROM muck_alarm a LEFT JOIN muck_company c "
                         + "ON c.id = a.company_id WHERE a.id = :id")
                 .param("id", id)
                 .query((rs, n) -> alarm(rs, true))
                 .optional()
                 .orElseThrow(() -> new NotFoundException("报警不存在 alarm not found"));
-        scope.check(a.districtCode(), "alarm " + id);
+        MuckScope.of(me).check(a.districtCode(), "alarm " + id);
         return a;
     }
 
     /** A supervisor's click: send the alarm as a case (category from the rule table unless given). */
     @Transactional
-    public Alarm sendAsCase(long id, String categoryCode, String note) {
-        Alarm a = get(id);
+    public Alarm sendAsCase(StaffMember me, long id, String categoryCode, String note) {
+        Alarm a = get(me, id);
         String category = categoryCode == null || categoryCode.isBlank()
                 ? rules.category(AlarmType.valueOf(a.type()))
                 : categoryCode.trim();
         cases.request(id, category, note, false);
-        return get(id);
+        return get(me, id);
     }
 
     private static void checkFilter(Filter f) {
@@ -177,9 +177,9 @@ public class AlarmQueries {
         }
     }
 
-    private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Filter f) {
-        return spec.param("scope", scope.prefix())
-                .param("like", scope.like())
+    private static JdbcClient.StatementSpec bind(StaffMember me, JdbcClient.StatementSpec spec, Filter f) {
+        return MuckScope.of(me)
+                .bind(spec)
                 .param("type", f.type())
                 .param("status", f.status())
                 .param("from", DbTime.toDb(f.from()))
@@ -247,7 +247,7 @@ public class AlarmQueries {
     }
 
     @Transactional(readOnly = true)
-    public List<LiveVehicle> live() {
+    public List<LiveVehicle> live(StaffMember me) {
         java.time.ZonedDateTime cityNow = clock.instant().atZone(org.cityops.platform.CityClock.ZONE);
         org.cityops.muck.engine.MuckWorld world = engine.world();
         Map<String, List<String>> open = new HashMap<>();
@@ -266,8 +266,8 @@ public class AlarmQueries {
                 WHERE v.status <> 'RETIRED' AND (:scope = '' OR v.district_code LIKE :like)
                 ORDER BY v.plate""")
                 .param("epoch", DbTime.toDb(Instant.EPOCH))
-                .param("scope", scope.prefix())
-                .param("like", scope.like())
+                .param("scope", MuckScope.of(me).prefix())
+                .param("like", MuckScope.of(me).like())
                 .query((rs, n) -> {
                     long id = rs.getLong("id");
                     Instant received = time(rs, "received_at");
@@ -327,7 +327,8 @@ public class AlarmQueries {
             List<Count> alarmsByVehicle) {}
 
     @Transactional(readOnly = true)
-    public Stats stats(Instant from, Instant to, List<LiveVehicle> live) {
+    public Stats stats(StaffMember me, Instant from, Instant to, List<LiveVehicle> live) {
+        MuckScope scope = MuckScope.of(me);
         if (!to.isAfter(from)) {
             throw new InvalidInputException("结束时间应晚于开始时间 to must be after from", "to");
         }
@@ -338,6 +339,7 @@ public class AlarmQueries {
                  FROM muck_trip t LEFT JOIN muck_vehicle v ON v.id = t.vehicle_id
                  WHERE t.unloaded_at >= :from AND t.unloaded_at < :to AND (:scope = '' OR v.district_code LIKE :like)""";
         List<Count> bySite = counts(
+                scope,
                 """
                 SELECT CAST(t.site_id AS VARCHAR) AS k, COALESCE(s.name, '未知工地') AS label, COUNT(*) AS n,
                        SUM(t.volume_m3) AS vol""" + " " + tripScope.replace("WHERE", "LEFT JOIN muck_site s ON s.id = t.site_id WHERE")
@@ -345,6 +347,7 @@ public class AlarmQueries {
                 from,
                 to);
         List<Count> byDisposal = counts(
+                scope,
                 """
                 SELECT CAST(t.disposal_site_id AS VARCHAR) AS k, COALESCE(d.name, '非法倾倒') AS label, COUNT(*) AS n,
                        SUM(t.volume_m3) AS vol""" + " "
@@ -354,6 +357,7 @@ public class AlarmQueries {
                 from,
                 to);
         List<Count> byCompany = counts(
+                scope,
                 """
                 SELECT CAST(t.company_id AS VARCHAR) AS k, COALESCE(c.name, '无企业') AS label, COUNT(*) AS n,
                        SUM(t.volume_m3) AS vol""" + " " + tripScope.replace("WHERE", "LEFT JOIN muck_company c ON c.id = t.company_id WHERE")
@@ -391,6 +395,7 @@ public class AlarmQueries {
                    AND (:scope = '' OR a.district_code LIKE :like)""";
         List<Count> byType = new ArrayList<>();
         for (Count c : counts(
+                scope,
                 "SELECT a.type AS k, a.type AS label, COUNT(*) AS n, NULL AS vol" + " " + alarmScope
                         + " GROUP BY a.type ORDER BY n DESC",
                 from,
@@ -398,6 +403,7 @@ public class AlarmQueries {
             byType.add(new Count(c.key(), AlarmType.valueOf(c.key()).label(), c.count(), null));
         }
         List<Count> alarmCompany = counts(
+                scope,
                 """
                 SELECT CAST(a.company_id AS VARCHAR) AS k, COALESCE(c.name, '无企业') AS label, COUNT(*) AS n,
                        NULL AS vol""" + " " + alarmScope.replace("WHERE", "LEFT JOIN muck_company c ON c.id = a.company_id WHERE")
@@ -405,8 +411,11 @@ public class AlarmQueries {
                 from,
                 to);
         List<Count> alarmVehicle = counts(
+                scope,
                 """
-                SELECT a.terminal_phone AS k, COALESCE(a.plate, a.terminal_phone) AS label, COUNT(*) AS n, NULL AS vol""" + " " + alarmScope + " GROUP BY a.terminal_phone, a.plate ORDER BY n DESC LIMIT 20", from, to);
+                SELECT a.terminal_phone AS k, COALESCE(a.plate, a.terminal_phone) AS label, COUNT(*) AS n, NULL AS vol""" + " " + alarmScope + " GROUP BY a.terminal_phone, a.plate ORDER BY n DESC LIMIT 20",
+                from,
+                to);
         long online = live.stream().filter(LiveVehicle::online).count();
         return new Stats(
                 from,
@@ -425,7 +434,7 @@ public class AlarmQueries {
                 alarmVehicle);
     }
 
-    private List<Count> counts(String sql, Instant from, Instant to) {
+    private List<Count> counts(MuckScope scope, String sql, Instant from, Instant to) {
         return jdbc.sql(sql)
                 .param("from", DbTime.toDb(from))
                 .param("to", DbTime.toDb(to))

@@ -38,14 +38,16 @@ class MuckWallTile implements WallTile {
 
     @Override
     public List<WallFigure> figures(StaffMember viewer, String areaPrefix) {
-        List<AlarmQueries.LiveVehicle> live = alarms.live();
+        List<AlarmQueries.LiveVehicle> live = alarms.live(viewer);
         long online = live.stream().filter(AlarmQueries.LiveVehicle::online).count();
         LocalDate today = LocalDate.now(clock.withZone(CityClock.ZONE));
         Instant from = today.atStartOfDay(CityClock.ZONE).toInstant();
         String district = areaPrefix == null || areaPrefix.isEmpty() ? null : areaPrefix;
-        long todays = alarms.find(new AlarmQueries.Filter(null, null, from, null, null, null, null, district), 0, 1)
+        long todays = alarms.find(
+                        viewer, new AlarmQueries.Filter(null, null, from, null, null, null, null, district), 0, 1)
                 .total();
-        long open = alarms.find(new AlarmQueries.Filter(null, "OPEN", null, null, null, null, null, district), 0, 1)
+        long open = alarms.find(
+                        viewer, new AlarmQueries.Filter(null, "OPEN", null, null, null, null, null, district), 0, 1)
                 .total();
         return List.of(
                 new WallFigure("在线车辆", online, "/muck/map"),

@@ -11,6 +11,7 @@ import java.util.List;
 import org.cityops.audit.AuditTrail;
 import org.cityops.muck.registry.RegistryModel.Company;
 import org.cityops.muck.registry.RegistryModel.CompanyRequest;
+import org.cityops.org.StaffMember;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,15 +35,16 @@ public class Companies {
     }
 
     @Transactional(readOnly = true)
-    public List<Company> companies() {
-        return q.inScope(SELECT + " WHERE (:scope = '' OR c.district_code LIKE :like) ORDER BY c.code")
+    public List<Company> companies(StaffMember me) {
+        return q.inScope(me, SELECT + " WHERE (:scope = '' OR c.district_code LIKE :like) ORDER BY c.code")
                 .query(Companies::company)
                 .list();
     }
 
     @Transactional(readOnly = true)
-    public Company company(long id) {
+    public Company company(StaffMember me, long id) {
         return q.find(
+                me,
                 SELECT + " WHERE c.id = :id",
                 id,
                 "district_code",
@@ -52,8 +54,8 @@ public class Companies {
     }
 
     @Transactional
-    public Company createCompany(CompanyRequest r) {
-        q.scope().check(r.districtCode(), "district");
+    public Company createCompany(StaffMember me, CompanyRequest r) {
+        ScopedQueries.check(me, r.districtCode(), "district");
         q.unique(CODE_TAKEN, r.code(), "code", "企业编码已存在 company code exists");
         long id = insert(q.jdbc()
                 .sql("""
@@ -71,13 +73,13 @@ public class Companies {
                 .param("status", orDefault(r.status(), "ACTIVE")));
         audit.record("MUCK_COMPANY", String.valueOf(id), "CREATE", null, r.code() + " " + r.name());
         changes.changed();
-        return company(id);
+        return company(me, id);
     }
 
     @Transactional
-    public Company updateCompany(long id, CompanyRequest r) {
-        Company before = company(id);
-        q.scope().check(r.districtCode(), "district");
+    public Company updateCompany(StaffMember me, long id, CompanyRequest r) {
+        Company before = company(me, id);
+        ScopedQueries.check(me, r.districtCode(), "district");
         if (!before.code().equals(r.code().trim())) {
             q.unique(CODE_TAKEN, r.code(), "code", "企业编码已存在 company code exists");
         }
@@ -104,7 +106,7 @@ public class Companies {
                 before.code() + " " + before.name() + " " + before.status(),
                 r.code() + " " + r.name() + " " + orDefault(r.status(), before.status()));
         changes.changed();
-        return company(id);
+        return company(me, id);
     }
 
     private static Company company(ResultSet rs, int n) throws SQLException {

@@ -10,6 +10,7 @@ import java.util.List;
 import org.cityops.audit.AuditTrail;
 import org.cityops.muck.registry.RegistryModel.DisposalSite;
 import org.cityops.muck.registry.RegistryModel.DisposalSiteRequest;
+import org.cityops.org.StaffMember;
 import org.cityops.platform.InvalidInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,13 +35,14 @@ public class DisposalSites {
     }
 
     @Transactional(readOnly = true)
-    public List<DisposalSite> disposalSites() {
-        return q.list("muck_disposal_site", "code", DisposalSites::disposal);
+    public List<DisposalSite> disposalSites(StaffMember me) {
+        return q.list(me, "muck_disposal_site", "code", DisposalSites::disposal);
     }
 
     @Transactional(readOnly = true)
-    public DisposalSite disposalSite(long id) {
+    public DisposalSite disposalSite(StaffMember me, long id) {
         return q.find(
+                me,
                 "SELECT * FROM muck_disposal_site WHERE id = :id",
                 id,
                 "district_code",
@@ -50,8 +52,8 @@ public class DisposalSites {
     }
 
     @Transactional
-    public DisposalSite createDisposalSite(DisposalSiteRequest r) {
-        q.scope().check(r.districtCode(), "district");
+    public DisposalSite createDisposalSite(StaffMember me, DisposalSiteRequest r) {
+        ScopedQueries.check(me, r.districtCode(), "district");
         String polygon = Wkt.polygon(r.polygon(), "polygon");
         checkCapacity(r.capacityM3(), r.remainingM3());
         q.unique(CODE_TAKEN, r.code(), "code", "消纳场编码已存在 disposal site code exists");
@@ -71,13 +73,13 @@ public class DisposalSites {
                 .param("status", orDefault(r.status(), "ACTIVE")));
         audit.record("MUCK_DISPOSAL_SITE", String.valueOf(id), "CREATE", null, r.code() + " " + r.name());
         changes.changed();
-        return disposalSite(id);
+        return disposalSite(me, id);
     }
 
     @Transactional
-    public DisposalSite updateDisposalSite(long id, DisposalSiteRequest r) {
-        DisposalSite before = disposalSite(id);
-        q.scope().check(r.districtCode(), "district");
+    public DisposalSite updateDisposalSite(StaffMember me, long id, DisposalSiteRequest r) {
+        DisposalSite before = disposalSite(me, id);
+        ScopedQueries.check(me, r.districtCode(), "district");
         String polygon = Wkt.polygon(r.polygon(), "polygon");
         checkCapacity(r.capacityM3(), r.remainingM3());
         if (!before.code().equals(r.code().trim())) {
@@ -106,7 +108,7 @@ public class DisposalSites {
                 before.code() + " remaining " + before.remainingM3(),
                 r.code() + " remaining " + r.remainingM3());
         changes.changed();
-        return disposalSite(id);
+        return disposalSite(me, id);
     }
 
     private static void checkCapacity(BigDecimal capacity, BigDecimal remaining) {

@@ -15,6 +15,7 @@ import org.cityops.muck.registry.RegistryModel.Company;
 import org.cityops.muck.registry.RegistryModel.Driver;
 import org.cityops.muck.registry.RegistryModel.DriverRequest;
 import org.cityops.muck.registry.RegistryModel.Vehicle;
+import org.cityops.org.StaffMember;
 import org.cityops.platform.InvalidInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,8 +47,8 @@ public class Drivers {
 
     /** The drivers whose company lies in the caller's area (drivers without a company: city-wide users only). */
     @Transactional(readOnly = true)
-    public List<Driver> drivers(Long companyId) {
-        return q.inScope(SELECT + " " + """
+    public List<Driver> drivers(StaffMember me, Long companyId) {
+        return q.inScope(me, SELECT + " " + """
                  WHERE (:scope = '' OR c.district_code LIKE :like)
                    AND (CAST(:company AS BIGINT) IS NULL OR d.company_id = :company) ORDER BY d.name""")
                 .param("company", companyId)
@@ -56,8 +57,9 @@ public class Drivers {
     }
 
     @Transactional(readOnly = true)
-    public Driver driver(long id) {
+    public Driver driver(StaffMember me, long id) {
         return q.find(
+                me,
                 SELECT + " WHERE d.id = :id",
                 id,
                 "company_district",
@@ -67,8 +69,8 @@ public class Drivers {
     }
 
     @Transactional
-    public Driver createDriver(DriverRequest r) {
-        checkDriver(r);
+    public Driver createDriver(StaffMember me, DriverRequest r) {
+        checkDriver(me, r);
         q.unique(LICENSE_TAKEN, r.licenseNo(), "licenseNo", "驾驶证号已登记 licence already registered");
         long id = insert(q.jdbc()
                 .sql("""
@@ -87,13 +89,13 @@ public class Drivers {
                 "CREATE",
                 null,
                 r.name() + " " + r.licenseNo() + " until " + r.licenseUntil());
-        return driver(id);
+        return driver(me, id);
     }
 
     @Transactional
-    public Driver updateDriver(long id, DriverRequest r) {
-        Driver before = driver(id);
-        checkDriver(r);
+    public Driver updateDriver(StaffMember me, long id, DriverRequest r) {
+        Driver before = driver(me, id);
+        checkDriver(me, r);
         if (!before.licenseNo().equals(r.licenseNo().trim())) {
             q.unique(LICENSE_TAKEN, r.licenseNo(), "licenseNo", "驾驶证号已登记 licence already registered");
         }
@@ -124,18 +126,18 @@ public class Drivers {
                         before.vehicleId(),
                         before.licenseUntil()),
                 summary(r.name().trim(), r.licenseNo().trim(), status, r.companyId(), r.vehicleId(), r.licenseUntil()));
-        return driver(id);
+        return driver(me, id);
     }
 
     /**
      * The driver's company and usual vehicle exist and lie in the caller's scope (as a vehicle's company does; no
      * company is city-wide), and the vehicle, when it has a company, is the driver's company's.
      */
-    private void checkDriver(DriverRequest r) {
-        Company company = r.companyId() == null ? null : companies.company(r.companyId());
-        q.scope().check(company == null ? null : company.districtCode(), "district");
+    private void checkDriver(StaffMember me, DriverRequest r) {
+        Company company = r.companyId() == null ? null : companies.company(me, r.companyId());
+        ScopedQueries.check(me, company == null ? null : company.districtCode(), "district");
         if (r.vehicleId() != null) {
-            Vehicle v = vehicles.vehicle(r.vehicleId());
+            Vehicle v = vehicles.vehicle(me, r.vehicleId());
             if (company != null && v.companyId() != null && v.companyId() != company.id()) {
                 throw new InvalidInputException("该车辆属于其他运输企业 the vehicle belongs to another company", "vehicleId");
             }

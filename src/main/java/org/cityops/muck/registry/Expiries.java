@@ -12,6 +12,7 @@ import java.util.List;
 import org.cityops.muck.registry.RegistryModel.Expiring;
 import org.cityops.muck.registry.RegistryModel.ExpiringList;
 import org.cityops.muck.registry.RegistryModel.ExpiryKind;
+import org.cityops.org.StaffMember;
 import org.cityops.platform.CityClock;
 import org.cityops.platform.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,12 +33,10 @@ public class Expiries {
     public static final int MAX_DAYS = 365;
 
     private final JdbcClient jdbc;
-    private final MuckScope scope;
     private final Clock clock;
 
-    Expiries(JdbcClient jdbc, MuckScope scope, Clock clock) {
+    Expiries(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.scope = scope;
         this.clock = clock;
     }
 
@@ -46,12 +45,13 @@ public class Expiries {
     }
 
     @Transactional(readOnly = true)
-    public ExpiringList within(int days) {
+    public ExpiringList within(StaffMember me, int days) {
         if (days < 1 || days > MAX_DAYS) {
             throw new InvalidInputException("天数应为 1-" + MAX_DAYS + " days must be 1-" + MAX_DAYS, "days");
         }
         LocalDate today = today();
         LocalDate until = today.plusDays(days);
+        MuckScope scope = MuckScope.of(me);
         String prefix = scope.prefix();
         String like = scope.like();
         Date last = Date.valueOf(until);

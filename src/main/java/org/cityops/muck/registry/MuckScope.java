@@ -1,52 +1,59 @@
 package org.cityops.muck.registry;
 
-import org.cityops.org.CurrentStaff;
 import org.cityops.org.RecordKind;
 import org.cityops.org.ScopeFilter;
 import org.cityops.org.ScopeRule;
+import org.cityops.org.StaffMember;
 import org.cityops.platform.AccessDeniedToEntityException;
-import org.springframework.stereotype.Component;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 
 /**
- * Data scope (数据权限) of the construction-waste records: by district code prefix, as {@link ScopeRule} decides for
- * {@link RecordKind#AREA}. City-wide users ("" prefix) see everything, including records without a district; a
- * district or street user sees records whose district code lies in their area; a department-scoped user the area of
- * their own unit. Still reads the signed-in actor itself (issue 13.4, remaining: pass the actor from the web edge).
+ * Data scope (数据权限) of the construction-waste records for one actor: the one data-scope rule ({@link ScopeRule})
+ * for records placed by area only ({@link RecordKind#AREA}), applied to their district code. City-wide users see
+ * everything, including records without a district; a district or street user sees records whose district code
+ * starts with their area; a department-scoped user the area of their own unit. Made from the actor the controller
+ * passes in ({@link #of}); no Spring bean, nothing read from the security context.
+ *
+ * <p>Lists filter in SQL with {@code (:scope = '' OR <district column> LIKE :like)}, bound by {@link #bind}.
  */
-@Component
-public class MuckScope {
+public record MuckScope(ScopeFilter filter) {
 
     /** A prefix no code starts with. */
     static final String NOTHING = "~";
 
-    private final CurrentStaff staff;
-
-    MuckScope(CurrentStaff staff) {
-        this.staff = staff;
+    /** What {@code actor} may see of the construction-waste records. */
+    public static MuckScope of(StaffMember actor) {
+        return new MuckScope(ScopeRule.filter(actor, RecordKind.AREA));
     }
 
-    /**
-     * "" for the whole city, else the area prefix: the one data-scope rule ({@link ScopeRule}) for records placed by
-     * area only ({@link RecordKind#AREA}).
-     */
+    /** Whether the actor sees the whole city (also records without a district). */
+    public boolean cityWide() {
+        return filter instanceof ScopeFilter.All;
+    }
+
+    /** "" for the whole city, else the area prefix district codes must start with ({@link #NOTHING}: none). */
     public String prefix() {
-        ScopeFilter f = ScopeRule.filter(staff.require(), RecordKind.AREA);
-        if (f instanceof ScopeFilter.All) {
+        if (cityWide()) {
             return "";
         }
-        return f instanceof ScopeFilter.Area a ? a.prefix() : NOTHING;
+        return filter instanceof ScopeFilter.Area a ? a.prefix() : NOTHING;
     }
 
-    /** For SQL: {@code (:scope = '' OR district_code LIKE :scopeLike)}. */
+    /** For SQL: {@code (:scope = '' OR district_code LIKE :like)}. */
     public String like() {
         return prefix() + "%";
     }
 
-    public boolean covers(String districtCode) {
-        String p = prefix();
-        return p.isEmpty() || (districtCode != null && districtCode.startsWith(p));
+    /** Binds {@code :scope} and {@code :like} of {@code (:scope = '' OR <district column> LIKE :like)}. */
+    public StatementSpec bind(StatementSpec spec) {
+        return spec.param("scope", prefix()).param("like", like());
     }
 
+    public boolean covers(String districtCode) {
+        return filter.matches(districtCode, null, null);
+    }
+
+    /** A 403 naming {@code what} when {@code districtCode} lies outside the actor's area. */
     public void check(String districtCode, String what) {
         if (!covers(districtCode)) {
             throw new AccessDeniedToEntityException("不在您的数据范围内 outside your data scope: " + what);

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.cityops.audit.AuditTrail;
 import org.cityops.muck.registry.RegistryModel.Permit;
 import org.cityops.muck.registry.RegistryModel.PermitRequest;
+import org.cityops.org.StaffMember;
 import org.cityops.platform.InvalidInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,8 +57,8 @@ public class Permits {
 
     /** The permits whose site lies in the caller's area, of one site and naming one vehicle if given. */
     @Transactional(readOnly = true)
-    public List<Permit> permits(Long siteId, Long vehicleId) {
-        List<Permit> raw = q.inScope(SELECT + " " + """
+    public List<Permit> permits(StaffMember me, Long siteId, Long vehicleId) {
+        List<Permit> raw = q.inScope(me, SELECT + " " + """
                  WHERE (:scope = '' OR s.district_code LIKE :like)
                    AND (CAST(:site AS BIGINT) IS NULL OR p.site_id = :site)
                    AND (CAST(:vehicle AS BIGINT) IS NULL OR EXISTS (SELECT 1 FROM muck_permit_vehicle pv
@@ -76,8 +77,9 @@ public class Permits {
     }
 
     @Transactional(readOnly = true)
-    public Permit permit(long id) {
+    public Permit permit(StaffMember me, long id) {
         Permit p = q.find(
+                me,
                 SELECT + " WHERE p.id = :id",
                 id,
                 "site_district",
@@ -94,8 +96,8 @@ public class Permits {
     }
 
     @Transactional
-    public Permit createPermit(PermitRequest r) {
-        String route = checkPermit(r);
+    public Permit createPermit(StaffMember me, PermitRequest r) {
+        String route = checkPermit(me, r);
         q.unique(NUMBER_TAKEN, r.permitNo(), "permitNo", "核准编号已存在 permit number exists");
         long id = insert(q.jdbc()
                 .sql("""
@@ -107,7 +109,7 @@ public class Permits {
                 .param("site", r.siteId())
                 .param("disposal", r.disposalSiteId())
                 .param("route", route)
-                .param("corridor", r.corridorM() == null ? 50 : r.corridorM())
+                .param("corridor", r.corridorM() == null ? Integer.valueOf(50) : r.corridorM())
                 .param("from", sqlDate(r.validFrom()))
                 .param("to", sqlDate(r.validTo()))
                 .param("start", r.dailyStart())
@@ -121,13 +123,13 @@ public class Permits {
                 null,
                 r.permitNo() + " " + r.validFrom() + ".." + r.validTo() + " vehicles " + r.vehicleIds());
         changes.changed();
-        return permit(id);
+        return permit(me, id);
     }
 
     @Transactional
-    public Permit updatePermit(long id, PermitRequest r) {
-        Permit before = permit(id);
-        String route = checkPermit(r);
+    public Permit updatePermit(StaffMember me, long id, PermitRequest r) {
+        Permit before = permit(me, id);
+        String route = checkPermit(me, r);
         if (!before.permitNo().equals(r.permitNo().trim())) {
             q.unique(NUMBER_TAKEN, r.permitNo(), "permitNo", "核准编号已存在 permit number exists");
         }
@@ -142,7 +144,7 @@ public class Permits {
                 .param("site", r.siteId())
                 .param("disposal", r.disposalSiteId())
                 .param("route", route)
-                .param("corridor", r.corridorM() == null ? before.corridorM() : r.corridorM())
+                .param("corridor", r.corridorM() == null ? Integer.valueOf(before.corridorM()) : r.corridorM())
                 .param("from", sqlDate(r.validFrom()))
                 .param("to", sqlDate(r.validTo()))
                 .param("start", r.dailyStart())
@@ -158,24 +160,24 @@ public class Permits {
                 before.permitNo() + " " + before.status() + " vehicles " + before.vehicleIds(),
                 r.permitNo() + " " + orDefault(r.status(), before.status()) + " vehicles " + r.vehicleIds());
         changes.changed();
-        return permit(id);
+        return permit(me, id);
     }
 
     /**
      * Dates in order, both ends of the daily window or neither, site, disposal site and company exist in the
      * caller's scope, every vehicle exists; returns the checked route.
      */
-    private String checkPermit(PermitRequest r) {
+    private String checkPermit(StaffMember me, PermitRequest r) {
         if (r.validTo().isBefore(r.validFrom())) {
             throw new InvalidInputException("有效期结束早于开始 validTo before validFrom", "validTo");
         }
         if ((r.dailyStart() == null) != (r.dailyEnd() == null)) {
             throw new InvalidInputException("时段需同时给出开始和结束 give both dailyStart and dailyEnd", "dailyEnd");
         }
-        sites.site(r.siteId());
-        disposalSites.disposalSite(r.disposalSiteId());
+        sites.site(me, r.siteId());
+        disposalSites.disposalSite(me, r.disposalSiteId());
         if (r.companyId() != null) {
-            companies.company(r.companyId());
+            companies.company(me, r.companyId());
         }
         if (r.vehicleIds() != null) {
             for (Long v : r.vehicleIds()) {

@@ -15,6 +15,7 @@ import org.cityops.muck.registry.RegistryModel.Company;
 import org.cityops.muck.registry.RegistryModel.CompanyRequest;
 import org.cityops.muck.registry.RegistryModel.Vehicle;
 import org.cityops.muck.registry.RegistryModel.VehicleRequest;
+import org.cityops.org.StaffMember;
 import org.cityops.platform.DomainException;
 import org.cityops.platform.InvalidInputException;
 import org.cityops.platform.excel.DataRow;
@@ -89,10 +90,10 @@ public class RegistryExcel {
         this.validator = validator;
     }
 
-    public List<List<Object>> vehicleRows() {
+    public List<List<Object>> vehicleRows(StaffMember me) {
         Map<Long, String> codes = companyCodes();
         List<List<Object>> rows = new ArrayList<>();
-        for (Vehicle v : vehicles.vehicles(null, null)) {
+        for (Vehicle v : vehicles.vehicles(me, null, null)) {
             rows.add(java.util.Arrays.asList(
                     v.plate(),
                     v.plateColor(),
@@ -107,9 +108,9 @@ public class RegistryExcel {
         return rows;
     }
 
-    public List<List<Object>> companyRows() {
+    public List<List<Object>> companyRows(StaffMember me) {
         List<List<Object>> rows = new ArrayList<>();
-        for (Company c : companies.companies()) {
+        for (Company c : companies.companies(me)) {
             rows.add(java.util.Arrays.asList(
                     c.code(),
                     c.name(),
@@ -125,7 +126,7 @@ public class RegistryExcel {
     }
 
     @Transactional
-    public int importVehicles(InputStream in) {
+    public int importVehicles(StaffMember me, InputStream in) {
         Map<String, Long> companies = new HashMap<>();
         companyCodes().forEach((id, code) -> companies.put(code, id));
         SheetErrors errors = new SheetErrors();
@@ -191,12 +192,12 @@ public class RegistryExcel {
         if (!errors.isEmpty()) {
             throw new ImportRejected(RowError.of(errors));
         }
-        requests.forEach(vehicles::createVehicle);
+        requests.forEach(r -> vehicles.createVehicle(me, r));
         return requests.size();
     }
 
     @Transactional
-    public int importCompanies(InputStream in) {
+    public int importCompanies(StaffMember me, InputStream in) {
         SheetErrors errors = new SheetErrors();
         List<CompanyRequest> requests = new ArrayList<>();
         Set<String> codes = new HashSet<>();
@@ -232,7 +233,7 @@ public class RegistryExcel {
         if (!errors.isEmpty()) {
             throw new ImportRejected(RowError.of(errors));
         }
-        requests.forEach(companies::createCompany);
+        requests.forEach(r -> companies.createCompany(me, r));
         return requests.size();
     }
 

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
+import org.cityops.org.StaffMember;
 import org.cityops.platform.ConflictException;
 import org.cityops.platform.NotFoundException;
 import org.springframework.jdbc.core.RowMapper;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one way the registry's record families read their tables within the caller's data scope (数据权限, see
- * {@link MuckScope}): a list filters by a district column with {@code (:scope = '' OR <column> LIKE :like)} and
+ * {@link MuckScope}; every scoped read takes the actor the controller passed in): a list filters by a district column with {@code (:scope = '' OR <column> LIKE :like)} and
  * {@link #inScope} binds both parameters; a single record by id is a 404 when there is none and a 403 when its
  * district lies outside the caller's area ({@link #find}). Also the small things every family writes with: a
  * uniqueness check answered as a 409, an insert that returns the new id, and the column conversions.
@@ -24,11 +25,9 @@ import org.springframework.stereotype.Component;
 class ScopedQueries {
 
     private final JdbcClient jdbc;
-    private final MuckScope scope;
 
-    ScopedQueries(JdbcClient jdbc, MuckScope scope) {
+    ScopedQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.scope = scope;
     }
 
     /** Plain statements (no scope): writes, and reads whose scope was checked on the parent record. */
@@ -36,22 +35,25 @@ class ScopedQueries {
         return jdbc;
     }
 
-    MuckScope scope() {
-        return scope;
+    /** A 403 naming {@code what} when {@code districtCode} lies outside {@code me}'s area. */
+    static void check(StaffMember me, String districtCode, String what) {
+        MuckScope.of(me).check(districtCode, what);
     }
 
     /**
      * A statement whose SQL contains {@code (:scope = '' OR <district column> LIKE :like)}, with both bound to the
-     * caller's area ("" for the whole city); the caller adds its own parameters.
+     * area of {@code me} ("" for the whole city); the caller adds its own parameters.
      */
-    StatementSpec inScope(String sql) {
-        return jdbc.sql(sql).param("scope", scope.prefix()).param("like", scope.like());
+    StatementSpec inScope(StaffMember me, String sql) {
+        return MuckScope.of(me).bind(jdbc.sql(sql));
     }
 
     /** The rows of a table with a {@code district_code} column that lie in the caller's area. */
-    <T> List<T> list(String table, String orderBy, RowMapper<T> mapper) {
-        return inScope("SELECT * FROM " + table + " WHERE (:scope = '' OR district_code LIKE :like) ORDER BY "
-                        + orderBy)
+    <T> List<T> list(StaffMember me, String table, String orderBy, RowMapper<T> mapper) {
+        return inScope(
+                        me,
+                        "SELECT * FROM " + table + " WHERE (:scope = '' OR district_code LIKE :like) ORDER BY "
+                                + orderBy)
                 .query(mapper)
                 .list();
     }
@@ -60,7 +62,15 @@ class ScopedQueries {
      * The one row that {@code sql} (with {@code :id}) finds, or a 404 with {@code notFound}; a 403 naming
      * {@code what + id} when the row's {@code districtColumn} lies outside the caller's area.
      */
-    <T> T find(String sql, long id, String districtColumn, RowMapper<T> mapper, String notFound, String what) {
+    <T> T find(
+            StaffMember me,
+            String sql,
+            long id,
+            String districtColumn,
+            RowMapper<T> mapper,
+            String notFound,
+            String what) {
+        MuckScope scope = MuckScope.of(me);
         return jdbc.sql(sql)
                 .param("id", id)
                 .query((rs, n) -> {

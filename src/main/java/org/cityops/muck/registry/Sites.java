@@ -15,7 +15,7 @@ import org.cityops.muck.registry.RegistryModel.Site;
 import org.cityops.muck.registry.RegistryModel.SiteRecord;
 import org.cityops.muck.registry.RegistryModel.SiteRecordRequest;
 import org.cityops.muck.registry.RegistryModel.SiteRequest;
-import org.cityops.platform.ActorProvider;
+import org.cityops.org.StaffMember;
 import org.cityops.platform.DbTime;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,24 +33,23 @@ public class Sites {
     private final AuditTrail audit;
     private final RegistryChanges changes;
     private final Clock clock;
-    private final ActorProvider actors;
 
-    Sites(ScopedQueries q, AuditTrail audit, RegistryChanges changes, Clock clock, ActorProvider actors) {
+    Sites(ScopedQueries q, AuditTrail audit, RegistryChanges changes, Clock clock) {
         this.q = q;
         this.audit = audit;
         this.changes = changes;
         this.clock = clock;
-        this.actors = actors;
     }
 
     @Transactional(readOnly = true)
-    public List<Site> sites() {
-        return q.list("muck_site", "code", Sites::site);
+    public List<Site> sites(StaffMember me) {
+        return q.list(me, "muck_site", "code", Sites::site);
     }
 
     @Transactional(readOnly = true)
-    public Site site(long id) {
+    public Site site(StaffMember me, long id) {
         return q.find(
+                me,
                 "SELECT * FROM muck_site WHERE id = :id",
                 id,
                 "district_code",
@@ -60,8 +59,8 @@ public class Sites {
     }
 
     @Transactional
-    public Site createSite(SiteRequest r) {
-        q.scope().check(r.districtCode(), "district");
+    public Site createSite(StaffMember me, SiteRequest r) {
+        ScopedQueries.check(me, r.districtCode(), "district");
         String polygon = Wkt.polygon(r.polygon(), "polygon");
         String gates = Wkt.points(r.gates(), "gates");
         q.unique(CODE_TAKEN, r.code(), "code", "工地编码已存在 site code exists");
@@ -85,13 +84,13 @@ public class Sites {
                 .param("status", orDefault(r.status(), "ACTIVE")));
         audit.record("MUCK_SITE", String.valueOf(id), "CREATE", null, r.code() + " " + r.name());
         changes.changed();
-        return site(id);
+        return site(me, id);
     }
 
     @Transactional
-    public Site updateSite(long id, SiteRequest r) {
-        Site before = site(id);
-        q.scope().check(r.districtCode(), "district");
+    public Site updateSite(StaffMember me, long id, SiteRequest r) {
+        Site before = site(me, id);
+        ScopedQueries.check(me, r.districtCode(), "district");
         String polygon = Wkt.polygon(r.polygon(), "polygon");
         String gates = Wkt.points(r.gates(), "gates");
         if (!before.code().equals(r.code().trim())) {
@@ -124,13 +123,13 @@ public class Sites {
                 before.code() + " " + before.status(),
                 r.code() + " " + orDefault(r.status(), before.status()));
         changes.changed();
-        return site(id);
+        return site(me, id);
     }
 
     /** The site's file, newest first (the site's scope applies). */
     @Transactional(readOnly = true)
-    public List<SiteRecord> siteRecords(long siteId) {
-        site(siteId);
+    public List<SiteRecord> siteRecords(StaffMember me, long siteId) {
+        site(me, siteId);
         return q.jdbc()
                 .sql("SELECT * FROM muck_site_record WHERE site_id = :id ORDER BY recorded_at DESC, id DESC")
                 .param("id", siteId)
@@ -139,8 +138,8 @@ public class Sites {
     }
 
     @Transactional
-    public SiteRecord addSiteRecord(long siteId, SiteRecordRequest r) {
-        site(siteId);
+    public SiteRecord addSiteRecord(StaffMember me, long siteId, SiteRecordRequest r) {
+        site(me, siteId);
         var at = r.recordedAt() == null ? clock.instant() : r.recordedAt();
         long id = insert(q.jdbc()
                 .sql("""
@@ -152,7 +151,7 @@ public class Sites {
                 .param("person", r.person())
                 .param("title", r.title().trim())
                 .param("note", r.note())
-                .param("by", actors.current().username()));
+                .param("by", me.username()));
         audit.record("MUCK_SITE", String.valueOf(siteId), "RECORD_" + r.kind(), null, r.title());
         return q.jdbc()
                 .sql("SELECT * FROM muck_site_record WHERE id = :id")

@@ -14,6 +14,7 @@ import org.cityops.muck.engine.Terminals;
 import org.cityops.muck.registry.RegistryModel.Company;
 import org.cityops.muck.registry.RegistryModel.Vehicle;
 import org.cityops.muck.registry.RegistryModel.VehicleRequest;
+import org.cityops.org.StaffMember;
 import org.cityops.platform.ConflictException;
 import org.cityops.platform.DbTime;
 import org.cityops.platform.InvalidInputException;
@@ -49,9 +50,9 @@ public class Vehicles {
 
     /** The vehicles in the caller's area, of one company and matching part of a plate or terminal if given. */
     @Transactional(readOnly = true)
-    public List<Vehicle> vehicles(Long companyId, String text) {
+    public List<Vehicle> vehicles(StaffMember me, Long companyId, String text) {
         String like = text == null || text.isBlank() ? null : "%" + text.trim() + "%";
-        return q.inScope(SELECT + " " + """
+        return q.inScope(me, SELECT + " " + """
                  WHERE (:scope = '' OR v.district_code LIKE :like)
                    AND (CAST(:company AS BIGINT) IS NULL OR v.company_id = :company)
                    AND (CAST(:q AS VARCHAR) IS NULL OR v.plate LIKE :q OR v.terminal_phone LIKE :q)
@@ -63,8 +64,9 @@ public class Vehicles {
     }
 
     @Transactional(readOnly = true)
-    public Vehicle vehicle(long id) {
+    public Vehicle vehicle(StaffMember me, long id) {
         return q.find(
+                me,
                 SELECT + " WHERE v.id = :id",
                 id,
                 "district_code",
@@ -88,11 +90,11 @@ public class Vehicles {
     }
 
     @Transactional
-    public Vehicle createVehicle(VehicleRequest r) {
+    public Vehicle createVehicle(StaffMember me, VehicleRequest r) {
         String terminal = terminal(r.terminalPhone());
         String plate = plate(r.plate());
         plateColor(r.plateColor());
-        String district = district(r);
+        String district = district(me, r);
         q.unique(
                 "SELECT COUNT(*) FROM muck_vehicle WHERE terminal_phone = :v",
                 terminal,
@@ -124,16 +126,16 @@ public class Vehicles {
                 .param("now", DbTime.toDb(clock.instant())));
         audit.record("MUCK_VEHICLE", String.valueOf(id), "CREATE", null, plate + " terminal " + terminal);
         changes.changed();
-        return vehicle(id);
+        return vehicle(me, id);
     }
 
     @Transactional
-    public Vehicle updateVehicle(long id, VehicleRequest r) {
-        Vehicle before = vehicle(id);
+    public Vehicle updateVehicle(StaffMember me, long id, VehicleRequest r) {
+        Vehicle before = vehicle(me, id);
         String terminal = terminal(r.terminalPhone());
         String plate = plate(r.plate());
         plateColor(r.plateColor());
-        String district = district(r);
+        String district = district(me, r);
         if (q.jdbc()
                         .sql("SELECT COUNT(*) FROM muck_vehicle WHERE terminal_phone = :t AND id <> :id")
                         .param("t", terminal)
@@ -176,17 +178,17 @@ public class Vehicles {
                 before.plate() + " " + before.terminalPhone() + " " + before.status(),
                 plate + " " + terminal + " " + orDefault(r.status(), before.status()));
         changes.changed();
-        return vehicle(id);
+        return vehicle(me, id);
     }
 
     /** The district the vehicle is kept under (its own, else its company's), checked against the caller's scope. */
-    private String district(VehicleRequest r) {
+    private String district(StaffMember me, VehicleRequest r) {
         String district = r.districtCode();
         if (r.companyId() != null) {
-            Company c = companies.company(r.companyId());
+            Company c = companies.company(me, r.companyId());
             district = district == null ? c.districtCode() : district;
         }
-        q.scope().check(district, "district");
+        ScopedQueries.check(me, district, "district");
         return district;
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import org.cityops.audit.AuditTrail;
 import org.cityops.muck.registry.RegistryModel.Zone;
 import org.cityops.muck.registry.RegistryModel.ZoneRequest;
+import org.cityops.org.StaffMember;
 import org.cityops.platform.InvalidInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,13 +31,14 @@ public class Zones {
     }
 
     @Transactional(readOnly = true)
-    public List<Zone> zones() {
-        return q.list("muck_zone", "kind, name", Zones::zone);
+    public List<Zone> zones(StaffMember me) {
+        return q.list(me, "muck_zone", "kind, name", Zones::zone);
     }
 
     @Transactional(readOnly = true)
-    public Zone zone(long id) {
+    public Zone zone(StaffMember me, long id) {
         return q.find(
+                me,
                 "SELECT * FROM muck_zone WHERE id = :id",
                 id,
                 "district_code",
@@ -46,8 +48,8 @@ public class Zones {
     }
 
     @Transactional
-    public Zone createZone(ZoneRequest r) {
-        q.scope().check(r.districtCode(), "district");
+    public Zone createZone(StaffMember me, ZoneRequest r) {
+        ScopedQueries.check(me, r.districtCode(), "district");
         String polygon = checkZone(r);
         long id = insert(q.jdbc()
                 .sql("""
@@ -64,13 +66,13 @@ public class Zones {
                 .param("active", r.active() == null || r.active()));
         audit.record("MUCK_ZONE", String.valueOf(id), "CREATE", null, r.kind() + " " + r.name());
         changes.changed();
-        return zone(id);
+        return zone(me, id);
     }
 
     @Transactional
-    public Zone updateZone(long id, ZoneRequest r) {
-        Zone before = zone(id);
-        q.scope().check(r.districtCode(), "district");
+    public Zone updateZone(StaffMember me, long id, ZoneRequest r) {
+        Zone before = zone(me, id);
+        ScopedQueries.check(me, r.districtCode(), "district");
         String polygon = checkZone(r);
         q.jdbc()
                 .sql("""
@@ -94,7 +96,7 @@ public class Zones {
                 before.kind() + " " + before.name() + " " + before.active(),
                 r.kind() + " " + r.name() + " " + (r.active() == null || r.active()));
         changes.changed();
-        return zone(id);
+        return zone(me, id);
     }
 
     private static String checkZone(ZoneRequest r) {

@@ -17,6 +17,8 @@ import org.cityops.muck.alarm.AlarmQueries.Page;
 import org.cityops.muck.alarm.AlarmQueries.Stats;
 import org.cityops.muck.alarm.CaseRules;
 import org.cityops.muck.registry.Vehicles;
+import org.cityops.org.CurrentActor;
+import org.cityops.org.StaffMember;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -51,8 +53,10 @@ class AlarmApiController {
         this.rules = rules;
     }
 
+    @PreAuthorize(MuckRoles.READERS)
     @GetMapping("/alarms")
     Page list(
+            @CurrentActor StaffMember me,
             @RequestParam(required = false) @Size(max = 32) String type,
             @RequestParam(required = false) @Size(max = 8) String status,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
@@ -63,12 +67,13 @@ class AlarmApiController {
             @RequestParam(required = false) @Pattern(regexp = "^\\d{6,15}$") String district,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100000) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return alarms.find(filter(type, status, from, to, plate, companyId, vehicleId, district), page, size);
+        return alarms.find(me, filter(type, status, from, to, plate, companyId, vehicleId, district), page, size);
     }
 
+    @PreAuthorize(MuckRoles.READERS)
     @GetMapping("/alarms/{id}")
-    Alarm get(@PathVariable long id) {
-        return alarms.get(id);
+    Alarm get(@CurrentActor StaffMember me, @PathVariable long id) {
+        return alarms.get(me, id);
     }
 
     record CaseRequest(
@@ -78,8 +83,11 @@ class AlarmApiController {
     /** 一键转案件: send the alarm to case handling (409 when it was sent already). */
     @PostMapping("/alarms/{id}/case")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Alarm sendAsCase(@PathVariable long id, @Valid @RequestBody(required = false) CaseRequest body) {
-        return alarms.sendAsCase(id, body == null ? null : body.categoryCode(), body == null ? null : body.note());
+    Alarm sendAsCase(
+            @CurrentActor StaffMember me,
+            @PathVariable long id,
+            @Valid @RequestBody(required = false) CaseRequest body) {
+        return alarms.sendAsCase(me, id, body == null ? null : body.categoryCode(), body == null ? null : body.note());
     }
 
     @GetMapping("/case-rules")
@@ -87,8 +95,10 @@ class AlarmApiController {
         return rules.all();
     }
 
+    @PreAuthorize(MuckRoles.READERS)
     @GetMapping(value = "/alarms/export.xlsx")
     ResponseEntity<byte[]> export(
+            @CurrentActor StaffMember me,
             @RequestParam(required = false) @Size(max = 32) String type,
             @RequestParam(required = false) @Size(max = 8) String status,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
@@ -97,7 +107,7 @@ class AlarmApiController {
             @RequestParam(required = false) Long companyId,
             @RequestParam(required = false) @Pattern(regexp = "^\\d{6,15}$") String district) {
         List<List<Object>> rows = new ArrayList<>();
-        for (Alarm a : alarms.export(filter(type, status, from, to, plate, companyId, null, district), 50_000)) {
+        for (Alarm a : alarms.export(me, filter(type, status, from, to, plate, companyId, null, district), 50_000)) {
             rows.add(java.util.Arrays.asList(
                     a.id(),
                     a.typeLabel(),
@@ -123,28 +133,31 @@ class AlarmApiController {
         return Xlsx.download("muck-alarms.xlsx", body);
     }
 
+    @PreAuthorize(MuckRoles.READERS)
     @GetMapping("/vehicles/live")
-    List<LiveVehicle> live() {
-        return alarms.live();
+    List<LiveVehicle> live(@CurrentActor StaffMember me) {
+        return alarms.live(me);
     }
 
     /** Evidence positions of the vehicle's alarms (a short track when telemetry's track store is not available). */
     @GetMapping("/vehicles/{id}/evidence")
     List<org.cityops.muck.engine.TrackPoint> evidence(
+            @CurrentActor StaffMember me,
             @PathVariable long id,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
-        vehicles.vehicle(id); // 404 / scope
+        vehicles.vehicle(me, id); // 404 / scope
         return alarms.evidenceTrack(id, from, to);
     }
 
     @GetMapping("/stats")
     Stats stats(
+            @CurrentActor StaffMember me,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
         Instant end = to == null ? clock.instant() : to;
         Instant start = from == null ? end.minus(Duration.ofDays(7)) : from;
-        return alarms.stats(start, end, alarms.live());
+        return alarms.stats(me, start, end, alarms.live(me));
     }
 
     private static Filter filter(

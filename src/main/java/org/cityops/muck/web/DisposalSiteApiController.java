@@ -5,6 +5,8 @@ import java.util.List;
 import org.cityops.muck.registry.DisposalSites;
 import org.cityops.muck.registry.RegistryModel.DisposalSite;
 import org.cityops.muck.registry.RegistryModel.DisposalSiteRequest;
+import org.cityops.org.CurrentActor;
+import org.cityops.org.StaffMember;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -30,24 +32,26 @@ class DisposalSiteApiController {
         this.disposalSites = disposalSites;
     }
 
+    @PreAuthorize(MuckRoles.READERS)
     @GetMapping
-    List<DisposalSite> disposalSites() {
-        return disposalSites.disposalSites();
+    List<DisposalSite> disposalSites(@CurrentActor StaffMember me) {
+        return disposalSites.disposalSites(me);
     }
 
     @GetMapping("/{id}")
-    DisposalSite disposalSite(@PathVariable long id) {
-        return disposalSites.disposalSite(id);
+    DisposalSite disposalSite(@CurrentActor StaffMember me, @PathVariable long id) {
+        return disposalSites.disposalSite(me, id);
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    DisposalSite createDisposalSite(@Valid @RequestBody DisposalSiteRequest r) {
-        return disposalSites.createDisposalSite(r);
+    DisposalSite createDisposalSite(@CurrentActor StaffMember me, @Valid @RequestBody DisposalSiteRequest r) {
+        return disposalSites.createDisposalSite(me, r);
     }
 
     @PutMapping("/{id}")
-    DisposalSite updateDisposalSite(@PathVariable long id, @Valid @RequestBody DisposalSiteRequest r) {
-        return disposalSites.updateDisposalSite(id, r);
+    DisposalSite updateDisposalSite(
+            @CurrentActor StaffMember me, @PathVariable long id, @Valid @RequestBody DisposalSiteRequest r) {
+        return disposalSites.updateDisposalSite(me, id, r);
     }
 }

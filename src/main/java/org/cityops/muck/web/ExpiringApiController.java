@@ -4,6 +4,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.cityops.muck.registry.Expiries;
 import org.cityops.muck.registry.RegistryModel.ExpiringList;
+import org.cityops.org.CurrentActor;
+import org.cityops.org.StaffMember;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,7 +28,7 @@ class ExpiringApiController {
 
     /** 即将到期: qualifications, permits and driving licences lapsing within {@code days} days or already lapsed. */
     @GetMapping("/expiring")
-    ExpiringList expiring(@RequestParam(defaultValue = "30") @Min(1) @Max(365) int days) {
-        return expiries.within(days);
+    ExpiringList expiring(@CurrentActor StaffMember me, @RequestParam(defaultValue = "30") @Min(1) @Max(365) int days) {
+        return expiries.within(me, days);
     }
 }

@@ -12,6 +12,8 @@ import org.cityops.muck.registry.RegistryModel.DriverRequest;
 import org.cityops.muck.registry.RegistryModel.Vehicle;
 import org.cityops.muck.registry.RegistryModel.VehicleRequest;
 import org.cityops.muck.registry.Vehicles;
+import org.cityops.org.CurrentActor;
+import org.cityops.org.StaffMember;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -43,66 +45,68 @@ class FleetApiController {
     }
 
     @GetMapping("/companies")
-    List<Company> companies() {
-        return companies.companies();
+    List<Company> companies(@CurrentActor StaffMember me) {
+        return companies.companies(me);
     }
 
     @GetMapping("/companies/{id}")
-    Company company(@PathVariable long id) {
-        return companies.company(id);
+    Company company(@CurrentActor StaffMember me, @PathVariable long id) {
+        return companies.company(me, id);
     }
 
     @PostMapping("/companies")
     @ResponseStatus(HttpStatus.CREATED)
-    Company createCompany(@Valid @RequestBody CompanyRequest r) {
-        return companies.createCompany(r);
+    Company createCompany(@CurrentActor StaffMember me, @Valid @RequestBody CompanyRequest r) {
+        return companies.createCompany(me, r);
     }
 
     @PutMapping("/companies/{id}")
-    Company updateCompany(@PathVariable long id, @Valid @RequestBody CompanyRequest r) {
-        return companies.updateCompany(id, r);
+    Company updateCompany(@CurrentActor StaffMember me, @PathVariable long id, @Valid @RequestBody CompanyRequest r) {
+        return companies.updateCompany(me, id, r);
     }
 
     @GetMapping("/vehicles")
     List<Vehicle> vehicles(
-            @RequestParam(required = false) Long companyId, @RequestParam(required = false) @Size(max = 32) String q) {
-        return vehicles.vehicles(companyId, q);
+            @CurrentActor StaffMember me,
+            @RequestParam(required = false) Long companyId,
+            @RequestParam(required = false) @Size(max = 32) String q) {
+        return vehicles.vehicles(me, companyId, q);
     }
 
     @GetMapping("/vehicles/{id}")
-    Vehicle vehicle(@PathVariable long id) {
-        return vehicles.vehicle(id);
+    Vehicle vehicle(@CurrentActor StaffMember me, @PathVariable long id) {
+        return vehicles.vehicle(me, id);
     }
 
     @PostMapping("/vehicles")
     @ResponseStatus(HttpStatus.CREATED)
-    Vehicle createVehicle(@Valid @RequestBody VehicleRequest r) {
-        return vehicles.createVehicle(r);
+    Vehicle createVehicle(@CurrentActor StaffMember me, @Valid @RequestBody VehicleRequest r) {
+        return vehicles.createVehicle(me, r);
     }
 
     @PutMapping("/vehicles/{id}")
-    Vehicle updateVehicle(@PathVariable long id, @Valid @RequestBody VehicleRequest r) {
-        return vehicles.updateVehicle(id, r);
+    Vehicle updateVehicle(@CurrentActor StaffMember me, @PathVariable long id, @Valid @RequestBody VehicleRequest r) {
+        return vehicles.updateVehicle(me, id, r);
     }
 
     @GetMapping("/drivers")
-    List<Driver> drivers(@RequestParam(required = false) Long companyId) {
-        return drivers.drivers(companyId);
+    List<Driver> drivers(@CurrentActor StaffMember me, @RequestParam(required = false) Long companyId) {
+        return drivers.drivers(me, companyId);
     }
 
     @GetMapping("/drivers/{id}")
-    Driver driver(@PathVariable long id) {
-        return drivers.driver(id);
+    Driver driver(@CurrentActor StaffMember me, @PathVariable long id) {
+        return drivers.driver(me, id);
     }
 
     @PostMapping("/drivers")
     @ResponseStatus(HttpStatus.CREATED)
-    Driver createDriver(@Valid @RequestBody DriverRequest r) {
-        return drivers.createDriver(r);
+    Driver createDriver(@CurrentActor StaffMember me, @Valid @RequestBody DriverRequest r) {
+        return drivers.createDriver(me, r);
     }
 
     @PutMapping("/drivers/{id}")
-    Driver updateDriver(@PathVariable long id, @Valid @RequestBody DriverRequest r) {
-        return drivers.updateDriver(id, r);
+    Driver updateDriver(@CurrentActor StaffMember me, @PathVariable long id, @Valid @RequestBody DriverRequest r) {
+        return drivers.updateDriver(me, id, r);
     }
 }

@@ -10,14 +10,17 @@ class MuckNavigation {
 
     private static final Set<String> ROLES = Set.of("ADMIN", "MUCK_SUPERVISOR");
 
+    /** The map and the alarm list are open to leaders too, read-only ({@link MuckRoles#READERS}). */
+    private static final Set<String> READERS = Set.of("ADMIN", "MUCK_SUPERVISOR", "LEADER");
+
     @Bean
     NavItem muckMapNav() {
-        return new NavItem("nav.muck.map", "/muck/map", ROLES, 600);
+        return new NavItem("nav.muck.map", "/muck/map", READERS, 600);
     }
 
     @Bean
     NavItem muckAlarmsNav() {
-        return new NavItem("nav.muck.alarms", "/muck/alarms", ROLES, 610);
+        return new NavItem("nav.muck.alarms", "/muck/alarms", READERS, 610);
     }
 
     @Bean

@@ -7,6 +7,9 @@ import org.cityops.muck.alarm.AlarmQueries.Filter;
 import org.cityops.muck.alarm.CaseRules;
 import org.cityops.muck.engine.AlarmType;
 import org.cityops.muck.registry.Vehicles;
+import org.cityops.org.CurrentActor;
+import org.cityops.org.Role;
+import org.cityops.org.StaffMember;
 import org.cityops.platform.CityClock;
 import org.cityops.platform.DomainException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * {@link MuckMapModel}.
  */
 @Controller
-@PreAuthorize("hasAnyRole('ADMIN','MUCK_SUPERVISOR')")
+@PreAuthorize(MuckRoles.SUPERVISORS)
 class MuckPageController {
 
     private static final int PAGE = 50;
@@ -35,13 +38,17 @@ class MuckPageController {
         this.rules = rules;
     }
 
+    @PreAuthorize(MuckRoles.READERS)
     @GetMapping("/muck/map")
-    String liveMap() {
+    String liveMap(@CurrentActor StaffMember me, Model model) {
+        model.addAttribute("supervisor", supervisor(me));
         return "muck/map";
     }
 
+    @PreAuthorize(MuckRoles.READERS)
     @GetMapping("/muck/alarms")
     String alarmList(
+            @CurrentActor StaffMember me,
             @RequestParam(required = false) String type,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String plate,
@@ -49,6 +56,7 @@ class MuckPageController {
             @RequestParam(required = false) LocalDate toDate,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
+        model.addAttribute("supervisor", supervisor(me));
         String t = blank(type);
         String s = blank(status);
         String p = blank(plate);
@@ -59,7 +67,7 @@ class MuckPageController {
                 : toDate.plusDays(1).atStartOfDay(CityClock.ZONE).toInstant();
         int pg = Math.max(0, Math.min(page, 100_000));
         try {
-            var result = alarms.find(new Filter(t, s, from, to, p, null, null, null), pg, PAGE);
+            var result = alarms.find(me, new Filter(t, s, from, to, p, null, null, null), pg, PAGE);
             model.addAttribute("result", result);
             model.addAttribute("lastPage", Math.max(0, (result.total() - 1) / PAGE));
         } catch (DomainException e) {
@@ -78,8 +86,8 @@ class MuckPageController {
     }
 
     @GetMapping("/muck/track")
-    String track(@RequestParam(required = false) Long vehicle, Model model) {
-        model.addAttribute("vehicles", vehicles.vehicles(null, null));
+    String track(@CurrentActor StaffMember me, @RequestParam(required = false) Long vehicle, Model model) {
+        model.addAttribute("vehicles", vehicles.vehicles(me, null, null));
         model.addAttribute("vehicle", vehicle);
         return "muck/track";
     }
@@ -87,6 +95,11 @@ class MuckPageController {
     @GetMapping("/muck/stats")
     String stats() {
         return "muck/stats";
+    }
+
+    /** May act on alarms and open the registry (a leader only reads). */
+    private static boolean supervisor(StaffMember me) {
+        return me.hasAny(Role.ADMIN, Role.MUCK_SUPERVISOR);
     }
 
     private static String blank(String s) {

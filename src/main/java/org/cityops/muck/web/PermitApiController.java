@@ -5,6 +5,8 @@ import java.util.List;
 import org.cityops.muck.registry.Permits;
 import org.cityops.muck.registry.RegistryModel.Permit;
 import org.cityops.muck.registry.RegistryModel.PermitRequest;
+import org.cityops.org.CurrentActor;
+import org.cityops.org.StaffMember;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -31,24 +33,28 @@ class PermitApiController {
         this.permits = permits;
     }
 
+    @PreAuthorize(MuckRoles.READERS)
     @GetMapping
-    List<Permit> permits(@RequestParam(required = false) Long siteId, @RequestParam(required = false) Long vehicleId) {
-        return permits.permits(siteId, vehicleId);
+    List<Permit> permits(
+            @CurrentActor StaffMember me,
+            @RequestParam(required = false) Long siteId,
+            @RequestParam(required = false) Long vehicleId) {
+        return permits.permits(me, siteId, vehicleId);
     }
 
     @GetMapping("/{id}")
-    Permit permit(@PathVariable long id) {
-        return permits.permit(id);
+    Permit permit(@CurrentActor StaffMember me, @PathVariable long id) {
+        return permits.permit(me, id);
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Permit createPermit(@Valid @RequestBody PermitRequest r) {
-        return permits.createPermit(r);
+    Permit createPermit(@CurrentActor StaffMember me, @Valid @RequestBody PermitRequest r) {
+        return permits.createPermit(me, r);
     }
 
     @PutMapping("/{id}")
-    Permit updatePermit(@PathVariable long id, @Valid @RequestBody PermitRequest r) {
-        return permits.updatePermit(id, r);
+    Permit updatePermit(@CurrentActor StaffMember me, @PathVariable long id, @Valid @RequestBody PermitRequest r) {
+        return permits.updatePermit(me, id, r);
     }
 }

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import org.cityops.muck.registry.RegistryExcel;
+import org.cityops.org.CurrentActor;
+import org.cityops.org.StaffMember;
 import org.cityops.platform.InvalidInputException;
 import org.cityops.platform.NotFoundException;
 import org.cityops.platform.web.ApiProblemHandler;
@@ -51,19 +53,20 @@ class RegistryExcelController {
     }
 
     @GetMapping("/export/{kind}.xlsx")
-    ResponseEntity<byte[]> export(@PathVariable String kind) {
-        List<List<Object>> rows = "vehicles".equals(kind) ? excel.vehicleRows() : companiesOr404(kind);
+    ResponseEntity<byte[]> export(@CurrentActor StaffMember me, @PathVariable String kind) {
+        List<List<Object>> rows = "vehicles".equals(kind) ? excel.vehicleRows(me) : companiesOr404(me, kind);
         return Xlsx.download("muck-" + kind + ".xlsx", Xlsx.sheet(kind, columns(kind), rows));
     }
 
     @PostMapping("/import/{kind}")
-    Map<String, Object> importFile(@PathVariable String kind, @RequestParam("file") MultipartFile file) {
+    Map<String, Object> importFile(
+            @CurrentActor StaffMember me, @PathVariable String kind, @RequestParam("file") MultipartFile file) {
         columns(kind);
         if (file.isEmpty()) {
             throw new InvalidInputException("文件为空 empty file", "file");
         }
         try (InputStream in = file.getInputStream()) {
-            int n = "vehicles".equals(kind) ? excel.importVehicles(in) : excel.importCompanies(in);
+            int n = "vehicles".equals(kind) ? excel.importVehicles(me, in) : excel.importCompanies(me, in);
             return Map.of("imported", n);
         } catch (IOException e) {
             throw new InvalidInputException("无法读取上传文件 could not read the upload", "file");
@@ -77,9 +80,9 @@ class RegistryExcelController {
         return ResponseEntity.badRequest().body(pd);
     }
 
-    private List<List<Object>> companiesOr404(String kind) {
+    private List<List<Object>> companiesOr404(StaffMember me, String kind) {
         columns(kind);
-        return excel.companyRows();
+        return excel.companyRows(me);
     }
 
     private static List<String> columns(String kind) {

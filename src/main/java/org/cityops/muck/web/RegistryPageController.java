@@ -16,6 +16,8 @@ import org.cityops.muck.registry.RegistryModel.Vehicle;
 import org.cityops.muck.registry.Sites;
 import org.cityops.muck.registry.Vehicles;
 import org.cityops.muck.registry.Zones;
+import org.cityops.org.CurrentActor;
+import org.cityops.org.StaffMember;
 import org.cityops.platform.DomainException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -66,23 +68,23 @@ class RegistryPageController {
     }
 
     @GetMapping("/muck/sites")
-    String sites(Model model) {
-        model.addAttribute("sites", sites.sites());
-        model.addAttribute("disposalSites", disposalSites.disposalSites());
+    String sites(@CurrentActor StaffMember me, Model model) {
+        model.addAttribute("sites", sites.sites(me));
+        model.addAttribute("disposalSites", disposalSites.disposalSites(me));
         return "muck/sites";
     }
 
     @GetMapping("/muck/sites/{id}")
-    String siteFile(@PathVariable long id, Model model) {
-        model.addAttribute("site", sites.site(id));
-        List<Permit> sitePermits = permits.permits(id, null);
+    String siteFile(@CurrentActor StaffMember me, @PathVariable long id, Model model) {
+        model.addAttribute("site", sites.site(me, id));
+        List<Permit> sitePermits = permits.permits(me, id, null);
         model.addAttribute("permits", sitePermits);
         Set<Long> vehicleIds = new LinkedHashSet<>();
         sitePermits.forEach(p -> vehicleIds.addAll(p.vehicleIds()));
         List<Vehicle> fileVehicles = new ArrayList<>();
         for (Long v : vehicleIds) {
             try {
-                fileVehicles.add(vehicles.vehicle(v));
+                fileVehicles.add(vehicles.vehicle(me, v));
             } catch (DomainException outOfScope) {
                 // a vehicle outside the user's scope is left out of the file
             }
@@ -90,12 +92,13 @@ class RegistryPageController {
         model.addAttribute("vehicles", fileVehicles);
         model.addAttribute("trips", alarms.tripsOfSite(id, 100));
         model.addAttribute("alarms", alarms.alarmsOfSite(id, 100));
-        model.addAttribute("records", sites.siteRecords(id));
+        model.addAttribute("records", sites.siteRecords(me, id));
         return "muck/site";
     }
 
     @PostMapping("/muck/sites/{id}/records")
     String addRecord(
+            @CurrentActor StaffMember me,
             @PathVariable long id,
             @RequestParam String kind,
             @RequestParam String title,
@@ -111,7 +114,7 @@ class RegistryPageController {
                     || !kind.matches("^(DOCUMENT|DUTY|INSPECTION)$")) {
                 throw new org.cityops.platform.InvalidInputException("记录内容不完整或过长 record incomplete or too long");
             }
-            sites.addSiteRecord(id, new SiteRecordRequest(kind, null, blank(person), title.trim(), blank(note)));
+            sites.addSiteRecord(me, id, new SiteRecordRequest(kind, null, blank(person), title.trim(), blank(note)));
             redirect.addFlashAttribute("message", "saved");
         } catch (org.cityops.platform.InvalidInputException e) {
             redirect.addFlashAttribute("error", e.getMessage());
@@ -120,7 +123,7 @@ class RegistryPageController {
     }
 
     @GetMapping("/muck/registry")
-    String registryPage(@RequestParam(required = false) String days, Model model) {
+    String registryPage(@CurrentActor StaffMember me, @RequestParam(required = false) String days, Model model) {
         int window = Expiries.DEFAULT_DAYS;
         if (days != null && !days.isBlank()) {
             try {
@@ -133,18 +136,19 @@ class RegistryPageController {
                 window = Expiries.DEFAULT_DAYS;
             }
         }
-        model.addAttribute("expiring", expiries.within(window));
-        model.addAttribute("companies", companies.companies());
-        model.addAttribute("vehicles", vehicles.vehicles(null, null));
-        model.addAttribute("permits", permits.permits(null, null));
-        model.addAttribute("zones", zones.zones());
-        model.addAttribute("drivers", drivers.drivers(null));
+        model.addAttribute("expiring", expiries.within(me, window));
+        model.addAttribute("companies", companies.companies(me));
+        model.addAttribute("vehicles", vehicles.vehicles(me, null, null));
+        model.addAttribute("permits", permits.permits(me, null, null));
+        model.addAttribute("zones", zones.zones(me));
+        model.addAttribute("drivers", drivers.drivers(me, null));
         return "muck/registry";
     }
 
     /** The create/edit form of a registry record (the page calls the registry API; errors appear next to fields). */
     @GetMapping("/muck/registry/{kind}/edit")
     String editPage(
+            @CurrentActor StaffMember me,
             @org.springframework.web.bind.annotation.PathVariable String kind,
             @RequestParam(required = false) Long id,
             Model model) {
@@ -153,17 +157,17 @@ class RegistryPageController {
         }
         model.addAttribute("kind", kind);
         model.addAttribute("id", id);
-        model.addAttribute("companies", companies.companies());
+        model.addAttribute("companies", companies.companies(me));
         model.addAttribute("statuses", STATUSES.get(kind));
         if ("permits".equals(kind)) {
-            model.addAttribute("sites", sites.sites());
-            model.addAttribute("disposalSites", disposalSites.disposalSites());
-            model.addAttribute("vehicles", vehicles.vehicles(null, null));
+            model.addAttribute("sites", sites.sites(me));
+            model.addAttribute("disposalSites", disposalSites.disposalSites(me));
+            model.addAttribute("vehicles", vehicles.vehicles(me, null, null));
         }
         if ("drivers".equals(kind)) {
             model.addAttribute(
                     "vehicleChoices",
-                    vehicles.vehicles(null, null).stream()
+                    vehicles.vehicles(me, null, null).stream()
                             .map(v -> new Choice(v.id(), v.plate()))
                             .toList());
         }

@@ -7,6 +7,8 @@ import org.cityops.muck.registry.RegistryModel.SiteRecord;
 import org.cityops.muck.registry.RegistryModel.SiteRecordRequest;
 import org.cityops.muck.registry.RegistryModel.SiteRequest;
 import org.cityops.muck.registry.Sites;
+import org.cityops.org.CurrentActor;
+import org.cityops.org.StaffMember;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -32,35 +34,37 @@ class SiteApiController {
         this.sites = sites;
     }
 
+    @PreAuthorize(MuckRoles.READERS)
     @GetMapping
-    List<Site> sites() {
-        return sites.sites();
+    List<Site> sites(@CurrentActor StaffMember me) {
+        return sites.sites(me);
     }
 
     @GetMapping("/{id}")
-    Site site(@PathVariable long id) {
-        return sites.site(id);
+    Site site(@CurrentActor StaffMember me, @PathVariable long id) {
+        return sites.site(me, id);
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Site createSite(@Valid @RequestBody SiteRequest r) {
-        return sites.createSite(r);
+    Site createSite(@CurrentActor StaffMember me, @Valid @RequestBody SiteRequest r) {
+        return sites.createSite(me, r);
     }
 
     @PutMapping("/{id}")
-    Site updateSite(@PathVariable long id, @Valid @RequestBody SiteRequest r) {
-        return sites.updateSite(id, r);
+    Site updateSite(@CurrentActor StaffMember me, @PathVariable long id, @Valid @RequestBody SiteRequest r) {
+        return sites.updateSite(me, id, r);
     }
 
     @GetMapping("/{id}/records")
-    List<SiteRecord> siteRecords(@PathVariable long id) {
-        return sites.siteRecords(id);
+    List<SiteRecord> siteRecords(@CurrentActor StaffMember me, @PathVariable long id) {
+        return sites.siteRecords(me, id);
     }
 
     @PostMapping("/{id}/records")
     @ResponseStatus(HttpStatus.CREATED)
-    SiteRecord addSiteRecord(@PathVariable long id, @Valid @RequestBody SiteRecordRequest r) {
-        return sites.addSiteRecord(id, r);
+    SiteRecord addSiteRecord(
+            @CurrentActor StaffMember me, @PathVariable long id, @Valid @RequestBody SiteRecordRequest r) {
+        return sites.addSiteRecord(me, id, r);
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import org.cityops.muck.registry.RegistryModel.Zone;
 import org.cityops.muck.registry.RegistryModel.ZoneRequest;
 import org.cityops.muck.registry.Zones;
+import org.cityops.org.CurrentActor;
+import org.cityops.org.StaffMember;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -30,24 +32,25 @@ class ZoneApiController {
         this.zones = zones;
     }
 
+    @PreAuthorize(MuckRoles.READERS)
     @GetMapping
-    List<Zone> zones() {
-        return zones.zones();
+    List<Zone> zones(@CurrentActor StaffMember me) {
+        return zones.zones(me);
     }
 
     @GetMapping("/{id}")
-    Zone zone(@PathVariable long id) {
-        return zones.zone(id);
+    Zone zone(@CurrentActor StaffMember me, @PathVariable long id) {
+        return zones.zone(me, id);
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Zone createZone(@Valid @RequestBody ZoneRequest r) {
-        return zones.createZone(r);
+    Zone createZone(@CurrentActor StaffMember me, @Valid @RequestBody ZoneRequest r) {
+        return zones.createZone(me, r);
     }
 
     @PutMapping("/{id}")
-    Zone updateZone(@PathVariable long id, @Valid @RequestBody ZoneRequest r) {
-        return zones.updateZone(id, r);
+    Zone updateZone(@CurrentActor StaffMember me, @PathVariable long id, @Valid @RequestBody ZoneRequest r) {
+        return zones.updateZone(me, id, r);
     }
 }

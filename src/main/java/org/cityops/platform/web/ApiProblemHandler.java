@@ -67,9 +67,16 @@ public class ApiProblemHandler {
         return HttpStatus.BAD_REQUEST;
     }
 
+    /**
+     * A request body that breaks its Bean Validation constraints: a 400 naming the first field in the order the
+     * request declares its fields (the validator reports them in no fixed order), with every broken field in
+     * {@code errors}.
+     */
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ProblemDetail invalid(MethodArgumentNotValidException e) {
-        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+        List<FieldError> fieldErrors = inDeclarationOrder(
+                e.getBindingResult().getTarget(), e.getBindingResult().getFieldErrors());
+        List<Map<String, String>> errors = fieldErrors.stream()
                 .map(fe -> Map.of(
                         "field",
                         fe.getField(),
@@ -78,7 +85,7 @@ public class ApiProblemHandler {
                         "message",
                         texts.forField(null, String.valueOf(fe.getDefaultMessage()))))
                 .toList();
-        FieldError first = e.getBindingResult().getFieldError();
+        FieldError first = fieldErrors.isEmpty() ? null : fieldErrors.get(0);
         ProblemDetail pd = problem(
                 HttpStatus.BAD_REQUEST,
                 first == null
@@ -87,6 +94,31 @@ public class ApiProblemHandler {
                 first == null ? null : first.getField());
         pd.setProperty("errors", errors);
         return pd;
+    }
+
+    /** Field errors sorted by where their (top-level) field is declared in the target's class, then by path. */
+    static List<FieldError> inDeclarationOrder(Object target, List<FieldError> errors) {
+        List<String> order = new java.util.ArrayList<>();
+        if (target != null) {
+            Class<?> type = target.getClass();
+            if (type.isRecord()) {
+                for (var c : type.getRecordComponents()) {
+                    order.add(c.getName());
+                }
+            } else {
+                for (var f : type.getDeclaredFields()) {
+                    order.add(f.getName());
+                }
+            }
+        }
+        java.util.function.ToIntFunction<FieldError> position = fe -> {
+            String top = fe.getField().split("[.\\[]", 2)[0];
+            int i = order.indexOf(top);
+            return i < 0 ? Integer.MAX_VALUE : i;
+        };
+        return errors.stream()
+                .sorted(java.util.Comparator.comparingInt(position).thenComparing(FieldError::getField))
+                .toList();
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)

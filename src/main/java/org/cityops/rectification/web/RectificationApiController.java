@@ -318,7 +318,11 @@ class RectificationApiController {
 
     // ------------------------------------------------------------ commands
 
-    record StatusOverride(String status, String justification) {}
+    record StatusOverride(
+            String status,
+
+            @NotBlank(message = "请说明理由 a justification is required")
+            String justification) {}
 
     @PutMapping("/problems/{id}/status")
     LedgerJson.Problem overrideStatus(
@@ -346,7 +350,9 @@ class RectificationApiController {
         return problem(me, id).problem();
     }
 
-    record ReopenRequest(String reason) {}
+    record ReopenRequest(
+            @NotBlank(message = "请说明反弹情况 a reason is required")
+            String reason) {}
 
     @PostMapping("/problems/{id}/reopen")
     LedgerJson.Problem reopen(
@@ -378,7 +384,11 @@ class RectificationApiController {
         return measure(me, id);
     }
 
-    record ProgressRequest(LocalDate date, String text) {}
+    record ProgressRequest(
+            LocalDate date,
+
+            @NotBlank(message = "进展内容不能为空 progress text is required")
+            String text) {}
 
     @PostMapping("/measures/{id}/progress")
     ResponseEntity<LedgerJson.MeasureDetail> progress(

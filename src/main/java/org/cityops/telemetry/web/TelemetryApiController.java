@@ -2,6 +2,7 @@ package org.cityops.telemetry.web;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,8 +66,8 @@ class TelemetryApiController {
 
     @GetMapping("/terminals/{phone}/last")
     @PreAuthorize("hasAnyRole('ADMIN','MUCK_SUPERVISOR','LEADER','DISPATCHER','SHIFT_LEADER')")
-    Position last(@PathVariable String phone) {
-        String terminal = visible(phone);
+    Position last(Principal caller, @PathVariable String phone) {
+        String terminal = visible(caller, phone);
         Position p = gateway.latest(terminal);
         if (p == null) {
             throw new NotFoundException("该终端没有位置 no position of terminal " + terminal);
@@ -77,6 +78,7 @@ class TelemetryApiController {
     @GetMapping("/terminals/{phone}/positions")
     @PreAuthorize("hasAnyRole('ADMIN','MUCK_SUPERVISOR','LEADER','DISPATCHER','SHIFT_LEADER')")
     List<Position> positions(
+            Principal caller,
             @PathVariable String phone,
             @RequestParam Instant from,
             @RequestParam Instant to,
@@ -87,7 +89,7 @@ class TelemetryApiController {
         if (Duration.between(from, to).compareTo(Duration.ofDays(31)) > 0) {
             throw new InvalidInputException("at most 31 days at a time", "to");
         }
-        return gateway.track(visible(phone), from, to, limit);
+        return gateway.track(visible(caller, phone), from, to, limit);
     }
 
     record Released(String terminal, boolean released) {}
@@ -98,8 +100,8 @@ class TelemetryApiController {
      */
     @PostMapping("/terminals/{phone}/release")
     @PreAuthorize("hasAnyRole('ADMIN','MUCK_SUPERVISOR')")
-    Released release(@PathVariable String phone) {
-        String terminal = visible(phone);
+    Released release(Principal caller, @PathVariable String phone) {
+        String terminal = visible(caller, phone);
         if (!gateway.release(terminal)) {
             throw new NotFoundException("终端尚未注册，无需解绑 terminal " + terminal + " has no registration to release");
         }
@@ -156,7 +158,7 @@ class TelemetryApiController {
         }
         boolean machine = caller.getAuthorities().stream().anyMatch(a -> INGEST_KEY.equals(a.getAuthority()));
         var refused = access.refusedForIngest(
-                positions.stream().map(Position::terminal).toList(), !machine);
+                caller, positions.stream().map(Position::terminal).toList(), !machine);
         for (int i = 0; i < positions.size(); i++) {
             if (refused.contains(positions.get(i).terminal())) {
                 throw new AccessDeniedToEntityException(
@@ -190,17 +192,18 @@ class TelemetryApiController {
     /** Without a registry nothing is in anybody's scope. */
     static final TerminalAccess NO_REGISTRY = new TerminalAccess() {
         @Override
-        public Reach reach(String terminal) {
+        public Reach reach(Principal caller, String terminal) {
             return Reach.NOT_REGISTERED;
         }
 
         @Override
-        public boolean cityWide() {
+        public boolean cityWide(Principal caller) {
             return false;
         }
 
         @Override
-        public java.util.Set<String> refusedForIngest(java.util.Collection<String> terminals, boolean staff) {
+        public java.util.Set<String> refusedForIngest(
+                Principal caller, java.util.Collection<String> terminals, boolean staff) {
             return new java.util.HashSet<>(terminals);
         }
     };
@@ -209,9 +212,9 @@ class TelemetryApiController {
      * The terminal, if the caller may see it: fitted to a vehicle in their data scope (403 when outside it), or to
      * no vehicle and the caller city-wide (404 for anyone else, as for a terminal that does not exist).
      */
-    private String visible(String phone) {
+    private String visible(Principal caller, String phone) {
         String terminal = terminal(phone);
-        switch (access.reach(terminal)) {
+        switch (access.reach(caller, terminal)) {
             case IN_SCOPE -> {
                 return terminal;
             }
@@ -219,7 +222,7 @@ class TelemetryApiController {
                 throw new AccessDeniedToEntityException(
                         "该终端的车辆不在您的数据范围内 terminal " + terminal + " is outside your data scope", "phone");
             default -> {
-                if (access.cityWide()) {
+                if (access.cityWide(caller)) {
                     return terminal;
                 }
                 throw new NotFoundException("终端不在车辆登记中 terminal " + terminal + " is not in the vehicle registry");

@@ -111,7 +111,7 @@ class CaseConcurrencyAndSlaTests {
         cases.transition(suspended, TransitionRequest.of(CaseAction.SUSPEND, "挂账测试"), SHIFT);
 
         Clock farFuture = Clock.fixed(java.time.Instant.now().plus(Duration.ofDays(400)), ZoneOffset.UTC);
-        SlaClock sla = new SlaClock(jdbc, farFuture, e -> {}, org, tm);
+        SlaClock sla = new SlaClock(jdbc, farFuture, e -> {}, e -> {}, org, tm);
         assertThat(sla.tick()).isPositive();
         assertThat(jdbc.sql("SELECT overdue FROM city_case WHERE id = :id")
                         .param("id", late)

@@ -1,11 +1,7 @@
 package org.cityops.org.internal.security;
 
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.cityops.org.CurrentStaff;
-import org.cityops.org.StaffMember;
-import org.cityops.platform.AccessDeniedToEntityException;
 import org.cityops.platform.Actor;
 import org.cityops.platform.ActorProvider;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -13,9 +9,13 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
-/** Who is acting, from the security context: staff, a machine client, an anonymous citizen, or the system. */
+/**
+ * Who is recorded in the audit trail, from the security context: staff, a machine client, an anonymous citizen, or
+ * the system, with the client address. Decides nothing about what anybody may see (that is the actor passed from the
+ * web edge, {@code @CurrentActor StaffMember}, and {@code ScopeRule}).
+ */
 @Component
-class SecurityActorProvider implements ActorProvider, CurrentStaff {
+class SecurityActorProvider implements ActorProvider {
 
     @Override
     public Actor current() {
@@ -32,19 +32,5 @@ class SecurityActorProvider implements ActorProvider, CurrentStaff {
                 .map(a -> a.getAuthority().replaceFirst("^ROLE_", ""))
                 .collect(Collectors.toSet());
         return new Actor(auth.getName(), auth.getName(), roles, ip);
-    }
-
-    @Override
-    public StaffMember require() {
-        return find().orElseThrow(() -> new AccessDeniedToEntityException("需要登录 sign-in required"));
-    }
-
-    @Override
-    public Optional<StaffMember> find() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.getPrincipal() instanceof StaffPrincipal p) {
-            return Optional.of(p.staff());
-        }
-        return Optional.empty();
     }
 }
