@@ -11,7 +11,8 @@ public enum Role {
     ASSESSOR("考评员"),
     LEADER("领导"),
     RECTIFICATION_OFFICE("整改办"),
-    MUCK_SUPERVISOR("渣土监管员");
+    MUCK_SUPERVISOR("渣土监管员"),
+    SANITATION_SUPERVISOR("环卫监管员");
 
     private final String label;
 

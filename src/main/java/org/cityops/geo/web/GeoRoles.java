@@ -4,7 +4,7 @@ package org.cityops.geo.web;
 final class GeoRoles {
 
     static final String ALL_STAFF = "hasAnyRole('ADMIN','OPERATOR','SHIFT_LEADER','DISPATCHER','INSPECTOR','HANDLER',"
-            + "'ASSESSOR','LEADER','RECTIFICATION_OFFICE','MUCK_SUPERVISOR')";
+            + "'ASSESSOR','LEADER','RECTIFICATION_OFFICE','MUCK_SUPERVISOR','SANITATION_SUPERVISOR')";
 
     private GeoRoles() {}
 }

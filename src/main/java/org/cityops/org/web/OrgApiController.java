@@ -38,7 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
 class OrgApiController {
 
     static final String ANY_STAFF = "hasAnyRole('ADMIN','OPERATOR','SHIFT_LEADER','DISPATCHER','INSPECTOR','HANDLER',"
-            + "'ASSESSOR','LEADER','RECTIFICATION_OFFICE','MUCK_SUPERVISOR')";
+            + "'ASSESSOR','LEADER','RECTIFICATION_OFFICE','MUCK_SUPERVISOR','SANITATION_SUPERVISOR')";
     static final String ADMIN = "hasRole('ADMIN')";
 
     private final OrgAdministration admin;

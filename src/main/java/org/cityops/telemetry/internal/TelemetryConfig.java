@@ -98,7 +98,8 @@ class TelemetryConfig {
         JdbcAuthCodes codes =
                 new JdbcAuthCodes(dataSource, store.postgres(), clock, new TransactionTemplate(transactions), audit);
         codes.preload();
-        TerminalRegistrar registrar = new TerminalRegistrar(directory::getIfAvailable, codes, allowUnknown);
+        TerminalRegistrar registrar = new TerminalRegistrar(
+                () -> CombinedTerminalDirectory.of(directory.orderedStream().toList()), codes, allowUnknown);
         TelemetryGateway gateway = new TelemetryGateway(
                 store,
                 observers.orderedStream().toList(),

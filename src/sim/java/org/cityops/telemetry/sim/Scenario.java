@@ -28,12 +28,19 @@ public record Scenario(
         String afterword) {
 
     /** Every scenario the simulator knows, by name, in the order {@code --help} lists them. */
-    static final Map<String, Scenario> ALL = index(List.of(new Scenario(
-            "all-alarms",
-            AllAlarmsScenario::defaultStart,
-            AllAlarmsScenario::scripts,
-            "every muck alarm type should now be on /muck/alarms; OFFLINE follows from the server's tick after"
-                    + " offline-after (10 min)")));
+    static final Map<String, Scenario> ALL = index(List.of(
+            new Scenario(
+                    "all-alarms",
+                    AllAlarmsScenario::defaultStart,
+                    AllAlarmsScenario::scripts,
+                    "every muck alarm type should now be on /muck/alarms; OFFLINE follows from the server's tick after"
+                            + " offline-after (10 min)"),
+            new Scenario(
+                    "sanitation",
+                    SanitationScenario::defaultStart,
+                    SanitationScenario::scripts,
+                    "on /sanitation/map for the scenario's day: 天宁长江路 1–3 and 新北通江大道 1 已完成, 钟楼长江路 1 已完成"
+                            + " and 2 部分覆盖 (≈ 50 %), every other segment 未作业")));
 
     public static Optional<Scenario> named(String name) {
         return Optional.ofNullable(ALL.get(name));

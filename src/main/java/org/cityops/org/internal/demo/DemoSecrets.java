@@ -31,6 +31,7 @@ public final class DemoSecrets {
                 "leader1",
                 "rectify1",
                 "muck1",
+                "sanitation1",
                 "handler-hwc"));
         for (DemoOrgSeeder.District d : DemoOrgSeeder.DISTRICTS) {
             names.add("handler-" + d.handler());

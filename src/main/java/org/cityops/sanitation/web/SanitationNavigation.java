@@ -1,0 +1,22 @@
+package org.cityops.sanitation.web;
+
+import java.util.Set;
+import org.cityops.platform.NavItem;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class SanitationNavigation {
+
+    private static final Set<String> ROLES = Set.of("ADMIN", "SANITATION_SUPERVISOR", "LEADER");
+
+    @Bean
+    NavItem sanitationMapNav() {
+        return new NavItem("nav.sanitation.map", "/sanitation/map", ROLES, 660);
+    }
+
+    @Bean
+    NavItem sanitationRatesNav() {
+        return new NavItem("nav.sanitation.rates", "/sanitation/rates", ROLES, 670);
+    }
+}
