@@ -19,6 +19,7 @@ import org.cityops.muck.alarm.CaseRules;
 import org.cityops.muck.registry.Vehicles;
 import org.cityops.org.CurrentActor;
 import org.cityops.org.StaffMember;
+import org.cityops.platform.excel.XlsxDownload;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -124,13 +125,13 @@ class AlarmApiController {
                     a.detail(),
                     a.caseNumber()));
         }
-        byte[] body = Xlsx.sheet(
+        byte[] body = XlsxDownload.sheet(
                 "报警",
                 List.of(
                         "编号", "报警类型", "状态", "车牌", "终端号", "运输企业", "开始时间", "最后时间", "结束时间", "纬度", "经度", "区划", "详情",
                         "案件编号"),
                 rows);
-        return Xlsx.download("muck-alarms.xlsx", body);
+        return XlsxDownload.download("muck-alarms.xlsx", body);
     }
 
     @PreAuthorize(MuckRoles.READERS)

@@ -9,6 +9,7 @@ import org.cityops.org.CurrentActor;
 import org.cityops.org.StaffMember;
 import org.cityops.platform.InvalidInputException;
 import org.cityops.platform.NotFoundException;
+import org.cityops.platform.excel.XlsxDownload;
 import org.cityops.platform.web.ApiProblemHandler;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -49,13 +50,14 @@ class RegistryExcelController {
                         "0519-88880000",
                         "320411",
                         "ACTIVE"));
-        return Xlsx.download("muck-" + kind + "-template.xlsx", Xlsx.sheet(kind, columns(kind), example));
+        return XlsxDownload.download(
+                "muck-" + kind + "-template.xlsx", XlsxDownload.sheet(kind, columns(kind), example));
     }
 
     @GetMapping("/export/{kind}.xlsx")
     ResponseEntity<byte[]> export(@CurrentActor StaffMember me, @PathVariable String kind) {
         List<List<Object>> rows = "vehicles".equals(kind) ? excel.vehicleRows(me) : companiesOr404(me, kind);
-        return Xlsx.download("muck-" + kind + ".xlsx", Xlsx.sheet(kind, columns(kind), rows));
+        return XlsxDownload.download("muck-" + kind + ".xlsx", XlsxDownload.sheet(kind, columns(kind), rows));
     }
 
     @PostMapping("/import/{kind}")

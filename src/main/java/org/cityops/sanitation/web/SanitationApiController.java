@@ -17,6 +17,7 @@ import org.cityops.assessment.SourceScoreInput;
 import org.cityops.org.CurrentActor;
 import org.cityops.org.StaffMember;
 import org.cityops.platform.InvalidInputException;
+import org.cityops.platform.excel.XlsxDownload;
 import org.cityops.sanitation.fleet.Fleet;
 import org.cityops.sanitation.fleet.SanitationVehicle;
 import org.cityops.sanitation.fleet.VehicleType;
@@ -126,7 +127,7 @@ class SanitationApiController {
 
     @GetMapping("/segments/export")
     ResponseEntity<byte[]> export(@CurrentActor StaffMember me) {
-        return Xlsx.download("道路清扫保洁台账.xlsx", segments.exportXlsx(me));
+        return XlsxDownload.download("道路清扫保洁台账.xlsx", segments.exportXlsx(me));
     }
 
     @GetMapping("/vehicles")
@@ -200,7 +201,7 @@ class SanitationApiController {
             @CurrentActor StaffMember me,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
         LocalDate d = day == null ? CoverageReport.today(clock) : day;
-        return Xlsx.download("作业覆盖-" + d + ".xlsx", report.exportDay(d, me));
+        return XlsxDownload.download("作业覆盖-" + d + ".xlsx", report.exportDay(d, me));
     }
 
     @GetMapping("/segments/{id}/passes")

@@ -1,22 +1,20 @@
-package org.cityops.sanitation.web;
+package org.cityops.platform.excel;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.cityops.platform.excel.SheetWriter;
-import org.cityops.platform.excel.WorkbookWriter;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** A one-sheet .xlsx with a bold, frozen header row (written by {@link WorkbookWriter}), and its download. */
-final class Xlsx {
+public final class XlsxDownload {
 
-    static final MediaType XLSX = MediaType.parseMediaType(WorkbookWriter.CONTENT_TYPE);
+    public static final MediaType XLSX = MediaType.parseMediaType(WorkbookWriter.CONTENT_TYPE);
 
-    private Xlsx() {}
+    private XlsxDownload() {}
 
-    static byte[] sheet(String name, List<String> header, List<List<Object>> rows) {
+    public static byte[] sheet(String name, List<String> header, List<List<Object>> rows) {
         try (WorkbookWriter wb = new WorkbookWriter()) {
             SheetWriter sheet = wb.sheet(name, header);
             rows.forEach(sheet::row);
@@ -24,7 +22,8 @@ final class Xlsx {
         }
     }
 
-    static ResponseEntity<byte[]> download(String filename, byte[] body) {
+    /** The workbook as an attachment; the file name may be Chinese (RFC 5987 encoded). */
+    public static ResponseEntity<byte[]> download(String filename, byte[] body) {
         return ResponseEntity.ok()
                 .contentType(XLSX)
                 .header(
