@@ -115,6 +115,19 @@ class SanitationAssessmentFeedTests {
     }
 
     @Test
+    void aLockedPeriodTakesNoSanitationScores() throws Exception {
+        long period = openPeriod("2025-08-01", "2025-08-31");
+        String base = "/api/v1/assessment/periods/" + period;
+        postJson(base + "/compute", "assessor1", "{}").andExpect(status().is2xxSuccessful());
+        postJson(base + "/lock", "leader1", "{}").andExpect(status().is2xxSuccessful());
+        postJson("/api/v1/sanitation/rates/2025-08/submit", "sanitation1", "{}")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.field").value("status"));
+        assertThat(JsonPath.<List<?>>read(getBody(base + "/scores", "assessor1"), "$[?(@.source == 'DEPARTMENT')]"))
+                .isEmpty();
+    }
+
+    @Test
     void theCurrentMonthCannotBeSubmittedYet() throws Exception {
         String month =
                 LocalDate.now(SanitationCoverageFlowTests.CITY).toString().substring(0, 7);
