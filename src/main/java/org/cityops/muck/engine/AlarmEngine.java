@@ -19,7 +19,9 @@ import org.locationtech.jts.geom.Point;
 /**
  * The construction-waste alarm engine (报警引擎): a state machine per vehicle, fed positions in time order, plus a
  * clock tick for offline detection. Pure domain: no Spring, no SQL; the caller persists {@link #snapshot} and the
- * events it returns, and {@link #restore}s after a restart.
+ * events it returns, and {@link #restore}s after a restart. About 500 lines on purpose: every rule reads and
+ * changes the same per-vehicle state in one pass, and the list below is easier to check against the code when the
+ * rules sit together; each rule's test is in {@code AlarmEngineTests}.
  *
  * <p>Rules (thresholds in {@link AlarmThresholds}):
  * <ul>

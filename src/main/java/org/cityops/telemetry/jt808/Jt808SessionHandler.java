@@ -24,7 +24,9 @@ import org.cityops.telemetry.pipeline.Submission;
  * One terminal connection: registration, authentication, then service. Everything runs on the channel's event
  * loop except {@link #acknowledge}, which the writer calls and which hops onto the event loop. Reading is paused
  * (not data dropped) when the connection exceeds its rate or in-flight limit, when the writer's queue is full,
- * or when the terminal does not read our replies.
+ * or when the terminal does not read our replies. Over 400 lines on purpose: the five reasons to pause reading
+ * share one bit set and must be released together, and splitting the session's states across classes would
+ * spread that invariant; the codec and the registration rules already live elsewhere.
  */
 final class Jt808SessionHandler extends SimpleChannelInboundHandler<Jt808Message> implements AckTarget {
 

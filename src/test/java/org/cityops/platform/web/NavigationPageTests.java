@@ -51,7 +51,16 @@ class NavigationPageTests {
                 (List<NavGroup>) page.getModelAndView().getModel().get("navGroups");
         assertThat(groups)
                 .extracting(NavGroup::section)
-                .containsExactly("stats", "cases", "rectification", "assessment", "muck", "basedata", "system", "");
+                .containsExactly(
+                        "stats",
+                        "cases",
+                        "rectification",
+                        "assessment",
+                        "muck",
+                        "sanitation",
+                        "basedata",
+                        "system",
+                        "");
         assertThat(groups.stream().filter(g -> g.contains("/admin/catalog")))
                 .extracting(NavGroup::section)
                 .containsExactly("basedata");
