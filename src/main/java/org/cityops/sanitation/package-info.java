@@ -7,5 +7,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "sanitation",
-        allowedDependencies = {"platform", "audit", "org", "geo", "telemetry", "cases", "stats"})
+        allowedDependencies = {"platform", "audit", "org", "geo", "telemetry", "cases", "stats", "assessment"})
 package org.cityops.sanitation;

@@ -171,6 +171,24 @@ public class SourceScores {
             Double score,
             String note,
             StaffMember who) {
+        return enter(periodId, source, type, code, itemCode, score, note, who, null);
+    }
+
+    /**
+     * {@link #enter} with a source key kept in the batch column: the key of a score another module submits through
+     * {@link org.cityops.assessment.SourceScoreInput}, so a resubmission is recognised ({@link #hasKey}).
+     */
+    @Transactional
+    public Score enter(
+            long periodId,
+            Source source,
+            SubjectType type,
+            String code,
+            String itemCode,
+            Double score,
+            String note,
+            StaffMember who,
+            String sourceKey) {
         Periods.Period p = openPeriod(periodId);
         if (score == null || score < 0 || score > 100) {
             throw new InvalidInputException("得分必须在 0..100 之间 score must be 0..100", "score");
@@ -210,7 +228,7 @@ public class SourceScores {
                 status,
                 who.username(),
                 who.departmentCode(),
-                null,
+                sourceKey,
                 note);
         audit.record(
                 "ASSESSMENT_SCORE",
@@ -284,7 +302,18 @@ public class SourceScores {
                 .list();
     }
 
-    private Periods.Period openPeriod(long periodId) {
+    /** Whether a score with this source key was already entered in the period. */
+    public boolean hasKey(long periodId, String sourceKey) {
+        return jdbc.sql("SELECT COUNT(*) FROM asm_source_score WHERE period_id = :p AND batch = :k")
+                        .param("p", periodId)
+                        .param("k", sourceKey)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** Fails with 409 when the period no longer takes scores (locked or published). */
+    Periods.Period openPeriod(long periodId) {
         Periods.Period p = periods.get(periodId);
         if (p.status() == Periods.Status.LOCKED || p.status() == Periods.Status.PUBLISHED) {
             throw new ConflictException("考核周期已锁定 period is locked", "status");

@@ -11,7 +11,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
+import org.cityops.assessment.SourceScoreInput;
 import org.cityops.org.CurrentActor;
 import org.cityops.org.StaffMember;
 import org.cityops.platform.InvalidInputException;
@@ -24,6 +26,7 @@ import org.cityops.sanitation.ledger.Segment;
 import org.cityops.sanitation.ledger.SegmentDraft;
 import org.cityops.sanitation.ledger.Segments;
 import org.cityops.sanitation.report.CoverageReport;
+import org.cityops.sanitation.report.MonthlyRateSubmission;
 import org.cityops.sanitation.report.PassView;
 import org.cityops.sanitation.report.RateRow;
 import org.cityops.sanitation.report.SegmentDay;
@@ -49,12 +52,15 @@ class SanitationApiController {
     private final Segments segments;
     private final Fleet fleet;
     private final CoverageReport report;
+    private final MonthlyRateSubmission submission;
     private final Clock clock;
 
-    SanitationApiController(Segments segments, Fleet fleet, CoverageReport report, Clock clock) {
+    SanitationApiController(
+            Segments segments, Fleet fleet, CoverageReport report, MonthlyRateSubmission submission, Clock clock) {
         this.segments = segments;
         this.fleet = fleet;
         this.report = report;
+        this.submission = submission;
         this.clock = clock;
     }
 
@@ -213,5 +219,18 @@ class SanitationApiController {
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "district") String by) {
         return report.rates(from, to, by, me);
+    }
+
+    /** Hands a finished month's coverage rate per district to the assessment as 专业部门评价 scores (once). */
+    @PostMapping("/rates/{month}/submit")
+    @PreAuthorize("hasAnyRole('ADMIN','SANITATION_SUPERVISOR')")
+    SourceScoreInput.Submitted submitRates(@CurrentActor StaffMember me, @PathVariable String month) {
+        YearMonth m;
+        try {
+            m = YearMonth.parse(month);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInputException("月份格式须为 yyyy-MM month must be yyyy-MM", "month");
+        }
+        return submission.submit(m, me);
     }
 }
