@@ -26,7 +26,6 @@ import org.cityops.platform.CityClock;
 import org.cityops.support.Api;
 import org.cityops.support.IntegrationTest;
 import org.cityops.telemetry.Position;
-import org.cityops.telemetry.PositionObserver;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,7 +49,7 @@ class AlarmPipelineTests {
     JdbcClient jdbc;
 
     @Autowired
-    PositionObserver observer;
+    EngineRunner observer; // the muck alarm engine's position observer (sanitation has its own)
 
     @Autowired
     EngineRunner runner;
