@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.operation.distance.DistanceOp;
 
 /**
  * The live coverage engine (作业覆盖引擎): positions of sanitation vehicles in, changed passes out. No Spring, no SQL;
@@ -26,8 +27,9 @@ import org.locationtech.jts.geom.Coordinate;
  * neighbours before and after, nearest (within the buffer, default 15 m), among segments whose direction agrees
  * with the vehicle's heading (± tolerance; both ways unless one-way). Averaging over neighbours keeps GPS noise of
  * σ 5–10 m from flipping a sweeper onto a parallel road 20 m away. Two consecutive matched positions cover the
- * stretch between their projections onto the segment (JTS {@code LengthIndexedLine}); across a change of segment
- * both segments get the projection of both positions (clamped to their ends), so the corner is not lost.
+ * stretch between their along-track positions on the segment (JTS {@code LengthIndexedLine}; each position's
+ * projection averaged with its neighbours', see {@code along}); across a turn between two segments that meet, each
+ * is covered up to (from) the junction, so the corner is not lost.
  *
  * <p>A pass is one vehicle's run along one segment in one direction; it closes when the vehicle turns back along
  * it, or has not touched it for {@code passGap}.
@@ -158,6 +160,8 @@ public final class CoverageEngine {
         final List<Obs> window = new ArrayList<>();
         int undecided;
         Matched previous;
+        /** a matched position on a road that does not meet the previous one, waiting for the next position */
+        Matched excursion;
         /** the next link starts a run (no matched position before it since the brush went on or a gap) */
         boolean runStart = true;
         /** metres along the segment between the last two linked positions (signed), 0 if not on one segment */
@@ -192,10 +196,12 @@ public final class CoverageEngine {
             }
             window.add(new Obs(s, frame.toMetres(s.lat(), s.lon())));
             undecided++;
-            while (undecided > settings.smoothing()) {
+            int k = settings.smoothing();
+            // a run's first positions wait until 2k + 1 are known, so they are judged on as many as the others
+            while (undecided > k && window.size() > 2 * k) {
                 decideNext(changed);
             }
-            while (window.size() - undecided > settings.smoothing()) {
+            while (window.size() - undecided > 2 * k) {
                 window.remove(0);
             }
         }
@@ -211,21 +217,41 @@ public final class CoverageEngine {
             int i = window.size() - undecided;
             undecided--;
             Obs o = window.get(i);
-            int from = Math.max(0, i - settings.smoothing());
-            int to = Math.min(window.size() - 1, i + settings.smoothing());
+            // 2k + 1 neighbours centred on the position, shifted inwards at the start and the end of a run
+            int k = settings.smoothing();
+            int from = Math.max(0, Math.min(i - k, window.size() - 1 - 2 * k));
+            int to = Math.min(window.size() - 1, from + 2 * k);
             Matched m = match(o, window.subList(from, to + 1));
             if (m == null) {
                 return; // a stray position: the next matched one may still link to the previous (bridge)
             }
-            if (previous != null
-                    && Duration.between(
-                                            previous.obs().sample().time(),
-                                            o.sample().time())
-                                    .compareTo(settings.maxGap())
-                            <= 0) {
+            if (previous != null && !withinGap(previous, m)) {
+                endRun(changed);
+            }
+            if (excursion != null) {
+                Matched away = excursion;
+                excursion = null;
+                if (m.segment() != previous.segment()) {
+                    // it really moved to the other road: nothing covered between the two roads
+                    lastStep = 0;
+                    previous = away;
+                    runStart = true;
+                }
+                // else: one position on a road that does not meet this one and back again is noise: bridged
+            } else if (previous != null && m.segment() != previous.segment() && !meet(previous.segment(), m.segment())) {
+                excursion = m; // decided by the next position: back on this road (noise) or staying there (moved)
+                return;
+            }
+            if (previous != null) {
                 cover(previous, m, changed);
             }
             previous = m;
+        }
+
+        boolean withinGap(Matched a, Matched b) {
+            return Duration.between(a.obs().sample().time(), b.obs().sample().time())
+                            .compareTo(settings.maxGap())
+                    <= 0;
         }
 
         Matched match(Obs o, List<Obs> neighbours) {
@@ -259,7 +285,51 @@ public final class CoverageEngine {
                     best = seg;
                 }
             }
-            return best == null ? null : new Matched(o, best, best.project(o.xy()));
+            return best == null ? null : new Matched(o, best, along(o, best, neighbours));
+        }
+
+        /**
+         * Where along {@code seg} the vehicle was at {@code o}: the position's own projection averaged with those of
+         * its neighbours on the same road in the same direction, each moved back by the distance driven between
+         * them (mean reported speed × time). One projection carries the full GPS noise along the road (σ 10 m);
+         * the average of up to seven carries about a third of it, which is what keeps the ends of a run (where the
+         * union of stretches ends) within a few metres.
+         */
+        double along(Obs o, RoadSegment seg, List<Obs> neighbours) {
+            double own = seg.projectExtended(o.xy());
+            int dir = travelSign(seg, own, o.sample());
+            if (dir == 0) {
+                return clamp(seg, own);
+            }
+            double sum = 0;
+            int n = 0;
+            for (Obs nb : neighbours) {
+                double seconds = Duration.between(o.sample().time(), nb.sample().time()).toMillis() / 1000.0;
+                if (Math.abs(seconds) > settings.maxGap().toSeconds()
+                        || seg.distance(nb.xy()) > settings.bufferM()) {
+                    continue;
+                }
+                double mj = seg.projectExtended(nb.xy());
+                if (travelSign(seg, clamp(seg, mj), nb.sample()) != dir) {
+                    continue;
+                }
+                double metresPerSecond = (o.sample().speedKmh() + nb.sample().speedKmh()) / 2 / 3.6;
+                sum += mj - dir * metresPerSecond * seconds;
+                n++;
+            }
+            return clamp(seg, n == 0 ? own : sum / n);
+        }
+
+        /** +1 driving along the line's direction, −1 against it, 0 standing (no meaningful heading). */
+        int travelSign(RoadSegment seg, double m, Sample s) {
+            if (s.speedKmh() < 1) {
+                return 0;
+            }
+            double diff = Math.abs(seg.bearingAt(m) - s.heading()) % 360;
+            if (diff > 180) {
+                diff = 360 - diff;
+            }
+            return diff <= 90 ? 1 : -1;
         }
 
         boolean planned(RoadSegment seg, LocalTime local, double speed) {
@@ -302,15 +372,26 @@ public final class CoverageEngine {
             lastStep = 0;
             RoadSegment sa = a.segment();
             RoadSegment sb = b.segment();
-            if (sa.line().distance(sb.line()) > JOIN_M) {
+            if (!meet(sa, sb)) {
                 return; // not a turn at a junction (e.g. a jump to a parallel road): neither gets the stretch
             }
-            add(sa, a.m(), sa.project(b.obs().xy()), ta, tb, changed);
-            add(sb, sb.project(a.obs().xy()), b.m(), ta, tb, changed);
+            // the vehicle went through the junction: each road is covered up to (from) the point where they meet
+            Coordinate[] junction = DistanceOp.nearestPoints(sa.line(), sb.line());
+            add(sa, a.m(), sa.project(junction[0]), ta, tb, changed);
+            add(sb, sb.project(junction[1]), b.m(), ta, tb, changed);
+        }
+
+        boolean meet(RoadSegment a, RoadSegment b) {
+            return a.line().distance(b.line()) <= JOIN_M;
         }
 
         /** The last position of a run stands for half a step after it as well. */
         void endRun(Map<String, PassUpdate> changed) {
+            if (excursion != null) {
+                previous = excursion; // the run ended on the other road: it was no excursion, but covers nothing
+                excursion = null;
+                lastStep = 0;
+            }
             if (previous != null && lastStep != 0) {
                 double half = halfStep(previous.obs().sample(), lastInterval);
                 RoadSegment seg = previous.segment();

@@ -48,6 +48,30 @@ public final class RoadSegment {
         return indexed.project(c);
     }
 
+    /**
+     * Like {@link #project} but not clamped at the ends: a point beyond the start or the end is placed on the
+     * line's first or last piece extended (negative, or more than the length), so that noisy positions at an end
+     * average without bias.
+     */
+    public double projectExtended(Coordinate c) {
+        double m = indexed.project(c);
+        if (m > 0 && m < length) {
+            return m;
+        }
+        int n = line.getNumPoints();
+        Coordinate a = m <= 0 ? line.getCoordinateN(0) : line.getCoordinateN(n - 2);
+        Coordinate b = m <= 0 ? line.getCoordinateN(1) : line.getCoordinateN(n - 1);
+        double dx = b.x - a.x;
+        double dy = b.y - a.y;
+        double len = Math.hypot(dx, dy);
+        if (len == 0) {
+            return m;
+        }
+        Coordinate from = m <= 0 ? a : b;
+        double beyond = ((c.x - from.x) * dx + (c.y - from.y) * dy) / len;
+        return m <= 0 ? Math.min(0, beyond) : length + Math.max(0, beyond);
+    }
+
     /** Distance in metres from {@code c} to the line. */
     public double distance(Coordinate c) {
         Coordinate on = indexed.extractPoint(indexed.project(c));

@@ -20,9 +20,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Accuracy against known truth (issue 16): two sweepers drive a 19-segment street network with two pairs of parallel
  * roads 20 m apart, sweep some segments fully and some partly, and cross others with the brush off at transit speed;
  * GPS noise σ 5 or 10 m per axis. Over 20 seeded runs each, segment-level precision and recall of "swept" (≥ 20 %
- * covered) are at least 0.95, the covered length is within 5 % of the true covered length, and no segment is off
- * by more than a fifth of its length (the ends of a partial sweep carry the noise of one position). The confusion
- * numbers go to docs/sanitation.md.
+ * covered) are at least 0.95, the covered length is within 5 % of the true covered length, at least 98 % of the
+ * segment-days are within 5 % of their length, and none is off by more than 12 % (where a run starts or ends
+ * between two reports, the engine knows the end only to half a reporting interval of driving, ±11 m at 8 km/h every
+ * 10 s). The confusion numbers go to docs/sanitation.md.
  */
 class CoverageAccuracyTests {
 
@@ -38,6 +39,8 @@ class CoverageAccuracyTests {
         int fn = 0;
         int tn = 0;
         double worstError = 0;
+        int segmentDays = 0;
+        int within5 = 0;
         double truthTotal = 0;
         double gotTotal = 0;
         for (int seed = 1; seed <= 20; seed++) {
@@ -81,7 +84,12 @@ class CoverageAccuracyTests {
                 }
                 truthTotal += truth;
                 gotTotal += got;
-                worstError = Math.max(worstError, Math.abs(got - truth) / length);
+                double error = Math.abs(got - truth) / length;
+                worstError = Math.max(worstError, error);
+                segmentDays++;
+                if (error <= 0.05) {
+                    within5++;
+                }
             }
         }
         double precision = tp / (double) (tp + fp);
@@ -89,7 +97,8 @@ class CoverageAccuracyTests {
         System.out.printf(
                 Locale.ROOT,
                 "coverage accuracy σ=%.0f m every %d s: TP %d FP %d FN %d TN %d precision %.3f recall %.3f"
-                        + " covered length %.0f m of %.0f m true (%+.1f %%), worst segment %.1f %% of its length%n",
+                        + " covered length %.0f m of %.0f m true (%+.1f %%), %d of %d segment-days within 5 %%,"
+                        + " worst segment %.1f %% of its length%n",
                 sigma,
                 everySeconds,
                 tp,
@@ -101,11 +110,14 @@ class CoverageAccuracyTests {
                 gotTotal,
                 truthTotal,
                 (gotTotal - truthTotal) / truthTotal * 100,
+                within5,
+                segmentDays,
                 worstError * 100);
         assertThat(precision).isGreaterThanOrEqualTo(0.95);
         assertThat(recall).isGreaterThanOrEqualTo(0.95);
         assertThat(Math.abs(gotTotal - truthTotal) / truthTotal).isLessThanOrEqualTo(0.05);
-        assertThat(worstError).isLessThanOrEqualTo(0.20);
+        assertThat(within5 / (double) segmentDays).isGreaterThanOrEqualTo(0.98);
+        assertThat(worstError).isLessThanOrEqualTo(0.12);
     }
 
     /** Roads y = 0, 300, 600 (east–west) and x = 0, 400, 800, 1200 (north–south), side roads 20 m off two of them. */
