@@ -94,8 +94,7 @@ public final class StopDetector {
             if (s.lastTime != null && !f.time().isAfter(s.lastTime)) {
                 continue; // duplicate or late replay
             }
-            if (s.lastTime != null
-                    && Duration.between(s.lastTime, f.time()).compareTo(settings.maxGap()) > 0) {
+            if (s.lastTime != null && Duration.between(s.lastTime, f.time()).compareTo(settings.maxGap()) > 0) {
                 end(f.terminal(), s, out);
             }
             s.lastTime = f.time();

@@ -238,7 +238,9 @@ public final class CoverageEngine {
                     runStart = true;
                 }
                 // else: one position on a road that does not meet this one and back again is noise: bridged
-            } else if (previous != null && m.segment() != previous.segment() && !meet(previous.segment(), m.segment())) {
+            } else if (previous != null
+                    && m.segment() != previous.segment()
+                    && !meet(previous.segment(), m.segment())) {
                 excursion = m; // decided by the next position: back on this road (noise) or staying there (moved)
                 return;
             }
@@ -304,9 +306,9 @@ public final class CoverageEngine {
             double sum = 0;
             int n = 0;
             for (Obs nb : neighbours) {
-                double seconds = Duration.between(o.sample().time(), nb.sample().time()).toMillis() / 1000.0;
-                if (Math.abs(seconds) > settings.maxGap().toSeconds()
-                        || seg.distance(nb.xy()) > settings.bufferM()) {
+                double seconds =
+                        Duration.between(o.sample().time(), nb.sample().time()).toMillis() / 1000.0;
+                if (Math.abs(seconds) > settings.maxGap().toSeconds() || seg.distance(nb.xy()) > settings.bufferM()) {
                     continue;
                 }
                 double mj = seg.projectExtended(nb.xy());

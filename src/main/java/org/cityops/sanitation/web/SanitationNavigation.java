@@ -19,4 +19,9 @@ class SanitationNavigation {
     NavItem sanitationRatesNav() {
         return new NavItem("nav.sanitation.rates", "/sanitation/rates", ROLES, 670);
     }
+
+    @Bean
+    NavItem sanitationRoutesNav() {
+        return new NavItem("nav.sanitation.routes", "/sanitation/routes", ROLES, 675);
+    }
 }

@@ -34,7 +34,8 @@ class RouteDayRulesTests {
     @Test
     void a_point_visited_within_its_window_is_visited_and_one_never_visited_is_missed_once_the_window_ended() {
         List<StopResult> r = RouteDayRules.evaluate(ROUTE, List.of(visit(11, 6, 20)), DAY, at(9, 30), CITY);
-        assertThat(r).extracting(StopResult::status)
+        assertThat(r)
+                .extracting(StopResult::status)
                 .containsExactly(StopStatus.VISITED, StopStatus.MISSED, StopStatus.MISSED);
         assertThat(r.get(0).arrivedAt()).isEqualTo(at(6, 20));
     }
@@ -42,15 +43,17 @@ class RouteDayRulesTests {
     @Test
     void a_window_not_yet_ended_is_pending_not_missed() {
         List<StopResult> r = RouteDayRules.evaluate(ROUTE, List.of(visit(11, 6, 20)), DAY, at(7, 30), CITY);
-        assertThat(r).extracting(StopResult::status)
+        assertThat(r)
+                .extracting(StopResult::status)
                 .containsExactly(StopStatus.VISITED, StopStatus.PENDING, StopStatus.PENDING);
     }
 
     @Test
     void a_visit_outside_the_window_is_told_apart_from_a_missed_one() {
-        List<StopResult> r = RouteDayRules.evaluate(
-                ROUTE, List.of(visit(12, 9, 10), visit(13, 8, 59)), DAY, at(10, 0), CITY);
-        assertThat(r).extracting(StopResult::status)
+        List<StopResult> r =
+                RouteDayRules.evaluate(ROUTE, List.of(visit(12, 9, 10), visit(13, 8, 59)), DAY, at(10, 0), CITY);
+        assertThat(r)
+                .extracting(StopResult::status)
                 .containsExactly(StopStatus.MISSED, StopStatus.OUTSIDE_WINDOW, StopStatus.VISITED);
     }
 

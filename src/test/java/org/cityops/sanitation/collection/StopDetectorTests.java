@@ -21,7 +21,8 @@ class StopDetectorTests {
 
     @BeforeEach
     void setUp() {
-        detector = new StopDetector(new StopDetector.Settings(Duration.ofSeconds(60), 30, Duration.ofMinutes(5)), FRAME);
+        detector =
+                new StopDetector(new StopDetector.Settings(Duration.ofSeconds(60), 30, Duration.ofMinutes(5)), FRAME);
         detector.points(List.of(spot(1, 0, 0), spot(2, 500, 0)));
     }
 
@@ -71,7 +72,9 @@ class StopDetectorTests {
         fixes.add(fix("A", 50, 0, 60)); // GPS jump
         fixes.addAll(standing("A", 60, 80, 10, 0, 0));
         List<Visit> visits = detector.accept(fixes);
-        assertThat(visits).singleElement().satisfies(v -> assertThat(v.arrivedAt()).isEqualTo(T0)); // not re-arrived at 60 s
+        assertThat(visits)
+                .singleElement()
+                .satisfies(v -> assertThat(v.arrivedAt()).isEqualTo(T0)); // not re-arrived at 60 s
         List<Visit> after = detector.accept(List.of(fix("A", 90, 0, 60), fix("A", 100, 0, 70)));
         assertThat(after).singleElement().satisfies(v -> {
             assertThat(v.closed()).isTrue();
@@ -93,8 +96,10 @@ class StopDetectorTests {
         List<Fix> fixes = new ArrayList<>(standing("A", 0, 60, 10, 0, 0));
         fixes.addAll(standing("B", 0, 60, 10, 495, 0));
         List<Visit> visits = detector.accept(fixes);
-        assertThat(visits).extracting(Visit::terminal, Visit::pointId).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("A", 1L), org.assertj.core.groups.Tuple.tuple("B", 2L));
+        assertThat(visits)
+                .extracting(Visit::terminal, Visit::pointId)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("A", 1L), org.assertj.core.groups.Tuple.tuple("B", 2L));
     }
 
     @Test
