@@ -3,6 +3,7 @@ package org.cityops.sanitation.web;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.cityops.org.CurrentActor;
+import org.cityops.org.Role;
 import org.cityops.org.StaffMember;
 import org.cityops.sanitation.ledger.Segment;
 import org.cityops.sanitation.ledger.Segments;
@@ -70,6 +71,11 @@ class SanitationPageController {
         model.addAttribute("byDistrict", report.rates(f, t, "district", me));
         model.addAttribute("bySection", report.rates(f, t, "section", me));
         model.addAttribute("byCompany", report.rates(f, t, "company", me));
+        // the monthly hand-over to the assessment (专业部门评价): last month by default, for those who may submit
+        model.addAttribute(
+                "submitMonth",
+                java.time.YearMonth.from(CoverageReport.today(clock)).minusMonths(1));
+        model.addAttribute("canSubmit", me.hasAny(Role.ADMIN, Role.SANITATION_SUPERVISOR));
         return "sanitation/rates";
     }
 }
