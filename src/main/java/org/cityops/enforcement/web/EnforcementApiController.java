@@ -28,7 +28,12 @@ import org.cityops.enforcement.procedure.StepInput;
 import org.cityops.enforcement.procedure.SuspensionKind;
 import org.cityops.org.CurrentActor;
 import org.cityops.org.StaffMember;
+import org.cityops.enforcement.discretion.BenchmarkSheet;
+import org.cityops.platform.excel.XlsxDownload;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,10 +53,12 @@ class EnforcementApiController {
 
     private final EnforcementCases cases;
     private final ViolationCatalogue catalogue;
+    private final BenchmarkSheet sheet;
 
-    EnforcementApiController(EnforcementCases cases, ViolationCatalogue catalogue) {
+    EnforcementApiController(EnforcementCases cases, ViolationCatalogue catalogue, BenchmarkSheet sheet) {
         this.cases = cases;
         this.catalogue = catalogue;
+        this.sheet = sheet;
     }
 
     record OpenBody(
@@ -278,6 +285,21 @@ class EnforcementApiController {
                 b.tiers().stream()
                         .map(t -> new TierBenchmark(t.tier(), t.conditions(), t.fineMin(), t.fineMax()))
                         .toList()));
+    }
+
+    /** The benchmark table as .xlsx (one row per item and tier), in the import's form. */
+    @GetMapping("/items.xlsx")
+    ResponseEntity<byte[]> exportItems() {
+        return XlsxDownload.download("自由裁量基准.xlsx", sheet.export());
+    }
+
+    /** Imports the benchmark table: all or nothing; 400 with every problem by row and column. */
+    @PostMapping(value = "/items/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasAnyRole('ADMIN','LEGAL_REVIEWER')")
+    ResponseEntity<BenchmarkSheet.ImportReport> importItems(@RequestParam("file") MultipartFile file)
+            throws java.io.IOException {
+        BenchmarkSheet.ImportReport report = sheet.importXlsx(file.getInputStream());
+        return report.errors().isEmpty() ? ResponseEntity.ok(report) : ResponseEntity.badRequest().body(report);
     }
 
     /** Choosing a tier: its range and the generated 裁量理由 (with the fine, if given). */
