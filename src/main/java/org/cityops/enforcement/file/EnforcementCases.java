@@ -1,6 +1,5 @@
 package org.cityops.enforcement.file;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,7 +31,6 @@ import org.cityops.enforcement.procedure.StepInput;
 import org.cityops.geo.GridLocation;
 import org.cityops.geo.GridLocator;
 import org.cityops.org.RecordKind;
-import org.cityops.org.Role;
 import org.cityops.org.ScopeColumns;
 import org.cityops.org.ScopeFilter;
 import org.cityops.org.ScopeRule;
@@ -327,15 +325,5 @@ public class EnforcementCases {
 
     static ScopeFilter scope(StaffMember me) {
         return ScopeRule.filter(me, RecordKind.AREA);
-    }
-
-    /** Whether {@code me} acts as a legal reviewer (the review queue). */
-    public static boolean reviews(StaffMember me) {
-        return me.hasAny(Role.LEGAL_REVIEWER, Role.ADMIN);
-    }
-
-    /** The amount due if paid on {@code on}: fine plus 加处罚款. */
-    public static BigDecimal due(CaseFile file, LocalDate on, DayCalendar days) {
-        return file.hasFine() ? file.fine().add(file.lateFee(on, days)) : BigDecimal.ZERO;
     }
 }

@@ -71,9 +71,10 @@ class EnforcementPageController {
 
     @GetMapping("/enforcement/cases/{id}")
     String detail(@CurrentActor StaffMember me, @PathVariable long id, Model model) {
-        model.addAttribute("d", cases.detail(id, me));
+        var d = cases.detail(id, me);
+        model.addAttribute("d", d);
         model.addAttribute("kinds", SuspensionKind.values());
-        model.addAttribute("tiers", catalogue.find(cases.detail(id, me).c().itemCode())
+        model.addAttribute("tiers", catalogue.find(d.c().itemCode())
                 .map(i -> i.tiers())
                 .orElse(java.util.List.of()));
         return "enforcement/detail";
