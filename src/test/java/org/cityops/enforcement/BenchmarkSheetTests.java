@@ -57,7 +57,9 @@ class BenchmarkSheetTests {
                         .header("Authorization", Api.bearer(mvc, "legal1")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items").value(3));
-        long before = jdbc.sql("SELECT COUNT(*) FROM enf_violation_item").query(Long.class).single();
+        long before = jdbc.sql("SELECT COUNT(*) FROM enf_violation_item")
+                .query(Long.class)
+                .single();
         // row 2 (Excel) becomes a new item whose maximum is below its minimum; row 3 stays valid
         byte[] bad = edited(xlsx, 1, "NEW-1", "1");
         mvc.perform(multipart("/api/v1/enforcement/items/import")
@@ -67,7 +69,9 @@ class BenchmarkSheetTests {
                 .andExpect(jsonPath("$.items").value(0))
                 .andExpect(jsonPath("$.errors[0].row").value(2))
                 .andExpect(jsonPath("$.errors[0].column").value("罚款下限(元)"));
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM enf_violation_item").query(Long.class).single())
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM enf_violation_item")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(before);
     }
 

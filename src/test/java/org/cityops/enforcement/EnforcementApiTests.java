@@ -28,6 +28,7 @@ class EnforcementApiTests {
 
     /** Centre of a 天宁区 demo grid cell. */
     static final double LAT = 31.80715;
+
     static final double LON = 119.93837;
 
     @Autowired
@@ -47,8 +48,7 @@ class EnforcementApiTests {
         return """
                 {"source":"%s","sourceCaseNumber":%s,"partyKind":"PERSON","partyName":"测试当事人",
                  "partyId":"%s","itemCode":"SR-001","description":"占道经营","lat":%s,"lon":%s,
-                 "address":"测试路1号","discoveredOn":"%s"}"""
-                .formatted(
+                 "address":"测试路1号","discoveredOn":"%s"}""".formatted(
                         source,
                         sourceNumber == null ? "null" : "\"" + sourceNumber + "\"",
                         partyId,
@@ -100,7 +100,9 @@ class EnforcementApiTests {
     @Test
     void a_case_goes_from_filing_to_closing_and_every_refusal_names_its_article() throws Exception {
         long id = open(null);
-        step(id, "FILE", "{}").andExpect(status().isOk()).andExpect(jsonPath("$.c.stage").value("INVESTIGATING"));
+        step(id, "FILE", "{}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.c.stage").value("INVESTIGATING"));
         // SR-001 一般: 100–300 yuan
         step(id, "NOTIFY", "{\"tier\":\"GENERAL\",\"fine\":800}")
                 .andExpect(status().isBadRequest())
@@ -111,13 +113,19 @@ class EnforcementApiTests {
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value(containsString("第六十二条")));
         step(id, "WAIVE", "{\"note\":\"当事人放弃\"}").andExpect(status().isOk());
-        step(id, "DECIDE", "{}").andExpect(status().isOk()).andExpect(jsonPath("$.c.stage").value("DECIDED"));
-        step(id, "SERVE", "{}").andExpect(status().isOk()).andExpect(jsonPath("$.c.stage").value("SERVED"));
+        step(id, "DECIDE", "{}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.c.stage").value("DECIDED"));
+        step(id, "SERVE", "{}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.c.stage").value("SERVED"));
         step(id, "CLOSE", "{}")
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value(containsString("第七十二条")));
         step(id, "PAY", "{\"amount\":200}").andExpect(status().isOk());
-        step(id, "CLOSE", "{}").andExpect(status().isOk()).andExpect(jsonPath("$.c.stage").value("CLOSED"));
+        step(id, "CLOSE", "{}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.c.stage").value("CLOSED"));
         String number = jdbc.sql("SELECT case_number FROM enf_case WHERE id = :id")
                 .param("id", id)
                 .query(String.class)
@@ -145,8 +153,8 @@ class EnforcementApiTests {
     @Test
     void the_list_masks_the_party_id_and_other_roles_are_refused() throws Exception {
         open(null);
-        String body = mvc.perform(get("/api/v1/enforcement/cases?size=200")
-                        .header("Authorization", Api.bearer(mvc, "enforce1")))
+        String body = mvc.perform(
+                        get("/api/v1/enforcement/cases?size=200").header("Authorization", Api.bearer(mvc, "enforce1")))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
@@ -161,7 +169,9 @@ class EnforcementApiTests {
 
     @Test
     void the_legal_reviewer_approves_from_the_queue_and_an_officer_may_not() throws Exception {
-        Long id = jdbc.sql("SELECT MIN(id) FROM enf_case WHERE stage = 'IN_REVIEW'").query(Long.class).single();
+        Long id = jdbc.sql("SELECT MIN(id) FROM enf_case WHERE stage = 'IN_REVIEW'")
+                .query(Long.class)
+                .single();
         assertThat(id).isNotNull();
         step(id, "APPROVE_REVIEW", "{\"note\":\"同意\"}").andExpect(status().isForbidden());
         postJson("/api/v1/enforcement/cases/" + id + "/steps/APPROVE_REVIEW", "legal1", "{}")
@@ -184,25 +194,27 @@ class EnforcementApiTests {
 
     @Test
     void the_pages_show_the_list_with_clocks_the_case_file_and_the_review_queue() throws Exception {
-        MockHttpSession officer = (MockHttpSession) mvc.perform(
-                        formLogin("/login").user("enforce1").password(Api.DEMO_PASSWORD))
-                .andReturn()
-                .getRequest()
-                .getSession();
+        MockHttpSession officer = (MockHttpSession)
+                mvc.perform(formLogin("/login").user("enforce1").password(Api.DEMO_PASSWORD))
+                        .andReturn()
+                        .getRequest()
+                        .getSession();
         mvc.perform(get("/enforcement").session(officer))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("data-testid=\"enforcement-list\"")))
                 .andExpect(content().string(containsString("data-testid=\"clock\"")));
-        Long id = jdbc.sql("SELECT MIN(id) FROM enf_case WHERE stage = 'SERVED'").query(Long.class).single();
+        Long id = jdbc.sql("SELECT MIN(id) FROM enf_case WHERE stage = 'SERVED'")
+                .query(Long.class)
+                .single();
         mvc.perform(get("/enforcement/cases/" + id).session(officer))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("data-clock=\"PAYMENT\"")))
                 .andExpect(content().string(containsString("加处罚款")));
-        MockHttpSession reviewer = (MockHttpSession) mvc.perform(
-                        formLogin("/login").user("legal1").password(Api.DEMO_PASSWORD))
-                .andReturn()
-                .getRequest()
-                .getSession();
+        MockHttpSession reviewer =
+                (MockHttpSession) mvc.perform(formLogin("/login").user("legal1").password(Api.DEMO_PASSWORD))
+                        .andReturn()
+                        .getRequest()
+                        .getSession();
         mvc.perform(get("/enforcement/review").session(reviewer)).andExpect(status().isOk());
         mvc.perform(get("/enforcement/items").session(reviewer))
                 .andExpect(status().isOk())

@@ -45,16 +45,24 @@ public class BenchmarkSheet {
             SheetWriter sheet = wb.sheet("自由裁量基准", HEADERS).widths(10, 30, 30, 30, 20, 8, 40, 12, 12);
             for (ViolationItem i : catalogue.list()) {
                 for (TierBenchmark t : i.tiers()) {
-                    sheet.row(i.code(), i.name(), i.clause(), i.basis(), i.penaltyKind(), t.tier().label(),
-                            t.conditions(), t.fineMin(), t.fineMax());
+                    sheet.row(
+                            i.code(),
+                            i.name(),
+                            i.clause(),
+                            i.basis(),
+                            i.penaltyKind(),
+                            t.tier().label(),
+                            t.conditions(),
+                            t.fineMin(),
+                            t.fineMax());
                 }
             }
             return wb.toBytes();
         }
     }
 
-    private record Line(int row, String code, String name, String clause, String basis, String kind,
-            TierBenchmark tier) {}
+    private record Line(
+            int row, String code, String name, String clause, String basis, String kind, TierBenchmark tier) {}
 
     @Transactional
     public ImportReport importXlsx(InputStream in) {
@@ -106,14 +114,21 @@ public class BenchmarkSheet {
             return new ImportReport(0, List.of(new RowError(0, "file", "文件中没有数据行 no data rows")));
         }
         Map<String, List<Line>> byCode = new LinkedHashMap<>();
-        lines.stream().filter(l -> l.code() != null).forEach(l -> byCode.computeIfAbsent(l.code(), k -> new ArrayList<>())
-                .add(l));
+        lines.stream()
+                .filter(l -> l.code() != null)
+                .forEach(l ->
+                        byCode.computeIfAbsent(l.code(), k -> new ArrayList<>()).add(l));
         List<ViolationItem> items = new ArrayList<>();
         if (errors.isEmpty()) {
             for (List<Line> group : byCode.values()) {
                 Line first = group.get(0);
-                ViolationItem item = new ViolationItem(first.code(), first.name(), first.clause(), first.basis(),
-                        first.kind(), group.stream().map(Line::tier).toList());
+                ViolationItem item = new ViolationItem(
+                        first.code(),
+                        first.name(),
+                        first.clause(),
+                        first.basis(),
+                        first.kind(),
+                        group.stream().map(Line::tier).toList());
                 for (String p : item.problems()) {
                     errors.add(new RowError(first.row(), "罚款下限(元)", first.code() + "：" + p));
                 }

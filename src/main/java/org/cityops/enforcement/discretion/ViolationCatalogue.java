@@ -117,7 +117,9 @@ public class ViolationCatalogue {
                     .param("kind", item.penaltyKind())
                     .param("id", id)
                     .update();
-            jdbc.sql("DELETE FROM enf_discretion_tier WHERE item_id = :id").param("id", id).update();
+            jdbc.sql("DELETE FROM enf_discretion_tier WHERE item_id = :id")
+                    .param("id", id)
+                    .update();
         }
         for (TierBenchmark t : item.tiers()) {
             jdbc.sql("INSERT INTO enf_discretion_tier (item_id, tier, conditions, fine_min, fine_max)"

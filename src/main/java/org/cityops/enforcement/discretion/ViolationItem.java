@@ -42,7 +42,8 @@ public record ViolationItem(
         }
         BigDecimal previousMin = null;
         Tier previous = null;
-        for (TierBenchmark b : tiers.stream().sorted((a, c) -> a.tier().compareTo(c.tier())).toList()) {
+        for (TierBenchmark b :
+                tiers.stream().sorted((a, c) -> a.tier().compareTo(c.tier())).toList()) {
             if (b.tier() == previous) {
                 out.add("档次重复：" + b.tier().label() + " tier given twice");
             }

@@ -94,7 +94,8 @@ public class EnforcementCases {
         PartyIds.problem(in.partyKind(), in.partyId()).ifPresent(p -> {
             throw new InvalidInputException(p, "partyId");
         });
-        ViolationItem item = catalogue.find(in.itemCode())
+        ViolationItem item = catalogue
+                .find(in.itemCode())
                 .orElseThrow(() -> new InvalidInputException("违法行为不存在 unknown violation item", "itemCode"));
         GridLocation where = grids.locate(in.lat(), in.lon())
                 .orElseThrow(() -> new InvalidInputException("位置不在本市网格内 the place lies in no grid", "lat"));
@@ -112,12 +113,10 @@ public class EnforcementCases {
                 ? null
                 : in.sourceCaseNumber().trim();
         if (in.source() == CaseSource.TRANSFER && source == null) {
-            throw new InvalidInputException("移送案件须填写12319案件编号 the 12319 case number is required",
-                    "sourceCaseNumber");
+            throw new InvalidInputException("移送案件须填写12319案件编号 the 12319 case number is required", "sourceCaseNumber");
         }
         if (source != null && store.sourceTaken(source)) {
-            throw new ConflictException(
-                    "该12319案件已移送执法 the 12319 case was already transferred", "sourceCaseNumber");
+            throw new ConflictException("该12319案件已移送执法 the 12319 case was already transferred", "sourceCaseNumber");
         }
         NewEnforcementCase clean = new NewEnforcementCase(
                 in.source(),
@@ -135,7 +134,12 @@ public class EnforcementCases {
                 in.violationEndedOn(),
                 in.lifeSafety());
         long id = store.insert(
-                clean, item.name(), where.gridCode(), where.districtCode(), me.username(), java.time.Instant.now(clock));
+                clean,
+                item.name(),
+                where.gridCode(),
+                where.districtCode(),
+                me.username(),
+                java.time.Instant.now(clock));
         EnforcementCase c = store.find(id).orElseThrow();
         CaseFile file = c.file(settings, List.of());
         Next next = next(file, today());
@@ -171,7 +175,10 @@ public class EnforcementCases {
         List<CaseViews.Row> rows = new ArrayList<>(cases.size());
         for (EnforcementCase c : cases) {
             CaseFile file = c.file(settings, plain(events.getOrDefault(c.id(), List.of())));
-            rows.add(new CaseViews.Row(c, nearest(file, today).orElse(null), file.ongoingSuspension().isPresent()));
+            rows.add(new CaseViews.Row(
+                    c,
+                    nearest(file, today).orElse(null),
+                    file.ongoingSuspension().isPresent()));
         }
         return new CaseViews.Page(rows, total, p, limit);
     }
@@ -193,8 +200,20 @@ public class EnforcementCases {
         LocalDate today = today();
         StepInput in = raw == null ? StepInput.on(today) : raw;
         if (in.on() == null) {
-            in = new StepInput(today, in.note(), in.tier(), in.fine(), in.fineMin(), in.fineMax(), in.severePenalty(),
-                    in.kind(), in.expectedEnd(), in.days(), in.firstOffence(), in.minorHarm(), in.corrected(),
+            in = new StepInput(
+                    today,
+                    in.note(),
+                    in.tier(),
+                    in.fine(),
+                    in.fineMin(),
+                    in.fineMax(),
+                    in.severePenalty(),
+                    in.kind(),
+                    in.expectedEnd(),
+                    in.days(),
+                    in.firstOffence(),
+                    in.minorHarm(),
+                    in.corrected(),
                     in.amount());
         }
         if (in.on().isAfter(today)) {
@@ -228,7 +247,9 @@ public class EnforcementCases {
         if (tier == null) {
             throw new InvalidInputException("须选择裁量档次 choose a discretion tier", "tier");
         }
-        TierBenchmark b = catalogue.get(c.itemCode()).tier(tier)
+        TierBenchmark b = catalogue
+                .get(c.itemCode())
+                .tier(tier)
                 .orElseThrow(() -> new InvalidInputException("该违法行为没有此裁量档次 no such tier for the item", "tier"));
         return in.penalty(tier.name(), in.fine(), b.fineMin(), b.fineMax(), in.severePenalty());
     }
@@ -247,9 +268,8 @@ public class EnforcementCases {
                         e.recordedAt(),
                         summary(e.event().step(), e.event().input(), null)))
                 .toList();
-        Set<Step> available = me.isSystem()
-                ? EnumSet.allOf(Step.class)
-                : ProcedurePolicy.available(file.stage(), me.roles());
+        Set<Step> available =
+                me.isSystem() ? EnumSet.allOf(Step.class) : ProcedurePolicy.available(file.stage(), me.roles());
         return new CaseViews.Detail(
                 c,
                 clocks,
@@ -269,7 +289,9 @@ public class EnforcementCases {
             s.append(" 档次 ").append(t == null ? in.tier() : t.label());
         }
         if (in.fine() != null) {
-            s.append(" 罚款 ").append(in.fine().stripTrailingZeros().toPlainString()).append("元");
+            s.append(" 罚款 ")
+                    .append(in.fine().stripTrailingZeros().toPlainString())
+                    .append("元");
         }
         if (in.kind() != null) {
             s.append(' ').append(in.kind().label()).append(" 预计至 ").append(in.expectedEnd());
@@ -278,7 +300,9 @@ public class EnforcementCases {
             s.append(" 延长 ").append(in.days()).append("天");
         }
         if (in.amount() != null) {
-            s.append(" 缴纳 ").append(in.amount().stripTrailingZeros().toPlainString()).append("元");
+            s.append(" 缴纳 ")
+                    .append(in.amount().stripTrailingZeros().toPlainString())
+                    .append("元");
         }
         if (in.hasNote()) {
             s.append(" ：").append(in.note().trim());

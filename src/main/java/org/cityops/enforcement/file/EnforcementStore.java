@@ -37,8 +37,8 @@ class EnforcementStore {
         this.jdbc = jdbc;
     }
 
-    long insert(NewEnforcementCase c, String itemName, String gridCode, String districtCode, String handler,
-            Instant now) {
+    long insert(
+            NewEnforcementCase c, String itemName, String gridCode, String districtCode, String handler, Instant now) {
         String placeholder = "new-" + UUID.randomUUID();
         jdbc.sql("INSERT INTO enf_case (case_number, source, source_case_number, party_kind, party_name, party_id,"
                         + " party_phone, item_code, item_name, description, lat, lon, address, grid_code, district_code,"
@@ -89,7 +89,10 @@ class EnforcementStore {
     }
 
     Optional<EnforcementCase> find(long id) {
-        return jdbc.sql("SELECT * FROM enf_case WHERE id = :id").param("id", id).query(EnforcementStore::map).optional();
+        return jdbc.sql("SELECT * FROM enf_case WHERE id = :id")
+                .param("id", id)
+                .query(EnforcementStore::map)
+                .optional();
     }
 
     /** Locks the case row for a step (a case's steps are serialised). */
@@ -172,7 +175,8 @@ class EnforcementStore {
         jdbc.sql("SELECT * FROM enf_case_event WHERE case_id IN (:ids) ORDER BY case_id, seq")
                 .params(params)
                 .query(rs -> {
-                    out.computeIfAbsent(rs.getLong("case_id"), k -> new ArrayList<>()).add(event(rs));
+                    out.computeIfAbsent(rs.getLong("case_id"), k -> new ArrayList<>())
+                            .add(event(rs));
                 });
         return out;
     }

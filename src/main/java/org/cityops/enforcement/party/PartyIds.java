@@ -22,9 +22,10 @@ public final class PartyIds {
     /** The identifier normalised (trimmed, upper case), or a problem "中文 English". */
     public static Optional<String> problem(PartyKind kind, String id) {
         if (id == null || id.isBlank()) {
-            return Optional.of(kind == PartyKind.PERSON
-                    ? "须填写公民身份号码 the party's ID number is required"
-                    : "须填写统一社会信用代码 the unit's unified social credit code is required");
+            return Optional.of(
+                    kind == PartyKind.PERSON
+                            ? "须填写公民身份号码 the party's ID number is required"
+                            : "须填写统一社会信用代码 the unit's unified social credit code is required");
         }
         String v = normalise(id);
         if (kind == PartyKind.PERSON) {

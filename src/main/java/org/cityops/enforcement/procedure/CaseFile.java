@@ -108,12 +108,13 @@ public final class CaseFile {
                 suspensions.add(new Suspension(SuspensionKind.HEARING, in.note(), on, in.expectedEnd(), null));
             }
             case SUSPEND -> suspensions.add(new Suspension(in.kind(), in.note(), on, in.expectedEnd(), null));
-            case RESUME -> ongoingSuspension().ifPresent(s -> {
-                suspensions.set(suspensions.indexOf(s), s.end(on));
-                if (s.kind() == SuspensionKind.HEARING) {
-                    hearingHeld = true;
-                }
-            });
+            case RESUME ->
+                ongoingSuspension().ifPresent(s -> {
+                    suspensions.set(suspensions.indexOf(s), s.end(on));
+                    if (s.kind() == SuspensionKind.HEARING) {
+                        hearingHeld = true;
+                    }
+                });
             case EXTEND_DECISION -> decisionExtensionDays += in.days() == null ? 0 : in.days();
             case SUBMIT_REVIEW -> stage = Stage.IN_REVIEW;
             case APPROVE_REVIEW -> {
@@ -154,7 +155,12 @@ public final class CaseFile {
     /** The statutory clocks that have started, in the order of the procedure. */
     public List<StatutoryClock> clocks() {
         List<StatutoryClock> out = new ArrayList<>();
-        out.add(new StatutoryClock(ClockKind.FILING, discoveredOn, settings.filingDays(), 0, suspensions,
+        out.add(new StatutoryClock(
+                ClockKind.FILING,
+                discoveredOn,
+                settings.filingDays(),
+                0,
+                suspensions,
                 filedOn != null ? filedOn : concludedOn));
         if (notifiedOn != null) {
             LocalDate spoke = statementOn != null ? statementOn : waivedOn;
@@ -162,19 +168,29 @@ public final class CaseFile {
             out.add(new StatutoryClock(ClockKind.STATEMENT, notifiedOn, settings.statementDays(), 0, List.of(), spoke));
             if (hearingEligible) {
                 LocalDate asked = hearingRequestedOn != null ? hearingRequestedOn : waivedOn;
-                out.add(new StatutoryClock(ClockKind.HEARING_REQUEST, notifiedOn, settings.hearingRequestDays(), 0,
-                        List.of(), asked));
+                out.add(new StatutoryClock(
+                        ClockKind.HEARING_REQUEST, notifiedOn, settings.hearingRequestDays(), 0, List.of(), asked));
             }
         }
         if (filedOn != null) {
-            out.add(new StatutoryClock(ClockKind.DECISION, filedOn, settings.decisionDays(), decisionExtensionDays,
-                    suspensions, decidedOn != null ? decidedOn : concludedOn));
+            out.add(new StatutoryClock(
+                    ClockKind.DECISION,
+                    filedOn,
+                    settings.decisionDays(),
+                    decisionExtensionDays,
+                    suspensions,
+                    decidedOn != null ? decidedOn : concludedOn));
         }
         if (decidedOn != null) {
             out.add(new StatutoryClock(ClockKind.SERVICE, decidedOn, settings.serviceDays(), 0, suspensions, servedOn));
         }
         if (servedOn != null && hasFine()) {
-            out.add(new StatutoryClock(ClockKind.PAYMENT, servedOn, settings.paymentDays(), 0, suspensions,
+            out.add(new StatutoryClock(
+                    ClockKind.PAYMENT,
+                    servedOn,
+                    settings.paymentDays(),
+                    0,
+                    suspensions,
                     paidOn != null ? paidOn : (enforcementTerminated ? lastOn : null)));
         }
         return out;

@@ -22,8 +22,8 @@ public final class LateFee {
         if (fine == null || fine.signum() <= 0 || lastDay == null) {
             return BigDecimal.ZERO.setScale(2);
         }
-        BigDecimal fee = fine.multiply(ProcedureSettings.LATE_FEE_RATE)
-                .multiply(BigDecimal.valueOf(overdueDays(lastDay, asOf)));
+        BigDecimal fee =
+                fine.multiply(ProcedureSettings.LATE_FEE_RATE).multiply(BigDecimal.valueOf(overdueDays(lastDay, asOf)));
         return fee.min(fine).setScale(2, RoundingMode.HALF_UP);
     }
 }

@@ -24,6 +24,7 @@ public final class ProcedurePolicy {
     static final String LAW = "《行政处罚法》";
     /** Rules of the case file itself (dates in order, suspensions with a reason and an end): no article of law. */
     static final String RULE = "办案规则";
+
     private static final Set<Stage> RUNNING =
             EnumSet.of(INVESTIGATING, NOTIFIED, IN_REVIEW, REVIEWED, DECIDED, SERVED, ENFORCING);
     private static final Map<Step, Rule> RULES = new EnumMap<>(Step.class);
@@ -86,8 +87,8 @@ public final class ProcedurePolicy {
             return Optional.of(Refusal.input(RULE, "on", "缺少日期 the step needs its date"));
         }
         if (in.on().isBefore(file.lastOn())) {
-            return Optional.of(Refusal.input(
-                    RULE, "on", "日期早于上一步骤（" + file.lastOn() + "） the date is before the previous step"));
+            return Optional.of(
+                    Refusal.input(RULE, "on", "日期早于上一步骤（" + file.lastOn() + "） the date is before the previous step"));
         }
         if (step == Step.CLOSE && (file.stage() == SERVED || file.stage() == ENFORCING)) {
             return Optional.of(Refusal.conflict(
@@ -99,8 +100,8 @@ public final class ProcedurePolicy {
         if (!rule.from().contains(file.stage())) {
             return Optional.of(Refusal.conflict(
                     LAW + "第五章",
-                    "案件处于「" + file.stage().label() + "」，不能「" + step.label() + "」 step "
-                            + step + " is not allowed in stage " + file.stage()));
+                    "案件处于「" + file.stage().label() + "」，不能「" + step.label() + "」 step " + step
+                            + " is not allowed in stage " + file.stage()));
         }
         Optional<Suspension> suspended = file.ongoingSuspension();
         if (suspended.isPresent() && step != Step.RESUME && step != Step.EXTEND_DECISION) {
@@ -115,9 +116,10 @@ public final class ProcedurePolicy {
             case STATEMENT, WAIVE -> Optional.empty();
             case REQUEST_HEARING -> hearing(file, in, calendar);
             case SUSPEND -> suspension(in);
-            case RESUME -> suspended.isEmpty()
-                    ? Optional.of(Refusal.conflict(RULE, "案件未中止 the case is not suspended"))
-                    : Optional.empty();
+            case RESUME ->
+                suspended.isEmpty()
+                        ? Optional.of(Refusal.conflict(RULE, "案件未中止 the case is not suspended"))
+                        : Optional.empty();
             case EXTEND_DECISION -> extension(in);
             case SUBMIT_REVIEW -> partyHeard(file, in, calendar, "法制审核");
             case APPROVE_REVIEW, RETURN_REVIEW -> needNote(in, LAW + "第五十八条", "审核意见 the review's opinion");
@@ -143,8 +145,8 @@ public final class ProcedurePolicy {
         if (file.discoveredOn().isAfter(ended.plusYears(years))) {
             return Optional.of(Refusal.conflict(
                     LAW + "第三十六条",
-                    "违法行为终了后" + years + "年内未被发现，不再给予行政处罚"
-                            + " not discovered within " + years + " years of its end: no penalty may be imposed"));
+                    "违法行为终了后" + years + "年内未被发现，不再给予行政处罚" + " not discovered within " + years
+                            + " years of its end: no penalty may be imposed"));
         }
         return Optional.empty();
     }
@@ -174,16 +176,14 @@ public final class ProcedurePolicy {
     private static Optional<Refusal> hearing(CaseFile file, StepInput in, DayCalendar calendar) {
         if (!file.hearingEligible()) {
             return Optional.of(Refusal.conflict(
-                    LAW + "第六十三条",
-                    "拟作出的处罚不属于应当告知听证权利的情形 the proposed penalty carries no right to a hearing"));
+                    LAW + "第六十三条", "拟作出的处罚不属于应当告知听证权利的情形 the proposed penalty carries no right to a hearing"));
         }
         if (file.waived()) {
             return Optional.of(Refusal.conflict(LAW + "第六十四条", "当事人已放弃听证 the party waived the hearing"));
         }
         if (expired(file, ClockKind.HEARING_REQUEST, in.on(), calendar)) {
             return Optional.of(Refusal.conflict(
-                    LAW + "第六十四条第一项",
-                    "当事人应当在告知后五日（工作日）内提出听证 the 5 working days to ask for a hearing have run out"));
+                    LAW + "第六十四条第一项", "当事人应当在告知后五日（工作日）内提出听证 the 5 working days to ask for a hearing have run out"));
         }
         return suspension(in.kind() == null ? in.suspension(SuspensionKind.HEARING, in.expectedEnd()) : in);
     }
@@ -199,8 +199,7 @@ public final class ProcedurePolicy {
             return Optional.of(Refusal.input(RULE, "expectedEnd", "须填写预计结束日期 a suspension needs its expected end"));
         }
         if (in.expectedEnd().isBefore(in.on())) {
-            return Optional.of(
-                    Refusal.input(RULE, "expectedEnd", "预计结束日期早于开始日期 the expected end is before the start"));
+            return Optional.of(Refusal.input(RULE, "expectedEnd", "预计结束日期早于开始日期 the expected end is before the start"));
         }
         return Optional.empty();
     }
@@ -230,12 +229,11 @@ public final class ProcedurePolicy {
                 && !file.hearingRequested()
                 && !expired(file, ClockKind.HEARING_REQUEST, in.on(), calendar)) {
             return Optional.of(Refusal.conflict(
-                    LAW + "第六十三条、第六十四条",
-                    "听证申请期限届满前不得" + what + " not before the period to ask for a hearing ends"));
+                    LAW + "第六十三条、第六十四条", "听证申请期限届满前不得" + what + " not before the period to ask for a hearing ends"));
         }
         if (file.hearingRequested() && !file.hearingHeld()) {
-            return Optional.of(Refusal.conflict(
-                    LAW + "第六十五条", "当事人申请的听证尚未举行 the hearing the party asked for has not been held"));
+            return Optional.of(
+                    Refusal.conflict(LAW + "第六十五条", "当事人申请的听证尚未举行 the hearing the party asked for has not been held"));
         }
         return Optional.empty();
     }
@@ -282,17 +280,14 @@ public final class ProcedurePolicy {
 
     private static Optional<Refusal> enforce(CaseFile file, StepInput in, DayCalendar calendar) {
         if (!expired(file, ClockKind.PAYMENT, in.on(), calendar)) {
-            return Optional.of(Refusal.conflict(
-                    LAW + "第七十二条",
-                    "缴纳期限届满前不得申请强制执行 not before the 15 days to pay have run out"));
+            return Optional.of(
+                    Refusal.conflict(LAW + "第七十二条", "缴纳期限届满前不得申请强制执行 not before the 15 days to pay have run out"));
         }
         return Optional.empty();
     }
 
     private static Optional<Refusal> needNote(StepInput in, String article, String what) {
-        return in.hasNote()
-                ? Optional.empty()
-                : Optional.of(Refusal.input(article, "note", "须写明" + what));
+        return in.hasNote() ? Optional.empty() : Optional.of(Refusal.input(article, "note", "须写明" + what));
     }
 
     /** Whether the clock's last day is before {@code on}. */

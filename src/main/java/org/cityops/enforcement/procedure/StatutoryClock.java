@@ -65,7 +65,8 @@ public record StatutoryClock(
                 }
             }
         }
-        boolean suspendedNow = suspensions.stream().anyMatch(s -> s.ongoing() && !s.from().isAfter(asOf));
+        boolean suspendedNow =
+                suspensions.stream().anyMatch(s -> s.ongoing() && !s.from().isAfter(asOf));
         ClockStatus status;
         if (stoppedOn != null) {
             status = stoppedOn.isAfter(last) ? ClockStatus.MET_LATE : ClockStatus.MET;

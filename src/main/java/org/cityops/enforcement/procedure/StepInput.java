@@ -42,33 +42,98 @@ public record StepInput(
     }
 
     public StepInput note(String n) {
-        return new StepInput(on, n, tier, fine, fineMin, fineMax, severePenalty, kind, expectedEnd, days, firstOffence,
-                minorHarm, corrected, amount);
+        return new StepInput(
+                on,
+                n,
+                tier,
+                fine,
+                fineMin,
+                fineMax,
+                severePenalty,
+                kind,
+                expectedEnd,
+                days,
+                firstOffence,
+                minorHarm,
+                corrected,
+                amount);
     }
 
     public StepInput penalty(String t, BigDecimal f, BigDecimal min, BigDecimal max, boolean severe) {
-        return new StepInput(on, note, t, f, min, max, severe, kind, expectedEnd, days, firstOffence, minorHarm,
-                corrected, amount);
+        return new StepInput(
+                on, note, t, f, min, max, severe, kind, expectedEnd, days, firstOffence, minorHarm, corrected, amount);
     }
 
     public StepInput suspension(SuspensionKind k, LocalDate end) {
-        return new StepInput(on, note, tier, fine, fineMin, fineMax, severePenalty, k, end, days, firstOffence,
-                minorHarm, corrected, amount);
+        return new StepInput(
+                on,
+                note,
+                tier,
+                fine,
+                fineMin,
+                fineMax,
+                severePenalty,
+                k,
+                end,
+                days,
+                firstOffence,
+                minorHarm,
+                corrected,
+                amount);
     }
 
     public StepInput days(Integer d) {
-        return new StepInput(on, note, tier, fine, fineMin, fineMax, severePenalty, kind, expectedEnd, d, firstOffence,
-                minorHarm, corrected, amount);
+        return new StepInput(
+                on,
+                note,
+                tier,
+                fine,
+                fineMin,
+                fineMax,
+                severePenalty,
+                kind,
+                expectedEnd,
+                d,
+                firstOffence,
+                minorHarm,
+                corrected,
+                amount);
     }
 
     public StepInput firstOffence(boolean first, boolean minor, boolean fixed) {
-        return new StepInput(on, note, tier, fine, fineMin, fineMax, severePenalty, kind, expectedEnd, days, first,
-                minor, fixed, amount);
+        return new StepInput(
+                on,
+                note,
+                tier,
+                fine,
+                fineMin,
+                fineMax,
+                severePenalty,
+                kind,
+                expectedEnd,
+                days,
+                first,
+                minor,
+                fixed,
+                amount);
     }
 
     public StepInput amount(BigDecimal a) {
-        return new StepInput(on, note, tier, fine, fineMin, fineMax, severePenalty, kind, expectedEnd, days, firstOffence,
-                minorHarm, corrected, a);
+        return new StepInput(
+                on,
+                note,
+                tier,
+                fine,
+                fineMin,
+                fineMax,
+                severePenalty,
+                kind,
+                expectedEnd,
+                days,
+                firstOffence,
+                minorHarm,
+                corrected,
+                a);
     }
 
     public boolean hasNote() {

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.cityops.enforcement.discretion.BenchmarkSheet;
 import org.cityops.enforcement.discretion.Tier;
 import org.cityops.enforcement.discretion.TierBenchmark;
 import org.cityops.enforcement.discretion.ViolationCatalogue;
@@ -28,12 +29,10 @@ import org.cityops.enforcement.procedure.StepInput;
 import org.cityops.enforcement.procedure.SuspensionKind;
 import org.cityops.org.CurrentActor;
 import org.cityops.org.StaffMember;
-import org.cityops.enforcement.discretion.BenchmarkSheet;
 import org.cityops.platform.excel.XlsxDownload;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,6 +43,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /** 城管执法办案 API: enforcement cases, their steps and clocks, the violation catalogue with its benchmarks. */
 @RestController
@@ -63,63 +63,113 @@ class EnforcementApiController {
 
     record OpenBody(
             @NotNull(message = "缺少案件来源 source is required") CaseSource source,
-            @Size(max = 40, message = "案件编号过长 case number longer than {max}") String sourceCaseNumber,
-            @NotNull(message = "缺少当事人类别 partyKind is required") PartyKind partyKind,
-            @NotBlank(message = "缺少当事人 partyName is required")
-                    @Size(max = 200, message = "当事人名称过长 longer than {max}")
-                    String partyName,
+
+            @Size(max = 40, message = "案件编号过长 case number longer than {max}")
+            String sourceCaseNumber,
+
+            @NotNull(message = "缺少当事人类别 partyKind is required")
+            PartyKind partyKind,
+
+            @NotBlank(message = "缺少当事人 partyName is required") @Size(max = 200, message = "当事人名称过长 longer than {max}")
+            String partyName,
+
             @NotBlank(message = "缺少证件号码 partyId is required") @Size(max = 18, message = "证件号码为18位 18 characters")
-                    String partyId,
-            @Size(max = 32, message = "电话过长 longer than {max}") String partyPhone,
-            @NotBlank(message = "缺少违法行为 itemCode is required") String itemCode,
-            @NotBlank(message = "缺少案情 description is required")
-                    @Size(max = 2000, message = "案情过长 longer than {max}")
-                    String description,
+            String partyId,
+
+            @Size(max = 32, message = "电话过长 longer than {max}")
+            String partyPhone,
+
+            @NotBlank(message = "缺少违法行为 itemCode is required")
+            String itemCode,
+
+            @NotBlank(message = "缺少案情 description is required") @Size(max = 2000, message = "案情过长 longer than {max}")
+            String description,
+
             @NotNull(message = "缺少位置 location is required") Double lat,
             @NotNull(message = "缺少位置 location is required") Double lon,
-            @Size(max = 300, message = "地址过长 longer than {max}") String address,
-            @NotNull(message = "缺少发现日期 discoveredOn is required") LocalDate discoveredOn,
+
+            @Size(max = 300, message = "地址过长 longer than {max}")
+            String address,
+
+            @NotNull(message = "缺少发现日期 discoveredOn is required")
+            LocalDate discoveredOn,
+
             LocalDate violationEndedOn,
             Boolean lifeSafety) {}
 
     record StepBody(
             LocalDate on,
-            @Size(max = 2000, message = "说明过长 note longer than {max}") String note,
+
+            @Size(max = 2000, message = "说明过长 note longer than {max}")
+            String note,
+
             String tier,
-            @DecimalMin(value = "0", message = "罚款不能为负 fine must not be negative") BigDecimal fine,
+
+            @DecimalMin(value = "0", message = "罚款不能为负 fine must not be negative")
+            BigDecimal fine,
+
             Boolean severePenalty,
             SuspensionKind kind,
             LocalDate expectedEnd,
+
             @Min(value = 1, message = "延长天数至少1天 at least 1 day") @Max(value = 90, message = "最多90天 at most 90 days")
-                    Integer days,
+            Integer days,
+
             Boolean firstOffence,
             Boolean minorHarm,
             Boolean corrected,
-            @DecimalMin(value = "0", message = "金额不能为负 amount must not be negative") BigDecimal amount) {
+
+            @DecimalMin(value = "0", message = "金额不能为负 amount must not be negative")
+            BigDecimal amount) {
 
         StepInput input() {
             return new StepInput(
-                    on, note, tier, fine, null, null, yes(severePenalty), kind, expectedEnd, days, yes(firstOffence),
-                    yes(minorHarm), yes(corrected), amount);
+                    on,
+                    note,
+                    tier,
+                    fine,
+                    null,
+                    null,
+                    yes(severePenalty),
+                    kind,
+                    expectedEnd,
+                    days,
+                    yes(firstOffence),
+                    yes(minorHarm),
+                    yes(corrected),
+                    amount);
         }
     }
 
     record TierBody(
             @NotNull(message = "缺少档次 tier is required") Tier tier,
-            @NotBlank(message = "缺少适用情形 conditions are required") String conditions,
+
+            @NotBlank(message = "缺少适用情形 conditions are required")
+            String conditions,
+
             @NotNull(message = "缺少罚款下限 fineMin is required")
-                    @DecimalMin(value = "0", message = "不能为负 must not be negative")
-                    BigDecimal fineMin,
+            @DecimalMin(value = "0", message = "不能为负 must not be negative")
+            BigDecimal fineMin,
+
             @NotNull(message = "缺少罚款上限 fineMax is required")
-                    @DecimalMin(value = "0", message = "不能为负 must not be negative")
-                    BigDecimal fineMax) {}
+            @DecimalMin(value = "0", message = "不能为负 must not be negative")
+            BigDecimal fineMax) {}
 
     record ItemBody(
-            @NotBlank(message = "缺少违法行为名称 name is required") @Size(max = 200) String name,
-            @NotBlank(message = "缺少违反条款 clause is required") @Size(max = 500) String clause,
-            @NotBlank(message = "缺少处罚依据 basis is required") @Size(max = 500) String basis,
-            @NotBlank(message = "缺少处罚种类 penaltyKind is required") @Size(max = 200) String penaltyKind,
-            @NotEmpty(message = "至少一个裁量档次 at least one tier") List<@Valid TierBody> tiers) {}
+            @NotBlank(message = "缺少违法行为名称 name is required") @Size(max = 200)
+            String name,
+
+            @NotBlank(message = "缺少违反条款 clause is required") @Size(max = 500)
+            String clause,
+
+            @NotBlank(message = "缺少处罚依据 basis is required") @Size(max = 500)
+            String basis,
+
+            @NotBlank(message = "缺少处罚种类 penaltyKind is required") @Size(max = 200)
+            String penaltyKind,
+
+            @NotEmpty(message = "至少一个裁量档次 at least one tier")
+            List<@Valid TierBody> tiers) {}
 
     /** A clock as the API shows it, with labels. */
     record ClockJson(
@@ -299,7 +349,9 @@ class EnforcementApiController {
     ResponseEntity<BenchmarkSheet.ImportReport> importItems(@RequestParam("file") MultipartFile file)
             throws java.io.IOException {
         BenchmarkSheet.ImportReport report = sheet.importXlsx(file.getInputStream());
-        return report.errors().isEmpty() ? ResponseEntity.ok(report) : ResponseEntity.badRequest().body(report);
+        return report.errors().isEmpty()
+                ? ResponseEntity.ok(report)
+                : ResponseEntity.badRequest().body(report);
     }
 
     /** Choosing a tier: its range and the generated 裁量理由 (with the fine, if given). */

@@ -74,9 +74,8 @@ class EnforcementPageController {
         var d = cases.detail(id, me);
         model.addAttribute("d", d);
         model.addAttribute("kinds", SuspensionKind.values());
-        model.addAttribute("tiers", catalogue.find(d.c().itemCode())
-                .map(i -> i.tiers())
-                .orElse(java.util.List.of()));
+        model.addAttribute(
+                "tiers", catalogue.find(d.c().itemCode()).map(i -> i.tiers()).orElse(java.util.List.of()));
         return "enforcement/detail";
     }
 
@@ -100,8 +99,20 @@ class EnforcementPageController {
             Locale locale,
             RedirectAttributes redirect) {
         StepInput in = new StepInput(
-                on, blank(note), blank(tier), fine, null, null, severePenalty, kind, expectedEnd, days, firstOffence,
-                minorHarm, corrected, amount);
+                on,
+                blank(note),
+                blank(tier),
+                fine,
+                null,
+                null,
+                severePenalty,
+                kind,
+                expectedEnd,
+                days,
+                firstOffence,
+                minorHarm,
+                corrected,
+                amount);
         try {
             cases.step(id, step, in, me);
             redirect.addFlashAttribute("done", step.label());
@@ -145,8 +156,20 @@ class EnforcementPageController {
                 throw new org.cityops.platform.InvalidInputException("当事人和案情必填 party and description are required");
             }
             EnforcementCase c = cases.open(
-                    new NewEnforcementCase(source, blank(sourceCaseNumber), partyKind, partyName, partyId,
-                            blank(partyPhone), itemCode, description, lat, lon, blank(address), discoveredOn, null,
+                    new NewEnforcementCase(
+                            source,
+                            blank(sourceCaseNumber),
+                            partyKind,
+                            partyName,
+                            partyId,
+                            blank(partyPhone),
+                            itemCode,
+                            description,
+                            lat,
+                            lon,
+                            blank(address),
+                            discoveredOn,
+                            null,
                             false),
                     me);
             redirect.addFlashAttribute("done", c.caseNumber());

@@ -38,9 +38,26 @@ class EnforcementListBenchmark {
         for (int i = 0; i < n; i++) {
             LocalDate discovered = today.minusDays(i % 80);
             rows.add(new Object[] {
-                "BENCH" + i, "PATROL", "PERSON", "压测当事人" + i, "11010519491231002X", "SR-001", "占道经营",
-                "压测案情", 31.80715, 119.93837, "320402001001001", "320402", discovered, "enforce1", "NOTIFIED",
-                "GENERAL", 200, "DECISION", discovered.plusDays(90), now
+                "BENCH" + i,
+                "PATROL",
+                "PERSON",
+                "压测当事人" + i,
+                "11010519491231002X",
+                "SR-001",
+                "占道经营",
+                "压测案情",
+                31.80715,
+                119.93837,
+                "320402001001001",
+                "320402",
+                discovered,
+                "enforce1",
+                "NOTIFIED",
+                "GENERAL",
+                200,
+                "DECISION",
+                discovered.plusDays(90),
+                now
             });
         }
         jdbc.batchUpdate(
@@ -48,8 +65,9 @@ class EnforcementListBenchmark {
                         + " description, lat, lon, grid_code, district_code, discovered_on, handler, stage, tier, fine,"
                         + " next_clock, next_due_on, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 rows);
-        jdbc.update("INSERT INTO enf_case_event (case_id, seq, step, on_date, recorded_at, actor)"
-                + " SELECT id, 1, 'FILE', discovered_on, created_at, 'bench' FROM enf_case WHERE case_number LIKE 'BENCH%'");
+        jdbc.update(
+                "INSERT INTO enf_case_event (case_id, seq, step, on_date, recorded_at, actor)"
+                        + " SELECT id, 1, 'FILE', discovered_on, created_at, 'bench' FROM enf_case WHERE case_number LIKE 'BENCH%'");
         jdbc.update("INSERT INTO enf_case_event (case_id, seq, step, on_date, recorded_at, actor, tier, fine, fine_min,"
                 + " fine_max) SELECT id, 2, 'NOTIFY', discovered_on, created_at, 'bench', 'GENERAL', 200, 100, 300"
                 + " FROM enf_case WHERE case_number LIKE 'BENCH%'");
@@ -69,7 +87,8 @@ class EnforcementListBenchmark {
         System.out.printf(
                 "ENFORCEMENT LIST (10,000 open, page of 50 with live clocks): p50 %.1f ms, p95 %.1f ms, max %.1f ms%n",
                 ms[100] / 1000.0, ms[190] / 1000.0, ms[199] / 1000.0);
-        jdbc.update("DELETE FROM enf_case_event WHERE case_id IN (SELECT id FROM enf_case WHERE case_number LIKE 'BENCH%')");
+        jdbc.update(
+                "DELETE FROM enf_case_event WHERE case_id IN (SELECT id FROM enf_case WHERE case_number LIKE 'BENCH%')");
         jdbc.update("DELETE FROM enf_case WHERE case_number LIKE 'BENCH%'");
     }
 }

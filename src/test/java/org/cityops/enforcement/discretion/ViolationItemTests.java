@@ -18,13 +18,16 @@ class ViolationItemTests {
 
     @Test
     void a_table_with_ranges_stepping_up_has_no_problems() {
-        assertThat(item(t(Tier.MINOR, "0", "500"), t(Tier.GENERAL, "500", "2000")).problems()).isEmpty();
+        assertThat(item(t(Tier.MINOR, "0", "500"), t(Tier.GENERAL, "500", "2000"))
+                        .problems())
+                .isEmpty();
     }
 
     @Test
     void a_range_upside_down_or_a_heavier_tier_starting_lower_is_a_problem() {
         assertThat(item(t(Tier.MINOR, "600", "500")).problems()).anyMatch(p -> p.contains("下限高于上限"));
-        assertThat(item(t(Tier.MINOR, "500", "1000"), t(Tier.GENERAL, "100", "2000")).problems())
+        assertThat(item(t(Tier.MINOR, "500", "1000"), t(Tier.GENERAL, "100", "2000"))
+                        .problems())
                 .anyMatch(p -> p.contains("低于较轻档次"));
         assertThat(item(t(Tier.MINOR, "0", "1"), t(Tier.MINOR, "0", "2")).problems())
                 .anyMatch(p -> p.contains("重复"));

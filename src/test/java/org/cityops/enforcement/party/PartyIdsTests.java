@@ -13,7 +13,10 @@ class PartyIdsTests {
 
     @Test
     void an_id_number_with_a_wrong_check_character_or_shape_is_refused() {
-        assertThat(PartyIds.problem(PartyKind.PERSON, "110105194912310021")).get().asString().contains("GB 11643");
+        assertThat(PartyIds.problem(PartyKind.PERSON, "110105194912310021"))
+                .get()
+                .asString()
+                .contains("GB 11643");
         assertThat(PartyIds.problem(PartyKind.PERSON, "1101051949")).isPresent();
         assertThat(PartyIds.problem(PartyKind.PERSON, " ")).get().asString().contains("公民身份号码");
     }
@@ -21,7 +24,10 @@ class PartyIdsTests {
     @Test
     void a_credit_code_is_checked_by_its_mod_31_check_character() {
         assertThat(PartyIds.problem(PartyKind.UNIT, "91350100M000100Y43")).isEmpty();
-        assertThat(PartyIds.problem(PartyKind.UNIT, "91350100M000100Y44")).get().asString().contains("GB 32100");
+        assertThat(PartyIds.problem(PartyKind.UNIT, "91350100M000100Y44"))
+                .get()
+                .asString()
+                .contains("GB 32100");
         assertThat(PartyIds.problem(PartyKind.UNIT, "91350100I000100Y43")).isPresent(); // I is not in the set
     }
 

@@ -57,7 +57,8 @@ class ProcedurePolicyTests {
     }
 
     static StepInput fine(int m, int day, String fine) {
-        return on(m, day).penalty("GENERAL", new BigDecimal(fine), new BigDecimal("500"), new BigDecimal("2000"), false);
+        return on(m, day)
+                .penalty("GENERAL", new BigDecimal(fine), new BigDecimal("500"), new BigDecimal("2000"), false);
     }
 
     /** Filed and notified on Friday 19 September with a fine of 1,000 (no hearing right). */
@@ -73,7 +74,8 @@ class ProcedurePolicyTests {
 
     @Test
     void a_decision_is_allowed_once_the_party_waives_or_the_period_has_run_out() {
-        assertThat(notified().take(Step.WAIVE, on(9, 22)).attempt(Step.DECIDE, on(9, 22))).isEmpty();
+        assertThat(notified().take(Step.WAIVE, on(9, 22)).attempt(Step.DECIDE, on(9, 22)))
+                .isEmpty();
         assertThat(notified().attempt(Step.DECIDE, on(9, 25))).isEmpty(); // the period ended on 24 September
     }
 
@@ -81,17 +83,22 @@ class ProcedurePolicyTests {
     void a_hearing_asked_for_too_late_is_refused_under_article_64() {
         Walk w = new Walk(d(9, 15), null, false)
                 .take(Step.FILE, on(9, 16))
-                .take(Step.NOTIFY, on(9, 30).penalty("SERIOUS", new BigDecimal("20000"), new BigDecimal("10000"),
-                        new BigDecimal("30000"), false));
+                .take(
+                        Step.NOTIFY,
+                        on(9, 30)
+                                .penalty(
+                                        "SERIOUS",
+                                        new BigDecimal("20000"),
+                                        new BigDecimal("10000"),
+                                        new BigDecimal("30000"),
+                                        false));
         assertThat(w.file().hearingEligible()).isTrue();
         // five working days after 30 September end on 14 October (国庆 and the 调休 Saturday)
-        Optional<Refusal> late = w.attempt(
-                Step.REQUEST_HEARING,
-                on(10, 15).note("申请听证").suspension(SuspensionKind.HEARING, d(10, 25)));
+        Optional<Refusal> late =
+                w.attempt(Step.REQUEST_HEARING, on(10, 15).note("申请听证").suspension(SuspensionKind.HEARING, d(10, 25)));
         assertThat(late).get().extracting(Refusal::article).asString().contains("第六十四条");
         assertThat(w.attempt(
-                        Step.REQUEST_HEARING,
-                        on(10, 14).note("申请听证").suspension(SuspensionKind.HEARING, d(10, 25))))
+                        Step.REQUEST_HEARING, on(10, 14).note("申请听证").suspension(SuspensionKind.HEARING, d(10, 25))))
                 .isEmpty();
     }
 
@@ -99,15 +106,29 @@ class ProcedurePolicyTests {
     void a_requested_hearing_must_be_held_and_the_case_reviewed_before_the_decision() {
         Walk w = new Walk(d(9, 15), null, true)
                 .take(Step.FILE, on(9, 16))
-                .take(Step.NOTIFY, on(9, 30).penalty("SERIOUS", new BigDecimal("150000"), new BigDecimal("100000"),
-                        new BigDecimal("200000"), false))
+                .take(
+                        Step.NOTIFY,
+                        on(9, 30)
+                                .penalty(
+                                        "SERIOUS",
+                                        new BigDecimal("150000"),
+                                        new BigDecimal("100000"),
+                                        new BigDecimal("200000"),
+                                        false))
                 .take(Step.REQUEST_HEARING, on(10, 9).note("申请听证").suspension(SuspensionKind.HEARING, d(10, 20)));
-        assertThat(w.attempt(Step.DECIDE, on(10, 10))).get().extracting(Refusal::message).asString()
+        assertThat(w.attempt(Step.DECIDE, on(10, 10)))
+                .get()
+                .extracting(Refusal::message)
+                .asString()
                 .contains("中止");
         w.take(Step.RESUME, on(10, 20).note("听证已举行"));
-        assertThat(w.attempt(Step.DECIDE, on(10, 21))).get().extracting(Refusal::article).asString()
+        assertThat(w.attempt(Step.DECIDE, on(10, 21)))
+                .get()
+                .extracting(Refusal::article)
+                .asString()
                 .contains("第五十八条");
-        w.take(Step.SUBMIT_REVIEW, on(10, 21)).take(Step.APPROVE_REVIEW, on(10, 22).note("事实清楚，同意"));
+        w.take(Step.SUBMIT_REVIEW, on(10, 21))
+                .take(Step.APPROVE_REVIEW, on(10, 22).note("事实清楚，同意"));
         assertThat(w.attempt(Step.DECIDE, on(10, 23))).isEmpty();
     }
 
@@ -115,8 +136,15 @@ class ProcedurePolicyTests {
     void the_hearing_suspension_extends_the_decision_limit() {
         Walk w = new Walk(d(9, 15), null, true)
                 .take(Step.FILE, on(9, 16))
-                .take(Step.NOTIFY, on(9, 30).penalty("SERIOUS", new BigDecimal("150000"), new BigDecimal("100000"),
-                        new BigDecimal("200000"), false))
+                .take(
+                        Step.NOTIFY,
+                        on(9, 30)
+                                .penalty(
+                                        "SERIOUS",
+                                        new BigDecimal("150000"),
+                                        new BigDecimal("100000"),
+                                        new BigDecimal("200000"),
+                                        false))
                 .take(Step.REQUEST_HEARING, on(10, 9).note("申请听证").suspension(SuspensionKind.HEARING, d(10, 20)))
                 .take(Step.RESUME, on(10, 20).note("听证已举行"));
         // 90 days from 16 September: 15 December; 11 days suspended (9–19 October): 26 December
@@ -136,19 +164,32 @@ class ProcedurePolicyTests {
         });
         w.take(Step.NOTIFY, fine(9, 19, "3000").note("多次违法，拒不改正"));
         w.take(Step.WAIVE, on(9, 22));
-        assertThat(w.attempt(Step.DECIDE, on(9, 22))).get().extracting(Refusal::article).asString()
+        assertThat(w.attempt(Step.DECIDE, on(9, 22)))
+                .get()
+                .extracting(Refusal::article)
+                .asString()
                 .contains("第五十八条");
-        w.take(Step.SUBMIT_REVIEW, on(9, 22)).take(Step.APPROVE_REVIEW, on(9, 23).note("同意从重，理由充分"));
+        w.take(Step.SUBMIT_REVIEW, on(9, 22))
+                .take(Step.APPROVE_REVIEW, on(9, 23).note("同意从重，理由充分"));
         assertThat(w.attempt(Step.DECIDE, on(9, 23))).isEmpty();
     }
 
     @Test
     void no_closing_with_an_unpaid_fine_unless_enforced_or_terminated() {
-        Walk w = notified().take(Step.WAIVE, on(9, 22)).take(Step.DECIDE, on(9, 22)).take(Step.SERVE, on(9, 23));
-        assertThat(w.attempt(Step.CLOSE, on(9, 24))).get().extracting(Refusal::article).asString()
+        Walk w = notified()
+                .take(Step.WAIVE, on(9, 22))
+                .take(Step.DECIDE, on(9, 22))
+                .take(Step.SERVE, on(9, 23));
+        assertThat(w.attempt(Step.CLOSE, on(9, 24)))
+                .get()
+                .extracting(Refusal::article)
+                .asString()
                 .contains("第七十二条");
         // the 15 days to pay from 23 September end on 8 October, a holiday → 9 October
-        assertThat(w.attempt(Step.ENFORCE, on(10, 9))).get().extracting(Refusal::article).asString()
+        assertThat(w.attempt(Step.ENFORCE, on(10, 9)))
+                .get()
+                .extracting(Refusal::article)
+                .asString()
                 .contains("第七十二条");
         w.take(Step.ENFORCE, on(10, 10));
         assertThat(w.attempt(Step.CLOSE, on(10, 11))).isPresent();
@@ -158,14 +199,18 @@ class ProcedurePolicyTests {
 
     @Test
     void a_late_payment_must_include_the_late_fee() {
-        Walk w = notified().take(Step.WAIVE, on(9, 22)).take(Step.DECIDE, on(9, 22)).take(Step.SERVE, on(9, 23));
+        Walk w = notified()
+                .take(Step.WAIVE, on(9, 22))
+                .take(Step.DECIDE, on(9, 22))
+                .take(Step.SERVE, on(9, 23));
         // last day 9 October; paid on 19 October: 10 days × 3 % × 1,000 = 300
         Optional<Refusal> r = w.attempt(Step.PAY, on(10, 19).amount(new BigDecimal("1000")));
         assertThat(r).get().satisfies(x -> {
             assertThat(x.field()).isEqualTo("amount");
             assertThat(x.message()).contains("1300");
         });
-        assertThat(w.attempt(Step.PAY, on(10, 19).amount(new BigDecimal("1300")))).isEmpty();
+        assertThat(w.attempt(Step.PAY, on(10, 19).amount(new BigDecimal("1300"))))
+                .isEmpty();
         assertThat(w.attempt(Step.CLOSE, on(10, 20))).isEmpty();
     }
 
@@ -196,7 +241,10 @@ class ProcedurePolicyTests {
     @Test
     void a_violation_discovered_more_than_two_years_after_it_ended_cannot_be_filed() {
         Walk old = new Walk(d(9, 15), LocalDate.of(2023, 9, 1), false);
-        assertThat(old.attempt(Step.FILE, on(9, 16))).get().extracting(Refusal::article).asString()
+        assertThat(old.attempt(Step.FILE, on(9, 16)))
+                .get()
+                .extracting(Refusal::article)
+                .asString()
                 .contains("第三十六条");
         Walk continuing = new Walk(d(9, 15), null, false); // a standing 违建: 继续状态
         assertThat(continuing.attempt(Step.FILE, on(9, 16))).isEmpty();
@@ -214,7 +262,10 @@ class ProcedurePolicyTests {
 
     @Test
     void a_step_dated_before_the_previous_one_is_refused() {
-        assertThat(notified().attempt(Step.WAIVE, on(9, 18))).get().extracting(Refusal::field).isEqualTo("on");
+        assertThat(notified().attempt(Step.WAIVE, on(9, 18)))
+                .get()
+                .extracting(Refusal::field)
+                .isEqualTo("on");
     }
 
     @Test

@@ -23,13 +23,15 @@ class StatutoryClockTests {
     @Test
     void the_statement_period_counts_three_working_days_skipping_the_weekend() {
         // 告知 on Friday 19 September: 22, 23, 24 September
-        assertThat(read(ClockKind.STATEMENT, d(9, 19), 3, List.of(), d(9, 19)).lastDay()).isEqualTo(d(9, 24));
+        assertThat(read(ClockKind.STATEMENT, d(9, 19), 3, List.of(), d(9, 19)).lastDay())
+                .isEqualTo(d(9, 24));
     }
 
     @Test
     void the_statement_period_counts_a_makeup_sunday_as_a_working_day() {
         // 告知 on Friday 26 September: Sat 27 off, Sun 28 调休 worked, 29, 30
-        assertThat(read(ClockKind.STATEMENT, d(9, 26), 3, List.of(), d(9, 26)).lastDay()).isEqualTo(d(9, 30));
+        assertThat(read(ClockKind.STATEMENT, d(9, 26), 3, List.of(), d(9, 26)).lastDay())
+                .isEqualTo(d(9, 30));
     }
 
     @Test
@@ -38,13 +40,15 @@ class StatutoryClockTests {
         var r = read(ClockKind.HEARING_REQUEST, d(9, 30), 5, List.of(), d(10, 9));
         assertThat(r.lastDay()).isEqualTo(d(10, 14));
         assertThat(r.status()).isEqualTo(ClockStatus.RUNNING);
-        assertThat(read(ClockKind.HEARING_REQUEST, d(9, 30), 5, List.of(), d(10, 15)).status())
+        assertThat(read(ClockKind.HEARING_REQUEST, d(9, 30), 5, List.of(), d(10, 15))
+                        .status())
                 .isEqualTo(ClockStatus.EXPIRED);
     }
 
     @Test
     void the_decision_is_due_ninety_natural_days_after_filing() {
-        assertThat(read(ClockKind.DECISION, d(1, 10), 90, List.of(), d(1, 10)).lastDay()).isEqualTo(d(4, 10));
+        assertThat(read(ClockKind.DECISION, d(1, 10), 90, List.of(), d(1, 10)).lastDay())
+                .isEqualTo(d(4, 10));
     }
 
     @Test
@@ -59,7 +63,8 @@ class StatutoryClockTests {
     @Test
     void a_suspension_extends_a_working_day_limit_by_the_working_days_it_covered_across_the_makeup_day() {
         // 送达 7 working days from 24 September: 25, 26, 28 (调休), 29, 30, 9 Oct, 10 Oct
-        assertThat(read(ClockKind.SERVICE, d(9, 24), 7, List.of(), d(9, 24)).lastDay()).isEqualTo(d(10, 10));
+        assertThat(read(ClockKind.SERVICE, d(9, 24), 7, List.of(), d(9, 24)).lastDay())
+                .isEqualTo(d(10, 10));
         // 公告 from 26 to 29 September: 26 and 28 (both working days) are lost, so two more working days: 11, 13 Oct
         var s = new Suspension(SuspensionKind.ANNOUNCEMENT, "公告送达", d(9, 26), d(9, 28), d(9, 29));
         var r = read(ClockKind.SERVICE, d(9, 24), 7, List.of(s), d(9, 29));
@@ -80,15 +85,18 @@ class StatutoryClockTests {
     @Test
     void a_natural_day_limit_ending_in_the_holiday_ends_on_the_next_working_day() {
         // 送达 on 20 September: day 15 is 5 October (holiday) → 9 October
-        assertThat(read(ClockKind.PAYMENT, d(9, 20), 15, List.of(), d(9, 20)).lastDay()).isEqualTo(d(10, 9));
+        assertThat(read(ClockKind.PAYMENT, d(9, 20), 15, List.of(), d(9, 20)).lastDay())
+                .isEqualTo(d(10, 9));
     }
 
     @Test
     void the_filing_limit_counts_natural_days_from_discovery() {
         // 15 days from 16 January reach 31 January (a Friday): across no month end yet
-        assertThat(read(ClockKind.FILING, d(1, 16), 15, List.of(), d(1, 16)).lastDay()).isEqualTo(d(1, 31));
+        assertThat(read(ClockKind.FILING, d(1, 16), 15, List.of(), d(1, 16)).lastDay())
+                .isEqualTo(d(1, 31));
         // from 20 January: 4 February
-        assertThat(read(ClockKind.FILING, d(1, 20), 15, List.of(), d(1, 20)).lastDay()).isEqualTo(d(2, 4));
+        assertThat(read(ClockKind.FILING, d(1, 20), 15, List.of(), d(1, 20)).lastDay())
+                .isEqualTo(d(2, 4));
     }
 
     @Test
