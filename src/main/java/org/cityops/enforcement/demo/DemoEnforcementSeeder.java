@@ -83,7 +83,6 @@ class DemoEnforcementSeeder implements ApplicationRunner {
             catalogue.save(item);
         }
         LocalDate t = cases.today();
-        StaffMember sys = StaffMember.SYSTEM;
         // 待立案: a 违建 clue found on patrol three days ago
         open(
                 CaseSource.PATROL,
