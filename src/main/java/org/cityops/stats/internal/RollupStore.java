@@ -35,19 +35,38 @@ public class RollupStore {
      */
     @Transactional
     public int record(List<Fact> facts) {
+        return record(facts, true);
+    }
+
+    /**
+     * Records the facts not yet recorded without adding them to the roll-ups (a rebuild from the case history
+     * recomputes the roll-ups once at the end).
+     */
+    int recordFactsOnly(List<Fact> facts) {
+        return record(facts, false);
+    }
+
+    private int record(List<Fact> facts, boolean rollups) {
         int n = 0;
         for (Fact f : facts) {
             if (!insert(f)) {
                 continue;
             }
             n++;
-            add(f);
+            if (rollups) {
+                add(f);
+            }
             if (f.measure() == Measure.CLOSED) {
                 n += record(
-                        openOverdues(f.caseId()).stream().map(Fact::closedAgain).toList());
+                        openOverdues(f.caseId()).stream().map(Fact::closedAgain).toList(), rollups);
             }
         }
         return n;
+    }
+
+    /** Forgets every recorded fact (a rebuild from the case history records them again). */
+    void clearFacts() {
+        jdbc.sql("DELETE FROM stats_case_fact").update();
     }
 
     private boolean insert(Fact f) {
