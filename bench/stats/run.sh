@@ -10,6 +10,7 @@ MONTH_FROM=${MONTH_FROM:-2025-03-01}
 MONTH_TO=${MONTH_TO:-2025-03-31}
 YEAR=${YEAR:-2025}
 DURATION=${DURATION:-30s}
+CONNECTIONS=${CONNECTIONS:-8}
 HERE=$(cd "$(dirname "$0")" && pwd)
 token() {
   curl -s -X POST -H 'Content-Type: application/json' -d "{\"username\":\"$1\",\"password\":\"cityops-demo\"}" \
@@ -23,5 +24,5 @@ export TOKEN
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 for q in "groupBy=district,category&from=$MONTH_FROM&to=$MONTH_TO" "groupBy=month&from=$YEAR-01-01&to=$YEAR-12-31"; do
   echo "GET /api/v1/stats/cases?$q"
-  PATH_UNDER_TEST="/api/v1/stats/cases?$q" wrk -t2 -c8 --timeout 30s -d"$DURATION" -s "$HERE/../cases/get.lua" "$BASE" | tail -1
+  PATH_UNDER_TEST="/api/v1/stats/cases?$q" wrk -t"$(( CONNECTIONS < 2 ? 1 : 2 ))" -c"$CONNECTIONS" --timeout 30s -d"$DURATION" -s "$HERE/../cases/get.lua" "$BASE" | tail -1
 done
