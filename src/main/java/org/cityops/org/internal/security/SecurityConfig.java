@@ -84,10 +84,9 @@ class SecurityConfig {
                         .hasRole("ADMIN")
                         .anyRequest()
                         .authenticated())
-                .oauth2ResourceServer(
-                        o -> o.jwt(j -> j.authenticationManager(bearerAuthentication(tokens, events)))
-                                .authenticationEntryPoint(problems)
-                                .accessDeniedHandler(problems))
+                .oauth2ResourceServer(o -> o.jwt(j -> j.authenticationManager(bearerAuthentication(tokens, events)))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .csrf(c -> c.ignoringRequestMatchers(
                         req -> req.getHeader("Authorization") != null,
@@ -113,7 +112,8 @@ class SecurityConfig {
      * log and the per-address throttle see it); an accepted one is not: it is not a sign-in, and publishing it made
      * every API call evaluate the sign-in listener's condition (about 5 % of a case intake's CPU).
      */
-    private static AuthenticationManager bearerAuthentication(TokenService tokens, AuthenticationEventPublisher events) {
+    private static AuthenticationManager bearerAuthentication(
+            TokenService tokens, AuthenticationEventPublisher events) {
         JwtAuthenticationProvider provider = new JwtAuthenticationProvider(tokens.decoder());
         provider.setJwtAuthenticationConverter(tokens::authenticate);
         ProviderManager manager = new ProviderManager(provider);
