@@ -58,6 +58,7 @@ class NavigationPageTests {
                         "assessment",
                         "muck",
                         "sanitation",
+                        "streetfront",
                         "basedata",
                         "system",
                         "");
