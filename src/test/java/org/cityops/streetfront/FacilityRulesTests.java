@@ -59,8 +59,21 @@ class FacilityRulesTests {
     @Test
     void unknown_class_and_kind_are_named() {
         FacilityDraft d = new FacilityDraft(
-                "GG-1", "店招", "悬挂式", "灯箱", "某某面馆", "91330100716105852F", null, 31.8, 119.9, 4.0, 1.0, null, null,
-                null, null);
+                "GG-1",
+                "店招",
+                "悬挂式",
+                "灯箱",
+                "某某面馆",
+                "91330100716105852F",
+                null,
+                31.8,
+                119.9,
+                4.0,
+                1.0,
+                null,
+                null,
+                null,
+                null);
         assertThat(fields(rules.problems(d))).containsExactly("facilityClass", "kind");
     }
 

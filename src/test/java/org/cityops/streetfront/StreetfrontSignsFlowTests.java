@@ -51,8 +51,7 @@ class StreetfrontSignsFlowTests {
         return """
                 {"code":"%s","name":"测试店招","facilityClass":"附属式","kind":"招牌","ownerName":"测试面馆",
                  "ownerCreditCode":"%s","address":"测试路1号","lat":%s,"lon":%s,"widthM":3.5,"heightM":1.2,
-                 "permitNo":"XK-T-1","permitFrom":"%s","permitTo":"%s","permitConditions":"限高4米"}"""
-                .formatted(code, credit, lat, LON, from, to);
+                 "permitNo":"XK-T-1","permitFrom":"%s","permitTo":"%s","permitConditions":"限高4米"}""".formatted(code, credit, lat, LON, from, to);
     }
 
     String create(String body, String user) throws Exception {
@@ -108,8 +107,8 @@ class StreetfrontSignsFlowTests {
 
     @Test
     void the_expiring_list_holds_permits_ending_within_thirty_days_and_those_ended_soonest_first() throws Exception {
-        String json = mvc.perform(get("/api/v1/streetfront/permits/expiring")
-                        .header("Authorization", Api.bearer(mvc, "leader1")))
+        String json = mvc.perform(
+                        get("/api/v1/streetfront/permits/expiring").header("Authorization", Api.bearer(mvc, "leader1")))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
@@ -139,7 +138,8 @@ class StreetfrontSignsFlowTests {
 
     @Test
     void a_finding_becomes_a_case_request_against_the_owner_and_a_second_scan_that_day_is_flagged() throws Exception {
-        String created = create(body("T-INS-1", LAT + 0.0009, "91330100716105852F", today(), today().plusYears(1)), "admin");
+        String created =
+                create(body("T-INS-1", LAT + 0.0009, "91330100716105852F", today(), today().plusYears(1)), "admin");
         int id = JsonPath.read(created, "$.id");
         String first = mvc.perform(post("/api/v1/streetfront/facilities/" + id + "/inspections")
                         .header("Authorization", Api.bearer(mvc, "inspector1"))
@@ -151,18 +151,20 @@ class StreetfrontSignsFlowTests {
                 .getResponse()
                 .getContentAsString();
         int inspectionId = JsonPath.read(first, "$.id");
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
-                                "SELECT COUNT(*) FROM sf_inspection WHERE id = :id AND (case_id IS NOT NULL OR "
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.sql("SELECT COUNT(*) FROM sf_inspection WHERE id = :id AND (case_id IS NOT NULL OR "
                                         + "case_failure IS NOT NULL)")
-                        .param("id", inspectionId)
-                        .query(Long.class)
-                        .single()
-                == 1);
+                                .param("id", inspectionId)
+                                .query(Long.class)
+                                .single()
+                        == 1);
         Map<String, Object> row = jdbc.sql("SELECT case_id, case_failure FROM sf_inspection WHERE id = :id")
                 .param("id", inspectionId)
                 .query()
                 .singleRow();
-        assertThat(row.get("case_id")).as("case opened, failure: %s", row.get("case_failure")).isNotNull();
+        assertThat(row.get("case_id"))
+                .as("case opened, failure: %s", row.get("case_failure"))
+                .isNotNull();
         mvc.perform(post("/api/v1/streetfront/facilities/" + id + "/inspections")
                         .header("Authorization", Api.bearer(mvc, "inspector1"))
                         .contentType(MediaType.APPLICATION_JSON)
@@ -197,7 +199,8 @@ class StreetfrontSignsFlowTests {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(wind))
                 .andExpect(jsonPath("$.tasksCreated").value(0));
-        String tasks = mvc.perform(get("/api/v1/streetfront/tasks").header("Authorization", Api.bearer(mvc, "inspector1")))
+        String tasks = mvc.perform(
+                        get("/api/v1/streetfront/tasks").header("Authorization", Api.bearer(mvc, "inspector1")))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
@@ -209,7 +212,8 @@ class StreetfrontSignsFlowTests {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"result\":\"PASS\"}"))
                 .andExpect(status().isCreated());
-        String after = mvc.perform(get("/api/v1/streetfront/tasks").header("Authorization", Api.bearer(mvc, "inspector1")))
+        String after = mvc.perform(
+                        get("/api/v1/streetfront/tasks").header("Authorization", Api.bearer(mvc, "inspector1")))
                 .andReturn()
                 .getResponse()
                 .getContentAsString();

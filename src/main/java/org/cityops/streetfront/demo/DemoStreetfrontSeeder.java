@@ -90,16 +90,91 @@ class DemoStreetfrontSeeder implements ApplicationRunner {
         String code = "GG-" + d.code() + "-" + String.format("%03d", i + 1);
         String address = d.name() + "区演示路" + (i * 2 + 1) + "号";
         return switch (i) {
-            case 0 -> new FacilityDraft(code, SHOPS[i] + "店招", "附属式", "招牌", owner, credit, address, lat, lon, 4.0,
-                    0.8, "XK-" + d.code() + "-001", today.minusMonths(6), today.plusMonths(18), "限高4米，夜间亮化至22时");
-            case 1 -> new FacilityDraft(code, "楼顶广告牌", "独立式", "广告牌", owner, credit, address, lat, lon, 12.0, 6.0,
-                    "XK-" + d.code() + "-002", today.minusYears(1), today.plusDays(10), "每季度提交结构安全检测报告");
-            case 2 -> new FacilityDraft(code, "外墙LED显示屏", "附属式", "LED显示屏", owner, credit, address, lat, lon, 8.0,
-                    4.5, "XK-" + d.code() + "-003", today.minusYears(2), today.minusDays(5), "亮度不超过夜间限值");
-            case 3 -> new FacilityDraft(code, SHOPS[i] + "大型招牌", "附属式", "招牌", owner, credit, address, lat, lon, 6.0,
-                    2.0, null, null, null, null);
-            default -> new FacilityDraft(code, "门前移动展板", "移动式", "广告牌", owner, credit, address, lat, lon, 0.8, 1.6,
-                    "XK-" + d.code() + "-005", today.minusDays(20), today.plusDays(40), "仅限营业时间摆放，不得占用盲道");
+            case 0 ->
+                new FacilityDraft(
+                        code,
+                        SHOPS[i] + "店招",
+                        "附属式",
+                        "招牌",
+                        owner,
+                        credit,
+                        address,
+                        lat,
+                        lon,
+                        4.0,
+                        0.8,
+                        "XK-" + d.code() + "-001",
+                        today.minusMonths(6),
+                        today.plusMonths(18),
+                        "限高4米，夜间亮化至22时");
+            case 1 ->
+                new FacilityDraft(
+                        code,
+                        "楼顶广告牌",
+                        "独立式",
+                        "广告牌",
+                        owner,
+                        credit,
+                        address,
+                        lat,
+                        lon,
+                        12.0,
+                        6.0,
+                        "XK-" + d.code() + "-002",
+                        today.minusYears(1),
+                        today.plusDays(10),
+                        "每季度提交结构安全检测报告");
+            case 2 ->
+                new FacilityDraft(
+                        code,
+                        "外墙LED显示屏",
+                        "附属式",
+                        "LED显示屏",
+                        owner,
+                        credit,
+                        address,
+                        lat,
+                        lon,
+                        8.0,
+                        4.5,
+                        "XK-" + d.code() + "-003",
+                        today.minusYears(2),
+                        today.minusDays(5),
+                        "亮度不超过夜间限值");
+            case 3 ->
+                new FacilityDraft(
+                        code,
+                        SHOPS[i] + "大型招牌",
+                        "附属式",
+                        "招牌",
+                        owner,
+                        credit,
+                        address,
+                        lat,
+                        lon,
+                        6.0,
+                        2.0,
+                        null,
+                        null,
+                        null,
+                        null);
+            default ->
+                new FacilityDraft(
+                        code,
+                        "门前移动展板",
+                        "移动式",
+                        "广告牌",
+                        owner,
+                        credit,
+                        address,
+                        lat,
+                        lon,
+                        0.8,
+                        1.6,
+                        "XK-" + d.code() + "-005",
+                        today.minusDays(20),
+                        today.plusDays(40),
+                        "仅限营业时间摆放，不得占用盲道");
         };
     }
 }

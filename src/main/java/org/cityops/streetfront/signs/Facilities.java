@@ -117,13 +117,19 @@ public class Facilities {
                 .param("now", DbTime.toDb(clock.instant()))
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
-        audit.record("SF_FACILITY", String.valueOf(id), "CREATE", null, code + " " + d.name().trim());
+        audit.record(
+                "SF_FACILITY",
+                String.valueOf(id),
+                "CREATE",
+                null,
+                code + " " + d.name().trim());
         return get(id, StaffMember.SYSTEM);
     }
 
     /** Renews or sets the permit (设置许可); end before start is a 400 on {@code permitTo}. */
     @Transactional
-    public Facility setPermit(long id, String permitNo, LocalDate from, LocalDate to, String conditions, StaffMember me) {
+    public Facility setPermit(
+            long id, String permitNo, LocalDate from, LocalDate to, String conditions, StaffMember me) {
         Facility before = get(id, me);
         FacilityDraft d = new FacilityDraft(
                 null, null, null, null, null, null, null, null, null, null, null, permitNo, from, to, conditions);
@@ -216,8 +222,8 @@ public class Facilities {
         Map<String, Object> params = new HashMap<>();
         String where = scope(me).sql(COLUMNS, params);
         params.put("limitDay", today().plusDays(PermitStatus.EXPIRING_DAYS));
-        return jdbc.sql("SELECT * FROM sf_facility WHERE permit_to IS NOT NULL AND permit_to <= :limitDay AND "
-                        + where + " ORDER BY permit_to, code FETCH FIRST 1000 ROWS ONLY")
+        return jdbc.sql("SELECT * FROM sf_facility WHERE permit_to IS NOT NULL AND permit_to <= :limitDay AND " + where
+                        + " ORDER BY permit_to, code FETCH FIRST 1000 ROWS ONLY")
                 .params(params)
                 .query(this::map)
                 .list();

@@ -80,7 +80,9 @@ public class Inspections {
                                 + "AND inspected_at >= :from")
                         .param("f", facilityId)
                         .param("u", me.username())
-                        .param("from", DbTime.toDb(day.atStartOfDay(CityClock.ZONE).toInstant()))
+                        .param(
+                                "from",
+                                DbTime.toDb(day.atStartOfDay(CityClock.ZONE).toInstant()))
                         .query(Long.class)
                         .single()
                 > 0;

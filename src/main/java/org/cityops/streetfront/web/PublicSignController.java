@@ -59,8 +59,7 @@ class PublicSignController {
     }
 
     @GetMapping("/public/signs/{token}")
-    String card(
-            @PathVariable String token, Model model, HttpServletRequest request, HttpServletResponse response) {
+    String card(@PathVariable String token, Model model, HttpServletRequest request, HttpServletResponse response) {
         Facility f = facilities.byToken(token).orElse(null);
         if (f == null) {
             response.setStatus(HttpStatus.NOT_FOUND.value());

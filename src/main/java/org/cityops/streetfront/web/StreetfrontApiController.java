@@ -154,7 +154,11 @@ class StreetfrontApiController {
         return inspections.openTasks(me);
     }
 
-    record WindRequest(@NotBlank(message = "必填 required") @Size(max = 200) String warning, String districtCode) {}
+    record WindRequest(
+            @NotBlank(message = "必填 required") @Size(max = 200)
+            String warning,
+
+            String districtCode) {}
 
     record WindAnswer(int tasksCreated) {}
 
