@@ -222,6 +222,26 @@ class StreetfrontSignsFlowTests {
     }
 
     @Test
+    void the_ledger_exports_as_a_workbook_with_chinese_labels() throws Exception {
+        byte[] xlsx = mvc.perform(get("/api/v1/streetfront/facilities/export")
+                        .header("Authorization", Api.bearer(mvc, "leader1")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = wb.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(5).getStringCellValue()).isEqualTo("统一社会信用代码");
+            assertThat(sheet.getLastRowNum()).isGreaterThanOrEqualTo(25);
+            java.util.Set<String> classes = new java.util.HashSet<>();
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                classes.add(sheet.getRow(r).getCell(2).getStringCellValue());
+            }
+            assertThat(classes).contains("附属式", "独立式", "移动式").doesNotContain("ATTACHED");
+        }
+    }
+
+    @Test
     void the_map_query_returns_the_facilities_inside_the_box_only() throws Exception {
         String json = mvc.perform(get("/api/v1/streetfront/facilities")
                         .param("bbox", "119.9,31.7,120.1,31.85")

@@ -9,6 +9,7 @@ import java.util.List;
 import org.cityops.org.CurrentActor;
 import org.cityops.org.StaffMember;
 import org.cityops.platform.InvalidInputException;
+import org.cityops.platform.excel.XlsxDownload;
 import org.cityops.streetfront.signs.Facilities;
 import org.cityops.streetfront.signs.Facility;
 import org.cityops.streetfront.signs.FacilityDraft;
@@ -65,6 +66,12 @@ class StreetfrontApiController {
         } catch (NumberFormatException e) {
             throw new InvalidInputException("范围须为数字 bbox needs four numbers", "bbox");
         }
+    }
+
+    /** The caller's ledger as .xlsx. */
+    @GetMapping("/facilities/export")
+    ResponseEntity<byte[]> export(@CurrentActor StaffMember me) {
+        return XlsxDownload.download("户外广告设施台账.xlsx", facilities.exportXlsx(me));
     }
 
     @GetMapping("/facilities/{id}")
