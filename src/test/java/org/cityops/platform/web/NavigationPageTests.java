@@ -59,6 +59,7 @@ class NavigationPageTests {
                         "muck",
                         "sanitation",
                         "enforcement",
+                        "streetfront",
                         "basedata",
                         "system",
                         "");
