@@ -192,7 +192,7 @@ class WasteApiController {
     }
 
     record CollectionBatch(
-            @NotEmpty(message = "必填 required") @Size(max = 5000, message = "一批不超过5000条 at most 5000 records")
+            @NotEmpty(message = "必填 required") @Size(max = 2000, message = "一批不超过2000条 at most 2000 records")
             List<CollectionDraft> records) {}
 
     /**
