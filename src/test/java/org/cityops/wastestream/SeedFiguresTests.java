@@ -35,8 +35,14 @@ class SeedFiguresTests {
     @Test
     void the_seed_year_loaded_through_the_imports_reports_103491_86_t_and_309_86_t_a_day() throws Exception {
         for (int v = 0; v < SeedYear.VEHICLES; v++) {
-            fleet.register(SeedYear.plate(v), 2, SeedYear.terminal(v), SeedYear.RATED_LOAD_KG, "常州市餐厨废弃物收运有限公司",
-                    null, StaffMember.SYSTEM);
+            fleet.register(
+                    SeedYear.plate(v),
+                    2,
+                    SeedYear.terminal(v),
+                    SeedYear.RATED_LOAD_KG,
+                    "常州市餐厨废弃物收运有限公司",
+                    null,
+                    StaffMember.SYSTEM);
         }
         String token = Api.bearer(mvc, "sanitation1");
         mvc.perform(multipart("/api/v1/wastestream/producers/import")
@@ -58,8 +64,10 @@ class SeedFiguresTests {
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(new BigDecimal(JsonPath.read(body, "$.tonnes").toString())).isEqualByComparingTo("103491.86");
-        assertThat(new BigDecimal(JsonPath.read(body, "$.tonnesPerDay").toString())).isEqualByComparingTo("309.86");
-        String rates = mvc.perform(get("/api/v1/wastestream/signing-rates?day=2019-11-30").header("Authorization", token))
+        assertThat(new BigDecimal(JsonPath.read(body, "$.tonnesPerDay").toString()))
+                .isEqualByComparingTo("309.86");
+        String rates = mvc.perform(
+                        get("/api/v1/wastestream/signing-rates?day=2019-11-30").header("Authorization", token))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()

@@ -84,7 +84,12 @@ public final class SeedYear {
             long cents = base + (i < rem ? 1 : 0) + (i % 2 == 0 ? d : -d);
             LocalDate day = FROM.plusDays(i / PER_DAY);
             int k = i % PER_DAY;
-            out.add(row("SEED2019-" + i, i % PRODUCERS, day.atTime(LocalTime.of(5, 0).plusMinutes(15L * k)), k % VEHICLES, cents));
+            out.add(row(
+                    "SEED2019-" + i,
+                    i % PRODUCERS,
+                    day.atTime(LocalTime.of(5, 0).plusMinutes(15L * k)),
+                    k % VEHICLES,
+                    cents));
         }
         out.add(row("SEED2019-BEFORE", 0, FROM.minusDays(1).atTime(10, 0), 0, 100_000));
         out.add(row("SEED2019-AFTER", 1, TO.plusDays(1).atTime(10, 0), 1, 100_000));

@@ -69,8 +69,7 @@ class WasteStreamFlowTests {
         var p = DemoGrids.TIANNING;
         send("/api/v1/wastestream/producers", """
                 {"creditCode":"%s","name":"流程测试餐厅","category":"餐饮","lat":%s,"lon":%s,"expectedKgDay":50,
-                 "collector":"收运公司","contractFrom":"2020-01-01","contractTo":"2099-12-31"}"""
-                .formatted(credit, p.lat(), p.lon()), 201);
+                 "collector":"收运公司","contractFrom":"2020-01-01","contractTo":"2099-12-31"}""".formatted(credit, p.lat(), p.lon()), 201);
         return credit;
     }
 
@@ -78,9 +77,11 @@ class WasteStreamFlowTests {
     void a_credit_code_with_a_wrong_check_character_is_refused_naming_the_field() throws Exception {
         String good = code();
         String bad = good.substring(0, 17) + (good.charAt(17) == '0' ? '1' : '0');
-        String body = send("/api/v1/wastestream/producers", """
-                {"creditCode":"%s","name":"错码餐厅","category":"餐饮","lat":%s,"lon":%s}"""
-                .formatted(bad, DemoGrids.TIANNING.lat(), DemoGrids.TIANNING.lon()), 400);
+        String body = send(
+                "/api/v1/wastestream/producers",
+                """
+                {"creditCode":"%s","name":"错码餐厅","category":"餐饮","lat":%s,"lon":%s}""".formatted(bad, DemoGrids.TIANNING.lat(), DemoGrids.TIANNING.lon()),
+                400);
         assertThat((String) JsonPath.read(body, "$.field")).isEqualTo("creditCode");
     }
 
@@ -93,9 +94,45 @@ class WasteStreamFlowTests {
         byte[] xlsx;
         try (WorkbookWriter wb = new WorkbookWriter()) {
             SheetWriter s = wb.sheet("产生单位", Producers.HEADERS);
-            s.row(c1, "好单位", null, null, String.valueOf(p.lat()), String.valueOf(p.lon()), "餐饮", "20", null, null, null, "IMP-T1:240");
-            s.row(bad, "错码单位", null, null, String.valueOf(p.lat()), String.valueOf(p.lon()), "餐饮", "20", null, null, null, null);
-            s.row(code(), "上海单位", null, null, String.valueOf(DemoGrids.OUTSIDE_LAT), String.valueOf(DemoGrids.OUTSIDE_LON), "澡堂", "20", null, null, null, null);
+            s.row(
+                    c1,
+                    "好单位",
+                    null,
+                    null,
+                    String.valueOf(p.lat()),
+                    String.valueOf(p.lon()),
+                    "餐饮",
+                    "20",
+                    null,
+                    null,
+                    null,
+                    "IMP-T1:240");
+            s.row(
+                    bad,
+                    "错码单位",
+                    null,
+                    null,
+                    String.valueOf(p.lat()),
+                    String.valueOf(p.lon()),
+                    "餐饮",
+                    "20",
+                    null,
+                    null,
+                    null,
+                    null);
+            s.row(
+                    code(),
+                    "上海单位",
+                    null,
+                    null,
+                    String.valueOf(DemoGrids.OUTSIDE_LAT),
+                    String.valueOf(DemoGrids.OUTSIDE_LON),
+                    "澡堂",
+                    "20",
+                    null,
+                    null,
+                    null,
+                    null);
             xlsx = wb.toBytes();
         }
         mvc.perform(multipart("/api/v1/wastestream/producers/import")
@@ -103,10 +140,16 @@ class WasteStreamFlowTests {
                         .header("Authorization", token()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.imported").value(0))
-                .andExpect(jsonPath("$.errors[?(@.row == 3 && @.field == '统一社会信用代码')]").exists())
-                .andExpect(jsonPath("$.errors[?(@.row == 4 && @.field == '纬度')]").exists())
-                .andExpect(jsonPath("$.errors[?(@.row == 4 && @.field == '类别')]").exists());
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM wst_producer WHERE credit_code = :c").param("c", c1).query(Long.class).single())
+                .andExpect(jsonPath("$.errors[?(@.row == 3 && @.field == '统一社会信用代码')]")
+                        .exists())
+                .andExpect(
+                        jsonPath("$.errors[?(@.row == 4 && @.field == '纬度')]").exists())
+                .andExpect(
+                        jsonPath("$.errors[?(@.row == 4 && @.field == '类别')]").exists());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM wst_producer WHERE credit_code = :c")
+                        .param("c", c1)
+                        .query(Long.class)
+                        .single())
                 .isZero();
     }
 
@@ -126,12 +169,12 @@ class WasteStreamFlowTests {
     }
 
     @Test
-    void collections_are_stored_once_flagged_when_far_and_a_short_trip_is_flagged_at_the_weighbridge() throws Exception {
+    void collections_are_stored_once_flagged_when_far_and_a_short_trip_is_flagged_at_the_weighbridge()
+            throws Exception {
         int n = SEQ.incrementAndGet();
         String plate = "苏DF%03d".formatted(n);
         send("/api/v1/wastestream/vehicles", """
-                {"plate":"%s","plateColor":2,"terminal":"1391800%04d","ratedLoadKg":2000,"districtCode":"320402"}"""
-                .formatted(plate, n), 201);
+                {"plate":"%s","plateColor":2,"terminal":"1391800%04d","ratedLoadKg":2000,"districtCode":"320402"}""".formatted(plate, n), 201);
         String credit = producer(code());
         var p = DemoGrids.TIANNING;
         Instant now = clock.instant();
@@ -140,8 +183,7 @@ class WasteStreamFlowTests {
         String batch = """
                 {"records":[
                  {"deviceRecordId":"F-%1$d-1","creditCode":"%2$s","collectedAt":"%3$s","netKg":600,"plate":"%4$s","lat":%5$s,"lon":%6$s},
-                 {"deviceRecordId":"F-%1$d-2","creditCode":"%2$s","collectedAt":"%7$s","grossKg":9700,"tareKg":9000,"plate":"%4$s","lat":%8$s,"lon":%6$s}]}"""
-                .formatted(n, credit, t1, plate, p.lat(), p.lon(), t2, p.lat() + 300 * METRE_LAT);
+                 {"deviceRecordId":"F-%1$d-2","creditCode":"%2$s","collectedAt":"%7$s","grossKg":9700,"tareKg":9000,"plate":"%4$s","lat":%8$s,"lon":%6$s}]}""".formatted(n, credit, t1, plate, p.lat(), p.lon(), t2, p.lat() + 300 * METRE_LAT);
         String first = send("/api/v1/wastestream/collections", batch, 200);
         assertThat((Integer) JsonPath.read(first, "$.accepted")).isEqualTo(2);
         assertThat((Integer) JsonPath.read(first, "$.flagged")).isEqualTo(1);
@@ -154,12 +196,15 @@ class WasteStreamFlowTests {
                  {"deviceRecordId":"F-%1$d-3","creditCode":"%2$s","collectedAt":"%3$s","netKg":10,"plate":"%4$s"},
                  {"deviceRecordId":"F-%1$d-4","creditCode":"%2$s","collectedAt":"%3$s","netKg":2500,"plate":"%4$s"},
                  {"deviceRecordId":"F-%1$d-5","creditCode":"91110000802100433B","collectedAt":"%3$s","netKg":10,"plate":"%4$s"},
-                 {"deviceRecordId":"F-%1$d-3","creditCode":"%2$s","containerTag":"NO-SUCH-BIN","collectedAt":"%3$s","netKg":10,"plate":"%4$s"}]}"""
-                .formatted(n, credit, t2, plate), 400);
-        assertThat((List<Object>) JsonPath.read(tooHeavy, "$.errors[?(@.row == 2 && @.field == 'netKg')]")).hasSize(1);
-        assertThat((List<Object>) JsonPath.read(tooHeavy, "$.errors[?(@.row == 3 && @.field == 'creditCode')]")).hasSize(1);
-        assertThat((List<Object>) JsonPath.read(tooHeavy, "$.errors[?(@.row == 4 && @.field == 'containerTag')]")).hasSize(1);
-        assertThat((List<Object>) JsonPath.read(tooHeavy, "$.errors[?(@.row == 4 && @.field == 'deviceRecordId')]")).hasSize(1);
+                 {"deviceRecordId":"F-%1$d-3","creditCode":"%2$s","containerTag":"NO-SUCH-BIN","collectedAt":"%3$s","netKg":10,"plate":"%4$s"}]}""".formatted(n, credit, t2, plate), 400);
+        assertThat((List<Object>) JsonPath.read(tooHeavy, "$.errors[?(@.row == 2 && @.field == 'netKg')]"))
+                .hasSize(1);
+        assertThat((List<Object>) JsonPath.read(tooHeavy, "$.errors[?(@.row == 3 && @.field == 'creditCode')]"))
+                .hasSize(1);
+        assertThat((List<Object>) JsonPath.read(tooHeavy, "$.errors[?(@.row == 4 && @.field == 'containerTag')]"))
+                .hasSize(1);
+        assertThat((List<Object>) JsonPath.read(tooHeavy, "$.errors[?(@.row == 4 && @.field == 'deviceRecordId')]"))
+                .hasSize(1);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM wst_collection WHERE device_record_id = :d")
                         .param("d", "F-" + n + "-3")
                         .query(Long.class)
@@ -169,8 +214,7 @@ class WasteStreamFlowTests {
 
         Instant in = now.minusSeconds(3600);
         send("/api/v1/wastestream/weighbridge", """
-                {"receipts":[{"receiptNo":"WB-%d","plate":"%s","inAt":"%s","outAt":"%s","grossKg":10000,"tareKg":9000,"netKg":1000}]}"""
-                .formatted(n, plate, in, in.plusSeconds(300)), 200);
+                {"receipts":[{"receiptNo":"WB-%d","plate":"%s","inAt":"%s","outAt":"%s","grossKg":10000,"tareKg":9000,"netKg":1000}]}""".formatted(n, plate, in, in.plusSeconds(300)), 200);
         LocalDate day = LocalDate.ofInstant(in, CityClock.ZONE);
         String trips = mvc.perform(get("/api/v1/wastestream/trips?day=" + day).header("Authorization", token()))
                 .andExpect(status().isOk())
@@ -185,7 +229,8 @@ class WasteStreamFlowTests {
 
     @Test
     void the_supervision_page_shows_the_demo_short_trip_and_the_missed_producer() throws Exception {
-        LocalDate yesterday = LocalDate.ofInstant(clock.instant(), CityClock.ZONE).minusDays(1);
+        LocalDate yesterday =
+                LocalDate.ofInstant(clock.instant(), CityClock.ZONE).minusDays(1);
         var session = (org.springframework.mock.web.MockHttpSession) mvc.perform(
                         org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin(
                                         "/login")
@@ -199,6 +244,12 @@ class WasteStreamFlowTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(jdbc.sql(
+                                "SELECT COUNT(*) FROM wst_producer WHERE credit_code LIKE '91320400MC%' AND district_code IS NULL")
+                        .query(Long.class)
+                        .single())
+                .as("every demo producer lies in a district")
+                .isZero();
         assertThat(html).contains("data-status=\"SHORT\"").contains("少于收运量").contains("示例餐厨产生单位12");
     }
 

@@ -81,7 +81,9 @@ public class Balances {
         for (int i = 0; i < drafts.size(); i++) {
             ReceiptDraft d = drafts.get(i);
             int row = i + 1;
-            if (d.receiptNo() == null || d.receiptNo().isBlank() || d.receiptNo().trim().length() > 64) {
+            if (d.receiptNo() == null
+                    || d.receiptNo().isBlank()
+                    || d.receiptNo().trim().length() > 64) {
                 errors.add(new RowError(row, "receiptNo", "磅单号必填（不超过64字符）receipt number required"));
             } else if (!numbers.add(d.receiptNo().trim())) {
                 errors.add(new RowError(row, "receiptNo", "同一批中磅单号重复 duplicate receipt number in the batch"));
@@ -97,27 +99,40 @@ public class Balances {
                 errors.add(new RowError(row, "inAt", "进场时间晚于当前时间 time is in the future"));
             }
             if (d.grossKg() == null || d.tareKg() == null || d.netKg() == null) {
-                errors.add(new RowError(row, d.grossKg() == null ? "grossKg" : d.tareKg() == null ? "tareKg" : "netKg",
+                errors.add(new RowError(
+                        row,
+                        d.grossKg() == null ? "grossKg" : d.tareKg() == null ? "tareKg" : "netKg",
                         "毛重、皮重、净重必填 gross, tare and net required"));
-            } else if (d.grossKg().signum() < 0 || d.tareKg().signum() < 0 || d.netKg().signum() < 0) {
+            } else if (d.grossKg().signum() < 0
+                    || d.tareKg().signum() < 0
+                    || d.netKg().signum() < 0) {
                 errors.add(new RowError(row, "netKg", "重量不能为负 weight must not be negative"));
-            } else if (d.grossKg().subtract(d.tareKg()).subtract(d.netKg()).abs().compareTo(SLACK_KG) > 0) {
+            } else if (d.grossKg()
+                            .subtract(d.tareKg())
+                            .subtract(d.netKg())
+                            .abs()
+                            .compareTo(SLACK_KG)
+                    > 0) {
                 errors.add(new RowError(row, "netKg", "净重不等于毛重减皮重 net is not gross minus tare"));
             } else if (d.plate() != null
                     && vehicles.containsKey(WasteVehicle.normalizePlate(d.plate()))
-                    && d.netKg().compareTo(vehicles.get(WasteVehicle.normalizePlate(d.plate())).ratedLoadKg()) > 0) {
+                    && d.netKg()
+                                    .compareTo(vehicles.get(WasteVehicle.normalizePlate(d.plate()))
+                                            .ratedLoadKg())
+                            > 0) {
                 errors.add(new RowError(row, "netKg", "净重超过车辆核定载质量 net above the vehicle's rated load"));
             }
         }
         if (!errors.isEmpty()) {
             return new ReceiptReport(0, 0, errors);
         }
-        Set<String> stored = new HashSet<>(numbers.isEmpty()
-                ? List.of()
-                : jdbc.sql("SELECT receipt_no FROM wst_weighbridge WHERE receipt_no IN (:n)")
-                        .param("n", List.copyOf(numbers))
-                        .query(String.class)
-                        .list());
+        Set<String> stored = new HashSet<>(
+                numbers.isEmpty()
+                        ? List.of()
+                        : jdbc.sql("SELECT receipt_no FROM wst_weighbridge WHERE receipt_no IN (:n)")
+                                .param("n", List.copyOf(numbers))
+                                .query(String.class)
+                                .list());
         int accepted = 0;
         for (ReceiptDraft d : drafts) {
             if (stored.contains(d.receiptNo().trim())) {
@@ -165,7 +180,8 @@ public class Balances {
                         rs.getLong(5),
                         rs.getBoolean(6)))
                 .list()
-                .forEach(p -> pickups.computeIfAbsent(p.plate(), k -> new ArrayList<>()).add(p));
+                .forEach(p -> pickups.computeIfAbsent(p.plate(), k -> new ArrayList<>())
+                        .add(p));
         Map<String, List<WeighbridgeReceipt>> receipts = new HashMap<>();
         jdbc.sql("SELECT * FROM wst_weighbridge WHERE in_at >= :from AND in_at < :to")
                 .param("from", DbTime.toDb(lookback))
@@ -179,7 +195,8 @@ public class Balances {
                         rs.getBigDecimal("tare_kg"),
                         rs.getBigDecimal("net_kg")))
                 .list()
-                .forEach(r -> receipts.computeIfAbsent(r.plate(), k -> new ArrayList<>()).add(r));
+                .forEach(r -> receipts.computeIfAbsent(r.plate(), k -> new ArrayList<>())
+                        .add(r));
         List<Trip> out = new ArrayList<>();
         for (WasteVehicle v : fleet.byPlate().values()) {
             if (!scope.matches(v.districtCode(), null, null)) {
@@ -212,10 +229,11 @@ public class Balances {
     /** 日产日清率 per district on a day, in the caller's scope. */
     public List<DailyClearance> clearance(LocalDate day, StaffMember me) {
         ScopeFilter scope = Producers.scope(me);
-        Set<Long> collected = new HashSet<>(jdbc.sql("SELECT DISTINCT producer_id FROM wst_collection WHERE pickup_day = :d")
-                .param("d", day)
-                .query(Long.class)
-                .list());
+        Set<Long> collected =
+                new HashSet<>(jdbc.sql("SELECT DISTINCT producer_id FROM wst_collection WHERE pickup_day = :d")
+                        .param("d", day)
+                        .query(Long.class)
+                        .list());
         Map<String, long[]> counts = new TreeMap<>();
         for (Producer p : producers.signedOn(day).values()) {
             if (!scope.matches(p.districtCode(), null, null)) {
@@ -246,8 +264,9 @@ public class Balances {
         Map<String, Object> p2 = new HashMap<>();
         String where2 = Producers.scope(me).sql(ScopeColumns.area("district_code"), p2);
         p2.put("to", Date.valueOf(to));
-        long signed = jdbc.sql("SELECT COUNT(*) FROM wst_producer WHERE contract_from <= :to AND contract_to >= :to AND "
-                        + where2)
+        long signed = jdbc.sql(
+                        "SELECT COUNT(*) FROM wst_producer WHERE contract_from <= :to AND contract_to >= :to AND "
+                                + where2)
                 .params(p2)
                 .query(Long.class)
                 .single();

@@ -5,4 +5,10 @@ import java.time.Instant;
 
 /** A weighbridge receipt as the plant's system sends it, before it is checked. */
 public record ReceiptDraft(
-        String receiptNo, String plate, Instant inAt, Instant outAt, BigDecimal grossKg, BigDecimal tareKg, BigDecimal netKg) {}
+        String receiptNo,
+        String plate,
+        Instant inAt,
+        Instant outAt,
+        BigDecimal grossKg,
+        BigDecimal tareKg,
+        BigDecimal netKg) {}

@@ -30,9 +30,12 @@ public final class TripRules {
      * @param after    receipts before this instant only bound the first trip; pickups before it are not reported
      */
     public List<Trip> trips(String plate, List<Pickup> pickups, List<WeighbridgeReceipt> receipts, Instant after) {
-        List<Pickup> ps = pickups.stream().sorted(Comparator.comparing(Pickup::collectedAt)).toList();
-        List<WeighbridgeReceipt> rs =
-                receipts.stream().sorted(Comparator.comparing(WeighbridgeReceipt::inAt)).toList();
+        List<Pickup> ps = pickups.stream()
+                .sorted(Comparator.comparing(Pickup::collectedAt))
+                .toList();
+        List<WeighbridgeReceipt> rs = receipts.stream()
+                .sorted(Comparator.comparing(WeighbridgeReceipt::inAt))
+                .toList();
         List<Trip> out = new ArrayList<>();
         int i = 0;
         Instant previous = Instant.MIN;
@@ -74,8 +77,9 @@ public final class TripRules {
         BigDecimal weighed = r.netKg();
         BigDecimal gap = weighed.subtract(collected);
         BigDecimal base = weighed.signum() > 0 ? weighed : collected;
-        Double deviation =
-                base.signum() == 0 ? 0.0 : gap.divide(base, 6, RoundingMode.HALF_UP).doubleValue();
+        Double deviation = base.signum() == 0
+                ? 0.0
+                : gap.divide(base, 6, RoundingMode.HALF_UP).doubleValue();
         TripStatus status;
         if (gap.abs().compareTo(tolerance.multiply(base)) <= 0) {
             status = TripStatus.BALANCED;

@@ -60,7 +60,9 @@ public final class CollectionRules {
         if (d.containerTag() != null && !d.containerTag().isBlank()) {
             Container c = ledger.containersByTag().get(d.containerTag().trim());
             if (c == null) {
-                out.add(new Problem("containerTag", "收集桶未登记 unknown container " + d.containerTag().trim()));
+                out.add(new Problem(
+                        "containerTag",
+                        "收集桶未登记 unknown container " + d.containerTag().trim()));
             } else if (producer != null && c.producerId() != producer.id()) {
                 out.add(new Problem("containerTag", "收集桶不属于该产生单位 container belongs to another producer"));
             }
@@ -71,7 +73,8 @@ public final class CollectionRules {
         } else {
             vehicle = ledger.vehiclesByPlate().get(WasteVehicle.normalizePlate(d.plate()));
             if (vehicle == null) {
-                out.add(new Problem("plate", "车辆未登记 vehicle not registered: " + d.plate().trim()));
+                out.add(new Problem(
+                        "plate", "车辆未登记 vehicle not registered: " + d.plate().trim()));
             }
         }
         if (d.collectedAt() == null) {
@@ -93,10 +96,9 @@ public final class CollectionRules {
                 ? null
                 : ledger.containersByTag().get(d.containerTag().trim());
         WasteVehicle vehicle = ledger.vehiclesByPlate().get(WasteVehicle.normalizePlate(d.plate()));
-        Double distance = d.lat() == null
-                ? null
-                : Distance.metres(d.lat(), d.lon(), producer.lat(), producer.lon());
-        return new Checked(d, producer, container, vehicle, net(d), distance, distance != null && distance > maxDistanceM);
+        Double distance = d.lat() == null ? null : Distance.metres(d.lat(), d.lon(), producer.lat(), producer.lon());
+        return new Checked(
+                d, producer, container, vehicle, net(d), distance, distance != null && distance > maxDistanceM);
     }
 
     /** Net weight: as given, else gross − tare. */
@@ -108,7 +110,9 @@ public final class CollectionRules {
     }
 
     private static void weights(CollectionDraft d, WasteVehicle vehicle, List<Problem> out) {
-        if (negative("grossKg", d.grossKg(), out) || negative("tareKg", d.tareKg(), out) || negative("netKg", d.netKg(), out)) {
+        if (negative("grossKg", d.grossKg(), out)
+                || negative("tareKg", d.tareKg(), out)
+                || negative("netKg", d.netKg(), out)) {
             return;
         }
         BigDecimal net = net(d);
@@ -117,7 +121,8 @@ public final class CollectionRules {
             return;
         }
         if (d.netKg() != null && d.grossKg() != null && d.tareKg() != null) {
-            BigDecimal diff = d.grossKg().subtract(d.tareKg()).subtract(d.netKg()).abs();
+            BigDecimal diff =
+                    d.grossKg().subtract(d.tareKg()).subtract(d.netKg()).abs();
             if (diff.compareTo(WEIGHT_SLACK_KG) > 0) {
                 out.add(new Problem("netKg", "净重不等于毛重减皮重 net is not gross minus tare"));
                 return;
@@ -145,7 +150,9 @@ public final class CollectionRules {
         if (d.creditCode() != null && !d.creditCode().isBlank()) {
             Producer p = ledger.producersByCredit().get(d.creditCode().trim().toUpperCase());
             if (p == null) {
-                out.add(new Problem("creditCode", "产生单位未登记 unknown producer " + d.creditCode().trim()));
+                out.add(new Problem(
+                        "creditCode",
+                        "产生单位未登记 unknown producer " + d.creditCode().trim()));
             }
             return p;
         }

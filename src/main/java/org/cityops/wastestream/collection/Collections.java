@@ -45,19 +45,8 @@ public class Collections {
 
     public record SubmitReport(int accepted, int duplicates, int flagged, List<RowError> errors) {}
 
-    public static final List<String> HEADERS = List.of(
-            "设备记录号",
-            "统一社会信用代码",
-            "桶号",
-            "收运时间",
-            "毛重(千克)",
-            "皮重(千克)",
-            "净重(千克)",
-            "估重",
-            "车牌号",
-            "收运人",
-            "纬度",
-            "经度");
+    public static final List<String> HEADERS =
+            List.of("设备记录号", "统一社会信用代码", "桶号", "收运时间", "毛重(千克)", "皮重(千克)", "净重(千克)", "估重", "车牌号", "收运人", "纬度", "经度");
 
     private static final Map<String, String> COLUMN_OF = Map.ofEntries(
             Map.entry("deviceRecordId", "设备记录号"),
@@ -140,7 +129,9 @@ public class Collections {
                 String time = r.textOrNull(cols.of("收运时间"));
                 if (time != null) {
                     try {
-                        at = LocalDateTime.parse(time, TIME).atZone(CityClock.ZONE).toInstant();
+                        at = LocalDateTime.parse(time, TIME)
+                                .atZone(CityClock.ZONE)
+                                .toInstant();
                     } catch (DateTimeParseException e) {
                         errors.add(new RowError(
                                 r.number(), "收运时间", "时间格式应为 yyyy-MM-dd HH:mm time must be yyyy-MM-dd HH:mm"));
@@ -194,7 +185,8 @@ public class Collections {
             CollectionDraft d = drafts.get(i);
             int row = xlsx ? rowNumbers.get(i) : i + 1;
             List<CollectionRules.Problem> problems = rules.problems(d, ledger, now);
-            problems.forEach(p -> errors.add(new RowError(row, xlsx ? COLUMN_OF.get(p.field()) : p.field(), p.message())));
+            problems.forEach(
+                    p -> errors.add(new RowError(row, xlsx ? COLUMN_OF.get(p.field()) : p.field(), p.message())));
             String id = d.deviceRecordId() == null ? null : d.deviceRecordId().trim();
             if (id != null && !id.isEmpty() && !ids.add(id)) {
                 errors.add(new RowError(
@@ -219,8 +211,9 @@ public class Collections {
             return new SubmitReport(0, 0, 0, errors);
         }
         Set<String> stored = storedIds(ids);
-        List<CollectionRules.Checked> fresh =
-                ok.stream().filter(c -> !stored.contains(c.draft().deviceRecordId().trim())).toList();
+        List<CollectionRules.Checked> fresh = ok.stream()
+                .filter(c -> !stored.contains(c.draft().deviceRecordId().trim()))
+                .toList();
         insert(fresh, source, now);
         int flagged = (int) fresh.stream().filter(CollectionRules.Checked::far).count();
         audit.record(
@@ -253,35 +246,31 @@ public class Collections {
     }
 
     private void insert(List<CollectionRules.Checked> rows, String source, Instant now) {
-        template.batchUpdate(
-                """
+        template.batchUpdate("""
                 INSERT INTO wst_collection (device_record_id, producer_id, container_id, vehicle_id, collected_at,
                   pickup_day, gross_kg, tare_kg, net_kg, estimated, collector, photo_url, lat, lon, distance_m,
                   far_flag, district_code, source, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                rows,
-                BATCH,
-                (ps, c) -> {
-                    CollectionDraft d = c.draft();
-                    ps.setString(1, d.deviceRecordId().trim());
-                    ps.setLong(2, c.producer().id());
-                    ps.setObject(3, c.container() == null ? null : c.container().id());
-                    ps.setLong(4, c.vehicle().id());
-                    ps.setObject(5, org.cityops.platform.DbTime.toDb(d.collectedAt()));
-                    ps.setObject(6, LocalDate.ofInstant(d.collectedAt(), CityClock.ZONE));
-                    ps.setBigDecimal(7, d.grossKg());
-                    ps.setBigDecimal(8, d.tareKg());
-                    ps.setBigDecimal(9, c.netKg());
-                    ps.setBoolean(10, Boolean.TRUE.equals(d.estimated()));
-                    ps.setString(11, d.collector());
-                    ps.setString(12, d.photoUrl());
-                    ps.setObject(13, d.lat());
-                    ps.setObject(14, d.lon());
-                    ps.setObject(15, c.distanceM());
-                    ps.setBoolean(16, c.far());
-                    ps.setString(17, c.producer().districtCode());
-                    ps.setString(18, source);
-                    ps.setObject(19, org.cityops.platform.DbTime.toDb(now));
-                });
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, BATCH, (ps, c) -> {
+            CollectionDraft d = c.draft();
+            ps.setString(1, d.deviceRecordId().trim());
+            ps.setLong(2, c.producer().id());
+            ps.setObject(3, c.container() == null ? null : c.container().id());
+            ps.setLong(4, c.vehicle().id());
+            ps.setObject(5, org.cityops.platform.DbTime.toDb(d.collectedAt()));
+            ps.setObject(6, LocalDate.ofInstant(d.collectedAt(), CityClock.ZONE));
+            ps.setBigDecimal(7, d.grossKg());
+            ps.setBigDecimal(8, d.tareKg());
+            ps.setBigDecimal(9, c.netKg());
+            ps.setBoolean(10, Boolean.TRUE.equals(d.estimated()));
+            ps.setString(11, d.collector());
+            ps.setString(12, d.photoUrl());
+            ps.setObject(13, d.lat());
+            ps.setObject(14, d.lon());
+            ps.setObject(15, c.distanceM());
+            ps.setBoolean(16, c.far());
+            ps.setString(17, c.producer().districtCode());
+            ps.setString(18, source);
+            ps.setObject(19, org.cityops.platform.DbTime.toDb(now));
+        });
     }
 }

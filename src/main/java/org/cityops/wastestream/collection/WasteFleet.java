@@ -96,7 +96,8 @@ public class WasteFleet {
                 .param("now", DbTime.toDb(clock.instant()))
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
-        audit.record("WST_VEHICLE", String.valueOf(id), "REGISTER", null, p + " terminal " + t + " load " + ratedLoadKg);
+        audit.record(
+                "WST_VEHICLE", String.valueOf(id), "REGISTER", null, p + " terminal " + t + " load " + ratedLoadKg);
         return jdbc.sql("SELECT * FROM wst_vehicle WHERE id = :id")
                 .param("id", id)
                 .query(WasteFleet::map)

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.cityops.geo.demo.DemoGrids;
 import org.cityops.org.StaffMember;
 import org.cityops.platform.CityClock;
 import org.cityops.wastestream.balance.Balances;
@@ -47,6 +46,30 @@ class DemoWasteSeeder implements ApplicationRunner {
     static final int DAYS = 7;
     static final String[] CATEGORIES = {"餐饮", "单位食堂", "餐饮", "农贸市场"};
     static final double METRE_LAT = 1 / 111_195.0;
+
+    /*
+     * The demo grid lattice of the central districts (geo.demo.DemoGrids, internal to geo), repeated here so that the
+     * producers lie inside the demo grids: cells of 0.00106° × 0.0009° from 31.84° N, 119.87° E.
+     */
+    static final double CELL_DLON = 0.00106;
+    static final double CELL_DLAT = 0.0009;
+
+    record Place(String districtCode, int col, int row) {
+        double lat() {
+            return 31.84 - (row + 0.5) * CELL_DLAT;
+        }
+
+        double lon() {
+            return 119.87 + (col + 0.5) * CELL_DLON;
+        }
+    }
+
+    /** The north-west cell of 天宁, 钟楼, 新北 and 武进. */
+    static final List<Place> PLACES = List.of(
+            new Place("320402", 64, 36),
+            new Place("320404", 0, 36),
+            new Place("320411", 16, 0),
+            new Place("320412", 40, 72));
 
     private final JdbcClient jdbc;
     private final Producers producers;
@@ -90,13 +113,12 @@ class DemoWasteSeeder implements ApplicationRunner {
             return;
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), CityClock.ZONE);
-        List<DemoGrids.KnownPoint> where =
-                List.of(DemoGrids.TIANNING, DemoGrids.ZHONGLOU, DemoGrids.XINBEI, DemoGrids.WUJIN);
+        List<Place> where = PLACES;
         double[][] at = new double[PRODUCERS][];
         for (int i = 0; i < PRODUCERS; i++) {
-            DemoGrids.KnownPoint k = where.get(i % where.size());
-            double lat = k.lat() - (i / where.size()) * 2 * DemoGrids.CELL_DLAT;
-            double lon = k.lon() + (i / where.size()) * 2 * DemoGrids.CELL_DLON;
+            Place k = where.get(i % where.size());
+            double lat = k.lat() - (i / where.size()) * 2 * CELL_DLAT;
+            double lon = k.lon() + (i / where.size()) * 2 * CELL_DLON;
             at[i] = new double[] {lat, lon};
             long id = producers
                     .create(
@@ -138,7 +160,10 @@ class DemoWasteSeeder implements ApplicationRunner {
                 int v = i % VEHICLES;
                 BigDecimal net = BigDecimal.valueOf(40 + (i * 7 + d * 3) % 60);
                 boolean far = i == 4 && d == 1;
-                Instant t = day.atTime(8, 0).plusMinutes(20L * i).atZone(CityClock.ZONE).toInstant();
+                Instant t = day.atTime(8, 0)
+                        .plusMinutes(20L * i)
+                        .atZone(CityClock.ZONE)
+                        .toInstant();
                 pickups.add(new CollectionDraft(
                         "DEMO-%s-%02d".formatted(day, i + 1),
                         creditCode(i),
@@ -157,12 +182,22 @@ class DemoWasteSeeder implements ApplicationRunner {
             }
             for (int v = 0; v < VEHICLES; v++) {
                 BigDecimal collected = load.getOrDefault(v, BigDecimal.ZERO);
-                BigDecimal factor = v == 1 && d == 1 ? new BigDecimal("0.70") : new BigDecimal(v == 0 ? "1.02" : "0.98");
+                BigDecimal factor =
+                        v == 1 && d == 1 ? new BigDecimal("0.70") : new BigDecimal(v == 0 ? "1.02" : "0.98");
                 BigDecimal net = collected.multiply(factor).setScale(0, RoundingMode.HALF_UP);
                 BigDecimal tare = new BigDecimal("9000");
-                Instant in = day.atTime(17, 0).plusMinutes(10L * v).atZone(CityClock.ZONE).toInstant();
+                Instant in = day.atTime(17, 0)
+                        .plusMinutes(10L * v)
+                        .atZone(CityClock.ZONE)
+                        .toInstant();
                 receipts.add(new ReceiptDraft(
-                        "DEMO-WB-%s-%d".formatted(day, v + 1), plate(v), in, in.plusSeconds(420), tare.add(net), tare, net));
+                        "DEMO-WB-%s-%d".formatted(day, v + 1),
+                        plate(v),
+                        in,
+                        in.plusSeconds(420),
+                        tare.add(net),
+                        tare,
+                        net));
             }
         }
         collections.submit(pickups, "DEMO", StaffMember.SYSTEM);

@@ -47,8 +47,7 @@ public final class ProducerRules {
         }
         if ((d.contractFrom() == null) != (d.contractTo() == null)) {
             out.add(new Problem(
-                    d.contractFrom() == null ? "contractFrom" : "contractTo",
-                    "合同起止日期须同时填写 contract needs both dates"));
+                    d.contractFrom() == null ? "contractFrom" : "contractTo", "合同起止日期须同时填写 contract needs both dates"));
         } else if (d.contractFrom() != null && d.contractTo().isBefore(d.contractFrom())) {
             out.add(new Problem("contractTo", "合同截止日早于起始日 contract ends before it starts"));
         }

@@ -52,18 +52,7 @@ public class Producers {
 
     /** The spreadsheet's columns, in order; the export writes them and the import finds them by name. */
     public static final List<String> HEADERS = List.of(
-            "统一社会信用代码",
-            "单位名称",
-            "食品经营许可证",
-            "地址",
-            "纬度",
-            "经度",
-            "类别",
-            "预计日产生量(千克)",
-            "收运单位",
-            "合同起始日",
-            "合同截止日",
-            "收集桶");
+            "统一社会信用代码", "单位名称", "食品经营许可证", "地址", "纬度", "经度", "类别", "预计日产生量(千克)", "收运单位", "合同起始日", "合同截止日", "收集桶");
 
     /** Field of {@link ProducerDraft} → its column, so a rule's problem names the column. */
     private static final Map<String, String> COLUMN_OF = Map.ofEntries(
@@ -131,7 +120,10 @@ public class Producers {
     /** Every container by tag. */
     public Map<String, Container> containersByTag() {
         Map<String, Container> out = new HashMap<>();
-        jdbc.sql("SELECT * FROM wst_container").query(Producers::container).list().forEach(c -> out.put(c.tag(), c));
+        jdbc.sql("SELECT * FROM wst_container")
+                .query(Producers::container)
+                .list()
+                .forEach(c -> out.put(c.tag(), c));
         return out;
     }
 
@@ -148,7 +140,8 @@ public class Producers {
     public Producer create(ProducerDraft draft, StaffMember me) {
         List<ProducerRules.Problem> problems = rules.problems(draft);
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems.get(0).message(), problems.get(0).field());
+            throw new InvalidInputException(
+                    problems.get(0).message(), problems.get(0).field());
         }
         String code = CreditCode.normalize(draft.creditCode());
         if (exists(code)) {
@@ -174,7 +167,8 @@ public class Producers {
             throw new InvalidInputException("桶号已登记 tag already registered", "tag");
         }
         long id = insertContainer(producerId, t, volumeL);
-        audit.record("WST_CONTAINER", String.valueOf(id), "CREATE", null, t + " " + volumeL + "L producer " + producerId);
+        audit.record(
+                "WST_CONTAINER", String.valueOf(id), "CREATE", null, t + " " + volumeL + "L producer " + producerId);
         return new Container(id, producerId, t, volumeL);
     }
 
@@ -195,7 +189,8 @@ public class Producers {
             List<String> missing = cols.missing(HEADERS);
             if (!missing.isEmpty()) {
                 return new ImportReport(
-                        0, List.of(new RowError(header.get().number(), missing.get(0), "缺少列 missing columns " + missing)));
+                        0,
+                        List.of(new RowError(header.get().number(), missing.get(0), "缺少列 missing columns " + missing)));
             }
             SheetErrors sheetErrors = new SheetErrors();
             for (DataRow r : sheet.dataRowsBelow(header.get(), MAX_IMPORT_ROWS)) {
@@ -282,7 +277,8 @@ public class Producers {
         jdbc.sql("SELECT * FROM wst_container ORDER BY tag")
                 .query(Producers::container)
                 .list()
-                .forEach(c -> bins.computeIfAbsent(c.producerId(), k -> new ArrayList<>()).add(c));
+                .forEach(c -> bins.computeIfAbsent(c.producerId(), k -> new ArrayList<>())
+                        .add(c));
         try (WorkbookWriter wb = new WorkbookWriter()) {
             SheetWriter sheet = wb.sheet("餐厨废弃物产生单位", HEADERS);
             for (Producer p : list(me)) {

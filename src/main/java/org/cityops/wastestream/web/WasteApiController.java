@@ -67,8 +67,7 @@ class WasteApiController {
     private final Balances balances;
     private final Clock clock;
 
-    WasteApiController(
-            Producers producers, WasteFleet fleet, Collections collections, Balances balances, Clock clock) {
+    WasteApiController(Producers producers, WasteFleet fleet, Collections collections, Balances balances, Clock clock) {
         this.producers = producers;
         this.fleet = fleet;
         this.collections = collections;
@@ -88,13 +87,19 @@ class WasteApiController {
 
     record ProducerRequest(
             @NotBlank(message = "必填 required") String creditCode,
-            @NotBlank(message = "必填 required") @Size(max = 200) String name,
+
+            @NotBlank(message = "必填 required") @Size(max = 200)
+            String name,
+
             String foodLicence,
             @Size(max = 300) String address,
             @NotNull(message = "必填 required") Double lat,
             @NotNull(message = "必填 required") Double lon,
             @NotBlank(message = "必填 required") String category,
-            @DecimalMin(value = "0", message = "不能为负 must not be negative") BigDecimal expectedKgDay,
+
+            @DecimalMin(value = "0", message = "不能为负 must not be negative")
+            BigDecimal expectedKgDay,
+
             String collector,
             LocalDate contractFrom,
             LocalDate contractTo) {}
@@ -125,7 +130,8 @@ class WasteApiController {
     }
 
     record ContainerRequest(
-            @NotBlank(message = "必填 required") @Size(max = 64) String tag,
+            @NotBlank(message = "必填 required") @Size(max = 64)
+            String tag,
 
             @NotNull(message = "必填 required") @Min(10) @Max(2000)
             Integer volumeL) {}
@@ -147,7 +153,9 @@ class WasteApiController {
         try (InputStream in = file.getInputStream()) {
             r = producers.importXlsx(in, me);
         }
-        return r.errors().isEmpty() ? ResponseEntity.ok(r) : ResponseEntity.badRequest().body(r);
+        return r.errors().isEmpty()
+                ? ResponseEntity.ok(r)
+                : ResponseEntity.badRequest().body(r);
     }
 
     @GetMapping("/producers/export")
@@ -201,9 +209,12 @@ class WasteApiController {
      */
     @PostMapping("/collections")
     @PreAuthorize(WRITERS)
-    ResponseEntity<Collections.SubmitReport> collect(@CurrentActor StaffMember me, @Valid @RequestBody CollectionBatch b) {
+    ResponseEntity<Collections.SubmitReport> collect(
+            @CurrentActor StaffMember me, @Valid @RequestBody CollectionBatch b) {
         Collections.SubmitReport r = collections.submit(b.records(), "API", me);
-        return r.errors().isEmpty() ? ResponseEntity.ok(r) : ResponseEntity.badRequest().body(r);
+        return r.errors().isEmpty()
+                ? ResponseEntity.ok(r)
+                : ResponseEntity.badRequest().body(r);
     }
 
     @PostMapping("/collections/import")
@@ -215,7 +226,9 @@ class WasteApiController {
         try (InputStream in = file.getInputStream()) {
             r = collections.importXlsx(in, me);
         }
-        return r.errors().isEmpty() ? ResponseEntity.ok(r) : ResponseEntity.badRequest().body(r);
+        return r.errors().isEmpty()
+                ? ResponseEntity.ok(r)
+                : ResponseEntity.badRequest().body(r);
     }
 
     record ReceiptBatch(
@@ -225,9 +238,12 @@ class WasteApiController {
     /** The plant's weighbridge: a batch, all or nothing, idempotent by receipt number. */
     @PostMapping("/weighbridge")
     @PreAuthorize(WRITERS)
-    ResponseEntity<Balances.ReceiptReport> weighbridge(@CurrentActor StaffMember me, @Valid @RequestBody ReceiptBatch b) {
+    ResponseEntity<Balances.ReceiptReport> weighbridge(
+            @CurrentActor StaffMember me, @Valid @RequestBody ReceiptBatch b) {
         Balances.ReceiptReport r = balances.submitReceipts(b.receipts(), me);
-        return r.errors().isEmpty() ? ResponseEntity.ok(r) : ResponseEntity.badRequest().body(r);
+        return r.errors().isEmpty()
+                ? ResponseEntity.ok(r)
+                : ResponseEntity.badRequest().body(r);
     }
 
     @GetMapping("/trips")
@@ -252,7 +268,13 @@ class WasteApiController {
     }
 
     record Figures(
-            LocalDate from, LocalDate to, long days, long producers, long pickups, BigDecimal tonnes, BigDecimal tonnesPerDay) {}
+            LocalDate from,
+            LocalDate to,
+            long days,
+            long producers,
+            long pickups,
+            BigDecimal tonnes,
+            BigDecimal tonnesPerDay) {}
 
     /** 共收运 … 吨, 日均 … 吨 over [from, to] (calendar days, both ends included). */
     @GetMapping("/figures")
@@ -272,7 +294,9 @@ class WasteApiController {
     }
 
     private static void requireXlsx(MultipartFile file) {
-        String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase();
+        String name = file.getOriginalFilename() == null
+                ? ""
+                : file.getOriginalFilename().toLowerCase();
         if (!name.endsWith(".xlsx")) {
             throw new InvalidInputException("文件须为 .xlsx file must be .xlsx", "file");
         }

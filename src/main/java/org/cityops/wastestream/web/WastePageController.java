@@ -34,7 +34,9 @@ class WastePageController {
             @CurrentActor StaffMember me,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
             Model model) {
-        LocalDate d = day != null ? day : LocalDate.ofInstant(clock.instant(), CityClock.ZONE).minusDays(1);
+        LocalDate d = day != null
+                ? day
+                : LocalDate.ofInstant(clock.instant(), CityClock.ZONE).minusDays(1);
         model.addAttribute("day", d);
         model.addAttribute("signing", producers.signingRates(d, me));
         model.addAttribute("clearance", balances.clearance(d, me));

@@ -17,8 +17,22 @@ class MissedCollectionRuleTests {
     final MissedCollectionRule rule = new MissedCollectionRule(2, Map.of(ProducerCategory.MARKET, 1));
 
     static Producer producer(long id, ProducerCategory c, LocalDate from) {
-        return new Producer(id, "X", "单位" + id, null, null, 31.8, 119.9, null, "320402", c, c.label(),
-                BigDecimal.TEN, "收运公司", from, from.plusYears(1));
+        return new Producer(
+                id,
+                "X",
+                "单位" + id,
+                null,
+                null,
+                31.8,
+                119.9,
+                null,
+                "320402",
+                c,
+                c.label(),
+                BigDecimal.TEN,
+                "收运公司",
+                from,
+                from.plusYears(1));
     }
 
     @Test

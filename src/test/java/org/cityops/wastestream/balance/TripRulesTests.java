@@ -42,8 +42,11 @@ class TripRulesTests {
     @Test
     void a_trip_that_weighs_far_less_than_was_collected_is_flagged_short() {
         // 偷倒 on the way: 2,000 kg collected, 1,500 kg reach the plant (25 % short)
-        List<Trip> trips =
-                rules.trips("苏DW001", List.of(pickup(1, 10, "1000"), pickup(2, 20, "1000")), List.of(receipt("R1", 60, "1500")), T0);
+        List<Trip> trips = rules.trips(
+                "苏DW001",
+                List.of(pickup(1, 10, "1000"), pickup(2, 20, "1000")),
+                List.of(receipt("R1", 60, "1500")),
+                T0);
         assertThat(trips.get(0).status()).isEqualTo(TripStatus.SHORT);
         assertThat(trips.get(0).status().flagged()).isTrue();
         assertThat(trips.get(0).deviation()).isLessThan(-0.10);

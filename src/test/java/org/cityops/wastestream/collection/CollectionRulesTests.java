@@ -19,10 +19,38 @@ class CollectionRulesTests {
     static final double LON = 119.95;
     static final double METRE_LAT = 1 / 111_195.0; // degrees of latitude per metre
 
-    final Producer producer = new Producer(1, "91440300708461136T", "某餐厅", null, null, LAT, LON, null, "320402",
-            ProducerCategory.RESTAURANT, "餐饮", BigDecimal.TEN, "收运公司", null, null);
-    final Producer other = new Producer(2, "91330100716105852F", "某食堂", null, null, LAT, LON, null, "320402",
-            ProducerCategory.CANTEEN, "单位食堂", BigDecimal.TEN, "收运公司", null, null);
+    final Producer producer = new Producer(
+            1,
+            "91440300708461136T",
+            "某餐厅",
+            null,
+            null,
+            LAT,
+            LON,
+            null,
+            "320402",
+            ProducerCategory.RESTAURANT,
+            "餐饮",
+            BigDecimal.TEN,
+            "收运公司",
+            null,
+            null);
+    final Producer other = new Producer(
+            2,
+            "91330100716105852F",
+            "某食堂",
+            null,
+            null,
+            LAT,
+            LON,
+            null,
+            "320402",
+            ProducerCategory.CANTEEN,
+            "单位食堂",
+            BigDecimal.TEN,
+            "收运公司",
+            null,
+            null);
     final WasteVehicle truck =
             new WasteVehicle(7, "苏DW001", 2, "13900000001", new BigDecimal("3000"), null, "320402", "ACTIVE");
     final CollectionRules.Ledger ledger = new CollectionRules.Ledger(
@@ -33,12 +61,26 @@ class CollectionRulesTests {
     final CollectionRules rules = new CollectionRules(200);
 
     CollectionDraft draft(String credit, String tag, String net, Double lat) {
-        return new CollectionDraft("D-1", credit, tag, NOW.minusSeconds(600), null, null,
-                net == null ? null : new BigDecimal(net), false, "苏D·W001", "张三", null, lat, lat == null ? null : LON);
+        return new CollectionDraft(
+                "D-1",
+                credit,
+                tag,
+                NOW.minusSeconds(600),
+                null,
+                null,
+                net == null ? null : new BigDecimal(net),
+                false,
+                "苏D·W001",
+                "张三",
+                null,
+                lat,
+                lat == null ? null : LON);
     }
 
     List<String> fields(CollectionDraft d) {
-        return rules.problems(d, ledger, NOW).stream().map(CollectionRules.Problem::field).toList();
+        return rules.problems(d, ledger, NOW).stream()
+                .map(CollectionRules.Problem::field)
+                .toList();
     }
 
     @Test
@@ -63,8 +105,20 @@ class CollectionRulesTests {
 
     @Test
     void net_is_gross_minus_tare_when_not_given() {
-        CollectionDraft d = new CollectionDraft("D-2", producer.creditCode(), null, NOW, new BigDecimal("12000"),
-                new BigDecimal("11880"), null, false, "苏DW001", null, null, null, null);
+        CollectionDraft d = new CollectionDraft(
+                "D-2",
+                producer.creditCode(),
+                null,
+                NOW,
+                new BigDecimal("12000"),
+                new BigDecimal("11880"),
+                null,
+                false,
+                "苏DW001",
+                null,
+                null,
+                null,
+                null);
         assertThat(rules.problems(d, ledger, NOW)).isEmpty();
         assertThat(rules.check(d, ledger).netKg()).isEqualByComparingTo("120");
     }
@@ -88,8 +142,22 @@ class CollectionRulesTests {
 
     @Test
     void an_unregistered_vehicle_is_refused() {
-        CollectionDraft d = new CollectionDraft("D-3", producer.creditCode(), null, NOW, null, null,
-                BigDecimal.ONE, false, "沪A12345", null, null, null, null);
-        assertThat(rules.problems(d, ledger, NOW)).extracting(CollectionRules.Problem::field).containsExactly("plate");
+        CollectionDraft d = new CollectionDraft(
+                "D-3",
+                producer.creditCode(),
+                null,
+                NOW,
+                null,
+                null,
+                BigDecimal.ONE,
+                false,
+                "沪A12345",
+                null,
+                null,
+                null,
+                null);
+        assertThat(rules.problems(d, ledger, NOW))
+                .extracting(CollectionRules.Problem::field)
+                .containsExactly("plate");
     }
 }

@@ -51,6 +51,7 @@ class CreditCodeTests {
         assertThat(CreditCode.checkChar("91440300708461136")).isEqualTo('T');
         assertThat(CreditCode.checkChar("91330100716105852")).isEqualTo('F');
         String generated = "91320400MA1000001";
-        assertThat(CreditCode.isValid(generated + CreditCode.checkChar(generated))).isTrue();
+        assertThat(CreditCode.isValid(generated + CreditCode.checkChar(generated)))
+                .isTrue();
     }
 }
