@@ -30,6 +30,8 @@ case "$what" in
     pgbench -n -f bench/cases/pgbench-intake.sql -c "$CONNECTIONS" -j 2 -T 30 "$db" 2>&1 | grep -E 'tps|latency average'
     echo "--- pgbench: the same without the audit entry, $CONNECTIONS clients, 30 s"
     pgbench -n -f bench/cases/pgbench-intake-noaudit.sql -c "$CONNECTIONS" -j 2 -T 30 "$db" 2>&1 | grep -E 'tps|latency average'
+    echo "--- pgbench: every write of the intake's transaction (case, 2 steps, 2 audit entries, 2 log events), $CONNECTIONS clients, 30 s"
+    pgbench -n -f bench/cases/pgbench-intake-full.sql -c "$CONNECTIONS" -j 2 -T 30 "$db" 2>&1 | grep -E 'tps|latency average'
     rm -f "$points" ;;
   reads)
     d=$(token dispatcher1)
