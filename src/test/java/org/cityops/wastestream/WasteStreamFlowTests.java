@@ -251,6 +251,10 @@ class WasteStreamFlowTests {
                 .as("every demo producer lies in a district")
                 .isZero();
         assertThat(html).contains("data-status=\"SHORT\"").contains("少于收运量").contains("示例餐厨产生单位12");
+        // the pickup reported 350 m from 示例餐厨产生单位5 is listed with its distance
+        assertThat(html.substring(html.indexOf("data-testid=\"far\"")))
+                .contains("示例餐厨产生单位5")
+                .contains("350");
     }
 
     @Test

@@ -211,6 +211,28 @@ public class Balances {
         return out;
     }
 
+    /** Pickups of a city day flagged far from their producer, in the caller's scope (by the producer's district). */
+    public List<FarPickup> farPickups(LocalDate day, StaffMember me) {
+        Map<String, Object> params = new HashMap<>();
+        String where = Producers.scope(me).sql(ScopeColumns.area("c.district_code"), params);
+        params.put("d", Date.valueOf(day));
+        return jdbc.sql("""
+                        SELECT c.device_record_id, p.name, c.district_code, v.plate, c.collected_at, c.net_kg, c.distance_m
+                        FROM wst_collection c JOIN wst_producer p ON p.id = c.producer_id
+                          JOIN wst_vehicle v ON v.id = c.vehicle_id
+                        WHERE c.pickup_day = :d AND c.far_flag AND """ + where + " ORDER BY c.collected_at")
+                .params(params)
+                .query((rs, n) -> new FarPickup(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        DbTime.fromDb(rs.getObject(5, java.time.OffsetDateTime.class)),
+                        rs.getBigDecimal(6),
+                        rs.getDouble(7)))
+                .list();
+    }
+
     /** 漏收 on a day: signed producers in the caller's scope without a pickup for their category's N days. */
     public List<MissedCollectionRule.Missed> missed(LocalDate day, StaffMember me) {
         ScopeFilter scope = Producers.scope(me);

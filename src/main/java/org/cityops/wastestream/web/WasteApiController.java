@@ -253,6 +253,13 @@ class WasteApiController {
         return balances.trips(dayOr(day), me);
     }
 
+    @GetMapping("/far-pickups")
+    List<org.cityops.wastestream.balance.FarPickup> farPickups(
+            @CurrentActor StaffMember me,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
+        return balances.farPickups(dayOr(day), me);
+    }
+
     @GetMapping("/missed")
     List<MissedCollectionRule.Missed> missed(
             @CurrentActor StaffMember me,

@@ -42,6 +42,7 @@ class WastePageController {
         model.addAttribute("clearance", balances.clearance(d, me));
         model.addAttribute("trips", balances.trips(d, me));
         model.addAttribute("missed", balances.missed(d, me));
+        model.addAttribute("far", balances.farPickups(d, me));
         return "wastestream/day";
     }
 }
