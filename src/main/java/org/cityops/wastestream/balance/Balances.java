@@ -220,7 +220,7 @@ public class Balances {
                         SELECT c.device_record_id, p.name, c.district_code, v.plate, c.collected_at, c.net_kg, c.distance_m
                         FROM wst_collection c JOIN wst_producer p ON p.id = c.producer_id
                           JOIN wst_vehicle v ON v.id = c.vehicle_id
-                        WHERE c.pickup_day = :d AND c.far_flag AND """ + where + " ORDER BY c.collected_at")
+                        WHERE c.pickup_day = :d AND c.far_flag""" + " AND " + where + " ORDER BY c.collected_at")
                 .params(params)
                 .query((rs, n) -> new FarPickup(
                         rs.getString(1),
