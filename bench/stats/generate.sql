@@ -1,6 +1,7 @@
 -- Synthetic statistics facts, generated set-based inside PostgreSQL: what :cases cases leave in stats_case_fact.
 -- psql -h 127.0.0.1 -U postgres -d cityops_stats -v cases=10000000 -v days=1826 -v start="'2022-01-01'" -f generate.sql
--- then POST /api/v1/stats/rebuild (as admin) recomputes stats_case_day from these facts.
+-- then POST /api/v1/stats/rebuild?source=facts (as admin) recomputes every roll-up from these facts (a rebuild
+-- from the case history would forget them: they have no cases behind them).
 -- Per case: 受理, 立案, 派遣, then 结案 (88 %, 按期 80 %) or 超期 + 超期未结 (12 %); 7 districts × 10 streets × 10
 -- communities × 10 grids, 60 categories, 4 channels, 20 departments; cases spread evenly over :days days.
 \timing on

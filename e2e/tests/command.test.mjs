@@ -99,3 +99,42 @@ for (const size of SIZES) {
     await page.context().close();
   });
 }
+
+// The wall fits its screens without scrolling: every panel and every module's tile (渣土, 整改, 环卫 …) lies inside
+// the window at 1920×1080 and 3840×2160, and still at 1440×900; the charts are drawn at once (no animation caught
+// half-way) and the week's trend has seven days up to today. Screenshots: e2e/out/wall-*.png.
+for (const size of [{ width: 1920, height: 1080 }, { width: 3840, height: 2160 }, { width: 1440, height: 900 }]) {
+  test(`the wall fits ${size.width}×${size.height} without scrolling, tiles included`, async () => {
+    const page = await newPage(browser, { viewport: size });
+    await login(page, 'leader1');
+    await page.goto('/command');
+    await page.waitForSelector('[data-testid=wall-map][data-loaded]');
+    await page.waitForSelector('#wall-tiles .wall-tile');
+    await page.waitForSelector('#wall-chart-week canvas');
+    const fit = await page.evaluate(() => {
+      const out = [];
+      for (const el of document.querySelectorAll('.wall-panel, .wall-kpi')) {
+        const r = el.getBoundingClientRect();
+        if (r.bottom > window.innerHeight + 1 || r.right > window.innerWidth + 1 || r.top < -1 || r.left < -1) {
+          out.push((el.id || el.querySelector('h2, .kpi-label')?.textContent || el.className) + ' ' + JSON.stringify(r.toJSON()));
+        }
+      }
+      // a tile's figures are inside its panel (not cut off by it)
+      for (const tile of document.querySelectorAll('.wall-tile')) {
+        const t = tile.getBoundingClientRect();
+        for (const f of tile.querySelectorAll('.figure')) {
+          const r = f.getBoundingClientRect();
+          if (r.bottom > t.bottom + 1) { out.push(tile.id + ' cuts ' + f.textContent); }
+        }
+      }
+      return { out, scroll: document.documentElement.scrollHeight - window.innerHeight };
+    });
+    assert.deepEqual(fit.out, [], 'everything inside the window');
+    assert.ok(fit.scroll <= 1, `no vertical scrolling (${fit.scroll} px over)`);
+    const week = await (await page.request.get('/api/v1/command/summary')).json();
+    assert.equal(week.week.length, 7);
+    assert.equal(week.week[6].day, week.today, 'the trend ends today');
+    await snap(page, `wall-${size.width}`);
+    await page.context().close();
+  });
+}

@@ -5,12 +5,26 @@
   const home = document.getElementById('leader-kpis');
   if (!wall && !home) { return; }
   const charts = {};
+  // the wall's charts follow their panels' size (a panel can change size after the first draw: fonts, the
+  // grid's rows, a window resized) and are drawn at once, without animation (a wall is looked at, and a
+  // screenshot never shows a half-drawn pie or a line that stops short)
+  const resized = typeof ResizeObserver === 'undefined' ? null
+    : new ResizeObserver(function () { Object.values(charts).forEach(function (c) { c.resize(); }); });
   function chart(id) {
     const el = document.getElementById(id);
     if (!el || typeof echarts === 'undefined') { return null; }
-    if (!charts[id]) { charts[id] = echarts.init(el, wall ? 'dark' : null, { renderer: 'canvas' }); }
+    if (!charts[id]) {
+      charts[id] = echarts.init(el, wall ? 'dark' : null, { renderer: 'canvas' });
+      if (resized) { resized.observe(el); }
+    }
     return charts[id];
   }
+  // type on the wall's charts grows with the screen like the page's own (0.9vw), never below 11 px
+  function fontSize() { return wall ? Math.max(11, Math.round(window.innerWidth * 0.008)) : 12; }
+  function base() {
+    return { backgroundColor: 'transparent', animation: !wall, textStyle: { fontSize: fontSize() } };
+  }
+  function withBase(o) { return Object.assign(base(), o); }
   function pct(v) { return v === null || v === undefined ? '—' : (v * 100).toFixed(1) + '%'; }
   function esc(s) {
     return String(s).replace(/[&<>"']/g, function (c) {
@@ -52,13 +66,14 @@
     }).join('');
     const week = chart(wall ? 'wall-chart-week' : 'leader-chart-week');
     if (week) {
-      week.setOption({ backgroundColor: 'transparent', tooltip: { trigger: 'axis' }, legend: {},
-        grid: { left: 40, right: 20, bottom: 30 },
-        xAxis: { type: 'category', data: s.week.map(function (d) { return d.day.slice(5); }) },
-        yAxis: { type: 'value', minInterval: 1 },
+      week.setOption(withBase({ tooltip: { trigger: 'axis' }, legend: { textStyle: { fontSize: fontSize() } },
+        grid: { left: 8, right: 16, top: fontSize() * 3, bottom: 8, containLabel: true },
+        xAxis: { type: 'category', data: s.week.map(function (d) { return d.day.slice(5); }),
+          axisLabel: { fontSize: fontSize() } },
+        yAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: fontSize() } },
         series: [['受理', 'reported'], ['立案', 'filed'], ['结案', 'closed']].map(function (x) {
-          return { name: x[0], type: 'line', data: s.week.map(function (d) { return d[x[1]]; }) };
-        }) });
+          return { name: x[0], type: 'line', data: s.week.map(function (d) { return d[x[1]] || 0; }) };
+        }) }));
       week.off('click');
       week.on('click', function (p) { window.location.href = s.week[p.dataIndex].link; });
     }
@@ -73,18 +88,20 @@
     }
     const ch = chart('wall-chart-channel');
     if (ch) {
-      ch.setOption({ backgroundColor: 'transparent', tooltip: {},
-        series: [{ type: 'pie', radius: ['35%', '70%'], label: { formatter: '{b}\n{c}' },
-          data: s.byChannel.map(function (c) { return { name: c.label, value: c.value }; }) }] });
+      ch.setOption(withBase({ tooltip: {},
+        series: [{ type: 'pie', radius: ['30%', '56%'], center: ['50%', '52%'], avoidLabelOverlap: true,
+          label: { formatter: '{b}\n{c}', fontSize: fontSize() }, labelLine: { length: 6, length2: 6 },
+          data: s.byChannel.map(function (c) { return { name: c.label, value: c.value }; }) }] }));
       ch.off('click');
       ch.on('click', function (p) { window.location.href = s.byChannel[p.dataIndex].link; });
     }
     const cat = chart('wall-chart-category');
     if (cat) {
       const rows = s.topCategories.slice().reverse();
-      cat.setOption({ backgroundColor: 'transparent', tooltip: {}, grid: { left: 150, right: 20, top: 10, bottom: 20 },
-        xAxis: { type: 'value', minInterval: 1 }, yAxis: { type: 'category', data: rows.map(function (c) { return c.name; }) },
-        series: [{ type: 'bar', data: rows.map(function (c) { return c.value; }) }] });
+      cat.setOption(withBase({ tooltip: {}, grid: { left: 8, right: 16, top: 8, bottom: 8, containLabel: true },
+        xAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: fontSize() } },
+        yAxis: { type: 'category', data: rows.map(function (c) { return c.name; }), axisLabel: { fontSize: fontSize() } },
+        series: [{ type: 'bar', data: rows.map(function (c) { return c.value; }) }] }));
       cat.off('click');
       cat.on('click', function (p) { window.location.href = rows[p.dataIndex].link; });
     }

@@ -12,7 +12,11 @@ public enum Role {
     LEADER("领导"),
     RECTIFICATION_OFFICE("整改办"),
     MUCK_SUPERVISOR("渣土监管员"),
-    SANITATION_SUPERVISOR("环卫监管员");
+    SANITATION_SUPERVISOR("环卫监管员"),
+    /** 执法队员 / 承办人 (城管执法办案) */
+    ENFORCEMENT_OFFICER("执法队员"),
+    /** 法制审核员 */
+    LEGAL_REVIEWER("法制审核员");
 
     private final String label;
 

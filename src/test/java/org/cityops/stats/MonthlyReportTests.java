@@ -25,6 +25,7 @@ import org.cityops.geo.demo.DemoGrids;
 import org.cityops.platform.CityClock;
 import org.cityops.support.Api;
 import org.cityops.support.IntegrationTest;
+import org.cityops.support.OoxmlCheck;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -227,6 +228,51 @@ class MonthlyReportTests {
         mvc.perform(get("/api/v1/stats/monthly-report.docx?month=" + thisMonth())
                         .header("Authorization", Api.bearer(mvc, "muck1")))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theReportIsValidWordprocessingMlWithEveryRelationshipResolved() throws Exception {
+        byte[] bytes = docx("month=" + thisMonth() + "&area=" + TIANNING);
+        assertThat(OoxmlCheck.problems(bytes)).isEmpty();
+    }
+
+    @Test
+    void theSchemaCheckRefusesADocumentWordWouldRepair() throws Exception {
+        byte[] bytes = docx("month=" + thisMonth());
+        byte[] badValue = rewrite(
+                bytes,
+                "word/document.xml",
+                xml -> xml.replaceFirst("<w:body>", "<w:body><w:p><w:pPr><w:jc w:val=\"sideways\"/></w:pPr></w:p>"));
+        assertThat(OoxmlCheck.problems(badValue)).anyMatch(p -> p.startsWith("/word/document.xml: "));
+        byte[] badOrder = rewrite(
+                bytes,
+                "word/document.xml",
+                xml -> xml.replaceFirst("<w:body>", "<w:body><w:p><w:r><w:t>x</w:t><w:rPr><w:b/></w:rPr></w:r></w:p>"));
+        assertThat(OoxmlCheck.problems(badOrder)).isNotEmpty();
+        byte[] lostImage =
+                rewrite(bytes, "word/document.xml", xml -> xml.replaceAll("r:embed=\"[^\"]+\"", "r:embed=\"rId999\""));
+        assertThat(OoxmlCheck.problems(lostImage)).isNotEmpty();
+    }
+
+    /** The same .docx with one part's XML changed. */
+    static byte[] rewrite(byte[] docx, String part, java.util.function.UnaryOperator<String> change) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (var in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(docx));
+                var zip = new java.util.zip.ZipOutputStream(out)) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                byte[] data = in.readAllBytes();
+                if (e.getName().equals(part)) {
+                    String xml = new String(data, java.nio.charset.StandardCharsets.UTF_8);
+                    String changed = change.apply(xml);
+                    assertThat(changed).as("the change applies to " + part).isNotEqualTo(xml);
+                    data = changed.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                zip.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                zip.write(data);
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
     }
 
     @Test

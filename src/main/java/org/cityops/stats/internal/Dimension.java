@@ -34,7 +34,7 @@ public enum Dimension {
         return label;
     }
 
-    /** The SQL expression over {@code stats_case_day} (a fixed string, never user input). */
+    /** The SQL column or expression over a roll-up table (a fixed string, never user input). */
     public String sql() {
         return sql;
     }

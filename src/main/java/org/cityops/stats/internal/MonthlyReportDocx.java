@@ -223,9 +223,20 @@ public final class MonthlyReportDocx {
         run.setFontFamily(CJK, FontCharRange.eastAsia);
     }
 
+    /** The text width of an A4 page (21 cm) less two 2.54 cm margins, in twentieths of a point. */
+    static final int TEXT_WIDTH_TWIPS = 11906 - 2 * 1440;
+
     private static XWPFTable table(XWPFDocument doc, List<String> headers) {
         XWPFTable table = doc.createTable(1, headers.size());
         table.setWidth("100%");
+        // ECMA-376 wants the table grid (w:tblGrid) before the rows; POI leaves it out and Word then "repairs"
+        // the document. Equal columns over the text width of an A4 page with 2.54 cm margins.
+        var grid = table.getCTTbl().getTblGrid() != null
+                ? table.getCTTbl().getTblGrid()
+                : table.getCTTbl().addNewTblGrid();
+        for (int i = 0; i < headers.size(); i++) {
+            grid.addNewGridCol().setW(java.math.BigInteger.valueOf(TEXT_WIDTH_TWIPS / headers.size()));
+        }
         XWPFTableRow head = table.getRow(0);
         for (int i = 0; i < headers.size(); i++) {
             XWPFParagraph p = head.getCell(i).getParagraphs().get(0);

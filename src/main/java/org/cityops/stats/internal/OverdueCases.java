@@ -62,6 +62,11 @@ public class OverdueCases {
                 .update();
     }
 
+    /** Forgets the list (a rebuild from the case history makes it again). */
+    void clear() {
+        jdbc.sql("DELETE FROM stats_overdue_case").update();
+    }
+
     void closed(long caseId, Instant at) {
         jdbc.sql("UPDATE stats_overdue_case SET closed_at = :at WHERE case_id = :id AND closed_at IS NULL "
                         + "AND overdue_at <= :at")

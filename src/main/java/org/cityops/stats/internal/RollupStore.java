@@ -3,7 +3,9 @@ package org.cityops.stats.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -13,15 +15,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The statistics' own tables: the counted facts (idempotent on their id) and the daily roll-up that is their
- * sum. Live updates add each new fact to its roll-up row; {@link #rebuild()} recomputes every row from the facts.
+ * The statistics' own tables: the counted facts (idempotent on their id) and the roll-ups ({@link Rollup}) that
+ * are their sums. Live updates add each new fact to its row of every roll-up; {@link #rebuild()} recomputes them
+ * from the facts; a question is answered from the smallest tables that hold its keys ({@link RollupPlan}).
  */
 @Component
 public class RollupStore {
-
-    private static final String KEY = "stat_day = :day AND district_code = :district AND street_code = :street "
-            + "AND grid_code = :grid AND category_code = :category AND channel = :channel "
-            + "AND department_code = :department";
 
     private final JdbcClient jdbc;
 
@@ -36,19 +35,38 @@ public class RollupStore {
      */
     @Transactional
     public int record(List<Fact> facts) {
+        return record(facts, true);
+    }
+
+    /**
+     * Records the facts not yet recorded without adding them to the roll-ups (a rebuild from the case history
+     * recomputes the roll-ups once at the end).
+     */
+    int recordFactsOnly(List<Fact> facts) {
+        return record(facts, false);
+    }
+
+    private int record(List<Fact> facts, boolean rollups) {
         int n = 0;
         for (Fact f : facts) {
             if (!insert(f)) {
                 continue;
             }
             n++;
-            add(f);
+            if (rollups) {
+                add(f);
+            }
             if (f.measure() == Measure.CLOSED) {
                 n += record(
-                        openOverdues(f.caseId()).stream().map(Fact::closedAgain).toList());
+                        openOverdues(f.caseId()).stream().map(Fact::closedAgain).toList(), rollups);
             }
         }
         return n;
+    }
+
+    /** Forgets every recorded fact (a rebuild from the case history records them again). */
+    void clearFacts() {
+        jdbc.sql("DELETE FROM stats_case_fact").update();
     }
 
     private boolean insert(Fact f) {
@@ -97,76 +115,149 @@ public class RollupStore {
                 rs.getString("department_code"));
     }
 
-    /** Adds one fact to its roll-up row (update, else insert; a concurrent insert is retried as an update). */
+    /** Adds one fact to its row of every roll-up (update, else insert; a concurrent insert is retried). */
     private void add(Fact f) {
+        for (Rollup r : Rollup.values()) {
+            add(r, f);
+        }
+    }
+
+    private void add(Rollup r, Fact f) {
         String col = f.measure().column();
+        String where = r.keys().stream()
+                .map(d -> d.sql() + " = :" + d.param())
+                .collect(Collectors.joining(" AND ", "stat_day = :day AND ", ""));
+        String keyCols = r.keys().stream().map(Dimension::sql).collect(Collectors.joining(", "));
+        String keyParams = r.keys().stream().map(d -> ":" + d.param()).collect(Collectors.joining(", "));
         for (int attempt = 0; attempt < 3; attempt++) {
             int updated = keyed(
-                            jdbc.sql("UPDATE stats_case_day SET " + col + " = " + col + " + :delta WHERE " + KEY)
+                            jdbc.sql("UPDATE " + r.table() + " SET " + col + " = " + col + " + :delta WHERE " + where)
                                     .param("delta", f.delta()),
+                            r,
                             f)
                     .update();
             if (updated == 1) {
                 return;
             }
             int inserted = keyed(
-                            jdbc.sql("INSERT INTO stats_case_day (stat_day, district_code, street_code, grid_code, "
-                                            + "category_code, channel, department_code, " + col + ") VALUES (:day, "
-                                            + ":district, :street, :grid, :category, :channel, :department, :delta) "
-                                            + "ON CONFLICT DO NOTHING")
+                            jdbc.sql("INSERT INTO " + r.table() + " (stat_day, " + keyCols + ", " + col
+                                            + ") VALUES (:day, " + keyParams + ", :delta) ON CONFLICT DO NOTHING")
                                     .param("delta", f.delta()),
+                            r,
                             f)
                     .update();
             if (inserted == 1) {
                 return;
             }
         }
-        throw new IllegalStateException("roll-up row could not be written for fact " + f.id());
+        throw new IllegalStateException("roll-up row of " + r.table() + " could not be written for fact " + f.id());
     }
 
-    private static JdbcClient.StatementSpec keyed(JdbcClient.StatementSpec s, Fact f) {
-        return s.param("day", f.day())
-                .param("district", f.district())
-                .param("street", f.street())
-                .param("grid", f.grid())
-                .param("category", f.category())
-                .param("channel", f.channel())
-                .param("department", f.department());
+    private static JdbcClient.StatementSpec keyed(JdbcClient.StatementSpec s, Rollup r, Fact f) {
+        s = s.param("day", r.grain() == Rollup.Grain.MONTH ? f.day().withDayOfMonth(1) : f.day());
+        for (Dimension d : r.keys()) {
+            s = s.param(d.param(), valueOf(f, d));
+        }
+        return s;
     }
 
-    /** Recomputes the whole roll-up from the recorded facts; returns the number of roll-up rows. */
+    private static String valueOf(Fact f, Dimension d) {
+        return switch (d) {
+            case DISTRICT -> f.district();
+            case STREET -> f.street();
+            case GRID -> f.grid();
+            case CATEGORY -> f.category();
+            case CHANNEL -> f.channel();
+            case DEPARTMENT -> f.department();
+            case DAY, MONTH -> throw new IllegalArgumentException("not a roll-up key: " + d);
+        };
+    }
+
+    /**
+     * Recomputes every roll-up from the recorded facts, each from its source (the full daily table from the
+     * facts, the narrower ones from a wider one: the same sums, fewer rows to read).
+     *
+     * @return the number of rows of the full daily roll-up
+     */
     @Transactional
     public int rebuild() {
-        jdbc.sql("DELETE FROM stats_case_day").update();
-        String sums = java.util.Arrays.stream(Measure.values())
-                .map(m -> "SUM(CASE WHEN measure = '" + m.name() + "' THEN delta ELSE 0 END)")
-                .collect(Collectors.joining(", "));
-        String cols =
-                java.util.Arrays.stream(Measure.values()).map(Measure::column).collect(Collectors.joining(", "));
-        return jdbc.sql("INSERT INTO stats_case_day (stat_day, district_code, street_code, grid_code, category_code, "
-                        + "channel, department_code, " + cols
-                        + ") SELECT stat_day, district_code, street_code, grid_code, "
-                        + "category_code, channel, department_code, " + sums
-                        + " FROM stats_case_fact GROUP BY stat_day, "
-                        + "district_code, street_code, grid_code, category_code, channel, department_code")
-                .update();
+        int rows = 0;
+        for (Rollup r : Rollup.values()) {
+            jdbc.sql("DELETE FROM " + r.table()).update();
+            int n = jdbc.sql(rebuildSql(r)).update();
+            if (r == Rollup.ALL_DAY) {
+                rows = n;
+            }
+        }
+        return rows;
     }
 
-    /** The answer to one question, one row per group, ordered by the group keys. */
+    private static String rebuildSql(Rollup r) {
+        String cols = Arrays.stream(Measure.values()).map(Measure::column).collect(Collectors.joining(", "));
+        String keys = r.keys().stream().map(Dimension::sql).collect(Collectors.joining(", "));
+        Rollup source = r.source();
+        String sums = Arrays.stream(Measure.values())
+                .map(m -> source == null
+                        ? "SUM(CASE WHEN measure = '" + m.name() + "' THEN delta ELSE 0 END)"
+                        : "SUM(" + m.column() + ")")
+                .collect(Collectors.joining(", "));
+        String day = r.grain() == Rollup.Grain.MONTH && (source == null || source.grain() == Rollup.Grain.DAY)
+                ? "CAST(DATE_TRUNC('MONTH', stat_day) AS DATE)"
+                : "stat_day";
+        return "INSERT INTO " + r.table() + " (stat_day, " + keys + ", " + cols + ") SELECT " + day + ", " + keys
+                + ", " + sums + " FROM " + (source == null ? "stats_case_fact" : source.table()) + " GROUP BY "
+                + day + ", " + keys;
+    }
+
+    /** The answer to one question, one row per group, ordered by the group keys, from the tables that fit it. */
     public List<StatsRow> query(StatsQuery q) {
+        return query(q, RollupPlan.of(q));
+    }
+
+    /** The answer to one question from the tables of this plan (each segment's table must hold its keys). */
+    List<StatsRow> query(StatsQuery q, RollupPlan plan) {
+        Map<String, Object> params = new HashMap<>();
+        List<String> columns = new ArrayList<>();
+        columns.add("stat_day");
+        RollupPlan.keysOf(q).forEach(d -> columns.add(d.sql()));
+        Arrays.stream(Measure.values()).forEach(m -> columns.add(m.column()));
+        String select = String.join(", ", columns);
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < plan.segments().size(); i++) {
+            RollupPlan.Segment s = plan.segments().get(i);
+            if (!s.rollup().holds(RollupPlan.keysOf(q))) {
+                throw new IllegalArgumentException(s.rollup() + " does not hold the keys of " + q);
+            }
+            parts.add("SELECT " + select + " FROM " + s.rollup().table() + " WHERE stat_day BETWEEN :from" + i
+                    + " AND :to" + i + filters(q, params));
+            params.put("from" + i, s.from());
+            params.put("to" + i, s.to());
+        }
         StringBuilder sql = new StringBuilder("SELECT ");
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < q.groupBy().size(); i++) {
             keys.add(q.groupBy().get(i).sql());
             sql.append(q.groupBy().get(i).sql()).append(" AS k").append(i).append(", ");
         }
-        sql.append(java.util.Arrays.stream(Measure.values())
+        sql.append(Arrays.stream(Measure.values())
                 .map(m -> "SUM(" + m.column() + ") AS " + m.column())
                 .collect(Collectors.joining(", ")));
-        sql.append(" FROM stats_case_day WHERE stat_day BETWEEN :from AND :to");
-        Map<String, Object> params = new java.util.HashMap<>();
-        params.put("from", q.from());
-        params.put("to", q.to());
+        sql.append(" FROM ");
+        sql.append(parts.size() == 1 ? "(" + parts.get(0) + ") u" : "(" + String.join(" UNION ALL ", parts) + ") u");
+        if (!keys.isEmpty()) {
+            String by = String.join(", ", keys);
+            sql.append(" GROUP BY ").append(by).append(" ORDER BY ").append(by);
+        }
+        int nKeys = keys.size();
+        return jdbc.sql(sql.toString())
+                .params(params)
+                .query((rs, i) -> row(rs, nKeys))
+                .list();
+    }
+
+    /** The question's area, category and department as conditions (the same in every segment). */
+    private static String filters(StatsQuery q, Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder();
         String area = q.area();
         if (area.length() == 6) {
             sql.append(" AND district_code = :area");
@@ -186,15 +277,7 @@ public class RollupStore {
             sql.append(" AND department_code = :department");
             params.put("department", q.department());
         }
-        if (!keys.isEmpty()) {
-            String by = String.join(", ", keys);
-            sql.append(" GROUP BY ").append(by).append(" ORDER BY ").append(by);
-        }
-        int nKeys = keys.size();
-        return jdbc.sql(sql.toString())
-                .params(params)
-                .query((rs, i) -> row(rs, nKeys))
-                .list();
+        return sql.toString();
     }
 
     private static StatsRow row(ResultSet rs, int nKeys) throws SQLException {

@@ -10,10 +10,12 @@ import org.cityops.assessment.AreaRates;
 import org.cityops.audit.AuditTrail;
 import org.cityops.org.CurrentActor;
 import org.cityops.org.StaffMember;
+import org.cityops.platform.InvalidInputException;
 import org.cityops.platform.excel.SheetWriter;
 import org.cityops.platform.excel.WorkbookWriter;
 import org.cityops.stats.internal.CaseStats;
 import org.cityops.stats.internal.Dimension;
+import org.cityops.stats.internal.HistoryRebuild;
 import org.cityops.stats.internal.Measure;
 import org.cityops.stats.internal.StatsQuery;
 import org.cityops.stats.internal.StatsRow;
@@ -38,11 +40,13 @@ class StatsApiController {
     private final CaseStats stats;
     private final StatsLabels labels;
     private final AuditTrail audit;
+    private final HistoryRebuild history;
 
-    StatsApiController(CaseStats stats, StatsLabels labels, AuditTrail audit) {
+    StatsApiController(CaseStats stats, StatsLabels labels, AuditTrail audit, HistoryRebuild history) {
         this.stats = stats;
         this.labels = labels;
         this.audit = audit;
+        this.history = history;
     }
 
     @GetMapping("/cases")
@@ -179,12 +183,35 @@ class StatsApiController {
         return v == null ? "—" : String.format(java.util.Locale.ROOT, "%.1f%%", v * 100);
     }
 
-    /** Recomputes the roll-up from the recorded facts (管理员). */
+    /**
+     * Rebuilds the statistics (管理员): by default from the cases' own history (the facts, the overdue list and
+     * every roll-up); {@code source=facts} recomputes the roll-ups from the recorded facts only.
+     */
     @PostMapping("/rebuild")
     @PreAuthorize("hasRole('ADMIN')")
-    Map<String, Object> rebuild() {
-        int rows = stats.rebuild();
-        audit.record("STATS_ROLLUP", "case_day", "REBUILD", null, rows + " rows");
-        return Map.of("rows", rows);
+    Map<String, Object> rebuild(@RequestParam(defaultValue = "history") String source) {
+        if ("facts".equals(source)) {
+            int rows = stats.rebuild();
+            audit.record("STATS_ROLLUP", "case_day", "REBUILD", null, "from facts: " + rows + " rows");
+            return Map.of("source", source, "rows", rows);
+        }
+        if (!"history".equals(source)) {
+            throw new InvalidInputException("source 只能是 history 或 facts", "source");
+        }
+        HistoryRebuild.Result r = history.rebuild();
+        audit.record(
+                "STATS_ROLLUP",
+                "case_day",
+                "REBUILD",
+                null,
+                "from the case history: " + r.cases() + " cases, " + r.events() + " events, " + r.facts() + " facts, "
+                        + r.rollupRows() + " rows");
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("source", source);
+        out.put("cases", r.cases());
+        out.put("events", r.events());
+        out.put("facts", r.facts());
+        out.put("rows", r.rollupRows());
+        return out;
     }
 }

@@ -58,6 +58,8 @@ class NavigationPageTests {
                         "assessment",
                         "muck",
                         "sanitation",
+                        "enforcement",
+                        "streetfront",
                         "basedata",
                         "system",
                         "");

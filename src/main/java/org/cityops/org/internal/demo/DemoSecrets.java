@@ -32,6 +32,8 @@ public final class DemoSecrets {
                 "rectify1",
                 "muck1",
                 "sanitation1",
+                "enforce1",
+                "legal1",
                 "handler-hwc"));
         for (DemoOrgSeeder.District d : DemoOrgSeeder.DISTRICTS) {
             names.add("handler-" + d.handler());

@@ -1,0 +1,110 @@
+package org.cityops.streetfront.web;
+
+import org.cityops.org.CurrentActor;
+import org.cityops.org.OrgDirectory;
+import org.cityops.org.OrgUnitKind;
+import org.cityops.org.Role;
+import org.cityops.org.StaffMember;
+import org.cityops.platform.DomainException;
+import org.cityops.streetfront.signs.Facilities;
+import org.cityops.streetfront.signs.Facility;
+import org.cityops.streetfront.signs.Inspection;
+import org.cityops.streetfront.signs.InspectionResult;
+import org.cityops.streetfront.signs.Inspections;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** Pages: the facility ledger (一牌一档), one facility with its inspections, 即将到期 permits, open tasks. */
+@Controller
+@PreAuthorize(StreetfrontRoles.READ)
+class StreetfrontPageController {
+
+    private final Facilities facilities;
+    private final Inspections inspections;
+    private final OrgDirectory org;
+
+    StreetfrontPageController(Facilities facilities, Inspections inspections, OrgDirectory org) {
+        this.facilities = facilities;
+        this.inspections = inspections;
+        this.org = org;
+    }
+
+    @GetMapping("/streetfront/facilities")
+    String list(@CurrentActor StaffMember me, @RequestParam(required = false) String owner, Model model) {
+        model.addAttribute("owner", owner);
+        model.addAttribute("facilities", facilities.list(me, owner));
+        return "streetfront/facilities";
+    }
+
+    @GetMapping("/streetfront/facilities/{id}")
+    String facility(@CurrentActor StaffMember me, @PathVariable long id, Model model) {
+        Facility f = facilities.get(id, me);
+        model.addAttribute("f", f);
+        model.addAttribute("inspections", inspections.history(id, me));
+        model.addAttribute("results", InspectionResult.values());
+        model.addAttribute("canInspect", me.hasAny(Role.ADMIN, Role.INSPECTOR));
+        model.addAttribute(
+                "qrLink",
+                ServletUriComponentsBuilder.fromCurrentContextPath()
+                        .path("/public/signs/{token}")
+                        .buildAndExpand(f.qrToken())
+                        .toUriString());
+        return "streetfront/facility";
+    }
+
+    @PostMapping("/streetfront/facilities/{id}/inspections")
+    @PreAuthorize(StreetfrontRoles.INSPECT)
+    String inspect(
+            @CurrentActor StaffMember me,
+            @PathVariable long id,
+            @RequestParam(required = false) InspectionResult result,
+            @RequestParam(required = false) String finding,
+            RedirectAttributes redirect) {
+        try {
+            Inspection i = inspections.record(id, result, finding, me);
+            redirect.addFlashAttribute("recorded", i);
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/streetfront/facilities/" + id;
+    }
+
+    @GetMapping("/streetfront/permits/expiring")
+    String expiring(@CurrentActor StaffMember me, Model model) {
+        model.addAttribute("facilities", facilities.expiring(me));
+        return "streetfront/expiring";
+    }
+
+    @GetMapping("/streetfront/tasks")
+    String tasks(@CurrentActor StaffMember me, Model model) {
+        model.addAttribute("tasks", inspections.openTasks(me));
+        model.addAttribute("canManage", me.hasAny(Role.ADMIN, Role.LEADER));
+        model.addAttribute("districts", org.unitsOfKind(OrgUnitKind.DISTRICT));
+        return "streetfront/tasks";
+    }
+
+    @PostMapping("/streetfront/wind-inspections")
+    @PreAuthorize(StreetfrontRoles.MANAGE)
+    String wind(
+            @CurrentActor StaffMember me,
+            @RequestParam(required = false) String warning,
+            @RequestParam(required = false) String districtCode,
+            RedirectAttributes redirect) {
+        try {
+            redirect.addFlashAttribute(
+                    "created",
+                    inspections.massInspection(
+                            warning, districtCode == null || districtCode.isBlank() ? null : districtCode, me));
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/streetfront/tasks";
+    }
+}
