@@ -1,0 +1,21 @@
+package org.cityops.wastestream.web;
+
+import java.util.Set;
+import org.cityops.platform.NavItem;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** 餐厨废弃物收运监管 sits in the 环卫 menu (the same supervisors). */
+@Configuration(proxyBeanMethods = false)
+class WasteNavigation {
+
+    @Bean
+    NavItem wastestreamNav() {
+        return new NavItem(
+                "nav.wastestream.supervision",
+                "/wastestream",
+                Set.of("ADMIN", "SANITATION_SUPERVISOR", "LEADER"),
+                680,
+                "sanitation");
+    }
+}
