@@ -7,10 +7,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.cityops.geo.demo.DemoGrids;
+import org.cityops.platform.CreditCode;
 import org.cityops.platform.excel.SheetWriter;
 import org.cityops.platform.excel.WorkbookWriter;
 import org.cityops.wastestream.collection.Collections;
-import org.cityops.wastestream.ledger.CreditCode;
 import org.cityops.wastestream.ledger.Producers;
 
 /**

@@ -3,6 +3,7 @@ package org.cityops.enforcement.party;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.cityops.platform.CreditCode;
 
 /**
  * The party's identifier, checked by its check character: a person's 公民身份号码 (GB 11643-1999, 18 characters,
@@ -13,9 +14,6 @@ public final class PartyIds {
     private static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String ID_CHECK = "10X98765432";
     private static final Pattern ID_SHAPE = Pattern.compile("\\d{17}[\\dX]");
-    private static final String USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-    private static final int[] USCC_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
-    private static final Pattern USCC_SHAPE = Pattern.compile("[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}");
 
     private PartyIds() {}
 
@@ -32,7 +30,7 @@ public final class PartyIds {
             if (!ID_SHAPE.matcher(v).matches() || ID_CHECK.charAt(idSum(v) % 11) != v.charAt(17)) {
                 return Optional.of("公民身份号码校验不通过 the ID number fails its check (GB 11643)");
             }
-        } else if (!USCC_SHAPE.matcher(v).matches() || usccCheck(v) != v.charAt(17)) {
+        } else if (!CreditCode.valid(v)) {
             return Optional.of("统一社会信用代码校验不通过 the credit code fails its check (GB 32100)");
         }
         return Optional.empty();
@@ -56,14 +54,5 @@ public final class PartyIds {
             sum += (v.charAt(i) - '0') * ID_WEIGHTS[i];
         }
         return sum;
-    }
-
-    private static char usccCheck(String v) {
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += USCC_CHARS.indexOf(v.charAt(i)) * USCC_WEIGHTS[i];
-        }
-        int c = 31 - sum % 31;
-        return USCC_CHARS.charAt(c == 31 ? 0 : c);
     }
 }

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.cityops.org.StaffMember;
 import org.cityops.platform.CityClock;
-import org.cityops.streetfront.party.CreditCode;
+import org.cityops.platform.CreditCode;
 import org.cityops.streetfront.signs.Facilities;
 import org.cityops.streetfront.signs.FacilityDraft;
 import org.slf4j.Logger;

@@ -3,7 +3,7 @@ package org.cityops.streetfront.signs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiPredicate;
-import org.cityops.streetfront.party.CreditCode;
+import org.cityops.platform.CreditCode;
 
 /**
  * What makes a facility acceptable (no Spring, no SQL): a code and a name, a known class and kind, an owner with a

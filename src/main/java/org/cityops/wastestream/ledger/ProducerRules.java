@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiPredicate;
+import org.cityops.platform.CreditCode;
 
 /** The producer ledger's checks, without Spring or SQL: every problem named by its field. */
 public final class ProducerRules {

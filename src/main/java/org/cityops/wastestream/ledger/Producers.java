@@ -24,6 +24,7 @@ import org.cityops.org.ScopeColumns;
 import org.cityops.org.ScopeFilter;
 import org.cityops.org.ScopeRule;
 import org.cityops.org.StaffMember;
+import org.cityops.platform.CreditCode;
 import org.cityops.platform.DbTime;
 import org.cityops.platform.InvalidInputException;
 import org.cityops.platform.NotFoundException;

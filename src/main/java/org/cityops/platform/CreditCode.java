@@ -1,15 +1,13 @@
-package org.cityops.streetfront.party;
+package org.cityops.platform;
 
 import java.util.Locale;
 
 /**
- * 统一社会信用代码 (unified social credit code, GB 32100-2015): 18 characters from the 31-character set
- * {@code 0-9 A-H J-N P-R T U W-Y} (no I, O, Z, S, V): 登记管理部门代码 (1), 机构类别代码 (1), 登记管理机关行政区划码
- * (6 digits), 主体标识码 (9, the old 组织机构代码) and a check character. The check character is
- * {@code 31 − (Σ value(cᵢ) × wᵢ mod 31)} (31 → 0) with weights {@code wᵢ = 3^(i−1) mod 31}, i = 1..17.
- *
- * <p>The {@code wastestream} module carries the same check; the two should become one shared helper (see
- * docs/streetfront.md).
+ * 统一社会信用代码 (unified social credit code, GB 32100-2015), the key of every unit the platform deals with
+ * (kitchen-waste producers, sign owners, parties of enforcement cases): 18 characters from the 31-character set
+ * {@code 0-9 A-H J-N P-R T U W-Y} (no I, O, S, V, Z, which look like 1, 0, 5, U, 2): 登记管理部门码 (1), 机构类别码 (1),
+ * 登记管理机关行政区划码 (6 digits), 主体标识码 (9, the old 组织机构代码) and the 校验码. The check character is
+ * {@code 31 − (Σ value(cᵢ) × wᵢ mod 31)} (31 written as 0) with weights {@code wᵢ = 3^(i−1) mod 31}, i = 1..17.
  */
 public final class CreditCode {
 
@@ -34,7 +32,7 @@ public final class CreditCode {
         }
         for (int i = 0; i < 18; i++) {
             if (CHARS.indexOf(code.charAt(i)) < 0) {
-                return "统一社会信用代码第" + (i + 1) + "位字符无效 character " + (i + 1) + " is not allowed";
+                return "统一社会信用代码第" + (i + 1) + "位为非法字符 character " + (i + 1) + " is not allowed";
             }
         }
         for (int i = 2; i < 8; i++) {
@@ -44,7 +42,7 @@ public final class CreditCode {
         }
         char expected = checkChar(code.substring(0, 17));
         if (code.charAt(17) != expected) {
-            return "统一社会信用代码校验位错误 wrong check character, expected " + expected;
+            return "统一社会信用代码校验码错误 wrong check character, expected " + expected;
         }
         return null;
     }
@@ -53,7 +51,7 @@ public final class CreditCode {
         return problem(code) == null;
     }
 
-    /** The check character of the first 17 characters. */
+    /** The check character (校验码) of the first 17 characters. */
     public static char checkChar(String first17) {
         if (first17.length() != 17) {
             throw new IllegalArgumentException("17 characters expected");
