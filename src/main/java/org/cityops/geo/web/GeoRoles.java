@@ -1,10 +1,11 @@
 package org.cityops.geo.web;
 
+import org.cityops.org.StaffRoles;
+
 /** Role expressions of the geo pages and API. */
 final class GeoRoles {
 
-    static final String ALL_STAFF = "hasAnyRole('ADMIN','OPERATOR','SHIFT_LEADER','DISPATCHER','INSPECTOR','HANDLER',"
-            + "'ASSESSOR','LEADER','RECTIFICATION_OFFICE','MUCK_SUPERVISOR','SANITATION_SUPERVISOR')";
+    static final String ALL_STAFF = StaffRoles.ANY;
 
     private GeoRoles() {}
 }

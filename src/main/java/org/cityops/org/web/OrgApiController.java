@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.cityops.org.DepartmentKind;
 import org.cityops.org.OrgUnitKind;
+import org.cityops.org.StaffRoles;
 import org.cityops.org.internal.admin.DepartmentRow;
 import org.cityops.org.internal.admin.OrgAdministration;
 import org.cityops.org.internal.admin.UnitRow;
@@ -37,8 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize(OrgApiController.ANY_STAFF)
 class OrgApiController {
 
-    static final String ANY_STAFF = "hasAnyRole('ADMIN','OPERATOR','SHIFT_LEADER','DISPATCHER','INSPECTOR','HANDLER',"
-            + "'ASSESSOR','LEADER','RECTIFICATION_OFFICE','MUCK_SUPERVISOR','SANITATION_SUPERVISOR')";
+    static final String ANY_STAFF = StaffRoles.ANY;
     static final String ADMIN = "hasRole('ADMIN')";
 
     private final OrgAdministration admin;
