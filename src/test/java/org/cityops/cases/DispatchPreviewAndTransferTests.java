@@ -170,7 +170,7 @@ class DispatchPreviewAndTransferTests {
     }
 
     private void alert(long caseId, String kind) {
-        jdbc.sql("INSERT INTO case_alert (case_id, kind, stage, due_at, raised_at) VALUES (:c, :k, 'HANDLING', :t, :t)")
+        jdbc.sql("INSERT INTO case_alert (case_id, kind, stage, due_at, raised_at) VALUES (:c, :k, 'HANDLE', :t, :t)")
                 .param("c", caseId)
                 .param("k", kind)
                 .param("t", java.sql.Timestamp.from(Instant.now()))

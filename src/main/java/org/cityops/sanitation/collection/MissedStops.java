@@ -58,7 +58,9 @@ class MissedStops {
         this.category = category;
     }
 
-    @Scheduled(fixedDelayString = "${cityops.sanitation.missed-check:PT1M}", initialDelayString = "PT1M")
+    @Scheduled(
+            fixedDelayString = "${cityops.sanitation.missed-check:PT1M}",
+            initialDelayString = "${cityops.sanitation.missed-check-first:PT1M}")
     void check() {
         LocalDate today = LocalDate.now(clock.withZone(CityClock.ZONE));
         for (LocalDate day : List.of(today.minusDays(1), today)) {

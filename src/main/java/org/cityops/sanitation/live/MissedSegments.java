@@ -74,7 +74,9 @@ class MissedSegments {
         this.category = category;
     }
 
-    @Scheduled(fixedDelayString = "${cityops.sanitation.missed-check:PT1M}", initialDelayString = "PT1M")
+    @Scheduled(
+            fixedDelayString = "${cityops.sanitation.missed-check:PT1M}",
+            initialDelayString = "${cityops.sanitation.missed-check-first:PT1M}")
     void check() {
         ZonedDateTime now = clock.instant().atZone(CityClock.ZONE);
         for (LocalDate day : List.of(now.toLocalDate().minusDays(1), now.toLocalDate())) {
