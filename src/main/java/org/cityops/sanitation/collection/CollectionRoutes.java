@@ -42,6 +42,10 @@ import org.springframework.transaction.annotation.Transactional;
  * the visits found by {@link VisitRunner}, a route's day ({@link RouteDayRules}) and its export. Points and routes
  * belong to a district (the point's grid cell, the vehicle's district) and are seen within the caller's data scope;
  * every change is audited.
+ *
+ * <p>Over 400 lines: it is the one service of the collection tables (points, routes, stops, visits, missed stops),
+ * so scope and audit are applied in one place; the rules it applies are outside it ({@link StopDetector},
+ * {@link RouteDayRules}). The next split, when routes gain an editor, is points apart from routes.
  */
 @Service
 public class CollectionRoutes {

@@ -33,6 +33,10 @@ import org.locationtech.jts.operation.distance.DistanceOp;
  *
  * <p>A pass is one vehicle's run along one segment in one direction; it closes when the vehicle turns back along
  * it, or has not touched it for {@code passGap}.
+ *
+ * <p>Over 400 lines on purpose: matching, smoothing, interval covering and pass closing share one per-vehicle state
+ * (the window of recent positions and the open passes) and are tuned together against {@code CoverageAccuracyTests};
+ * split, they would pass that state back and forth.
  */
 public final class CoverageEngine {
 

@@ -45,6 +45,10 @@ import org.springframework.transaction.annotation.Transactional;
  * The producer ledger (餐厨废弃物产生单位台账): create, list in the caller's data scope (a producer belongs to the
  * district its location lies in), containers, import from .xlsx (all or nothing, every problem named by row and
  * column), export in the import's form, and the signing rate (签约收集率) per district. Every change is audited.
+ *
+ * <p>Over 400 lines on purpose: the .xlsx import runs the same checks and the same inserts as {@link #create} in one
+ * transaction (all or nothing), and the export writes the import's columns; kept beside them so that a new field
+ * is added to the form, the import and the export in one place.
  */
 @Service
 public class Producers {
