@@ -17,7 +17,10 @@ function watch(page) {
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error') { problems.push('console: ' + m.text()); } });
   page.on('pageerror', (e) => problems.push('page error: ' + e.message));
-  page.on('requestfailed', (r) => problems.push('failed: ' + r.url()));
+  // a request the browser itself cancels (net::ERR_ABORTED: the favicon of a page being left) is not a failure
+  page.on('requestfailed', (r) => {
+    if (r.failure()?.errorText !== 'net::ERR_ABORTED') { problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`); }
+  });
   page.on('request', (r) => {
     const u = new URL(r.url());
     if ((u.protocol === 'http:' || u.protocol === 'https:') && u.host !== appHost) { problems.push('outside request: ' + r.url()); }
