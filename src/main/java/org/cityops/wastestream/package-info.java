@@ -7,5 +7,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "wastestream",
-        allowedDependencies = {"platform", "audit", "org", "geo", "telemetry"})
+        allowedDependencies = {"platform", "audit", "org", "geo", "telemetry", "stats", "cases"})
 package org.cityops.wastestream;

@@ -239,13 +239,31 @@ public class Balances {
         List<Producer> signed = producers.signedOn(day).values().stream()
                 .filter(p -> scope.matches(p.districtCode(), null, null))
                 .toList();
+        return missed.missed(signed, lastPickups(day), day);
+    }
+
+    /** Every producer in the caller's scope with its last pickup on or before {@code day} and its state (the map). */
+    public List<ProducerPoint> producerPoints(LocalDate day, StaffMember me) {
+        Map<Long, LocalDate> last = lastPickups(day);
+        List<ProducerPoint> out = new ArrayList<>();
+        for (Producer p : producers.list(me)) {
+            LocalDate l = last.get(p.id());
+            CollectionState s = CollectionState.of(
+                    p.signedOn(day), l, p.contractFrom(), day, missed.daysFor(p.category()));
+            out.add(new ProducerPoint(
+                    p.id(), p.name(), p.categoryLabel(), p.districtCode(), p.lat(), p.lon(), l, s, s.label()));
+        }
+        return out;
+    }
+
+    private Map<Long, LocalDate> lastPickups(LocalDate day) {
         Map<Long, LocalDate> last = new HashMap<>();
         jdbc.sql("SELECT producer_id, MAX(pickup_day) FROM wst_collection WHERE pickup_day <= :d GROUP BY producer_id")
                 .param("d", day)
                 .query((rs, n) -> Map.entry(rs.getLong(1), rs.getDate(2).toLocalDate()))
                 .list()
                 .forEach(e -> last.put(e.getKey(), e.getValue()));
-        return missed.missed(signed, last, day);
+        return last;
     }
 
     /** 日产日清率 per district on a day, in the caller's scope. */

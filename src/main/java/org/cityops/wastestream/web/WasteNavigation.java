@@ -18,4 +18,20 @@ class WasteNavigation {
                 680,
                 "sanitation");
     }
+
+    @Bean
+    NavItem wastestreamMapNav() {
+        return new NavItem(
+                "nav.wastestream.map", "/wastestream/map", Set.of("ADMIN", "SANITATION_SUPERVISOR", "LEADER"), 681, "sanitation");
+    }
+
+    @Bean
+    NavItem wastestreamMonthNav() {
+        return new NavItem(
+                "nav.wastestream.month",
+                "/wastestream/month",
+                Set.of("ADMIN", "SANITATION_SUPERVISOR", "LEADER"),
+                682,
+                "sanitation");
+    }
 }
