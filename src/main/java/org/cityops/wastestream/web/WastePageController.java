@@ -9,7 +9,7 @@ import org.cityops.platform.CityClock;
 import org.cityops.wastestream.balance.Balances;
 import org.cityops.wastestream.balance.TripDetail;
 import org.cityops.wastestream.balance.TripDetails;
-import org.cityops.wastestream.report.MonthlyReports;
+import org.cityops.wastestream.report.WasteMonthlyReports;
 import org.cityops.wastestream.ledger.Producers;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -26,11 +26,11 @@ class WastePageController {
     private final Producers producers;
     private final Balances balances;
     private final TripDetails trips;
-    private final MonthlyReports reports;
+    private final WasteMonthlyReports reports;
     private final Clock clock;
 
     WastePageController(
-            Producers producers, Balances balances, TripDetails trips, MonthlyReports reports, Clock clock) {
+            Producers producers, Balances balances, TripDetails trips, WasteMonthlyReports reports, Clock clock) {
         this.producers = producers;
         this.balances = balances;
         this.trips = trips;

@@ -13,7 +13,7 @@ import org.cityops.wastestream.balance.Balances;
 import org.cityops.wastestream.balance.ProducerPoint;
 import org.cityops.wastestream.balance.TripDetail;
 import org.cityops.wastestream.balance.TripDetails;
-import org.cityops.wastestream.report.MonthlyReports;
+import org.cityops.wastestream.report.WasteMonthlyReports;
 import org.cityops.wastestream.report.MonthlyWasteDocx;
 import org.cityops.wastestream.report.MonthlyWasteReport;
 import org.cityops.wastestream.report.WasteExports;
@@ -39,10 +39,10 @@ class WasteReportApiController {
 
     private final Balances balances;
     private final TripDetails trips;
-    private final MonthlyReports reports;
+    private final WasteMonthlyReports reports;
     private final Clock clock;
 
-    WasteReportApiController(Balances balances, TripDetails trips, MonthlyReports reports, Clock clock) {
+    WasteReportApiController(Balances balances, TripDetails trips, WasteMonthlyReports reports, Clock clock) {
         this.balances = balances;
         this.trips = trips;
         this.reports = reports;

@@ -32,7 +32,7 @@ import org.springframework.stereotype.Service;
  * trip rules, 漏收 on the month's last day.
  */
 @Service
-public class MonthlyReports {
+public class WasteMonthlyReports {
 
     /** Flagged trips listed in the report, the largest |deviation| first. */
     static final int FLAGGED_LISTED = 20;
@@ -43,7 +43,7 @@ public class MonthlyReports {
     private final TripDetails trips;
     private final OrgDirectory org;
 
-    MonthlyReports(JdbcClient jdbc, Producers producers, Balances balances, TripDetails trips, OrgDirectory org) {
+    WasteMonthlyReports(JdbcClient jdbc, Producers producers, Balances balances, TripDetails trips, OrgDirectory org) {
         this.jdbc = jdbc;
         this.producers = producers;
         this.balances = balances;
