@@ -27,6 +27,7 @@ import org.cityops.wastestream.balance.DailyClearance;
 import org.cityops.wastestream.balance.MissedCollectionRule;
 import org.cityops.wastestream.balance.ReceiptDraft;
 import org.cityops.wastestream.balance.Trip;
+import org.cityops.wastestream.balance.WeighbridgeImport;
 import org.cityops.wastestream.collection.CollectionDraft;
 import org.cityops.wastestream.collection.Collections;
 import org.cityops.wastestream.collection.WasteFleet;
@@ -65,13 +66,21 @@ class WasteApiController {
     private final WasteFleet fleet;
     private final Collections collections;
     private final Balances balances;
+    private final WeighbridgeImport weighbridgeImport;
     private final Clock clock;
 
-    WasteApiController(Producers producers, WasteFleet fleet, Collections collections, Balances balances, Clock clock) {
+    WasteApiController(
+            Producers producers,
+            WasteFleet fleet,
+            Collections collections,
+            Balances balances,
+            WeighbridgeImport weighbridgeImport,
+            Clock clock) {
         this.producers = producers;
         this.fleet = fleet;
         this.collections = collections;
         this.balances = balances;
+        this.weighbridgeImport = weighbridgeImport;
         this.clock = clock;
     }
 
@@ -241,6 +250,21 @@ class WasteApiController {
     ResponseEntity<Balances.ReceiptReport> weighbridge(
             @CurrentActor StaffMember me, @Valid @RequestBody ReceiptBatch b) {
         Balances.ReceiptReport r = balances.submitReceipts(b.receipts(), me);
+        return r.errors().isEmpty()
+                ? ResponseEntity.ok(r)
+                : ResponseEntity.badRequest().body(r);
+    }
+
+    /** The plant's weighbridge export (.xlsx), all or nothing; errors name the Excel row and column. */
+    @PostMapping("/weighbridge/import")
+    @PreAuthorize(WRITERS)
+    ResponseEntity<Balances.ReceiptReport> importWeighbridge(
+            @CurrentActor StaffMember me, @RequestParam("file") MultipartFile file) throws IOException {
+        requireXlsx(file);
+        Balances.ReceiptReport r;
+        try (InputStream in = file.getInputStream()) {
+            r = weighbridgeImport.importXlsx(in, me);
+        }
         return r.errors().isEmpty()
                 ? ResponseEntity.ok(r)
                 : ResponseEntity.badRequest().body(r);
