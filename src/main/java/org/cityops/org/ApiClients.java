@@ -11,7 +11,9 @@ public interface ApiClients {
     /** Purposes a key can be issued for. */
     enum Purpose {
         OPEN311,
-        TELEMETRY_INGEST
+        TELEMETRY_INGEST,
+        /** On-board scales, RFID readers and the plant's weighbridge posting kitchen-waste records. */
+        WASTE_DEVICE
     }
 
     /** The client's name when the key is valid and enabled for the purpose. */

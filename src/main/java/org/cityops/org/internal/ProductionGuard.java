@@ -88,6 +88,10 @@ class ProductionGuard implements SmartInitializingSingleton {
                 .isPresent()) {
             findings.add("the demo telemetry X-Api-Key is enabled");
         }
+        if (clients.authenticate(DemoSecrets.WASTE_DEVICE_KEY, ApiClients.Purpose.WASTE_DEVICE)
+                .isPresent()) {
+            findings.add("the demo kitchen-waste device X-Api-Key is enabled");
+        }
         return findings;
     }
 

@@ -71,8 +71,13 @@ class ProductionGuardTests {
                 .thenReturn(Optional.of("演示"));
         when(clients.authenticate(DemoSecrets.TELEMETRY_KEY, ApiClients.Purpose.TELEMETRY_INGEST))
                 .thenReturn(Optional.of("演示"));
+        when(clients.authenticate(DemoSecrets.WASTE_DEVICE_KEY, ApiClients.Purpose.WASTE_DEVICE))
+                .thenReturn(Optional.of("演示"));
         assertThat(guard.findings())
-                .containsExactly("the demo Open311 api_key is enabled", "the demo telemetry X-Api-Key is enabled");
+                .containsExactly(
+                        "the demo Open311 api_key is enabled",
+                        "the demo telemetry X-Api-Key is enabled",
+                        "the demo kitchen-waste device X-Api-Key is enabled");
     }
 
     @Test

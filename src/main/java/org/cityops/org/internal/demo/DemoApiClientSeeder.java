@@ -31,5 +31,12 @@ class DemoApiClientSeeder implements ApplicationRunner {
                 .isEmpty()) {
             clients.register("演示转发平台 demo forwarding platform", TELEMETRY_KEY, ApiClients.Purpose.TELEMETRY_INGEST);
         }
+        if (clients.authenticate(DemoSecrets.WASTE_DEVICE_KEY, ApiClients.Purpose.WASTE_DEVICE)
+                .isEmpty()) {
+            clients.register(
+                    "演示餐厨车载称重与计量设备 demo kitchen-waste devices",
+                    DemoSecrets.WASTE_DEVICE_KEY,
+                    ApiClients.Purpose.WASTE_DEVICE);
+        }
     }
 }

@@ -16,6 +16,8 @@ public final class DemoSecrets {
     public static final String OPEN311_KEY = "cityops-demo-key";
     /** The demo telemetry forwarding key ({@code X-Api-Key}). */
     public static final String TELEMETRY_KEY = "cityops-demo-telemetry-key";
+    /** The demo kitchen-waste device key ({@code X-Api-Key}: on-board scales, RFID readers, the weighbridge). */
+    public static final String WASTE_DEVICE_KEY = "cityops-demo-waste-device-key";
 
     private DemoSecrets() {}
 

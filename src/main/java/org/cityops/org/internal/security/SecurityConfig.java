@@ -101,7 +101,13 @@ class SecurityConfig {
                 .addFilterAfter(
                         new ApiKeyFilter(
                                 clients,
-                                java.util.Map.of("/api/v1/telemetry/positions", ApiClients.Purpose.TELEMETRY_INGEST)),
+                                java.util.Map.of(
+                                        "/api/v1/telemetry/positions",
+                                        ApiClients.Purpose.TELEMETRY_INGEST,
+                                        "/api/v1/wastestream/collections",
+                                        ApiClients.Purpose.WASTE_DEVICE,
+                                        "/api/v1/wastestream/weighbridge",
+                                        ApiClients.Purpose.WASTE_DEVICE)),
                         SecurityContextHolderFilter.class);
         headers(http);
         return http.build();
