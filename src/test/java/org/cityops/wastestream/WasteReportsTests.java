@@ -78,17 +78,21 @@ class WasteReportsTests {
         int n = WasteStreamFlowTests.SEQ.incrementAndGet();
         String plate = "苏DR%03d".formatted(n);
         send("/api/v1/wastestream/vehicles", """
-                {"plate":"%s","plateColor":2,"terminal":"1391900%04d","ratedLoadKg":3000,"districtCode":"320402"}""".formatted(plate, n), 201);
+                {"plate":"%s","plateColor":2,"terminal":"1391700%04d","ratedLoadKg":3000,"districtCode":"320402"}""".formatted(plate, n), 201);
         String credit = WasteStreamFlowTests.code();
         var p = DemoGrids.TIANNING;
         send("/api/v1/wastestream/producers", """
                 {"creditCode":"%s","name":"趟次详情餐厅","category":"餐饮","lat":%s,"lon":%s,"collector":"收运公司",
                  "contractFrom":"2020-01-01","contractTo":"2099-12-31"}""".formatted(credit, p.lat(), p.lon()), 201);
         Instant now = clock.instant();
-        send("/api/v1/wastestream/collections", """
+        send(
+                "/api/v1/wastestream/collections",
+                """
                 {"records":[
                  {"deviceRecordId":"R-%1$d-1","creditCode":"%2$s","collectedAt":"%3$s","netKg":700,"plate":"%4$s","lat":%5$s,"lon":%6$s},
-                 {"deviceRecordId":"R-%1$d-2","creditCode":"%2$s","collectedAt":"%7$s","netKg":800,"estimated":true,"plate":"%4$s","lat":%5$s,"lon":%6$s}]}""".formatted(n, credit, now.minusSeconds(3 * 3600), plate, p.lat(), p.lon(), now.minusSeconds(2 * 3600)), 200);
+                 {"deviceRecordId":"R-%1$d-2","creditCode":"%2$s","collectedAt":"%7$s","netKg":800,"estimated":true,"plate":"%4$s","lat":%5$s,"lon":%6$s}]}""".formatted(
+                        n, credit, now.minusSeconds(3 * 3600), plate, p.lat(), p.lon(), now.minusSeconds(2 * 3600)),
+                200);
         Instant in = now.minusSeconds(3600);
         send("/api/v1/wastestream/weighbridge", """
                 {"receipts":[{"receiptNo":"WR-%d","plate":"%s","inAt":"%s","outAt":"%s","grossKg":10000,"tareKg":9000,"netKg":1000}]}""".formatted(n, plate, in, in.plusSeconds(300)), 200);
@@ -96,8 +100,10 @@ class WasteReportsTests {
         String trip = read("/api/v1/wastestream/trip?receipt=WR-" + n);
         assertThat((String) JsonPath.read(trip, "$.trip.status")).isEqualTo("SHORT");
         assertThat(((Number) JsonPath.read(trip, "$.trip.gapKg")).doubleValue()).isEqualTo(-500.0);
-        assertThat(((Number) JsonPath.read(trip, "$.receipt.netKg")).doubleValue()).isEqualTo(1000.0);
-        assertThat((List<Boolean>) JsonPath.read(trip, "$.pickups[*].estimated")).containsExactly(false, true);
+        assertThat(((Number) JsonPath.read(trip, "$.receipt.netKg")).doubleValue())
+                .isEqualTo(1000.0);
+        assertThat((List<Boolean>) JsonPath.read(trip, "$.pickups[*].estimated"))
+                .containsExactly(false, true);
 
         var session = (org.springframework.mock.web.MockHttpSession) mvc.perform(
                         org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin(
@@ -123,7 +129,8 @@ class WasteReportsTests {
 
     @Test
     void the_map_shows_the_demo_producer_not_collected_for_three_days_as_missed() throws Exception {
-        LocalDate yesterday = LocalDate.ofInstant(clock.instant(), CityClock.ZONE).minusDays(1);
+        LocalDate yesterday =
+                LocalDate.ofInstant(clock.instant(), CityClock.ZONE).minusDays(1);
         String points = read("/api/v1/wastestream/producer-points?day=" + yesterday);
         assertThat((List<String>) JsonPath.read(points, "$[?(@.name == '示例餐厨产生单位12')].state"))
                 .containsExactly("MISSED");
@@ -134,11 +141,13 @@ class WasteReportsTests {
     @Test
     void the_monthly_report_is_valid_wordprocessingml_and_states_the_months_tonnes_as_the_figures_api()
             throws Exception {
-        YearMonth month = YearMonth.from(LocalDate.ofInstant(clock.instant(), CityClock.ZONE).minusDays(1));
+        YearMonth month = YearMonth.from(
+                LocalDate.ofInstant(clock.instant(), CityClock.ZONE).minusDays(1));
         byte[] docx = bytes("/api/v1/wastestream/reports/monthly?month=" + month);
         assertThat(OoxmlCheck.problems(docx)).isEmpty();
         String figures = read("/api/v1/wastestream/figures?from=" + month.atDay(1) + "&to=" + month.atEndOfMonth());
-        String tonnes = new java.math.BigDecimal(JsonPath.read(figures, "$.tonnes").toString())
+        String tonnes = new java.math.BigDecimal(
+                        JsonPath.read(figures, "$.tonnes").toString())
                 .setScale(2)
                 .toPlainString();
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
@@ -152,7 +161,8 @@ class WasteReportsTests {
 
     @Test
     void the_trips_export_has_the_documented_columns_and_marks_the_demo_short_trip() throws Exception {
-        YearMonth month = YearMonth.from(LocalDate.ofInstant(clock.instant(), CityClock.ZONE).minusDays(1));
+        YearMonth month = YearMonth.from(
+                LocalDate.ofInstant(clock.instant(), CityClock.ZONE).minusDays(1));
         byte[] xlsx = bytes("/api/v1/wastestream/trips/export?month=" + month);
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             var sheet = wb.getSheetAt(0);
@@ -174,9 +184,7 @@ class WasteReportsTests {
                 .findFirst()
                 .orElseThrow();
         var figures = tile.figures(StaffMember.SYSTEM, "");
-        assertThat(figures)
-                .extracting(WallTile.WallFigure::label)
-                .containsExactly("物料不平衡趟次", "漏收单位", "日产日清率(%)");
+        assertThat(figures).extracting(WallTile.WallFigure::label).containsExactly("物料不平衡趟次", "漏收单位", "日产日清率(%)");
         assertThat(figures).allMatch(f -> f.link().startsWith("/wastestream"));
         assertThat(figures.get(1).value()).isPositive();
     }

@@ -46,14 +46,18 @@ class WeighbridgeImportTests {
                 List.of(n + "-1", "苏D·C0001", day + " 17:30", day + " 17:36", "9800", "9000", "800"),
                 List.of(n + "-2", "苏E99999", day + " 17:40", day + " 17:46", "9800", "9000", "800"),
                 List.of(n + "-3", "苏D·C0002", day + " 17:50", day + " 17:56", "9800", "9000", "700")));
-        upload(bad).andExpect(status().isBadRequest())
+        upload(bad)
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.accepted").value(0))
-                .andExpect(jsonPath("$.errors[?(@.row == 3 && @.field == '车牌号')]").exists())
-                .andExpect(jsonPath("$.errors[?(@.row == 4 && @.field == '净重(千克)')]").exists());
-        byte[] good = workbook(List.of(
-                List.of(n + "-1", "苏D·C0001", day + " 17:30", day + " 17:36", "9800", "9000", "800")));
+                .andExpect(
+                        jsonPath("$.errors[?(@.row == 3 && @.field == '车牌号')]").exists())
+                .andExpect(jsonPath("$.errors[?(@.row == 4 && @.field == '净重(千克)')]")
+                        .exists());
+        byte[] good =
+                workbook(List.of(List.of(n + "-1", "苏D·C0001", day + " 17:30", day + " 17:36", "9800", "9000", "800")));
         upload(good).andExpect(status().isOk()).andExpect(jsonPath("$.accepted").value(1));
-        upload(good).andExpect(status().isOk())
+        upload(good)
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.accepted").value(0))
                 .andExpect(jsonPath("$.duplicates").value(1));
     }
@@ -65,13 +69,17 @@ class WeighbridgeImportTests {
             wb.sheet("x", List.of("车牌号", "净重(千克)")).row("苏D·C0001", "800");
             xlsx = wb.toBytes();
         }
-        upload(xlsx).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("磅单号"));
+        upload(xlsx)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("磅单号"));
     }
 
     @Test
     void a_time_that_is_not_a_time_is_named_by_its_column() throws Exception {
         byte[] xlsx = workbook(List.of(List.of("WBT-1", "苏D·C0001", "昨天下午", "2026-01-01 10:00", "1", "1", "0")));
-        upload(xlsx).andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[?(@.row == 2 && @.field == '进场时间')]").exists());
+        upload(xlsx)
+                .andExpect(status().isBadRequest())
+                .andExpect(
+                        jsonPath("$.errors[?(@.row == 2 && @.field == '进场时间')]").exists());
     }
 }

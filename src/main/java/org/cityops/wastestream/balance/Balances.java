@@ -248,8 +248,8 @@ public class Balances {
         List<ProducerPoint> out = new ArrayList<>();
         for (Producer p : producers.list(me)) {
             LocalDate l = last.get(p.id());
-            CollectionState s = CollectionState.of(
-                    p.signedOn(day), l, p.contractFrom(), day, missed.daysFor(p.category()));
+            CollectionState s =
+                    CollectionState.of(p.signedOn(day), l, p.contractFrom(), day, missed.daysFor(p.category()));
             out.add(new ProducerPoint(
                     p.id(), p.name(), p.categoryLabel(), p.districtCode(), p.lat(), p.lon(), l, s, s.label()));
         }

@@ -33,7 +33,9 @@ public class TripDetails {
     private final TripRules rules;
 
     TripDetails(
-            JdbcClient jdbc, WasteFleet fleet, @Value("${cityops.wastestream.balance-tolerance:0.10}") double tolerance) {
+            JdbcClient jdbc,
+            WasteFleet fleet,
+            @Value("${cityops.wastestream.balance-tolerance:0.10}") double tolerance) {
         this.jdbc = jdbc;
         this.fleet = fleet;
         this.rules = new TripRules(tolerance);

@@ -1,7 +1,6 @@
 package org.cityops.wastestream.balance;
 
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;

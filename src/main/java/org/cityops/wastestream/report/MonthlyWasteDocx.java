@@ -31,7 +31,8 @@ public final class MonthlyWasteDocx {
     private MonthlyWasteDocx() {}
 
     public static String title(MonthlyWasteReport r) {
-        return r.areaName() + "餐厨废弃物收运监管月报（" + r.month().getYear() + "年" + r.month().getMonthValue() + "月）";
+        return r.areaName() + "餐厨废弃物收运监管月报（" + r.month().getYear() + "年"
+                + r.month().getMonthValue() + "月）";
     }
 
     public static byte[] write(MonthlyWasteReport r) {
@@ -47,7 +48,8 @@ public final class MonthlyWasteDocx {
             heading(doc, "一、总体情况");
             paragraph(
                     doc,
-                    "本月共收运餐厨废弃物" + r.tonnes().toPlainString() + "吨，日均" + r.tonnesPerDay().toPlainString()
+                    "本月共收运餐厨废弃物" + r.tonnes().toPlainString() + "吨，日均"
+                            + r.tonnesPerDay().toPlainString()
                             + "吨；收运" + r.pickups() + "次，其中估重" + r.estimatedPickups() + "次、偏离产生单位位置"
                             + r.farPickups() + "次。月末签约产生单位" + r.signedProducers() + "家，漏收"
                             + r.missedAtMonthEnd() + "家。");
@@ -69,8 +71,8 @@ public final class MonthlyWasteDocx {
             heading(doc, "三、趟次物料平衡");
             paragraph(
                     doc,
-                    "过磅趟次" + r.closedTrips() + "趟：平衡" + r.balancedTrips() + "趟，少于收运量" + r.shortTrips()
-                            + "趟，多于收运量" + r.excessTrips() + "趟；月末未过磅" + r.openTrips() + "趟。");
+                    "过磅趟次" + r.closedTrips() + "趟：平衡" + r.balancedTrips() + "趟，少于收运量" + r.shortTrips() + "趟，多于收运量"
+                            + r.excessTrips() + "趟；月末未过磅" + r.openTrips() + "趟。");
             if (r.flaggedTrips().isEmpty()) {
                 paragraph(doc, "本月无超出容差的趟次。");
             } else {

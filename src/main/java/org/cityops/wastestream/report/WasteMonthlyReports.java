@@ -63,15 +63,12 @@ public class WasteMonthlyReports {
         jdbc.sql("""
                         SELECT district_code, COUNT(*), COALESCE(SUM(net_kg), 0),
                                SUM(CASE WHEN estimated THEN 1 ELSE 0 END), SUM(CASE WHEN far_flag THEN 1 ELSE 0 END)
-                        FROM wst_collection WHERE pickup_day >= :from AND pickup_day <= :to AND """ + " " + where
-                        + " GROUP BY district_code")
-                .params(params)
-                .query(rs -> {
-                    String d = rs.getString(1) == null ? "" : rs.getString(1);
-                    byDistrict.put(d, new Object[] {rs.getLong(2), rs.getBigDecimal(3)});
-                    flags[0] += rs.getLong(4);
-                    flags[1] += rs.getLong(5);
-                });
+                        FROM wst_collection WHERE pickup_day >= :from AND pickup_day <= :to AND """ + " " + where + " GROUP BY district_code").params(params).query(rs -> {
+            String d = rs.getString(1) == null ? "" : rs.getString(1);
+            byDistrict.put(d, new Object[] {rs.getLong(2), rs.getBigDecimal(3)});
+            flags[0] += rs.getLong(4);
+            flags[1] += rs.getLong(5);
+        });
         Set<Long> cleared = new HashSet<>();
         jdbc.sql("SELECT DISTINCT producer_id, pickup_day FROM wst_collection "
                         + "WHERE pickup_day >= :from AND pickup_day <= :to")
@@ -79,7 +76,8 @@ public class WasteMonthlyReports {
                 .param("to", Date.valueOf(to))
                 .query(rs -> {
                     cleared.add(key(
-                            rs.getLong(1), ChronoUnit.DAYS.between(from, rs.getDate(2).toLocalDate())));
+                            rs.getLong(1),
+                            ChronoUnit.DAYS.between(from, rs.getDate(2).toLocalDate())));
                 });
         Map<String, long[]> producerDays = new TreeMap<>();
         long signedAtEnd = 0;
@@ -108,8 +106,13 @@ public class WasteMonthlyReports {
             Object[] a = byDistrict.getOrDefault(d, new Object[] {0L, BigDecimal.ZERO});
             long[] c = producerDays.getOrDefault(d, new long[3]);
             districts.add(new MonthlyWasteReport.DistrictMonth(
-                    d, d.isEmpty() ? "未定位" : org.nameOf(d), c[2], (Long) a[0], AnnualFigures.tonnesOf((BigDecimal)
-                            a[1]), c[0], c[1]));
+                    d,
+                    d.isEmpty() ? "未定位" : org.nameOf(d),
+                    c[2],
+                    (Long) a[0],
+                    AnnualFigures.tonnesOf((BigDecimal) a[1]),
+                    c[0],
+                    c[1]));
             pickups += (Long) a[0];
             kg = kg.add((BigDecimal) a[1]);
         }
@@ -150,7 +153,9 @@ public class WasteMonthlyReports {
     }
 
     private String areaName(StaffMember me) {
-        if (me.scope() == DataScope.CITY || me.orgUnitCode() == null || me.orgUnitCode().isBlank()) {
+        if (me.scope() == DataScope.CITY
+                || me.orgUnitCode() == null
+                || me.orgUnitCode().isBlank()) {
             return "全市";
         }
         return org.nameOf(me.orgUnitCode());

@@ -54,7 +54,8 @@ class WasteWallTile implements WallTile {
         long flagged = balances.trips(today, viewer).stream()
                 .filter(t -> t.status().flagged())
                 .filter(t -> prefix.isEmpty()
-                        || (vehicles.containsKey(t.plate()) && in(vehicles.get(t.plate()).districtCode(), prefix)))
+                        || (vehicles.containsKey(t.plate())
+                                && in(vehicles.get(t.plate()).districtCode(), prefix)))
                 .count();
         long missed = balances.missed(today, viewer).stream()
                 .filter(m -> in(m.producer().districtCode(), prefix))

@@ -256,9 +256,7 @@ class WasteApiController {
     @PostMapping("/weighbridge")
     @PreAuthorize(WRITERS + " or hasAuthority('" + DEVICE_KEY + "')")
     ResponseEntity<Balances.ReceiptReport> weighbridge(
-            @CurrentActor(required = false) StaffMember me,
-            Authentication caller,
-            @Valid @RequestBody ReceiptBatch b) {
+            @CurrentActor(required = false) StaffMember me, Authentication caller, @Valid @RequestBody ReceiptBatch b) {
         Balances.ReceiptReport r = balances.submitReceipts(b.receipts(), actor(me, caller));
         return r.errors().isEmpty()
                 ? ResponseEntity.ok(r)

@@ -22,7 +22,11 @@ class WasteNavigation {
     @Bean
     NavItem wastestreamMapNav() {
         return new NavItem(
-                "nav.wastestream.map", "/wastestream/map", Set.of("ADMIN", "SANITATION_SUPERVISOR", "LEADER"), 681, "sanitation");
+                "nav.wastestream.map",
+                "/wastestream/map",
+                Set.of("ADMIN", "SANITATION_SUPERVISOR", "LEADER"),
+                681,
+                "sanitation");
     }
 
     @Bean

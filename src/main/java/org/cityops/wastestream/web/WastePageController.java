@@ -9,8 +9,8 @@ import org.cityops.platform.CityClock;
 import org.cityops.wastestream.balance.Balances;
 import org.cityops.wastestream.balance.TripDetail;
 import org.cityops.wastestream.balance.TripDetails;
-import org.cityops.wastestream.report.WasteMonthlyReports;
 import org.cityops.wastestream.ledger.Producers;
+import org.cityops.wastestream.report.WasteMonthlyReports;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -67,8 +67,7 @@ class WastePageController {
     /** Producers on the map, coloured by their last collection. */
     @GetMapping("/wastestream/map")
     String map(
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
-            Model model) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, Model model) {
         model.addAttribute("day", day != null ? day : LocalDate.ofInstant(clock.instant(), CityClock.ZONE));
         return "wastestream/map";
     }

@@ -13,10 +13,10 @@ import org.cityops.wastestream.balance.Balances;
 import org.cityops.wastestream.balance.ProducerPoint;
 import org.cityops.wastestream.balance.TripDetail;
 import org.cityops.wastestream.balance.TripDetails;
-import org.cityops.wastestream.report.WasteMonthlyReports;
 import org.cityops.wastestream.report.MonthlyWasteDocx;
 import org.cityops.wastestream.report.MonthlyWasteReport;
 import org.cityops.wastestream.report.WasteExports;
+import org.cityops.wastestream.report.WasteMonthlyReports;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -64,8 +64,7 @@ class WasteReportApiController {
     }
 
     @GetMapping("/trips/export")
-    ResponseEntity<byte[]> exportTrips(
-            @CurrentActor StaffMember me, @RequestParam(required = false) YearMonth month) {
+    ResponseEntity<byte[]> exportTrips(@CurrentActor StaffMember me, @RequestParam(required = false) YearMonth month) {
         YearMonth m = monthOr(month);
         return XlsxDownload.download("餐厨收运趟次物料平衡-" + m + ".xlsx", WasteExports.trips(trips.month(m, me)));
     }

@@ -54,7 +54,9 @@ class MissedCasesTests {
     void a_producer_missed_for_n_days_is_recorded_once_and_with_cases_on_becomes_a_case_linked_back() {
         LocalDate today = LocalDate.ofInstant(clock.instant(), CityClock.ZONE);
         configured.record(today); // whatever the demo city misses today, without cases
-        assertThat(configured.record(today)).as("a second check records nothing new").isZero();
+        assertThat(configured.record(today))
+                .as("a second check records nothing new")
+                .isZero();
 
         String first = "91320400MW%07d".formatted((int) (System.nanoTime() % 10_000_000L));
         String code = first + CreditCode.checkChar(first);
