@@ -27,7 +27,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Issue 17's database targets for a month of N pickups (default 1,000,000) by 3,617 producers and 120 vehicles:
  * the import through the service path ({@link Collections#submit}, the API's batches of 2,000: checks, one JDBC
  * batch per 1,000 rows), the weighbridge receipts (two plant visits a vehicle a day), then the month's trip
- * balancing ({@link TripDetails#month}) and the monthly report (figures + .docx). Run with bench/wastestream/run.sh.
+ * balancing ({@link TripDetails#month}) and the monthly report (figures + .docx). The demo profile gives the grid layer
+ * the producers are located on (the demo city is seeded too; its few records are in another month). Run with
+ * bench/wastestream/run.sh.
  */
 public final class WasteMonthBench {
 
@@ -37,7 +39,7 @@ public final class WasteMonthBench {
     public static void main(String[] args) throws Exception {
         int pickups = Integer.getInteger("pickups", 1_000_000);
         ConfigurableApplicationContext ctx = new SpringApplication(CityopsApplication.class)
-                .run("--spring.profiles.active=test", "--server.port=0", "--logging.level.root=WARN");
+                .run("--spring.profiles.active=demo,test", "--server.port=0", "--logging.level.root=WARN");
         try {
             Producers producers = ctx.getBean(Producers.class);
             WasteFleet fleet = ctx.getBean(WasteFleet.class);
