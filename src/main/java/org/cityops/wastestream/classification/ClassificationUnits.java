@@ -65,7 +65,10 @@ public class ClassificationUnits {
     public record Coverage(List<CoverageRow> areas, List<CoverageRow> districts) {}
 
     public static final List<String> HEADERS = List.of(
-            "编号", "名称", "类型", "地址", "纬度", "经度", "可回收物(个)", "有害垃圾(个)", "厨余垃圾(个)", "其他垃圾(个)");
+            "编号", "名称", "类型", "地址", "纬度", "经度", "可回收物(个)", "有害垃圾(个)", "厨余垃圾(个)", "其他垃圾(个)", "区域");
+
+    /** The columns an import must have; 区域 (建成区 or 农村) may be left out (= 建成区). */
+    static final List<String> REQUIRED = HEADERS.subList(0, HEADERS.size() - 1);
 
     private static final Map<String, String> COLUMN_OF = Map.ofEntries(
             Map.entry("code", "编号"),
@@ -77,7 +80,8 @@ public class ClassificationUnits {
             Map.entry("recyclable", "可回收物(个)"),
             Map.entry("hazardous", "有害垃圾(个)"),
             Map.entry("kitchen", "厨余垃圾(个)"),
-            Map.entry("other", "其他垃圾(个)"));
+            Map.entry("other", "其他垃圾(个)"),
+            Map.entry("rural", "区域"));
 
     private static final ScopeColumns COLUMNS = ScopeColumns.area("district_code");
     static final int MAX_IMPORT_ROWS = 50_000;
@@ -87,8 +91,8 @@ public class ClassificationUnits {
     private final AuditTrail audit;
     private final Clock clock;
     private final UnitRules rules;
-    private final Set<String> ruralDistricts;
-    private final BigDecimal urbanTarget;
+    private final Set<String> countyDistricts;
+    private final BigDecimal builtUpTarget;
     private final BigDecimal ruralTarget;
 
     ClassificationUnits(
@@ -96,28 +100,28 @@ public class ClassificationUnits {
             GridLocator grids,
             AuditTrail audit,
             Clock clock,
-            @Value("${cityops.wastestream.classification.rural-districts:320481}") String ruralDistricts,
-            @Value("${cityops.wastestream.classification.urban-target:80}") BigDecimal urbanTarget,
+            @Value("${cityops.wastestream.classification.county-districts:320481}") String countyDistricts,
+            @Value("${cityops.wastestream.classification.built-up-target:80}") BigDecimal builtUpTarget,
             @Value("${cityops.wastestream.classification.rural-target:50}") BigDecimal ruralTarget) {
         this.jdbc = jdbc;
         this.grids = grids;
         this.audit = audit;
         this.clock = clock;
         this.rules = new UnitRules((lat, lon) -> grids.locate(lat, lon).isPresent());
-        this.ruralDistricts = Arrays.stream(ruralDistricts.split(","))
+        this.countyDistricts = Arrays.stream(countyDistricts.split(","))
                 .map(String::trim)
                 .filter(s -> !s.isEmpty())
                 .collect(Collectors.toSet());
-        this.urbanTarget = urbanTarget;
+        this.builtUpTarget = builtUpTarget;
         this.ruralTarget = ruralTarget;
     }
 
     public BigDecimal target(AreaType type) {
-        return type == AreaType.RURAL ? ruralTarget : urbanTarget;
+        return type == AreaType.RURAL ? ruralTarget : builtUpTarget;
     }
 
-    public AreaType areaTypeOf(String districtCode) {
-        return districtCode != null && ruralDistricts.contains(districtCode) ? AreaType.RURAL : AreaType.URBAN;
+    public AreaType areaTypeOf(String districtCode, boolean rural) {
+        return AreaType.of(districtCode != null && countyDistricts.contains(districtCode), rural);
     }
 
     /** The caller's units, filtered, with their latest inspection and coverage. */
@@ -243,7 +247,7 @@ public class ClassificationUnits {
             areas.add(row(t.name(), null, t, c));
         }
         List<CoverageRow> districts = new ArrayList<>();
-        byDistrict.forEach((d, c) -> districts.add(row(d, names.get(d), areaTypeOf(d), c)));
+        byDistrict.forEach((d, c) -> districts.add(row(d, names.get(d), areaTypeOf(d, false), c)));
         return new Coverage(areas, districts);
     }
 
@@ -277,7 +281,7 @@ public class ClassificationUnits {
             Map<String, String> names = new HashMap<>();
             HEADERS.forEach(h -> names.put(h, h));
             HeaderColumns<String> cols = HeaderColumns.match(header.get(), names);
-            List<String> missing = cols.missing(HEADERS);
+            List<String> missing = cols.missing(REQUIRED);
             if (!missing.isEmpty()) {
                 return new ImportReport(
                         0,
@@ -291,6 +295,12 @@ public class ClassificationUnits {
                 for (WasteClass c : WasteClass.values()) {
                     n[c.ordinal()] = r.integer(cols.of(c.column()), c.column(), sheetErrors);
                 }
+                Integer areaCol = cols.of("区域");
+                Boolean rural = areaCol == null ? Boolean.FALSE : rural(r.textOrNull(areaCol));
+                if (rural == null) {
+                    errors.add(new RowError(r.number(), "区域", "区域须为 建成区 或 农村 must be 建成区 or 农村"));
+                    rural = false;
+                }
                 rows.add(new Row(
                         r.number(),
                         new UnitDraft(
@@ -303,7 +313,8 @@ public class ClassificationUnits {
                                 n[0],
                                 n[1],
                                 n[2],
-                                n[3])));
+                                n[3],
+                                rural)));
             }
             errors.addAll(sheetErrors.map(e -> new RowError(e.row() == null ? 0 : e.row(), e.column(), e.message())));
         }
@@ -353,13 +364,22 @@ public class ClassificationUnits {
                         u.bins().get(WasteClass.HAZARDOUS),
                         u.bins().get(WasteClass.KITCHEN),
                         u.bins().get(WasteClass.OTHER),
+                        u.areaType() == AreaType.RURAL ? "农村" : "建成区",
                         u.districtName(),
-                        u.areaType() == AreaType.RURAL ? "县级市/农村" : "市区建成区",
+                        u.areaType().label(),
                         u.lastInspectedOn(),
                         u.covered() ? "是" : "否");
             }
             return wb.toBytes();
         }
+    }
+
+    /** 区域: 建成区 (or blank) is false, 农村 true, anything else null (an error). */
+    static Boolean rural(String text) {
+        if (text == null || text.isBlank() || text.trim().equals("建成区")) {
+            return false;
+        }
+        return text.trim().equals("农村") ? true : null;
     }
 
     public static ScopeFilter scope(StaffMember me) {
@@ -386,7 +406,7 @@ public class ClassificationUnits {
                 .param("grid", at.map(GridLocation::gridCode).orElse(null))
                 .param("district", district)
                 .param("dname", at.map(GridLocation::districtName).orElse(null))
-                .param("area", areaTypeOf(district).name())
+                .param("area", areaTypeOf(district, Boolean.TRUE.equals(d.rural())).name())
                 .param("r", d.count(WasteClass.RECYCLABLE))
                 .param("h", d.count(WasteClass.HAZARDOUS))
                 .param("k", d.count(WasteClass.KITCHEN))

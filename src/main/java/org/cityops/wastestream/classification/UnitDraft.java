@@ -1,6 +1,7 @@
 package org.cityops.wastestream.classification;
 
-/** A unit as entered (form, API or spreadsheet row), before the rules. Bin counts per class may be null (= 0). */
+/** A unit as entered (form, API or spreadsheet row), before the rules. Bin counts per class may be null (= 0); {@code rural}
+ * (农村, outside the built-up area) null means built-up. */
 public record UnitDraft(
         String code,
         String name,
@@ -11,7 +12,8 @@ public record UnitDraft(
         Integer recyclable,
         Integer hazardous,
         Integer kitchen,
-        Integer other) {
+        Integer other,
+        Boolean rural) {
 
     int count(WasteClass c) {
         Integer n =
