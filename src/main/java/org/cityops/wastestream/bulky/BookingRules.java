@@ -39,7 +39,9 @@ public final class BookingRules {
         }
         if (day == null || day.isBefore(today.plusDays(1)) || day.isAfter(today.plusDays(maxDaysAhead))) {
             out.add(new Problem(
-                    "day", "预约日期须在明天至" + maxDaysAhead + "天内 the day must be from tomorrow to " + maxDaysAhead + " days ahead"));
+                    "day",
+                    "预约日期须在明天至" + maxDaysAhead + "天内 the day must be from tomorrow to " + maxDaysAhead
+                            + " days ahead"));
         }
         if (Slot.parse(slot) == null) {
             out.add(new Problem("slot", "请选择上午或下午 choose a slot"));

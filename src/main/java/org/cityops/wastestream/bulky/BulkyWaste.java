@@ -136,7 +136,12 @@ public class BulkyWaste {
                 .param("now", DbTime.toDb(clock.instant()))
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
-        audit.record("WSB_CENTRE", String.valueOf(id), "CREATE", null, d.name().trim() + " " + d.capacityTonnesDay() + " t/d");
+        audit.record(
+                "WSB_CENTRE",
+                String.valueOf(id),
+                "CREATE",
+                null,
+                d.name().trim() + " " + d.capacityTonnesDay() + " t/d");
         return centre(id).orElseThrow();
     }
 
@@ -150,7 +155,8 @@ public class BulkyWaste {
     }
 
     public List<PublicCentre> publicCentres() {
-        return jdbc.sql("SELECT * FROM wsb_centre ORDER BY district_code, name")
+        return jdbc
+                .sql("SELECT * FROM wsb_centre ORDER BY district_code, name")
                 .query(BulkyWaste::centre)
                 .list()
                 .stream()
@@ -185,7 +191,8 @@ public class BulkyWaste {
             problems.add(0, new BookingRules.Problem("centreId", "请选择分拣中心 choose a centre"));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems.get(0).message(), problems.get(0).field());
+            throw new InvalidInputException(
+                    problems.get(0).message(), problems.get(0).field());
         }
         // lock the centre row: two citizens taking the last place of a slot are served one after the other
         Optional<Long> locked = jdbc.sql("SELECT id FROM wsb_centre WHERE id = :id FOR UPDATE")
@@ -206,8 +213,7 @@ public class BulkyWaste {
                 .query(Integer.class)
                 .single();
         if (!BookingRules.fits(booked, c.slotCapacity())) {
-            throw new InvalidInputException(
-                    "该时段已约满，请选择其他日期或时段 this slot is full, choose another day or slot", "slot")
+            throw new InvalidInputException("该时段已约满，请选择其他日期或时段 this slot is full, choose another day or slot", "slot")
                     .withKey("ws.bulky.slotFull");
         }
         String phone = BookingRules.normalizePhone(d.phone());
@@ -248,12 +254,7 @@ public class BulkyWaste {
                 ? Optional.empty()
                 : jdbc.sql("""
                         SELECT b.id, b.status, b.slot_day, b.slot, c.name FROM wsb_booking b
-                        JOIN wsb_centre c ON c.id = b.centre_id WHERE b.code = :code AND b.phone = :phone""")
-                        .param("code", c)
-                        .param("phone", p)
-                        .query()
-                        .listOfRows()
-                        .stream()
+                        JOIN wsb_centre c ON c.id = b.centre_id WHERE b.code = :code AND b.phone = :phone""").param("code", c).param("phone", p).query().listOfRows().stream()
                         .findFirst();
         if (row.isEmpty()) {
             throw new InvalidInputException("预约码与电话不匹配 no booking with this code and phone", "code")
@@ -314,7 +315,8 @@ public class BulkyWaste {
                 .param("now", DbTime.toDb(clock.instant()))
                 .param("id", bookingId)
                 .update();
-        audit.record("WSB_BOOKING", String.valueOf(bookingId), "SCHEDULE", b.status().name(), "SCHEDULED " + crew.trim());
+        audit.record(
+                "WSB_BOOKING", String.valueOf(bookingId), "SCHEDULE", b.status().name(), "SCHEDULED " + crew.trim());
         return bookingInScope(bookingId, me);
     }
 
@@ -338,12 +340,10 @@ public class BulkyWaste {
         Long bookingId = null;
         if (bookingCode != null && !bookingCode.isBlank()) {
             String code = bookingCode.trim().toUpperCase(java.util.Locale.ROOT);
-            Optional<Booking> b = jdbc.sql("""
+            Optional<Booking> b =
+                    jdbc.sql("""
                             SELECT b.*, c.name AS centre_name FROM wsb_booking b JOIN wsb_centre c ON c.id = b.centre_id
-                            WHERE b.code = :code""")
-                    .param("code", code)
-                    .query(BulkyWaste::booking)
-                    .optional();
+                            WHERE b.code = :code""").param("code", code).query(BulkyWaste::booking).optional();
             if (b.isEmpty() || b.get().centreId() != centreId || b.get().status() == BookingStatus.CANCELLED) {
                 throw new InvalidInputException("预约码不属于本中心或已取消 booking not of this centre or cancelled", "bookingCode");
             }
@@ -353,7 +353,12 @@ public class BulkyWaste {
                         .param("now", DbTime.toDb(clock.instant()))
                         .param("id", bookingId)
                         .update();
-                audit.record("WSB_BOOKING", String.valueOf(bookingId), "COLLECT", b.get().status().name(), "COLLECTED");
+                audit.record(
+                        "WSB_BOOKING",
+                        String.valueOf(bookingId),
+                        "COLLECT",
+                        b.get().status().name(),
+                        "COLLECTED");
             }
         }
         var keys = new GeneratedKeyHolder();
@@ -369,7 +374,12 @@ public class BulkyWaste {
                 .param("now", DbTime.toDb(clock.instant()))
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
-        audit.record("WSB_INTAKE", String.valueOf(id), "WEIGH", null, c.name() + " " + a.label() + " " + netKg + " kg " + day);
+        audit.record(
+                "WSB_INTAKE",
+                String.valueOf(id),
+                "WEIGH",
+                null,
+                c.name() + " " + a.label() + " " + netKg + " kg " + day);
         return id;
     }
 
@@ -383,20 +393,15 @@ public class BulkyWaste {
         Map<String, Map<StorageArea, BigDecimal>> sums = new java.util.TreeMap<>();
         jdbc.sql("""
                 SELECT centre_id, weighed_on, area, SUM(net_kg) AS kg FROM wsb_intake
-                WHERE weighed_on BETWEEN :f AND :t GROUP BY centre_id, weighed_on, area""")
-                .param("f", from)
-                .param("t", to)
-                .query()
-                .listOfRows()
-                .forEach(r -> {
-                    long centre = ((Number) r.get("centre_id")).longValue();
-                    if (!centres.containsKey(centre)) {
-                        return;
-                    }
-                    String key = toDate(r.get("weighed_on")) + "|" + String.format("%012d", centre);
-                    sums.computeIfAbsent(key, k -> new EnumMap<>(StorageArea.class))
-                            .merge(StorageArea.valueOf((String) r.get("area")), (BigDecimal) r.get("kg"), BigDecimal::add);
-                });
+                WHERE weighed_on BETWEEN :f AND :t GROUP BY centre_id, weighed_on, area""").param("f", from).param("t", to).query().listOfRows().forEach(r -> {
+            long centre = ((Number) r.get("centre_id")).longValue();
+            if (!centres.containsKey(centre)) {
+                return;
+            }
+            String key = toDate(r.get("weighed_on")) + "|" + String.format("%012d", centre);
+            sums.computeIfAbsent(key, k -> new EnumMap<>(StorageArea.class))
+                    .merge(StorageArea.valueOf((String) r.get("area")), (BigDecimal) r.get("kg"), BigDecimal::add);
+        });
         List<Throughput> out = new ArrayList<>();
         sums.forEach((key, byArea) -> {
             String[] k = key.split("\\|");

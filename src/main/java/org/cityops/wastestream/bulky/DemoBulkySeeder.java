@@ -29,7 +29,15 @@ class DemoBulkySeeder implements ApplicationRunner {
     static final double CELL_DLAT = 0.0009;
 
     /** A centre of the seed at the centre of a demo grid cell (the demo lattice of geo.demo, repeated here). */
-    record Seeded(String name, double north, double west, int col, int row, String capacity, boolean synthetic, String materials) {
+    record Seeded(
+            String name,
+            double north,
+            double west,
+            int col,
+            int row,
+            String capacity,
+            boolean synthetic,
+            String materials) {
         double lat() {
             return north - (row + 0.5) * CELL_DLAT;
         }
@@ -94,8 +102,7 @@ class DemoBulkySeeder implements ApplicationRunner {
         bulky.weigh(first, "WOOD", new BigDecimal("3200"), today.minusDays(1), null, StaffMember.SYSTEM);
         bulky.book(new BulkyWaste.BookingDraft(
                 first, "溧阳市示例路1号3幢201室", "旧沙发1张、床垫1个", today.plusDays(1), "AM", "13800000001"));
-        bulky.book(new BulkyWaste.BookingDraft(
-                first, "溧阳市示例路8号", "衣柜1个", today.plusDays(1), "PM", "13800000002"));
+        bulky.book(new BulkyWaste.BookingDraft(first, "溧阳市示例路8号", "衣柜1个", today.plusDays(1), "PM", "13800000002"));
         log.info("demo bulky waste: {} centres, intake for 3 days, 2 bookings", CENTRES.size());
     }
 }

@@ -96,7 +96,9 @@ class ClassificationApiController {
         try (InputStream in = file.getInputStream()) {
             r = units.importXlsx(in, me);
         }
-        return r.errors().isEmpty() ? ResponseEntity.ok(r) : ResponseEntity.badRequest().body(r);
+        return r.errors().isEmpty()
+                ? ResponseEntity.ok(r)
+                : ResponseEntity.badRequest().body(r);
     }
 
     @GetMapping("/units/export")
@@ -105,8 +107,7 @@ class ClassificationApiController {
             @RequestParam(required = false) String district,
             @RequestParam(required = false) String kind,
             @RequestParam(required = false) Boolean covered) {
-        return XlsxDownload.download(
-                "垃圾分类覆盖.xlsx", units.exportXlsx(units.list(filter(district, kind, covered), me)));
+        return XlsxDownload.download("垃圾分类覆盖.xlsx", units.exportXlsx(units.list(filter(district, kind, covered), me)));
     }
 
     static ClassificationUnits.Filter filter(String district, String kind, Boolean covered) {

@@ -60,12 +60,17 @@ public class ClassificationUnits {
     }
 
     public record Inspection(
-            long id, long unitId, LocalDate inspectedOn, Map<WasteClass, Finding> findings, String note, String inspector) {}
+            long id,
+            long unitId,
+            LocalDate inspectedOn,
+            Map<WasteClass, Finding> findings,
+            String note,
+            String inspector) {}
 
     public record Coverage(List<CoverageRow> areas, List<CoverageRow> districts) {}
 
-    public static final List<String> HEADERS = List.of(
-            "编号", "名称", "类型", "地址", "纬度", "经度", "可回收物(个)", "有害垃圾(个)", "厨余垃圾(个)", "其他垃圾(个)", "区域");
+    public static final List<String> HEADERS =
+            List.of("编号", "名称", "类型", "地址", "纬度", "经度", "可回收物(个)", "有害垃圾(个)", "厨余垃圾(个)", "其他垃圾(个)", "区域");
 
     /** The columns an import must have; 区域 (建成区 or 农村) may be left out (= 建成区). */
     static final List<String> REQUIRED = HEADERS.subList(0, HEADERS.size() - 1);
@@ -166,13 +171,19 @@ public class ClassificationUnits {
     public ClassificationUnit create(UnitDraft draft, StaffMember me) {
         List<UnitRules.Problem> problems = rules.problems(draft);
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems.get(0).message(), problems.get(0).field());
+            throw new InvalidInputException(
+                    problems.get(0).message(), problems.get(0).field());
         }
         if (codeExists(draft.code().trim())) {
             throw new InvalidInputException("编号已登记 code already in the ledger", "code");
         }
         long id = insert(draft);
-        audit.record("WSC_UNIT", String.valueOf(id), "CREATE", null, draft.code().trim() + " " + draft.name().trim());
+        audit.record(
+                "WSC_UNIT",
+                String.valueOf(id),
+                "CREATE",
+                null,
+                draft.code().trim() + " " + draft.name().trim());
         return get(id, StaffMember.SYSTEM);
     }
 
@@ -215,9 +226,8 @@ public class ClassificationUnits {
                 String.valueOf(id),
                 "CREATE",
                 null,
-                "unit " + unitId + " " + day + " " + findings.values().stream()
-                        .map(Finding::label)
-                        .collect(Collectors.joining("/")));
+                "unit " + unitId + " " + day + " "
+                        + findings.values().stream().map(Finding::label).collect(Collectors.joining("/")));
         return new Inspection(id, unitId, day, new EnumMap<>(findings), note, me.username());
     }
 
@@ -400,13 +410,19 @@ public class ClassificationUnits {
                 .param("code", d.code().trim())
                 .param("name", d.name().trim())
                 .param("kind", UnitKind.parse(d.kind()).name())
-                .param("address", d.address() == null || d.address().isBlank() ? null : d.address().trim())
+                .param(
+                        "address",
+                        d.address() == null || d.address().isBlank()
+                                ? null
+                                : d.address().trim())
                 .param("lat", d.lat())
                 .param("lon", d.lon())
                 .param("grid", at.map(GridLocation::gridCode).orElse(null))
                 .param("district", district)
                 .param("dname", at.map(GridLocation::districtName).orElse(null))
-                .param("area", areaTypeOf(district, Boolean.TRUE.equals(d.rural())).name())
+                .param(
+                        "area",
+                        areaTypeOf(district, Boolean.TRUE.equals(d.rural())).name())
                 .param("r", d.count(WasteClass.RECYCLABLE))
                 .param("h", d.count(WasteClass.HAZARDOUS))
                 .param("k", d.count(WasteClass.KITCHEN))

@@ -1,7 +1,7 @@
 package org.cityops.wastestream.classification;
 
-import java.time.LocalDate;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.cityops.org.StaffMember;
@@ -90,7 +90,8 @@ class DemoClassificationSeeder implements ApplicationRunner {
             }
             n += 5;
         }
-        LocalDate yesterday = LocalDate.ofInstant(clock.instant(), CityClock.ZONE).minusDays(1);
+        LocalDate yesterday =
+                LocalDate.ofInstant(clock.instant(), CityClock.ZONE).minusDays(1);
         units.inspect(
                 tianning,
                 yesterday,

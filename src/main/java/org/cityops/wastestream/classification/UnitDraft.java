@@ -16,13 +16,12 @@ public record UnitDraft(
         Boolean rural) {
 
     int count(WasteClass c) {
-        Integer n =
-                switch (c) {
-                    case RECYCLABLE -> recyclable;
-                    case HAZARDOUS -> hazardous;
-                    case KITCHEN -> kitchen;
-                    case OTHER -> other;
-                };
+        Integer n = switch (c) {
+            case RECYCLABLE -> recyclable;
+            case HAZARDOUS -> hazardous;
+            case KITCHEN -> kitchen;
+            case OTHER -> other;
+        };
         return n == null ? 0 : n;
     }
 }

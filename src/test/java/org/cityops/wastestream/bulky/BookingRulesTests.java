@@ -58,8 +58,10 @@ class BookingRulesTests {
 
     @Test
     void throughput_above_the_daily_capacity_is_over_capacity() {
-        assertThat(BookingRules.overCapacity(new BigDecimal("5000"), new BigDecimal("5"))).isFalse();
-        assertThat(BookingRules.overCapacity(new BigDecimal("5000.01"), new BigDecimal("5"))).isTrue();
+        assertThat(BookingRules.overCapacity(new BigDecimal("5000"), new BigDecimal("5")))
+                .isFalse();
+        assertThat(BookingRules.overCapacity(new BigDecimal("5000.01"), new BigDecimal("5")))
+                .isTrue();
         assertThat(BookingRules.utilisationPercent(new BigDecimal("4200"), new BigDecimal("5")))
                 .isEqualByComparingTo("84.0");
         assertThat(BookingRules.tonnes(new BigDecimal("4215"))).isEqualByComparingTo("4.22");

@@ -133,7 +133,11 @@ class BulkyBookingTests {
     void cancelling_needs_the_code_and_the_phone_given_at_booking() throws Exception {
         Centre c = centre("测试分拣中心丁", 5, "5");
         String code = book(c, bulky.today().plusDays(1), "AM", "13700000007");
-        mvc.perform(post("/public/bulky/cancel").with(csrf()).with(fresh()).param("code", code).param("phone", "13700000008"))
+        mvc.perform(post("/public/bulky/cancel")
+                        .with(csrf())
+                        .with(fresh())
+                        .param("code", code)
+                        .param("phone", "13700000008"))
                 .andExpect(status().isBadRequest());
         mvc.perform(post("/public/bulky/cancel")
                         .with(csrf())
@@ -144,7 +148,11 @@ class BulkyBookingTests {
                 .andExpect(content().string(Matchers.containsString("data-testid=\"cancelled\"")));
         assertThat(bulky.bookings(c.id(), null, StaffMember.SYSTEM).get(0).status())
                 .isEqualTo(BookingStatus.CANCELLED);
-        mvc.perform(post("/public/bulky/cancel").with(csrf()).with(fresh()).param("code", code).param("phone", "13700000007"))
+        mvc.perform(post("/public/bulky/cancel")
+                        .with(csrf())
+                        .with(fresh())
+                        .param("code", code)
+                        .param("phone", "13700000007"))
                 .andExpect(status().isBadRequest());
     }
 
@@ -183,8 +191,12 @@ class BulkyBookingTests {
                 .getContentAsString(StandardCharsets.UTF_8);
         List<Object> mine = JsonPath.read(rows, "$[?(@.centreId==" + c.id() + ")]");
         assertThat(mine).hasSize(1);
-        assertThat(JsonPath.read(rows, "$[?(@.centreId==" + c.id() + ")].tonnes").toString()).contains("1.15");
-        assertThat(JsonPath.read(rows, "$[?(@.centreId==" + c.id() + ")].overCapacity").toString()).contains("true");
+        assertThat(JsonPath.read(rows, "$[?(@.centreId==" + c.id() + ")].tonnes")
+                        .toString())
+                .contains("1.15");
+        assertThat(JsonPath.read(rows, "$[?(@.centreId==" + c.id() + ")].overCapacity")
+                        .toString())
+                .contains("true");
         mvc.perform(get("/api/v1/wastestream/bulky/throughput/export?from=" + today + "&to=" + today)
                         .header("Authorization", token))
                 .andExpect(status().isOk());
@@ -214,7 +226,8 @@ class BulkyBookingTests {
             return r;
         };
         for (int i = 0; i < 10; i++) {
-            mvc.perform(booking(c, bulky.today().plusDays(1), "AM", "1350000%04d".formatted(i)).with(same))
+            mvc.perform(booking(c, bulky.today().plusDays(1), "AM", "1350000%04d".formatted(i))
+                            .with(same))
                     .andExpect(status().is3xxRedirection());
         }
         mvc.perform(booking(c, bulky.today().plusDays(1), "AM", "13500009999").with(same))
@@ -224,7 +237,8 @@ class BulkyBookingTests {
     @Test
     void the_demo_has_the_seed_seven_centres_with_liyang_at_5_tonnes_a_day() {
         List<Centre> centres = bulky.centres(StaffMember.SYSTEM);
-        assertThat(centres.stream().filter(x -> x.name().endsWith("中心") || x.name().endsWith("站")))
+        assertThat(centres.stream()
+                        .filter(x -> x.name().endsWith("中心") || x.name().endsWith("站")))
                 .extracting(Centre::name)
                 .contains("溧阳市大件垃圾分拣中心", "钟楼区大件垃圾处理中心", "武进区大件垃圾分拣站");
         Centre liyang = centres.stream()

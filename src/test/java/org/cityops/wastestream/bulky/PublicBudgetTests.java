@@ -36,7 +36,9 @@ class PublicBudgetTests {
         now.set(now.get().plusSeconds(600));
         assertThat(b.take("1.2.3.4")).isZero();
         Duration wait = b.take("1.2.3.4");
-        assertThat(wait).isGreaterThan(Duration.ofMinutes(49)).isLessThanOrEqualTo(Duration.ofMinutes(50).plusSeconds(1));
+        assertThat(wait)
+                .isGreaterThan(Duration.ofMinutes(49))
+                .isLessThanOrEqualTo(Duration.ofMinutes(50).plusSeconds(1));
         assertThat(b.take("5.6.7.8")).as("another address has its own budget").isZero();
         now.set(now.get().plus(wait));
         assertThat(b.take("1.2.3.4")).isZero();

@@ -134,7 +134,18 @@ class ClassificationCoverageTests {
             s.row("B1", "好单位", "小区", "路1号", String.valueOf(k.lat()), String.valueOf(k.lon()), "1", "1", "1", "1", "");
             s.row("B2", "坏类型", "商场", "路2号", String.valueOf(k.lat()), String.valueOf(k.lon()), "1", "1", "1", "1", "");
             s.row("B3", "城外", "学校", "路3号", "31.23", "121.47", "1", "1", "1", "1", "");
-            s.row("B1", "重复编号", "医院", "路4号", String.valueOf(k.lat()), String.valueOf(k.lon()), "1", "-1", "1", "1", "郊区");
+            s.row(
+                    "B1",
+                    "重复编号",
+                    "医院",
+                    "路4号",
+                    String.valueOf(k.lat()),
+                    String.valueOf(k.lon()),
+                    "1",
+                    "-1",
+                    "1",
+                    "1",
+                    "郊区");
             bad = wb.toBytes();
         }
         String body = mvc.perform(multipart(API + "/units/import")
@@ -184,8 +195,9 @@ class ClassificationCoverageTests {
                 .andExpect(content().string(Matchers.containsString("95.39%")));
         mvc.perform(get(API + "/units/export?covered=false").header("Authorization", token))
                 .andExpect(status().isOk())
-                .andExpect(content().contentTypeCompatibleWith(
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+                .andExpect(content()
+                        .contentTypeCompatibleWith(
+                                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
         String unitPage = "/wastestream/classification/units/"
                 + jdbc.sql("SELECT MIN(id) FROM wsc_unit").query(Long.class).single();
         mvc.perform(post(unitPage + "/inspections")

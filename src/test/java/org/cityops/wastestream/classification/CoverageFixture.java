@@ -29,7 +29,11 @@ public final class CoverageFixture {
             SheetWriter s = wb.sheet("分类投放单位", ClassificationUnits.HEADERS);
             int n = 0;
             var urban = java.util.List.of(
-                    DemoGrids.TIANNING, DemoGrids.ZHONGLOU, DemoGrids.XINBEI, DemoGrids.WUJIN, DemoGrids.JINTAN,
+                    DemoGrids.TIANNING,
+                    DemoGrids.ZHONGLOU,
+                    DemoGrids.XINBEI,
+                    DemoGrids.WUJIN,
+                    DemoGrids.JINTAN,
                     DemoGrids.JINGKAI);
             for (int i = 0; i < URBAN; i++) {
                 row(s, n++, urban.get(i % urban.size()), i / urban.size(), i < URBAN_COVERED, "建成区");

@@ -54,8 +54,10 @@ class CoverageRuleTests {
 
     @Test
     void a_rate_at_the_target_meets_it_and_below_does_not() {
-        assertThat(CoverageRule.meets(new BigDecimal("80.00"), new BigDecimal("80"))).isTrue();
-        assertThat(CoverageRule.meets(new BigDecimal("79.99"), new BigDecimal("80"))).isFalse();
+        assertThat(CoverageRule.meets(new BigDecimal("80.00"), new BigDecimal("80")))
+                .isTrue();
+        assertThat(CoverageRule.meets(new BigDecimal("79.99"), new BigDecimal("80")))
+                .isFalse();
         assertThat(CoverageRule.meets(null, new BigDecimal("50"))).isFalse();
     }
 
