@@ -306,11 +306,11 @@ public class ClassificationUnits {
                     n[c.ordinal()] = r.integer(cols.of(c.column()), c.column(), sheetErrors);
                 }
                 Integer areaCol = cols.of("区域");
-                Boolean rural = areaCol == null ? Boolean.FALSE : rural(r.textOrNull(areaCol));
-                if (rural == null) {
+                Optional<Boolean> area = areaCol == null ? Optional.of(false) : rural(r.textOrNull(areaCol));
+                if (area.isEmpty()) {
                     errors.add(new RowError(r.number(), "区域", "区域须为 建成区 或 农村 must be 建成区 or 农村"));
-                    rural = false;
                 }
+                boolean rural = area.orElse(false);
                 rows.add(new Row(
                         r.number(),
                         new UnitDraft(
@@ -384,12 +384,12 @@ public class ClassificationUnits {
         }
     }
 
-    /** 区域: 建成区 (or blank) is false, 农村 true, anything else null (an error). */
-    static Boolean rural(String text) {
+    /** 区域: 建成区 (or blank) is false, 农村 true, anything else empty (an error). */
+    static Optional<Boolean> rural(String text) {
         if (text == null || text.isBlank() || text.trim().equals("建成区")) {
-            return false;
+            return Optional.of(false);
         }
-        return text.trim().equals("农村") ? true : null;
+        return text.trim().equals("农村") ? Optional.of(true) : Optional.empty();
     }
 
     public static ScopeFilter scope(StaffMember me) {
