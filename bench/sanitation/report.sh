@@ -5,7 +5,7 @@
 #     districts, codes BENCH-…) through POST /api/v1/sanitation/segments/import (GeoJSON, all or nothing),
 #  2. puts them in one plan (1 pass a day) through POST /plans,
 #  3. writes a day of passes for them into san_pass (sanitation's own table; the engine would write the same rows):
-#     60 % swept fully twice, 20 % half, 20 % nothing — 8,000 passes,
+#     60 % swept fully twice, 20 % half once, 20 % nothing — 7,000 passes,
 #  4. times GET /api/v1/sanitation/coverage?day= (the whole city: 5,050 segments) N times after 3 warm-ups and
 #     prints p50 / p95 / max, with the load average before and after.
 # Usage: CITYOPS_URL=http://127.0.0.1:18091 DB=h_san3_bench bench/sanitation/report.sh [N=30]
@@ -43,6 +43,8 @@ json.dump({"type": "FeatureCollection", "features": features}, open(sys.argv[1],
 PY
   echo "== import 5,000 segments"
   time curl -sf -H "$H" -F "file=@$TMP/bench.geojson;filename=bench.geojson" "$URL/api/v1/sanitation/segments/import" | head -c 200; echo
+fi
+if [ "$(psql -h 127.0.0.1 -U postgres -d "$DB" -tAc "SELECT COUNT(*) FROM san_plan WHERE name = '基准计划'")" -eq 0 ]; then
   IDS=$(psql -h 127.0.0.1 -U postgres -d "$DB" -tAc "SELECT string_agg(id::text, ',') FROM san_segment WHERE code LIKE 'BENCH-%'")
   curl -sf -H "$H" -H 'Content-Type: application/json' "$URL/api/v1/sanitation/plans" \
     -d "{\"name\":\"基准计划\",\"passesPerDay\":1,\"windows\":\"05:00-11:00\",\"minSpeedKmh\":3,\"maxSpeedKmh\":15,\"segmentIds\":[$IDS]}" >/dev/null
