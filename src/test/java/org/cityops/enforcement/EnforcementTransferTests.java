@@ -118,14 +118,14 @@ class EnforcementTransferTests {
         List<String> actions = JsonPath.read(history, "$.history[*].action");
         assertThat(actions).containsSubsequence("DISPATCH", "ACCEPT", "SUSPEND");
         org.springframework.mock.web.MockHttpSession shiftLeader =
-                (org.springframework.mock.web.MockHttpSession) mvc.perform(
-                                org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders
+                (org.springframework.mock.web.MockHttpSession)
+                        mvc.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders
                                         .formLogin("/login")
                                         .user("shiftlead1")
                                         .password(Api.DEMO_PASSWORD))
-                        .andReturn()
-                        .getRequest()
-                        .getSession();
+                                .andReturn()
+                                .getRequest()
+                                .getSession();
         mvc.perform(get("/cases/" + caseId).session(shiftLeader))
                 .andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()

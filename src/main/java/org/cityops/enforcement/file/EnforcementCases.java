@@ -398,6 +398,16 @@ public class EnforcementCases {
         return c;
     }
 
+    /** A case in the caller's area (404 otherwise). */
+    EnforcementCase visibleCase(long id, StaffMember me) {
+        return visible(store.find(id), me);
+    }
+
+    /** The same, locked for the caller's transaction. */
+    EnforcementCase lockVisible(long id, StaffMember me) {
+        return visible(store.lock(id), me);
+    }
+
     static ScopeFilter scope(StaffMember me) {
         return ScopeRule.filter(me, RecordKind.AREA);
     }
