@@ -27,6 +27,13 @@ async function act(page, user, id, body) {
   return res.json();
 }
 
+/** Submits a form whose answer is a redirect back to the page, and waits for the new document. */
+async function submitAndReload(page, button) {
+  await page.evaluate(() => { document.body.dataset.stale = '1'; });
+  await button.click();
+  await page.waitForFunction(() => document.body && !document.body.dataset.stale && document.readyState === 'complete');
+}
+
 /** Takes a step on the case file page and expects it to be done (or shows the refusal). */
 async function step(page, name, fields = {}) {
   const form = page.locator('[data-testid=step-form]');
@@ -36,7 +43,7 @@ async function step(page, name, fields = {}) {
     if ((await input.evaluate((e) => e.tagName)) === 'SELECT') await input.selectOption(value);
     else await input.fill(String(value));
   }
-  await Promise.all([page.waitForLoadState('load'), form.locator('[data-testid=step-submit]').click()]);
+  await submitAndReload(page, form.locator('[data-testid=step-submit]'));
   const error = page.locator('[data-testid=step-error]');
   assert.equal(await error.count(), 0, `${name}: ${await error.count() ? await error.textContent() : ''}`);
   await page.locator('[data-testid=step-done]').waitFor();
@@ -97,6 +104,17 @@ test('a 违建 12319 case transferred to enforcement is carried to 结案 and th
   // 立案 → 告知 (较重: 20,000 yuan, which carries a hearing right and so legal review) → 放弃 → 提交法制审核
   await officer.goto(caseFile);
   await step(officer, 'FILE', { note: '经现场检查，符合立案条件' });
+  // 证据: a site photo with its time and GPS position
+  const evidence = officer.locator('[data-testid=evidence-form]');
+  await evidence.locator('[name=kind]').selectOption('PHOTO');
+  await evidence.locator('[name=file]').setInputFiles({ name: '现场.jpg', mimeType: 'image/jpeg',
+    buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 0xff, 0xd9]) });
+  await evidence.locator('[name=takenAt]').fill('2026-01-05T09:30');
+  await evidence.locator('[name=lat]').fill(String(LAT));
+  await evidence.locator('[name=lon]').fill(String(LON));
+  await submitAndReload(officer, evidence.locator('[data-testid=evidence-submit]'));
+  assert.equal(await officer.locator('[data-testid=step-error]').count(), 0);
+  assert.equal(await officer.locator('[data-testid=evidence] tr[data-evidence]').count(), 1);
   await step(officer, 'NOTIFY', { tier: 'SERIOUS', fine: 20000 });
   assert.ok(await officer.locator('text=须法制审核').count() > 0);
   await step(officer, 'WAIVE', { note: '当事人书面放弃陈述申辩和听证' });
