@@ -34,18 +34,44 @@ class StreetfrontPageController {
     private final Facilities facilities;
     private final Inspections inspections;
     private final OrgDirectory org;
+    private final org.cityops.streetfront.signs.FacilityImport facilityImport;
 
-    StreetfrontPageController(Facilities facilities, Inspections inspections, OrgDirectory org) {
+    StreetfrontPageController(
+            Facilities facilities,
+            Inspections inspections,
+            OrgDirectory org,
+            org.cityops.streetfront.signs.FacilityImport facilityImport) {
         this.facilities = facilities;
         this.inspections = inspections;
         this.org = org;
+        this.facilityImport = facilityImport;
     }
 
     @GetMapping("/streetfront/facilities")
     String list(@CurrentActor StaffMember me, @RequestParam(required = false) String owner, Model model) {
         model.addAttribute("owner", owner);
         model.addAttribute("facilities", facilities.list(me, owner));
+        model.addAttribute("canManage", me.hasAny(Role.ADMIN, Role.LEADER, Role.STREETFRONT_SUPERVISOR));
         return "streetfront/facilities";
+    }
+
+    @PostMapping("/streetfront/facilities/import")
+    @PreAuthorize(StreetfrontRoles.MANAGE)
+    String importFacilities(
+            @CurrentActor StaffMember me,
+            @RequestParam(value = "file", required = false) org.springframework.web.multipart.MultipartFile file,
+            RedirectAttributes redirect)
+            throws java.io.IOException {
+        if (file == null || file.isEmpty()) {
+            redirect.addFlashAttribute("error", "请选择 .xlsx 文件");
+            return "redirect:/streetfront/facilities";
+        }
+        try (java.io.InputStream in = file.getInputStream()) {
+            redirect.addFlashAttribute("imported", facilityImport.importXlsx(in, me));
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/streetfront/facilities";
     }
 
     @GetMapping("/streetfront/facilities/{id}")
