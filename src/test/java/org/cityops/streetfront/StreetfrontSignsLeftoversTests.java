@@ -61,17 +61,18 @@ class StreetfrontSignsLeftoversTests {
         mvc.perform(get("/api/v1/streetfront/facilities/" + other)
                         .header("Authorization", Api.bearer(mvc, "streetfront-tianning")))
                 .andExpect(status().isNotFound());
-        mvc.perform(get("/streetfront/facilities/" + other + "/qr.png")
-                        .session(login("streetfront-tianning")))
+        mvc.perform(get("/streetfront/facilities/" + other + "/qr.png").session(login("streetfront-tianning")))
                 .andExpect(status().isNotFound());
     }
 
     @Test
     void the_qr_image_of_a_facility_decodes_to_its_public_card_link_and_needs_a_signed_in_reader() throws Exception {
-        var row = jdbc.sql("SELECT id, qr_token FROM sf_facility WHERE district_code = '320402' FETCH FIRST 1 ROWS ONLY")
+        var row = jdbc.sql(
+                        "SELECT id, qr_token FROM sf_facility WHERE district_code = '320402' FETCH FIRST 1 ROWS ONLY")
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)})
                 .single();
-        byte[] png = mvc.perform(get("/streetfront/facilities/" + row[0] + "/qr.png").session(login("inspector1")))
+        byte[] png = mvc.perform(
+                        get("/streetfront/facilities/" + row[0] + "/qr.png").session(login("inspector1")))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType("image/png"))
                 .andReturn()
@@ -80,7 +81,9 @@ class StreetfrontSignsLeftoversTests {
         var img = ImageIO.read(new ByteArrayInputStream(png));
         int[] pixels = img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
         var source = new RGBLuminanceSource(img.getWidth(), img.getHeight(), pixels);
-        String text = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source))).getText();
+        String text = new QRCodeReader()
+                .decode(new BinaryBitmap(new HybridBinarizer(source)))
+                .getText();
         assertThat(text).endsWith("/public/signs/" + row[1]);
         mvc.perform(get("/streetfront/facilities/" + row[0] + "/qr.png")).andExpect(status().is3xxRedirection());
     }
@@ -100,9 +103,12 @@ class StreetfrontSignsLeftoversTests {
                 .andExpect(jsonPath("$.imported").value(0))
                 .andExpect(jsonPath("$.errors[0].row").value(3))
                 .andExpect(jsonPath("$.errors[0].column").value("纬度"));
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM sf_facility WHERE code LIKE 'T-IMP-%'").query(Long.class).single())
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM sf_facility WHERE code LIKE 'T-IMP-%'")
+                        .query(Long.class)
+                        .single())
                 .isZero();
-        List<List<Object>> good = List.of(rows.get(0), List.of("T-IMP-2", "导入店招二", "独立式", "广告牌", "导入面馆", credit, lat, lon + 0.0003, 8.0, 4.0));
+        List<List<Object>> good = List.of(
+                rows.get(0), List.of("T-IMP-2", "导入店招二", "独立式", "广告牌", "导入面馆", credit, lat, lon + 0.0003, 8.0, 4.0));
         mvc.perform(multipart("/api/v1/streetfront/facilities/import")
                         .file(new MockMultipartFile("file", "f.xlsx", "application/octet-stream", xlsx(good)))
                         .header("Authorization", Api.bearer(mvc, "streetfront1")))

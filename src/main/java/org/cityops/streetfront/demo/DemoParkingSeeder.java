@@ -45,7 +45,8 @@ class DemoParkingSeeder implements ApplicationRunner {
     static final int COLS = 20;
 
     /** The same strings as org's DemoSecrets.PARKING_KEYS (the production guard refuses them). */
-    static final List<String> KEYS = List.of("cityops-demo-parking-a", "cityops-demo-parking-b", "cityops-demo-parking-c");
+    static final List<String> KEYS =
+            List.of("cityops-demo-parking-a", "cityops-demo-parking-b", "cityops-demo-parking-c");
 
     private final JdbcClient jdbc;
     private final ParkingAreas areas;
@@ -85,7 +86,10 @@ class DemoParkingSeeder implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        if (jdbc.sql("SELECT COUNT(*) FROM sf_park_area WHERE synthetic").query(Long.class).single() > 0) {
+        if (jdbc.sql("SELECT COUNT(*) FROM sf_park_area WHERE synthetic")
+                        .query(Long.class)
+                        .single()
+                > 0) {
             return;
         }
         int made = 0;
@@ -100,7 +104,11 @@ class DemoParkingSeeder implements ApplicationRunner {
                     }
                     ParkingArea a = areas.create(
                             new ParkingAreas.AreaDraft(
-                                    code(d.code(), c, r), d.name() + "区演示路" + (r + 1) + "段停放区" + (c + 1), line(d, c, r), 2.0, null),
+                                    code(d.code(), c, r),
+                                    d.name() + "区演示路" + (r + 1) + "段停放区" + (c + 1),
+                                    line(d, c, r),
+                                    2.0,
+                                    null),
                             StaffMember.SYSTEM,
                             true);
                     made++;
@@ -120,7 +128,16 @@ class DemoParkingSeeder implements ApplicationRunner {
                 String wkt = String.format(
                         java.util.Locale.ROOT,
                         "POLYGON((%.7f %.7f, %.7f %.7f, %.7f %.7f, %.7f %.7f, %.7f %.7f))",
-                        w, n, e, n, e, s, w, s, w, n);
+                        w,
+                        n,
+                        e,
+                        n,
+                        e,
+                        s,
+                        w,
+                        s,
+                        w,
+                        n);
                 areas.createZone(
                         "JT-" + d.code() + "-" + (z + 1),
                         d.name() + (z == 0 ? "区地铁站出入口禁停区（演示）" : "区医院门前禁停区（演示）"),
@@ -130,11 +147,18 @@ class DemoParkingSeeder implements ApplicationRunner {
             }
         }
         List<ParkingOperator> ops = new ArrayList<>();
-        String[][] defs = {{"DEMO-A", "演示单车甲（合成）", "30000"}, {"DEMO-B", "演示单车乙（合成）", "20000"}, {"DEMO-C", "演示单车丙（合成）", "8000"}};
+        String[][] defs = {
+            {"DEMO-A", "演示单车甲（合成）", "30000"}, {"DEMO-B", "演示单车乙（合成）", "20000"}, {"DEMO-C", "演示单车丙（合成）", "8000"}
+        };
         for (int i = 0; i < defs.length; i++) {
             String credit17 = "91320400MA1PK000" + (i + 1);
             ParkingOperator o = operators.create(
-                    defs[i][0], defs[i][1], credit17 + CreditCode.checkChar(credit17), Integer.parseInt(defs[i][2]), StaffMember.SYSTEM, true);
+                    defs[i][0],
+                    defs[i][1],
+                    credit17 + CreditCode.checkChar(credit17),
+                    Integer.parseInt(defs[i][2]),
+                    StaffMember.SYSTEM,
+                    true);
             operators.registerKey(o.id(), KEYS.get(i));
             ops.add(o);
         }
@@ -155,12 +179,19 @@ class DemoParkingSeeder implements ApplicationRunner {
         int k = 0;
         for (int i = 0; i < ops.size(); i++) {
             for (int j = 0; j < perOperator[i]; j++) {
-                DemoStreetfrontSeeder.DemoDistrict d = DemoStreetfrontSeeder.DISTRICTS.get(k % DemoStreetfrontSeeder.DISTRICTS.size());
+                DemoStreetfrontSeeder.DemoDistrict d =
+                        DemoStreetfrontSeeder.DISTRICTS.get(k % DemoStreetfrontSeeder.DISTRICTS.size());
                 double lat = DemoStreetfrontSeeder.NORTH - (d.row() + 12 + j + 0.5) * DemoStreetfrontSeeder.CELL_DLAT;
                 double lon = DemoStreetfrontSeeder.WEST + (d.col() + 2 + i + 0.5) * DemoStreetfrontSeeder.CELL_DLON;
                 TowRecord t = tows.tow(
-                        new Tows.TowDraft("SHARED_BIKE", "BK" + (8800100 + k), ops.get(i).id(), lat, lon,
-                                d.name() + "区演示路" + (k + 1) + "号（盲道上）", d.name() + "区非机动车停放保管场"),
+                        new Tows.TowDraft(
+                                "SHARED_BIKE",
+                                "BK" + (8800100 + k),
+                                ops.get(i).id(),
+                                lat,
+                                lon,
+                                d.name() + "区演示路" + (k + 1) + "号（盲道上）",
+                                d.name() + "区非机动车停放保管场"),
                         inspector,
                         true);
                 if (k % 3 == 0) {
@@ -171,6 +202,11 @@ class DemoParkingSeeder implements ApplicationRunner {
                 k++;
             }
         }
-        log.info("demo parking: {} areas, {} m of parking lines (synthetic), {} operators, {} tows", made, Math.round(metres), ops.size(), k);
+        log.info(
+                "demo parking: {} areas, {} m of parking lines (synthetic), {} operators, {} tows",
+                made,
+                Math.round(metres),
+                ops.size(),
+                k);
     }
 }

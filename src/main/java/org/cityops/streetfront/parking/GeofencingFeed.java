@@ -33,7 +33,9 @@ public class GeofencingFeed {
     private final boolean endOutsideAllowed;
 
     GeofencingFeed(
-            ParkingAreas areas, Clock clock, @Value("${cityops.parking.ride-end-outside-areas:false}") boolean endOutsideAllowed) {
+            ParkingAreas areas,
+            Clock clock,
+            @Value("${cityops.parking.ride-end-outside-areas:false}") boolean endOutsideAllowed) {
         this.areas = areas;
         this.clock = clock;
         this.endOutsideAllowed = endOutsideAllowed;
@@ -50,7 +52,8 @@ public class GeofencingFeed {
         for (ParkingArea a : areas.allAreas()) {
             var line = ParkingGeometry.line(a.lineWkt(), "lineWkt").geometry();
             if (line != null) {
-                features.add(feature(a.code(), a.name(), ParkingGeometry.bay(line, a.depthM()), rule(true, true, true)));
+                features.add(
+                        feature(a.code(), a.name(), ParkingGeometry.bay(line, a.depthM()), rule(true, true, true)));
             }
         }
         Map<String, Object> fc = new LinkedHashMap<>();
@@ -60,7 +63,10 @@ public class GeofencingFeed {
         data.put("geofencing_zones", fc);
         data.put("global_rules", List.of(rule(true, endOutsideAllowed, true)));
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("last_updated", OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.SECONDS), CityClock.ZONE).toString());
+        doc.put(
+                "last_updated",
+                OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.SECONDS), CityClock.ZONE)
+                        .toString());
         doc.put("ttl", TTL_SECONDS);
         doc.put("version", "3.0");
         doc.put("data", data);

@@ -57,8 +57,7 @@ public class ParkingAreas {
     static final ScopeColumns COLUMNS = new ScopeColumns("grid_code", "district_code", "street_code", null, null);
 
     /** The spreadsheet's columns, in order: the export writes them, the import finds them by name. */
-    public static final List<String> HEADERS =
-            List.of("编号", "名称", "停放线(WKT)", "进深(米)", "容量(辆)", "长度(米)", "区", "当前数量");
+    public static final List<String> HEADERS = List.of("编号", "名称", "停放线(WKT)", "进深(米)", "容量(辆)", "长度(米)", "区", "当前数量");
 
     static final int MAX_IMPORT_ROWS = 5_000;
 
@@ -80,7 +79,8 @@ public class ParkingAreas {
     }
 
     /** A checked draft: the parsed line and where its midpoint lies. */
-    private record Checked(AreaDraft draft, LineString line, double lengthM, double depthM, int capacity, GridLocation at) {}
+    private record Checked(
+            AreaDraft draft, LineString line, double lengthM, double depthM, int capacity, GridLocation at) {}
 
     /** Creates one area; a problem is a 400 naming the field. */
     @Transactional
@@ -90,10 +90,16 @@ public class ParkingAreas {
             throw new InvalidInputException(p.message(), p.field());
         }
         if (exists("sf_park_area", d.code().trim())) {
-            throw new InvalidInputException("停放区编号已存在 code already exists: " + d.code().trim(), "code");
+            throw new InvalidInputException(
+                    "停放区编号已存在 code already exists: " + d.code().trim(), "code");
         }
         long id = insert((Checked) c, synthetic);
-        audit.record("SF_PARK_AREA", String.valueOf(id), "CREATE", null, d.code().trim() + " " + d.name().trim());
+        audit.record(
+                "SF_PARK_AREA",
+                String.valueOf(id),
+                "CREATE",
+                null,
+                d.code().trim() + " " + d.name().trim());
         return get(id, StaffMember.SYSTEM);
     }
 
@@ -164,7 +170,8 @@ public class ParkingAreas {
         }
         ParkingGeometry.Parsed<Polygon> parsed = ParkingGeometry.polygon(polygonWkt, "polygonWkt");
         if (parsed.problem() != null) {
-            throw new InvalidInputException(parsed.problem().message(), parsed.problem().field());
+            throw new InvalidInputException(
+                    parsed.problem().message(), parsed.problem().field());
         }
         Coordinate centre = parsed.geometry().getInteriorPoint().getCoordinate();
         GridLocation at = grids.locate(centre.y, centre.x)
@@ -179,7 +186,10 @@ public class ParkingAreas {
                 .param("code", code.trim())
                 .param("name", name.trim())
                 .param("wkt", parsed.geometry().toText())
-                .param("area", BigDecimal.valueOf(ParkingGeometry.areaM2(parsed.geometry())).setScale(1, RoundingMode.HALF_UP))
+                .param(
+                        "area",
+                        BigDecimal.valueOf(ParkingGeometry.areaM2(parsed.geometry()))
+                                .setScale(1, RoundingMode.HALF_UP))
                 .param("grid", at.gridCode())
                 .param("street", at.streetCode())
                 .param("district", at.districtCode())
@@ -188,7 +198,10 @@ public class ParkingAreas {
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
         audit.record("SF_PARK_ZONE", String.valueOf(id), "CREATE", null, code.trim() + " " + name.trim());
-        return zones(StaffMember.SYSTEM).stream().filter(z -> z.id() == id).findFirst().orElseThrow();
+        return zones(StaffMember.SYSTEM).stream()
+                .filter(z -> z.id() == id)
+                .findFirst()
+                .orElseThrow();
     }
 
     public ParkingArea get(long id, StaffMember me) {
@@ -252,7 +265,9 @@ public class ParkingAreas {
 
     /** Every area and zone of the city, for the published feed (no scope: it is public data). */
     List<ParkingArea> allAreas() {
-        return jdbc.sql("SELECT * FROM sf_park_area ORDER BY id").query(ParkingAreas::map).list();
+        return jdbc.sql("SELECT * FROM sf_park_area ORDER BY id")
+                .query(ParkingAreas::map)
+                .list();
     }
 
     /** Total length (m) and count of the caller's areas. */
@@ -299,7 +314,8 @@ public class ParkingAreas {
             if (!missing.isEmpty()) {
                 return new ImportReport(
                         0,
-                        List.of(new SheetError(sheetName, header.get().number(), missing.get(0), "缺少列 missing columns " + missing)));
+                        List.of(new SheetError(
+                                sheetName, header.get().number(), missing.get(0), "缺少列 missing columns " + missing)));
             }
             Set<String> codes = new HashSet<>();
             for (DataRow r : sheet.dataRowsBelow(header.get(), MAX_IMPORT_ROWS)) {
@@ -341,8 +357,8 @@ public class ParkingAreas {
         return new ImportReport(rows.size(), List.of());
     }
 
-    private static final Map<String, String> COLUMN_OF = Map.of(
-            "code", "编号", "name", "名称", "lineWkt", "停放线(WKT)", "depthM", "进深(米)", "capacity", "容量(辆)");
+    private static final Map<String, String> COLUMN_OF =
+            Map.of("code", "编号", "name", "名称", "lineWkt", "停放线(WKT)", "depthM", "进深(米)", "capacity", "容量(辆)");
 
     /** The caller's areas as .xlsx, in the import's columns (length, district and count are read-only). */
     public byte[] exportXlsx(StaffMember me) {

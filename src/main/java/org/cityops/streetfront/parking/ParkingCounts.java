@@ -29,7 +29,13 @@ public class ParkingCounts {
 
     /** What a report did: the area's new occupancy, whether it overflows, the alert, the count's warning. */
     public record CountResult(
-            long countId, String areaCode, Integer occupancy, int capacity, boolean overflowing, Long alertId, String warning) {}
+            long countId,
+            String areaCode,
+            Integer occupancy,
+            int capacity,
+            boolean overflowing,
+            Long alertId,
+            String warning) {}
 
     private final JdbcClient jdbc;
     private final ParkingAreas areas;
@@ -61,7 +67,13 @@ public class ParkingCounts {
                 .query(ParkingAreas::map)
                 .optional()
                 .orElseThrow(() -> new NotFoundException("停放区不存在 unknown areaCode " + areaCode.trim()));
-        return record(a, op.id(), op.fleetCap(), ParkingRules.Source.OPERATOR, bikes, ParkingOperators.CLIENT_PREFIX + op.code());
+        return record(
+                a,
+                op.id(),
+                op.fleetCap(),
+                ParkingRules.Source.OPERATOR,
+                bikes,
+                ParkingOperators.CLIENT_PREFIX + op.code());
     }
 
     private CountResult record(
@@ -117,7 +129,12 @@ public class ParkingCounts {
                     .param("c", a.capacity())
                     .update(ak, "id");
             alertId = ak.getKeyAs(Number.class).longValue();
-            audit.record("SF_PARK_ALERT", String.valueOf(alertId), "ALERT_OPEN", null, a.code() + " " + occupancy + "/" + a.capacity());
+            audit.record(
+                    "SF_PARK_ALERT",
+                    String.valueOf(alertId),
+                    "ALERT_OPEN",
+                    null,
+                    a.code() + " " + occupancy + "/" + a.capacity());
         } else if (over) {
             jdbc.sql("UPDATE sf_park_alert SET occupancy = :o WHERE id = :id AND occupancy < :o")
                     .param("o", occupancy)
@@ -128,7 +145,12 @@ public class ParkingCounts {
                     .param("at", DbTime.toDb(now))
                     .param("id", open)
                     .update();
-            audit.record("SF_PARK_ALERT", String.valueOf(open), "ALERT_CLOSE", null, a.code() + " " + occupancy + "/" + a.capacity());
+            audit.record(
+                    "SF_PARK_ALERT",
+                    String.valueOf(open),
+                    "ALERT_CLOSE",
+                    null,
+                    a.code() + " " + occupancy + "/" + a.capacity());
             alertId = null;
         }
         return new CountResult(countId, a.code(), occupancy, a.capacity(), over, alertId, warning);
@@ -137,10 +159,14 @@ public class ParkingCounts {
     /** The caller's open overflow alerts, newest first (or, with {@code all}, the last 500 of any state). */
     public List<OverflowAlert> alerts(StaffMember me, boolean all) {
         Map<String, Object> params = new HashMap<>();
-        String where = ParkingAreas.scope(me).sql(new org.cityops.org.ScopeColumns("a.grid_code", "a.district_code", "a.street_code", null, null), params);
-        return jdbc.sql("SELECT l.*, a.code, a.name, a.district_code FROM sf_park_alert l JOIN sf_park_area a ON a.id = l.area_id "
-                        + "WHERE " + (all ? "" : "l.closed_at IS NULL AND ") + where
-                        + " ORDER BY l.opened_at DESC FETCH FIRST 500 ROWS ONLY")
+        String where = ParkingAreas.scope(me)
+                .sql(
+                        new org.cityops.org.ScopeColumns("a.grid_code", "a.district_code", "a.street_code", null, null),
+                        params);
+        return jdbc.sql(
+                        "SELECT l.*, a.code, a.name, a.district_code FROM sf_park_alert l JOIN sf_park_area a ON a.id = l.area_id "
+                                + "WHERE " + (all ? "" : "l.closed_at IS NULL AND ") + where
+                                + " ORDER BY l.opened_at DESC FETCH FIRST 500 ROWS ONLY")
                 .params(params)
                 .query((rs, n) -> new OverflowAlert(
                         rs.getLong("id"),
@@ -156,13 +182,15 @@ public class ParkingCounts {
     }
 
     /** One recent count with its warning, for the area page. */
-    public record CountLine(long id, String source, String operatorName, int bikes, String reportedBy, Instant at, String warning) {}
+    public record CountLine(
+            long id, String source, String operatorName, int bikes, String reportedBy, Instant at, String warning) {}
 
     /** The area's last 50 counts, newest first. */
     public List<CountLine> recent(long areaId, StaffMember me) {
         areas.get(areaId, me);
-        return jdbc.sql("SELECT c.*, o.name op FROM sf_park_count c LEFT JOIN sf_park_operator o ON o.id = c.operator_id "
-                        + "WHERE c.area_id = :a ORDER BY c.counted_at DESC, c.id DESC FETCH FIRST 50 ROWS ONLY")
+        return jdbc.sql(
+                        "SELECT c.*, o.name op FROM sf_park_count c LEFT JOIN sf_park_operator o ON o.id = c.operator_id "
+                                + "WHERE c.area_id = :a ORDER BY c.counted_at DESC, c.id DESC FETCH FIRST 50 ROWS ONLY")
                 .param("a", areaId)
                 .query((rs, n) -> new CountLine(
                         rs.getLong("id"),

@@ -44,11 +44,14 @@ public final class ParkingGeometry {
             return new Parsed<>(null, new Problem(field, "停放线须为 LINESTRING(经度 纬度, …) line must be a WKT LINESTRING"));
         }
         if (l.getNumPoints() > MAX_POINTS || !inRange(l.getCoordinates())) {
-            return new Parsed<>(null, new Problem(field, "停放线坐标无效或点数超过500 coordinates out of range or over 500 points"));
+            return new Parsed<>(
+                    null, new Problem(field, "停放线坐标无效或点数超过500 coordinates out of range or over 500 points"));
         }
         double m = lengthM(l);
         if (m < MIN_LINE_M || m > MAX_LINE_M) {
-            return new Parsed<>(null, new Problem(field, "停放线长度须在2至2000米之间 line must be 2–2000 m long, is " + Math.round(m) + " m"));
+            return new Parsed<>(
+                    null,
+                    new Problem(field, "停放线长度须在2至2000米之间 line must be 2–2000 m long, is " + Math.round(m) + " m"));
         }
         return new Parsed<>(l, null);
     }
@@ -85,7 +88,8 @@ public final class ParkingGeometry {
         double p2 = Math.toRadians(lat2);
         double dp = p2 - p1;
         double dl = Math.toRadians(lon2 - lon1);
-        double h = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+        double h =
+                Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
         return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
     }
 

@@ -51,7 +51,8 @@ public class ParkingOperators {
 
     /** Registers an operator; 400 naming the field for a bad code, credit code or cap. */
     @Transactional
-    public ParkingOperator create(String code, String name, String creditCode, Integer fleetCap, StaffMember me, boolean synthetic) {
+    public ParkingOperator create(
+            String code, String name, String creditCode, Integer fleetCap, StaffMember me, boolean synthetic) {
         if (code == null || !code.trim().matches("[A-Za-z0-9_-]{2,32}")) {
             throw new InvalidInputException("企业代码须为2至32位字母数字 code must be 2–32 letters or digits", "code");
         }
@@ -64,7 +65,11 @@ public class ParkingOperators {
         if (fleetCap == null || fleetCap < 1 || fleetCap > 1_000_000) {
             throw new InvalidInputException("投放上限须在1至1000000辆之间 fleet cap must be 1–1000000", "fleetCap");
         }
-        if (jdbc.sql("SELECT COUNT(*) FROM sf_park_operator WHERE code = :c").param("c", code.trim()).query(Long.class).single() > 0) {
+        if (jdbc.sql("SELECT COUNT(*) FROM sf_park_operator WHERE code = :c")
+                        .param("c", code.trim())
+                        .query(Long.class)
+                        .single()
+                > 0) {
             throw new InvalidInputException("企业代码已存在 code already exists", "code");
         }
         var keys = new GeneratedKeyHolder();
@@ -78,7 +83,12 @@ public class ParkingOperators {
                 .param("now", DbTime.toDb(clock.instant()))
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
-        audit.record("SF_PARK_OPERATOR", String.valueOf(id), "CREATE", null, code.trim() + " " + name.trim() + " cap " + fleetCap);
+        audit.record(
+                "SF_PARK_OPERATOR",
+                String.valueOf(id),
+                "CREATE",
+                null,
+                code.trim() + " " + name.trim() + " cap " + fleetCap);
         return get(id);
     }
 
@@ -122,7 +132,9 @@ public class ParkingOperators {
     }
 
     public List<ParkingOperator> list() {
-        return jdbc.sql("SELECT * FROM sf_park_operator ORDER BY code").query(ParkingOperators::map).list();
+        return jdbc.sql("SELECT * FROM sf_park_operator ORDER BY code")
+                .query(ParkingOperators::map)
+                .list();
     }
 
     /** One operator's statistics over {@link #PERIOD}, with its place on the 红黑榜. */
@@ -145,16 +157,18 @@ public class ParkingOperators {
     public List<OperatorStats> stats() {
         Instant from = clock.instant().minus(PERIOD);
         Map<Long, long[]> n = new HashMap<>();
-        jdbc.sql("SELECT operator_id, COUNT(*) c, SUM(CASE WHEN warning IS NULL THEN 0 ELSE 1 END) w FROM sf_park_count "
-                        + "WHERE operator_id IS NOT NULL AND counted_at >= :from GROUP BY operator_id")
+        jdbc.sql(
+                        "SELECT operator_id, COUNT(*) c, SUM(CASE WHEN warning IS NULL THEN 0 ELSE 1 END) w FROM sf_park_count "
+                                + "WHERE operator_id IS NOT NULL AND counted_at >= :from GROUP BY operator_id")
                 .param("from", DbTime.toDb(from))
                 .query(rs -> {
                     long[] v = n.computeIfAbsent(rs.getLong("operator_id"), k -> new long[5]);
                     v[0] = rs.getLong("c");
                     v[1] = rs.getLong("w");
                 });
-        jdbc.sql("SELECT operator_id, COUNT(*) t, SUM(CASE WHEN released_at IS NULL THEN 0 ELSE 1 END) r FROM sf_park_tow "
-                        + "WHERE operator_id IS NOT NULL AND towed_at >= :from GROUP BY operator_id")
+        jdbc.sql(
+                        "SELECT operator_id, COUNT(*) t, SUM(CASE WHEN released_at IS NULL THEN 0 ELSE 1 END) r FROM sf_park_tow "
+                                + "WHERE operator_id IS NOT NULL AND towed_at >= :from GROUP BY operator_id")
                 .param("from", DbTime.toDb(from))
                 .query(rs -> {
                     long[] v = n.computeIfAbsent(rs.getLong("operator_id"), k -> new long[5]);
@@ -196,6 +210,10 @@ public class ParkingOperators {
 
     static ParkingOperator map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new ParkingOperator(
-                rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("credit_code"), rs.getInt("fleet_cap"));
+                rs.getLong("id"),
+                rs.getString("code"),
+                rs.getString("name"),
+                rs.getString("credit_code"),
+                rs.getInt("fleet_cap"));
     }
 }

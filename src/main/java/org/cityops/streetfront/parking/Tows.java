@@ -31,7 +31,13 @@ public class Tows {
 
     /** A tow to record. */
     public record TowDraft(
-            String vehicleKind, String vehicleId, Long operatorId, Double lat, Double lon, String address, String yard) {}
+            String vehicleKind,
+            String vehicleId,
+            Long operatorId,
+            Double lat,
+            Double lon,
+            String address,
+            String yard) {}
 
     private final JdbcClient jdbc;
     private final GridLocator grids;
@@ -53,7 +59,9 @@ public class Tows {
         if (kind == null) {
             throw new InvalidInputException("车辆类型须为 共享单车/电动自行车/自行车 unknown vehicle kind", "vehicleKind");
         }
-        if (d.vehicleId() == null || d.vehicleId().isBlank() || d.vehicleId().trim().length() > 64) {
+        if (d.vehicleId() == null
+                || d.vehicleId().isBlank()
+                || d.vehicleId().trim().length() > 64) {
             throw new InvalidInputException("车牌或车辆编号必填 vehicle id required", "vehicleId");
         }
         if (kind == VehicleKind.SHARED_BIKE && d.operatorId() == null) {
@@ -83,7 +91,11 @@ public class Tows {
                 .param("op", d.operatorId())
                 .param("lat", d.lat())
                 .param("lon", d.lon())
-                .param("address", d.address() == null || d.address().isBlank() ? null : d.address().trim())
+                .param(
+                        "address",
+                        d.address() == null || d.address().isBlank()
+                                ? null
+                                : d.address().trim())
                 .param("grid", at.gridCode())
                 .param("street", at.streetCode())
                 .param("district", at.districtCode())
@@ -93,7 +105,12 @@ public class Tows {
                 .param("synthetic", synthetic)
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
-        audit.record("SF_PARK_TOW", String.valueOf(id), "TOW", null, kind.label() + " " + d.vehicleId().trim() + " → " + d.yard().trim());
+        audit.record(
+                "SF_PARK_TOW",
+                String.valueOf(id),
+                "TOW",
+                null,
+                kind.label() + " " + d.vehicleId().trim() + " → " + d.yard().trim());
         return get(id, me);
     }
 
@@ -117,18 +134,27 @@ public class Tows {
                 .param("note", feeNote == null || feeNote.isBlank() ? null : feeNote.trim())
                 .param("id", id)
                 .update();
-        audit.record("SF_PARK_TOW", String.valueOf(id), "RELEASE_TOWED", null, releasedTo.trim() + " fee " + fee.toPlainString());
+        audit.record(
+                "SF_PARK_TOW",
+                String.valueOf(id),
+                "RELEASE_TOWED",
+                null,
+                releasedTo.trim() + " fee " + fee.toPlainString());
         return get(id, me);
     }
 
     public TowRecord get(long id, StaffMember me) {
-        TowRecord t = jdbc.sql("SELECT t.*, o.name op FROM sf_park_tow t LEFT JOIN sf_park_operator o ON o.id = t.operator_id "
-                        + "WHERE t.id = :id")
+        TowRecord t = jdbc.sql(
+                        "SELECT t.*, o.name op FROM sf_park_tow t LEFT JOIN sf_park_operator o ON o.id = t.operator_id "
+                                + "WHERE t.id = :id")
                 .param("id", id)
                 .query(Tows::map)
                 .optional()
                 .orElseThrow(() -> new NotFoundException("拖移记录不存在 tow not found"));
-        String grid = jdbc.sql("SELECT grid_code FROM sf_park_tow WHERE id = :id").param("id", id).query(String.class).single();
+        String grid = jdbc.sql("SELECT grid_code FROM sf_park_tow WHERE id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single();
         if (!ParkingAreas.scope(me).matches(grid, null, null)) {
             throw new NotFoundException("拖移记录不存在 tow not found");
         }
@@ -138,11 +164,15 @@ public class Tows {
     /** The caller's tows, those still in the yard first, newest first; at most 1,000. */
     public List<TowRecord> list(StaffMember me) {
         Map<String, Object> params = new HashMap<>();
-        String where = ParkingAreas.scope(me).sql(
-                new org.cityops.org.ScopeColumns("t.grid_code", "t.district_code", "t.street_code", null, null), params);
-        return jdbc.sql("SELECT t.*, o.name op FROM sf_park_tow t LEFT JOIN sf_park_operator o ON o.id = t.operator_id WHERE "
-                        + where + " ORDER BY CASE WHEN t.released_at IS NULL THEN 0 ELSE 1 END, t.towed_at DESC "
-                        + "FETCH FIRST 1000 ROWS ONLY")
+        String where = ParkingAreas.scope(me)
+                .sql(
+                        new org.cityops.org.ScopeColumns("t.grid_code", "t.district_code", "t.street_code", null, null),
+                        params);
+        return jdbc.sql(
+                        "SELECT t.*, o.name op FROM sf_park_tow t LEFT JOIN sf_park_operator o ON o.id = t.operator_id WHERE "
+                                + where
+                                + " ORDER BY CASE WHEN t.released_at IS NULL THEN 0 ELSE 1 END, t.towed_at DESC "
+                                + "FETCH FIRST 1000 ROWS ONLY")
                 .params(params)
                 .query(Tows::map)
                 .list();

@@ -35,8 +35,21 @@ public class FacilityImport {
 
     /** Columns the import reads (the first six and 纬度/经度/宽/高 are required). */
     public static final List<String> COLUMNS = List.of(
-            "设施编号", "名称", "设置形式", "类型", "设置人", "统一社会信用代码", "地址", "纬度", "经度", "宽(米)", "高(米)",
-            "许可证号", "许可起始", "许可截止", "许可条件");
+            "设施编号",
+            "名称",
+            "设置形式",
+            "类型",
+            "设置人",
+            "统一社会信用代码",
+            "地址",
+            "纬度",
+            "经度",
+            "宽(米)",
+            "高(米)",
+            "许可证号",
+            "许可起始",
+            "许可截止",
+            "许可条件");
 
     static final List<String> REQUIRED = COLUMNS.subList(0, 6);
     static final int MAX_ROWS = 5_000;

@@ -37,9 +37,12 @@ public final class QrImage {
                             SIZE,
                             SIZE,
                             Map.of(
-                                    EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
-                                    EncodeHintType.MARGIN, 4,
-                                    EncodeHintType.CHARACTER_SET, "UTF-8"));
+                                    EncodeHintType.ERROR_CORRECTION,
+                                    ErrorCorrectionLevel.M,
+                                    EncodeHintType.MARGIN,
+                                    4,
+                                    EncodeHintType.CHARACTER_SET,
+                                    "UTF-8"));
         } catch (WriterException e) {
             throw new IllegalArgumentException("cannot encode as QR: " + e.getMessage(), e);
         }

@@ -91,7 +91,9 @@ class StreetfrontApiController {
         try (java.io.InputStream in = file.getInputStream()) {
             r = facilityImport.importXlsx(in, me);
         }
-        return r.errors().isEmpty() ? ResponseEntity.ok(r) : ResponseEntity.badRequest().body(r);
+        return r.errors().isEmpty()
+                ? ResponseEntity.ok(r)
+                : ResponseEntity.badRequest().body(r);
     }
 
     @GetMapping("/facilities/{id}")

@@ -58,7 +58,9 @@ class ParkingFlowTests {
 
     @Test
     void the_demo_city_has_parking_lines_on_the_order_of_a_hundred_kilometres_marked_synthetic() {
-        Double metres = jdbc.sql("SELECT SUM(length_m) FROM sf_park_area WHERE synthetic").query(Double.class).single();
+        Double metres = jdbc.sql("SELECT SUM(length_m) FROM sf_park_area WHERE synthetic")
+                .query(Double.class)
+                .single();
         assertThat(metres).isBetween(90_000.0, 110_000.0);
     }
 
@@ -93,7 +95,8 @@ class ParkingFlowTests {
                 .andExpect(jsonPath("$.occupancy").value(45))
                 .andExpect(jsonPath("$.overflowing").value(true))
                 .andExpect(jsonPath("$.alertId").isNumber());
-        String alerts = mvc.perform(get("/api/v1/parking/alerts").header("Authorization", Api.bearer(mvc, "inspector1")))
+        String alerts = mvc.perform(
+                        get("/api/v1/parking/alerts").header("Authorization", Api.bearer(mvc, "inspector1")))
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
@@ -110,7 +113,8 @@ class ParkingFlowTests {
                 .getResponse()
                 .getContentAsString();
         assertThat((List<String>) JsonPath.read(after, "$[*].areaCode")).doesNotContain("T-PK-OVF");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE entity_type = 'SF_PARK_ALERT' AND action = 'ALERT_CLOSE'")
+        assertThat(jdbc.sql(
+                                "SELECT COUNT(*) FROM audit_entry WHERE entity_type = 'SF_PARK_ALERT' AND action = 'ALERT_CLOSE'")
                         .query(Long.class)
                         .single())
                 .isPositive();
@@ -125,7 +129,8 @@ class ParkingFlowTests {
                         .content("{\"areaCode\":\"T-PK-CAP\",\"bikes\":9000}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.warning", containsString("投放上限")));
-        assertThat(jdbc.sql("SELECT warning FROM sf_park_count c JOIN sf_park_area a ON a.id = c.area_id WHERE a.code = 'T-PK-CAP'")
+        assertThat(jdbc.sql(
+                                "SELECT warning FROM sf_park_count c JOIN sf_park_area a ON a.id = c.area_id WHERE a.code = 'T-PK-CAP'")
                         .query(String.class)
                         .single())
                 .contains("投放上限");
@@ -135,9 +140,13 @@ class ParkingFlowTests {
     void counts_by_machine_need_an_operators_key_and_a_known_area() throws Exception {
         String body = "{\"areaCode\":\"TC-320402-0000\",\"bikes\":5}";
         // no key, no token: refused before the controller (the API's CSRF check answers an anonymous POST with 403)
-        mvc.perform(post("/api/v1/parking/counts").contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(post("/api/v1/parking/counts")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
                 .andExpect(status().is4xxClientError());
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM sf_park_count WHERE bikes = 5").query(Long.class).single())
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM sf_park_count WHERE bikes = 5")
+                        .query(Long.class)
+                        .single())
                 .isZero();
         mvc.perform(post("/api/v1/parking/counts")
                         .header("X-Api-Key", "not-a-key-at-all")
@@ -183,21 +192,27 @@ class ParkingFlowTests {
         List<Map<String, Object>> features = JsonPath.read(body, "$.data.geofencing_zones.features");
         Map<String, Object> first = features.get(0);
         assertThat((String) JsonPath.read(first, "$.id")).startsWith("nopark-");
-        assertThat((Boolean) JsonPath.read(first, "$.properties.rules[0].ride_end_allowed")).isFalse();
+        assertThat((Boolean) JsonPath.read(first, "$.properties.rules[0].ride_end_allowed"))
+                .isFalse();
         Map<String, Object> area = features.stream()
                 .filter(f -> "TC-320402-0000".equals(f.get("id")))
                 .findFirst()
                 .orElseThrow();
         assertThat((String) JsonPath.read(area, "$.geometry.type")).isEqualTo("MultiPolygon");
-        assertThat((Boolean) JsonPath.read(area, "$.properties.rules[0].ride_end_allowed")).isTrue();
-        assertThat((Boolean) JsonPath.read(area, "$.properties.rules[0].station_parking")).isFalse();
-        assertThat((String) JsonPath.read(area, "$.properties.name[0].language")).isEqualTo("zh");
+        assertThat((Boolean) JsonPath.read(area, "$.properties.rules[0].ride_end_allowed"))
+                .isTrue();
+        assertThat((Boolean) JsonPath.read(area, "$.properties.rules[0].station_parking"))
+                .isFalse();
+        assertThat((String) JsonPath.read(area, "$.properties.name[0].language"))
+                .isEqualTo("zh");
         assertThat(body).doesNotContain("occupancy").doesNotContain("inspector");
     }
 
     @Test
     void a_tow_is_released_once_and_a_release_without_fee_needs_its_reason() throws Exception {
-        String op = jdbc.sql("SELECT id FROM sf_park_operator WHERE code = 'DEMO-A'").query(String.class).single();
+        String op = jdbc.sql("SELECT id FROM sf_park_operator WHERE code = 'DEMO-A'")
+                .query(String.class)
+                .single();
         String tow = mvc.perform(post("/api/v1/parking/tows")
                         .header("Authorization", Api.bearer(mvc, "inspector1"))
                         .contentType(MediaType.APPLICATION_JSON)
@@ -232,8 +247,7 @@ class ParkingFlowTests {
                         .header("Authorization", Api.bearer(mvc, "inspector1"))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("""
-                                {"vehicleKind":"共享单车","vehicleId":"BK-T-2","lat":%s,"lon":%s,"yard":"保管场"}"""
-                                .formatted(LAT, LON0)))
+                                {"vehicleKind":"共享单车","vehicleId":"BK-T-2","lat":%s,"lon":%s,"yard":"保管场"}""".formatted(LAT, LON0)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("operatorId"));
     }
@@ -250,7 +264,8 @@ class ParkingFlowTests {
     @Test
     void a_district_supervisor_sees_only_the_areas_of_the_district_and_another_districts_area_is_not_found()
             throws Exception {
-        String mine = mvc.perform(get("/api/v1/parking/areas").header("Authorization", Api.bearer(mvc, "streetfront-tianning")))
+        String mine = mvc.perform(
+                        get("/api/v1/parking/areas").header("Authorization", Api.bearer(mvc, "streetfront-tianning")))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
@@ -260,7 +275,8 @@ class ParkingFlowTests {
         long other = jdbc.sql("SELECT id FROM sf_park_area WHERE district_code = '320404' FETCH FIRST 1 ROWS ONLY")
                 .query(Long.class)
                 .single();
-        mvc.perform(get("/api/v1/parking/areas/" + other).header("Authorization", Api.bearer(mvc, "streetfront-tianning")))
+        mvc.perform(get("/api/v1/parking/areas/" + other)
+                        .header("Authorization", Api.bearer(mvc, "streetfront-tianning")))
                 .andExpect(status().isNotFound());
     }
 
@@ -276,7 +292,9 @@ class ParkingFlowTests {
                 .andExpect(jsonPath("$.imported").value(0))
                 .andExpect(jsonPath("$.errors[0].row").value(3))
                 .andExpect(jsonPath("$.errors[0].column").value("停放线(WKT)"));
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM sf_park_area WHERE code LIKE 'T-PK-IMP-%'").query(Long.class).single())
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM sf_park_area WHERE code LIKE 'T-PK-IMP-%'")
+                        .query(Long.class)
+                        .single())
                 .isZero();
         byte[] good = xlsx(List.of(List.of("T-PK-IMP-1", "导入停放区一", line(6)), List.of("T-PK-IMP-2", "导入停放区二", line(8))));
         mvc.perform(multipart("/api/v1/parking/areas/import")

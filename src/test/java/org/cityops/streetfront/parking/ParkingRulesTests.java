@@ -21,8 +21,10 @@ class ParkingRulesTests {
     @Test
     void a_line_is_measured_in_metres_on_the_earth_not_in_degrees() {
         // 0.001° of longitude at 31.8° N is 111.195 km × cos(31.8°) / 1000 ≈ 94.5 m; 0.001° of latitude ≈ 111.2 m
-        LineString east = ParkingGeometry.line("LINESTRING(119.950 31.800, 119.951 31.800)", "lineWkt").geometry();
-        LineString north = ParkingGeometry.line("LINESTRING(119.950 31.800, 119.950 31.801)", "lineWkt").geometry();
+        LineString east = ParkingGeometry.line("LINESTRING(119.950 31.800, 119.951 31.800)", "lineWkt")
+                .geometry();
+        LineString north = ParkingGeometry.line("LINESTRING(119.950 31.800, 119.950 31.801)", "lineWkt")
+                .geometry();
         assertThat(ParkingGeometry.lengthM(east)).isCloseTo(94.5, within(0.2));
         assertThat(ParkingGeometry.lengthM(north)).isCloseTo(111.2, within(0.2));
         LineString bent = ParkingGeometry.line("LINESTRING(119.950 31.800, 119.951 31.800, 119.951 31.801)", "lineWkt")
@@ -32,24 +34,34 @@ class ParkingRulesTests {
 
     @Test
     void a_line_too_short_too_long_or_not_a_line_is_a_problem_on_its_field() {
-        assertThat(ParkingGeometry.line("LINESTRING(119.95 31.8, 119.95001 31.8)", "lineWkt").problem().field())
+        assertThat(ParkingGeometry.line("LINESTRING(119.95 31.8, 119.95001 31.8)", "lineWkt")
+                        .problem()
+                        .field())
                 .isEqualTo("lineWkt");
-        assertThat(ParkingGeometry.line("LINESTRING(119.95 31.8, 119.99 31.8)", "lineWkt").problem()).isNotNull();
-        assertThat(ParkingGeometry.line("POINT(119.95 31.8)", "lineWkt").problem()).isNotNull();
+        assertThat(ParkingGeometry.line("LINESTRING(119.95 31.8, 119.99 31.8)", "lineWkt")
+                        .problem())
+                .isNotNull();
+        assertThat(ParkingGeometry.line("POINT(119.95 31.8)", "lineWkt").problem())
+                .isNotNull();
         assertThat(ParkingGeometry.line("not wkt", "lineWkt").problem()).isNotNull();
-        assertThat(ParkingGeometry.line("LINESTRING(519.95 31.8, 519.96 31.8)", "lineWkt").problem()).isNotNull();
+        assertThat(ParkingGeometry.line("LINESTRING(519.95 31.8, 519.96 31.8)", "lineWkt")
+                        .problem())
+                .isNotNull();
     }
 
     @Test
     void the_bay_of_a_line_is_a_polygon_as_long_as_the_line_and_as_deep_as_the_bay() {
-        LineString east = ParkingGeometry.line("LINESTRING(119.950 31.800, 119.951 31.800)", "lineWkt").geometry();
+        LineString east = ParkingGeometry.line("LINESTRING(119.950 31.800, 119.951 31.800)", "lineWkt")
+                .geometry();
         Polygon bay = ParkingGeometry.bay(east, 2.0);
         assertThat(ParkingGeometry.areaM2(bay)).isCloseTo(94.5 * 2.0, within(1.0));
     }
 
     @Test
     void a_self_intersecting_zone_is_refused() {
-        assertThat(ParkingGeometry.polygon("POLYGON((0 0, 1 1, 1 0, 0 1, 0 0))", "polygonWkt").problem().field())
+        assertThat(ParkingGeometry.polygon("POLYGON((0 0, 1 1, 1 0, 0 1, 0 0))", "polygonWkt")
+                        .problem()
+                        .field())
                 .isEqualTo("polygonWkt");
         assertThat(ParkingGeometry.polygon(
                                 "POLYGON((119.95 31.8, 119.951 31.8, 119.951 31.801, 119.95 31.801, 119.95 31.8))", "p")
@@ -81,7 +93,8 @@ class ParkingRulesTests {
     @Test
     void counts_older_than_the_window_no_longer_count() {
         Instant old = NOW.minus(ParkingRules.WINDOW).minus(Duration.ofMinutes(1));
-        assertThat(ParkingRules.occupancy(List.of(new Report(Source.INSPECTOR, null, 500, old)), NOW)).isNull();
+        assertThat(ParkingRules.occupancy(List.of(new Report(Source.INSPECTOR, null, 500, old)), NOW))
+                .isNull();
     }
 
     @Test
@@ -100,11 +113,15 @@ class ParkingRulesTests {
 
     @Test
     void a_release_names_who_collects_a_fee_in_range_and_the_reason_for_no_fee() {
-        assertThat(ParkingRules.releaseProblem(new BigDecimal("20"), null, "张三")).isNull();
-        assertThat(ParkingRules.releaseProblem(BigDecimal.ZERO, null, "张三").field()).isEqualTo("feeNote");
+        assertThat(ParkingRules.releaseProblem(new BigDecimal("20"), null, "张三"))
+                .isNull();
+        assertThat(ParkingRules.releaseProblem(BigDecimal.ZERO, null, "张三").field())
+                .isEqualTo("feeNote");
         assertThat(ParkingRules.releaseProblem(BigDecimal.ZERO, "首次违停", "张三")).isNull();
-        assertThat(ParkingRules.releaseProblem(new BigDecimal("-1"), null, "张三").field()).isEqualTo("fee");
-        assertThat(ParkingRules.releaseProblem(new BigDecimal("20"), null, " ").field()).isEqualTo("releasedTo");
+        assertThat(ParkingRules.releaseProblem(new BigDecimal("-1"), null, "张三").field())
+                .isEqualTo("fee");
+        assertThat(ParkingRules.releaseProblem(new BigDecimal("20"), null, " ").field())
+                .isEqualTo("releasedTo");
     }
 
     @Test

@@ -103,7 +103,9 @@ class ParkingApiController {
     ResponseEntity<ParkingArea> create(@CurrentActor StaffMember me, @Valid @RequestBody AreaRequest r) {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(areas.create(
-                        new ParkingAreas.AreaDraft(r.code(), r.name(), r.lineWkt(), r.depthM(), r.capacity()), me, false));
+                        new ParkingAreas.AreaDraft(r.code(), r.name(), r.lineWkt(), r.depthM(), r.capacity()),
+                        me,
+                        false));
     }
 
     @GetMapping("/areas/export")
@@ -124,7 +126,9 @@ class ParkingApiController {
         try (InputStream in = file.getInputStream()) {
             r = areas.importXlsx(in, me);
         }
-        return r.errors().isEmpty() ? ResponseEntity.ok(r) : ResponseEntity.badRequest().body(r);
+        return r.errors().isEmpty()
+                ? ResponseEntity.ok(r)
+                : ResponseEntity.badRequest().body(r);
     }
 
     @GetMapping("/zones")
@@ -140,7 +144,8 @@ class ParkingApiController {
     @PostMapping("/zones")
     @PreAuthorize(StreetfrontRoles.MANAGE)
     ResponseEntity<NoParkingZone> createZone(@CurrentActor StaffMember me, @Valid @RequestBody ZoneRequest r) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(areas.createZone(r.code(), r.name(), r.polygonWkt(), me, false));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(areas.createZone(r.code(), r.name(), r.polygonWkt(), me, false));
     }
 
     record InspectorCount(@NotNull(message = "必填 required") Integer bikes) {}
@@ -161,7 +166,8 @@ class ParkingApiController {
     @PostMapping("/counts")
     @PreAuthorize(OPERATOR_KEY)
     ParkingCounts.CountResult operatorCount(Authentication caller, @Valid @RequestBody OperatorCount r) {
-        ParkingOperator op = operators.byClient(caller.getName())
+        ParkingOperator op = operators
+                .byClient(caller.getName())
                 .orElseThrow(() -> new AccessDeniedException("该密钥不属于运营企业 the key is not an operator's"));
         return counts.byOperator(op, r.areaCode(), r.bikes());
     }
@@ -184,7 +190,8 @@ class ParkingApiController {
 
     @PostMapping("/operators")
     @PreAuthorize(StreetfrontRoles.MANAGE)
-    ResponseEntity<ParkingOperator> createOperator(@CurrentActor StaffMember me, @Valid @RequestBody OperatorRequest r) {
+    ResponseEntity<ParkingOperator> createOperator(
+            @CurrentActor StaffMember me, @Valid @RequestBody OperatorRequest r) {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(operators.create(r.code(), r.name(), r.creditCode(), r.fleetCap(), me, false));
     }
@@ -205,25 +212,39 @@ class ParkingApiController {
 
     record TowRequest(
             @NotBlank(message = "必填 required") String vehicleKind,
-            @NotBlank(message = "必填 required") @Size(max = 64) String vehicleId,
+
+            @NotBlank(message = "必填 required") @Size(max = 64)
+            String vehicleId,
+
             Long operatorId,
             @NotNull(message = "必填 required") Double lat,
             @NotNull(message = "必填 required") Double lon,
             @Size(max = 300) String address,
-            @NotBlank(message = "必填 required") @Size(max = 200) String yard) {}
+
+            @NotBlank(message = "必填 required") @Size(max = 200)
+            String yard) {}
 
     @PostMapping("/tows")
     @PreAuthorize(StreetfrontRoles.INSPECT)
     ResponseEntity<TowRecord> tow(@CurrentActor StaffMember me, @Valid @RequestBody TowRequest r) {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(tows.tow(
-                        new Tows.TowDraft(r.vehicleKind(), r.vehicleId(), r.operatorId(), r.lat(), r.lon(), r.address(), r.yard()),
+                        new Tows.TowDraft(
+                                r.vehicleKind(),
+                                r.vehicleId(),
+                                r.operatorId(),
+                                r.lat(),
+                                r.lon(),
+                                r.address(),
+                                r.yard()),
                         me,
                         false));
     }
 
     record ReleaseRequest(
-            @NotBlank(message = "必填 required") @Size(max = 200) String releasedTo,
+            @NotBlank(message = "必填 required") @Size(max = 200)
+            String releasedTo,
+
             @NotNull(message = "必填 required") BigDecimal fee,
             @Size(max = 300) String feeNote) {}
 

@@ -26,7 +26,8 @@ class ParkingFeedController {
     @GetMapping(value = "/api/v1/parking/zones.geojson", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> zones() {
         return ResponseEntity.ok()
-                .cacheControl(CacheControl.maxAge(Duration.ofSeconds(GeofencingFeed.TTL_SECONDS)).cachePublic())
+                .cacheControl(CacheControl.maxAge(Duration.ofSeconds(GeofencingFeed.TTL_SECONDS))
+                        .cachePublic())
                 .body(feed.document());
     }
 }

@@ -127,7 +127,9 @@ class ParkingPageController {
             RedirectAttributes redirect) {
         try {
             redirect.addFlashAttribute(
-                    "towed", tows.tow(new Tows.TowDraft(vehicleKind, vehicleId, operatorId, lat, lon, address, yard), me, false));
+                    "towed",
+                    tows.tow(
+                            new Tows.TowDraft(vehicleKind, vehicleId, operatorId, lat, lon, address, yard), me, false));
         } catch (DomainException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
