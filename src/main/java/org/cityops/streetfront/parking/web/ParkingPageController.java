@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import org.cityops.org.CurrentActor;
+import org.cityops.org.OrgDirectory;
 import org.cityops.org.Role;
 import org.cityops.org.StaffMember;
 import org.cityops.platform.DomainException;
@@ -36,8 +37,13 @@ class ParkingPageController {
     private final ParkingCounts counts;
     private final ParkingOperators operators;
     private final Tows tows;
+    private final OrgDirectory org;
 
-    ParkingPageController(ParkingAreas areas, ParkingCounts counts, ParkingOperators operators, Tows tows) {
+    static final int PAGE_ROWS = 300;
+
+    ParkingPageController(
+            ParkingAreas areas, ParkingCounts counts, ParkingOperators operators, Tows tows, OrgDirectory org) {
+        this.org = org;
         this.areas = areas;
         this.counts = counts;
         this.operators = operators;
@@ -48,7 +54,17 @@ class ParkingPageController {
     String areas(@CurrentActor StaffMember me, Model model) {
         model.addAttribute("totals", areas.totals(me));
         model.addAttribute("alerts", counts.alerts(me, false));
-        model.addAttribute("areas", areas.list(me));
+        java.util.List<org.cityops.streetfront.parking.ParkingArea> all = areas.list(me);
+        // the page shows the first 300 (overflowing first); the export has them all
+        model.addAttribute("areas", all.subList(0, Math.min(PAGE_ROWS, all.size())));
+        model.addAttribute("areasShown", Math.min(PAGE_ROWS, all.size()));
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        for (var a : all) {
+            if (a.districtCode() != null) {
+                names.computeIfAbsent(a.districtCode(), org::nameOf);
+            }
+        }
+        model.addAttribute("districtNames", names);
         model.addAttribute("zones", areas.zones(me));
         model.addAttribute("canManage", me.hasAny(Role.ADMIN, Role.LEADER, Role.STREETFRONT_SUPERVISOR));
         return "streetfront/parking/areas";
