@@ -41,7 +41,30 @@ public class GeofencingFeed {
         this.endOutsideAllowed = endOutsideAllowed;
     }
 
+    /** How long one built document is served before it is built again (areas change rarely; GBFS ttl is 300 s). */
+    static final java.time.Duration REBUILD_AFTER = java.time.Duration.ofSeconds(60);
+
+    private volatile Map<String, Object> cached;
+    private volatile java.time.Instant builtAt = java.time.Instant.MIN;
+
+    /** The document, built at most once a minute (a build buffers every line: seconds for a city). */
     public Map<String, Object> document() {
+        java.time.Instant now = clock.instant();
+        Map<String, Object> doc = cached;
+        if (doc == null || builtAt.plus(REBUILD_AFTER).isBefore(now) || builtAt.isAfter(now)) {
+            doc = build();
+            cached = doc;
+            builtAt = now;
+        }
+        return doc;
+    }
+
+    /** Forgets the built document (after an area or zone is created). */
+    public void changed() {
+        cached = null;
+    }
+
+    Map<String, Object> build() {
         List<Object> features = new ArrayList<>();
         for (NoParkingZone z : areas.zones(StaffMember.SYSTEM)) {
             Polygon p = ParkingGeometry.polygon(z.polygonWkt(), "polygonWkt").geometry();

@@ -12,6 +12,7 @@ import org.cityops.org.CurrentActor;
 import org.cityops.org.StaffMember;
 import org.cityops.platform.InvalidInputException;
 import org.cityops.platform.excel.XlsxDownload;
+import org.cityops.streetfront.parking.GeofencingFeed;
 import org.cityops.streetfront.parking.NoParkingZone;
 import org.cityops.streetfront.parking.OverflowAlert;
 import org.cityops.streetfront.parking.ParkingArea;
@@ -52,8 +53,11 @@ class ParkingApiController {
     private final ParkingCounts counts;
     private final ParkingOperators operators;
     private final Tows tows;
+    private final GeofencingFeed feed;
 
-    ParkingApiController(ParkingAreas areas, ParkingCounts counts, ParkingOperators operators, Tows tows) {
+    ParkingApiController(
+            ParkingAreas areas, ParkingCounts counts, ParkingOperators operators, Tows tows, GeofencingFeed feed) {
+        this.feed = feed;
         this.areas = areas;
         this.counts = counts;
         this.operators = operators;
@@ -101,11 +105,10 @@ class ParkingApiController {
     @PostMapping("/areas")
     @PreAuthorize(StreetfrontRoles.MANAGE)
     ResponseEntity<ParkingArea> create(@CurrentActor StaffMember me, @Valid @RequestBody AreaRequest r) {
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(areas.create(
-                        new ParkingAreas.AreaDraft(r.code(), r.name(), r.lineWkt(), r.depthM(), r.capacity()),
-                        me,
-                        false));
+        ParkingArea a = areas.create(
+                new ParkingAreas.AreaDraft(r.code(), r.name(), r.lineWkt(), r.depthM(), r.capacity()), me, false);
+        feed.changed(); // after the commit (the service's transaction)
+        return ResponseEntity.status(HttpStatus.CREATED).body(a);
     }
 
     @GetMapping("/areas/export")
@@ -126,6 +129,7 @@ class ParkingApiController {
         try (InputStream in = file.getInputStream()) {
             r = areas.importXlsx(in, me);
         }
+        feed.changed();
         return r.errors().isEmpty()
                 ? ResponseEntity.ok(r)
                 : ResponseEntity.badRequest().body(r);
@@ -144,8 +148,9 @@ class ParkingApiController {
     @PostMapping("/zones")
     @PreAuthorize(StreetfrontRoles.MANAGE)
     ResponseEntity<NoParkingZone> createZone(@CurrentActor StaffMember me, @Valid @RequestBody ZoneRequest r) {
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(areas.createZone(r.code(), r.name(), r.polygonWkt(), me, false));
+        NoParkingZone z = areas.createZone(r.code(), r.name(), r.polygonWkt(), me, false);
+        feed.changed();
+        return ResponseEntity.status(HttpStatus.CREATED).body(z);
     }
 
     record InspectorCount(@NotNull(message = "必填 required") Integer bikes) {}

@@ -38,12 +38,19 @@ class ParkingPageController {
     private final ParkingOperators operators;
     private final Tows tows;
     private final OrgDirectory org;
+    private final org.cityops.streetfront.parking.GeofencingFeed feed;
 
     static final int PAGE_ROWS = 300;
 
     ParkingPageController(
-            ParkingAreas areas, ParkingCounts counts, ParkingOperators operators, Tows tows, OrgDirectory org) {
+            ParkingAreas areas,
+            ParkingCounts counts,
+            ParkingOperators operators,
+            Tows tows,
+            OrgDirectory org,
+            org.cityops.streetfront.parking.GeofencingFeed feed) {
         this.org = org;
+        this.feed = feed;
         this.areas = areas;
         this.counts = counts;
         this.operators = operators;
@@ -83,6 +90,7 @@ class ParkingPageController {
         }
         try (InputStream in = file.getInputStream()) {
             redirect.addFlashAttribute("imported", areas.importXlsx(in, me));
+            feed.changed();
         } catch (DomainException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
