@@ -10,21 +10,21 @@ class ParkingNavigation {
 
     @Bean
     NavItem streetfrontMapNav() {
-        return new NavItem("nav.sf.park.map", "/streetfront/map", StreetfrontRoles.READERS, 683);
+        return new NavItem("nav.sf.park.map", "/streetfront/map", StreetfrontRoles.READERS, 683, "streetfront");
     }
 
     @Bean
     NavItem parkingAreasNav() {
-        return new NavItem("nav.sf.park.areas", "/streetfront/parking", StreetfrontRoles.READERS, 686);
+        return new NavItem("nav.sf.park.areas", "/streetfront/parking", StreetfrontRoles.READERS, 686, "streetfront");
     }
 
     @Bean
     NavItem parkingOperatorsNav() {
-        return new NavItem("nav.sf.park.operators", "/streetfront/parking/operators", StreetfrontRoles.READERS, 687);
+        return new NavItem("nav.sf.park.operators", "/streetfront/parking/operators", StreetfrontRoles.READERS, 687, "streetfront");
     }
 
     @Bean
     NavItem parkingTowsNav() {
-        return new NavItem("nav.sf.park.tows", "/streetfront/parking/tows", StreetfrontRoles.READERS, 688);
+        return new NavItem("nav.sf.park.tows", "/streetfront/parking/tows", StreetfrontRoles.READERS, 688, "streetfront");
     }
 }
