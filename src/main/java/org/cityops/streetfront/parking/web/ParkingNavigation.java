@@ -20,11 +20,17 @@ class ParkingNavigation {
 
     @Bean
     NavItem parkingOperatorsNav() {
-        return new NavItem("nav.sf.park.operators", "/streetfront/parking/operators", StreetfrontRoles.READERS, 687, "streetfront");
+        return new NavItem(
+                "nav.sf.park.operators",
+                "/streetfront/parking/operators",
+                StreetfrontRoles.READERS,
+                687,
+                "streetfront");
     }
 
     @Bean
     NavItem parkingTowsNav() {
-        return new NavItem("nav.sf.park.tows", "/streetfront/parking/tows", StreetfrontRoles.READERS, 688, "streetfront");
+        return new NavItem(
+                "nav.sf.park.tows", "/streetfront/parking/tows", StreetfrontRoles.READERS, 688, "streetfront");
     }
 }
