@@ -298,7 +298,6 @@ public class ParkingAreas {
     public ImportReport importXlsx(InputStream in, StaffMember me) {
         SheetErrors errors = new SheetErrors();
         List<Checked> rows = new ArrayList<>();
-        List<Integer> numbers = new ArrayList<>();
         String sheetName;
         try (UploadedWorkbook wb = UploadedWorkbook.open(in)) {
             UploadedSheet sheet = wb.firstSheet();
@@ -339,7 +338,6 @@ public class ParkingAreas {
                     errors.add(r, "编号", "停放区编号已存在 code already exists");
                 }
                 rows.add((Checked) c);
-                numbers.add(r.number());
             }
         }
         if (rows.isEmpty() && errors.isEmpty()) {
@@ -347,7 +345,7 @@ public class ParkingAreas {
         }
         if (!errors.isEmpty()) {
             List<SheetError> list = new ArrayList<>(errors.list());
-            list.sort(Comparator.comparing(e -> e.row() == null ? 0 : e.row()));
+            list.sort(Comparator.comparingInt(e -> e.row() == null ? 0 : e.row().intValue()));
             return new ImportReport(0, list);
         }
         for (Checked c : rows) {

@@ -156,7 +156,7 @@ public class FacilityImport {
         }
         if (!errors.isEmpty()) {
             List<SheetError> list = new ArrayList<>(errors.list());
-            list.sort(Comparator.comparing(e -> e.row() == null ? 0 : e.row()));
+            list.sort(Comparator.comparingInt(e -> e.row() == null ? 0 : e.row().intValue()));
             return new ImportReport(0, list);
         }
         for (FacilityDraft d : drafts) {
