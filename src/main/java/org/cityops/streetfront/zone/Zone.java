@@ -1,0 +1,43 @@
+package org.cityops.streetfront.zone;
+
+import java.time.Instant;
+
+/** A 市容环卫责任区 (门前三包) with its responsible party and the state of its 责任书. */
+public record Zone(
+        long id,
+        String code,
+        String name,
+        String partyName,
+        String partyCreditCode,
+        String contactName,
+        String contactPhone,
+        String address,
+        String polygon,
+        double lat,
+        double lon,
+        double areaM2,
+        String gridCode,
+        String streetCode,
+        String streetName,
+        String districtCode,
+        String districtName,
+        String overlapCodes,
+        String overlapReason,
+        Instant signedAt,
+        String signMethod,
+        String signerName,
+        Instant postedAt) {
+
+    public boolean signed() {
+        return signedAt != null;
+    }
+
+    public boolean posted() {
+        return postedAt != null;
+    }
+
+    /** 签约 state's label: 未签订 / 已签订 / 已上墙. */
+    public String letterState() {
+        return postedAt != null ? "POSTED" : signedAt != null ? "SIGNED" : "UNSIGNED";
+    }
+}
