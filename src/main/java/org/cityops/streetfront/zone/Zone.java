@@ -1,5 +1,7 @@
 package org.cityops.streetfront.zone;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /** A 市容环卫责任区 (门前三包) with its responsible party and the state of its 责任书. */
@@ -28,15 +30,18 @@ public record Zone(
         String signerName,
         Instant postedAt) {
 
+    @JsonIgnore
     public boolean signed() {
         return signedAt != null;
     }
 
+    @JsonIgnore
     public boolean posted() {
         return postedAt != null;
     }
 
     /** 签约 state's label: 未签订 / 已签订 / 已上墙. */
+    @JsonProperty("letterState")
     public String letterState() {
         return postedAt != null ? "POSTED" : signedAt != null ? "SIGNED" : "UNSIGNED";
     }

@@ -1,5 +1,6 @@
 package org.cityops.streetfront.zone;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -47,14 +48,17 @@ public class ZoneRates {
             long inspections,
             long compliant) {
 
+        @JsonProperty("signingRate")
         public Double signingRate() {
             return ZoneRules.percent(signed, zones);
         }
 
+        @JsonProperty("postingRate")
         public Double postingRate() {
             return ZoneRules.percent(posted, signed);
         }
 
+        @JsonProperty("complianceRate")
         public Double complianceRate() {
             return ZoneRules.percent(compliant, inspections);
         }

@@ -46,7 +46,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code RecordKind.AREA}); a zone overlapping another zone is refused unless a reason is given (then the overlap
  * and the reason are recorded); .xlsx import (all or nothing) and export. Every change is audited.
  */
-@Service
+@Service("streetfrontZones")
 public class Zones {
 
     static final ScopeColumns COLUMNS = new ScopeColumns("grid_code", "district_code", "street_code", null, null);
@@ -161,8 +161,8 @@ public class Zones {
         if (!overlaps.isEmpty() && blank(d.overlapReason())) {
             out.add(new Problem(
                     "overlapReason",
-                    "与其他责任区重叠，须说明理由 overlaps the frontage of zone(s) " + String.join(", ", overlaps)
-                            + "; give a reason to allow it"));
+                    "与责任区（" + String.join("、", overlaps) + "）重叠，须说明理由 overlaps the frontage of zone(s) "
+                            + String.join(", ", overlaps) + "; give a reason to allow it"));
         }
         return new Checked(d, g, at.get(), overlaps);
     }

@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /** 门前三包 API: zones (import/export), 责任书 (.docx, signing, 上墙), inspections, the three rates, a party. */
-@RestController
+@RestController("streetfrontZoneApiController")
 @RequestMapping("/api/v1/streetfront")
 @PreAuthorize(ZoneRoles.READ)
 class ZoneApiController {
