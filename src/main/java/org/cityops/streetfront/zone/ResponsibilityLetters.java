@@ -150,7 +150,8 @@ public class ResponsibilityLetters {
         Zone z = zones.get(zoneId, me);
         String type = sniff(data, true);
         if (data == null || data.length == 0 || type == null) {
-            throw new InvalidInputException("请上传签字后的责任书扫描件（PDF、JPG或PNG） upload the signed scan as PDF, JPEG or PNG", "file");
+            throw new InvalidInputException(
+                    "请上传签字后的责任书扫描件（PDF、JPG或PNG） upload the signed scan as PDF, JPEG or PNG", "file");
         }
         if (data.length > MAX_FILE_BYTES) {
             throw new InvalidInputException("文件不超过5MB the file may be at most 5 MB", "file");
@@ -177,8 +178,7 @@ public class ResponsibilityLetters {
         Instant now = clock.instant();
         store(zoneId, FileKind.SIGNATURE, "signature.png", "image/png", png, me, now);
         zones.signed(zoneId, "ON_SCREEN", signerName.trim(), now);
-        audit.record(
-                "SF_ZONE", String.valueOf(zoneId), "LETTER_SIGNED", state(z), "ON_SCREEN " + signerName.trim());
+        audit.record("SF_ZONE", String.valueOf(zoneId), "LETTER_SIGNED", state(z), "ON_SCREEN " + signerName.trim());
         return zones.get(zoneId, me);
     }
 
@@ -309,12 +309,11 @@ public class ResponsibilityLetters {
     }
 
     private static String name(String filename, String fallback, String type) {
-        String ext =
-                switch (type) {
-                    case "image/png" -> ".png";
-                    case "image/jpeg" -> ".jpg";
-                    default -> ".pdf";
-                };
+        String ext = switch (type) {
+            case "image/png" -> ".png";
+            case "image/jpeg" -> ".jpg";
+            default -> ".pdf";
+        };
         if (filename == null || filename.isBlank()) {
             return fallback + ext;
         }

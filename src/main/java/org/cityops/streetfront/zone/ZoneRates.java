@@ -77,7 +77,12 @@ public class ZoneRates {
     }
 
     public record Report(
-            YearMonth month, Instant from, Instant to, AreaRate city, List<AreaRate> districts, List<AreaRate> streets) {}
+            YearMonth month,
+            Instant from,
+            Instant to,
+            AreaRate city,
+            List<AreaRate> districts,
+            List<AreaRate> streets) {}
 
     /** The rates of a month ({@code yyyy-MM}; null = this month). */
     public Report of(String month, StaffMember me) {
@@ -98,9 +103,13 @@ public class ZoneRates {
         }
         Map<String, Object> params = new HashMap<>();
         String where = Zones.scope(me)
-                .sql(new org.cityops.org.ScopeColumns(
-                                STREET_SCOPE + "grid_code", STREET_SCOPE + "district_code", STREET_SCOPE + "street_code",
-                                null, null),
+                .sql(
+                        new org.cityops.org.ScopeColumns(
+                                STREET_SCOPE + "grid_code",
+                                STREET_SCOPE + "district_code",
+                                STREET_SCOPE + "street_code",
+                                null,
+                                null),
                         params);
         params.put("to", DbTime.toDb(to));
         params.put("from", DbTime.toDb(from));
@@ -118,8 +127,14 @@ public class ZoneRates {
                     streets.put(
                             street,
                             new AreaRate(
-                                    "STREET", street, rs.getString("sn"), rs.getLong("n"), rs.getLong("s"),
-                                    rs.getLong("p"), 0, 0));
+                                    "STREET",
+                                    street,
+                                    rs.getString("sn"),
+                                    rs.getLong("n"),
+                                    rs.getLong("s"),
+                                    rs.getLong("p"),
+                                    0,
+                                    0));
                 });
         jdbc.sql("SELECT z.district_code, MIN(z.district_name) dn, z.street_code, MIN(z.street_name) sn, COUNT(*) n, "
                         + "SUM(CASE WHEN i.compliant THEN 1 ELSE 0 END) ok FROM sf_zone_inspection i "

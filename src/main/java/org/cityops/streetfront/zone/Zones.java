@@ -113,7 +113,8 @@ public class Zones {
         List<Problem> problems = new ArrayList<>();
         Checked c = check(d, List.of(), Set.of(), problems);
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems.get(0).message(), problems.get(0).field());
+            throw new InvalidInputException(
+                    problems.get(0).message(), problems.get(0).field());
         }
         return get(insert(c, synthetic), me);
     }
@@ -122,7 +123,8 @@ public class Zones {
         if (blank(d.code()) || d.code().trim().length() > 64) {
             out.add(new Problem("code", "责任区编号必填，不超过64字 code required, at most 64 characters"));
         } else if (codesInFile.contains(d.code().trim()) || exists(d.code().trim())) {
-            out.add(new Problem("code", "责任区编号已存在 code already exists: " + d.code().trim()));
+            out.add(new Problem(
+                    "code", "责任区编号已存在 code already exists: " + d.code().trim()));
         }
         if (blank(d.name()) || d.name().trim().length() > 200) {
             out.add(new Problem("name", "名称必填，不超过200字 name required"));
@@ -193,8 +195,9 @@ public class Zones {
                 .param("maxLon", e.getMaxX())
                 .param("lat", p.getY())
                 .param("lon", p.getX())
-                .param("area", java.math.BigDecimal.valueOf(c.geometry().areaM2())
-                        .setScale(2, java.math.RoundingMode.HALF_UP))
+                .param(
+                        "area",
+                        java.math.BigDecimal.valueOf(c.geometry().areaM2()).setScale(2, java.math.RoundingMode.HALF_UP))
                 .param("grid", c.at().gridCode())
                 .param("street", c.at().streetCode())
                 .param("streetName", c.at().streetName())
@@ -214,7 +217,8 @@ public class Zones {
                 d.code().trim() + " " + d.partyName().trim() + " " + CreditCode.normalize(d.partyCreditCode())
                         + (c.overlaps().isEmpty()
                                 ? ""
-                                : " overlaps " + String.join(",", c.overlaps()) + ": " + d.overlapReason().trim()));
+                                : " overlaps " + String.join(",", c.overlaps()) + ": "
+                                        + d.overlapReason().trim()));
         return id;
     }
 
@@ -234,8 +238,8 @@ public class Zones {
                 .param("maxLat", e.getMaxY())
                 .param("minLon", e.getMinX())
                 .param("maxLon", e.getMaxX())
-                .query((rs, n) -> new ZoneGeometry.Coded(
-                        rs.getString("code"), ZoneGeometry.parse(rs.getString("polygon_wkt"))))
+                .query((rs, n) ->
+                        new ZoneGeometry.Coded(rs.getString("code"), ZoneGeometry.parse(rs.getString("polygon_wkt"))))
                 .list();
     }
 
@@ -355,7 +359,8 @@ public class Zones {
                     fileCodes.add(d.code().trim());
                 }
                 if (c != null) {
-                    fileZones.add(new ZoneGeometry.Coded(d.code() == null ? "" : d.code().trim(), c.geometry()));
+                    fileZones.add(new ZoneGeometry.Coded(
+                            d.code() == null ? "" : d.code().trim(), c.geometry()));
                     ok.add(c);
                 }
             }

@@ -59,8 +59,8 @@ class StreetfrontZoneFlowTests {
     static final double DLAT = 0.0009;
     static final AtomicInteger SERIAL = new AtomicInteger();
 
-    static final StaffMember JINTAN_LEADER = new StaffMember(
-            0, "leader-jintan", "金坛区领导", Set.of(Role.LEADER), DataScope.DISTRICT, "320413", null, null);
+    static final StaffMember JINTAN_LEADER =
+            new StaffMember(0, "leader-jintan", "金坛区领导", Set.of(Role.LEADER), DataScope.DISTRICT, "320413", null, null);
     static final StaffMember TIANNING_LEADER = new StaffMember(
             0, "leader-tianning", "天宁区领导", Set.of(Role.LEADER), DataScope.DISTRICT, "320402", null, null);
 
@@ -88,7 +88,16 @@ class StreetfrontZoneFlowTests {
         return String.format(
                 Locale.ROOT,
                 "POLYGON((%.7f %.7f, %.7f %.7f, %.7f %.7f, %.7f %.7f, %.7f %.7f))",
-                west, south, east, south, east, north, west, north, west, south);
+                west,
+                south,
+                east,
+                south,
+                east,
+                north,
+                west,
+                north,
+                west,
+                south);
     }
 
     static String credit(int n) {
@@ -103,8 +112,7 @@ class StreetfrontZoneFlowTests {
     static String body(String code, String credit, String polygon, String reason) {
         return """
                 {"code":"%s","name":"测试门前","partyName":"测试商店%s","partyCreditCode":"%s","contactName":"李四",
-                 "contactPhone":"13912345678","address":"金坛测试路1号","polygon":"%s"%s}"""
-                .formatted(
+                 "contactPhone":"13912345678","address":"金坛测试路1号","polygon":"%s"%s}""".formatted(
                         code, code, credit, polygon, reason == null ? "" : ",\"overlapReason\":\"" + reason + "\"");
     }
 
@@ -236,7 +244,8 @@ class StreetfrontZoneFlowTests {
         String a = code();
         String b = code();
         List<String> good = List.of(a, "导入门前甲", "导入商店甲", credit(6), "", "", "金坛测试路6号", strip(5, 1, 0.1, 0.5), "");
-        List<String> badCode = List.of(b, "导入门前乙", "导入商店乙", "91320413MA1T000061", "", "", "", strip(5, 1, 0.6, 0.9), "");
+        List<String> badCode =
+                List.of(b, "导入门前乙", "导入商店乙", "91320413MA1T000061", "", "", "", strip(5, 1, 0.6, 0.9), "");
         List<String> overlapsA = List.of(b, "导入门前乙", "导入商店乙", credit(7), "", "", "", strip(5, 1, 0.3, 0.7), "");
         importSheet(sheet(List.of(good, badCode)))
                 .andExpect(status().isBadRequest())
@@ -256,10 +265,12 @@ class StreetfrontZoneFlowTests {
                 .as("nothing of a refused file is written")
                 .isZero();
         List<String> fixed = List.of(b, "导入门前乙", "导入商店乙", credit(7), "", "", "", strip(5, 1, 0.6, 0.9), "");
-        importSheet(sheet(List.of(good, fixed))).andExpect(status().isOk()).andExpect(jsonPath("$.created").value(2));
+        importSheet(sheet(List.of(good, fixed)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.created").value(2));
 
-        byte[] export = mvc.perform(get("/api/v1/streetfront/zones/export")
-                        .header("Authorization", Api.bearer(mvc, "admin")))
+        byte[] export = mvc.perform(
+                        get("/api/v1/streetfront/zones/export").header("Authorization", Api.bearer(mvc, "admin")))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
@@ -343,7 +354,8 @@ class StreetfrontZoneFlowTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.signMethod").value("SCAN"));
         mvc.perform(multipart("/api/v1/streetfront/zones/" + other + "/letter/scan")
-                        .file(new MockMultipartFile("file", "scan.exe", "application/pdf", "MZ\u0090\u0000xxxxxx".getBytes()))
+                        .file(new MockMultipartFile(
+                                "file", "scan.exe", "application/pdf", "MZ\u0090\u0000xxxxxx".getBytes()))
                         .header("Authorization", bearer))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("file"));
@@ -390,7 +402,8 @@ class StreetfrontZoneFlowTests {
                                 .query(String.class)
                                 .optional(),
                         n -> n.isPresent());
-        assertThat(inspections.record(id, failing(ZoneItem.CITYSCAPE), null, StaffMember.SYSTEM)
+        assertThat(inspections
+                        .record(id, failing(ZoneItem.CITYSCAPE), null, StaffMember.SYSTEM)
                         .caseRequested())
                 .isFalse();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM sf_zone_inspection WHERE zone_id = :z AND case_requested")
@@ -441,7 +454,9 @@ class StreetfrontZoneFlowTests {
         assertThat(after.compliant() - before.compliant()).isEqualTo(1);
         assertThat(report.districts()).extracting(ZoneRates.AreaRate::code).containsExactly("320413");
         assertThat(report.streets()).allMatch(s -> s.code().startsWith("320413"));
-        assertThat(report.streets().stream().mapToLong(ZoneRates.AreaRate::zones).sum())
+        assertThat(report.streets().stream()
+                        .mapToLong(ZoneRates.AreaRate::zones)
+                        .sum())
                 .isEqualTo(after.zones());
         assertThat(rates.of(null, TIANNING_LEADER).districts())
                 .extracting(ZoneRates.AreaRate::code)
@@ -514,11 +529,12 @@ class StreetfrontZoneFlowTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("环境卫生")))
                 .andExpect(content().string(containsString("不涉及")));
-        mvc.perform(post("/streetfront/zones/" + id + "/inspections")
-                        .session(inspector)
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-                                .csrf())
-                        .param("order", "FAIL"))
+        mvc.perform(
+                        post("/streetfront/zones/" + id + "/inspections")
+                                .session(inspector)
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf())
+                                .param("order", "FAIL"))
                 .andExpect(status().is3xxRedirection());
         List<ZoneInspection> history = inspections.history(id, StaffMember.SYSTEM);
         assertThat(history).hasSize(1);

@@ -48,7 +48,9 @@ class ZoneRulesTests {
         ZoneRules.RepeatPolicy p = new ZoneRules.RepeatPolicy(3, 30);
         assertThat(p.opensCase(2, false)).isFalse();
         assertThat(p.opensCase(3, false)).isTrue();
-        assertThat(p.opensCase(4, true)).as("a case already asked in the window").isFalse();
+        assertThat(p.opensCase(4, true))
+                .as("a case already asked in the window")
+                .isFalse();
         assertThatThrownBy(() -> new ZoneRules.RepeatPolicy(0, 30)).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -97,10 +99,8 @@ class ZoneRulesTests {
 
     @Test
     void a_polygon_that_is_not_wkt_crosses_itself_or_is_too_large_is_refused() {
-        assertThatThrownBy(() -> ZoneGeometry.parse("POLYGON((1 2, 3"))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ZoneGeometry.parse("POINT(119.95 31.8)"))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ZoneGeometry.parse("POLYGON((1 2, 3")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ZoneGeometry.parse("POINT(119.95 31.8)")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ZoneGeometry.parse(
                         "POLYGON((119.95 31.80, 119.951 31.801, 119.951 31.80, 119.95 31.801, 119.95 31.80))"))
                 .hasMessageContaining("self-intersecting");

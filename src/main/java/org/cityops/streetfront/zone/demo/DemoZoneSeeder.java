@@ -81,7 +81,10 @@ class DemoZoneSeeder implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        if (jdbc.sql("SELECT COUNT(*) FROM sf_zone WHERE synthetic").query(Long.class).single() > 0) {
+        if (jdbc.sql("SELECT COUNT(*) FROM sf_zone WHERE synthetic")
+                        .query(Long.class)
+                        .single()
+                > 0) {
             return;
         }
         StaffMember me = StaffMember.SYSTEM;
@@ -146,7 +149,16 @@ class DemoZoneSeeder implements ApplicationRunner {
         String wkt = String.format(
                 Locale.ROOT,
                 "POLYGON((%.6f %.6f, %.6f %.6f, %.6f %.6f, %.6f %.6f, %.6f %.6f))",
-                west, south, east, south, east, lat, west, lat, west, south);
+                west,
+                south,
+                east,
+                south,
+                east,
+                lat,
+                west,
+                lat,
+                west,
+                south);
         if (overlapReason != null) {
             String credit17 = "92" + d.code() + "MA1000099";
             return new ZoneDraft(
@@ -190,7 +202,8 @@ class DemoZoneSeeder implements ApplicationRunner {
                 for (int y = 60; y < h - 80; y += 30) {
                     g.drawLine(40, y, w - 40, y);
                 }
-                g.drawPolyline(new int[] {w - 180, w - 140, w - 110, w - 60}, new int[] {h - 40, h - 70, h - 35, h - 60}, 4);
+                g.drawPolyline(
+                        new int[] {w - 180, w - 140, w - 110, w - 60}, new int[] {h - 40, h - 70, h - 35, h - 60}, 4);
             } else {
                 g.setColor(Color.WHITE);
                 g.fillRect(w / 4, h / 6, w / 2, h * 2 / 3);

@@ -44,11 +44,7 @@ class ZoneApiController {
     private final Parties parties;
 
     ZoneApiController(
-            Zones zones,
-            ResponsibilityLetters letters,
-            ZoneInspections inspections,
-            ZoneRates rates,
-            Parties parties) {
+            Zones zones, ResponsibilityLetters letters, ZoneInspections inspections, ZoneRates rates, Parties parties) {
         this.zones = zones;
         this.letters = letters;
         this.inspections = inspections;
@@ -58,17 +54,32 @@ class ZoneApiController {
 
     /** A new zone; {@code polygon} is WKT, {@code overlapReason} needed only when it overlaps another zone. */
     record ZoneBody(
-            @NotBlank(message = "必填 required") @Size(max = 64, message = "不超过64字 at most 64 characters") String code,
-            @NotBlank(message = "必填 required") @Size(max = 200, message = "不超过200字 at most 200 characters") String name,
+            @NotBlank(message = "必填 required") @Size(max = 64, message = "不超过64字 at most 64 characters")
+            String code,
+
             @NotBlank(message = "必填 required") @Size(max = 200, message = "不超过200字 at most 200 characters")
-                    String partyName,
+            String name,
+
+            @NotBlank(message = "必填 required") @Size(max = 200, message = "不超过200字 at most 200 characters")
+            String partyName,
+
             @NotBlank(message = "必填 required") @Size(max = 18, message = "须为18位 18 characters")
-                    String partyCreditCode,
-            @Size(max = 64, message = "不超过64字 at most 64 characters") String contactName,
-            @Size(max = 32, message = "不超过32字 at most 32 characters") String contactPhone,
-            @Size(max = 300, message = "不超过300字 at most 300 characters") String address,
-            @NotBlank(message = "必填 required") @Size(max = 100_000, message = "过长 too long") String polygon,
-            @Size(max = 500, message = "不超过500字 at most 500 characters") String overlapReason) {
+            String partyCreditCode,
+
+            @Size(max = 64, message = "不超过64字 at most 64 characters")
+            String contactName,
+
+            @Size(max = 32, message = "不超过32字 at most 32 characters")
+            String contactPhone,
+
+            @Size(max = 300, message = "不超过300字 at most 300 characters")
+            String address,
+
+            @NotBlank(message = "必填 required") @Size(max = 100_000, message = "过长 too long")
+            String polygon,
+
+            @Size(max = 500, message = "不超过500字 at most 500 characters")
+            String overlapReason) {
 
         ZoneDraft draft() {
             return new ZoneDraft(
@@ -81,11 +92,14 @@ class ZoneApiController {
             String sanitation,
             String order,
             String greenery,
-            @Size(max = 500, message = "不超过500字 at most 500 characters") String note) {}
+
+            @Size(max = 500, message = "不超过500字 at most 500 characters")
+            String note) {}
 
     record SignatureBody(
             @NotBlank(message = "必填 required") @Size(max = 64, message = "不超过64字 at most 64 characters")
-                    String signerName,
+            String signerName,
+
             @NotBlank(message = "请签名 sign first") String signature) {}
 
     @GetMapping("/zones")
@@ -121,8 +135,8 @@ class ZoneApiController {
     /** All or nothing: 200 with the count, or 400 with every row's problem (row, column, message). */
     @PostMapping("/zones/import")
     @PreAuthorize(ZoneRoles.MANAGE)
-    ResponseEntity<Zones.ImportReport> importZones(@CurrentActor StaffMember me, @RequestParam("file") MultipartFile file)
-            throws IOException {
+    ResponseEntity<Zones.ImportReport> importZones(
+            @CurrentActor StaffMember me, @RequestParam("file") MultipartFile file) throws IOException {
         Zones.ImportReport report = zones.importXlsx(file.getInputStream(), me);
         return report.errors().isEmpty()
                 ? ResponseEntity.ok(report)
@@ -136,7 +150,9 @@ class ZoneApiController {
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment()
-                                .filename("门前三包责任书-" + zones.get(id, me).code() + ".docx", java.nio.charset.StandardCharsets.UTF_8)
+                                .filename(
+                                        "门前三包责任书-" + zones.get(id, me).code() + ".docx",
+                                        java.nio.charset.StandardCharsets.UTF_8)
                                 .build()
                                 .toString())
                 .contentType(MediaType.parseMediaType(ResponsibilityLetters.DOCX))
@@ -152,7 +168,11 @@ class ZoneApiController {
             @RequestParam(required = false) String signerName)
             throws IOException {
         return letters.signByScan(
-                id, file == null ? null : file.getOriginalFilename(), file == null ? null : file.getBytes(), signerName, me);
+                id,
+                file == null ? null : file.getOriginalFilename(),
+                file == null ? null : file.getBytes(),
+                signerName,
+                me);
     }
 
     @PostMapping("/zones/{id}/letter/signature")

@@ -17,7 +17,8 @@ class ZoneNavigation {
 
     @Bean
     NavItem streetfrontZoneInspectNav() {
-        return new NavItem("nav.streetfront.zoneInspect", "/streetfront/zones/inspect", Set.of("ADMIN", "INSPECTOR"), 687);
+        return new NavItem(
+                "nav.streetfront.zoneInspect", "/streetfront/zones/inspect", Set.of("ADMIN", "INSPECTOR"), 687);
     }
 
     @Bean

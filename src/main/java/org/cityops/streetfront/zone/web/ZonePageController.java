@@ -46,11 +46,7 @@ class ZonePageController {
     private final Parties parties;
 
     ZonePageController(
-            Zones zones,
-            ResponsibilityLetters letters,
-            ZoneInspections inspections,
-            ZoneRates rates,
-            Parties parties) {
+            Zones zones, ResponsibilityLetters letters, ZoneInspections inspections, ZoneRates rates, Parties parties) {
         this.zones = zones;
         this.letters = letters;
         this.inspections = inspections;
@@ -125,11 +121,14 @@ class ZonePageController {
         model.addAttribute("items", ZoneItem.values());
         model.addAttribute("canField", me.hasAny(Role.ADMIN, Role.INSPECTOR));
         model.addAttribute(
-                "hasScan", letters.file(id, ResponsibilityLetters.FileKind.SCAN, me).isPresent());
+                "hasScan",
+                letters.file(id, ResponsibilityLetters.FileKind.SCAN, me).isPresent());
         model.addAttribute(
-                "hasSignature", letters.file(id, ResponsibilityLetters.FileKind.SIGNATURE, me).isPresent());
+                "hasSignature",
+                letters.file(id, ResponsibilityLetters.FileKind.SIGNATURE, me).isPresent());
         model.addAttribute(
-                "hasPhoto", letters.file(id, ResponsibilityLetters.FileKind.POSTED, me).isPresent());
+                "hasPhoto",
+                letters.file(id, ResponsibilityLetters.FileKind.POSTED, me).isPresent());
         return "streetfront/zone/zone";
     }
 
@@ -183,7 +182,10 @@ class ZonePageController {
             throws IOException {
         try {
             letters.posted(
-                    id, photo == null ? null : photo.getOriginalFilename(), photo == null ? null : photo.getBytes(), me);
+                    id,
+                    photo == null ? null : photo.getOriginalFilename(),
+                    photo == null ? null : photo.getBytes(),
+                    me);
             redirect.addFlashAttribute("done", "posted");
         } catch (DomainException e) {
             redirect.addFlashAttribute("error", e.getMessage());
@@ -257,8 +259,8 @@ class ZonePageController {
             @RequestParam(required = false) String note,
             RedirectAttributes redirect) {
         try {
-            ZoneInspection i = inspections.record(
-                    id, ZoneForms.items(cityscape, sanitation, order, greenery), note, me);
+            ZoneInspection i =
+                    inspections.record(id, ZoneForms.items(cityscape, sanitation, order, greenery), note, me);
             redirect.addFlashAttribute("recorded", i);
             redirect.addFlashAttribute("recordedZone", zones.get(id, me));
             return "redirect:/streetfront/zones/inspect";
