@@ -101,7 +101,7 @@ public class HonourBoard {
             (r == ZoneRules.Rating.RED ? red : black).add(e);
         }
         red.sort(Comparator.comparing(Entry::inspections).reversed().thenComparing(Entry::partyName));
-        black.sort(Comparator.comparing((Entry e) -> e.complianceRate() == null ? 0 : e.complianceRate())
+        black.sort(Comparator.comparingDouble((Entry e) -> e.complianceRate() == null ? 0.0 : e.complianceRate())
                 .thenComparing(Entry::partyName));
         return new Board(from, to, red, black);
     }
