@@ -13,7 +13,9 @@ public interface ApiClients {
         OPEN311,
         TELEMETRY_INGEST,
         /** On-board scales, RFID readers and the plant's weighbridge posting kitchen-waste records. */
-        WASTE_DEVICE
+        WASTE_DEVICE,
+        /** Shared-bike operators reporting bicycles per parking area (street front, 非机动车停放). */
+        PARKING_COUNTS
     }
 
     /** The client's name when the key is valid and enabled for the purpose. */

@@ -71,6 +71,9 @@ class SecurityConfig {
                         .permitAll()
                         .requestMatchers("/api/v1/public/**")
                         .permitAll()
+                        // published for the shared-bike operators' apps (GBFS geofencing_zones), like a public page
+                        .requestMatchers(HttpMethod.GET, "/api/v1/parking/zones.geojson")
+                        .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
                         .requestMatchers("/actuator/**")
@@ -107,7 +110,9 @@ class SecurityConfig {
                                         "/api/v1/wastestream/collections",
                                         ApiClients.Purpose.WASTE_DEVICE,
                                         "/api/v1/wastestream/weighbridge",
-                                        ApiClients.Purpose.WASTE_DEVICE)),
+                                        ApiClients.Purpose.WASTE_DEVICE,
+                                        "/api/v1/parking/counts",
+                                        ApiClients.Purpose.PARKING_COUNTS)),
                         SecurityContextHolderFilter.class);
         headers(http);
         return http.build();
