@@ -183,17 +183,22 @@ public final class DossierPdf {
 
     private static List<Line> wrap(String text, Style s, PDFont f) throws IOException {
         List<Line> out = new ArrayList<>();
+        float max = TEXT_WIDTH / s.size * 1000;
         for (String para : (text == null ? "" : text).split("\n", -1)) {
             StringBuilder line = new StringBuilder();
+            float used = 0;
             int i = 0;
             while (i < para.length()) {
                 int cp = para.codePointAt(i);
                 String ch = new String(Character.toChars(cp));
-                if (width(line + ch, s, f) > TEXT_WIDTH && line.length() > 0) {
+                float w = f.getStringWidth(ch);
+                if (used + w > max && line.length() > 0) {
                     out.add(new Line(line.toString(), s));
                     line.setLength(0);
+                    used = 0;
                 }
                 line.append(ch);
+                used += w;
                 i += Character.charCount(cp);
             }
             out.add(new Line(line.toString(), s));
