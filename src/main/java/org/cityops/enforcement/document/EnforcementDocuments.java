@@ -217,8 +217,8 @@ public class EnforcementDocuments {
         return store.docx(documentId).orElseThrow(() -> new NotFoundException("文书尚未签发 the document is not issued"));
     }
 
-    /** The 案卷: every issued document of the case, in the order drafted, as one PDF with a 卷内目录. */
-    @Transactional(readOnly = true)
+    /** The 案卷: every issued document of the case, in the order drafted, as one PDF with a 卷内目录 (export audited). */
+    @Transactional
     public byte[] dossier(long caseId, StaffMember me) {
         CaseFacts facts = caseFacts.of(caseId, me, today());
         String problem = font.problem();
