@@ -80,12 +80,16 @@ public class IllegalStructures {
         require(in.kind() != null, "须选择违建类型 choose a kind", "kind");
         require(in.foundBy() != null, "须选择发现方式 choose how it was found", "foundBy");
         require(in.address() != null && !in.address().isBlank(), "须填写地址 give the address", "address");
-        require(in.foundOn() != null && !in.foundOn().isAfter(today()), "发现日期不能晚于今天 the date is in the future",
+        require(
+                in.foundOn() != null && !in.foundOn().isAfter(today()),
+                "发现日期不能晚于今天 the date is in the future",
                 "foundOn");
         StructureStatus status = in.status() == null ? StructureStatus.BUILT : in.status();
         require(status.standing(), "登记时须为在建或已建 a structure is registered standing", "status");
-        require(in.areaM2() != null && in.areaM2().signum() > 0 && in.areaM2().compareTo(new BigDecimal("1000000")) < 0,
-                "面积须大于0 the area must be positive", "areaM2");
+        require(
+                in.areaM2() != null && in.areaM2().signum() > 0 && in.areaM2().compareTo(new BigDecimal("1000000")) < 0,
+                "面积须大于0 the area must be positive",
+                "areaM2");
         String problem = Outline.problem(in.outline());
         if (problem != null) {
             throw new InvalidInputException(problem, "outline");
@@ -96,13 +100,29 @@ public class IllegalStructures {
         if (!scope(me).matches(where.gridCode(), null, null)) {
             throw new AccessDeniedToEntityException("该位置不在您的辖区 the place is outside your area", "outline");
         }
-        NewStructure clean = new NewStructure(in.kind(), status, in.foundBy(), in.sourceCaseNumber(),
-                in.enforcementCaseId(), in.partyName(), in.address(), in.outline(), in.areaM2(), in.foundOn(), in.note());
-        long id = store.insert(clean, outline, where.gridCode(), where.districtCode(), me.username(), Instant.now(clock));
+        NewStructure clean = new NewStructure(
+                in.kind(),
+                status,
+                in.foundBy(),
+                in.sourceCaseNumber(),
+                in.enforcementCaseId(),
+                in.partyName(),
+                in.address(),
+                in.outline(),
+                in.areaM2(),
+                in.foundOn(),
+                in.note());
+        long id =
+                store.insert(clean, outline, where.gridCode(), where.districtCode(), me.username(), Instant.now(clock));
         StructureViews.Structure s = store.find(id).orElseThrow();
-        audit.record("ENF_STRUCTURE", s.code(), "CREATE", null,
-                s.kindLabel() + " " + s.statusLabel() + " " + s.areaM2().stripTrailingZeros().toPlainString() + "㎡ "
-                        + s.address() + (s.sourceCaseNumber() == null ? "" : " 12319 " + s.sourceCaseNumber()));
+        audit.record(
+                "ENF_STRUCTURE",
+                s.code(),
+                "CREATE",
+                null,
+                s.kindLabel() + " " + s.statusLabel() + " "
+                        + s.areaM2().stripTrailingZeros().toPlainString() + "㎡ " + s.address()
+                        + (s.sourceCaseNumber() == null ? "" : " 12319 " + s.sourceCaseNumber()));
         return s;
     }
 
@@ -121,12 +141,15 @@ public class IllegalStructures {
         List<StructureViews.Structure> found = store.list(where.toString(), params, Math.max(1, Math.min(limit, 2000)));
         LocalDate today = today();
         Map<Long, StructureViews.Order> open = new HashMap<>();
-        for (StructureViews.Order o : store.orders(found.stream().map(StructureViews.Structure::id).toList(), today)) {
+        for (StructureViews.Order o :
+                store.orders(found.stream().map(StructureViews.Structure::id).toList(), today)) {
             if (o.doneOn() == null) {
                 open.put(o.structureId(), o);
             }
         }
-        return found.stream().map(s -> new StructureViews.Row(s, open.get(s.id()))).toList();
+        return found.stream()
+                .map(s -> new StructureViews.Row(s, open.get(s.id())))
+                .toList();
     }
 
     /** Demolition orders past their deadline and not done, oldest deadline first. */
@@ -171,7 +194,9 @@ public class IllegalStructures {
         if (!s.status().standing()) {
             throw new ConflictException("该违建已拆除或已整改 the structure is no longer standing", "status");
         }
-        require(deadline != null && deadline.isAfter(today()), "拆除期限须晚于今天 the deadline must be after today",
+        require(
+                deadline != null && deadline.isAfter(today()),
+                "拆除期限须晚于今天 the deadline must be after today",
                 "deadline");
         boolean open = store.orders(List.of(id), today()).stream().anyMatch(o -> o.doneOn() == null);
         if (open) {
@@ -179,8 +204,8 @@ public class IllegalStructures {
         }
         long orderId = store.insertOrder(id, today(), deadline, note, me.username(), Instant.now(clock));
         audit.record("ENF_STRUCTURE", s.code(), "ORDER", null, "限期拆除至 " + deadline);
-        return documents.draftForStructure(id, DocumentType.DEMOLITION_ORDER, "order-" + orderId,
-                facts(s, deadline, null), me);
+        return documents.draftForStructure(
+                id, DocumentType.DEMOLITION_ORDER, "order-" + orderId, facts(s, deadline, null), me);
     }
 
     /** A before (BEFORE) or after (AFTER) photo; its SHA-256 goes into the audit trail. */
@@ -189,7 +214,9 @@ public class IllegalStructures {
         StructureViews.Structure s = locked(id, me);
         require("BEFORE".equals(phase) || "AFTER".equals(phase), "照片须注明拆除前或拆除后 BEFORE or AFTER", "phase");
         require(contentType != null && PHOTO_TYPES.contains(contentType), "照片须为JPEG或PNG a JPEG or PNG photo", "file");
-        require(data != null && data.length > 0 && data.length <= MAX_PHOTO, "照片须小于5MB the photo is 5 MB at most",
+        require(
+                data != null && data.length > 0 && data.length <= MAX_PHOTO,
+                "照片须小于5MB the photo is 5 MB at most",
                 "file");
         String sha = sha256(data);
         long pid = store.insertPhoto(id, phase, contentType, data, sha, me.username(), Instant.now(clock));
@@ -207,18 +234,18 @@ public class IllegalStructures {
     @Transactional
     public StructureViews.Structure recordOutcome(long id, StructureStatus outcome, LocalDate on, StaffMember me) {
         StructureViews.Structure s = locked(id, me);
-        require(outcome == StructureStatus.DEMOLISHED || outcome == StructureStatus.RECTIFIED,
-                "结果须为已拆除或已整改 the outcome is DEMOLISHED or RECTIFIED", "outcome");
+        require(
+                outcome == StructureStatus.DEMOLISHED || outcome == StructureStatus.RECTIFIED,
+                "结果须为已拆除或已整改 the outcome is DEMOLISHED or RECTIFIED",
+                "outcome");
         LocalDate day = on == null ? today() : on;
-        require(!day.isAfter(today()) && !day.isBefore(s.foundOn()), "日期须在发现日期与今天之间 the date is out of range",
-                "on");
+        require(!day.isAfter(today()) && !day.isBefore(s.foundOn()), "日期须在发现日期与今天之间 the date is out of range", "on");
         change(s, outcome);
         List<StructureViews.Photo> photos = store.photos(id);
         boolean before = photos.stream().anyMatch(p -> p.phase().equals("BEFORE"));
         boolean after = photos.stream().anyMatch(p -> p.phase().equals("AFTER"));
         if (!before || !after) {
-            throw new ConflictException(
-                    "须先上传拆除（整改）前后照片 upload a before and an after photo first", "photos");
+            throw new ConflictException("须先上传拆除（整改）前后照片 upload a before and an after photo first", "photos");
         }
         store.setStatus(id, outcome);
         store.closeOrders(id, day);
@@ -242,8 +269,7 @@ public class IllegalStructures {
         }
         if (kind == NoticeKind.CREDIT_PENALTY
                 && store.orders(List.of(id), today()).stream().noneMatch(StructureViews.Order::overdue)) {
-            throw new ConflictException(
-                    "信用惩戒须有逾期未拆的限期拆除决定 a credit penalty needs an overdue demolition order", "kind");
+            throw new ConflictException("信用惩戒须有逾期未拆的限期拆除决定 a credit penalty needs an overdue demolition order", "kind");
         }
         String to = recipient == null || recipient.isBlank() ? kind.defaultRecipient() : recipient.trim();
         DocumentView doc = documents.draftForStructure(id, kind.document(), kind.name(), facts(s, null, to), me);
@@ -254,8 +280,19 @@ public class IllegalStructures {
 
     private StructureFacts facts(StructureViews.Structure s, LocalDate deadline, String recipient) {
         String district = org.unit(s.districtCode()).map(u -> u.name()).orElse(s.districtCode());
-        return new StructureFacts(authority, s.code(), s.kindLabel(), s.statusLabel(), s.partyName(), s.address(),
-                district, s.areaM2(), s.foundOn(), deadline, recipient, today());
+        return new StructureFacts(
+                authority,
+                s.code(),
+                s.kindLabel(),
+                s.statusLabel(),
+                s.partyName(),
+                s.address(),
+                district,
+                s.areaM2(),
+                s.foundOn(),
+                deadline,
+                recipient,
+                today());
     }
 
     private static void change(StructureViews.Structure s, StructureStatus to) {

@@ -78,8 +78,8 @@ class StructureStore {
     }
 
     List<StructureViews.Structure> list(String where, Map<String, Object> params, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM enf_structure s WHERE " + where + " ORDER BY found_on DESC, id DESC"
-                        + " LIMIT " + limit)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM enf_structure s WHERE " + where
+                        + " ORDER BY found_on DESC, id DESC" + " LIMIT " + limit)
                 .params(params)
                 .query(StructureStore::structure)
                 .list();
@@ -112,8 +112,9 @@ class StructureStore {
         if (structureIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT id, structure_id, issued_on, deadline, note, done_on, issued_by FROM enf_demolition_order"
-                        + " WHERE structure_id IN (:ids) ORDER BY id")
+        return jdbc.sql(
+                        "SELECT id, structure_id, issued_on, deadline, note, done_on, issued_by FROM enf_demolition_order"
+                                + " WHERE structure_id IN (:ids) ORDER BY id")
                 .param("ids", structureIds)
                 .query((rs, n) -> order(rs, today))
                 .list();
@@ -175,7 +176,6 @@ class StructureStore {
                 .query((rs, n) -> new StructureViews.PhotoBytes(rs.getString(1), rs.getBytes(2)))
                 .optional();
     }
-
 
     boolean noticeSent(long structureId, NoticeKind kind) {
         return jdbc.sql("SELECT COUNT(*) FROM enf_structure_notice WHERE structure_id = :s AND kind = :k")

@@ -48,13 +48,19 @@ public final class StructureViews {
 
     /** 限期拆除: open while not done; overdue the day after its deadline. */
     public record Order(
-            long id, long structureId, LocalDate issuedOn, LocalDate deadline, String note, LocalDate doneOn,
-            String issuedBy, boolean overdue) {}
+            long id,
+            long structureId,
+            LocalDate issuedOn,
+            LocalDate deadline,
+            String note,
+            LocalDate doneOn,
+            String issuedBy,
+            boolean overdue) {}
 
     public record Photo(long id, String phase, String contentType, String sha256, String uploadedBy, Instant at) {}
 
-    public record Notice(long id, String kind, String kindLabel, String recipient, long documentId, String sentBy,
-            Instant sentAt) {}
+    public record Notice(
+            long id, String kind, String kindLabel, String recipient, long documentId, String sentBy, Instant sentAt) {}
 
     /** A photo's bytes, for display. */
     public record PhotoBytes(String contentType, byte[] data) {}
@@ -63,7 +69,11 @@ public final class StructureViews {
     public record Row(Structure s, Order openOrder) {}
 
     public record Detail(
-            Structure s, List<Order> orders, List<Photo> photos, List<Notice> notices, List<DocumentView> documents,
+            Structure s,
+            List<Order> orders,
+            List<Photo> photos,
+            List<Notice> notices,
+            List<DocumentView> documents,
             LocalDate today) {}
 
     /** Per district (区): the register's figures. */

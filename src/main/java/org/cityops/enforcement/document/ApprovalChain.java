@@ -55,14 +55,14 @@ public final class ApprovalChain {
             }
             case DEPUTY -> {
                 if (!roles.contains("LEADER") || !cityWide) {
-                    return Optional.of(new Refusal(
-                            "分管负责人审批须由全市范围的领导签署 the deputy level is signed by a city-wide leader", true));
+                    return Optional.of(
+                            new Refusal("分管负责人审批须由全市范围的领导签署 the deputy level is signed by a city-wide leader", true));
                 }
             }
         }
         if (earlier.contains(signer)) {
-            return Optional.of(new Refusal(
-                    "同一人不能签署同一文书的两级审批 one person may not sign two levels of one document", false));
+            return Optional.of(
+                    new Refusal("同一人不能签署同一文书的两级审批 one person may not sign two levels of one document", false));
         }
         return Optional.empty();
     }

@@ -70,8 +70,9 @@ class DocumentStore {
                 .param("by", draftedBy)
                 .param("at", DbTime.toDb(now))
                 .update();
-        return jdbc.sql("SELECT id FROM enf_document WHERE tenant_id = 'default' AND owner_kind = :ok AND owner_id = :oid"
-                        + " AND doc_type = :type AND step_key = :step AND revision = :rev")
+        return jdbc.sql(
+                        "SELECT id FROM enf_document WHERE tenant_id = 'default' AND owner_kind = :ok AND owner_id = :oid"
+                                + " AND doc_type = :type AND step_key = :step AND revision = :rev")
                 .param("ok", type.owner().name())
                 .param("oid", ownerId)
                 .param("type", type.name())

@@ -26,7 +26,8 @@ public final class DocumentTemplates {
         b.add(new Field("案件编号", f.caseNumber()));
         switch (type) {
             case FILING_APPROVAL -> {
-                b.add(new Field("案件来源", f.source() + (f.sourceCaseNumber() == null ? "" : "（" + f.sourceCaseNumber() + "）")));
+                b.add(new Field(
+                        "案件来源", f.source() + (f.sourceCaseNumber() == null ? "" : "（" + f.sourceCaseNumber() + "）")));
                 b.add(new Field("发现日期", date(f.discoveredOn())));
                 party(b, f);
                 b.add(new Field("违法行为", f.itemName()));
@@ -54,8 +55,7 @@ public final class DocumentTemplates {
                 b.add(new Field("询问地点", f.address()));
                 party(b, f);
                 b.add(new Field("询问人", f.handler()));
-                b.add(new Paragraph("问：我们是城市管理综合行政执法人员，现依法向你了解有关情况，你应当如实回答，"
-                        + "你有申请回避的权利，听清楚了吗？"));
+                b.add(new Paragraph("问：我们是城市管理综合行政执法人员，现依法向你了解有关情况，你应当如实回答，" + "你有申请回避的权利，听清楚了吗？"));
                 b.add(new Paragraph("答：听清楚了。"));
                 b.add(new Paragraph("问：请说明" + f.itemName() + "的有关情况。"));
                 b.add(new Paragraph("答：（据实记录）"));
@@ -63,8 +63,8 @@ public final class DocumentTemplates {
             }
             case RECTIFICATION_ORDER -> {
                 addressee(b, f);
-                b.add(new Paragraph("经查，你（单位）在" + f.address() + "的行为（" + f.itemName() + "）违反了" + f.clause()
-                        + "。依据" + f.basis() + "，现责令你（单位）立即（或于收到本通知书之日起七日内）改正上述违法行为。"));
+                b.add(new Paragraph("经查，你（单位）在" + f.address() + "的行为（" + f.itemName() + "）违反了" + f.clause() + "。依据"
+                        + f.basis() + "，现责令你（单位）立即（或于收到本通知书之日起七日内）改正上述违法行为。"));
                 b.add(new Paragraph("逾期不改正的，本机关将依法处理。"));
                 stamp(b, f);
             }
@@ -72,8 +72,8 @@ public final class DocumentTemplates {
                 addressee(b, f);
                 b.add(new Paragraph("经查，你（单位）" + f.description() + "，违反了" + f.clause() + "。依据" + f.basis()
                         + "，本机关拟对你（单位）作出如下行政处罚：" + penalty(f) + "。"));
-                b.add(new Paragraph("根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你（单位）有权进行陈述和申辩，"
-                        + "请于收到本告知书之日起三个工作日内向本机关提出；逾期未提出的，视为放弃此权利。"));
+                b.add(new Paragraph(
+                        "根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你（单位）有权进行陈述和申辩，" + "请于收到本告知书之日起三个工作日内向本机关提出；逾期未提出的，视为放弃此权利。"));
                 stamp(b, f);
             }
             case HEARING_NOTICE -> {
@@ -90,8 +90,7 @@ public final class DocumentTemplates {
                 b.add(new Heading("处罚依据和内容"));
                 b.add(new Paragraph("你（单位）的行为违反了" + f.clause() + "。依据" + f.basis() + "，参照本机关自由裁量基准（"
                         + (f.tier() == null ? "—" : f.tier()) + "），决定给予如下行政处罚：" + penalty(f) + "。"));
-                b.add(new Paragraph("罚款自收到本决定书之日起十五日内缴至指定银行；到期不缴纳的，每日按罚款数额的百分之三加处罚款"
-                        + "（《中华人民共和国行政处罚法》第七十二条）。"));
+                b.add(new Paragraph("罚款自收到本决定书之日起十五日内缴至指定银行；到期不缴纳的，每日按罚款数额的百分之三加处罚款" + "（《中华人民共和国行政处罚法》第七十二条）。"));
                 b.add(new Paragraph("如不服本决定，可在收到本决定书之日起六十日内申请行政复议，或者六个月内依法提起行政诉讼。"));
                 stamp(b, f);
             }
@@ -110,9 +109,11 @@ public final class DocumentTemplates {
                 b.add(new Field("处罚决定", penalty(f)));
                 b.add(new Field("立案日期", date(f.stepDates().get("立案"))));
                 b.add(new Field("决定日期", date(f.stepDates().get("作出处罚决定"))));
-                b.add(new Field("执行情况", f.stepDates().containsKey("缴纳罚款")
-                        ? "已缴纳（" + date(f.stepDates().get("缴纳罚款")) + "）"
-                        : f.stage()));
+                b.add(new Field(
+                        "执行情况",
+                        f.stepDates().containsKey("缴纳罚款")
+                                ? "已缴纳（" + date(f.stepDates().get("缴纳罚款")) + "）"
+                                : f.stage()));
                 b.add(new Paragraph("本案处罚决定已执行完毕，符合结案条件，建议结案。"));
                 b.add(new Field("承办人", f.handler()));
             }
@@ -132,13 +133,13 @@ public final class DocumentTemplates {
         b.add(new Field("类型", s.kind()));
         b.add(new Field("面积", s.areaM2().stripTrailingZeros().toPlainString() + "平方米"));
         switch (type) {
-            case DEMOLITION_ORDER -> b.add(new Paragraph("经查，上述建筑未取得建设工程规划许可证，违反《中华人民共和国城乡规划法》"
-                    + "第四十条第一款。依据该法第六十四条、第六十八条，限你（单位）于" + date(s.deadline())
-                    + "前自行拆除；逾期不拆除的，本机关将依法强制拆除。"));
+            case DEMOLITION_ORDER ->
+                b.add(new Paragraph("经查，上述建筑未取得建设工程规划许可证，违反《中华人民共和国城乡规划法》"
+                        + "第四十条第一款。依据该法第六十四条、第六十八条，限你（单位）于" + date(s.deadline())
+                        + "前自行拆除；逾期不拆除的，本机关将依法强制拆除。"));
             case REAL_ESTATE_RESTRICTION -> {
                 b.add(new Field("致", s.recipient()));
-                b.add(new Paragraph("上述建筑系违法建设，本机关已依法查处。请贵单位在违法建设拆除或者整改完毕前，"
-                        + "对该不动产暂停办理转移、抵押等登记手续。整改完毕后本机关将另行函告。"));
+                b.add(new Paragraph("上述建筑系违法建设，本机关已依法查处。请贵单位在违法建设拆除或者整改完毕前，" + "对该不动产暂停办理转移、抵押等登记手续。整改完毕后本机关将另行函告。"));
             }
             case CREDIT_PENALTY -> {
                 b.add(new Field("致", s.recipient()));
@@ -153,7 +154,8 @@ public final class DocumentTemplates {
 
     private static void party(List<Block> b, CaseFacts f) {
         b.add(new Field("当事人", f.partyName() + "（" + f.partyKind() + "）"));
-        b.add(new Field("UNIT".equals(f.partyKind()) || "单位".equals(f.partyKind()) ? "统一社会信用代码" : "身份证件号码", f.partyId()));
+        b.add(new Field(
+                "UNIT".equals(f.partyKind()) || "单位".equals(f.partyKind()) ? "统一社会信用代码" : "身份证件号码", f.partyId()));
         if (f.partyPhone() != null && !f.partyPhone().isBlank()) {
             b.add(new Field("联系电话", f.partyPhone()));
         }
@@ -171,7 +173,9 @@ public final class DocumentTemplates {
 
     static String penalty(CaseFacts f) {
         BigDecimal fine = f.fine();
-        return fine == null ? f.penaltyKind() : "罚款人民币" + fine.stripTrailingZeros().toPlainString() + "元";
+        return fine == null
+                ? f.penaltyKind()
+                : "罚款人民币" + fine.stripTrailingZeros().toPlainString() + "元";
     }
 
     static String date(LocalDate d) {

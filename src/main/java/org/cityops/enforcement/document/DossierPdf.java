@@ -10,7 +10,6 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageFitWidthDestination;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
@@ -206,8 +205,7 @@ public final class DossierPdf {
         return out;
     }
 
-    private static PDPage draw(PDDocument pdf, PDFont f, List<Line> lines, int pageNo, int total)
-            throws IOException {
+    private static PDPage draw(PDDocument pdf, PDFont f, List<Line> lines, int pageNo, int total) throws IOException {
         PDPage page = newPage(pdf);
         try (PDPageContentStream cs = new PDPageContentStream(pdf, page)) {
             float y = HEIGHT - MARGIN;

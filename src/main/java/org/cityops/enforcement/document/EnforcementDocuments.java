@@ -87,7 +87,8 @@ public class EnforcementDocuments {
         return draft(type, structureId, stepKey, DocumentTemplates.forStructure(type, facts), me);
     }
 
-    private DocumentView draft(DocumentType type, long ownerId, String stepKey, DocumentContent content, StaffMember me) {
+    private DocumentView draft(
+            DocumentType type, long ownerId, String stepKey, DocumentContent content, StaffMember me) {
         if (!me.isSystem()) {
             ApprovalChain.mayDraft(roles(me)).ifPresent(refusal -> {
                 throw new AccessDeniedToEntityException(refusal.text(), "type");
@@ -152,12 +153,27 @@ public class EnforcementDocuments {
         String who = key(d.type(), d.ownerId(), d.id());
         if (!approve) {
             store.advance(d.id(), DocumentStatus.REJECTED, null);
-            audit.record("ENF_DOC", who, "REJECT", d.nextLevel().name(), d.nextLevel().label() + "退回：" + opinion.trim());
+            audit.record(
+                    "ENF_DOC",
+                    who,
+                    "REJECT",
+                    d.nextLevel().name(),
+                    d.nextLevel().label() + "退回：" + opinion.trim());
         } else if (d.nextLevel().next() != null) {
             store.advance(d.id(), DocumentStatus.APPROVING, d.nextLevel().next());
-            audit.record("ENF_DOC", who, "APPROVE", d.nextLevel().name(), d.nextLevel().label() + "同意：" + opinion.trim());
+            audit.record(
+                    "ENF_DOC",
+                    who,
+                    "APPROVE",
+                    d.nextLevel().name(),
+                    d.nextLevel().label() + "同意：" + opinion.trim());
         } else {
-            audit.record("ENF_DOC", who, "APPROVE", d.nextLevel().name(), d.nextLevel().label() + "同意：" + opinion.trim());
+            audit.record(
+                    "ENF_DOC",
+                    who,
+                    "APPROVE",
+                    d.nextLevel().name(),
+                    d.nextLevel().label() + "同意：" + opinion.trim());
             issue(store.find(d.id()).orElseThrow(), now);
         }
         return view(store.find(d.id()).orElseThrow());
@@ -249,7 +265,8 @@ public class EnforcementDocuments {
                 "承办人：" + facts.handler(),
                 "立卷日期：" + DocumentTemplates.date(today()));
         byte[] pdf = DossierPdf.write(facts.authority() + "行政处罚案卷", cover, entries, font);
-        audit.record("ENF_CASE", facts.caseNumber(), "DOSSIER_EXPORT", null, entries.size() + "件 SHA-256 " + sha256(pdf));
+        audit.record(
+                "ENF_CASE", facts.caseNumber(), "DOSSIER_EXPORT", null, entries.size() + "件 SHA-256 " + sha256(pdf));
         return pdf;
     }
 

@@ -47,15 +47,16 @@ class IllegalStructuresApiTests {
 
     static String outline(double lat, double lon) {
         double d = 0.00005;
-        return "[[%s,%s],[%s,%s],[%s,%s],[%s,%s]]".formatted(
-                lon - d, lat - d, lon + d, lat - d, lon + d, lat + d, lon - d, lat + d);
+        return "[[%s,%s],[%s,%s],[%s,%s],[%s,%s]]"
+                .formatted(lon - d, lat - d, lon + d, lat - d, lon + d, lat + d, lon - d, lat + d);
     }
 
     long register(String status) throws Exception {
         String body = postJson("/api/v1/enforcement/structures", "enforce1", """
                         {"kind":"ROOF_ADDITION","status":"%s","foundBy":"HOTLINE","sourceCaseNumber":"12319-T-1",
                          "partyName":"测试户","address":"天宁区测试小区1幢楼顶","outline":%s,"areaM2":100,
-                         "foundOn":"%s"}""".formatted(status, outline(31.80715, 119.93837), today()))
+                         "foundOn":"%s"}""".formatted(
+                                status, outline(31.80715, 119.93837), today()))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.districtCode").value("320402"))
                 .andReturn()
@@ -85,11 +86,15 @@ class IllegalStructuresApiTests {
     @Test
     void demolition_needs_a_before_and_an_after_photo_and_closes_the_order() throws Exception {
         long id = register("BUILT");
-        postJson("/api/v1/enforcement/structures/" + id + "/orders", "enforce1",
+        postJson(
+                        "/api/v1/enforcement/structures/" + id + "/orders",
+                        "enforce1",
                         "{\"deadline\":\"" + today().minusDays(1) + "\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("deadline"));
-        postJson("/api/v1/enforcement/structures/" + id + "/orders", "enforce1",
+        postJson(
+                        "/api/v1/enforcement/structures/" + id + "/orders",
+                        "enforce1",
                         "{\"deadline\":\"" + today().plusDays(10) + "\"}")
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.type").value("DEMOLITION_ORDER"))
@@ -112,7 +117,9 @@ class IllegalStructuresApiTests {
         mvc.perform(get("/api/v1/enforcement/structures/" + id).header("Authorization", Api.bearer(mvc, "enforce1")))
                 .andExpect(jsonPath("$.orders[0].doneOn").value(today().toString()))
                 .andExpect(jsonPath("$.photos.length()").value(2));
-        postJson("/api/v1/enforcement/structures/" + id + "/notices", "enforce1",
+        postJson(
+                        "/api/v1/enforcement/structures/" + id + "/notices",
+                        "enforce1",
                         "{\"kind\":\"REAL_ESTATE_RESTRICTION\"}")
                 .andExpect(status().isConflict());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE entity_type = 'ENF_STRUCTURE' AND action = 'PHOTO'"
@@ -128,11 +135,15 @@ class IllegalStructuresApiTests {
         postJson("/api/v1/enforcement/structures/" + id + "/notices", "enforce1", "{\"kind\":\"CREDIT_PENALTY\"}")
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.field").value("kind"));
-        postJson("/api/v1/enforcement/structures/" + id + "/notices", "enforce1",
+        postJson(
+                        "/api/v1/enforcement/structures/" + id + "/notices",
+                        "enforce1",
                         "{\"kind\":\"REAL_ESTATE_RESTRICTION\"}")
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.type").value("REAL_ESTATE_RESTRICTION"));
-        postJson("/api/v1/enforcement/structures/" + id + "/notices", "enforce1",
+        postJson(
+                        "/api/v1/enforcement/structures/" + id + "/notices",
+                        "enforce1",
                         "{\"kind\":\"REAL_ESTATE_RESTRICTION\"}")
                 .andExpect(status().isConflict());
         mvc.perform(get("/api/v1/enforcement/structures/" + id).header("Authorization", Api.bearer(mvc, "enforce1")))
@@ -148,10 +159,10 @@ class IllegalStructuresApiTests {
                 .andExpect(jsonPath("$[0].overdue").value(true));
         mvc.perform(get("/api/v1/enforcement/structures/districts").header("Authorization", Api.bearer(mvc, "leader1")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[?(@.districtCode == '320402')].fromHotline").isNotEmpty());
-        MockHttpSession officer = (MockHttpSession) mvc.perform(formLogin("/login")
-                                .user("enforce1")
-                                .password(Api.DEMO_PASSWORD))
+                .andExpect(
+                        jsonPath("$[?(@.districtCode == '320402')].fromHotline").isNotEmpty());
+        MockHttpSession officer = (MockHttpSession)
+                mvc.perform(formLogin("/login").user("enforce1").password(Api.DEMO_PASSWORD))
                         .andReturn()
                         .getRequest()
                         .getSession();

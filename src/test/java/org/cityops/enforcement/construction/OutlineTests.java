@@ -21,10 +21,9 @@ class OutlineTests {
         assertThat(Outline.problem(List.of(new double[] {119.9, 31.8}, new double[] {119.91, 31.8})))
                 .contains("三个点");
         List<double[]> bowtie = List.of(
-                new double[] {119.9, 31.8},
-                new double[] {119.901, 31.801},
-                new double[] {119.901, 31.8},
-                new double[] {119.9, 31.801});
+                new double[] {119.9, 31.8}, new double[] {119.901, 31.801}, new double[] {119.901, 31.8}, new double[] {
+                    119.9, 31.801
+                });
         assertThat(Outline.problem(bowtie)).contains("自相交");
         assertThat(Outline.problem(Outline.square(31.8, 119.9, 2000))).contains("1公里");
         assertThat(Outline.problem(List.of(new double[] {119.9, 31.8}, new double[] {119.9}, new double[] {1, 1})))
@@ -33,10 +32,13 @@ class OutlineTests {
 
     @Test
     void demolished_and_rectified_are_final_and_built_never_goes_back() {
-        assertThat(StructureStatus.UNDER_CONSTRUCTION.mayBecome(StructureStatus.BUILT)).isTrue();
+        assertThat(StructureStatus.UNDER_CONSTRUCTION.mayBecome(StructureStatus.BUILT))
+                .isTrue();
         assertThat(StructureStatus.BUILT.mayBecome(StructureStatus.DEMOLISHED)).isTrue();
-        assertThat(StructureStatus.BUILT.mayBecome(StructureStatus.UNDER_CONSTRUCTION)).isFalse();
-        assertThat(StructureStatus.DEMOLISHED.mayBecome(StructureStatus.RECTIFIED)).isFalse();
+        assertThat(StructureStatus.BUILT.mayBecome(StructureStatus.UNDER_CONSTRUCTION))
+                .isFalse();
+        assertThat(StructureStatus.DEMOLISHED.mayBecome(StructureStatus.RECTIFIED))
+                .isFalse();
         assertThat(StructureStatus.RECTIFIED.mayBecome(StructureStatus.BUILT)).isFalse();
     }
 }

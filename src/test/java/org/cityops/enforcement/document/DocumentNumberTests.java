@@ -12,8 +12,10 @@ class DocumentNumberTests {
 
     @Test
     void a_number_reads_prefix_word_year_and_running_number() {
-        assertThat(DocumentNumber.format("常城执", DocumentType.DECISION, 2026, 12)).isEqualTo("常城执罚决字〔2026〕第12号");
-        assertThat(DocumentNumber.format("苏城执", DocumentType.PRIOR_NOTICE, 2027, 1)).isEqualTo("苏城执罚告字〔2027〕第1号");
+        assertThat(DocumentNumber.format("常城执", DocumentType.DECISION, 2026, 12))
+                .isEqualTo("常城执罚决字〔2026〕第12号");
+        assertThat(DocumentNumber.format("苏城执", DocumentType.PRIOR_NOTICE, 2027, 1))
+                .isEqualTo("苏城执罚告字〔2027〕第1号");
     }
 
     @Test
@@ -49,7 +51,8 @@ class DocumentNumberTests {
                 "待送达",
                 Map.of("立案", LocalDate.of(2026, 3, 3)),
                 LocalDate.of(2026, 3, 20));
-        DocumentContent c = DocumentTemplates.forCase(DocumentType.DECISION, f, 1).withNumber("常城执罚决字〔2026〕第1号");
+        DocumentContent c =
+                DocumentTemplates.forCase(DocumentType.DECISION, f, 1).withNumber("常城执罚决字〔2026〕第1号");
         assertThat(String.join("\n", c.lines())).contains("11010519491231002X").contains("罚款人民币500元");
         assertThat(DocumentContent.parse(c.serialize())).isEqualTo(c);
     }

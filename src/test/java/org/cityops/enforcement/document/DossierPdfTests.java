@@ -43,10 +43,12 @@ class DossierPdfTests {
             assertThat(pageText(doc, 3)).contains("立案审批表");
             assertThat(pageText(doc, 4)).contains("询问笔录");
             assertThat(pageText(doc, 6)).contains("行政处罚决定书", "第7号");
-            assertThat(toc.lines().filter(l -> l.contains("行政处罚决定书")).findFirst().orElseThrow())
+            assertThat(toc.lines()
+                            .filter(l -> l.contains("行政处罚决定书"))
+                            .findFirst()
+                            .orElseThrow())
                     .endsWith("6");
-            assertThat(doc.getDocumentCatalog().getDocumentOutline().children())
-                    .hasSize(3);
+            assertThat(doc.getDocumentCatalog().getDocumentOutline().children()).hasSize(3);
         }
     }
 

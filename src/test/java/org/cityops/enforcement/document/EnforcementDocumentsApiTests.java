@@ -45,8 +45,8 @@ class EnforcementDocumentsApiTests {
         String body = postJson("/api/v1/enforcement/cases", "enforce1", """
                         {"source":"PATROL","partyKind":"PERSON","partyName":"文书当事人",
                          "partyId":"11010519491231002X","itemCode":"SR-001","description":"占道经营",
-                         "lat":31.80715,"lon":119.93837,"address":"测试路2号","discoveredOn":"%s"}"""
-                        .formatted(LocalDate.now(ZoneId.of("Asia/Shanghai"))))
+                         "lat":31.80715,"lon":119.93837,"address":"测试路2号","discoveredOn":"%s"}""".formatted(
+                                LocalDate.now(ZoneId.of("Asia/Shanghai"))))
                 .andExpect(status().isCreated())
                 .andReturn()
                 .getResponse()

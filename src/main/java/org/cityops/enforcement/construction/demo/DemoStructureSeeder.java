@@ -73,7 +73,10 @@ class DemoStructureSeeder implements ApplicationRunner {
         StaffMember officer = org.staff("enforce1").orElse(null);
         StaffMember legal = org.staff("legal1").orElse(null);
         StaffMember leader = org.staff("leader1").orElse(null);
-        if (officer == null || legal == null || leader == null || !structures.list(StaffMember.SYSTEM, null, null, 1).isEmpty()) {
+        if (officer == null
+                || legal == null
+                || leader == null
+                || !structures.list(StaffMember.SYSTEM, null, null, 1).isEmpty()) {
             return;
         }
         boolean wasStopped = clock.isStopped();
@@ -81,12 +84,31 @@ class DemoStructureSeeder implements ApplicationRunner {
         try {
             clock.stopAt(now.minus(Duration.ofDays(45)));
             LocalDate then = structures.today();
-            StructureViews.Structure roof = register(officer, 31.80715, 119.93837, StructureKind.ROOF_ADDITION,
-                    StructureStatus.BUILT, FoundBy.HOTLINE, "12319-WJ-DEMO-001", "顾某某", "天宁区青龙街道某小区12幢楼顶", 86.5,
+            StructureViews.Structure roof = register(
+                    officer,
+                    31.80715,
+                    119.93837,
+                    StructureKind.ROOF_ADDITION,
+                    StructureStatus.BUILT,
+                    FoundBy.HOTLINE,
+                    "12319-WJ-DEMO-001",
+                    "顾某某",
+                    "天宁区青龙街道某小区12幢楼顶",
+                    86.5,
                     then.minusDays(3));
             approve(structures.orderDemolition(roof.id(), then.plusDays(30), "限三十日内自行拆除", officer), legal, leader);
-            StructureViews.Structure shed = register(officer, 31.80715, 119.87053, StructureKind.TEMPORARY_SHED,
-                    StructureStatus.BUILT, FoundBy.PATROL, null, "某餐饮店", "钟楼区某路口东侧", 24, then.minusDays(2));
+            StructureViews.Structure shed = register(
+                    officer,
+                    31.80715,
+                    119.87053,
+                    StructureKind.TEMPORARY_SHED,
+                    StructureStatus.BUILT,
+                    FoundBy.PATROL,
+                    null,
+                    "某餐饮店",
+                    "钟楼区某路口东侧",
+                    24,
+                    then.minusDays(2));
             approve(structures.orderDemolition(shed.id(), then.plusDays(15), null, officer), legal, leader);
             clock.stopAt(now);
             LocalDate today = structures.today();
@@ -94,20 +116,59 @@ class DemoStructureSeeder implements ApplicationRunner {
             structures.addPhoto(shed.id(), "BEFORE", "image/png", png(new Color(0xB0, 0x6A, 0x3B)), officer);
             structures.addPhoto(shed.id(), "AFTER", "image/png", png(new Color(0x7C, 0xA9, 0x82)), officer);
             structures.recordOutcome(shed.id(), StructureStatus.DEMOLISHED, today.minusDays(1), officer);
-            register(officer, 31.77475, 119.91293, StructureKind.YARD_ENCLOSURE, StructureStatus.UNDER_CONSTRUCTION,
-                    FoundBy.REPORT, null, "王某某", "武进区湖塘镇某村23号院内", 41, today.minusDays(2));
-            StructureViews.Structure shop = register(officer, 31.83955, 119.88749, StructureKind.GROUND_FLOOR_EXTENSION,
-                    StructureStatus.BUILT, FoundBy.HOTLINE, "12319-WJ-DEMO-002", "某商贸有限公司", "新北区河海街道某商铺前",
-                    58, today.minusDays(10));
+            register(
+                    officer,
+                    31.77475,
+                    119.91293,
+                    StructureKind.YARD_ENCLOSURE,
+                    StructureStatus.UNDER_CONSTRUCTION,
+                    FoundBy.REPORT,
+                    null,
+                    "王某某",
+                    "武进区湖塘镇某村23号院内",
+                    41,
+                    today.minusDays(2));
+            StructureViews.Structure shop = register(
+                    officer,
+                    31.83955,
+                    119.88749,
+                    StructureKind.GROUND_FLOOR_EXTENSION,
+                    StructureStatus.BUILT,
+                    FoundBy.HOTLINE,
+                    "12319-WJ-DEMO-002",
+                    "某商贸有限公司",
+                    "新北区河海街道某商铺前",
+                    58,
+                    today.minusDays(10));
             approve(structures.orderDemolition(shop.id(), today.plusDays(20), null, officer), legal, leader);
             approve(structures.sendNotice(shop.id(), NoticeKind.REAL_ESTATE_RESTRICTION, null, officer), legal, leader);
-            StructureViews.Structure site = register(officer, 31.80715, 120.00621, StructureKind.NEW_BUILDING,
-                    StructureStatus.BUILT, FoundBy.SATELLITE, null, null, "经开区戚墅堰某地块", 320, today.minusDays(30));
+            StructureViews.Structure site = register(
+                    officer,
+                    31.80715,
+                    120.00621,
+                    StructureKind.NEW_BUILDING,
+                    StructureStatus.BUILT,
+                    FoundBy.SATELLITE,
+                    null,
+                    null,
+                    "经开区戚墅堰某地块",
+                    320,
+                    today.minusDays(30));
             structures.addPhoto(site.id(), "BEFORE", "image/png", png(new Color(0x99, 0x99, 0x99)), officer);
             structures.addPhoto(site.id(), "AFTER", "image/png", png(new Color(0x66, 0xAA, 0x66)), officer);
             structures.recordOutcome(site.id(), StructureStatus.RECTIFIED, today, officer);
-            register(officer, 31.80625, 119.94049, StructureKind.ROOF_SHED, StructureStatus.BUILT, FoundBy.HOTLINE,
-                    "12319-WJ-DEMO-003", "李某某", "天宁区某巷7号楼顶", 18, today.minusDays(1));
+            register(
+                    officer,
+                    31.80625,
+                    119.94049,
+                    StructureKind.ROOF_SHED,
+                    StructureStatus.BUILT,
+                    FoundBy.HOTLINE,
+                    "12319-WJ-DEMO-003",
+                    "李某某",
+                    "天宁区某巷7号楼顶",
+                    18,
+                    today.minusDays(1));
             caseDocuments(officer, legal, leader);
         } finally {
             if (wasStopped) {
@@ -154,8 +215,18 @@ class DemoStructureSeeder implements ApplicationRunner {
             LocalDate foundOn) {
         List<double[]> outline = Outline.square(lat, lon, Math.sqrt(area));
         return structures.register(
-                new NewStructure(kind, status, foundBy, source, null, party, address, outline, BigDecimal.valueOf(area),
-                        foundOn, null),
+                new NewStructure(
+                        kind,
+                        status,
+                        foundBy,
+                        source,
+                        null,
+                        party,
+                        address,
+                        outline,
+                        BigDecimal.valueOf(area),
+                        foundOn,
+                        null),
                 officer);
     }
 

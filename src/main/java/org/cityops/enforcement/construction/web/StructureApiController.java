@@ -49,32 +49,58 @@ class StructureApiController {
     record RegisterBody(
             @NotNull(message = "须选择违建类型 choose a kind") StructureKind kind,
             StructureStatus status,
-            @NotNull(message = "须选择发现方式 choose how it was found") FoundBy foundBy,
-            @Size(max = 40, message = "12319案件编号不超过40字 at most 40 characters") String sourceCaseNumber,
+
+            @NotNull(message = "须选择发现方式 choose how it was found")
+            FoundBy foundBy,
+
+            @Size(max = 40, message = "12319案件编号不超过40字 at most 40 characters")
+            String sourceCaseNumber,
+
             Long enforcementCaseId,
-            @Size(max = 200, message = "当事人不超过200字 at most 200 characters") String partyName,
+
+            @Size(max = 200, message = "当事人不超过200字 at most 200 characters")
+            String partyName,
+
             @NotBlank(message = "须填写地址 give the address") @Size(max = 300, message = "地址不超过300字 at most 300")
-                    String address,
+            String address,
+
             @NotNull(message = "须画出轮廓 draw the outline") @Size(min = 3, max = 200, message = "轮廓3–200个点 3–200 points")
-                    List<double[]> outline,
+            List<double[]> outline,
+
             @NotNull(message = "须填写面积 give the area") @DecimalMin(value = "0.01", message = "面积须大于0 positive")
-                    BigDecimal areaM2,
+            BigDecimal areaM2,
+
             @NotNull(message = "须填写发现日期 give the date") LocalDate foundOn,
-            @Size(max = 2000, message = "备注不超过2000字 at most 2000 characters") String note) {}
 
-    record OrderBody(@NotNull(message = "须填写拆除期限 give the deadline") LocalDate deadline, String note) {}
+            @Size(max = 2000, message = "备注不超过2000字 at most 2000 characters")
+            String note) {}
 
-    record OutcomeBody(@NotNull(message = "须选择结果 choose the outcome") StructureStatus outcome, LocalDate on) {}
+    record OrderBody(
+            @NotNull(message = "须填写拆除期限 give the deadline") LocalDate deadline, String note) {}
 
-    record NoticeBody(@NotNull(message = "须选择告知类型 choose the notice") NoticeKind kind, String recipient) {}
+    record OutcomeBody(
+            @NotNull(message = "须选择结果 choose the outcome") StructureStatus outcome, LocalDate on) {}
+
+    record NoticeBody(
+            @NotNull(message = "须选择告知类型 choose the notice") NoticeKind kind, String recipient) {}
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('ENFORCEMENT_OFFICER','ADMIN')")
     StructureViews.Structure register(@CurrentActor StaffMember me, @Valid @RequestBody RegisterBody b) {
         return structures.register(
-                new NewStructure(b.kind(), b.status(), b.foundBy(), b.sourceCaseNumber(), b.enforcementCaseId(),
-                        b.partyName(), b.address(), b.outline(), b.areaM2(), b.foundOn(), b.note()),
+                new NewStructure(
+                        b.kind(),
+                        b.status(),
+                        b.foundBy(),
+                        b.sourceCaseNumber(),
+                        b.enforcementCaseId(),
+                        b.partyName(),
+                        b.address(),
+                        b.outline(),
+                        b.areaM2(),
+                        b.foundOn(),
+                        b.note()),
                 me);
     }
 
@@ -132,13 +158,15 @@ class StructureApiController {
     @GetMapping("/{id}/photos/{photoId}")
     ResponseEntity<byte[]> photoBytes(@CurrentActor StaffMember me, @PathVariable long id, @PathVariable long photoId) {
         var p = structures.photo(id, photoId, me);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(p.contentType())).body(p.data());
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(p.contentType()))
+                .body(p.data());
     }
 
     @PostMapping("/{id}/outcome")
     @PreAuthorize("hasAnyRole('ENFORCEMENT_OFFICER')")
-    StructureViews.Structure outcome(@CurrentActor StaffMember me, @PathVariable long id,
-            @Valid @RequestBody OutcomeBody b) {
+    StructureViews.Structure outcome(
+            @CurrentActor StaffMember me, @PathVariable long id, @Valid @RequestBody OutcomeBody b) {
         return structures.recordOutcome(id, b.outcome(), b.on(), me);
     }
 

@@ -42,16 +42,20 @@ class DocumentApiController {
     }
 
     record DraftBody(
-            @NotBlank(message = "须选择文书种类 choose a document type") String type,
+            @NotBlank(message = "须选择文书种类 choose a document type")
+            String type,
+
             @Min(value = 1, message = "第几次须为1–999 the round is 1–999")
-                    @Max(value = 999, message = "第几次须为1–999 the round is 1–999")
-                    Integer round) {}
+            @Max(value = 999, message = "第几次须为1–999 the round is 1–999")
+            Integer round) {}
 
     record DecisionBody(
-            @NotNull(message = "须选择同意或退回 approve or send back") Boolean approve,
+            @NotNull(message = "须选择同意或退回 approve or send back")
+            Boolean approve,
+
             @NotBlank(message = "须填写审批意见 write an opinion")
-                    @Size(max = 1000, message = "审批意见不超过1000字 at most 1000 characters")
-                    String opinion) {}
+            @Size(max = 1000, message = "审批意见不超过1000字 at most 1000 characters")
+            String opinion) {}
 
     record TypeView(String code, String label, boolean numbered, boolean approval, boolean repeatable) {}
 

@@ -37,9 +37,11 @@ class DocumentPageController {
     String page(@CurrentActor StaffMember me, @PathVariable long id, Model model) {
         model.addAttribute("c", cases.detail(id, me).c());
         model.addAttribute("docs", documents.list(DocumentType.Owner.CASE, id, me));
-        model.addAttribute("types", Arrays.stream(DocumentType.values())
-                .filter(t -> t.owner() == DocumentType.Owner.CASE)
-                .toList());
+        model.addAttribute(
+                "types",
+                Arrays.stream(DocumentType.values())
+                        .filter(t -> t.owner() == DocumentType.Owner.CASE)
+                        .toList());
         model.addAttribute("canDraft", me.hasAny(Role.ENFORCEMENT_OFFICER));
         model.addAttribute("canSign", me.hasAny(Role.LEGAL_REVIEWER, Role.LEADER));
         return "enforcement/document/list";
