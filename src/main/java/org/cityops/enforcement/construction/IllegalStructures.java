@@ -214,10 +214,9 @@ public class IllegalStructures {
         StructureViews.Structure s = locked(id, me);
         require("BEFORE".equals(phase) || "AFTER".equals(phase), "照片须注明拆除前或拆除后 BEFORE or AFTER", "phase");
         require(contentType != null && PHOTO_TYPES.contains(contentType), "照片须为JPEG或PNG a JPEG or PNG photo", "file");
-        require(
-                data != null && data.length > 0 && data.length <= MAX_PHOTO,
-                "照片须小于5MB the photo is 5 MB at most",
-                "file");
+        if (data == null || data.length == 0 || data.length > MAX_PHOTO) {
+            throw new InvalidInputException("照片须小于5MB the photo is 5 MB at most", "file");
+        }
         String sha = sha256(data);
         long pid = store.insertPhoto(id, phase, contentType, data, sha, me.username(), Instant.now(clock));
         audit.record("ENF_STRUCTURE", s.code(), "PHOTO", null, phase + " SHA-256 " + sha);
