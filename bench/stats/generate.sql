@@ -15,7 +15,7 @@ SELECT 'bench:' || c || ':' || m, -c, m, 1,
        (:start::date::timestamp AT TIME ZONE 'Asia/Shanghai') + (c::double precision / :cases * :days) * interval '1 day',
        substr(g, 1, 6), substr(g, 1, 9), g,
        CASE WHEN c % 3 = 0 THEN 'E' ELSE 'C' END || lpad(((c * 7919) % 60 + 1)::text, 5, '0'),
-       (ARRAY['HOTLINE', 'INSPECTOR', 'PUBLIC', 'MEDIA'])[1 + (c % 4)],
+       (ARRAY['HOTLINE', 'INSPECTOR', 'CITIZEN', 'MEDIA'])[1 + (c % 4)],
        CASE WHEN m IN ('REPORTED', 'FILED') THEN '' ELSE 'DEPT' || lpad((c % 20)::text, 2, '0') END
 FROM (
   SELECT c,

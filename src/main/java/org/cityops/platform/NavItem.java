@@ -6,8 +6,9 @@ import java.util.Set;
  * One entry of the web shell's navigation. Each module declares its own entries as beans; the layout shows
  * an entry to a user holding any of {@code roles} (empty = every signed-in user). Entries of one
  * {@code section} are shown together as one drop-down menu of the top bar, labelled by the message
- * {@code nav.section.<section>} (sections in use: {@code cases}, {@code rectification}, {@code assessment},
- * {@code muck}, {@code basedata}, {@code system}); an entry without a section is a plain link.
+ * {@code nav.section.<section>} (a module's own section, e.g. {@code cases} or {@code sanitation}, or a shared one:
+ * {@code stats}, {@code basedata}, {@code system}; the messages list them); an entry without a section is a plain
+ * link.
  *
  * @param labelKey message key, e.g. {@code nav.org.units}
  * @param path     link target, e.g. {@code /admin/org}

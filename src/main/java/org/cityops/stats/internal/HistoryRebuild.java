@@ -1,5 +1,9 @@
 package org.cityops.stats.internal;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.cityops.cases.CaseAction;
 import org.cityops.cases.CaseDeadlineAlert;
 import org.cityops.cases.CaseEvent;
@@ -41,27 +45,37 @@ public class HistoryRebuild {
         long[] events = {0};
         long[] facts = {0};
         long cases = history.replay(CASES_PER_BATCH, batch -> {
+            List<Fact> replayed = new ArrayList<>();
+            Set<Long> overdueInBatch = new HashSet<>();
             for (CaseEvent e : batch) {
                 events[0]++;
-                facts[0] += apply(e);
+                replayed.addAll(apply(e, overdueInBatch));
             }
+            facts[0] += store.recordRebuilt(replayed);
         });
         return new Result(cases, events[0], facts[0], store.rebuild());
     }
 
-    /** The same handling as {@code CaseEventsListener}, without the roll-up updates and the wall's signal. */
-    private int apply(CaseEvent event) {
+    /**
+     * The same handling as {@code CaseEventsListener}, without the roll-up updates and the wall's signal; the facts
+     * are recorded per batch. The overdue list is touched only for the cases that went overdue (a batch holds all
+     * of a case's events, and the list was cleared), not by every 结案.
+     */
+    private List<Fact> apply(CaseEvent event, Set<Long> overdueInBatch) {
         if (event instanceof CaseReported e) {
-            return store.recordFactsOnly(StepFacts.of(e));
+            return StepFacts.of(e);
         } else if (event instanceof CaseStepCompleted e) {
-            if (e.action() == CaseAction.CLOSE) {
+            if (e.action() == CaseAction.CLOSE && overdueInBatch.contains(e.caseId())) {
                 overdue.closed(e.caseId(), e.actedAt());
             }
-            return store.recordFactsOnly(StepFacts.of(e));
+            return StepFacts.of(e);
         } else if (event instanceof CaseDeadlineAlert e) {
+            if (e.overdue()) {
+                overdueInBatch.add(e.caseId());
+            }
             overdue.expired(e);
-            return store.recordFactsOnly(StepFacts.of(e));
+            return StepFacts.of(e);
         }
-        return 0;
+        return List.of();
     }
 }
