@@ -70,13 +70,12 @@ class StructurePageController {
             switch (action) {
                 case "built" -> structures.markBuilt(id, me);
                 case "order" -> structures.orderDemolition(id, deadline, note, me);
-                case "photo" ->
-                    structures.addPhoto(
-                            id,
-                            phase,
-                            file == null ? null : file.getContentType(),
-                            file == null ? null : file.getBytes(),
-                            me);
+                case "photo" -> {
+                    if (file == null || file.isEmpty()) {
+                        throw new org.cityops.platform.InvalidInputException("须选择照片 choose a photo", "file");
+                    }
+                    structures.addPhoto(id, phase, file.getContentType(), file.getBytes(), me);
+                }
                 case "outcome" -> structures.recordOutcome(id, outcome, null, me);
                 case "notice" -> structures.sendNotice(id, kind, null, me);
                 default -> throw new org.cityops.platform.InvalidInputException("未知操作 unknown action", "action");
