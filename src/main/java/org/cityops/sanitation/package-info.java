@@ -7,5 +7,6 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "sanitation",
-        allowedDependencies = {"platform", "audit", "org", "geo", "telemetry", "cases", "stats", "assessment"})
+        allowedDependencies = {"platform", "audit", "org", "geo", "telemetry", "cases", "stats", "assessment", "catalog"
+        })
 package org.cityops.sanitation;

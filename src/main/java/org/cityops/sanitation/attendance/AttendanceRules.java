@@ -60,8 +60,25 @@ public final class AttendanceRules {
         }
     }
 
+    /**
+     * @param onPost  time on the post (from each position inside until the next one)
+     * @param outside all time outside the post, also stretches shorter than {@code offPostAfter}
+     * @param offPost the stretches outside longer than {@code offPostAfter} (离岗)
+     * @param still   the stretches without movement longer than {@code stillAfter} (滞留)
+     */
     public record ShiftResult(
-            Status status, Duration onPost, List<Episode> offPost, List<Episode> still, int positions) {}
+            Status status,
+            Duration onPost,
+            Duration outside,
+            List<Episode> offPost,
+            List<Episode> still,
+            int positions) {
+
+        /** time standing still beyond {@code stillAfter}, summed (滞留时长) */
+        public Duration idle() {
+            return still.stream().map(Episode::length).reduce(Duration.ZERO, Duration::plus);
+        }
+    }
 
     private static final GeometryFactory GF = new GeometryFactory();
     private final Settings settings;
@@ -81,7 +98,7 @@ public final class AttendanceRules {
                 .sorted(java.util.Comparator.comparing(Fix::time))
                 .toList();
         if (in.isEmpty()) {
-            return new ShiftResult(Status.NO_POSITION, Duration.ZERO, List.of(), List.of(), 0);
+            return new ShiftResult(Status.NO_POSITION, Duration.ZERO, Duration.ZERO, List.of(), List.of(), 0);
         }
         List<Episode> outside = new ArrayList<>();
         List<Episode> still = new ArrayList<>();
@@ -119,6 +136,7 @@ public final class AttendanceRules {
                 .filter(e -> e.length().compareTo(settings.stillAfter()) > 0)
                 .toList();
         Status status = !offPost.isEmpty() ? Status.OFF_POST : !stuck.isEmpty() ? Status.STILL : Status.ON_POST;
-        return new ShiftResult(status, onPost, offPost, stuck, in.size());
+        Duration away = outside.stream().map(Episode::length).reduce(Duration.ZERO, Duration::plus);
+        return new ShiftResult(status, onPost, away, offPost, stuck, in.size());
     }
 }

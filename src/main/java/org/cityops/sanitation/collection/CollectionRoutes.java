@@ -155,6 +155,79 @@ public class CollectionRoutes {
 
     @Transactional
     public Route createRoute(String name, String terminal, List<StopDraft> stops, StaffMember me) {
+        Checked c = check(name, terminal, stops, me);
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO san_route (name, terminal_phone, district_code, created_at)
+                VALUES (:name, :t, :district, :now)""")
+                .param("name", name.trim())
+                .param("t", c.terminal())
+                .param("district", c.vehicle().districtCode())
+                .param("now", DbTime.toDb(clock.instant()))
+                .update(keys, "id");
+        long id = keys.getKeyAs(Number.class).longValue();
+        writeStops(id, c.planned());
+        audit.record(
+                "SAN_ROUTE",
+                String.valueOf(id),
+                "CREATE",
+                null,
+                name + " " + c.terminal() + " " + c.planned().size() + " stops");
+        return route(id, me);
+    }
+
+    /**
+     * The route editor's save: name, vehicle and the whole ordered list of stops replaced at once (all or nothing).
+     * Visits stay (they belong to the vehicle and the point); 漏收 already recorded for a past day stay as found.
+     */
+    @Transactional
+    public Route updateRoute(long id, String name, String terminal, List<StopDraft> stops, StaffMember me) {
+        Route before = route(id, me);
+        Checked c = check(name, terminal, stops, me);
+        jdbc.sql("UPDATE san_route SET name = :name, terminal_phone = :t, district_code = :district WHERE id = :id")
+                .param("name", name.trim())
+                .param("t", c.terminal())
+                .param("district", c.vehicle().districtCode())
+                .param("id", id)
+                .update();
+        jdbc.sql("DELETE FROM san_route_stop WHERE route_id = :r")
+                .param("r", id)
+                .update();
+        writeStops(id, c.planned());
+        audit.record(
+                "SAN_ROUTE",
+                String.valueOf(id),
+                "UPDATE",
+                before.name() + " " + before.terminal() + " " + describe(before.stops()),
+                name.trim() + " " + c.terminal() + " " + describe(c.planned()));
+        return route(id, me);
+    }
+
+    private static String describe(List<?> stops) {
+        StringBuilder b = new StringBuilder();
+        for (Object o : stops) {
+            if (o instanceof Route.RouteStop s) {
+                b.append(s.pointId())
+                        .append('@')
+                        .append(s.from())
+                        .append('-')
+                        .append(s.to())
+                        .append(' ');
+            } else if (o instanceof PlannedStop s) {
+                b.append(s.pointId())
+                        .append('@')
+                        .append(s.from())
+                        .append('-')
+                        .append(s.to())
+                        .append(' ');
+            }
+        }
+        return b.toString().trim();
+    }
+
+    private record Checked(String terminal, SanitationVehicle vehicle, List<PlannedStop> planned) {}
+
+    private Checked check(String name, String terminal, List<StopDraft> stops, StaffMember me) {
         if (name == null || name.isBlank()) {
             throw new InvalidInputException("线路名称必填 name required", "name");
         }
@@ -178,33 +251,26 @@ public class CollectionRoutes {
             if (!to.isAfter(from)) {
                 throw new InvalidInputException("时间窗为空（结束须晚于开始）empty time window", "stops[" + i + "].to");
             }
-            if (point(s.pointId()).isEmpty()) {
+            Optional<CollectionPoint> point = point(s.pointId());
+            if (point.isEmpty() || !scope(me).matches(point.get().districtCode(), null, null)) {
                 throw new InvalidInputException("收集点不存在 unknown point", "stops[" + i + "].pointId");
             }
             planned.add(new PlannedStop(i + 1, s.pointId(), from, to));
         }
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                INSERT INTO san_route (name, terminal_phone, district_code, created_at)
-                VALUES (:name, :t, :district, :now)""")
-                .param("name", name.trim())
-                .param("t", t)
-                .param("district", vehicle.districtCode())
-                .param("now", DbTime.toDb(clock.instant()))
-                .update(keys, "id");
-        long id = keys.getKeyAs(Number.class).longValue();
+        return new Checked(t, vehicle, planned);
+    }
+
+    private void writeStops(long routeId, List<PlannedStop> planned) {
         for (PlannedStop p : planned) {
             jdbc.sql("INSERT INTO san_route_stop (route_id, seq, point_id, window_from, window_to) "
                             + "VALUES (:r, :seq, :p, :from, :to)")
-                    .param("r", id)
+                    .param("r", routeId)
                     .param("seq", p.seq())
                     .param("p", p.pointId())
                     .param("from", p.from().toString())
                     .param("to", p.to().toString())
                     .update();
         }
-        audit.record("SAN_ROUTE", String.valueOf(id), "CREATE", null, name + " " + t + " " + planned.size() + " stops");
-        return route(id, me);
     }
 
     private static LocalTime time(String text, String field) {
@@ -333,7 +399,8 @@ public class CollectionRoutes {
                     r.status(),
                     r.status().label(),
                     r.arrivedAt(),
-                    r.leftAt()));
+                    r.leftAt(),
+                    r.outOfOrder()));
         }
         return out;
     }
@@ -394,7 +461,8 @@ public class CollectionRoutes {
     public byte[] exportDay(long routeId, LocalDate day, StaffMember me) {
         Route r = route(routeId, me);
         try (WorkbookWriter wb = new WorkbookWriter()) {
-            SheetWriter sheet = wb.sheet("收运线路日报", List.of("线路", "日期", "顺序", "收集点编码", "收集点", "时间窗", "状态", "到达", "离开"));
+            SheetWriter sheet =
+                    wb.sheet("收运线路日报", List.of("线路", "日期", "顺序", "收集点编码", "收集点", "时间窗", "状态", "到达", "离开", "到点顺序"));
             for (RouteDayRow row : day(r, day)) {
                 sheet.row(
                         r.name(),
@@ -405,7 +473,8 @@ public class CollectionRoutes {
                         row.window(),
                         row.statusLabel(),
                         display(row.arrivedAt()),
-                        display(row.leftAt()));
+                        display(row.leftAt()),
+                        row.outOfOrder() ? "顺序异常" : "");
             }
             return wb.toBytes();
         }

@@ -12,4 +12,5 @@ public record RouteDayRow(
         StopStatus status,
         String statusLabel,
         Instant arrivedAt,
-        Instant leftAt) {}
+        Instant leftAt,
+        boolean outOfOrder) {}

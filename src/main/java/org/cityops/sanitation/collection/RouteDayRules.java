@@ -32,7 +32,21 @@ public final class RouteDayRules {
     /** A visit as the rules need it. */
     public record Stop(long pointId, Instant arrivedAt, Instant leftAt) {}
 
-    public record StopResult(PlannedStop stop, StopStatus status, Instant arrivedAt, Instant leftAt) {}
+    /**
+     * @param outOfOrder the vehicle came here out of the route's order (顺序异常): among the stops it came to, this
+     *                   one is not in the longest run of stops whose arrivals follow the route's order
+     */
+    public record StopResult(
+            PlannedStop stop, StopStatus status, Instant arrivedAt, Instant leftAt, boolean outOfOrder) {
+
+        StopResult(PlannedStop stop, StopStatus status, Instant arrivedAt, Instant leftAt) {
+            this(stop, status, arrivedAt, leftAt, false);
+        }
+
+        StopResult flagged() {
+            return new StopResult(stop, status, arrivedAt, leftAt, true);
+        }
+    }
 
     /**
      * @param visits the route vehicle's visits that arrived on {@code day} (local), any order
@@ -66,6 +80,53 @@ public final class RouteDayRules {
                 out.add(new StopResult(s, StopStatus.OUTSIDE_WINDOW, any.arrivedAt(), any.leftAt()));
             } else {
                 out.add(new StopResult(s, StopStatus.MISSED, null, null));
+            }
+        }
+        return order(out);
+    }
+
+    /**
+     * The order check: the stops with an arrival, in the route's order, should have increasing arrivals. The
+     * longest subsequence that does is taken as the route as driven; every other stop with an arrival is out of
+     * order. So one stop taken early or late flags that stop only, not every stop after it (visits 2, 3, 1 flag
+     * stop 1; visits 1, 3, 2 flag one of 2 and 3: the later in the route's order).
+     */
+    static List<StopResult> order(List<StopResult> results) {
+        List<Integer> arrived = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            if (results.get(i).arrivedAt() != null) {
+                arrived.add(i);
+            }
+        }
+        int n = arrived.size();
+        if (n < 2) {
+            return results;
+        }
+        int[] length = new int[n];
+        int[] previous = new int[n];
+        int best = 0;
+        for (int j = 0; j < n; j++) {
+            length[j] = 1;
+            previous[j] = -1;
+            Instant tj = results.get(arrived.get(j)).arrivedAt();
+            for (int k = 0; k < j; k++) {
+                if (results.get(arrived.get(k)).arrivedAt().isBefore(tj) && length[k] + 1 > length[j]) {
+                    length[j] = length[k] + 1;
+                    previous[j] = k;
+                }
+            }
+            if (length[j] > length[best]) {
+                best = j;
+            }
+        }
+        boolean[] inOrder = new boolean[n];
+        for (int j = best; j >= 0; j = previous[j]) {
+            inOrder[j] = true;
+        }
+        List<StopResult> out = new ArrayList<>(results);
+        for (int j = 0; j < n; j++) {
+            if (!inOrder[j]) {
+                out.set(arrived.get(j), out.get(arrived.get(j)).flagged());
             }
         }
         return out;

@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Telemetry's gateway asks here (beside the muck registry) whether a terminal is fitted to a registered sanitation
- * vehicle in service: unknown terminals are refused, as for muck trucks.
+ * vehicle in service, or is a worker's device (作业人员的定位终端, no plate bound): unknown terminals are refused, as
+ * for muck trucks.
  */
 @Component
 @Fallback // telemetry asks every directory; a single injection of TerminalDirectory still gets muck's
@@ -27,6 +28,10 @@ class SanitationTerminalDirectory implements TerminalDirectory {
                         + "WHERE terminal_phone = :t AND status = 'ACTIVE'")
                 .param("t", t)
                 .query((rs, n) -> new KnownTerminal(rs.getString(1), rs.getString(2), rs.getInt(3)))
-                .optional();
+                .optional()
+                .or(() -> jdbc.sql("SELECT terminal_phone FROM san_worker WHERE terminal_phone = :t AND active")
+                        .param("t", t)
+                        .query((rs, n) -> new KnownTerminal(rs.getString(1), "", 0))
+                        .optional());
     }
 }

@@ -3,24 +3,40 @@ package org.cityops.sanitation.report;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.cityops.org.StaffMember;
+import org.cityops.sanitation.attendance.SheetRow;
+import org.cityops.sanitation.attendance.SheetStatus;
+import org.cityops.sanitation.attendance.WorkerPosts;
+import org.cityops.sanitation.collection.CollectionRoutes;
+import org.cityops.sanitation.collection.Route;
 import org.cityops.stats.WallTile;
 import org.springframework.stereotype.Component;
 
 /**
  * 环卫作业 on the command-centre wall: today's planned segments done / partly covered / missed and today's
- * 机械化作业覆盖率 (percent), each linking to the coverage map; the viewer's segments only, narrowed to the wall's
- * area by district code prefix.
+ * 机械化作业覆盖率 (percent), each linking to the coverage map; today's 漏收 stops (linking to the routes) and the
+ * workers 在岗 / 离岗 on today's sheet so far (linking to the attendance sheet); the viewer's records only, narrowed
+ * to the wall's area by district code prefix.
  */
 @Component
 class SanitationWallTile implements WallTile {
 
     private final CoverageReport report;
+    private final CollectionRoutes routes;
+    private final WorkerPosts posts;
     private final Clock clock;
 
-    SanitationWallTile(CoverageReport report, Clock clock) {
+    SanitationWallTile(CoverageReport report, CollectionRoutes routes, WorkerPosts posts, Clock clock) {
         this.report = report;
+        this.routes = routes;
+        this.posts = posts;
         this.clock = clock;
+    }
+
+    private static boolean inArea(String districtCode, String prefix) {
+        return prefix.isEmpty() || (districtCode != null && districtCode.startsWith(prefix));
     }
 
     @Override
@@ -62,10 +78,28 @@ class SanitationWallTile implements WallTile {
             covered += s.areaM2() * s.coverage();
         }
         String map = "/sanitation/map?day=" + today;
+        Set<Long> routeIds = routes.routes(viewer).stream()
+                .filter(r -> inArea(r.districtCode(), prefix))
+                .map(Route::id)
+                .collect(Collectors.toSet());
+        long missedStops = routes.missed(today, viewer).stream()
+                .filter(m -> routeIds.contains(m.routeId()))
+                .count();
+        List<SheetRow> sheet = posts.sheet(today, viewer).stream()
+                .filter(r -> inArea(r.districtCode(), prefix))
+                .toList();
+        long onPost =
+                sheet.stream().filter(r -> r.status() == SheetStatus.ON_POST).count();
+        long offPost =
+                sheet.stream().filter(r -> r.status() == SheetStatus.OFF_POST).count();
+        String attendance = "/sanitation/attendance?day=" + today;
         return List.of(
                 new WallFigure(CoverageStatus.DONE.label(), done, map),
                 new WallFigure(CoverageStatus.PARTIAL.label(), partial, map),
                 new WallFigure(CoverageStatus.MISSED.label(), missed, map),
-                new WallFigure("覆盖率(%)", planned <= 0 ? 0 : Math.round(covered / planned * 100), map));
+                new WallFigure("覆盖率(%)", planned <= 0 ? 0 : Math.round(covered / planned * 100), map),
+                new WallFigure("漏收点位", missedStops, "/sanitation/routes?day=" + today),
+                new WallFigure("在岗人员", onPost, attendance),
+                new WallFigure("离岗人员", offPost, attendance));
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cityops.org.CurrentActor;
+import org.cityops.org.Role;
 import org.cityops.org.StaffMember;
 import org.cityops.sanitation.collection.CollectionRoutes;
 import org.cityops.sanitation.collection.Route;
@@ -34,7 +35,7 @@ class CollectionPageController {
     }
 
     /** A route with its day's count per status. */
-    record RouteSummary(Route route, Map<StopStatus, Long> counts) {}
+    record RouteSummary(Route route, Map<StopStatus, Long> counts, long outOfOrder) {}
 
     @GetMapping("/sanitation/routes")
     String list(
@@ -48,8 +49,12 @@ class CollectionPageController {
                     for (StopStatus s : StopStatus.values()) {
                         counts.put(s, 0L);
                     }
-                    routes.day(r.id(), d, me).forEach(row -> counts.merge(row.status(), 1L, Long::sum));
-                    return new RouteSummary(r, counts);
+                    List<RouteDayRow> rows = routes.day(r.id(), d, me);
+                    rows.forEach(row -> counts.merge(row.status(), 1L, Long::sum));
+                    return new RouteSummary(
+                            r,
+                            counts,
+                            rows.stream().filter(RouteDayRow::outOfOrder).count());
                 })
                 .toList();
         model.addAttribute("day", d);
@@ -57,6 +62,7 @@ class CollectionPageController {
         model.addAttribute("summaries", summaries);
         model.addAttribute("missed", routes.missed(d, me));
         model.addAttribute("arrivals", routes.transferArrivals(d, me));
+        model.addAttribute("canEdit", me.hasAny(Role.ADMIN, Role.SANITATION_SUPERVISOR));
         return "sanitation/routes";
     }
 
@@ -72,6 +78,7 @@ class CollectionPageController {
         model.addAttribute("route", r);
         model.addAttribute("day", d);
         model.addAttribute("rows", rows);
+        model.addAttribute("canEdit", me.hasAny(Role.ADMIN, Role.SANITATION_SUPERVISOR));
         return "sanitation/route";
     }
 }

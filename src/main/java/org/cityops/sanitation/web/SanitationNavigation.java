@@ -24,4 +24,9 @@ class SanitationNavigation {
     NavItem sanitationRoutesNav() {
         return new NavItem("nav.sanitation.routes", "/sanitation/routes", ROLES, 675);
     }
+
+    @Bean
+    NavItem sanitationAttendanceNav() {
+        return new NavItem("nav.sanitation.attendance", "/sanitation/attendance", ROLES, 677);
+    }
 }

@@ -6,7 +6,9 @@ import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +18,7 @@ import org.cityops.platform.InvalidInputException;
 import org.cityops.platform.NotFoundException;
 import org.cityops.telemetry.Position;
 import org.cityops.telemetry.TerminalAccess;
+import org.cityops.telemetry.TerminalDirectory;
 import org.cityops.telemetry.internal.TelemetryGateway;
 import org.cityops.telemetry.jt808.Bcd;
 import org.cityops.telemetry.pipeline.PositionRules;
@@ -52,14 +55,17 @@ class TelemetryApiController {
     private final java.time.Clock clock;
     private final Duration maxAge;
     private final TerminalAccess access;
+    private final ObjectProvider<TerminalDirectory> directories;
 
     TelemetryApiController(
             TelemetryGateway gateway,
             java.time.Clock clock,
             ObjectProvider<TerminalAccess> access,
+            ObjectProvider<TerminalDirectory> directories,
             @Value("${cityops.telemetry.retention-days:180}") int retentionDays) {
         this.gateway = gateway;
-        this.access = access.getIfAvailable(() -> NO_REGISTRY);
+        this.access = EveryRegistry.of(access.orderedStream().toList(), NO_REGISTRY);
+        this.directories = directories;
         this.clock = clock;
         this.maxAge = Duration.ofDays(retentionDays);
     }
@@ -157,8 +163,16 @@ class TelemetryApiController {
             positions.add(p);
         }
         boolean machine = caller.getAuthorities().stream().anyMatch(a -> INGEST_KEY.equals(a.getAuthority()));
-        var refused = access.refusedForIngest(
-                caller, positions.stream().map(Position::terminal).toList(), !machine);
+        Set<String> refused = new HashSet<>(access.refusedForIngest(
+                caller, positions.stream().map(Position::terminal).toList(), !machine));
+        if (machine && !refused.isEmpty()) {
+            // a forwarding platform has no area scope: a terminal any registry knows may be fed, as the JT/T 808
+            // gateway lets it register (muck trucks, sanitation vehicles and workers' devices, ...)
+            directories
+                    .orderedStream()
+                    .forEach(d ->
+                            refused.removeAll(d.findAll(Set.copyOf(refused)).keySet()));
+        }
         for (int i = 0; i < positions.size(); i++) {
             if (refused.contains(positions.get(i).terminal())) {
                 throw new AccessDeniedToEntityException(

@@ -66,7 +66,7 @@ public class CoverageEngineBenchmark {
     int cursor;
     Instant start;
 
-    @Setup(Level.Iteration)
+    @Setup(Level.Trial) // built once: a rebuild per iteration started every iteration on a cold engine
     public void setUp() {
         GeometryFactory gf = new GeometryFactory();
         List<RoadSegment> segs = new ArrayList<>();

@@ -62,4 +62,38 @@ class RouteDayRulesTests {
         assertThatThrownBy(() -> new PlannedStop(1, 1, LocalTime.of(8, 0), LocalTime.of(8, 0)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void a_stop_taken_before_the_stops_ahead_of_it_in_the_route_is_flagged_out_of_order_and_only_that_stop() {
+        // the truck went to stop 3, then 1, then 2
+        List<PlannedStop> wide = List.of(
+                new PlannedStop(1, 11, LocalTime.of(6, 0), LocalTime.of(9, 0)),
+                new PlannedStop(2, 12, LocalTime.of(6, 0), LocalTime.of(9, 0)),
+                new PlannedStop(3, 13, LocalTime.of(6, 0), LocalTime.of(9, 0)));
+        List<StopResult> r = RouteDayRules.evaluate(
+                wide, List.of(visit(13, 6, 10), visit(11, 6, 30), visit(12, 6, 50)), DAY, at(9, 30), CITY);
+        assertThat(r).extracting(StopResult::status).containsOnly(StopStatus.VISITED);
+        assertThat(r).extracting(StopResult::outOfOrder).containsExactly(false, false, true);
+    }
+
+    @Test
+    void stops_taken_in_the_routes_order_are_in_order_and_a_missed_stop_does_not_break_the_order() {
+        List<StopResult> r =
+                RouteDayRules.evaluate(ROUTE, List.of(visit(11, 6, 20), visit(13, 8, 20)), DAY, at(9, 30), CITY);
+        assertThat(r)
+                .extracting(StopResult::status)
+                .containsExactly(StopStatus.VISITED, StopStatus.MISSED, StopStatus.VISITED);
+        assertThat(r).extracting(StopResult::outOfOrder).containsOnly(false);
+    }
+
+    @Test
+    void a_first_stop_taken_last_flags_the_first_stop_not_the_rest() {
+        List<PlannedStop> wide = List.of(
+                new PlannedStop(1, 11, LocalTime.of(6, 0), LocalTime.of(9, 0)),
+                new PlannedStop(2, 12, LocalTime.of(6, 0), LocalTime.of(9, 0)),
+                new PlannedStop(3, 13, LocalTime.of(6, 0), LocalTime.of(9, 0)));
+        List<StopResult> r = RouteDayRules.evaluate(
+                wide, List.of(visit(12, 6, 10), visit(13, 6, 30), visit(11, 6, 50)), DAY, at(9, 30), CITY);
+        assertThat(r).extracting(StopResult::outOfOrder).containsExactly(true, false, false);
+    }
 }
