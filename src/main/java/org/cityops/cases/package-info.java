@@ -7,5 +7,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "cases",
-        allowedDependencies = {"platform", "audit", "org", "geo", "catalog", "rectification"})
+        allowedDependencies = {"platform", "audit", "org", "geo", "catalog", "rectification", "enforcement"})
 package org.cityops.cases;

@@ -14,6 +14,7 @@ import org.cityops.cases.internal.CaseQueries;
 import org.cityops.cases.internal.CaseService;
 import org.cityops.cases.internal.CaseView;
 import org.cityops.cases.internal.DispatchPreviews;
+import org.cityops.cases.internal.EnforcementLinks;
 import org.cityops.cases.internal.MergeTargets;
 import org.cityops.cases.internal.NewCase;
 import org.cityops.cases.internal.TransferredCases;
@@ -57,6 +58,8 @@ class CasePageController {
     private final String tileUrl;
     private final String center;
 
+    private final EnforcementLinks enforcementLinks;
+
     CasePageController(
             CaseService cases,
             CaseQueries queries,
@@ -66,6 +69,7 @@ class CasePageController {
             DispatchPreviews dispatchPreviews,
             MergeTargets mergeTargets,
             TransferredCases transferred,
+            EnforcementLinks enforcementLinks,
             @Value("${cityops.map.tile-url:}") String tileUrl,
             @Value("${cityops.map.center-lat:31.79},${cityops.map.center-lon:119.95},${cityops.map.zoom:11}")
                     String center) {
@@ -77,6 +81,7 @@ class CasePageController {
         this.dispatchPreviews = dispatchPreviews;
         this.mergeTargets = mergeTargets;
         this.transferred = transferred;
+        this.enforcementLinks = enforcementLinks;
         this.tileUrl = tileUrl;
         this.center = center;
     }
@@ -204,6 +209,8 @@ class CasePageController {
         model.addAttribute("c", c);
         model.addAttribute("error", error);
         model.addAttribute("actions", c.availableActions().stream().sorted().toList());
+        // 移送执法: the enforcement case it waits for, or its result
+        model.addAttribute("enforcementLink", enforcementLinks.of(c.id()).orElse(null));
         model.addAttribute(
                 "duplicates",
                 c.status() == CaseStatus.PENDING_VERIFY || c.status() == CaseStatus.PENDING_FILE

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.cityops.audit.AuditTrail;
+import org.cityops.enforcement.EnforcementCaseConcluded;
+import org.cityops.enforcement.EnforcementCaseOpened;
 import org.cityops.enforcement.discretion.Tier;
 import org.cityops.enforcement.discretion.TierBenchmark;
 import org.cityops.enforcement.discretion.ViolationCatalogue;
@@ -40,6 +42,7 @@ import org.cityops.platform.CityClock;
 import org.cityops.platform.ConflictException;
 import org.cityops.platform.InvalidInputException;
 import org.cityops.platform.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -62,6 +65,7 @@ public class EnforcementCases {
     private final DayCalendar days;
     private final ProcedureSettings settings;
     private final Clock clock;
+    private final ApplicationEventPublisher publisher;
 
     EnforcementCases(
             EnforcementStore store,
@@ -70,7 +74,8 @@ public class EnforcementCases {
             AuditTrail audit,
             DayCalendar days,
             ProcedureSettings settings,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher publisher) {
         this.store = store;
         this.catalogue = catalogue;
         this.grids = grids;
@@ -78,6 +83,7 @@ public class EnforcementCases {
         this.days = days;
         this.settings = settings;
         this.clock = clock;
+        this.publisher = publisher;
     }
 
     public LocalDate today() {
@@ -151,6 +157,10 @@ public class EnforcementCases {
                 null,
                 c.source().label() + (source == null ? "" : " " + source) + " " + item.name() + " "
                         + PartyIds.masked(c.partyKind(), c.partyId()));
+        if (source != null) {
+            // the 12319 case is linked back and waits for the result (cases module)
+            publisher.publishEvent(new EnforcementCaseOpened(id, c.caseNumber(), source, item.name(), me.username()));
+        }
         return store.find(id).orElseThrow();
     }
 
@@ -238,6 +248,16 @@ public class EnforcementCases {
         Next next = next(file, today);
         store.updateDerived(id, file.stage(), file.tier(), file.fine(), next.kind(), next.due());
         audit.record("ENF_CASE", c.caseNumber(), step.name(), before.name(), summary(step, in, file));
+        if (file.stage().isFinal() && !before.isFinal() && c.sourceCaseNumber() != null) {
+            publisher.publishEvent(new EnforcementCaseConcluded(
+                    id,
+                    c.caseNumber(),
+                    c.sourceCaseNumber(),
+                    file.stage().name(),
+                    file.stage().label(),
+                    result(c, file, in),
+                    in.on()));
+        }
         return detail(store.find(id).orElseThrow(), store.events(id), me);
     }
 
@@ -313,6 +333,37 @@ public class EnforcementCases {
         return s.toString();
     }
 
+    /** The result told back to the 12319 case: 违法行为, tier, fine, what was paid, the ending step's note. */
+    static String result(EnforcementCase c, CaseFile file, StepInput ending) {
+        StringBuilder s = new StringBuilder("执法案件")
+                .append(c.caseNumber())
+                .append(' ')
+                .append(file.stage().label())
+                .append("（")
+                .append(c.itemName());
+        if (file.stage() == Stage.CLOSED && file.tier() != null) {
+            Tier t = Tier.parse(file.tier());
+            s.append("，").append(t == null ? file.tier() : t.label()).append("档");
+        }
+        if (file.stage() == Stage.CLOSED && file.fine() != null) {
+            s.append("，罚款")
+                    .append(file.fine().stripTrailingZeros().toPlainString())
+                    .append("元");
+            if (file.paid() != null) {
+                s.append("，已缴纳")
+                        .append(file.paid().stripTrailingZeros().toPlainString())
+                        .append("元");
+            } else if (file.enforcementTerminated()) {
+                s.append("，终结执行");
+            }
+        }
+        s.append("）");
+        if (ending.hasNote()) {
+            s.append("：").append(ending.note().trim());
+        }
+        return s.toString();
+    }
+
     private record Next(ClockKind kind, LocalDate due) {}
 
     private Next next(CaseFile file, LocalDate today) {
@@ -345,6 +396,16 @@ public class EnforcementCases {
             throw new NotFoundException("执法案件不存在 enforcement case not found");
         }
         return c;
+    }
+
+    /** A case in the caller's area (404 otherwise). */
+    EnforcementCase visibleCase(long id, StaffMember me) {
+        return visible(store.find(id), me);
+    }
+
+    /** The same, locked for the caller's transaction. */
+    EnforcementCase lockVisible(long id, StaffMember me) {
+        return visible(store.lock(id), me);
     }
 
     static ScopeFilter scope(StaffMember me) {

@@ -114,6 +114,14 @@ class EnforcementStore {
                 .list();
     }
 
+    /** Every case matching a filter, in id order (statistics). */
+    List<EnforcementCase> all(String where, Map<String, Object> params) {
+        return jdbc.sql("SELECT * FROM enf_case WHERE " + where + " ORDER BY id")
+                .params(params)
+                .query(EnforcementStore::map)
+                .list();
+    }
+
     long count(String where, Map<String, Object> params) {
         return jdbc.sql("SELECT COUNT(*) FROM enf_case WHERE " + where)
                 .params(params)

@@ -30,4 +30,13 @@ class EnforcementNavigation {
                 Set.of("ADMIN", "ENFORCEMENT_OFFICER", "LEGAL_REVIEWER", "LEADER"),
                 690);
     }
+
+    @Bean
+    NavItem enforcementStatsNav() {
+        return new NavItem(
+                "nav.enforcement.stats",
+                "/enforcement/stats",
+                Set.of("ADMIN", "ENFORCEMENT_OFFICER", "LEGAL_REVIEWER", "LEADER"),
+                692);
+    }
 }

@@ -35,10 +35,13 @@ class EnforcementPageController {
 
     private final EnforcementCases cases;
     private final ViolationCatalogue catalogue;
+    private final org.cityops.enforcement.file.CaseEvidence evidence;
 
-    EnforcementPageController(EnforcementCases cases, ViolationCatalogue catalogue) {
+    EnforcementPageController(
+            EnforcementCases cases, ViolationCatalogue catalogue, org.cityops.enforcement.file.CaseEvidence evidence) {
         this.cases = cases;
         this.catalogue = catalogue;
+        this.evidence = evidence;
     }
 
     @GetMapping("/enforcement")
@@ -76,6 +79,10 @@ class EnforcementPageController {
         model.addAttribute("kinds", SuspensionKind.values());
         model.addAttribute(
                 "tiers", catalogue.find(d.c().itemCode()).map(i -> i.tiers()).orElse(java.util.List.of()));
+        model.addAttribute("evidence", evidence.list(id, me));
+        model.addAttribute("evidenceKinds", org.cityops.enforcement.file.EvidenceKind.values());
+        model.addAttribute(
+                "canAddEvidence", !d.c().stage().isFinal() && me.hasAny(Role.ADMIN, Role.ENFORCEMENT_OFFICER));
         return "enforcement/detail";
     }
 
