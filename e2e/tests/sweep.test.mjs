@@ -56,7 +56,7 @@ const navsByAccount = new Map();
 
 test('README lists the demo accounts of every role', () => {
   assert.ok(accounts.length >= 10, `accounts: ${accounts}`);
-  for (const a of ['admin', 'operator1', 'dispatcher1', 'inspector1', 'assessor1', 'leader1', 'muck1', 'sanitation1']) {
+  for (const a of ['admin', 'operator1', 'dispatcher1', 'inspector1', 'assessor1', 'leader1', 'muck1', 'sanitation1', 'streetfront1']) {
     assert.ok(accounts.includes(a), a);
   }
 });

@@ -11,7 +11,9 @@ public interface ApiClients {
     /** Purposes a key can be issued for. */
     enum Purpose {
         OPEN311,
-        TELEMETRY_INGEST
+        TELEMETRY_INGEST,
+        /** Shared-bike operators reporting bicycles per parking area (street front, 非机动车停放). */
+        PARKING_COUNTS
     }
 
     /** The client's name when the key is valid and enabled for the purpose. */

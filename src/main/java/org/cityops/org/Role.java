@@ -13,6 +13,8 @@ public enum Role {
     RECTIFICATION_OFFICE("整改办"),
     MUCK_SUPERVISOR("渣土监管员"),
     SANITATION_SUPERVISOR("环卫监管员"),
+    /** 街面秩序监管员: keeps the street-front ledgers (户外广告/店招, 停放区, 运营企业, 违停拖移) */
+    STREETFRONT_SUPERVISOR("街面秩序监管员"),
     /** 执法队员 / 承办人 (城管执法办案) */
     ENFORCEMENT_OFFICER("执法队员"),
     /** 法制审核员 */

@@ -9,6 +9,7 @@ public final class StaffRoles {
 
     public static final String ANY = "hasAnyRole('ADMIN','OPERATOR','SHIFT_LEADER','DISPATCHER','INSPECTOR','HANDLER',"
             + "'ASSESSOR','LEADER','RECTIFICATION_OFFICE','MUCK_SUPERVISOR','SANITATION_SUPERVISOR',"
+            + "'STREETFRONT_SUPERVISOR',"
             + "'ENFORCEMENT_OFFICER','LEGAL_REVIEWER')";
 
     private StaffRoles() {}

@@ -88,6 +88,12 @@ class ProductionGuard implements SmartInitializingSingleton {
                 .isPresent()) {
             findings.add("the demo telemetry X-Api-Key is enabled");
         }
+        for (String key : DemoSecrets.PARKING_KEYS) {
+            if (clients.authenticate(key, ApiClients.Purpose.PARKING_COUNTS).isPresent()) {
+                findings.add("a demo shared-bike operator X-Api-Key is enabled");
+                break;
+            }
+        }
         return findings;
     }
 

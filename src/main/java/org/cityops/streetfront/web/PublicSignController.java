@@ -66,7 +66,9 @@ class PublicSignController {
             return "streetfront/public-card";
         }
         model.addAttribute("card", PublicCard.of(f));
-        if (request.isUserInRole("INSPECTOR") || request.isUserInRole("ADMIN")) {
+        if (request.isUserInRole("INSPECTOR")
+                || request.isUserInRole("ADMIN")
+                || request.isUserInRole("STREETFRONT_SUPERVISOR")) {
             model.addAttribute("inspectId", f.id());
         }
         return "streetfront/public-card";

@@ -13,6 +13,7 @@ import org.cityops.platform.excel.XlsxDownload;
 import org.cityops.streetfront.signs.Facilities;
 import org.cityops.streetfront.signs.Facility;
 import org.cityops.streetfront.signs.FacilityDraft;
+import org.cityops.streetfront.signs.FacilityImport;
 import org.cityops.streetfront.signs.Inspection;
 import org.cityops.streetfront.signs.InspectionResult;
 import org.cityops.streetfront.signs.InspectionTask;
@@ -37,10 +38,12 @@ class StreetfrontApiController {
 
     private final Facilities facilities;
     private final Inspections inspections;
+    private final FacilityImport facilityImport;
 
-    StreetfrontApiController(Facilities facilities, Inspections inspections) {
+    StreetfrontApiController(Facilities facilities, Inspections inspections, FacilityImport facilityImport) {
         this.facilities = facilities;
         this.inspections = inspections;
+        this.facilityImport = facilityImport;
     }
 
     /** The caller's facilities; {@code bbox=minLon,minLat,maxLon,maxLat} for the map, {@code owner} a credit code. */
@@ -72,6 +75,25 @@ class StreetfrontApiController {
     @GetMapping("/facilities/export")
     ResponseEntity<byte[]> export(@CurrentActor StaffMember me) {
         return XlsxDownload.download("户外广告设施台账.xlsx", facilities.exportXlsx(me));
+    }
+
+    /** .xlsx, all or nothing: 200 with the count, or 400 with every row's problems (row and column). */
+    @PostMapping("/facilities/import")
+    @PreAuthorize(StreetfrontRoles.MANAGE)
+    ResponseEntity<FacilityImport.ImportReport> importFacilities(
+            @CurrentActor StaffMember me,
+            @RequestParam(value = "file", required = false) org.springframework.web.multipart.MultipartFile file)
+            throws java.io.IOException {
+        if (file == null || file.isEmpty()) {
+            throw new InvalidInputException("请选择 .xlsx 文件 choose an .xlsx file", "file");
+        }
+        FacilityImport.ImportReport r;
+        try (java.io.InputStream in = file.getInputStream()) {
+            r = facilityImport.importXlsx(in, me);
+        }
+        return r.errors().isEmpty()
+                ? ResponseEntity.ok(r)
+                : ResponseEntity.badRequest().body(r);
     }
 
     @GetMapping("/facilities/{id}")

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class StreetfrontNavigation {
 
-    private static final Set<String> ROLES = Set.of("ADMIN", "INSPECTOR", "LEADER");
+    private static final Set<String> ROLES = StreetfrontRoles.READERS;
 
     @Bean
     NavItem streetfrontFacilitiesNav() {

@@ -154,6 +154,15 @@ class DemoOrgSeeder implements ApplicationRunner {
         user("rectify1", "整改办一", hash, DataScope.CITY, city, bureau, Role.RECTIFICATION_OFFICE);
         user("muck1", "渣土监管员一", hash, DataScope.CITY, city, bureau, Role.MUCK_SUPERVISOR);
         user("sanitation1", "环卫监管员一", hash, DataScope.CITY, city, deptIds.get("HWC"), Role.SANITATION_SUPERVISOR);
+        user("streetfront1", "街面秩序监管员一", hash, DataScope.CITY, city, bureau, Role.STREETFRONT_SUPERVISOR);
+        user(
+                "streetfront-tianning",
+                "天宁区街面秩序监管员",
+                hash,
+                DataScope.DISTRICT,
+                districtIds.get("320402"),
+                bureau,
+                Role.STREETFRONT_SUPERVISOR);
         user("enforce1", "执法队员一", hash, DataScope.CITY, city, deptIds.get("ZFZD"), Role.ENFORCEMENT_OFFICER);
         user("legal1", "法制审核员一", hash, DataScope.CITY, city, deptIds.get("ZFZD"), Role.LEGAL_REVIEWER);
         user("handler-hwc", "环卫处处置员", hash, DataScope.DEPARTMENT, city, deptIds.get("HWC"), Role.HANDLER);

@@ -16,6 +16,12 @@ public final class DemoSecrets {
     public static final String OPEN311_KEY = "cityops-demo-key";
     /** The demo telemetry forwarding key ({@code X-Api-Key}). */
     public static final String TELEMETRY_KEY = "cityops-demo-telemetry-key";
+    /**
+     * The demo shared-bike operators' keys ({@code X-Api-Key} for {@code POST /api/v1/parking/counts}); the street-front
+     * demo seeder registers the same strings for its three synthetic operators.
+     */
+    public static final List<String> PARKING_KEYS =
+            List.of("cityops-demo-parking-a", "cityops-demo-parking-b", "cityops-demo-parking-c");
 
     private DemoSecrets() {}
 
@@ -32,6 +38,8 @@ public final class DemoSecrets {
                 "rectify1",
                 "muck1",
                 "sanitation1",
+                "streetfront1",
+                "streetfront-tianning",
                 "enforce1",
                 "legal1",
                 "handler-hwc"));

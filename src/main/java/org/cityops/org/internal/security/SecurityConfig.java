@@ -71,6 +71,9 @@ class SecurityConfig {
                         .permitAll()
                         .requestMatchers("/api/v1/public/**")
                         .permitAll()
+                        // published for the shared-bike operators' apps (GBFS geofencing_zones), like a public page
+                        .requestMatchers(HttpMethod.GET, "/api/v1/parking/zones.geojson")
+                        .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
                         .requestMatchers("/actuator/**")
@@ -101,7 +104,11 @@ class SecurityConfig {
                 .addFilterAfter(
                         new ApiKeyFilter(
                                 clients,
-                                java.util.Map.of("/api/v1/telemetry/positions", ApiClients.Purpose.TELEMETRY_INGEST)),
+                                java.util.Map.of(
+                                        "/api/v1/telemetry/positions",
+                                        ApiClients.Purpose.TELEMETRY_INGEST,
+                                        "/api/v1/parking/counts",
+                                        ApiClients.Purpose.PARKING_COUNTS)),
                         SecurityContextHolderFilter.class);
         headers(http);
         return http.build();
