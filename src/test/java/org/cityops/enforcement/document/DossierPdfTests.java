@@ -14,7 +14,12 @@ import org.junit.jupiter.api.Test;
 
 class DossierPdfTests {
 
-    static final CjkFont FONT = new CjkFont(CjkFont.DEFAULT_PATH, null);
+    static final CjkFont FONT = PdfFont.DEFAULT;
+
+    @org.junit.jupiter.api.BeforeEach
+    void font() {
+        PdfFont.assumeInstalled();
+    }
 
     static DossierPdf.Entry entry(String title, String number, int paragraphs) {
         List<DocumentContent.Block> blocks = new ArrayList<>();

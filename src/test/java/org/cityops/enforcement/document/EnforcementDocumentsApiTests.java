@@ -159,6 +159,7 @@ class EnforcementDocumentsApiTests {
 
     @Test
     void the_case_file_is_one_pdf_with_a_table_of_contents_and_a_section_per_issued_document() throws Exception {
+        PdfFont.assumeInstalled();
         long caseId = openCase();
         draft(caseId, "SITE_INSPECTION", 1);
         draft(caseId, "INQUIRY", 1);
