@@ -95,15 +95,11 @@ public class AlarmCases {
     /** The cases module opened (or could not open) the case: link it to the alarm. */
     @ApplicationModuleListener
     void on(CaseOpened opened) {
-        if (!SOURCE.equals(opened.sourceModule()) || opened.sourceRef() == null) {
+        java.util.OptionalLong ref = opened.refId(SOURCE, "");
+        if (ref.isEmpty()) {
             return;
         }
-        long alarmId;
-        try {
-            alarmId = Long.parseLong(opened.sourceRef());
-        } catch (NumberFormatException e) {
-            return;
-        }
+        long alarmId = ref.getAsLong();
         int n = jdbc.sql("""
                 UPDATE muck_alarm SET case_id = :caseId, case_number = :no, case_failure = :failure, version = version + 1
                 WHERE id = :id""")
@@ -111,12 +107,7 @@ public class AlarmCases {
                 .param("no", opened.caseNumber())
                 .param(
                         "failure",
-                        opened.failure() == null
-                                ? null
-                                : opened.failure()
-                                        .substring(
-                                                0,
-                                                Math.min(300, opened.failure().length())))
+                        opened.failure(300))
                 .param("id", alarmId)
                 .update();
         if (n > 0) {

@@ -145,20 +145,12 @@ class MissedStops {
     /** The cases module opened (or could not open) the case: link it to the missed stop. */
     @ApplicationModuleListener
     void on(CaseOpened opened) {
-        if (!SOURCE.equals(opened.sourceModule())
-                || opened.sourceRef() == null
-                || !opened.sourceRef().startsWith(REF)) {
+        java.util.OptionalLong ref = opened.refId(SOURCE, REF);
+        if (ref.isEmpty()) {
             return;
         }
-        long id;
-        try {
-            id = Long.parseLong(opened.sourceRef().substring(REF.length()));
-        } catch (NumberFormatException e) {
-            return;
-        }
-        String failure = opened.failure() == null
-                ? null
-                : opened.failure().substring(0, Math.min(300, opened.failure().length()));
+        long id = ref.getAsLong();
+        String failure = opened.failure(300);
         jdbc.sql("UPDATE san_stop_missed SET case_id = :c, case_number = :n, case_failure = :f WHERE id = :id")
                 .param("id", id)
                 .param("c", opened.caseId())

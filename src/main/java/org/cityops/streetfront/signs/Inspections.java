@@ -208,18 +208,12 @@ public class Inspections {
     /** The cases module opened (or could not open) the case: link it to the inspection. */
     @ApplicationModuleListener
     void on(CaseOpened opened) {
-        if (!SOURCE.equals(opened.sourceModule()) || opened.sourceRef() == null) {
+        java.util.OptionalLong ref = opened.refId(SOURCE, "");
+        if (ref.isEmpty()) {
             return;
         }
-        long id;
-        try {
-            id = Long.parseLong(opened.sourceRef());
-        } catch (NumberFormatException e) {
-            return;
-        }
-        String failure = opened.failure() == null
-                ? null
-                : opened.failure().substring(0, Math.min(300, opened.failure().length()));
+        long id = ref.getAsLong();
+        String failure = opened.failure(300);
         jdbc.sql("UPDATE sf_inspection SET case_id = :c, case_number = :n, case_failure = :fail WHERE id = :id")
                 .param("c", opened.caseId())
                 .param("n", opened.caseNumber())
