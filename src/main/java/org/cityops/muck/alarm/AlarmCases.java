@@ -105,9 +105,7 @@ public class AlarmCases {
                 WHERE id = :id""")
                 .param("caseId", opened.caseId())
                 .param("no", opened.caseNumber())
-                .param(
-                        "failure",
-                        opened.failure(300))
+                .param("failure", opened.failure(300))
                 .param("id", alarmId)
                 .update();
         if (n > 0) {
