@@ -126,7 +126,7 @@ class BulkyPageController {
                     "nav.ws.bulky",
                     "/wastestream/bulky",
                     Set.of("ADMIN", "SANITATION_SUPERVISOR", "LEADER"),
-                    682,
+                    684,
                     "sanitation");
         }
     }

@@ -136,7 +136,7 @@ class ClassificationPageController {
                     "nav.ws.cls",
                     "/wastestream/classification",
                     Set.of("ADMIN", "SANITATION_SUPERVISOR", "LEADER"),
-                    681,
+                    683,
                     "sanitation");
         }
     }

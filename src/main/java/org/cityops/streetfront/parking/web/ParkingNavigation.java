@@ -15,7 +15,7 @@ class ParkingNavigation {
 
     @Bean
     NavItem parkingAreasNav() {
-        return new NavItem("nav.sf.park.areas", "/streetfront/parking", StreetfrontRoles.READERS, 686, "streetfront");
+        return new NavItem("nav.sf.park.areas", "/streetfront/parking", StreetfrontRoles.READERS, 689, "streetfront");
     }
 
     @Bean
@@ -24,13 +24,13 @@ class ParkingNavigation {
                 "nav.sf.park.operators",
                 "/streetfront/parking/operators",
                 StreetfrontRoles.READERS,
-                687,
+                690,
                 "streetfront");
     }
 
     @Bean
     NavItem parkingTowsNav() {
         return new NavItem(
-                "nav.sf.park.tows", "/streetfront/parking/tows", StreetfrontRoles.READERS, 688, "streetfront");
+                "nav.sf.park.tows", "/streetfront/parking/tows", StreetfrontRoles.READERS, 691, "streetfront");
     }
 }
