@@ -22,7 +22,7 @@ const CODE = /[A-Z_]{4,}/g;
  *   matched at all (the pattern needs four capitals in a row), nor are plates (苏D12345) or GB/T, JT/T;
  * - proper nouns of formats and protocols a user picks or reads: an Excel file type, GeoJSON's own name, HTTP.
  */
-const ALLOWED = new Set(['XLSX', 'DOCX', 'HTTP', 'HTTPS', 'JSON', 'GEOJSON']);
+const ALLOWED = new Set(['XLSX', 'DOCX', 'HTTP', 'HTTPS', 'JSON', 'GEOJSON', 'GBFS']);
 
 /**
  * TEMPORARY (remove after merging helper `ui`'s branch): problems the sweep finds in pages helper `ui` owns and is

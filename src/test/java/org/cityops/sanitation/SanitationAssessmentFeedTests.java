@@ -144,8 +144,13 @@ class SanitationAssessmentFeedTests {
                 .size();
         String wall = getBody("/api/v1/command/summary?area=320402", "leader1");
         List<Map<String, Object>> figures = JsonPath.read(wall, "$.tiles[?(@.key == 'sanitation')].figures[*]");
-        assertThat(figures).hasSize(4);
-        assertThat(figures).allSatisfy(f -> assertThat((String) f.get("link")).startsWith("/sanitation/map?day="));
+        // 已完成, 部分覆盖, 未作业, 覆盖率 from the coverage map, then 漏收点位 (routes), 在岗/离岗人员 (attendance)
+        assertThat(figures).hasSize(7);
+        assertThat(figures.subList(0, 4))
+                .allSatisfy(f -> assertThat((String) f.get("link")).startsWith("/sanitation/map?day="));
+        assertThat(figures.subList(4, 7))
+                .extracting(f -> (String) f.get("label"))
+                .containsExactly("漏收点位", "在岗人员", "离岗人员");
         long counted = figures.subList(0, 3).stream()
                 .mapToLong(f -> ((Number) f.get("value")).longValue())
                 .sum();
