@@ -53,6 +53,9 @@ import org.springframework.transaction.annotation.Transactional;
  * positions (from {@link AttendanceRunner}) and the daily attendance sheet ({@link AttendanceRules} per worker and
  * shift) with its .xlsx. Posts and workers belong to the post's district and are seen within the caller's data
  * scope (AREA); every change is audited.
+ *
+ * <p>Over 400 lines: posts, shifts, workers and the day's sheet are kept together because the sheet reads all three with one scope;
+ * it should be split into a ledger (posts, shifts, workers) and the sheet (to do).
  */
 @Service
 public class WorkerPosts {

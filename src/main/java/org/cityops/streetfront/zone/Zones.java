@@ -45,6 +45,9 @@ import org.springframework.transaction.annotation.Transactional;
  * placed in the grid, street and district their interior point lies in (data scope: {@code ScopeRule},
  * {@code RecordKind.AREA}); a zone overlapping another zone is refused unless a reason is given (then the overlap
  * and the reason are recorded); .xlsx import (all or nothing) and export. Every change is audited.
+ *
+ * <p>Over 400 lines: the zone ledger with its overlap check, .xlsx import and export and the party page; the import should move to
+ * its own class (to do).
  */
 @Service("streetfrontZones")
 public class Zones {

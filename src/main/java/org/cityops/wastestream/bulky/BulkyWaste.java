@@ -36,6 +36,9 @@ import org.springframework.transaction.annotation.Transactional;
  * 大件垃圾: sorting centres, citizens' pickup bookings (anonymous: a booking code, cancelled with code + phone),
  * staff scheduling, intake weighing per storage area and daily throughput against capacity. Staff lists are scoped
  * by the centre's district and show phones masked. Every change is audited.
+ *
+ * <p>Over 400 lines: centres, bookings, scheduling and intake share the centre-row lock that keeps a slot from being taken twice;
+ * the throughput report and the .xlsx could move out (to do).
  */
 @Service
 public class BulkyWaste {

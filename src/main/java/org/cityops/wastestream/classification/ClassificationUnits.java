@@ -49,6 +49,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The classification ledger (生活垃圾分类): units located in a grid (district; urban or rural by district), their
  * bins per GB/T 19095-2019 class, inspections, and the coverage rate per district and per urban/rural against the
  * targets ({@link CoverageRule}). Lists are scoped by district ({@code RecordKind.AREA}); every change is audited.
+ *
+ * <p>Over 400 lines: units, inspections and coverage in one scoped service; the .xlsx import repeats the producers' import loop
+ * and should share a row reader in {@code platform.excel} (to do).
  */
 @Service
 public class ClassificationUnits {

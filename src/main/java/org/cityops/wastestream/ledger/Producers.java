@@ -49,6 +49,9 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>Over 400 lines on purpose: the .xlsx import runs the same checks and the same inserts as {@link #create} in one
  * transaction (all or nothing), and the export writes the import's columns; kept beside them so that a new field
  * is added to the form, the import and the export in one place.
+ *
+ * <p>Over 400 lines: the producer ledger with contracts, bins and its .xlsx import/export; the import loop is repeated in
+ * classification and should become a shared row reader in {@code platform.excel} (to do).
  */
 @Service
 public class Producers {
