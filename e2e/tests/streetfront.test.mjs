@@ -1,6 +1,7 @@
 // Issue 19 (street front, 一牌一档): an inspector opens a facility's public card from its QR link, follows the
 // card's 检查此设施 link and records a safety inspection; a citizen (no session) sees the same card without the
-// link and without the owner's credit code. Screenshots at 1440×900 and 390×844.
+// link and without the owner's credit code. Screenshots at 1440×900 and 390×844; the same for a 街面秩序监管员
+// (streetfront1) on the phone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, newPage, login, snap } from '../lib.mjs';
@@ -9,12 +10,13 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-for (const [name, viewport] of [['desktop', { width: 1440, height: 900 }], ['phone', { width: 390, height: 844 }]]) {
-  test(`the public card opens from a facility's QR link and an inspection is recorded (${name})`, async () => {
+for (const [name, viewport, user] of [['desktop', { width: 1440, height: 900 }, 'inspector1'],
+  ['phone', { width: 390, height: 844 }, 'inspector1'], ['supervisor-phone', { width: 390, height: 844 }, 'streetfront1']]) {
+  test(`the public card opens from a facility's QR link and an inspection is recorded (${name}, ${user})`, async () => {
     const page = await newPage(browser, { viewport });
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    await login(page, 'inspector1');
+    await login(page, user);
     await page.goto('/streetfront/facilities');
     await page.waitForSelector('[data-testid=facilities] tbody tr');
     await snap(page, `streetfront-ledger-${name}`);

@@ -23,4 +23,10 @@ public interface ApiClients {
 
     /** Registers a key (audited); returns the client's id. */
     long register(String name, String key, Purpose purpose);
+
+    /** Disables every enabled key of the client {@code name} for the purpose (audited); the number disabled. */
+    int revoke(String name, Purpose purpose);
+
+    /** The number of enabled keys of the client {@code name} for the purpose. */
+    int active(String name, Purpose purpose);
 }

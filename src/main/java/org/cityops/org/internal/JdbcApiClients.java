@@ -60,6 +60,28 @@ class JdbcApiClients implements ApiClients {
         return id;
     }
 
+    @Override
+    @Transactional
+    public int revoke(String name, Purpose purpose) {
+        int n = jdbc.sql("UPDATE api_client SET enabled = FALSE WHERE name = :n AND purpose = :p AND enabled = TRUE")
+                .param("n", name)
+                .param("p", purpose.name())
+                .update();
+        audit.record("API_CLIENT", name, "REVOKE", null, name + " for " + purpose + ": " + n + " key(s) disabled");
+        return n;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public int active(String name, Purpose purpose) {
+        return jdbc.sql("SELECT COUNT(*) FROM api_client WHERE name = :n AND purpose = :p AND enabled = TRUE")
+                .param("n", name)
+                .param("p", purpose.name())
+                .query(Long.class)
+                .single()
+                .intValue();
+    }
+
     static String sha256(String key) {
         try {
             return HexFormat.of()

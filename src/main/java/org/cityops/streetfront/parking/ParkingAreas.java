@@ -162,6 +162,56 @@ public class ParkingAreas {
         return keys.getKeyAs(Number.class).longValue();
     }
 
+    /** An edit of an area: everything but its code (the operators' {@code areaCode}); null depth/capacity as for a draft. */
+    public record AreaEdit(String name, String lineWkt, Double depthM, Integer capacity) {}
+
+    /**
+     * Edits one area in the caller's scope (else 404): name, line, depth and capacity are checked as on creation and
+     * written together or not at all; a problem is a 400 naming the field. A line moved out of the caller's scope is
+     * refused on {@code lineWkt}. Audited {@code SF_PARK_AREA UPDATE} with the values before and after. The occupancy
+     * and an open overflow alert are judged again at the area's next count.
+     */
+    @Transactional
+    public ParkingArea update(long id, AreaEdit edit, StaffMember me) {
+        ParkingArea before = get(id, me);
+        Object c = check(new AreaDraft(before.code(), edit.name(), edit.lineWkt(), edit.depthM(), edit.capacity()));
+        if (c instanceof ParkingGeometry.Problem p) {
+            throw new InvalidInputException(p.message(), p.field());
+        }
+        Checked k = (Checked) c;
+        if (!scope(me).matches(k.at().gridCode(), null, null)) {
+            throw new InvalidInputException("停放线移出了您的管辖范围 the line would leave your area", "lineWkt");
+        }
+        Envelope e = k.line().getEnvelopeInternal();
+        jdbc.sql("""
+                UPDATE sf_park_area SET name = :name, line_wkt = :wkt, length_m = :len, depth_m = :depth, capacity = :cap,
+                  min_lon = :minLon, min_lat = :minLat, max_lon = :maxLon, max_lat = :maxLat, grid_code = :grid,
+                  street_code = :street, district_code = :district WHERE id = :id""")
+                .param("name", edit.name().trim())
+                .param("wkt", k.line().toText())
+                .param("len", BigDecimal.valueOf(k.lengthM()).setScale(1, RoundingMode.HALF_UP))
+                .param("depth", BigDecimal.valueOf(k.depthM()).setScale(2, RoundingMode.HALF_UP))
+                .param("cap", k.capacity())
+                .param("minLon", e.getMinX())
+                .param("minLat", e.getMinY())
+                .param("maxLon", e.getMaxX())
+                .param("maxLat", e.getMaxY())
+                .param("grid", k.at().gridCode())
+                .param("street", k.at().streetCode())
+                .param("district", k.at().districtCode())
+                .param("id", id)
+                .update();
+        ParkingArea after = get(id, StaffMember.SYSTEM);
+        audit.record("SF_PARK_AREA", String.valueOf(id), "UPDATE", summary(before), summary(after));
+        return after;
+    }
+
+    private static String summary(ParkingArea a) {
+        return a.code() + " " + a.name() + " · " + a.lengthM() + " m · depth " + a.depthM() + " m · cap " + a.capacity()
+                + " · " + a.districtCode() + " · "
+                + (a.lineWkt().length() > 1500 ? a.lineWkt().substring(0, 1500) + "…" : a.lineWkt());
+    }
+
     /** Creates one 禁停区 (a valid polygon of at most 1 km² whose centre lies in the city). */
     @Transactional
     public NoParkingZone createZone(String code, String name, String polygonWkt, StaffMember me, boolean synthetic) {

@@ -111,6 +111,34 @@ public class ParkingOperators {
         audit.record("SF_PARK_OPERATOR", String.valueOf(id), "ISSUE_KEY", null, o.code());
     }
 
+    /** What a revocation did: the number of the operator's keys disabled. */
+    public record Revoked(String operator, int keys) {}
+
+    /**
+     * Disables every key of the operator (client {@code parking-operator:<code>}, purpose {@code PARKING_COUNTS}):
+     * a request with any of them is refused with 401 from then on (keys are checked on every request, not cached).
+     * Audited {@code SF_PARK_OPERATOR REVOKE_KEYS} with the number revoked (also when none was active).
+     */
+    @Transactional
+    public Revoked revokeKeys(long id, StaffMember me) {
+        ParkingOperator o = get(id);
+        int n = clients.revoke(CLIENT_PREFIX + o.code(), ApiClients.Purpose.PARKING_COUNTS);
+        audit.record("SF_PARK_OPERATOR", String.valueOf(id), "REVOKE_KEYS", null, o.code() + " keys revoked " + n);
+        return new Revoked(o.code(), n);
+    }
+
+    /** Rotation: every old key revoked and one new key issued, in one transaction; the new key, shown once. */
+    @Transactional
+    public String rotateKey(long id, StaffMember me) {
+        revokeKeys(id, me);
+        return issueKey(id, me);
+    }
+
+    /** How many keys of the operator are active (the operators' page shows it; never the keys). */
+    public int activeKeys(long id) {
+        return clients.active(CLIENT_PREFIX + get(id).code(), ApiClients.Purpose.PARKING_COUNTS);
+    }
+
     public ParkingOperator get(long id) {
         return jdbc.sql("SELECT * FROM sf_park_operator WHERE id = :id")
                 .param("id", id)

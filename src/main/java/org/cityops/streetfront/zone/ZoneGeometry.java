@@ -21,6 +21,12 @@ public final class ZoneGeometry {
     /** A 门前三包 zone is a frontage, not a district: at most this many m². */
     public static final double MAX_AREA_M2 = 100_000;
 
+    /**
+     * A zone's box spans at most this many degrees each way (≈ 2.2 km north–south, 1.9 km east–west here): a frontage
+     * is a strip along one shop or unit. The map's bounding-box query relies on it to bound its index range.
+     */
+    public static final double MAX_SPAN_DEG = 0.02;
+
     /** Less shared area than this (m²) is a shared edge drawn twice, not an overlap. */
     public static final double OVERLAP_TOLERANCE_M2 = 1.0;
 
@@ -63,6 +69,10 @@ public final class ZoneGeometry {
         }
         if (area > MAX_AREA_M2) {
             throw new IllegalArgumentException("范围面积超过10万平方米 polygon larger than 100,000 m²");
+        }
+        org.locationtech.jts.geom.Envelope box = p.getEnvelopeInternal();
+        if (box.getWidth() > MAX_SPAN_DEG || box.getHeight() > MAX_SPAN_DEG) {
+            throw new IllegalArgumentException("范围跨度超过0.02度（约2公里） polygon spans more than 0.02° (≈ 2 km)");
         }
         return z;
     }

@@ -112,6 +112,18 @@ class ZoneRulesTests {
     }
 
     @Test
+    void a_frontage_strip_longer_than_about_two_kilometres_is_refused() {
+        // 0.03° east × 0.0001° north ≈ 2.8 km × 11 m: small enough in area, too long for one shop's frontage
+        assertThatThrownBy(() -> ZoneGeometry.parse(
+                        "POLYGON((119.90 31.80, 119.93 31.80, 119.93 31.8001, 119.90 31.8001, 119.90 31.80))"))
+                .hasMessageContaining("0.02°");
+        assertThat(ZoneGeometry.parse(
+                                "POLYGON((119.90 31.80, 119.915 31.80, 119.915 31.8001, 119.90 31.8001, 119.90 31.80))")
+                        .areaM2())
+                .isPositive();
+    }
+
+    @Test
     void a_signature_without_ink_is_blank() throws Exception {
         java.awt.image.BufferedImage img =
                 new java.awt.image.BufferedImage(60, 20, java.awt.image.BufferedImage.TYPE_INT_ARGB);

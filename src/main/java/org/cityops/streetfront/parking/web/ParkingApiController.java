@@ -31,6 +31,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -109,6 +110,26 @@ class ParkingApiController {
                 new ParkingAreas.AreaDraft(r.code(), r.name(), r.lineWkt(), r.depthM(), r.capacity()), me, false);
         feed.changed(); // after the commit (the service's transaction)
         return ResponseEntity.status(HttpStatus.CREATED).body(a);
+    }
+
+    record AreaEditRequest(
+            @NotBlank(message = "必填 required") @Size(max = 200, message = "不超过200字 at most 200 characters")
+            String name,
+
+            @NotBlank(message = "必填 required") @Size(max = 100_000, message = "过长 too long")
+            String lineWkt,
+
+            Double depthM,
+            Integer capacity) {}
+
+    /** Edits an area (all fields at once, or none: 400 naming the refused field). */
+    @PutMapping("/areas/{id}")
+    @PreAuthorize(StreetfrontRoles.MANAGE)
+    ParkingArea update(@CurrentActor StaffMember me, @PathVariable long id, @Valid @RequestBody AreaEditRequest r) {
+        ParkingArea a =
+                areas.update(id, new ParkingAreas.AreaEdit(r.name(), r.lineWkt(), r.depthM(), r.capacity()), me);
+        feed.changed();
+        return a;
     }
 
     @GetMapping("/areas/export")
@@ -208,6 +229,20 @@ class ParkingApiController {
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<IssuedKey> issueKey(@CurrentActor StaffMember me, @PathVariable long id) {
         return ResponseEntity.status(HttpStatus.CREATED).body(new IssuedKey(operators.issueKey(id, me)));
+    }
+
+    /** Revokes every key of the operator at once (its machines get 401 from the next request); the count revoked. */
+    @PostMapping("/operators/{id}/key/revoke")
+    @PreAuthorize("hasRole('ADMIN')")
+    ParkingOperators.Revoked revokeKeys(@CurrentActor StaffMember me, @PathVariable long id) {
+        return operators.revokeKeys(id, me);
+    }
+
+    /** Rotates the operator's key: every old key revoked, one new key issued and shown once. */
+    @PostMapping("/operators/{id}/key/rotate")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<IssuedKey> rotateKey(@CurrentActor StaffMember me, @PathVariable long id) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(new IssuedKey(operators.rotateKey(id, me)));
     }
 
     @GetMapping("/tows")

@@ -102,8 +102,51 @@ class ParkingPageController {
         model.addAttribute("a", areas.get(id, me));
         model.addAttribute("counts", counts.recent(id, me));
         model.addAttribute("canCount", me.hasAny(Role.ADMIN, Role.INSPECTOR, Role.STREETFRONT_SUPERVISOR));
+        model.addAttribute("canManage", me.hasAny(Role.ADMIN, Role.LEADER, Role.STREETFRONT_SUPERVISOR));
         model.addAttribute("windowHours", ParkingRules.WINDOW.toHours());
         return "streetfront/parking/area";
+    }
+
+    /** The edit form: every field written, or none (the refused field named above the form, the typed values kept). */
+    @PostMapping("/streetfront/parking/areas/{id}/edit")
+    @PreAuthorize(StreetfrontRoles.MANAGE)
+    String edit(
+            @CurrentActor StaffMember me,
+            @PathVariable long id,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String lineWkt,
+            @RequestParam(required = false) String depthM,
+            @RequestParam(required = false) String capacity,
+            RedirectAttributes redirect) {
+        try {
+            areas.update(
+                    id,
+                    new ParkingAreas.AreaEdit(name, lineWkt, (Double) number(depthM, "depthM", false), (Integer)
+                            number(capacity, "capacity", true)),
+                    me);
+            feed.changed();
+            redirect.addFlashAttribute("edited", true);
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("errorField", e.field());
+            redirect.addFlashAttribute("editName", name);
+            redirect.addFlashAttribute("editLine", lineWkt);
+            redirect.addFlashAttribute("editDepth", depthM);
+            redirect.addFlashAttribute("editCapacity", capacity);
+        }
+        return "redirect:/streetfront/parking/areas/" + id;
+    }
+
+    /** An optional number of the form (blank = default); not a number → 400 naming the field. */
+    private static Number number(String v, String field, boolean integer) {
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            return integer ? (Number) Integer.valueOf(v.trim()) : (Number) Double.valueOf(v.trim());
+        } catch (NumberFormatException e) {
+            throw new org.cityops.platform.InvalidInputException("须为数字 must be a number", field);
+        }
     }
 
     @PostMapping("/streetfront/parking/areas/{id}/counts")
@@ -125,7 +168,33 @@ class ParkingPageController {
     String operators(@CurrentActor StaffMember me, Model model) {
         model.addAttribute("stats", operators.stats());
         model.addAttribute("periodDays", ParkingOperators.PERIOD.toDays());
+        boolean admin = me.hasAny(Role.ADMIN);
+        model.addAttribute("canKey", admin);
+        if (admin) {
+            java.util.Map<Long, Integer> keys = new java.util.HashMap<>();
+            for (var o : operators.list()) {
+                keys.put(o.id(), operators.activeKeys(o.id()));
+            }
+            model.addAttribute("activeKeys", keys);
+        }
         return "streetfront/parking/operators";
+    }
+
+    /** 吊销密钥: every key of the operator disabled at once. */
+    @PostMapping("/streetfront/parking/operators/{id}/key/revoke")
+    @PreAuthorize("hasRole('ADMIN')")
+    String revokeKeys(@CurrentActor StaffMember me, @PathVariable long id, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("revoked", operators.revokeKeys(id, me));
+        return "redirect:/streetfront/parking/operators";
+    }
+
+    /** 更换密钥: the old keys revoked, a new one shown once on the page that follows. */
+    @PostMapping("/streetfront/parking/operators/{id}/key/rotate")
+    @PreAuthorize("hasRole('ADMIN')")
+    String rotateKey(@CurrentActor StaffMember me, @PathVariable long id, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("newKey", operators.rotateKey(id, me));
+        redirect.addFlashAttribute("newKeyOperator", operators.get(id).name());
+        return "redirect:/streetfront/parking/operators";
     }
 
     @GetMapping("/streetfront/parking/tows")

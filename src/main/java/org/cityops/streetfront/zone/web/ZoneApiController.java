@@ -14,6 +14,7 @@ import org.cityops.streetfront.zone.Zone;
 import org.cityops.streetfront.zone.ZoneDraft;
 import org.cityops.streetfront.zone.ZoneInspection;
 import org.cityops.streetfront.zone.ZoneInspections;
+import org.cityops.streetfront.zone.ZoneMap;
 import org.cityops.streetfront.zone.ZoneRates;
 import org.cityops.streetfront.zone.Zones;
 import org.springframework.http.ContentDisposition;
@@ -42,9 +43,16 @@ class ZoneApiController {
     private final ZoneInspections inspections;
     private final ZoneRates rates;
     private final Parties parties;
+    private final ZoneMap map;
 
     ZoneApiController(
-            Zones zones, ResponsibilityLetters letters, ZoneInspections inspections, ZoneRates rates, Parties parties) {
+            Zones zones,
+            ResponsibilityLetters letters,
+            ZoneInspections inspections,
+            ZoneRates rates,
+            Parties parties,
+            ZoneMap map) {
+        this.map = map;
         this.zones = zones;
         this.letters = letters;
         this.inspections = inspections;
@@ -109,6 +117,13 @@ class ZoneApiController {
             @RequestParam(required = false) String street,
             @RequestParam(required = false) String q) {
         return zones.list(me, party, street, q);
+    }
+
+    /** The map's 门前三包 layer: zones meeting {@code bbox=minLon,minLat,maxLon,maxLat}, with 履约 status and rating. */
+    @GetMapping("/zones/map")
+    List<ZoneMap.MapZone> onMap(@CurrentActor StaffMember me, @RequestParam(required = false) String bbox) {
+        double[] b = ZoneMap.parseBox(bbox);
+        return map.inBox(me, b[0], b[1], b[2], b[3]);
     }
 
     @PostMapping("/zones")

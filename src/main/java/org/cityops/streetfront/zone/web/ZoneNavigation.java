@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ZoneNavigation {
 
-    private static final Set<String> ROLES = Set.of("ADMIN", "INSPECTOR", "LEADER");
+    private static final Set<String> ROLES = Set.of("ADMIN", "INSPECTOR", "LEADER", "STREETFRONT_SUPERVISOR");
 
     @Bean
     NavItem streetfrontZonesNav() {
@@ -18,7 +18,10 @@ class ZoneNavigation {
     @Bean
     NavItem streetfrontZoneInspectNav() {
         return new NavItem(
-                "nav.streetfront.zoneInspect", "/streetfront/zones/inspect", Set.of("ADMIN", "INSPECTOR"), 687);
+                "nav.streetfront.zoneInspect",
+                "/streetfront/zones/inspect",
+                Set.of("ADMIN", "INSPECTOR", "STREETFRONT_SUPERVISOR"),
+                687);
     }
 
     @Bean

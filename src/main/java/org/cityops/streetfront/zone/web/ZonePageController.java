@@ -62,7 +62,7 @@ class ZonePageController {
             Model model) {
         model.addAttribute("q", q);
         model.addAttribute("zones", zones.list(me, party, null, q));
-        model.addAttribute("canManage", me.hasAny(Role.ADMIN, Role.LEADER));
+        model.addAttribute("canManage", me.hasAny(Role.ADMIN, Role.LEADER, Role.STREETFRONT_SUPERVISOR));
         return "streetfront/zone/list";
     }
 
@@ -119,7 +119,7 @@ class ZonePageController {
         model.addAttribute("z", z);
         model.addAttribute("inspections", inspections.history(id, me));
         model.addAttribute("items", ZoneItem.values());
-        model.addAttribute("canField", me.hasAny(Role.ADMIN, Role.INSPECTOR));
+        model.addAttribute("canField", me.hasAny(Role.ADMIN, Role.INSPECTOR, Role.STREETFRONT_SUPERVISOR));
         model.addAttribute(
                 "hasScan",
                 letters.file(id, ResponsibilityLetters.FileKind.SCAN, me).isPresent());
