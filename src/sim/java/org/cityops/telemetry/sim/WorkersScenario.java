@@ -12,7 +12,7 @@ import org.cityops.telemetry.Position;
 
 /**
  * The workers scenario ({@code --scenario workers}): the demo workers' devices (JT/T 808 personal terminals
- * 13951260001–005, no plate) on a day the demo data leaves empty (three days before today, city time), one report
+ * 13951260001–005; no plate is bound to them, so they register with a placeholder "ZY0001"…) on a day the demo data leaves empty (three days before today, city time), one report
  * every {@value #EVERY_MIN} minutes through the whole shift, on the demo posts (strips ≈ 30 m either side of 天宁长江路
  * 1–3).
  *
@@ -99,7 +99,13 @@ public final class WorkersScenario {
                 reports.add(
                         new Position(w.terminal(), from.plusSeconds(60L * m), lat, lon, 3, 90, 0, LOCATED, null, 8));
             }
-            out.add(new TruckScript(w.terminal(), "", w.name() + " → " + w.expected(), List.copyOf(reports), false));
+            // a personal terminal has no plate; the platform binds none to it and takes any non-blank one
+            out.add(new TruckScript(
+                    w.terminal(),
+                    "ZY" + w.terminal().substring(7),
+                    w.name() + " → " + w.expected(),
+                    List.copyOf(reports),
+                    false));
         }
         return out;
     }
