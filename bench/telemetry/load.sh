@@ -5,6 +5,8 @@
 # The 10,000 trucks are registered in the muck registry (bench/telemetry/fleet.sql), so each position is
 # evaluated by the alarm engine; they drive empty (LOADED_SHARE=0) so that permit and unloading rules do not
 # turn every truck into an alarm, while no-go and speed zones are checked for every position.
+# Mixed fleets: MUCK_TRUCKS (the first trucks in the muck registry, default all), EXTRA_FLEET_SQL (psql file run
+# with -v first= -v trucks= for the rest), AFTER_SIM (a command run before the app stops), SKIP_BASELINE=1.
 # Optional: APP_WORKERS (gateway event loops; 0 = the app's default, one per two cores), SIM_THREADS (simulator
 # event loops), APP_TRANSPORT / SIM_TRANSPORT (auto|epoll|nio), APP_JAVA_OPTS, JT808_JAVA_OPTS, SIM_JAVA_OPTS,
 # JT808_SERVER_JAR, APP_CPUS / SIM_CPUS (taskset pinning: the server and PostgreSQL on one core, the simulator on the other).
@@ -74,7 +76,10 @@ start_app() {
 start_app
 if [ "${FLEET:-1}" = 1 ]; then
   kill $APP; wait $APP 2>/dev/null || true
-  $PSQL -v first=13800000000 -v trucks=$TRUCKS -f bench/telemetry/fleet.sql $DB
+  $PSQL -v first=13800000000 -v trucks=${MUCK_TRUCKS:-$TRUCKS} -f bench/telemetry/fleet.sql $DB
+  # a mixed fleet (bench/sanitation/fleet.sh): the trucks after the first MUCK_TRUCKS registered by another script
+  [ -z "${EXTRA_FLEET_SQL:-}" ] || $PSQL -v first=$((13800000000 + ${MUCK_TRUCKS:-$TRUCKS})) \
+    -v trucks=$((TRUCKS - ${MUCK_TRUCKS:-$TRUCKS})) -f "$EXTRA_FLEET_SQL" $DB
   start_app
 fi
 echo "== app up; simulating $TRUCKS trucks x $RATE/s for ${DURATION}s"
@@ -94,8 +99,11 @@ per_thousand "$WORK/sim.out" cityops "$(echo "$A1 - $A0" | bc)" "$(echo "$P1 - $
 sleep 2
 ROWS=$($PSQL -Atc "SELECT count(*) FROM telemetry_position" $DB)
 echo "== rows stored: $ROWS"
+# a caller's extra report while the app still runs (bench/sanitation/fleet.sh: the coverage engine's meters)
+[ -z "${AFTER_SIM:-}" ] || HTTP_PORT=$HTTP_PORT DB=$DB WORK=$WORK bash -c "$AFTER_SIM"
 kill $APP; wait $APP 2>/dev/null || true
 trap - EXIT
+[ "${SKIP_BASELINE:-0}" = 1 ] && exit 0
 
 echo "== baseline: plain COPY of the same rows into a plain table with the same primary key"
 $PSQL -c "\copy (SELECT * FROM telemetry_position) TO '$WORK/rows.tsv'" $DB

@@ -105,6 +105,74 @@ public class WorkerPosts {
 
     @Transactional
     public Post createPost(PostDraft d, StaffMember me, boolean synthetic) {
+        CheckedPost c = checkPost(d, me, null);
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO san_post (code, name, district_code, section, company, area_wkt, synthetic, created_at)
+                VALUES (:code, :name, :district, :section, :company, :wkt, :synthetic, :now)""")
+                .param("code", d.code().trim())
+                .param("name", d.name().trim())
+                .param("district", c.district())
+                .param("section", blankToNull(d.section()))
+                .param("company", blankToNull(d.company()))
+                .param("wkt", c.area().toText())
+                .param("synthetic", synthetic)
+                .param("now", DbTime.toDb(clock.instant()))
+                .update(keys, "id");
+        long id = keys.getKeyAs(Number.class).longValue();
+        writePostSegments(id, c.segmentIds());
+        audit.record("SAN_POST", String.valueOf(id), "CREATE", null, d.code() + " " + d.name());
+        return post(id, me);
+    }
+
+    /**
+     * Changes a post whole (all or nothing, the same checks as {@link #createPost}); the caller must see the post
+     * as it is and the post as it becomes (a post cannot be moved out of the caller's area). Audited with before
+     * and after.
+     */
+    @Transactional
+    public Post updatePost(long id, PostDraft d, StaffMember me) {
+        Post before = post(id, me);
+        CheckedPost c = checkPost(d, me, id);
+        jdbc.sql("""
+                UPDATE san_post SET code = :code, name = :name, district_code = :district, section = :section,
+                  company = :company, area_wkt = :wkt WHERE id = :id""")
+                .param("code", d.code().trim())
+                .param("name", d.name().trim())
+                .param("district", c.district())
+                .param("section", blankToNull(d.section()))
+                .param("company", blankToNull(d.company()))
+                .param("wkt", c.area().toText())
+                .param("id", id)
+                .update();
+        jdbc.sql("DELETE FROM san_post_segment WHERE post_id = :p")
+                .param("p", id)
+                .update();
+        writePostSegments(id, c.segmentIds());
+        Post after = post(id, me);
+        audit.record("SAN_POST", String.valueOf(id), "UPDATE", describe(before), describe(after));
+        events.publishEvent(new LedgerChanged("post"));
+        return after;
+    }
+
+    private static String describe(Post p) {
+        return p.code() + " " + p.name() + " " + p.districtCode() + " " + (p.section() == null ? "" : p.section()) + " "
+                + (p.company() == null ? "" : p.company()) + " segments " + p.segmentIds() + " "
+                + (p.wkt().length() > 1500 ? p.wkt().substring(0, 1500) + "…" : p.wkt());
+    }
+
+    private void writePostSegments(long id, List<Long> segmentIds) {
+        for (Long s : segmentIds) {
+            jdbc.sql("INSERT INTO san_post_segment (post_id, segment_id) VALUES (:p, :s)")
+                    .param("p", id)
+                    .param("s", s)
+                    .update();
+        }
+    }
+
+    private record CheckedPost(Polygon area, String district, List<Long> segmentIds) {}
+
+    private CheckedPost checkPost(PostDraft d, StaffMember me, Long exceptId) {
         require(d.code(), "code", "岗位编码必填 code required");
         require(d.name(), "name", "岗位名称必填 name required");
         Polygon area = polygon(d.wkt());
@@ -122,7 +190,12 @@ public class WorkerPosts {
         if (!scope(me).matches(district, null, null)) {
             throw new InvalidInputException("岗位不在您的管辖范围内 post outside your area", "wkt");
         }
-        if (count("SELECT COUNT(*) FROM san_post WHERE code = :v", d.code().trim()) > 0) {
+        if (jdbc.sql("SELECT COUNT(*) FROM san_post WHERE code = :v AND id <> :id")
+                        .param("v", d.code().trim())
+                        .param("id", exceptId == null ? -1L : exceptId)
+                        .query(Long.class)
+                        .single()
+                > 0) {
             throw new InvalidInputException("岗位编码已存在 code already exists", "code");
         }
         List<Long> segmentIds = d.segmentIds() == null ? List.of() : List.copyOf(new LinkedHashSet<>(d.segmentIds()));
@@ -133,28 +206,7 @@ public class WorkerPosts {
                 throw new InvalidInputException("路段不存在 unknown segment", "segmentIds[" + i + "]");
             }
         }
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                INSERT INTO san_post (code, name, district_code, section, company, area_wkt, synthetic, created_at)
-                VALUES (:code, :name, :district, :section, :company, :wkt, :synthetic, :now)""")
-                .param("code", d.code().trim())
-                .param("name", d.name().trim())
-                .param("district", district)
-                .param("section", blankToNull(d.section()))
-                .param("company", blankToNull(d.company()))
-                .param("wkt", area.toText())
-                .param("synthetic", synthetic)
-                .param("now", DbTime.toDb(clock.instant()))
-                .update(keys, "id");
-        long id = keys.getKeyAs(Number.class).longValue();
-        for (Long s : segmentIds) {
-            jdbc.sql("INSERT INTO san_post_segment (post_id, segment_id) VALUES (:p, :s)")
-                    .param("p", id)
-                    .param("s", s)
-                    .update();
-        }
-        audit.record("SAN_POST", String.valueOf(id), "CREATE", null, d.code() + " " + d.name());
-        return post(id, me);
+        return new CheckedPost(area, district, segmentIds);
     }
 
     private static Polygon polygon(String wkt) {
@@ -317,6 +369,80 @@ public class WorkerPosts {
         audit.record("SAN_WORKER", String.valueOf(id), "CREATE", null, name.trim() + " " + t + " " + post.code());
         events.publishEvent(new LedgerChanged("worker"));
         return workers(me).stream().filter(w -> w.id() == id).findFirst().orElseThrow();
+    }
+
+    /**
+     * Changes a worker whole (the same checks as {@link #createWorker}); a blank phone keeps the number on file (the
+     * form never shows it unmasked). The worker must be in the caller's area before and after. Audited with before
+     * and after, the phone left out.
+     */
+    @Transactional
+    public Worker updateWorker(
+            long id,
+            String name,
+            String phone,
+            String terminal,
+            long postId,
+            long shiftId,
+            boolean active,
+            StaffMember me) {
+        Worker before = worker(id, me);
+        require(name, "name", "姓名必填 name required");
+        if (phone != null && !phone.isBlank() && !phone.trim().matches("\\d{7,15}")) {
+            throw new InvalidInputException("电话须为 7–15 位数字 phone must be 7 to 15 digits", "phone");
+        }
+        String t = terminal == null ? "" : terminal.trim().replaceFirst("^0+", "");
+        if (!t.matches("\\d{1,20}")) {
+            throw new InvalidInputException("终端号须为 1–20 位数字 terminal must be 1 to 20 digits", "terminal");
+        }
+        if (jdbc.sql("SELECT COUNT(*) FROM san_worker WHERE terminal_phone = :v AND id <> :id")
+                                .param("v", t)
+                                .param("id", id)
+                                .query(Long.class)
+                                .single()
+                        > 0
+                || count("SELECT COUNT(*) FROM san_vehicle WHERE terminal_phone = :v", t) > 0) {
+            throw new InvalidInputException("终端号已登记 terminal already registered", "terminal");
+        }
+        Post post;
+        try {
+            post = post(postId, me);
+        } catch (NotFoundException e) {
+            throw new InvalidInputException("岗位不存在 unknown post", "postId");
+        }
+        try {
+            shift(shiftId);
+        } catch (NotFoundException e) {
+            throw new InvalidInputException("班次不存在 unknown shift", "shiftId");
+        }
+        jdbc.sql("""
+                UPDATE san_worker SET name = :name, phone = COALESCE(:phone, phone), terminal_phone = :t,
+                  post_id = :post, shift_id = :shift, active = :active WHERE id = :id""")
+                .param("name", name.trim())
+                .param("phone", blankToNull(phone))
+                .param("t", t)
+                .param("post", post.id())
+                .param("shift", shiftId)
+                .param("active", active)
+                .param("id", id)
+                .update();
+        Worker after = worker(id, me);
+        audit.record("SAN_WORKER", String.valueOf(id), "UPDATE", describe(before), describe(after));
+        events.publishEvent(new LedgerChanged("worker"));
+        return after;
+    }
+
+    private static String describe(Worker w) {
+        return w.name() + " " + w.terminal() + " post " + w.postId() + " shift " + w.shiftId()
+                + (w.active() ? " active" : " inactive");
+    }
+
+    /** One worker of the caller's posts (404 otherwise). */
+    public Worker worker(long id, StaffMember me) {
+        return workers(me).stream()
+                .filter(w -> w.id() == id)
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("作业人员不存在 worker not found"));
     }
 
     public List<Worker> workers(StaffMember me) {

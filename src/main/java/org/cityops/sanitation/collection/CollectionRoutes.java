@@ -125,6 +125,67 @@ public class CollectionRoutes {
         return point(id).orElseThrow();
     }
 
+    /**
+     * Changes a point whole (the same checks as {@link #createPoint}); the point must be in the caller's area before
+     * and after. Visits already recorded stay. Audited with before and after.
+     */
+    @Transactional
+    public CollectionPoint updatePoint(
+            long id, String code, String name, PointKind kind, double lat, double lon, StaffMember me) {
+        CollectionPoint before = point(id, me);
+        if (code == null || code.isBlank()) {
+            throw new InvalidInputException("编码必填 code required", "code");
+        }
+        if (name == null || name.isBlank()) {
+            throw new InvalidInputException("名称必填 name required", "name");
+        }
+        if (kind == null) {
+            throw new InvalidInputException("类型必填（地埋桶/转运站）kind required", "kind");
+        }
+        Optional<GridLocation> cell = grids.locate(lat, lon);
+        if (cell.isEmpty()) {
+            throw new InvalidInputException("位置不在本市网格内 position outside the city", "lat");
+        }
+        String district = cell.get().districtCode();
+        if (!scope(me).matches(district, null, null)) {
+            throw new InvalidInputException("位置不在您的管辖范围内 position outside your area", "lat");
+        }
+        if (jdbc.sql("SELECT COUNT(*) FROM san_point WHERE code = :c AND id <> :id")
+                        .param("c", code.trim())
+                        .param("id", id)
+                        .query(Long.class)
+                        .single()
+                > 0) {
+            throw new InvalidInputException("编码已存在 code already exists", "code");
+        }
+        jdbc.sql("""
+                UPDATE san_point SET code = :code, name = :name, kind = :kind, lat = :lat, lon = :lon,
+                  district_code = :district WHERE id = :id""")
+                .param("code", code.trim())
+                .param("name", name.trim())
+                .param("kind", kind.name())
+                .param("lat", lat)
+                .param("lon", lon)
+                .param("district", district)
+                .param("id", id)
+                .update();
+        CollectionPoint after = point(id).orElseThrow();
+        audit.record("SAN_POINT", String.valueOf(id), "UPDATE", describe(before), describe(after));
+        events.publishEvent(new LedgerChanged("point"));
+        return after;
+    }
+
+    private static String describe(CollectionPoint p) {
+        return p.code() + " " + p.kind() + " " + p.name() + " " + p.lat() + "," + p.lon() + " " + p.districtCode();
+    }
+
+    /** One point of the caller's area (404 otherwise). */
+    public CollectionPoint point(long id, StaffMember me) {
+        return point(id)
+                .filter(p -> scope(me).matches(p.districtCode(), null, null))
+                .orElseThrow(() -> new NotFoundException("收集点不存在 point not found"));
+    }
+
     public List<CollectionPoint> points(StaffMember me) {
         Map<String, Object> params = new HashMap<>();
         String where = scope(me).sql(COLUMNS, params);

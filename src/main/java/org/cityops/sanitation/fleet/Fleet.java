@@ -18,6 +18,7 @@ import org.cityops.platform.InvalidInputException;
 import org.cityops.platform.NotFoundException;
 import org.cityops.sanitation.LedgerChanged;
 import org.cityops.sanitation.coverage.PlanRule;
+import org.cityops.sanitation.ledger.Segments;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -35,8 +36,10 @@ public class Fleet {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Segments segments;
 
-    Fleet(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+    Fleet(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events, Clock clock, Segments segments) {
+        this.segments = segments;
         this.jdbc = jdbc;
         this.audit = audit;
         this.events = events;
@@ -69,20 +72,7 @@ public class Fleet {
             String company,
             String districtCode,
             StaffMember me) {
-        String t = terminal == null ? "" : terminal.trim().replaceFirst("^0+", "");
-        if (!t.matches("\\d{1,20}")) {
-            throw new InvalidInputException("终端号须为数字 terminal must be digits", "terminal");
-        }
-        if (workBit < 0 || workBit > 31) {
-            throw new InvalidInputException("作业状态位须在0至31之间 work bit must be 0..31", "workBit");
-        }
-        if (jdbc.sql("SELECT COUNT(*) FROM san_vehicle WHERE terminal_phone = :t")
-                        .param("t", t)
-                        .query(Long.class)
-                        .single()
-                > 0) {
-            throw new InvalidInputException("终端已登记 terminal already registered", "terminal");
-        }
+        String t = checkVehicle(plate, terminal, type, workBit, districtCode, me, null);
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO san_vehicle (plate, plate_color, terminal_phone, type, work_bit, company, district_code,
@@ -103,6 +93,104 @@ public class Fleet {
                 .param("id", id)
                 .query(Fleet::vehicle)
                 .single();
+    }
+
+    /** One vehicle of the caller's area (404 otherwise). */
+    public SanitationVehicle vehicle(long id, StaffMember me) {
+        return vehicles(me).stream()
+                .filter(v -> v.id() == id)
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("车辆不存在 vehicle not found"));
+    }
+
+    /**
+     * Changes a vehicle whole (the same checks as {@link #register}; status ACTIVE 在用 or INACTIVE 停用: a vehicle
+     * out of service no longer connects). The vehicle must be in the caller's area before and after. Audited with
+     * before and after.
+     */
+    @Transactional
+    public SanitationVehicle updateVehicle(
+            long id,
+            String plate,
+            int plateColor,
+            String terminal,
+            VehicleType type,
+            int workBit,
+            String company,
+            String districtCode,
+            String status,
+            StaffMember me) {
+        SanitationVehicle before = vehicle(id, me);
+        String t = checkVehicle(plate, terminal, type, workBit, districtCode, me, id);
+        if (!"ACTIVE".equals(status) && !"INACTIVE".equals(status)) {
+            throw new InvalidInputException("状态须为在用或停用 status must be ACTIVE or INACTIVE", "status");
+        }
+        jdbc.sql("""
+                UPDATE san_vehicle SET plate = :plate, plate_color = :color, terminal_phone = :t, type = :type,
+                  work_bit = :bit, company = :company, district_code = :district, status = :status WHERE id = :id""")
+                .param("plate", plate.trim())
+                .param("color", plateColor)
+                .param("t", t)
+                .param("type", type.name())
+                .param("bit", workBit)
+                .param("company", company == null || company.isBlank() ? null : company.trim())
+                .param("district", districtCode.trim())
+                .param("status", status)
+                .param("id", id)
+                .update();
+        SanitationVehicle after = vehicle(id, me);
+        audit.record("SAN_VEHICLE", String.valueOf(id), "UPDATE", describe(before), describe(after));
+        events.publishEvent(new LedgerChanged("vehicle"));
+        return after;
+    }
+
+    private static String describe(SanitationVehicle v) {
+        return v.plate() + " " + v.type() + " terminal " + v.terminal() + " bit " + v.workBit() + " "
+                + (v.company() == null ? "" : v.company()) + " " + v.districtCode() + " " + v.status();
+    }
+
+    /** The checks of a vehicle as asked for; the terminal number without leading zeros. */
+    private String checkVehicle(
+            String plate,
+            String terminal,
+            VehicleType type,
+            int workBit,
+            String districtCode,
+            StaffMember me,
+            Long exceptId) {
+        if (plate == null || plate.isBlank()) {
+            throw new InvalidInputException("车牌号必填 plate required", "plate");
+        }
+        if (type == null) {
+            throw new InvalidInputException("车辆类型必填 vehicle type required", "type");
+        }
+        String t = terminal == null ? "" : terminal.trim().replaceFirst("^0+", "");
+        if (!t.matches("\\d{1,20}")) {
+            throw new InvalidInputException("终端号须为数字 terminal must be digits", "terminal");
+        }
+        if (workBit < 0 || workBit > 31) {
+            throw new InvalidInputException("作业状态位须在0至31之间 work bit must be 0..31", "workBit");
+        }
+        if (districtCode == null || districtCode.isBlank()) {
+            throw new InvalidInputException("所属区必填 district required", "districtCode");
+        }
+        if (!ScopeRule.filter(me, RecordKind.AREA).matches(districtCode.trim(), null, null)) {
+            throw new InvalidInputException("所属区不在您的管辖范围内 district outside your area", "districtCode");
+        }
+        if (jdbc.sql("SELECT COUNT(*) FROM san_vehicle WHERE terminal_phone = :t AND id <> :id")
+                                .param("t", t)
+                                .param("id", exceptId == null ? -1L : exceptId)
+                                .query(Long.class)
+                                .single()
+                        > 0
+                || jdbc.sql("SELECT COUNT(*) FROM san_worker WHERE terminal_phone = :t")
+                                .param("t", t)
+                                .query(Long.class)
+                                .single()
+                        > 0) {
+            throw new InvalidInputException("终端已登记 terminal already registered", "terminal");
+        }
+        return t;
     }
 
     public List<WorkPlan> plans() {
@@ -144,26 +232,7 @@ public class Fleet {
             double maxSpeed,
             List<Long> segmentIds,
             StaffMember me) {
-        if (name == null || name.isBlank()) {
-            throw new InvalidInputException("计划名称必填 name required", "name");
-        }
-        if (passesPerDay < 1 || passesPerDay > 24) {
-            throw new InvalidInputException("每日遍数须在1至24之间 passes per day must be 1..24", "passesPerDay");
-        }
-        List<PlanRule.Window> parsed = parseWindows(windows);
-        if (minSpeed < 0 || maxSpeed <= minSpeed || maxSpeed > 60) {
-            throw new InvalidInputException("作业速度区间不合法 speed window must be 0 <= min < max <= 60 km/h", "maxSpeedKmh");
-        }
-        if (segmentIds == null || segmentIds.isEmpty()) {
-            throw new InvalidInputException("计划至少包含一个路段 a plan needs at least one segment", "segmentIds");
-        }
-        long known = jdbc.sql("SELECT COUNT(*) FROM san_segment WHERE id IN (:ids)")
-                .param("ids", segmentIds)
-                .query(Long.class)
-                .single();
-        if (known != segmentIds.stream().distinct().count()) {
-            throw new InvalidInputException("计划含有不存在的路段 unknown segment in the plan", "segmentIds");
-        }
+        List<PlanRule.Window> parsed = checkPlan(name, passesPerDay, windows, minSpeed, maxSpeed, segmentIds, me);
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO san_plan (name, passes_per_day, windows, min_speed_kmh, max_speed_kmh, created_at)
@@ -189,6 +258,100 @@ public class Fleet {
         audit.record("SAN_PLAN", String.valueOf(id), "CREATE", null, name + " " + segmentIds.size() + " segments");
         events.publishEvent(new LedgerChanged("plan"));
         return plan(id);
+    }
+
+    /**
+     * Changes a plan whole (the same checks as {@link #createPlan}; every segment in the caller's area, and the
+     * caller must see every segment the plan had). Audited with before and after; the engine reloads.
+     */
+    @Transactional
+    public WorkPlan updatePlan(
+            long id,
+            String name,
+            int passesPerDay,
+            String windows,
+            double minSpeed,
+            double maxSpeed,
+            boolean active,
+            List<Long> segmentIds,
+            StaffMember me) {
+        WorkPlan before = plan(id, me);
+        List<PlanRule.Window> parsed = checkPlan(name, passesPerDay, windows, minSpeed, maxSpeed, segmentIds, me);
+        jdbc.sql("""
+                UPDATE san_plan SET name = :name, passes_per_day = :passes, windows = :windows, min_speed_kmh = :min,
+                  max_speed_kmh = :max, active = :active WHERE id = :id""")
+                .param("name", name.trim())
+                .param("passes", passesPerDay)
+                .param(
+                        "windows",
+                        String.join(
+                                ";",
+                                parsed.stream().map(PlanRule.Window::toString).toList()))
+                .param("min", BigDecimal.valueOf(minSpeed))
+                .param("max", BigDecimal.valueOf(maxSpeed))
+                .param("active", active)
+                .param("id", id)
+                .update();
+        jdbc.sql("DELETE FROM san_plan_segment WHERE plan_id = :p")
+                .param("p", id)
+                .update();
+        for (Long s : segmentIds.stream().distinct().toList()) {
+            jdbc.sql("INSERT INTO san_plan_segment (plan_id, segment_id) VALUES (:p, :s)")
+                    .param("p", id)
+                    .param("s", s)
+                    .update();
+        }
+        WorkPlan after = plan(id);
+        audit.record("SAN_PLAN", String.valueOf(id), "UPDATE", describe(before), describe(after));
+        events.publishEvent(new LedgerChanged("plan"));
+        return after;
+    }
+
+    /** A plan the caller may change: every one of its segments is in the caller's area (404 otherwise). */
+    public WorkPlan plan(long id, StaffMember me) {
+        WorkPlan p = plan(id);
+        for (Long s : p.segmentIds()) {
+            segments.get(s, me); // 404 for a segment outside the caller's area
+        }
+        return p;
+    }
+
+    private static String describe(WorkPlan p) {
+        return p.name() + " passes " + p.passesPerDay() + " " + p.windows() + " " + p.minSpeedKmh() + "-"
+                + p.maxSpeedKmh() + " km/h " + (p.active() ? "active" : "inactive") + " segments " + p.segmentIds();
+    }
+
+    private List<PlanRule.Window> checkPlan(
+            String name,
+            int passesPerDay,
+            String windows,
+            double minSpeed,
+            double maxSpeed,
+            List<Long> segmentIds,
+            StaffMember me) {
+        if (name == null || name.isBlank()) {
+            throw new InvalidInputException("计划名称必填 name required", "name");
+        }
+        if (passesPerDay < 1 || passesPerDay > 24) {
+            throw new InvalidInputException("每日遍数须在1至24之间 passes per day must be 1..24", "passesPerDay");
+        }
+        List<PlanRule.Window> parsed = parseWindows(windows);
+        if (minSpeed < 0 || maxSpeed <= minSpeed || maxSpeed > 60) {
+            throw new InvalidInputException("作业速度区间不合法 speed window must be 0 <= min < max <= 60 km/h", "maxSpeedKmh");
+        }
+        if (segmentIds == null || segmentIds.isEmpty()) {
+            throw new InvalidInputException("计划至少包含一个路段 a plan needs at least one segment", "segmentIds");
+        }
+        List<Long> distinct = segmentIds.stream().distinct().toList();
+        for (int i = 0; i < distinct.size(); i++) {
+            try {
+                segments.get(distinct.get(i), me);
+            } catch (NotFoundException e) {
+                throw new InvalidInputException(
+                        "计划含有不存在或不在您管辖范围内的路段 unknown segment in the plan", "segmentIds[" + i + "]");
+            }
+        }
+        return parsed;
     }
 
     /** The engine's view: segment id → the active plans' rules for it. */

@@ -145,6 +145,34 @@ public class CoverageRunner implements PositionObserver {
                 w.rules().size());
     }
 
+    /** Sanitation positions handed to the engine, and those it has processed (the benchmark's "keeping up"). */
+    private final java.util.concurrent.atomic.AtomicLong received = new java.util.concurrent.atomic.AtomicLong();
+
+    private final java.util.concurrent.atomic.AtomicLong processed = new java.util.concurrent.atomic.AtomicLong();
+
+    /** The longest a batch waited for the worker (from hand-over to its start), in milliseconds. */
+    private final java.util.concurrent.atomic.AtomicLong maxWaitMillis = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * Meters for the benchmark ({@code /actuator/metrics}): {@code cityops.sanitation.coverage.received} and
+     * {@code .processed} (positions; received − processed = still waiting; nothing is ever dropped: a full queue
+     * makes the caller do the work) and {@code .max-wait} (ms).
+     */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void meters(io.micrometer.core.instrument.MeterRegistry registry) {
+        io.micrometer.core.instrument.FunctionCounter.builder(
+                        "cityops.sanitation.coverage.received", received, java.util.concurrent.atomic.AtomicLong::get)
+                .register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder(
+                        "cityops.sanitation.coverage.processed", processed, java.util.concurrent.atomic.AtomicLong::get)
+                .register(registry);
+        io.micrometer.core.instrument.Gauge.builder(
+                        "cityops.sanitation.coverage.max-wait",
+                        maxWaitMillis,
+                        java.util.concurrent.atomic.AtomicLong::get)
+                .register(registry);
+    }
+
     @Override
     public void onPositions(List<Position> batch) {
         List<Sample> samples = new ArrayList<>();
@@ -156,7 +184,15 @@ public class CoverageRunner implements PositionObserver {
             }
         }
         if (!samples.isEmpty()) {
-            runAsync(() -> engine.accept(samples, clock.instant()));
+            int n = samples.size();
+            received.addAndGet(n);
+            long handedOver = System.nanoTime();
+            runAsync(() -> {
+                maxWaitMillis.accumulateAndGet((System.nanoTime() - handedOver) / 1_000_000, Math::max);
+                List<PassUpdate> out = engine.accept(samples, clock.instant());
+                processed.addAndGet(n);
+                return out;
+            });
         }
     }
 

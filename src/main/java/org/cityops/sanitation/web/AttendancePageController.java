@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cityops.org.CurrentActor;
+import org.cityops.org.Role;
 import org.cityops.org.StaffMember;
 import org.cityops.sanitation.attendance.SheetRow;
 import org.cityops.sanitation.attendance.SheetStatus;
@@ -45,6 +46,7 @@ class AttendancePageController {
         long shiftMinutes = rows.stream().mapToLong(SheetRow::shiftMinutes).sum();
         long onPost = rows.stream().mapToLong(SheetRow::onPostMinutes).sum();
         model.addAttribute("day", d);
+        model.addAttribute("canEdit", me.hasAny(Role.ADMIN, Role.SANITATION_SUPERVISOR));
         model.addAttribute("rows", rows);
         model.addAttribute("counts", counts);
         model.addAttribute("rate", shiftMinutes == 0 ? null : Math.round(onPost * 1000.0 / shiftMinutes) / 10.0);

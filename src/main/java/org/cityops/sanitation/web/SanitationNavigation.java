@@ -29,4 +29,11 @@ class SanitationNavigation {
     NavItem sanitationAttendanceNav() {
         return new NavItem("nav.sanitation.attendance", "/sanitation/attendance", ROLES, 677);
     }
+
+    /** The registers (posts, workers, vehicles, plans, points): only those who may change them. */
+    @Bean
+    NavItem sanitationRegistersNav() {
+        return new NavItem(
+                "nav.sanitation.registers", "/sanitation/registers", Set.of("ADMIN", "SANITATION_SUPERVISOR"), 679);
+    }
 }

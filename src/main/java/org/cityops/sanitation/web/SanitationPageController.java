@@ -33,8 +33,11 @@ class SanitationPageController {
 
     @GetMapping("/sanitation/map")
     String map(
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, Model model) {
+            @CurrentActor StaffMember me,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+            Model model) {
         model.addAttribute("day", day == null ? CoverageReport.today(clock) : day);
+        model.addAttribute("canEdit", me.hasAny(Role.ADMIN, Role.SANITATION_SUPERVISOR));
         return "sanitation/map";
     }
 

@@ -40,7 +40,13 @@ public record Scenario(
                     SanitationScenario::defaultStart,
                     SanitationScenario::scripts,
                     "on /sanitation/map for the scenario's day: 天宁长江路 1–3 and 新北通江大道 1 已完成, 钟楼长江路 1 已完成"
-                            + " and 2 部分覆盖 (≈ 50 %), every other segment 未作业")));
+                            + " and 2 部分覆盖 (≈ 50 %), every other segment 未作业"),
+            new Scenario(
+                    "workers",
+                    WorkersScenario::defaultStart,
+                    WorkersScenario::scripts,
+                    "on /sanitation/attendance for the scenario's day: 张桂英 在岗, 李建国 离岗 (40 min), 王秀兰 滞留,"
+                            + " 赵志强 无定位, 陈美华 (午班) 在岗")));
 
     public static Optional<Scenario> named(String name) {
         return Optional.ofNullable(ALL.get(name));
