@@ -45,7 +45,7 @@ class WasteNavigation {
                 "nav.wastestream.pickup",
                 "/wastestream/pickup",
                 Set.of("ADMIN", "SANITATION_SUPERVISOR"),
-                683,
+                690,
                 "sanitation");
     }
 }
