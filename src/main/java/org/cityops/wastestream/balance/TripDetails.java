@@ -73,7 +73,7 @@ public class TripDetails {
                         .minusNanos(1000);
         List<TripPickup> pickups = jdbc.sql("""
                         SELECT c.device_record_id, c.producer_id, p.name, c.collected_at, c.net_kg, c.estimated,
-                               c.far_flag, c.distance_m, c.photo_url
+                               c.far_flag, c.distance_m, c.photo_url, c.route_flag
                         FROM wst_collection c JOIN wst_producer p ON p.id = c.producer_id
                         WHERE c.vehicle_id = :v AND c.collected_at > :from AND c.collected_at <= :to
                         ORDER BY c.collected_at, c.id""")
@@ -89,7 +89,8 @@ public class TripDetails {
                         rs.getBoolean(6),
                         rs.getBoolean(7),
                         (Double) rs.getObject(8, Double.class),
-                        rs.getString(9)))
+                        rs.getString(9),
+                        rs.getString(10)))
                 .list();
         List<Pickup> forRules = pickups.stream()
                 .map(p -> new Pickup(0, r.plate(), p.collectedAt(), p.netKg(), p.producerId(), p.far()))

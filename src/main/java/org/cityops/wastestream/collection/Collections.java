@@ -43,7 +43,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Collections {
 
-    public record SubmitReport(int accepted, int duplicates, int flagged, List<RowError> errors) {}
+    /**
+     * @param flagged  stored far from their producer
+     * @param offRoute stored with a route flag (not on the vehicle's route that weekday, or outside its window)
+     */
+    public record SubmitReport(int accepted, int duplicates, int flagged, int offRoute, List<RowError> errors) {
+        static SubmitReport refused(List<RowError> errors) {
+            return new SubmitReport(0, 0, 0, 0, errors);
+        }
+    }
 
     public static final List<String> HEADERS =
             List.of("设备记录号", "统一社会信用代码", "桶号", "收运时间", "毛重(千克)", "皮重(千克)", "净重(千克)", "估重", "车牌号", "收运人", "纬度", "经度");
@@ -76,6 +84,7 @@ public class Collections {
     private final AuditTrail audit;
     private final Clock clock;
     private final CollectionRules rules;
+    private final Routes routes;
 
     Collections(
             JdbcClient jdbc,
@@ -84,7 +93,9 @@ public class Collections {
             WasteFleet fleet,
             AuditTrail audit,
             Clock clock,
+            Routes routes,
             @Value("${cityops.wastestream.max-distance-m:200}") double maxDistanceM) {
+        this.routes = routes;
         this.jdbc = jdbc;
         this.template = template;
         this.producers = producers;
@@ -110,17 +121,14 @@ public class Collections {
             UploadedSheet sheet = wb.firstSheet();
             Optional<DataRow> header = sheet.header();
             if (header.isEmpty()) {
-                return new SubmitReport(0, 0, 0, List.of(new RowError(0, "file", "没有表头 no header row")));
+                return SubmitReport.refused(List.of(new RowError(0, "file", "没有表头 no header row")));
             }
             Map<String, String> names = new HashMap<>();
             HEADERS.forEach(h -> names.put(h, h));
             HeaderColumns<String> cols = HeaderColumns.match(header.get(), names);
             List<String> missing = cols.missing(HEADERS);
             if (!missing.isEmpty()) {
-                return new SubmitReport(
-                        0,
-                        0,
-                        0,
+                return SubmitReport.refused(
                         List.of(new RowError(header.get().number(), missing.get(0), "缺少列 missing columns " + missing)));
             }
             SheetErrors sheetErrors = new SheetErrors();
@@ -159,7 +167,7 @@ public class Collections {
             errors.addAll(sheetErrors.map(e -> new RowError(e.row() == null ? 0 : e.row(), e.column(), e.message())));
         }
         if (drafts.isEmpty() && errors.isEmpty()) {
-            return new SubmitReport(0, 0, 0, List.of(new RowError(0, "file", "文件中没有数据行 no data rows")));
+            return SubmitReport.refused(List.of(new RowError(0, "file", "文件中没有数据行 no data rows")));
         }
         if (!errors.isEmpty()) {
             // a cell of the wrong type: report those with the rules' problems of the other rows
@@ -167,7 +175,7 @@ public class Collections {
             List<RowError> all = new ArrayList<>(errors);
             all.addAll(checked.errors());
             all.sort(Comparator.comparingInt(RowError::row));
-            return new SubmitReport(0, 0, 0, all);
+            return SubmitReport.refused(all);
         }
         return store(drafts, rowNumbers, "XLSX", me, false);
     }
@@ -208,13 +216,14 @@ public class Collections {
         }
         if (!errors.isEmpty() || checkOnly) {
             errors.sort(Comparator.comparingInt(RowError::row));
-            return new SubmitReport(0, 0, 0, errors);
+            return SubmitReport.refused(errors);
         }
         Set<String> stored = storedIds(ids);
         List<CollectionRules.Checked> fresh = ok.stream()
                 .filter(c -> !stored.contains(c.draft().deviceRecordId().trim()))
                 .toList();
-        insert(fresh, source, now);
+        RouteRules routeRules = routes.rules();
+        int offRoute = insert(fresh, source, now, routeRules);
         int flagged = (int) fresh.stream().filter(CollectionRules.Checked::far).count();
         audit.record(
                 "WST_COLLECTION",
@@ -222,18 +231,26 @@ public class Collections {
                 "SUBMIT_" + source,
                 null,
                 fresh.size() + " collections (" + (ok.size() - fresh.size()) + " already stored, " + flagged
-                        + " far from producer) by " + me.username());
-        return new SubmitReport(fresh.size(), ok.size() - fresh.size(), flagged, List.of());
+                        + " far from producer, " + offRoute + " off route) by " + me.username());
+        return new SubmitReport(fresh.size(), ok.size() - fresh.size(), flagged, offRoute, List.of());
     }
 
-    private CollectionRules.Ledger ledger() {
+    CollectionRules rules() {
+        return rules;
+    }
+
+    static String column(String field) {
+        return COLUMN_OF.getOrDefault(field, field);
+    }
+
+    CollectionRules.Ledger ledger() {
         Map<String, Producer> byCredit = producers.byCreditCode();
         Map<Long, Producer> byId = new HashMap<>();
         byCredit.values().forEach(p -> byId.put(p.id(), p));
         return new CollectionRules.Ledger(byCredit, byId, producers.containersByTag(), fleet.byPlate());
     }
 
-    private Set<String> storedIds(Set<String> ids) {
+    Set<String> storedIds(java.util.Collection<String> ids) {
         Set<String> out = new HashSet<>();
         List<String> all = new ArrayList<>(ids);
         for (int i = 0; i < all.size(); i += BATCH) {
@@ -245,12 +262,14 @@ public class Collections {
         return out;
     }
 
-    private void insert(List<CollectionRules.Checked> rows, String source, Instant now) {
+    /** Stores the rows in JDBC batches; returns how many got a route flag. */
+    private int insert(List<CollectionRules.Checked> rows, String source, Instant now, RouteRules routeRules) {
+        int[] offRoute = {0};
         template.batchUpdate("""
                 INSERT INTO wst_collection (device_record_id, producer_id, container_id, vehicle_id, collected_at,
                   pickup_day, gross_kg, tare_kg, net_kg, estimated, collector, photo_url, lat, lon, distance_m,
-                  far_flag, district_code, source, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, BATCH, (ps, c) -> {
+                  far_flag, district_code, source, created_at, route_flag)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, BATCH, (ps, c) -> {
             CollectionDraft d = c.draft();
             ps.setString(1, d.deviceRecordId().trim());
             ps.setLong(2, c.producer().id());
@@ -271,6 +290,15 @@ public class Collections {
             ps.setString(17, c.producer().districtCode());
             ps.setString(18, source);
             ps.setObject(19, org.cityops.platform.DbTime.toDb(now));
+            String flag = routeRules
+                    .flag(c.vehicle().id(), c.producer().id(), d.collectedAt())
+                    .map(Enum::name)
+                    .orElse(null);
+            if (flag != null) {
+                offRoute[0]++;
+            }
+            ps.setString(20, flag);
         });
+        return offRoute[0];
     }
 }

@@ -30,8 +30,10 @@ import org.cityops.wastestream.balance.MissedCollectionRule;
 import org.cityops.wastestream.balance.ReceiptDraft;
 import org.cityops.wastestream.balance.Trip;
 import org.cityops.wastestream.balance.WeighbridgeImport;
+import org.cityops.wastestream.collection.BulkCollections;
 import org.cityops.wastestream.collection.CollectionDraft;
 import org.cityops.wastestream.collection.Collections;
+import org.cityops.wastestream.collection.Routes;
 import org.cityops.wastestream.collection.WasteFleet;
 import org.cityops.wastestream.collection.WasteVehicle;
 import org.cityops.wastestream.ledger.Container;
@@ -71,6 +73,8 @@ class WasteApiController {
     private final Producers producers;
     private final WasteFleet fleet;
     private final Collections collections;
+    private final BulkCollections bulk;
+    private final Routes routes;
     private final Balances balances;
     private final WeighbridgeImport weighbridgeImport;
     private final Clock clock;
@@ -79,12 +83,16 @@ class WasteApiController {
             Producers producers,
             WasteFleet fleet,
             Collections collections,
+            BulkCollections bulk,
+            Routes routes,
             Balances balances,
             WeighbridgeImport weighbridgeImport,
             Clock clock) {
         this.producers = producers;
         this.fleet = fleet;
         this.collections = collections;
+        this.bulk = bulk;
+        this.routes = routes;
         this.balances = balances;
         this.weighbridgeImport = weighbridgeImport;
         this.clock = clock;
@@ -246,6 +254,62 @@ class WasteApiController {
         return r.errors().isEmpty()
                 ? ResponseEntity.ok(r)
                 : ResponseEntity.badRequest().body(r);
+    }
+
+    /**
+     * The bulk path: the request body is a UTF-8 CSV with the .xlsx import's columns (optionally gzip, with
+     * {@code Content-Encoding: gzip}), up to 2,000,000 rows, read as a stream; the same checks, all or nothing.
+     */
+    @PostMapping(
+            path = "/collections/import.csv",
+            consumes = {"text/csv", "application/octet-stream"})
+    @PreAuthorize(WRITERS)
+    ResponseEntity<Collections.SubmitReport> importCollectionsCsv(
+            @CurrentActor StaffMember me, jakarta.servlet.http.HttpServletRequest request) throws IOException {
+        Collections.SubmitReport r;
+        InputStream body = request.getInputStream();
+        if ("gzip".equalsIgnoreCase(request.getHeader("Content-Encoding"))) {
+            body = new java.util.zip.GZIPInputStream(body, 1 << 16);
+        }
+        try (InputStream in = body) {
+            r = bulk.importCsv(in, me);
+        }
+        return r.errors().isEmpty()
+                ? ResponseEntity.ok(r)
+                : ResponseEntity.badRequest().body(r);
+    }
+
+    /** 收运线路: the stops of the vehicles in the caller's area. */
+    @GetMapping("/routes")
+    List<Routes.StopView> routes(@CurrentActor StaffMember me) {
+        return routes.list(me);
+    }
+
+    record StopRequest(
+            @NotBlank(message = "必填 required") String plate,
+
+            @NotNull(message = "必填 required")
+            @Min(value = 1, message = "1（周一）至7（周日）1..7")
+            @Max(value = 7, message = "1（周一）至7（周日）1..7")
+            Integer weekday,
+
+            @NotBlank(message = "必填 required") String creditCode,
+            @NotNull(message = "必填 required") java.time.LocalTime from,
+            @NotNull(message = "必填 required") java.time.LocalTime to) {}
+
+    /** Adds a stop to a vehicle's route (or moves the window of the same stop); 400 naming the field. */
+    @PostMapping("/routes")
+    @PreAuthorize(WRITERS)
+    ResponseEntity<Routes.StopView> addStop(@CurrentActor StaffMember me, @Valid @RequestBody StopRequest r) {
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(routes.add(r.plate(), r.weekday(), r.creditCode(), r.from(), r.to(), me));
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/routes/{id}")
+    @PreAuthorize(WRITERS)
+    ResponseEntity<Void> removeStop(@CurrentActor StaffMember me, @PathVariable long id) {
+        routes.remove(id, me);
+        return ResponseEntity.noContent().build();
     }
 
     record ReceiptBatch(

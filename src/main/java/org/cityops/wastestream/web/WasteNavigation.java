@@ -38,4 +38,14 @@ class WasteNavigation {
                 682,
                 "sanitation");
     }
+
+    @Bean
+    NavItem wastestreamPickupNav() {
+        return new NavItem(
+                "nav.wastestream.pickup",
+                "/wastestream/pickup",
+                Set.of("ADMIN", "SANITATION_SUPERVISOR"),
+                690,
+                "sanitation");
+    }
 }

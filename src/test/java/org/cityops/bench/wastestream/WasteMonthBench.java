@@ -38,6 +38,11 @@ public final class WasteMonthBench {
 
     public static void main(String[] args) throws Exception {
         int pickups = Integer.getInteger("pickups", 1_000_000);
+        boolean csv = !"api".equals(System.getProperty("import", "csv"));
+        java.nio.file.Path csvFile = java.nio.file.Files.createTempFile("waste-month", ".csv");
+        java.io.BufferedWriter out = java.nio.file.Files.newBufferedWriter(csvFile);
+        out.write(String.join(",", Collections.HEADERS));
+        out.newLine();
         ConfigurableApplicationContext ctx = new SpringApplication(CityopsApplication.class)
                 .run("--spring.profiles.active=demo,test", "--server.port=0", "--logging.level.root=WARN");
         try {
@@ -101,6 +106,14 @@ public final class WasteMonthBench {
                                 null,
                                 null,
                                 null));
+                        if (csv) {
+                            out.write("B-" + n + "," + SeedYear.creditCode(producer) + ",,"
+                                    + java.time.LocalDateTime.ofInstant(at, CityClock.ZONE)
+                                            .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"))
+                                    + ",,," + net + ",否," + plate + ",,,");
+                            out.newLine();
+                            batch.clear();
+                        }
                         if (k < half) {
                             morning = morning.add(net);
                         } else {
@@ -118,6 +131,26 @@ public final class WasteMonthBench {
                     receipts.add(receipt("WB-%s-%d-2".formatted(day, v), plate, day.atTime(20, 30), evening));
                 }
             }
+            out.close();
+            if (csv) {
+                System.out.printf(
+                        "csv: %,d rows, %,d bytes written in %.1f s%n", n, java.nio.file.Files.size(csvFile), sec(t1));
+                long s = System.nanoTime();
+                try (var in = java.nio.file.Files.newInputStream(csvFile)) {
+                    var r = ctx.getBean(org.cityops.wastestream.collection.BulkCollections.class)
+                            .importCsv(in, me);
+                    stored = r.accepted();
+                    System.out.printf(
+                            "csv import: %s%n",
+                            r.errors().isEmpty()
+                                    ? "ok"
+                                    : r.errors()
+                                            .subList(0, Math.min(5, r.errors().size())));
+                }
+                checkedAndStoredNanos = System.nanoTime() - s;
+                t1 = s;
+            }
+            java.nio.file.Files.deleteIfExists(csvFile);
             if (!batch.isEmpty()) {
                 long s = System.nanoTime();
                 stored += collections.submit(batch, "API", me).accepted();
