@@ -203,6 +203,17 @@ public class EnforcementCases {
         return detail(c, store.events(id), me);
     }
 
+    /**
+     * Why 作出决定 would be refused today (the procedure's own check, for the document check of the 决定书); empty
+     * when the decision may be taken now. Only for a case at a stage the decision is taken from.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Refusal> decisionRefusal(long id, StaffMember me) {
+        EnforcementCase c = visible(store.find(id), me);
+        CaseFile file = c.file(settings, plain(store.events(id)));
+        return ProcedurePolicy.check(file, Step.DECIDE, StepInput.on(today()), days);
+    }
+
     /** Takes a step; a refusal names its article (409, or 400 naming the field for missing input). */
     @Transactional
     public CaseViews.Detail step(long id, Step step, StepInput raw, StaffMember me) {
