@@ -172,5 +172,19 @@ class ConstructionRollupApiTests {
                         .header("Authorization", Api.bearer(mvc, "leader1")))
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/api/v1/enforcement/structures/rollup")).andExpect(status().isUnauthorized());
+        org.springframework.mock.web.MockHttpSession leader =
+                (org.springframework.mock.web.MockHttpSession)
+                        mvc.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders
+                                        .formLogin("/login")
+                                        .user("leader1")
+                                        .password(Api.DEMO_PASSWORD))
+                                .andReturn()
+                                .getRequest()
+                                .getSession();
+        mvc.perform(get("/enforcement/structures/rollup").session(leader))
+                .andExpect(status().isOk())
+                .andExpect(
+                        content().string(org.hamcrest.Matchers.containsString("data-testid=\"construction-rollup\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("12319违建汇总")));
     }
 }
