@@ -1,11 +1,14 @@
 package org.cityops.cases.internal;
 
-import org.cityops.enforcement.EnforcementCaseConcluded;
-import org.cityops.enforcement.EnforcementCaseOpened;
+import org.cityops.cases.CaseReferralConcluded;
+import org.cityops.cases.CaseReferred;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** Takes the enforcement module's transfer events to {@link EnforcementLinks} (after the enforcement step commits). */
+/**
+ * Takes the referral events ({@link CaseReferred}, {@link CaseReferralConcluded}; published by the enforcement module
+ * when it takes a 12319 case over) to {@link EnforcementLinks}, after the referring step commits.
+ */
 @Component
 class EnforcementLinkListener {
 
@@ -16,12 +19,12 @@ class EnforcementLinkListener {
     }
 
     @ApplicationModuleListener
-    void on(EnforcementCaseOpened event) {
+    void on(CaseReferred event) {
         links.transferred(event);
     }
 
     @ApplicationModuleListener
-    void on(EnforcementCaseConcluded event) {
+    void on(CaseReferralConcluded event) {
         links.concluded(event);
     }
 }

@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.cityops.audit.AuditTrail;
 import org.cityops.cases.CaseAction;
+import org.cityops.cases.CaseReferralConcluded;
+import org.cityops.cases.CaseReferred;
 import org.cityops.cases.CaseStatus;
-import org.cityops.enforcement.EnforcementCaseConcluded;
-import org.cityops.enforcement.EnforcementCaseOpened;
 import org.cityops.org.DataScope;
 import org.cityops.org.Role;
 import org.cityops.org.StaffMember;
@@ -23,8 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * 12319 案件移送执法, the cases side: a 12319 case transferred to an enforcement case (行政处罚案件) shows the
  * enforcement case's number and waits for its result; when the enforcement case ends the result is recorded on the
- * 12319 case, which goes on to 核查 and 结案. Driven by the enforcement module's events only (no reads of its
- * tables). The waiting is the existing 挂账 (the SLA clock stops, {@link CaseStatus#SUSPENDED}); the result is a
+ * 12319 case, which goes on to 核查 and 结案. Driven by the referral events only ({@link CaseReferred}, {@link CaseReferralConcluded}: cases' own API,
+ * published by the enforcement module; no reads of its tables, no dependency on it). The waiting is the existing 挂账 (the SLA clock stops, {@link CaseStatus#SUSPENDED}); the result is a
  * 挂账恢复 followed by a 处置反馈 whose note is the result, so the grid's inspector gets the 核查 task as after any
  * handling report. Both steps are taken by the platform ({@code system}) in the role the table requires.
  */
@@ -94,13 +94,13 @@ public class EnforcementLinks {
      * enforcement case keeps the number as entered).
      */
     @Transactional
-    public void transferred(EnforcementCaseOpened e) {
-        Optional<Case> found = cases.findByNumber(e.sourceCaseNumber());
+    public void transferred(CaseReferred e) {
+        Optional<Case> found = cases.findByNumber(e.caseNumber());
         if (found.isEmpty()) {
             log.warn(
                     "Enforcement case {} names 12319 case {}, which does not exist",
-                    e.enforcementNumber(),
-                    e.sourceCaseNumber());
+                    e.referralNumber(),
+                    e.caseNumber());
             return;
         }
         Case c = found.get();
@@ -112,9 +112,9 @@ public class EnforcementLinks {
                 INSERT INTO case_enforcement_link (case_id, enforcement_case_id, enforcement_number, item_name,
                   linked_at, suspended) VALUES (:c, :e, :n, :item, :at, :s)""")
                 .param("c", c.id)
-                .param("e", e.enforcementCaseId())
-                .param("n", e.enforcementNumber())
-                .param("item", e.itemName())
+                .param("e", e.referralId())
+                .param("n", e.referralNumber())
+                .param("item", e.subject())
                 .param("at", org.cityops.platform.DbTime.toDb(clock.instant()))
                 .param("s", suspend)
                 .update();
@@ -123,12 +123,12 @@ public class EnforcementLinks {
                 c.number,
                 "ENF_TRANSFER",
                 null,
-                "enforcement=" + e.enforcementNumber() + " by=" + e.handler() + " suspended=" + suspend);
+                "enforcement=" + e.referralNumber() + " by=" + e.handler() + " suspended=" + suspend);
         if (c.status == CaseStatus.DISPATCHED) {
             // the department took the case by transferring it: 签收 on its behalf, so the result can be its 处置反馈
             transitions.transition(
                     c.id,
-                    TransitionRequest.of(CaseAction.ACCEPT, "移送执法办案，视为签收（执法案件" + e.enforcementNumber() + "）"),
+                    TransitionRequest.of(CaseAction.ACCEPT, "移送执法办案，视为签收（执法案件" + e.referralNumber() + "）"),
                     platform(Role.HANDLER, c.departmentId),
                     null,
                     null);
@@ -137,8 +137,7 @@ public class EnforcementLinks {
             transitions.transition(
                     c.id,
                     TransitionRequest.of(
-                            CaseAction.SUSPEND,
-                            "移送执法办案：执法案件" + e.enforcementNumber() + "（" + e.itemName() + "），等待处理结果"),
+                            CaseAction.SUSPEND, "移送执法办案：执法案件" + e.referralNumber() + "（" + e.subject() + "），等待处理结果"),
                     platform(Role.SHIFT_LEADER, null),
                     null,
                     null);
@@ -150,9 +149,9 @@ public class EnforcementLinks {
      * still is, the case resumes and the result is recorded as its 处置反馈 (→ 待核查).
      */
     @Transactional
-    public void concluded(EnforcementCaseConcluded e) {
+    public void concluded(CaseReferralConcluded e) {
         Optional<Link> link = jdbc.sql("SELECT case_id FROM case_enforcement_link WHERE enforcement_case_id = :e")
-                .param("e", e.enforcementCaseId())
+                .param("e", e.referralId())
                 .query(Long.class)
                 .optional()
                 .flatMap(this::of);
@@ -175,11 +174,11 @@ public class EnforcementLinks {
                 c.number,
                 "ENF_RESULT",
                 null,
-                "enforcement=" + e.enforcementNumber() + " outcome=" + e.outcome() + " result=" + e.result());
+                "enforcement=" + e.referralNumber() + " outcome=" + e.outcome() + " result=" + e.result());
         if (link.get().suspended() && c.status == CaseStatus.SUSPENDED) {
             transitions.transition(
                     c.id,
-                    TransitionRequest.of(CaseAction.RESUME, "执法案件" + e.enforcementNumber() + e.outcomeLabel()),
+                    TransitionRequest.of(CaseAction.RESUME, "执法案件" + e.referralNumber() + e.outcomeLabel()),
                     platform(Role.SHIFT_LEADER, null),
                     null,
                     null);

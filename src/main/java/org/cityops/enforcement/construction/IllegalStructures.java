@@ -246,7 +246,7 @@ public class IllegalStructures {
         if (!before || !after) {
             throw new ConflictException("须先上传拆除（整改）前后照片 upload a before and an after photo first", "photos");
         }
-        store.setStatus(id, outcome);
+        store.setOutcome(id, outcome, day);
         store.closeOrders(id, day);
         audit.record("ENF_STRUCTURE", s.code(), "OUTCOME", s.status().name(), outcome.label() + " " + day);
         return store.find(id).orElseThrow();

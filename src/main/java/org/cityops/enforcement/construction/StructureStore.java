@@ -92,6 +92,15 @@ class StructureStore {
                 .update();
     }
 
+    /** 已拆除 / 已整改 on a day (kept for the monthly roll-up). */
+    void setOutcome(long id, StructureStatus status, LocalDate on) {
+        jdbc.sql("UPDATE enf_structure SET status = :s, outcome_on = :on, version = version + 1 WHERE id = :id")
+                .param("s", status.name())
+                .param("on", on)
+                .param("id", id)
+                .update();
+    }
+
     long insertOrder(long structureId, LocalDate issuedOn, LocalDate deadline, String note, String by, Instant now) {
         jdbc.sql("INSERT INTO enf_demolition_order (structure_id, issued_on, deadline, note, issued_by, created_at)"
                         + " VALUES (:s, :on, :deadline, :note, :by, :at)")

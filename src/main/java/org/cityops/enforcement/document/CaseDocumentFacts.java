@@ -1,14 +1,17 @@
 package org.cityops.enforcement.document;
 
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.cityops.enforcement.discretion.Tier;
 import org.cityops.enforcement.discretion.ViolationCatalogue;
 import org.cityops.enforcement.discretion.ViolationItem;
 import org.cityops.enforcement.file.CaseViews;
 import org.cityops.enforcement.file.EnforcementCase;
 import org.cityops.enforcement.file.EnforcementCases;
+import org.cityops.enforcement.procedure.Step;
 import org.cityops.org.OrgDirectory;
 import org.cityops.org.StaffMember;
 import org.springframework.beans.factory.annotation.Value;
@@ -79,6 +82,15 @@ class CaseDocumentFacts implements DocumentOwnerScope {
                 c.stage().label(),
                 dates,
                 today);
+    }
+
+    /** The case's state for {@link DocumentStagePolicy}: stage, steps taken, hearing right, the decision's check. */
+    DocumentStagePolicy.CaseState state(long caseId, StaffMember me) {
+        CaseViews.Detail d = cases.detail(caseId, me);
+        Set<Step> taken = EnumSet.noneOf(Step.class);
+        d.timeline().forEach(e -> taken.add(e.step()));
+        return new DocumentStagePolicy.CaseState(
+                d.c().stage(), taken, d.hearingEligible(), cases.decisionRefusal(caseId, me));
     }
 
     String authority() {

@@ -70,8 +70,17 @@ public class EnforcementDocuments {
             throw new InvalidInputException("文书种类不适用于案件 not a case document type", "type");
         }
         int r = roundOf(type, round);
+        DocumentStagePolicy.check(type, caseFacts.state(caseId, me)).ifPresent(refusal -> {
+            throw new ConflictException(refusal.text(), "type");
+        });
         CaseFacts facts = caseFacts.of(caseId, me, today());
         return draft(type, caseId, String.valueOf(r), DocumentTemplates.forCase(type, facts, r), me);
+    }
+
+    /** The case document types the case's stage allows now ({@link DocumentStagePolicy}), for the page. */
+    @Transactional(readOnly = true)
+    public List<DocumentType> draftableNow(long caseId, StaffMember me) {
+        return DocumentStagePolicy.allowed(caseFacts.state(caseId, me));
     }
 
     /**

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.cityops.audit.AuditTrail;
-import org.cityops.enforcement.EnforcementCaseConcluded;
-import org.cityops.enforcement.EnforcementCaseOpened;
+import org.cityops.cases.CaseReferralConcluded;
+import org.cityops.cases.CaseReferred;
 import org.cityops.enforcement.discretion.Tier;
 import org.cityops.enforcement.discretion.TierBenchmark;
 import org.cityops.enforcement.discretion.ViolationCatalogue;
@@ -162,7 +162,7 @@ public class EnforcementCases {
                         + PartyIds.masked(c.partyKind(), c.partyId()));
         if (source != null) {
             // the 12319 case is linked back and waits for the result (cases module)
-            publisher.publishEvent(new EnforcementCaseOpened(id, c.caseNumber(), source, item.name(), me.username()));
+            publisher.publishEvent(new CaseReferred(source, id, c.caseNumber(), item.name(), me.username()));
         }
         return store.find(id).orElseThrow();
     }
@@ -201,6 +201,17 @@ public class EnforcementCases {
     public CaseViews.Detail detail(long id, StaffMember me) {
         EnforcementCase c = visible(store.find(id), me);
         return detail(c, store.events(id), me);
+    }
+
+    /**
+     * Why 作出决定 would be refused today (the procedure's own check, for the document check of the 决定书); empty
+     * when the decision may be taken now. Only for a case at a stage the decision is taken from.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Refusal> decisionRefusal(long id, StaffMember me) {
+        EnforcementCase c = visible(store.find(id), me);
+        CaseFile file = c.file(settings, plain(store.events(id)));
+        return ProcedurePolicy.check(file, Step.DECIDE, StepInput.on(today()), days);
     }
 
     /** Takes a step; a refusal names its article (409, or 400 naming the field for missing input). */
@@ -252,7 +263,7 @@ public class EnforcementCases {
         store.updateDerived(id, file.stage(), file.tier(), file.fine(), next.kind(), next.due());
         audit.record("ENF_CASE", c.caseNumber(), step.name(), before.name(), summary(step, in, file));
         if (file.stage().isFinal() && !before.isFinal() && c.sourceCaseNumber() != null) {
-            publisher.publishEvent(new EnforcementCaseConcluded(
+            publisher.publishEvent(new CaseReferralConcluded(
                     id,
                     c.caseNumber(),
                     c.sourceCaseNumber(),

@@ -73,8 +73,21 @@ class EnforcementDocumentsApiTests {
                 "{\"approve\":" + approve + ",\"opinion\":\"" + (approve ? "同意" : "事实不清，退回") + "\"}");
     }
 
+    void step(long caseId, String step, String body) throws Exception {
+        postJson("/api/v1/enforcement/cases/" + caseId + "/steps/" + step, "enforce1", body)
+                .andExpect(status().isOk());
+    }
+
+    /** 立案, 告知 (轻微, 50 yuan: no hearing right, no legal review), the party waives: a decision may be made. */
+    long readyToDecide(long caseId) throws Exception {
+        step(caseId, "FILE", "{}");
+        step(caseId, "NOTIFY", "{\"tier\":\"MINOR\",\"fine\":50}");
+        step(caseId, "WAIVE", "{\"note\":\"当事人书面放弃陈述申辩\"}");
+        return caseId;
+    }
+
     String issuedNumber(long caseId) throws Exception {
-        long doc = draft(caseId, "DECISION", null);
+        long doc = draft(readyToDecide(caseId), "DECISION", null);
         decide(doc, "legal1", true).andExpect(jsonPath("$.nextLevel").value("DEPUTY"));
         String body = decide(doc, "leader1", true)
                 .andExpect(status().isOk())
@@ -99,6 +112,7 @@ class EnforcementDocumentsApiTests {
     @Test
     void the_same_document_for_the_same_step_twice_is_a_conflict_until_the_first_is_sent_back() throws Exception {
         long caseId = openCase();
+        step(caseId, "FILE", "{}");
         long doc = draft(caseId, "PRIOR_NOTICE", null);
         postJson("/api/v1/enforcement/cases/" + caseId + "/documents", "enforce1", "{\"type\":\"PRIOR_NOTICE\"}")
                 .andExpect(status().isConflict())
@@ -182,5 +196,37 @@ class EnforcementDocumentsApiTests {
                         .query(Long.class)
                         .single())
                 .isPositive();
+    }
+
+    @Test
+    void a_document_ahead_of_its_stage_is_refused_naming_the_stage_the_document_and_the_article() throws Exception {
+        long caseId = openCase();
+        postJson("/api/v1/enforcement/cases/" + caseId + "/documents", "enforce1", "{\"type\":\"PRIOR_NOTICE\"}")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.field").value("type"))
+                .andExpect(jsonPath("$.detail")
+                        .value(org.hamcrest.Matchers.allOf(
+                                org.hamcrest.Matchers.startsWith("《行政处罚法》第四十四条"),
+                                org.hamcrest.Matchers.containsString("待立案"),
+                                org.hamcrest.Matchers.containsString("行政处罚事先告知书"))));
+        step(caseId, "FILE", "{}");
+        step(caseId, "NOTIFY", "{\"tier\":\"MINOR\",\"fine\":50}");
+        // the 陈述申辩 period runs and the party neither spoke nor waived: no 决定书 yet (第四十五条、第六十二条)
+        postJson("/api/v1/enforcement/cases/" + caseId + "/documents", "enforce1", "{\"type\":\"DECISION\"}")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail")
+                        .value(org.hamcrest.Matchers.allOf(
+                                org.hamcrest.Matchers.containsString("第四十五条"),
+                                org.hamcrest.Matchers.containsString("行政处罚决定书"))));
+        // 50 yuan carries no hearing right: no 听证告知书
+        postJson("/api/v1/enforcement/cases/" + caseId + "/documents", "enforce1", "{\"type\":\"HEARING_NOTICE\"}")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("第六十三条")));
+        step(caseId, "WAIVE", "{\"note\":\"当事人书面放弃陈述申辩\"}");
+        draft(caseId, "DECISION", null);
+        // the 立案审批表 of the 立案 already taken may still be made (补制); the 结案审批表 not before 待结案
+        draft(caseId, "FILING_APPROVAL", null);
+        postJson("/api/v1/enforcement/cases/" + caseId + "/documents", "enforce1", "{\"type\":\"CLOSING_APPROVAL\"}")
+                .andExpect(status().isConflict());
     }
 }

@@ -1,6 +1,5 @@
 package org.cityops.enforcement.document.web;
 
-import java.util.Arrays;
 import java.util.Locale;
 import org.cityops.enforcement.document.DocumentType;
 import org.cityops.enforcement.document.DocumentView;
@@ -37,11 +36,8 @@ class DocumentPageController {
     String page(@CurrentActor StaffMember me, @PathVariable long id, Model model) {
         model.addAttribute("c", cases.detail(id, me).c());
         model.addAttribute("docs", documents.list(DocumentType.Owner.CASE, id, me));
-        model.addAttribute(
-                "types",
-                Arrays.stream(DocumentType.values())
-                        .filter(t -> t.owner() == DocumentType.Owner.CASE)
-                        .toList());
+        // only what the case's stage allows now (DocumentStagePolicy); the server refuses the rest anyway
+        model.addAttribute("types", documents.draftableNow(id, me));
         model.addAttribute("canDraft", me.hasAny(Role.ENFORCEMENT_OFFICER));
         model.addAttribute("canSign", me.hasAny(Role.LEGAL_REVIEWER, Role.LEADER));
         return "enforcement/document/list";
