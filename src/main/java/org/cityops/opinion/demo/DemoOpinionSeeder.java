@@ -85,11 +85,7 @@ class DemoOpinionSeeder implements ApplicationRunner {
             LocalDate monday = today.with(DayOfWeek.MONDAY);
             for (int i = 0; i < 7; i++) {
                 LocalDate d = monday.plusDays(i);
-                roster.set(
-                        d,
-                        List.of(i % 2 == 0 ? "shiftlead1" : "operator1"),
-                        "leader1",
-                        StaffMember.SYSTEM);
+                roster.set(d, List.of(i % 2 == 0 ? "shiftlead1" : "operator1"), "leader1", StaffMember.SYSTEM);
             }
             if (monday.isAfter(today.minusDays(2))) {
                 for (int i = 1; i <= 2; i++) {
@@ -99,26 +95,18 @@ class DemoOpinionSeeder implements ApplicationRunner {
 
             clock.stopAt(now.minus(Duration.ofDays(2)));
             OpinionItem late = items.create(
-                    draft("网友反映某小区楼下烧烤油烟扰民多日无人管", OpinionSource.FORUM, "天宁区青龙街道某小区", OpinionLevel.GENERAL),
-                    officer);
-            items.forward(
-                    late.id(),
-                    tianning.id(),
-                    clock.instant().plus(Duration.ofHours(1)),
-                    "请核实后回复处理情况",
-                    officer);
+                    draft("网友反映某小区楼下烧烤油烟扰民多日无人管", OpinionSource.FORUM, "天宁区青龙街道某小区", OpinionLevel.GENERAL), officer);
+            items.forward(late.id(), tianning.id(), clock.instant().plus(Duration.ofHours(1)), "请核实后回复处理情况", officer);
             OpinionItem replied = items.create(
-                    draft("微博：某路段人行道被共享单车堆满", OpinionSource.WEIBO, "天宁区红梅街道", OpinionLevel.GENERAL),
-                    operator);
+                    draft("微博：某路段人行道被共享单车堆满", OpinionSource.WEIBO, "天宁区红梅街道", OpinionLevel.GENERAL), operator);
             items.forward(replied.id(), tianning.id(), clock.instant().plus(Duration.ofDays(1)), null, operator);
             clock.stopAt(now.minus(Duration.ofDays(2)).plus(Duration.ofHours(5)));
             items.reply(replied.id(), "已联系运营企业清运调度，现场已恢复通行，并增加巡查频次。", handler);
-            dutyLog.write(
-                    today.minusDays(2), DutyLog.Kind.ENTRY, "巡查微博、论坛，发现2条涉城管舆情，已转天宁区城管局核处。", operator);
+            dutyLog.write(today.minusDays(2), DutyLog.Kind.ENTRY, "巡查微博、论坛，发现2条涉城管舆情，已转天宁区城管局核处。", operator);
 
             clock.stopAt(now.minus(Duration.ofDays(1)));
-            OpinionItem dismissed = items.create(
-                    draft("网传城管暴力执法视频", OpinionSource.DOUYIN, null, OpinionLevel.MAJOR), officer);
+            OpinionItem dismissed =
+                    items.create(draft("网传城管暴力执法视频", OpinionSource.DOUYIN, null, OpinionLevel.MAJOR), officer);
             items.dismiss(dismissed.id(), "经核实为外地旧视频，与本市无关，已向网信部门报备。", officer);
             dutyLog.write(today.minusDays(1), DutyLog.Kind.HANDOVER, "网传执法视频已核实排除；烧烤油烟一条待天宁区回复。", officer);
 
@@ -140,13 +128,11 @@ class DemoOpinionSeeder implements ApplicationRunner {
                     officer);
             items.requestCase(toCase.id(), null, null, null, null, officer);
             OpinionItem forwarded = items.create(
-                    draft("网站留言：某农贸市场门口占道经营", OpinionSource.WEBSITE, "天宁区天宁街道", OpinionLevel.GENERAL),
-                    officer);
+                    draft("网站留言：某农贸市场门口占道经营", OpinionSource.WEBSITE, "天宁区天宁街道", OpinionLevel.GENERAL), officer);
             items.forward(forwarded.id(), tianning.id(), clock.instant().plus(Duration.ofDays(1)), "请于明日前回复", officer);
 
             clock.stopAt(now.minus(Duration.ofHours(1)));
-            items.create(
-                    draft("论坛帖：某公园附近垃圾桶满溢无人清运", OpinionSource.FORUM, "钟楼区", OpinionLevel.GENERAL), operator);
+            items.create(draft("论坛帖：某公园附近垃圾桶满溢无人清运", OpinionSource.FORUM, "钟楼区", OpinionLevel.GENERAL), operator);
             items.create(
                     new ItemDraft(
                             "抖音视频：户外广告牌松动，大风天存在隐患",

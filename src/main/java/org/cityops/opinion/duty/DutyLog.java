@@ -44,7 +44,8 @@ public class DutyLog {
     }
 
     /** One line of the log. */
-    public record Entry(long id, LocalDate date, Kind kind, String text, String writtenBy, String writerName, Instant writtenAt) {}
+    public record Entry(
+            long id, LocalDate date, Kind kind, String text, String writtenBy, String writerName, Instant writtenAt) {}
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
@@ -95,8 +96,9 @@ public class DutyLog {
 
     /** The lines of a day, oldest first. */
     public List<Entry> of(LocalDate date) {
-        return jdbc.sql("SELECT id, duty_date, kind, text, written_by, written_at FROM op_duty_log WHERE duty_date = :d "
-                        + "ORDER BY written_at, id")
+        return jdbc.sql(
+                        "SELECT id, duty_date, kind, text, written_by, written_at FROM op_duty_log WHERE duty_date = :d "
+                                + "ORDER BY written_at, id")
                 .param("d", date)
                 .query((rs, n) -> {
                     String by = rs.getString(5);

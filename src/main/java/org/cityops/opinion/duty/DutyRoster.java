@@ -88,7 +88,8 @@ public class DutyRoster {
                 .param("to", from.plusDays(days))
                 .query((rs, n) -> new Row(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getBoolean(3)))
                 .list()
-                .forEach(r -> byDay.computeIfAbsent(r.date, d -> new ArrayList<>()).add(r));
+                .forEach(r ->
+                        byDay.computeIfAbsent(r.date, d -> new ArrayList<>()).add(r));
         List<DutyDay> out = new ArrayList<>();
         for (int i = 0; i < days; i++) {
             LocalDate d = from.plusDays(i);
@@ -115,7 +116,8 @@ public class DutyRoster {
     @Transactional
     public DutyDay set(LocalDate date, List<String> officers, String leader, StaffMember me) {
         if (!mayPlan(me)) {
-            throw new AccessDeniedToEntityException("只有管理员、值班长或领导可以排班 only administrators, shift leaders and leaders plan the duty");
+            throw new AccessDeniedToEntityException(
+                    "只有管理员、值班长或领导可以排班 only administrators, shift leaders and leaders plan the duty");
         }
         if (date == null) {
             throw new InvalidInputException("日期必填 date required", "date");
@@ -134,8 +136,8 @@ public class DutyRoster {
             throw new InvalidInputException("值班员不超过10人 at most 10 officers a day", "officers");
         }
         for (String u : names) {
-            StaffMember s = org.staff(u)
-                    .orElseThrow(() -> new InvalidInputException("未知账号 unknown account " + u, "officers"));
+            StaffMember s =
+                    org.staff(u).orElseThrow(() -> new InvalidInputException("未知账号 unknown account " + u, "officers"));
             if (!s.hasAny(Role.SHIFT_LEADER, Role.OPERATOR, Role.ADMIN)) {
                 throw new InvalidInputException(
                         "值班员须为值班长或受理员 an officer on duty must be a shift leader or operator: " + u, "officers");
@@ -146,7 +148,8 @@ public class DutyRoster {
             StaffMember s = org.staff(lead)
                     .orElseThrow(() -> new InvalidInputException("未知账号 unknown account " + lead, "leader"));
             if (!s.hasAny(Role.LEADER, Role.SHIFT_LEADER)) {
-                throw new InvalidInputException("带班领导须为领导或值班长 the leader on duty must be a leader or shift leader", "leader");
+                throw new InvalidInputException(
+                        "带班领导须为领导或值班长 the leader on duty must be a leader or shift leader", "leader");
             }
         }
         DutyDay before = day(date);
@@ -176,7 +179,9 @@ public class DutyRoster {
         List<Person> officers = new ArrayList<>();
         Person leader = null;
         for (Row r : rows) {
-            Person p = new Person(r.username, org.staff(r.username).map(StaffMember::displayName).orElse(r.username));
+            Person p = new Person(
+                    r.username,
+                    org.staff(r.username).map(StaffMember::displayName).orElse(r.username));
             if (r.leader) {
                 leader = p;
             } else {

@@ -106,7 +106,9 @@ public class FeedPoller {
                     if (items.known(e.guid())) {
                         continue;
                     }
-                    String url = e.link() != null && (e.link().startsWith("http://") || e.link().startsWith("https://"))
+                    String url = e.link() != null
+                                    && (e.link().startsWith("http://")
+                                            || e.link().startsWith("https://"))
                             ? e.link()
                             : null;
                     if (items.importFeedEntry(new ItemDraft(
@@ -147,14 +149,16 @@ public class FeedPoller {
         } catch (IllegalArgumentException e) {
             throw new FeedException("订阅地址无效 bad feed url");
         }
-        if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+        if (uri.getScheme() == null
+                || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
             throw new FeedException("订阅地址须为 http(s) feed url must be http(s)");
         }
-        HttpResponse<InputStream> res = client()
-                .send(
+        HttpResponse<InputStream> res = client().send(
                         HttpRequest.newBuilder(uri)
                                 .timeout(Duration.ofSeconds(10))
-                                .header("Accept", "application/rss+xml, application/atom+xml, application/xml, text/xml")
+                                .header(
+                                        "Accept",
+                                        "application/rss+xml, application/atom+xml, application/xml, text/xml")
                                 .GET()
                                 .build(),
                         HttpResponse.BodyHandlers.ofInputStream());

@@ -76,7 +76,8 @@ public final class FeedReader {
                             } else if ("feed".equals(name) && ATOM.equals(ns)) {
                                 root = "atom";
                             } else {
-                                throw new FeedException("不是RSS 2.0或Atom订阅源 not an RSS 2.0 or Atom feed: <" + name + ">");
+                                throw new FeedException(
+                                        "不是RSS 2.0或Atom订阅源 not an RSS 2.0 or Atom feed: <" + name + ">");
                             }
                         } else if (current == null
                                 && (("rss".equals(root) && "item".equals(name))
@@ -213,7 +214,8 @@ public final class FeedReader {
 
     private static Instant rfc1123(String v) throws FeedException {
         try {
-            return ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT)).toInstant();
+            return ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT))
+                    .toInstant();
         } catch (DateTimeParseException e) {
             throw new FeedException("发布时间格式错误 bad pubDate: " + v);
         }

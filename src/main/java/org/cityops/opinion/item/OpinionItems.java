@@ -169,7 +169,8 @@ public class OpinionItems {
             throw new InvalidInputException("标题必填 title required", "title");
         }
         if (title.length() > MAX_TITLE) {
-            throw new InvalidInputException("标题不超过" + MAX_TITLE + "字 title at most " + MAX_TITLE + " characters", "title");
+            throw new InvalidInputException(
+                    "标题不超过" + MAX_TITLE + "字 title at most " + MAX_TITLE + " characters", "title");
         }
         if (d.source() == null) {
             throw new InvalidInputException("来源必填 source required", "source");
@@ -182,7 +183,8 @@ public class OpinionItems {
             try {
                 URI u = new URI(url);
                 if (u.getScheme() == null
-                        || !(u.getScheme().equalsIgnoreCase("http") || u.getScheme().equalsIgnoreCase("https"))
+                        || !(u.getScheme().equalsIgnoreCase("http")
+                                || u.getScheme().equalsIgnoreCase("https"))
                         || u.getHost() == null) {
                     throw new InvalidInputException("链接须为 http(s) 地址 url must be an http(s) address", "url");
                 }
@@ -268,7 +270,8 @@ public class OpinionItems {
     /** The items {@code me} may see, newest first, at most 500. */
     public List<OpinionItem> list(StaffMember me, Filter f) {
         Map<String, Object> params = new HashMap<>();
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM op_item i WHERE i.tenant_id = 'default' AND ");
+        StringBuilder sql =
+                new StringBuilder("SELECT " + COLUMNS + " FROM op_item i WHERE i.tenant_id = 'default' AND ");
         sql.append(OpinionAccess.sql(me, params));
         Filter filter = f == null ? Filter.none() : f;
         if (filter.status() != null) {
@@ -291,7 +294,9 @@ public class OpinionItems {
         String q = trim(filter.q());
         if (q != null) {
             sql.append(" AND (LOWER(i.title) LIKE :q OR LOWER(i.summary) LIKE :q OR LOWER(i.place) LIKE :q)");
-            params.put("q", "%" + q.toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "") + "%");
+            params.put(
+                    "q",
+                    "%" + q.toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "") + "%");
         }
         sql.append(" ORDER BY i.received_at DESC, i.id DESC LIMIT 500");
         return jdbc.sql(sql.toString()).params(params).query(this::row).list();
@@ -308,7 +313,8 @@ public class OpinionItems {
 
     /** The items received on a day or handled on it (for the 日报), oldest first. */
     public List<OpinionItem> ofDay(LocalDate day) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM op_item i WHERE i.tenant_id = 'default' AND ((i.received_at >= :from "
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM op_item i WHERE i.tenant_id = 'default' AND ((i.received_at >= :from "
                         + "AND i.received_at < :to) OR (i.handled_at >= :from AND i.handled_at < :to)) "
                         + "ORDER BY i.received_at, i.id")
                 .param("from", DbTime.toDb(startOf(day)))
@@ -321,12 +327,14 @@ public class OpinionItems {
     public DayCounts counts(LocalDate day) {
         OffsetDateTime from = DbTime.toDb(startOf(day));
         OffsetDateTime to = DbTime.toDb(startOf(day.plusDays(1)));
-        long received = jdbc.sql("SELECT COUNT(*) FROM op_item WHERE tenant_id = 'default' AND received_at >= :f AND received_at < :t")
+        long received = jdbc.sql(
+                        "SELECT COUNT(*) FROM op_item WHERE tenant_id = 'default' AND received_at >= :f AND received_at < :t")
                 .param("f", from)
                 .param("t", to)
                 .query(Long.class)
                 .single();
-        long handled = jdbc.sql("SELECT COUNT(*) FROM op_item WHERE tenant_id = 'default' AND handled_at >= :f AND handled_at < :t")
+        long handled = jdbc.sql(
+                        "SELECT COUNT(*) FROM op_item WHERE tenant_id = 'default' AND handled_at >= :f AND handled_at < :t")
                 .param("f", from)
                 .param("t", to)
                 .query(Long.class)
@@ -368,7 +376,8 @@ public class OpinionItems {
             throw new InvalidInputException("回复期限必填 a reply deadline is required", "replyDueAt");
         }
         if (replyDueAt.isBefore(now.plus(MIN_REPLY_WINDOW))) {
-            throw new InvalidInputException("回复期限须至少在30分钟之后 the deadline must be at least 30 minutes ahead", "replyDueAt");
+            throw new InvalidInputException(
+                    "回复期限须至少在30分钟之后 the deadline must be at least 30 minutes ahead", "replyDueAt");
         }
         if (replyDueAt.isAfter(now.plus(MAX_REPLY_WINDOW))) {
             throw new InvalidInputException("回复期限不超过30天 the deadline is at most 30 days ahead", "replyDueAt");
@@ -463,15 +472,7 @@ public class OpinionItems {
                 item.status().name(),
                 next + " category=" + category.code());
         events.publishEvent(new CaseRequested(
-                SOURCE,
-                String.valueOf(id),
-                code,
-                caseDescription(item),
-                la,
-                lo,
-                addr,
-                null,
-                CaseChannel.MEDIA));
+                SOURCE, String.valueOf(id), code, caseDescription(item), la, lo, addr, null, CaseChannel.MEDIA));
         return load(id);
     }
 
@@ -485,7 +486,11 @@ public class OpinionItems {
         if (item.url() != null) {
             b.append("\n原文：").append(item.url());
         }
-        b.append("\n舆情编号：").append(item.id()).append("（").append(link(item.id())).append("）");
+        b.append("\n舆情编号：")
+                .append(item.id())
+                .append("（")
+                .append(link(item.id()))
+                .append("）");
         return b.toString();
     }
 
@@ -522,7 +527,10 @@ public class OpinionItems {
                 String.valueOf(id),
                 action.name(),
                 item.status().name(),
-                v.next() + (opened.caseId() == null ? " failure=" + opened.failure(300) : " case=" + opened.caseNumber()));
+                v.next()
+                        + (opened.caseId() == null
+                                ? " failure=" + opened.failure(300)
+                                : " case=" + opened.caseNumber()));
     }
 
     /**
@@ -540,14 +548,22 @@ public class OpinionItems {
         int n = 0;
         LocalDate today = LocalDate.ofInstant(now, CityClock.ZONE);
         List<Recipient> leaders = new ArrayList<>();
-        roster.leaderOn(today).ifPresentOrElse(u -> leaders.add(new Recipient.Staff(u)), () -> org.staffWithRole(Role.LEADER)
-                .forEach(s -> leaders.add(new Recipient.Staff(s.username()))));
+        roster.leaderOn(today)
+                .ifPresentOrElse(
+                        u -> leaders.add(new Recipient.Staff(u)),
+                        () -> org.staffWithRole(Role.LEADER)
+                                .forEach(s -> leaders.add(new Recipient.Staff(s.username()))));
         for (OpinionItem item : due) {
-            TriagePolicy.Verdict v = TriagePolicy.decide(item.status(), TriageAction.ESCALATE, TriagePolicy.Party.SYSTEM);
+            TriagePolicy.Verdict v =
+                    TriagePolicy.decide(item.status(), TriageAction.ESCALATE, TriagePolicy.Party.SYSTEM);
             if (!v.allowed()) {
                 continue;
             }
-            update(item, v.next(), "escalated_at = :now", Map.of("now", DbTime.toDb(now)));
+            try {
+                update(item, v.next(), "escalated_at = :now", Map.of("now", DbTime.toDb(now)));
+            } catch (ConflictException movedMeanwhile) {
+                continue; // replied or escalated by another run since it was read
+            }
             audit.record(
                     "OP_ITEM",
                     String.valueOf(item.id()),
@@ -558,7 +574,8 @@ public class OpinionItems {
             to.addAll(leaders);
             if (!to.isEmpty()) {
                 notifications.queue(new Notice(
-                        "opinion-overdue:" + item.id() + ":" + item.forwardedAt().toEpochMilli(),
+                        "opinion-overdue:" + item.id() + ":"
+                                + item.forwardedAt().toEpochMilli(),
                         NoticeKind.OPINION_REPLY_OVERDUE,
                         to,
                         Map.of(
@@ -583,7 +600,9 @@ public class OpinionItems {
         TriagePolicy.Verdict v = TriagePolicy.decide(item.status(), action, who);
         if (!v.allowed()) {
             if (who == TriagePolicy.Party.OTHER
-                    || (who != TriagePolicy.Party.SYSTEM && action == TriageAction.REPLY && who != TriagePolicy.Party.UNIT)
+                    || (who != TriagePolicy.Party.SYSTEM
+                            && action == TriageAction.REPLY
+                            && who != TriagePolicy.Party.UNIT)
                     || (action != TriageAction.REPLY && who == TriagePolicy.Party.UNIT)) {
                 throw new AccessDeniedToEntityException(v.reason());
             }

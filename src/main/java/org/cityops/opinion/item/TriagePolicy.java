@@ -98,15 +98,18 @@ public final class TriagePolicy {
             return Verdict.refuse("无效的操作 invalid step");
         }
         if (who != rule.who()) {
-            return Verdict.refuse(switch (rule.who()) {
-                case OFFICER -> "只有舆情值班员可以" + action.label() + " only the duty officer may do this";
-                case UNIT -> "只有被转办单位的处置人员可以回复 only the unit it was forwarded to may reply";
-                case SYSTEM -> "该步骤由系统完成 the platform takes this step";
-                case OTHER -> "无权操作 not allowed";
-            });
+            return Verdict.refuse(
+                    switch (rule.who()) {
+                        case OFFICER -> "只有舆情值班员可以" + action.label() + " only the duty officer may do this";
+                        case UNIT -> "只有被转办单位的处置人员可以回复 only the unit it was forwarded to may reply";
+                        case SYSTEM -> "该步骤由系统完成 the platform takes this step";
+                        case OTHER -> "无权操作 not allowed";
+                    });
         }
         if (!rule.from().contains(from)) {
-            return Verdict.refuse(rule.wrongStatus() + "（当前：" + from.label() + "）");
+            String[] halves = rule.wrongStatus().split(" ", 2);
+            return Verdict.refuse(halves[0] + "（当前：" + from.label() + "） " + halves[1] + " (now "
+                    + from.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")");
         }
         return Verdict.allow(rule.to());
     }

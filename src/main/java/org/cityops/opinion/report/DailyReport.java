@@ -56,7 +56,8 @@ public class DailyReport {
     /** The report of {@code day}; 403 for anybody who does not see every item. */
     public byte[] docx(LocalDate day, StaffMember me) {
         if (!OpinionAccess.seesAll(me)) {
-            throw new AccessDeniedToEntityException("只有舆情值班员和领导可以下载舆情日报 only duty officers and leaders get the daily report");
+            throw new AccessDeniedToEntityException(
+                    "只有舆情值班员和领导可以下载舆情日报 only duty officers and leaders get the daily report");
         }
         List<OpinionItem> all = items.ofDay(day);
         OpinionItems.DayCounts counts = items.counts(day);
@@ -79,16 +80,21 @@ public class DailyReport {
                                     : duty.officers().stream()
                                             .map(DutyRoster.Person::name)
                                             .collect(Collectors.joining("、")))
-                            + "；带班领导：" + (duty.leader() == null ? "未安排" : duty.leader().name()) + "。");
+                            + "；带班领导："
+                            + (duty.leader() == null ? "未安排" : duty.leader().name()) + "。");
             paragraph(doc, "当日接收舆情 " + counts.received() + " 条，办结 " + counts.handled() + " 条。");
 
             heading(doc, "二、舆情统计");
             List<OpinionItem> received = all.stream()
-                    .filter(i -> !i.receivedAt().isBefore(day.atStartOfDay(CityClock.ZONE).toInstant()))
-                    .filter(i -> i.receivedAt().isBefore(day.plusDays(1).atStartOfDay(CityClock.ZONE).toInstant()))
+                    .filter(i -> !i.receivedAt()
+                            .isBefore(day.atStartOfDay(CityClock.ZONE).toInstant()))
+                    .filter(i -> i.receivedAt()
+                            .isBefore(
+                                    day.plusDays(1).atStartOfDay(CityClock.ZONE).toInstant()))
                     .toList();
             Map<String, Long> bySource = received.stream()
-                    .collect(Collectors.groupingBy(OpinionItem::sourceLabel, java.util.TreeMap::new, Collectors.counting()));
+                    .collect(Collectors.groupingBy(
+                            OpinionItem::sourceLabel, java.util.TreeMap::new, Collectors.counting()));
             XWPFTable src = table(doc, List.of("来源", "条数"));
             bySource.forEach((k, v) -> row(src, List.of(k, String.valueOf(v))));
             if (bySource.isEmpty()) {
@@ -120,8 +126,8 @@ public class DailyReport {
                 text(p, n++ + ". " + i.title(), true, 11);
                 paragraph(
                         doc,
-                        "来源：" + i.sourceLabel() + "　等级：" + i.level().label() + "　状态：" + i.status().label()
-                                + "　接收：" + CityClock.display(i.receivedAt()));
+                        "来源：" + i.sourceLabel() + "　等级：" + i.level().label() + "　状态："
+                                + i.status().label() + "　接收：" + CityClock.display(i.receivedAt()));
                 if (i.url() != null) {
                     paragraph(doc, "链接：" + i.url());
                 }
@@ -130,7 +136,9 @@ public class DailyReport {
                 }
                 paragraph(doc, "处置：" + triage(i));
                 if (i.reply() != null) {
-                    paragraph(doc, "回复（" + i.departmentName() + "，" + CityClock.display(i.repliedAt()) + "）：" + i.reply());
+                    paragraph(
+                            doc,
+                            "回复（" + i.departmentName() + "，" + CityClock.display(i.repliedAt()) + "）：" + i.reply());
                 }
             }
 
@@ -141,8 +149,8 @@ public class DailyReport {
             for (DutyLog.Entry e : lines) {
                 paragraph(
                         doc,
-                        CityClock.display(e.writtenAt()).substring(11) + "　" + e.kind().label() + "（" + e.writerName()
-                                + "）：" + e.text());
+                        CityClock.display(e.writtenAt()).substring(11) + "　"
+                                + e.kind().label() + "（" + e.writerName() + "）：" + e.text());
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             doc.write(out);

@@ -66,13 +66,16 @@ class OpinionApiController {
 
             @NotNull(message = "必填 required") OpinionSource source,
 
-            @Size(max = 1000, message = "不超过1000字 at most 1000 characters") String url,
+            @Size(max = 1000, message = "不超过1000字 at most 1000 characters")
+            String url,
 
-            @Size(max = 2000, message = "不超过2000字 at most 2000 characters") String summary,
+            @Size(max = 2000, message = "不超过2000字 at most 2000 characters")
+            String summary,
 
             Instant publishedAt,
 
-            @Size(max = 200, message = "不超过200字 at most 200 characters") String place,
+            @Size(max = 200, message = "不超过200字 at most 200 characters")
+            String place,
 
             @DecimalMin(value = "-90", message = "纬度超出范围 out of range")
             @DecimalMax(value = "90", message = "纬度超出范围 out of range")
@@ -92,7 +95,9 @@ class OpinionApiController {
     record ForwardBody(
             @NotNull(message = "必填 required") Long departmentId,
             @NotNull(message = "必填 required") LocalDateTime replyDueAt,
-            @Size(max = 1000, message = "不超过1000字 at most 1000 characters") String note) {}
+
+            @Size(max = 1000, message = "不超过1000字 at most 1000 characters")
+            String note) {}
 
     record ReplyBody(
             @NotBlank(message = "必填 required") @Size(max = 1000, message = "不超过1000字 at most 1000 characters")
@@ -100,19 +105,25 @@ class OpinionApiController {
 
     /** Category (default: the configured one), place (default: the item's). */
     record CaseBody(
-            @Size(max = 32, message = "不超过32字 at most 32 characters") String categoryCode,
+            @Size(max = 32, message = "不超过32字 at most 32 characters")
+            String categoryCode,
+
             Double lat,
             Double lon,
-            @Size(max = 300, message = "不超过300字 at most 300 characters") String address) {}
+
+            @Size(max = 300, message = "不超过300字 at most 300 characters")
+            String address) {}
 
     record DutyBody(
             @NotNull(message = "必填 required") @Size(min = 1, max = 10, message = "1至10人 1 to 10 officers")
             List<String> officers,
+
             String leader) {}
 
     record LogBody(
             @NotNull(message = "必填 required") LocalDate date,
             DutyLog.Kind kind,
+
             @NotBlank(message = "必填 required") @Size(max = 1000, message = "不超过1000字 at most 1000 characters")
             String text) {}
 

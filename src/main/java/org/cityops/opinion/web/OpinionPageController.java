@@ -155,11 +155,10 @@ class OpinionPageController {
         model.addAttribute("item", item);
         model.addAttribute("triage", DailyReport.triage(item));
         model.addAttribute("now", clock.instant());
-        for (TriageAction a : List.of(
-                TriageAction.DISMISS, TriageAction.FORWARD, TriageAction.REPLY, TriageAction.REQUEST_CASE)) {
+        for (TriageAction a :
+                List.of(TriageAction.DISMISS, TriageAction.FORWARD, TriageAction.REPLY, TriageAction.REQUEST_CASE)) {
             model.addAttribute(
-                    "can" + a.name(),
-                    TriagePolicy.decide(item.status(), a, who).allowed());
+                    "can" + a.name(), TriagePolicy.decide(item.status(), a, who).allowed());
         }
         if (who == TriagePolicy.Party.OFFICER) {
             model.addAttribute("departments", items.departments());
@@ -236,13 +235,17 @@ class OpinionPageController {
         List<OpinionItem> forwarded = items.list(me, OpinionItems.Filter.none()).stream()
                 .filter(i -> i.departmentId() != null)
                 .toList();
-        model.addAttribute("waiting", forwarded.stream()
-                .filter(i -> i.status() == OpinionStatus.FORWARDED || i.status() == OpinionStatus.OVERDUE)
-                .toList());
-        model.addAttribute("answered", forwarded.stream()
-                .filter(i -> i.status() == OpinionStatus.REPLIED)
-                .limit(50)
-                .toList());
+        model.addAttribute(
+                "waiting",
+                forwarded.stream()
+                        .filter(i -> i.status() == OpinionStatus.FORWARDED || i.status() == OpinionStatus.OVERDUE)
+                        .toList());
+        model.addAttribute(
+                "answered",
+                forwarded.stream()
+                        .filter(i -> i.status() == OpinionStatus.REPLIED)
+                        .limit(50)
+                        .toList());
         model.addAttribute("now", clock.instant());
         return "opinion/replies";
     }
