@@ -35,15 +35,17 @@ for (const [name, viewport] of [['desktop', { width: 1440, height: 900 }], ['pho
     await page.fill('[data-testid=opinion-new] input[name=lat]', LAT);
     await page.fill('[data-testid=opinion-new] input[name=lon]', LON);
     await noOverflow(page);
-    await snap(page, `opinion-new-${name}`);
-    await Promise.all([page.waitForURL(/\/opinion\/items\/\d+$/), page.click('[data-testid=opinion-new] button[type=submit]')]);
+    // (no full-page screenshot here: on the phone the click after one did not submit the form)
+    await page.locator('[data-testid=opinion-new] button[type=submit]').scrollIntoViewIfNeeded();
+    await Promise.all([page.waitForURL(/\/opinion\/items\/\d+$/, { timeout: 30000 }), page.click('[data-testid=opinion-new] button[type=submit]')]);
     const itemUrl = page.url();
     const itemId = itemUrl.match(/\/opinion\/items\/(\d+)/)[1];
     assert.equal(await page.getAttribute('[data-testid=opinion-item]', 'data-status'), 'NEW');
     assert.match(await page.textContent('[data-testid=status]'), /待研判/);
 
     // 转12319
-    await Promise.all([page.waitForURL(/\/opinion\/items\/\d+$/), page.click('[data-testid=to-case]')]);
+    await page.locator('[data-testid=to-case]').scrollIntoViewIfNeeded();
+    await Promise.all([page.waitForURL(/\/opinion\/items\/\d+$/, { timeout: 30000 }), page.click('[data-testid=to-case]')]);
     assert.match(await page.textContent('[data-testid=done]'), /转12319/);
     // the cases module answers asynchronously: wait for the API to show the case number, then reload
     await page.waitForFunction(async (id) => {
