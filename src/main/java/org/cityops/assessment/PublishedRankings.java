@@ -13,6 +13,9 @@ public interface PublishedRankings {
     /** The newest published period whose days overlap {@code from}..{@code to}; empty when none is published. */
     Optional<Ranking> overlapping(LocalDate from, LocalDate to);
 
+    /** The published ranking of one period (its published version); empty when the period is not published. */
+    Optional<Ranking> ofPeriod(long periodId);
+
     /** One published period: its days, the published version and the districts in rank order. */
     record Ranking(LocalDate from, LocalDate to, int version, List<Place> districts) {
 

@@ -7,5 +7,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "notify",
-        allowedDependencies = {"platform", "audit", "org"})
+        allowedDependencies = {"platform", "audit", "org", "catalog", "cases", "muck", "rectification", "assessment"})
 package org.cityops.notify;

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
+import org.cityops.assessment.AssessmentPublished;
 import org.cityops.audit.AuditTrail;
 import org.cityops.org.StaffMember;
 import org.cityops.platform.CityClock;
@@ -15,6 +16,7 @@ import org.cityops.platform.ConflictException;
 import org.cityops.platform.DbTime;
 import org.cityops.platform.InvalidInputException;
 import org.cityops.platform.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,8 +62,16 @@ public class Periods {
     private final AuditTrail audit;
     private final Clock clock;
     private final Computation computation;
+    private final ApplicationEventPublisher events;
 
-    Periods(JdbcClient jdbc, Schemes schemes, AuditTrail audit, Clock clock, Computation computation) {
+    Periods(
+            JdbcClient jdbc,
+            Schemes schemes,
+            AuditTrail audit,
+            Clock clock,
+            Computation computation,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.schemes = schemes;
         this.audit = audit;
@@ -252,6 +262,7 @@ public class Periods {
                 "PUBLISH",
                 "LOCKED v" + p.currentVersion(),
                 "PUBLISHED v" + p.currentVersion());
+        events.publishEvent(new AssessmentPublished(id, p.from(), p.to(), p.currentVersion()));
         return get(id);
     }
 

@@ -20,19 +20,28 @@ class PublishedRankingsFromResults implements PublishedRankings {
     }
 
     @Override
+    public Optional<Ranking> ofPeriod(long periodId) {
+        return results.publishedPeriod(periodId).map(PublishedRankingsFromResults::ranking);
+    }
+
+    @Override
     public Optional<Ranking> overlapping(LocalDate from, LocalDate to) {
         return results.published(LOOK_BACK).stream()
                 .filter(p -> !p.period().from().isAfter(to) && !p.period().to().isBefore(from))
                 .max(Comparator.comparing((Results.Published p) -> p.period().to())
                         .thenComparing(p -> p.period().id()))
-                .map(p -> new Ranking(
-                        p.period().from(),
-                        p.period().to(),
-                        p.version().version(),
-                        p.districts().stream()
-                                .sorted(Comparator.comparing(
-                                        Results.SubjectResult::rank, Comparator.nullsLast(Comparator.naturalOrder())))
-                                .map(r -> new Place(r.rank(), r.subjectCode(), r.subjectName(), r.total(), r.grade()))
-                                .toList()));
+                .map(PublishedRankingsFromResults::ranking);
+    }
+
+    private static Ranking ranking(Results.Published p) {
+        return new Ranking(
+                p.period().from(),
+                p.period().to(),
+                p.version().version(),
+                p.districts().stream()
+                        .sorted(Comparator.comparing(
+                                Results.SubjectResult::rank, Comparator.nullsLast(Comparator.naturalOrder())))
+                        .map(r -> new Place(r.rank(), r.subjectCode(), r.subjectName(), r.total(), r.grade()))
+                        .toList());
     }
 }

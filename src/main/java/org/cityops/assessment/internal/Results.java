@@ -281,6 +281,16 @@ public class Results {
         return out;
     }
 
+    /** One period's published version with its district results; empty when it is not published. */
+    public Optional<Published> publishedPeriod(long periodId) {
+        Periods.Period p = periods.get(periodId);
+        if (p.publishedVersion() == null) {
+            return Optional.empty();
+        }
+        Version v = version(p.id(), p.publishedVersion());
+        return Optional.of(new Published(p, v, results(v.id(), SubjectType.DISTRICT)));
+    }
+
     /** Total score per published/locked version of earlier periods of one subject (trend). */
     public record TrendPoint(
             long periodId, String label, int version, Double total, Double composite, String grade, Integer rank) {}

@@ -74,6 +74,10 @@ class CaseTransitions {
             TransitionRequest effective = prepare(c, req, who);
             CaseStatus before = c.status;
             StepRecord step = c.apply(effective, who, now, deadlines);
+            if (CitizenVisitService.CITIZEN.equals(who)) {
+                // the platform takes the 回访 on the citizen's behalf (their answer through the link)
+                step = step.withRole("PUBLIC");
+            }
             if (effective.action() == CaseAction.FILE) {
                 // the history keeps whose 漏报 a filed public report is: the inspector responsible for the grid
                 step = step.withInspector(org.inspectorFor(c.gridCode).orElse(null));

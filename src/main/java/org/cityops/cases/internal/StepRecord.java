@@ -74,4 +74,23 @@ record StepRecord(
                 note,
                 username);
     }
+
+    /** The same step recorded under another role name (the citizen's 回访 is PUBLIC, not the operator's role). */
+    StepRecord withRole(String roleName) {
+        return new StepRecord(
+                action,
+                stage,
+                from,
+                to,
+                actor,
+                actorName,
+                roleName,
+                departmentId,
+                startedAt,
+                dueAt,
+                actedAt,
+                onTime,
+                note,
+                inspector);
+    }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.cityops.geo.GridLocation;
 import org.cityops.geo.GridLocator;
+import org.cityops.muck.MuckAlarmRaised;
 import org.cityops.muck.engine.AlarmEngine;
 import org.cityops.muck.engine.EngineEvent;
 import org.cityops.muck.engine.EngineEvent.AlarmClosed;
@@ -21,6 +22,7 @@ import org.cityops.platform.DbTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -43,6 +45,7 @@ class AlarmStore {
     private final AlarmCases cases;
     private final ObjectProvider<GridLocator> locator;
     private final JdbcTemplate template;
+    private final ApplicationEventPublisher publisher;
 
     AlarmStore(
             JdbcClient jdbc,
@@ -51,7 +54,9 @@ class AlarmStore {
             EvidenceJson json,
             CaseRules rules,
             AlarmCases cases,
-            ObjectProvider<GridLocator> locator) {
+            ObjectProvider<GridLocator> locator,
+            ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.jdbc = jdbc;
         this.template = template;
         this.engine = engine;
@@ -100,6 +105,15 @@ class AlarmStore {
                 .param("evidence", json.points(o.evidence()))
                 .update(keys, "id");
         long id = keys.getKey().longValue();
+        publisher.publishEvent(new MuckAlarmRaised(
+                id,
+                o.type().name(),
+                o.type().label(),
+                v.map(VehicleProfile::plate).orElse(null),
+                district,
+                o.lat(),
+                o.lon(),
+                o.at()));
         if (rules.auto(o.type())) {
             cases.request(id, rules.category(o.type()), "规则自动 rule", true);
         }

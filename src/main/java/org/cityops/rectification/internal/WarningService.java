@@ -7,15 +7,18 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.cityops.audit.AuditTrail;
 import org.cityops.org.StaffMember;
 import org.cityops.platform.CityClock;
 import org.cityops.platform.DbTime;
+import org.cityops.rectification.MeasureOverdue;
 import org.cityops.rectification.MeasureStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,8 +41,11 @@ public class WarningService {
     private final Clock clock;
     private final AuditTrail audit;
     private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
 
-    WarningService(JdbcClient jdbc, Clock clock, AuditTrail audit, TransactionTemplate tx) {
+    WarningService(
+            JdbcClient jdbc, Clock clock, AuditTrail audit, TransactionTemplate tx, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
@@ -93,6 +99,11 @@ public class WarningService {
                                 .param("now", DbTime.toDb(clock.instant()))
                                 .update();
                     }
+                    for (WarningRule.Flag f : flags) {
+                        if (f.kind() == WarningRule.Kind.OVERDUE) {
+                            overdueEvent(f.measureId(), day).ifPresent(events::publishEvent);
+                        }
+                    }
                     long overdue = flags.stream()
                             .filter(f -> f.kind() == WarningRule.Kind.OVERDUE)
                             .count();
@@ -114,6 +125,31 @@ public class WarningService {
                 }
             }
         }
+    }
+
+    /** The {@link MeasureOverdue} of a measure just flagged 逾期. */
+    private Optional<MeasureOverdue> overdueEvent(long measureId, LocalDate day) {
+        return jdbc.sql("""
+                SELECT id, title, text, lead_department, lead_department_id, leader_username, responsible_leader,
+                  deadline FROM rect_measure WHERE id = :id""")
+                .param("id", measureId)
+                .query((rs, n) -> {
+                    String title = rs.getString("title");
+                    if (title == null || title.isBlank()) {
+                        String text = rs.getString("text");
+                        title = text.length() > 40 ? text.substring(0, 40) + "…" : text;
+                    }
+                    return new MeasureOverdue(
+                            rs.getLong("id"),
+                            title,
+                            rs.getString("lead_department"),
+                            (Long) rs.getObject("lead_department_id", Long.class),
+                            rs.getString("leader_username"),
+                            rs.getString("responsible_leader"),
+                            rs.getObject("deadline", LocalDate.class),
+                            day);
+                })
+                .optional();
     }
 
     /** Measures not completed that have a deadline (the others never get a warning). */
