@@ -12,7 +12,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Opens an ALERT-channel case when another module asks ({@link CaseRequested}) and answers with
+ * Opens a case (channel ALERT unless the request names another, e.g. MEDIA for 网络舆情) when another module asks ({@link CaseRequested}) and answers with
  * {@link CaseOpened}. A replayed request (same module and reference) answers with the case already opened.
  * Bad requests (unknown category, outside the city) answer with a failure instead of retrying forever.
  */
@@ -39,7 +39,7 @@ class RequestedCaseListener {
             description = description.substring(0, CaseService.MAX_DESCRIPTION);
         }
         NewCase in = new NewCase(
-                CaseChannel.ALERT,
+                request.channel() == null ? CaseChannel.ALERT : request.channel(),
                 request.categoryCode(),
                 description,
                 request.lat(),

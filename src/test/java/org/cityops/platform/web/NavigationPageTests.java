@@ -54,6 +54,7 @@ class NavigationPageTests {
                 .containsExactly(
                         "stats",
                         "cases",
+                        "opinion",
                         "rectification",
                         "assessment",
                         "muck",
