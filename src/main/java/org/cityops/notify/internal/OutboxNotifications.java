@@ -89,9 +89,9 @@ public class OutboxNotifications implements Notifications {
         } catch (RuntimeException e) {
             log.warn(
                     "notice {} ({}) not queued, the caller's work goes on: {}",
-                    notice.eventId(),
+                    notice.eventId().length() > 80 ? notice.eventId().substring(0, 80) + "…" : notice.eventId(),
                     notice.kind(),
-                    e.toString());
+                    e.getClass().getSimpleName() + ": " + shorten(e.getMessage()));
             return;
         }
         if (written[0] > 0 && config.live()) {
@@ -232,6 +232,10 @@ public class OutboxNotifications implements Notifications {
 
     private static OutboxStore.NewRow skipped(String key, String shown, String channel, String error) {
         return new OutboxStore.NewRow(key, shown, channel, null, "SKIPPED", null, error, null);
+    }
+
+    private static String shorten(String s) {
+        return s == null || s.length() <= 300 ? s : s.substring(0, 300) + "…";
     }
 
     private static void afterCommit(Runnable r) {
