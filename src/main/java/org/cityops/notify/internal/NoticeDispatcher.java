@@ -80,7 +80,8 @@ public class NoticeDispatcher implements SmartLifecycle {
                 lock.lock();
                 try {
                     if (!pending && running) {
-                        woken.await(config.getPoll().toMillis(), TimeUnit.MILLISECONDS);
+                        boolean signalled = woken.await(config.getPoll().toMillis(), TimeUnit.MILLISECONDS);
+                        log.trace("dispatcher {}", signalled ? "woken" : "polling");
                     }
                     pending = false;
                 } finally {
