@@ -37,6 +37,12 @@ public interface OrgDirectory {
      */
     List<StaffMember> staffWithRole(Role role);
 
+    /**
+     * The mobile phone of an enabled staff account (for SMS notices), trimmed; empty when unknown, disabled or not
+     * recorded.
+     */
+    Optional<String> phoneOf(String username);
+
     /** Name of the unit with this code, or the code itself if unknown. */
     default String nameOf(String code) {
         return unit(code).map(OrgUnitView::name).orElse(code);

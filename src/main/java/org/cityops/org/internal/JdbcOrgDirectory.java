@@ -45,6 +45,19 @@ class JdbcOrgDirectory implements OrgDirectory {
     }
 
     @Override
+    public Optional<String> phoneOf(String username) {
+        if (username == null || username.isBlank()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT COALESCE(phone, '') FROM app_user WHERE username = :u AND enabled = TRUE")
+                .param("u", username.strip())
+                .query(String.class)
+                .optional()
+                .map(String::strip)
+                .filter(p -> !p.isEmpty());
+    }
+
+    @Override
     public java.util.List<org.cityops.org.StaffMember> staffWithRole(org.cityops.org.Role role) {
         return jdbc.sql("""
                 SELECT u.username FROM app_user u JOIN app_user_role r ON r.user_id = u.id
