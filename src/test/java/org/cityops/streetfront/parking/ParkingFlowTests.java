@@ -254,11 +254,16 @@ class ParkingFlowTests {
 
     @Test
     void the_operators_are_ranked_with_a_red_and_a_black_list() throws Exception {
-        mvc.perform(get("/api/v1/parking/operators").header("Authorization", Api.bearer(mvc, "leader1")))
+        // other tests in the shared context may add operators (with no tows: they rank among the best)
+        String body = mvc.perform(get("/api/v1/parking/operators").header("Authorization", Api.bearer(mvc, "leader1")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].rank").value(1))
                 .andExpect(jsonPath("$[0].list").value("RED"))
-                .andExpect(jsonPath("$[2].list").value("BLACK"));
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        List<String> lists = JsonPath.read(body, "$[*].list");
+        assertThat(lists.get(lists.size() - 1)).isEqualTo("BLACK");
     }
 
     @Test
