@@ -105,9 +105,11 @@ class RegisterPagesTests {
     }
 
     Segment tianningSegment() {
+        // the last by code: the coverage tests drive the first ones (DL-320402-EW1-…), and a plan saved here on
+        // their segment would ask them for passes they do not drive
         return segments.all().stream()
                 .filter(s -> s.districtCode().equals("320402"))
-                .findFirst()
+                .max(java.util.Comparator.comparing(Segment::code))
                 .orElseThrow();
     }
 

@@ -83,9 +83,9 @@ class BulkImportAndRouteTests {
 
     String vehicle() throws Exception {
         int n = SEQ.incrementAndGet();
-        String plate = "苏DR%03d".formatted(n);
+        String plate = "苏DB%03d".formatted(n); // not 苏DR…: WasteReportsTests registers those in the same context
         send("/api/v1/wastestream/vehicles", """
-                {"plate":"%s","plateColor":2,"terminal":"1391900%04d","ratedLoadKg":2000,"districtCode":"320402"}""".formatted(plate, n), 201);
+                {"plate":"%s","plateColor":2,"terminal":"1391950%04d","ratedLoadKg":2000,"districtCode":"320402"}""".formatted(plate, n), 201);
         return plate;
     }
 
