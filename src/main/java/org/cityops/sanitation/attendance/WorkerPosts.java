@@ -192,7 +192,7 @@ public class WorkerPosts {
         }
         if (jdbc.sql("SELECT COUNT(*) FROM san_post WHERE code = :v AND id <> :id")
                         .param("v", d.code().trim())
-                        .param("id", exceptId == null ? -1L : exceptId)
+                        .param("id", exceptId == null ? Long.valueOf(-1L) : exceptId)
                         .query(Long.class)
                         .single()
                 > 0) {

@@ -179,7 +179,7 @@ public class Fleet {
         }
         if (jdbc.sql("SELECT COUNT(*) FROM san_vehicle WHERE terminal_phone = :t AND id <> :id")
                                 .param("t", t)
-                                .param("id", exceptId == null ? -1L : exceptId)
+                                .param("id", exceptId == null ? Long.valueOf(-1L) : exceptId)
                                 .query(Long.class)
                                 .single()
                         > 0
