@@ -20,9 +20,10 @@ const CODE = /[A-Z_]{4,}/g;
  * What may legitimately be written in capitals on a Chinese page (keep it short; each says why):
  * - case numbers and other numbers made of letters and digits with a hyphen or digits next to the capitals are not
  *   matched at all (the pattern needs four capitals in a row), nor are plates (苏D12345) or GB/T, JT/T;
- * - proper nouns of formats and protocols a user picks or reads: an Excel file type, GeoJSON's own name, HTTP.
+ * - proper nouns of formats and protocols a user picks or reads: an Excel file type, GeoJSON's own name, HTTP;
+ * - RFID, the bins' tag technology, as printed on the bins.
  */
-const ALLOWED = new Set(['XLSX', 'DOCX', 'HTTP', 'HTTPS', 'JSON', 'GEOJSON', 'GBFS']);
+const ALLOWED = new Set(['XLSX', 'DOCX', 'HTTP', 'HTTPS', 'JSON', 'GEOJSON', 'GBFS', 'RFID']);
 
 /**
  * TEMPORARY (remove after merging helper `ui`'s branch): problems the sweep finds in pages helper `ui` owns and is
