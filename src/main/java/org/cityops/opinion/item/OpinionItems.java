@@ -50,6 +50,9 @@ import org.springframework.transaction.annotation.Transactional;
  * once per forwarding when the deadline passes ({@code OPINION_REPLY_OVERDUE} to the unit and the leader on duty),
  * or sent to 12319 ({@link CaseRequested} with channel MEDIA, source {@code opinion}, key = the item id, so a repeat
  * never opens a second case; {@link CaseOpened} stores the case number). Every change is audited.
+ *
+ * <p>Over 400 lines: items, triage and the overdue escalation share one scope rule and one audit shape;
+ * the next split is the triage actions (dismiss, forward, reply, case) apart from the item ledger (to do).
  */
 @Service
 public class OpinionItems {

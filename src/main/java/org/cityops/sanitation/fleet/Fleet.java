@@ -28,6 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Sanitation vehicles (registered like muck trucks: only a registered terminal may connect) and work plans. Every
  * change is audited and makes the coverage engine reload.
+ *
+ * <p>Over 400 lines: vehicles and work plans together, since a plan is checked against the vehicles
+ * and segments in the caller's area; plans apart from vehicles is the next split (to do).
  */
 @Service
 public class Fleet {

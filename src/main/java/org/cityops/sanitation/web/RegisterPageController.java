@@ -39,6 +39,9 @@ import org.springframework.web.bind.annotation.RequestParam;
  * device), sanitation vehicles, work plans and collection points. Each save goes whole through the module's service
  * (the same checks as the API, all or nothing, audited with before and after); a refusal shows the form again with
  * what was entered and the refused field named in Chinese. Only the caller's area (data scope AREA).
+ *
+ * <p>Over 400 lines: one controller for the five register forms (post, worker, vehicle, plan, point)
+ * sharing one refusal and redirect shape; one controller per register is the split when a form grows (to do).
  */
 @Controller
 @PreAuthorize("hasAnyRole('ADMIN','SANITATION_SUPERVISOR')")

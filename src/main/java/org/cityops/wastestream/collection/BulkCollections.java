@@ -47,6 +47,9 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
  * the first problem stops the writing, the rest of the file is still checked (up to {@value #MAX_ERRORS} problems
  * listed, Excel-like row numbers with the header as row 1) and the transaction is rolled back, so a file is stored
  * all or nothing. One audit entry per file.
+ *
+ * <p>Over 400 lines: the streamed CSV reader, the in-memory checks and the COPY writer of one import;
+ * the reader belongs in a platform row reader beside platform.excel (to do, see the stop's note).
  */
 @Service
 public class BulkCollections {

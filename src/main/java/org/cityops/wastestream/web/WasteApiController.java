@@ -59,6 +59,9 @@ import org.springframework.web.multipart.MultipartFile;
  * 餐厨废弃物收运监管 API: producers, containers, vehicles, collections (batch, idempotent by device record id),
  * weighbridge receipts, trips, 漏收, 日产日清率, signing rates and the period's figures. Writers: ADMIN and
  * SANITATION_SUPERVISOR (环卫处 supervises kitchen waste); LEADER reads.
+ *
+ * <p>Over 400 lines: the module's JSON API in one place; split per sub-area (ledger, collections,
+ * routes) when it next grows (to do).
  */
 @RestController
 @RequestMapping("/api/v1/wastestream")
