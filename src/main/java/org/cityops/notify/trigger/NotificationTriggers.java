@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.cityops.assessment.AssessmentPublished;
 import org.cityops.assessment.PublishedRankings;
+import org.cityops.cases.CaseAction;
 import org.cityops.cases.CaseDeadlineAlert;
 import org.cityops.cases.CaseStepCompleted;
 import org.cityops.muck.MuckAlarmRaised;
@@ -63,10 +64,17 @@ class NotificationTriggers {
         queue("deadline " + alert.caseNumber(), () -> rules.deadline(alert));
     }
 
+    /**
+     * Only the two actions that notify anyone open a savepoint: every other step (the 受理 of each intake among
+     * them) used to pay two savepoints, each a round trip to the database and back, to learn there was nothing.
+     */
     @EventListener
     void on(CaseStepCompleted step) {
-        queue("supervise " + step.caseNumber(), () -> rules.supervised(step));
-        queue("inspector task " + step.caseNumber(), () -> rules.inspectorTask(step));
+        if (step.action() == CaseAction.SUPERVISE) {
+            queue("supervise " + step.caseNumber(), () -> rules.supervised(step));
+        } else if (step.action() == CaseAction.ASSIGN_INSPECTOR) {
+            queue("inspector task " + step.caseNumber(), () -> rules.inspectorTask(step));
+        }
     }
 
     @EventListener

@@ -4,14 +4,20 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.cityops.stats.internal.RollupChanged;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The walls connected to {@code /api/v1/command/stream}. When the roll-up took in something new (after its
  * transaction committed), each wall whose area covers the case's district is told, and reloads its numbers.
+ *
+ * <p>A plain listener that defers itself to the commit, not a {@code @TransactionalEventListener}: Spring Modulith
+ * keeps an {@code event_publication} row (JSON, insert, then delete on completion) for every after-commit
+ * transactional listener, i.e. for every case step the roll-up takes in, to nudge walls that may not even be
+ * connected. A missed nudge costs nothing (the next one, or the wall's own refresh, reloads the numbers).
  */
 @Component
 class CommandStream {
@@ -40,8 +46,24 @@ class CommandStream {
         return walls.size();
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @EventListener
     void on(RollupChanged e) {
+        if (walls.isEmpty()) {
+            return;
+        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    tell(e);
+                }
+            });
+        } else {
+            tell(e);
+        }
+    }
+
+    private void tell(RollupChanged e) {
         String district = e.districtCode() == null ? "" : e.districtCode();
         for (Wall w : walls) {
             if (!w.area().isEmpty()
