@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.cityops.cases.CaseEvent;
 import org.cityops.cases.CaseEventConsumer;
 import org.cityops.platform.EventBacklog;
 import org.slf4j.Logger;
@@ -43,6 +44,11 @@ class CaseEventDelivery implements EventBacklog {
 
     private long prunedUpTo = -1;
 
+    /** Events read in the current run, by position (bounded: a long backlog is read again per consumer). */
+    private final Map<Long, CaseEvent> parsed = new HashMap<>();
+
+    static final int PARSED_PER_RUN = 20_000;
+
     @Autowired
     CaseEventDelivery(
             CaseEventStore store,
@@ -71,8 +77,12 @@ class CaseEventDelivery implements EventBacklog {
             n = tx.execute(s -> store.sequence(SEQUENCE_BATCH));
         } while (n != null && n == SEQUENCE_BATCH);
         int delivered = 0;
-        for (CaseEventConsumer c : consumers()) {
-            delivered += deliverTo(c);
+        try {
+            for (CaseEventConsumer c : consumers()) {
+                delivered += deliverTo(c);
+            }
+        } finally {
+            parsed.clear();
         }
         prune();
         return delivered;
@@ -147,7 +157,7 @@ class CaseEventDelivery implements EventBacklog {
                 return null;
             }
             for (CaseEventStore.Sequenced e : events) {
-                consumer.on(json.read(e.type(), e.payload()));
+                consumer.on(read(e));
             }
             long to = events.get(events.size() - 1).seq();
             if (!store.advance(name, from, to)) {
@@ -159,6 +169,22 @@ class CaseEventDelivery implements EventBacklog {
             positions.put(name, to);
             return new Batch(events.size(), false);
         });
+    }
+
+    /**
+     * The event at a position, read from its JSON once per run however many consumers take it (the events are
+     * immutable records). Only the run's thread uses the map; it is emptied when the run ends.
+     */
+    private CaseEvent read(CaseEventStore.Sequenced e) {
+        CaseEvent known = parsed.get(e.seq());
+        if (known != null) {
+            return known;
+        }
+        CaseEvent event = json.read(e.type(), e.payload());
+        if (parsed.size() < PARSED_PER_RUN) {
+            parsed.put(e.seq(), event);
+        }
+        return event;
     }
 
     /** Deletes what every cursor has passed (cursors of consumers this node does not run included). */
