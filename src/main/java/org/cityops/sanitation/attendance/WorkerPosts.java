@@ -360,7 +360,7 @@ public class WorkerPosts {
         }
         if (jdbc.sql("SELECT COUNT(*) FROM san_shift WHERE name = :v AND id <> :id")
                         .param("v", name.trim())
-                        .param("id", id == null ? -1L : id)
+                        .param("id", id == null ? Long.valueOf(-1L) : id)
                         .query(Long.class)
                         .single()
                 > 0) {
