@@ -32,7 +32,7 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "cityops.cluster.enabled", havingValue = "true")
-@EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
+@EnableSchedulerLock(defaultLockAtMostFor = "PT10M", proxyTargetClass = true)
 @EnableJdbcHttpSession
 class ClusterConfig {
 
