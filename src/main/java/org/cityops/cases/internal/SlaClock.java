@@ -65,7 +65,7 @@ public class SlaClock {
             String district) {}
 
     @Scheduled(fixedDelayString = "${cityops.cases.sla-interval:PT10S}", initialDelayString = "PT5S")
-    @SchedulerLock(name = "cases.sla-clock", lockAtLeastFor = "PT5S", lockAtMostFor = "PT10M")
+    @SchedulerLock(name = "cases.sla-clock", lockAtLeastFor = "PT5S", lockAtMostFor = "PT1M")
     public void scheduledTick() {
         tick();
     }
