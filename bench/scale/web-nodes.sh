@@ -51,9 +51,9 @@ psql -h $PGHOST -U postgres -qc "CREATE DATABASE $DB"
 # in ./data of the working directory, which both nodes share here)
 SECRET=$(head -c 48 /dev/urandom | base64 | tr -d '/+=\n' | head -c 48)
 
-start_node() { # name port
+start_node() { # name port pool (node 1 seeds the demo city: it needs the default 20)
   (cd "$WORK" && CITYOPS_DB_URL="jdbc:postgresql://$PGHOST:5432/$DB" CITYOPS_DB_USER=postgres \
-    CITYOPS_TOKEN_SECRET="$SECRET" CITYOPS_LOG_FILE="$WORK/$1.log" CITYOPS_DB_POOL=${NODE_DB_POOL:-10} \
+    CITYOPS_TOKEN_SECRET="$SECRET" CITYOPS_LOG_FILE="$WORK/$1.log" CITYOPS_DB_POOL=$3 \
     exec "$JAVA" -Xmx768m -jar "$JAR" --server.port="$2" --spring.profiles.active=demo,cluster \
       --cityops.telemetry.jt808.port=0 --cityops.cases.sla-interval=PT2S > "$WORK/$1.out" 2>&1) &
   LAST_PID=$!
@@ -70,10 +70,10 @@ await_ready() { # url pid name
 }
 
 # node 1 first (it migrates and seeds the demo city), then node 2 on the same database
-start_node node1 18091
+start_node node1 18091 20
 NODE1=$LAST_PID
 await_ready $N1 "$NODE1" node1
-start_node node2 18092
+start_node node2 18092 10
 NODE2=$LAST_PID
 await_ready $N2 "$NODE2" node2
 haproxy -f bench/scale/haproxy.cfg -db > "$WORK/haproxy.out" 2>&1 &

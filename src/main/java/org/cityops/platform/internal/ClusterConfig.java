@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
@@ -25,7 +26,9 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
  *   <li>Scheduled jobs that must run once across the cluster carry ShedLock's {@code @SchedulerLock}; the lock
  *       is a row of table {@code shedlock}, timed by the database's clock (so the nodes' clocks do not matter).
  *       Modules only annotate; without cluster mode the annotation does nothing (one node, as before).
- *   <li>Page sessions live in the database (Spring Session JDBC), so any node serves any browser.
+ *   <li>Page sessions live in the database (Spring Session JDBC), so any node serves any browser; expired
+ *       sessions are removed by {@link SessionCleanup} on one node (Spring Session's own clean-up would start on
+ *       every node, and before Flyway has made its table).
  *   <li>Modulith's on-start republication of outstanding events must be off (every node would republish every
  *       incomplete event at start); {@link OutstandingEvents} resubmits them instead, on one node at a time.
  * </ul>
@@ -33,7 +36,7 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "cityops.cluster.enabled", havingValue = "true")
 @EnableSchedulerLock(defaultLockAtMostFor = "PT10M", proxyTargetClass = true)
-@EnableJdbcHttpSession
+@EnableJdbcHttpSession(cleanupCron = Scheduled.CRON_DISABLED)
 class ClusterConfig {
 
     static final String REPUBLISH_ON_RESTART = "spring.modulith.events.republish-outstanding-events-on-restart";
