@@ -131,6 +131,7 @@ public class EngineRunner implements PositionObserver {
         worker.execute(() -> process(copy));
     }
 
+    // Per node, no cluster lock: the tick closes this node's in-memory per-vehicle state (docs/scale-out.md).
     @Scheduled(fixedDelayString = "${cityops.muck.alarm.tick:PT30S}", initialDelayString = "PT30S")
     void scheduledTick() {
         worker.execute(this::tick);
