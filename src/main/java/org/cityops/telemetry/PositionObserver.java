@@ -19,4 +19,12 @@ public interface PositionObserver {
      * nothing per vehicle.
      */
     default void onTerminalsTaken(Predicate<String> terminals) {}
+
+    /**
+     * Several nodes: the terminals whose positions this node receives now (all of them in the default direct
+     * mode, where this is never called). An observer that also acts without positions (a clock tick, e.g. the
+     * muck engine's offline alarm) acts only for these, so two nodes never raise the same alarm. Called whenever
+     * the node's partitions change, on the persistence thread.
+     */
+    default void onTerminalsOwned(Predicate<String> terminals) {}
 }

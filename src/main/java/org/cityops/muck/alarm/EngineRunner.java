@@ -59,6 +59,8 @@ public class EngineRunner implements PositionObserver {
             },
             new ThreadPoolExecutor.CallerRunsPolicy());
     private volatile boolean started;
+    /** vehicles this node ticks for: all of them, unless telemetry runs on several nodes */
+    private volatile java.util.function.Predicate<String> mine = t -> true;
     /** vehicles whose state changed since it was last written (guarded by itself) */
     private final Set<String> dirty = new java.util.LinkedHashSet<>();
 
@@ -131,6 +133,41 @@ public class EngineRunner implements PositionObserver {
         worker.execute(() -> process(copy));
     }
 
+    /**
+     * Several nodes: these vehicles' positions now come to this node (their log partition moved here, e.g. from a
+     * node that died). Their states are reloaded from the database, queued before the positions that follow, so
+     * an alarm the other node opened (written together with the state) is continued, not raised again.
+     */
+    /**
+     * Several nodes: the offline tick covers only the vehicles whose positions come to this node (each node ticks
+     * its own, so this tick must run on every node, not once per cluster).
+     */
+    @Override
+    public void onTerminalsOwned(java.util.function.Predicate<String> terminals) {
+        mine = terminals;
+    }
+
+    @Override
+    public void onTerminalsTaken(java.util.function.Predicate<String> terminals) {
+        worker.execute(() -> reload(terminals));
+    }
+
+    void reload(java.util.function.Predicate<String> terminals) {
+        try {
+            ensureStarted();
+            List<TrackerState> states = store.loadStates().stream()
+                    .filter(s -> terminals.test(s.terminal()))
+                    .toList();
+            engine.restore(states);
+            synchronized (dirty) {
+                dirty.removeIf(terminals);
+            }
+            log.info("muck alarm engine: {} vehicle states reloaded for partitions taken over", states.size());
+        } catch (RuntimeException e) {
+            log.error("muck alarm engine could not reload vehicle states", e);
+        }
+    }
+
     @Scheduled(fixedDelayString = "${cityops.muck.alarm.tick:PT30S}", initialDelayString = "PT30S")
     void scheduledTick() {
         worker.execute(this::tick);
@@ -185,7 +222,7 @@ public class EngineRunner implements PositionObserver {
     void tick(java.time.Instant now) {
         try {
             ensureStarted();
-            List<EngineEvent> events = engine.tick(now);
+            List<EngineEvent> events = engine.tick(now, mine);
             Set<String> touched = new java.util.LinkedHashSet<>();
             for (EngineEvent e : events) {
                 touched.add(e.terminal());

@@ -121,6 +121,15 @@ public final class PgAdvisoryLeases implements PartitionLeases {
         }
     }
 
+    @Override
+    public synchronized void retain(Set<Integer> keep) {
+        for (int p : Set.copyOf(held)) {
+            if (!keep.contains(p)) {
+                release(p);
+            }
+        }
+    }
+
     /** Partitions held now (tests). */
     public synchronized Set<Integer> held() {
         return Set.copyOf(held);

@@ -20,6 +20,9 @@ public interface PartitionLeases extends AutoCloseable {
     /** Gives a partition back (after its reader is closed). */
     void release(int partition);
 
+    /** Gives back every partition held but not in {@code keep} (none of them has a reader). */
+    default void retain(Set<Integer> keep) {}
+
     @Override
     void close();
 

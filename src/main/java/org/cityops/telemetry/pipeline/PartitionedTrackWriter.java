@@ -51,6 +51,7 @@ public final class PartitionedTrackWriter {
     private volatile boolean running;
     private Thread thread;
     private long lastRenew;
+    private boolean announced;
 
     public PartitionedTrackWriter(
             PositionLog positionLog,
@@ -134,6 +135,7 @@ public final class PartitionedTrackWriter {
                 drop(p);
             }
         }
+        leases.retain(want);
         Set<Integer> taken = new HashSet<>();
         for (int p : want) {
             if (!readers.containsKey(p)) {
@@ -143,7 +145,20 @@ public final class PartitionedTrackWriter {
                 taken.add(p);
             }
         }
+        Set<Integer> before = owned;
         owned = Set.copyOf(readers.keySet());
+        if (!owned.equals(before) || !announced) {
+            announced = true;
+            var mine = Partitions.terminalsOf(owned, positionLog.partitions());
+            for (PositionObserver o : observers.get()) {
+                try {
+                    o.onTerminalsOwned(mine);
+                } catch (RuntimeException e) {
+                    observerFailures.incrementAndGet();
+                    log.warn("position observer {} failed on the partitions held", o.getClass().getName(), e);
+                }
+            }
+        }
         if (!taken.isEmpty()) {
             takeovers.addAndGet(taken.size());
             log.info("telemetry log: took partitions {} of {}; now holding {}", taken, stream, owned);

@@ -5,14 +5,22 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.zip.CRC32;
 
-/** The partition of a terminal: CRC-32 of its phone number (stable across nodes, JVMs and versions) modulo n. */
+/**
+ * The partition of a terminal: CRC-32 of its phone number without leading zeros (stable across nodes, JVMs and
+ * versions) modulo n.
+ */
 public final class Partitions {
 
     private Partitions() {}
 
     public static int of(String terminal, int partitions) {
+        String t = terminal.trim();
+        int i = 0;
+        while (i < t.length() - 1 && t.charAt(i) == '0') {
+            i++; // 013912345678 and 13912345678 are one terminal (JT/T 808-2013 and -2019 phone fields)
+        }
         CRC32 crc = new CRC32();
-        crc.update(terminal.getBytes(StandardCharsets.UTF_8));
+        crc.update(t.substring(i).getBytes(StandardCharsets.UTF_8));
         return (int) (crc.getValue() % partitions);
     }
 
