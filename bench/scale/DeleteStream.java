@@ -1,4 +1,5 @@
-// Deletes JetStream streams (the benchmark's own, H_SCALE2_…): java -cp <classpath> bench/scale/DeleteStream.java URL NAME...
+// Deletes JetStream streams (the benchmark's own, H_SCALE2_…): java -cp <classpath> bench/scale/DeleteStream.java URL
+// NAME...
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 

@@ -94,6 +94,12 @@ public class EngineRunner implements PositionObserver {
             return;
         }
         world.reload();
+        // open alarms before states: with several telemetry nodes another node may open an alarm (with its
+        // vehicle's state, one transaction) meanwhile, which must not be taken for an orphan
+        List<Map<String, Object>> openRows = jdbc.sql(
+                        "SELECT id, terminal_phone, type FROM muck_alarm WHERE status = 'OPEN'")
+                .query()
+                .listOfRows();
         List<TrackerState> states = store.loadStates();
         engine.restore(states);
         Map<String, Set<String>> open = new LinkedHashMap<>();
@@ -106,11 +112,10 @@ public class EngineRunner implements PositionObserver {
                             .collect(java.util.stream.Collectors.toSet()));
         }
         int orphans = 0;
-        for (Map<String, Object> row : jdbc.sql("SELECT id, terminal_phone, type FROM muck_alarm WHERE status = 'OPEN'")
-                .query()
-                .listOfRows()) {
+        for (Map<String, Object> row : openRows) {
             if (!open.getOrDefault((String) row.get("terminal_phone"), Set.of()).contains((String) row.get("type"))) {
-                jdbc.sql("UPDATE muck_alarm SET status = 'CLOSED', ended_at = last_seen_at WHERE id = :id")
+                jdbc.sql(
+                                "UPDATE muck_alarm SET status = 'CLOSED', ended_at = last_seen_at WHERE id = :id AND status = 'OPEN'")
                         .param("id", row.get("id"))
                         .update();
                 orphans++;

@@ -81,8 +81,12 @@ public final class JetStreamPositionLog implements PositionLog {
                     .replicas(replicas)
                     .duplicateWindow(duplicateWindow)
                     .build());
-            log.info("created JetStream stream {} ({}.pos.*, {} partitions, {} replicas)", stream, prefix,
-                    partitions, replicas);
+            log.info(
+                    "created JetStream stream {} ({}.pos.*, {} partitions, {} replicas)",
+                    stream,
+                    prefix,
+                    partitions,
+                    replicas);
         }
     }
 
@@ -100,10 +104,13 @@ public final class JetStreamPositionLog implements PositionLog {
         String subject = subject(Partitions.of(positions.get(0).terminal(), partitions));
         try {
             jetStream
-                    .publishAsync(subject, PositionCodec.encode(positions), PublishOptions.builder()
-                            .messageId(id)
-                            .expectedStream(stream)
-                            .build())
+                    .publishAsync(
+                            subject,
+                            PositionCodec.encode(positions),
+                            PublishOptions.builder()
+                                    .messageId(id)
+                                    .expectedStream(stream)
+                                    .build())
                     .whenComplete((ack, error) -> done.accept(
                             error != null
                                     ? new Appended(unwrap(error), false)
@@ -120,8 +127,7 @@ public final class JetStreamPositionLog implements PositionLog {
     @Override
     public PartitionReader reader(int partition, long afterSequence) {
         try {
-            OrderedConsumerConfiguration config =
-                    new OrderedConsumerConfiguration().filterSubject(subject(partition));
+            OrderedConsumerConfiguration config = new OrderedConsumerConfiguration().filterSubject(subject(partition));
             if (afterSequence > 0) {
                 config.deliverPolicy(DeliverPolicy.ByStartSequence).startSequence(afterSequence + 1);
             } else {

@@ -18,8 +18,8 @@ final class LogOffsets {
     private LogOffsets() {}
 
     static long read(Connection c, String stream, int partition) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT last_seq FROM tel_partition_offset WHERE stream = ? AND partition_no = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT last_seq FROM tel_partition_offset WHERE stream = ? AND partition_no = ?")) {
             ps.setString(1, stream);
             ps.setInt(2, partition);
             try (ResultSet rs = ps.executeQuery()) {

@@ -63,7 +63,7 @@ public final class PgAdvisoryLeases implements PartitionLeases {
                 want.remove(((TreeSet<Integer>) want).last());
             }
             return want;
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) { // RuntimeException: no new connection (e.g. too many clients)
             log.warn("partition leases lost (database connection): {}", e.toString());
             closeQuietly();
             return Set.of();

@@ -3,10 +3,10 @@ package org.cityops.telemetry.internal;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
@@ -125,8 +125,8 @@ class TelemetryConfig {
         List<PositionObserver> watching = observers.orderedStream().toList();
         TelemetryGateway.LogMode logMode = null;
         if ("jetstream".equalsIgnoreCase(logKind)) {
-            JetStreamPositionLog positionLog = new JetStreamPositionLog(
-                    natsUrl, stream, subjectPrefix, partitions, replicas, duplicateWindow);
+            JetStreamPositionLog positionLog =
+                    new JetStreamPositionLog(natsUrl, stream, subjectPrefix, partitions, replicas, duplicateWindow);
             PartitionLeases leases = store.postgres()
                     ? new PgAdvisoryLeases(() -> connect(dbUrl, dbUser, dbPassword), stream, partitions)
                     : PartitionLeases.all(partitions); // H2 is one process's database: one node
@@ -214,7 +214,10 @@ class TelemetryConfig {
         Gauge.builder("cityops.telemetry.log.pending", m.sink(), LogPositionSink::pending)
                 .description("positions published to the log and not yet acknowledged by it")
                 .register(registry);
-        Gauge.builder("cityops.telemetry.log.partitions", m.consumer(), c -> c.owned().size())
+        Gauge.builder(
+                        "cityops.telemetry.log.partitions",
+                        m.consumer(),
+                        c -> c.owned().size())
                 .description("log partitions this node stores from")
                 .register(registry);
         FunctionCounter.builder("cityops.telemetry.log.appended", m.sink(), LogPositionSink::appendedCount)

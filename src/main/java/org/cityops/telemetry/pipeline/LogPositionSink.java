@@ -98,12 +98,7 @@ public final class LogPositionSink implements PositionSink {
     }
 
     private void append(
-            Submission s,
-            List<Position> part,
-            String id,
-            long backoff,
-            AtomicInteger remaining,
-            AtomicInteger stored) {
+            Submission s, List<Position> part, String id, long backoff, AtomicInteger remaining, AtomicInteger stored) {
         positionLog.append(id, part, outcome -> {
             if (outcome.durable()) {
                 if (outcome.duplicate()) {
@@ -119,7 +114,11 @@ public final class LogPositionSink implements PositionSink {
                 }
             } else {
                 failures.incrementAndGet();
-                log.warn("the position log refused {}, retrying in {} ms: {}", id, backoff, outcome.failure().toString());
+                log.warn(
+                        "the position log refused {}, retrying in {} ms: {}",
+                        id,
+                        backoff,
+                        outcome.failure().toString());
                 try {
                     retries.schedule(
                             () -> append(s, part, id, Math.min(backoff * 2, 5000), remaining, stored),
@@ -140,7 +139,8 @@ public final class LogPositionSink implements PositionSink {
                 int n = 0;
                 Submission s;
                 while ((s = durable.poll()) != null) {
-                    byTarget.computeIfAbsent(s.target(), t -> new ArrayList<>(4)).add(s);
+                    byTarget.computeIfAbsent(s.target(), t -> new ArrayList<>(4))
+                            .add(s);
                     n += s.positions().size();
                 }
                 byTarget.forEach((target, list) -> {

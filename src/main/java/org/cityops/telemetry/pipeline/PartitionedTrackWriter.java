@@ -155,7 +155,10 @@ public final class PartitionedTrackWriter {
                     o.onTerminalsOwned(mine);
                 } catch (RuntimeException e) {
                     observerFailures.incrementAndGet();
-                    log.warn("position observer {} failed on the partitions held", o.getClass().getName(), e);
+                    log.warn(
+                            "position observer {} failed on the partitions held",
+                            o.getClass().getName(),
+                            e);
                 }
             }
         }
@@ -168,7 +171,10 @@ public final class PartitionedTrackWriter {
                     o.onTerminalsTaken(terminals);
                 } catch (RuntimeException e) {
                     observerFailures.incrementAndGet();
-                    log.warn("position observer {} could not reload its state", o.getClass().getName(), e);
+                    log.warn(
+                            "position observer {} could not reload its state",
+                            o.getClass().getName(),
+                            e);
                 }
             }
         }

@@ -88,7 +88,10 @@ class JetStreamLogTests {
         acks.await(3);
 
         assertThat(acks.acked).hasSize(3);
-        assertThat(admin.jetStreamManagement().getStreamInfo(stream).getStreamState().getMsgCount())
+        assertThat(admin.jetStreamManagement()
+                        .getStreamInfo(stream)
+                        .getStreamState()
+                        .getMsgCount())
                 .isEqualTo(2);
         assertThat(sink.duplicateCount()).isEqualTo(1);
         assertThat(acks.acked.stream().mapToInt(Submission::stored).sum()).isEqualTo(3);
@@ -114,7 +117,9 @@ class JetStreamLogTests {
         assertThat(acks.acked).isEmpty();
         assertThat(sink.pending()).isEqualTo(1);
 
-        jsm.addStream(StreamConfiguration.builder(config).storageType(StorageType.File).build());
+        jsm.addStream(StreamConfiguration.builder(config)
+                .storageType(StorageType.File)
+                .build());
         acks.await(1);
 
         assertThat(acks.acked).hasSize(1);

@@ -53,7 +53,8 @@ class LogGatewayTests {
         positionLog = new JetStreamPositionLog(
                 LogTestSupport.NATS, stream, stream.toLowerCase(), 16, 1, Duration.ofMinutes(2));
         sink = new LogPositionSink(positionLog, 100_000);
-        TerminalDirectory directory = terminal -> Optional.of(new TerminalDirectory.KnownTerminal(terminal, "苏D00001", 2));
+        TerminalDirectory directory =
+                terminal -> Optional.of(new TerminalDirectory.KnownTerminal(terminal, "苏D00001", 2));
         server = new Jt808Server(
                 GatewaySettings.defaults(0),
                 new TerminalRegistrar(() -> directory, new InMemoryAuthCodes(), false),
@@ -91,7 +92,10 @@ class LogGatewayTests {
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             int first = t.client().location(at(now.minusSeconds(2)), true);
             assertThat(t.awaitResponse(first, WAIT)).isEqualTo(new GeneralResponse(first, Jt808.LOCATION, Jt808.OK));
-            assertThat(admin.jetStreamManagement().getStreamInfo(stream).getStreamState().getMsgCount())
+            assertThat(admin.jetStreamManagement()
+                            .getStreamInfo(stream)
+                            .getStreamState()
+                            .getMsgCount())
                     .isEqualTo(1);
 
             JetStreamManagement jsm = admin.jetStreamManagement();
@@ -101,8 +105,7 @@ class LogGatewayTests {
             assertThat(t.awaitResponse(second, Duration.ofMillis(1500))).isNull();
 
             jsm.addStream(config);
-            assertThat(t.awaitResponse(second, WAIT))
-                    .isEqualTo(new GeneralResponse(second, Jt808.LOCATION, Jt808.OK));
+            assertThat(t.awaitResponse(second, WAIT)).isEqualTo(new GeneralResponse(second, Jt808.LOCATION, Jt808.OK));
             assertThat(jsm.getStreamInfo(stream).getStreamState().getMsgCount()).isEqualTo(1);
         }
     }

@@ -1,5 +1,7 @@
 package org.cityops.telemetry.internal;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.sql.Connection;
@@ -8,8 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.ThreadLocalRandom;
 import org.flywaydb.core.Flyway;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * What the log-mode tests need beside the suite's database: NATS JetStream at 127.0.0.1:4222 and a PostgreSQL
@@ -33,7 +33,9 @@ final class LogTestSupport {
     }
 
     static String uniqueName(String prefix) {
-        return prefix + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36).toUpperCase();
+        return prefix
+                + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36)
+                        .toUpperCase();
     }
 
     /** A fresh database, migrated; returns its JDBC URL. */

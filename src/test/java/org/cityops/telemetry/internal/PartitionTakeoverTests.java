@@ -222,8 +222,7 @@ class PartitionTakeoverTests {
         a.start();
         b.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while ((a.owned().size() + b.owned().size() != 16 || a.owned().size() != 8)
-                && System.nanoTime() < deadline) {
+        while ((a.owned().size() + b.owned().size() != 16 || a.owned().size() != 8) && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
 

@@ -15,10 +15,19 @@ class PositionCodecTests {
     @Test
     void aLogEntryGivesBackEveryFieldOfItsPositionsNullsIncluded() {
         List<Position> positions = List.of(
-                new Position("13912345678", Instant.parse("2026-12-07T01:02:03.456789Z"), 32.04, 118.78, 36.5, 270,
-                        1L << 31, 0x302L, 12345.6, 18),
-                new Position("13912345678", Instant.parse("2026-12-07T01:02:04Z"), -1.5, -179.9, 0, 0, 0, 0, null,
-                        null));
+                new Position(
+                        "13912345678",
+                        Instant.parse("2026-12-07T01:02:03.456789Z"),
+                        32.04,
+                        118.78,
+                        36.5,
+                        270,
+                        1L << 31,
+                        0x302L,
+                        12345.6,
+                        18),
+                new Position(
+                        "13912345678", Instant.parse("2026-12-07T01:02:04Z"), -1.5, -179.9, 0, 0, 0, 0, null, null));
 
         assertThat(PositionCodec.decode(PositionCodec.encode(positions))).isEqualTo(positions);
     }
