@@ -27,6 +27,7 @@ import org.cityops.org.ScopeFilter;
 import org.cityops.org.StaffMember;
 import org.cityops.platform.CityClock;
 import org.cityops.platform.DbTime;
+import org.cityops.platform.PgCopy;
 import org.cityops.platform.excel.DataRow;
 import org.cityops.wastestream.RowError;
 import org.cityops.wastestream.ledger.Producers;
@@ -40,9 +41,9 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
  * {@link Collections#HEADERS}, read as a stream. Every check of the API and the .xlsx import holds: the rules run in
  * memory against the producers, bins, vehicles and routes loaded once per file; a device record id twice in the file
  * is an error (a set), one already stored is skipped (looked up per chunk of {@value #CHUNK} ids through the
- * {@code device_record_id} index; the unique key stays the last guard); the scope of the caller applies. Rows are
+ * unique key, which leads with {@code device_record_id} since V53_001); the scope of the caller applies. Rows are
  * written as they come, a chunk at a time: on PostgreSQL with one {@code COPY … FROM STDIN} per chunk (the driver's
- * CopyManager, reached by reflection as the driver is a runtime dependency), elsewhere (H2) with multi-row INSERT
+ * CopyManager through {@code platform.PgCopy}), elsewhere (H2) with multi-row INSERT
  * statements of {@value #ROWS_PER_INSERT} rows; all inside one transaction:
  * the first problem stops the writing, the rest of the file is still checked (up to {@value #MAX_ERRORS} problems
  * listed, Excel-like row numbers with the header as row 1) and the transaction is rolled back, so a file is stored
@@ -122,8 +123,9 @@ public class BulkCollections {
         final Set<String> ids = new HashSet<>();
         final List<RowError> errors = new ArrayList<>();
         final List<CollectionRules.Checked> chunk = new ArrayList<>(CHUNK);
-        /** PostgreSQL's CopyManager.copyIn(String, Reader) when the database is PostgreSQL, else null. */
-        final java.lang.reflect.Method copy = copyIn();
+        /** PostgreSQL: COPY (platform.PgCopy); elsewhere (H2) multi-row INSERTs. */
+        final boolean copy = Boolean.TRUE.equals(
+                template.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>) PgCopy::supported));
 
         int moreErrors;
         int rows;
@@ -274,7 +276,7 @@ public class BulkCollections {
                     fresh.add(c);
                 }
             }
-            if (copy != null && !fresh.isEmpty()) {
+            if (copy && !fresh.isEmpty()) {
                 copy(fresh);
                 chunk.clear();
                 return;
@@ -340,42 +342,9 @@ public class BulkCollections {
                     offRoute++;
                 }
             }
-            template.execute((org.springframework.jdbc.core.ConnectionCallback<Object>) con -> {
-                try {
-                    Object pg = con.unwrap(
-                            copy.getDeclaringClass().getClassLoader().loadClass("org.postgresql.PGConnection"));
-                    Object manager = pg.getClass().getMethod("getCopyAPI").invoke(pg);
-                    return copy.invoke(
-                            manager,
-                            "COPY wst_collection (" + COLUMNS + ") FROM STDIN",
-                            new java.io.StringReader(b.toString()));
-                } catch (ReflectiveOperationException e) {
-                    Throwable cause = e.getCause() != null ? e.getCause() : e;
-                    if (cause instanceof SQLException sql) {
-                        throw sql;
-                    }
-                    throw new SQLException("COPY failed", cause);
-                }
-            });
+            template.execute((org.springframework.jdbc.core.ConnectionCallback<Long>) con -> PgCopy.copyIn(
+                    con, "COPY wst_collection (" + COLUMNS + ") FROM STDIN", new java.io.StringReader(b.toString())));
             accepted += rows.size();
-        }
-
-        /** CopyManager.copyIn when this is PostgreSQL with its driver on the class path, else null (H2: INSERT). */
-        private java.lang.reflect.Method copyIn() {
-            Boolean pg = template.execute(
-                    (org.springframework.jdbc.core.ConnectionCallback<Boolean>) con -> con.getMetaData()
-                            .getDatabaseProductName()
-                            .toLowerCase(java.util.Locale.ROOT)
-                            .contains("postgres"));
-            if (!Boolean.TRUE.equals(pg)) {
-                return null;
-            }
-            try {
-                return Class.forName("org.postgresql.copy.CopyManager")
-                        .getMethod("copyIn", String.class, java.io.Reader.class);
-            } catch (ReflectiveOperationException e) {
-                return null;
-            }
         }
 
         int bind(PreparedStatement ps, int k, CollectionRules.Checked c) throws SQLException {
