@@ -79,14 +79,13 @@ class MonthTripsTests {
         String b = "苏D·N%03d".formatted(n);
         for (String plate : List.of(a, b)) {
             send("/api/v1/wastestream/vehicles", """
-                    {"plate":"%s","plateColor":2,"terminal":"139180%05d","ratedLoadKg":3000,"districtCode":"320402"}"""
-                    .formatted(plate, n * 2 + (plate.equals(a) ? 0 : 1)));
+                    {"plate":"%s","plateColor":2,"terminal":"139180%05d","ratedLoadKg":3000,"districtCode":"320402"}""".formatted(plate, n * 2 + (plate.equals(a) ? 0 : 1)));
         }
         String credit = WasteStreamFlowTests.code();
         send("/api/v1/wastestream/producers", """
                 {"creditCode":"%s","name":"月度趟次餐厅","category":"餐饮","lat":%s,"lon":%s,"collector":"收运公司",
-                 "contractFrom":"2020-01-01","contractTo":"2099-12-31"}"""
-                .formatted(credit, DemoGrids.TIANNING.lat(), DemoGrids.TIANNING.lon()));
+                 "contractFrom":"2020-01-01","contractTo":"2099-12-31"}""".formatted(
+                        credit, DemoGrids.TIANNING.lat(), DemoGrids.TIANNING.lon()));
         List<CollectionDraft> pickups = new ArrayList<>();
         String[][] rows = {
             {a, "2021-02-28T19:00", "100"}, // before the last weigh-in of February: that trip, not reported
@@ -142,10 +141,10 @@ class MonthTripsTests {
             expected.addAll(reference(plate));
         }
         assertThat(month)
-                .usingRecursiveFieldByFieldElementComparator(org.assertj.core.api.recursive.comparison
-                        .RecursiveComparisonConfiguration.builder()
-                        .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
-                        .build())
+                .usingRecursiveFieldByFieldElementComparator(
+                        org.assertj.core.api.recursive.comparison.RecursiveComparisonConfiguration.builder()
+                                .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+                                .build())
                 .containsExactlyElementsOf(expected);
     }
 
@@ -162,12 +161,7 @@ class MonthTripsTests {
                 .param("from", DbTime.toDb(lookback))
                 .param("to", DbTime.toDb(end))
                 .query((rs, i) -> new Pickup(
-                        0,
-                        p,
-                        DbTime.fromDb(rs.getObject(1, OffsetDateTime.class)),
-                        rs.getBigDecimal(2),
-                        0,
-                        false))
+                        0, p, DbTime.fromDb(rs.getObject(1, OffsetDateTime.class)), rs.getBigDecimal(2), 0, false))
                 .list();
         List<WeighbridgeReceipt> receipts = jdbc.sql("""
                         SELECT receipt_no, in_at, out_at, gross_kg, tare_kg, net_kg FROM wst_weighbridge

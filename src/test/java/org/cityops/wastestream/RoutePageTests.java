@@ -60,8 +60,7 @@ class RoutePageTests {
                         .header("Authorization", token())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("""
-                                {"plate":"%s","plateColor":2,"terminal":"1391900%04d","ratedLoadKg":3000,"districtCode":"320402"}"""
-                                .formatted(plate, n)))
+                                {"plate":"%s","plateColor":2,"terminal":"1391900%04d","ratedLoadKg":3000,"districtCode":"320402"}""".formatted(plate, n)))
                 .andExpect(status().isCreated());
         String credit = WasteStreamFlowTests.code();
         mvc.perform(post("/api/v1/wastestream/producers")
@@ -69,8 +68,7 @@ class RoutePageTests {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"creditCode":"%s","name":"线路页面餐厅%d","category":"餐饮","lat":%s,"lon":%s,"collector":"收运公司",
-                                 "contractFrom":"2020-01-01","contractTo":"2099-12-31"}"""
-                                .formatted(credit, n, DemoGrids.TIANNING.lat(), DemoGrids.TIANNING.lon())))
+                                 "contractFrom":"2020-01-01","contractTo":"2099-12-31"}""".formatted(credit, n, DemoGrids.TIANNING.lat(), DemoGrids.TIANNING.lon())))
                 .andExpect(status().isCreated());
         return new String[] {WasteVehicle.normalizePlate(plate), credit};
     }
@@ -170,10 +168,14 @@ class RoutePageTests {
         upload(bad)
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.imported").value(0))
-                .andExpect(jsonPath("$.errors[?(@.row == 3 && @.field == '星期')]").exists())
-                .andExpect(jsonPath("$.errors[?(@.row == 4 && @.field == '结束时间')]").exists())
-                .andExpect(jsonPath("$.errors[?(@.row == 5 && @.field == '车牌号')]").exists())
-                .andExpect(jsonPath("$.errors[?(@.row == 6 && @.field == '统一社会信用代码')]").exists());
+                .andExpect(
+                        jsonPath("$.errors[?(@.row == 3 && @.field == '星期')]").exists())
+                .andExpect(
+                        jsonPath("$.errors[?(@.row == 4 && @.field == '结束时间')]").exists())
+                .andExpect(
+                        jsonPath("$.errors[?(@.row == 5 && @.field == '车牌号')]").exists())
+                .andExpect(jsonPath("$.errors[?(@.row == 6 && @.field == '统一社会信用代码')]")
+                        .exists());
         assertThat(stopsOf(vp[0])).isZero();
 
         upload(workbook(List.of("车牌号", "星期"), List.of(List.of(vp[0], "1"))))
@@ -202,7 +204,8 @@ class RoutePageTests {
             for (int r = 1; r <= sheet.getLastRowNum(); r++) {
                 var row = sheet.getRow(r);
                 if (row.getCell(0).getStringCellValue().equals(vp[0])) {
-                    mine.add(row.getCell(1).getStringCellValue() + " " + row.getCell(2).getStringCellValue() + "–"
+                    mine.add(row.getCell(1).getStringCellValue() + " "
+                            + row.getCell(2).getStringCellValue() + "–"
                             + row.getCell(3).getStringCellValue());
                 }
             }

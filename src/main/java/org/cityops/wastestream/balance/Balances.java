@@ -262,14 +262,12 @@ public class Balances {
         jdbc.sql("""
                         SELECT p.id, (SELECT MAX(c.pickup_day) FROM wst_collection c
                                       WHERE c.producer_id = p.id AND c.pickup_day <= :d)
-                        FROM wst_producer p""")
-                .param("d", day)
-                .query(rs -> {
-                    java.sql.Date d = rs.getDate(2);
-                    if (d != null) {
-                        last.put(rs.getLong(1), d.toLocalDate());
-                    }
-                });
+                        FROM wst_producer p""").param("d", day).query(rs -> {
+            java.sql.Date d = rs.getDate(2);
+            if (d != null) {
+                last.put(rs.getLong(1), d.toLocalDate());
+            }
+        });
         return last;
     }
 

@@ -138,8 +138,8 @@ public class TripDetails {
      * pickups, docs/benchmarks.md); H2, which has no LATERAL, groups the joined rows. Same rows either way.
      */
     private String closedTripsSql() {
-        String select = "SELECT r.vehicle_id, r.receipt_no, r.plate, r.in_at, r.out_at, r.gross_kg, r.tare_kg,"
-                + " r.net_kg, ";
+        String select =
+                "SELECT r.vehicle_id, r.receipt_no, r.plate, r.in_at, r.out_at, r.gross_kg, r.tare_kg, r.net_kg, ";
         if (postgres) {
             return RECEIPTS + select + """
                     s.n, s.kg, s.first_at, s.last_at
@@ -204,8 +204,7 @@ public class TripDetails {
                           JOIN wst_collection c ON c.vehicle_id = l.id
                         WHERE c.collected_at >= :start AND c.collected_at < :to
                           AND c.collected_at > COALESCE(l.last_in, :below)
-                        GROUP BY c.vehicle_id"""
-                        .formatted(NORMALIZED_PLATE))
+                        GROUP BY c.vehicle_id""".formatted(NORMALIZED_PLATE))
                 .param("below", DbTime.toDb(lookback.minusNanos(1000)))
                 .param("from", DbTime.toDb(lookback))
                 .param("to", DbTime.toDb(end))

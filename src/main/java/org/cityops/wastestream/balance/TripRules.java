@@ -99,18 +99,7 @@ public final class TripRules {
         } else {
             status = gap.signum() < 0 ? TripStatus.SHORT : TripStatus.EXCESS;
         }
-        return new Trip(
-                plate,
-                first,
-                last,
-                r.receiptNo(),
-                r.inAt(),
-                count,
-                collected,
-                weighed,
-                gap,
-                deviation,
-                status);
+        return new Trip(plate, first, last, r.receiptNo(), r.inAt(), count, collected, weighed, gap, deviation, status);
     }
 
     private static BigDecimal sum(List<Pickup> ps) {

@@ -43,8 +43,8 @@ public class RouteWorkbook {
 
     static final int MAX_ROWS = 5_000;
 
-    private static final Map<String, String> COLUMN_OF = Map.of(
-            "plate", "车牌号", "weekday", "星期", "from", "开始时间", "to", "结束时间", "creditCode", "统一社会信用代码");
+    private static final Map<String, String> COLUMN_OF =
+            Map.of("plate", "车牌号", "weekday", "星期", "from", "开始时间", "to", "结束时间", "creditCode", "统一社会信用代码");
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("H:mm[:ss]");
 
     /** An import's answer: stops stored, or the problems (nothing stored). */
@@ -108,12 +108,7 @@ public class RouteWorkbook {
                 }
                 try {
                     Routes.Resolved s = routes.resolve(
-                            r.textOrNull(cols.of("车牌号")),
-                            weekday,
-                            r.textOrNull(cols.of("统一社会信用代码")),
-                            from,
-                            to,
-                            me);
+                            r.textOrNull(cols.of("车牌号")), weekday, r.textOrNull(cols.of("统一社会信用代码")), from, to, me);
                     if (!seen.add(s.vehicleId() + "/" + s.weekday() + "/" + s.producerId())) {
                         errors.add(new RowError(
                                 r.number(),
@@ -150,8 +145,7 @@ public class RouteWorkbook {
         }
         Integer w = weekdayOf(t);
         if (w == null) {
-            errors.add(new RowError(
-                    r.number(), "星期", "应为 1–7 或 周一…周日 must be 1–7 or 周一…周日: " + t));
+            errors.add(new RowError(r.number(), "星期", "应为 1–7 或 周一…周日 must be 1–7 or 周一…周日: " + t));
         }
         return w;
     }

@@ -93,7 +93,13 @@ public class Routes {
 
     /** A stop checked against the fleet (in the caller's area) and the ledger, ready to store. */
     record Resolved(
-            long vehicleId, String plate, int weekday, long producerId, String creditCode, LocalTime from, LocalTime to) {}
+            long vehicleId,
+            String plate,
+            int weekday,
+            long producerId,
+            String creditCode,
+            LocalTime from,
+            LocalTime to) {}
 
     /** Adds a stop (or moves the window of the same vehicle, weekday and producer); 400 naming the field. */
     @Transactional

@@ -146,7 +146,8 @@ class RoutePageController {
             redirect.addFlashAttribute("imported", r.imported());
         } else {
             redirect.addFlashAttribute(
-                    "importErrors", r.errors().subList(0, Math.min(20, r.errors().size())));
+                    "importErrors",
+                    r.errors().subList(0, Math.min(20, r.errors().size())));
         }
         return "redirect:/wastestream/routes";
     }
