@@ -128,9 +128,9 @@ public class TripDetails {
               SELECT v.id AS vehicle_id, w.receipt_no, w.plate, w.in_at, w.out_at, w.gross_kg, w.tare_kg, w.net_kg,
                      COALESCE(LAG(w.in_at) OVER (PARTITION BY w.plate ORDER BY w.in_at), :below) AS after_at
               FROM wst_weighbridge w
-                JOIN (SELECT id, %s AS plate FROM wst_vehicle) v ON v.plate = w.plate
+                JOIN (SELECT id, PLATE_SQL AS plate FROM wst_vehicle) v ON v.plate = w.plate
               WHERE w.in_at >= :from AND w.in_at < :to)
-            """.formatted(NORMALIZED_PLATE);
+            """.replace("PLATE_SQL", NORMALIZED_PLATE);
 
     /**
      * Each receipt of the month with its trip's pickups summed. PostgreSQL: one aggregate per receipt over the
@@ -198,13 +198,13 @@ public class TripDetails {
         jdbc.sql("""
                         SELECT c.vehicle_id, COUNT(*), SUM(c.net_kg), MIN(c.collected_at), MAX(c.collected_at)
                         FROM (SELECT v.id, MAX(w.in_at) AS last_in
-                              FROM (SELECT id, %s AS plate FROM wst_vehicle) v
+                              FROM (SELECT id, PLATE_SQL AS plate FROM wst_vehicle) v
                                 LEFT JOIN wst_weighbridge w ON w.plate = v.plate AND w.in_at >= :from AND w.in_at < :to
                               GROUP BY v.id) l
                           JOIN wst_collection c ON c.vehicle_id = l.id
                         WHERE c.collected_at >= :start AND c.collected_at < :to
                           AND c.collected_at > COALESCE(l.last_in, :below)
-                        GROUP BY c.vehicle_id""".formatted(NORMALIZED_PLATE))
+                        GROUP BY c.vehicle_id""".replace("PLATE_SQL", NORMALIZED_PLATE))
                 .param("below", DbTime.toDb(lookback.minusNanos(1000)))
                 .param("from", DbTime.toDb(lookback))
                 .param("to", DbTime.toDb(end))
