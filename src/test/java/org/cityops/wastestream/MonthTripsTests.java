@@ -75,11 +75,11 @@ class MonthTripsTests {
     @Test
     void the_months_trips_summed_in_the_database_are_the_trips_the_rules_cut_pickup_by_pickup() throws Exception {
         int n = WasteStreamFlowTests.SEQ.incrementAndGet();
-        String a = "苏D·M%03d".formatted(n);
-        String b = "苏D·N%03d".formatted(n);
+        String a = "苏D·U%03d".formatted(n);
+        String b = "苏D·V%03d".formatted(n);
         for (String plate : List.of(a, b)) {
             send("/api/v1/wastestream/vehicles", """
-                    {"plate":"%s","plateColor":2,"terminal":"139180%05d","ratedLoadKg":3000,"districtCode":"320402"}""".formatted(plate, n * 2 + (plate.equals(a) ? 0 : 1)));
+                    {"plate":"%s","plateColor":2,"terminal":"13922%06d","ratedLoadKg":3000,"districtCode":"320402"}""".formatted(plate, n * 2 + (plate.equals(a) ? 0 : 1)));
         }
         String credit = WasteStreamFlowTests.code();
         send("/api/v1/wastestream/producers", """

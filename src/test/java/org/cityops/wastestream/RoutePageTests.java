@@ -60,7 +60,7 @@ class RoutePageTests {
                         .header("Authorization", token())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("""
-                                {"plate":"%s","plateColor":2,"terminal":"1391900%04d","ratedLoadKg":3000,"districtCode":"320402"}""".formatted(plate, n)))
+                                {"plate":"%s","plateColor":2,"terminal":"1392300%04d","ratedLoadKg":3000,"districtCode":"320402"}""".formatted(plate, n)))
                 .andExpect(status().isCreated());
         String credit = WasteStreamFlowTests.code();
         mvc.perform(post("/api/v1/wastestream/producers")
