@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -24,12 +25,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
- * The 环卫台账 pages: for each form (post, worker, vehicle, plan, collection point) a good save is stored and
+ * The 环卫台账 pages: for each form (road segment and its import, post, shift, worker, vehicle, plan, collection point) a good save is stored and
  * audited, a bad one is shown again naming the refused field in Chinese with nothing saved, and a supervisor of
  * another district (钟楼) cannot put or change anything in 天宁.
  */
@@ -123,6 +125,9 @@ class RegisterPagesTests {
         mvc.perform(get("/sanitation/registers").with(user(users.loadUserByUsername("sanitation1"))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("posts-table")))
+                .andExpect(content().string(containsString("shifts-table")))
+                .andExpect(content().string(containsString("segments-table")))
+                .andExpect(content().string(containsString("segments-import")))
                 .andExpect(content().string(containsString("workers-table")))
                 .andExpect(content().string(containsString("vehicles-table")))
                 .andExpect(content().string(containsString("plans-table")))
@@ -131,6 +136,179 @@ class RegisterPagesTests {
                 .andExpect(content().string(not(containsString(">SWEEPER<"))));
         mvc.perform(get("/sanitation/registers").with(user(users.loadUserByUsername("leader1"))))
                 .andExpect(status().isForbidden());
+    }
+
+    /** the demo 天宁 segment's line moved 0.0003° north: a new line inside 天宁 */
+    String tianningLine() {
+        return shifted(tianningSegment().wkt(), 0.0003);
+    }
+
+    static String shifted(String wkt, double dLat) {
+        String inner = wkt.substring(wkt.indexOf('(') + 1, wkt.lastIndexOf(')'));
+        StringBuilder out = new StringBuilder("LINESTRING (");
+        String[] pairs = inner.split(",");
+        for (int i = 0; i < pairs.length; i++) {
+            String[] xy = pairs[i].trim().split("\\s+");
+            out.append(i == 0 ? "" : ", ").append(xy[0]).append(' ').append(Double.parseDouble(xy[1]) + dLat);
+        }
+        return out.append(')').toString();
+    }
+
+    /** a GeoJSON FeatureCollection with one LineString feature per (code, WKT) pair */
+    static String geoJson(String... codeAndWkt) {
+        StringBuilder out = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
+        for (int i = 0; i < codeAndWkt.length; i += 2) {
+            String wkt = codeAndWkt[i + 1];
+            String inner = wkt.substring(wkt.indexOf('(') + 1, wkt.lastIndexOf(')'));
+            StringBuilder coords = new StringBuilder();
+            for (String pair : inner.split(",")) {
+                String[] xy = pair.trim().split("\\s+");
+                coords.append(coords.length() == 0 ? "" : ",")
+                        .append('[')
+                        .append(xy[0])
+                        .append(',')
+                        .append(xy.length > 1 ? xy[1] : "0")
+                        .append(']');
+            }
+            out.append(i == 0 ? "" : ",")
+                    .append("{\"type\":\"Feature\",\"properties\":{\"code\":\"")
+                    .append(codeAndWkt[i])
+                    .append("\",\"name\":\"导入测试路\",\"grade\":\"二级\",\"widthM\":10},")
+                    .append("\"geometry\":{\"type\":\"LineString\",\"coordinates\":[")
+                    .append(coords)
+                    .append("]}}");
+        }
+        return out.append("]}").toString();
+    }
+
+    @Test
+    void aSegmentDrawnOnTheMapIsCreatedAuditedAndListedAndAOnePointLineOrABadWidthIsRefusedNamingTheField()
+            throws Exception {
+        String code = unique("DL-T");
+        String location = mvc.perform(save("sanitation1", "segments")
+                        .param("code", code)
+                        .param("name", "测试路段")
+                        .param("grade", "GRADE_2")
+                        .param("widthM", "14")
+                        .param("oneWay", "true")
+                        .param("section", "一标段")
+                        .param("wkt", tianningLine()))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        assertThat(location).contains("#segments");
+        long id = idOf(location);
+        Segment saved = segments.get(id, StaffMember.SYSTEM);
+        assertThat(saved.districtCode()).isEqualTo("320402");
+        assertThat(saved.oneWay()).isTrue();
+        assertThat(saved.gradeLabel()).isEqualTo("二级");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE entity_type = 'SAN_SEGMENT' AND entity_id = :id "
+                                + "AND action = 'CREATE'")
+                        .param("id", String.valueOf(id))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        mvc.perform(get("/sanitation/registers").with(user(users.loadUserByUsername("sanitation1"))))
+                .andExpect(content().string(containsString(code)));
+        mvc.perform(get("/sanitation/registers/segments/new").with(user(users.loadUserByUsername("sanitation1"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-shape=\"line\"")))
+                .andExpect(content().string(containsString("二级")))
+                .andExpect(content().string(not(containsString(">GRADE_2<"))));
+
+        long before = count("san_segment");
+        mvc.perform(save("sanitation1", "segments")
+                        .param("code", unique("DL-X"))
+                        .param("name", "一点路段")
+                        .param("grade", "GRADE_2")
+                        .param("widthM", "14")
+                        .param("wkt", "LINESTRING (119.97 31.78)"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-testid=\"register-error-field\">路段线形<")))
+                .andExpect(content().string(containsString("一点路段")));
+        mvc.perform(save("sanitation1", "segments")
+                        .param("code", unique("DL-X"))
+                        .param("name", "宽度错")
+                        .param("grade", "GRADE_2")
+                        .param("widthM", "宽")
+                        .param("wkt", tianningLine()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-testid=\"register-error-field\">车行道宽度(米)<")));
+        assertThat(count("san_segment")).isEqualTo(before);
+    }
+
+    @Test
+    void aSupervisorOfAnotherDistrictCanNeitherDrawNorImportASegmentInTianning() throws Exception {
+        String zhonglou = zhonglouSupervisor();
+        long before = count("san_segment");
+        mvc.perform(save(zhonglou, "segments")
+                        .param("code", unique("DL-Z"))
+                        .param("name", "越界路段")
+                        .param("grade", "GRADE_3")
+                        .param("widthM", "10")
+                        .param("wkt", tianningLine()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-testid=\"register-error-field\">路段线形<")))
+                .andExpect(content().string(containsString("不在您的管辖范围内")));
+        mvc.perform(multipart("/sanitation/registers/segments/import")
+                        .file(new MockMultipartFile(
+                                "file",
+                                "roads.geojson",
+                                "application/geo+json",
+                                geoJson(unique("DL-ZI"), tianningLine())
+                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .with(user(users.loadUserByUsername(zhonglou)))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("segments-import-errors")))
+                .andExpect(content().string(containsString("不在您的管辖范围内")));
+        assertThat(count("san_segment")).isEqualTo(before);
+    }
+
+    @Test
+    void aGeoJsonImportOnThePageIsAllOrNothingAndListsTheRefusedRowAndField() throws Exception {
+        long before = count("san_segment");
+        String good = unique("DL-I");
+        mvc.perform(multipart("/sanitation/registers/segments/import")
+                        .file(new MockMultipartFile(
+                                "file",
+                                "roads.geojson",
+                                "application/geo+json",
+                                geoJson(
+                                                good,
+                                                shifted(tianningSegment().wkt(), 0.0006),
+                                                unique("DL-I"),
+                                                "LINESTRING (119.97 31.78)")
+                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .with(user(users.loadUserByUsername("sanitation1")))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("segments-import-errors")))
+                .andExpect(content().string(containsString("<td>2</td>")))
+                .andExpect(content().string(containsString("路段线形")));
+        assertThat(count("san_segment")).as("nothing half-imported").isEqualTo(before);
+
+        mvc.perform(multipart("/sanitation/registers/segments/import")
+                        .file(new MockMultipartFile(
+                                "file",
+                                "roads.geojson",
+                                "application/geo+json",
+                                geoJson(good, shifted(tianningSegment().wkt(), 0.0006))
+                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .with(user(users.loadUserByUsername("sanitation1")))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(count("san_segment")).isEqualTo(before + 1);
+        assertThat(audits("SAN_SEGMENT", "IMPORT_GEOJSON")).isPositive();
+
+        mvc.perform(multipart("/sanitation/registers/segments/import")
+                        .file(new MockMultipartFile("file", "roads.txt", "text/plain", new byte[] {1}))
+                        .with(user(users.loadUserByUsername("sanitation1")))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("segments-import-errors")))
+                .andExpect(content().string(containsString("文件")));
     }
 
     @Test
@@ -202,6 +380,110 @@ class RegisterPagesTests {
         mvc.perform(get("/sanitation/registers/posts/" + tianningPost().id() + "/edit")
                         .with(user(users.loadUserByUsername(zhonglou))))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aShiftIsSavedAndChangedWithBeforeAndAfterAuditedAndOneOverMidnightOrWithoutANameIsRefusedNamingTheField()
+            throws Exception {
+        String name = unique("测试班");
+        String location = mvc.perform(save("sanitation1", "shifts")
+                        .param("name", name)
+                        .param("start", "06:00")
+                        .param("end", "10:00")
+                        .param("days", "EVERY_DAY"))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        long id = idOf(location);
+        assertThat(location).contains("#shifts");
+        assertThat(posts.shift(id).window()).isEqualTo("06:00–10:00");
+
+        mvc.perform(get("/sanitation/registers/shifts/" + id + "/edit")
+                        .with(user(users.loadUserByUsername("sanitation1"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(name)))
+                .andExpect(content().string(containsString("工作日")))
+                .andExpect(content().string(not(containsString(">WORKING_DAYS<"))));
+        mvc.perform(save("sanitation1", "shifts")
+                        .param("id", String.valueOf(id))
+                        .param("name", name + "改")
+                        .param("start", "07:00")
+                        .param("end", "12:30")
+                        .param("days", "WORKING_DAYS"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(posts.shift(id).window()).isEqualTo("07:00–12:30");
+        assertThat(posts.shift(id).daysLabel()).isEqualTo("工作日");
+        String[] audit = jdbc.sql(
+                        "SELECT before_summary, after_summary FROM audit_entry WHERE entity_type = 'SAN_SHIFT' "
+                                + "AND entity_id = :id AND action = 'UPDATE'")
+                .param("id", String.valueOf(id))
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                .single();
+        assertThat(audit[0]).contains("06:00–10:00");
+        assertThat(audit[1]).contains("07:00–12:30", name + "改");
+
+        long before = count("san_shift");
+        mvc.perform(save("sanitation1", "shifts")
+                        .param("name", unique("夜班"))
+                        .param("start", "22:00")
+                        .param("end", "06:00")
+                        .param("days", "EVERY_DAY"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-testid=\"register-error-field\">结束时间<")))
+                .andExpect(content().string(containsString("value=\"22:00\"")));
+        mvc.perform(save("sanitation1", "shifts")
+                        .param("name", unique("空班"))
+                        .param("start", "08:00")
+                        .param("end", "08:00")
+                        .param("days", "EVERY_DAY"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-testid=\"register-error-field\">结束时间<")));
+        mvc.perform(save("sanitation1", "shifts")
+                        .param("name", " ")
+                        .param("start", "08:00")
+                        .param("end", "09:00")
+                        .param("days", "EVERY_DAY"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-testid=\"register-error-field\">名称<")));
+        mvc.perform(save("sanitation1", "shifts")
+                        .param("name", unique("错时"))
+                        .param("start", "8点")
+                        .param("end", "09:00")
+                        .param("days", "EVERY_DAY"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-testid=\"register-error-field\">开始时间<")));
+        assertThat(count("san_shift")).isEqualTo(before);
+    }
+
+    @Test
+    void aSupervisorOfAnotherDistrictCanNeitherOpenNorChangeAShiftThatTianningWorkersAreOn() throws Exception {
+        String zhonglou = zhonglouSupervisor();
+        long demoWorkerShift = jdbc.sql("SELECT w.shift_id FROM san_worker w JOIN san_post p ON p.id = w.post_id "
+                        + "WHERE p.district_code = '320402' ORDER BY w.id")
+                .query(Long.class)
+                .list()
+                .get(0);
+        String window = posts.shift(demoWorkerShift).window();
+        mvc.perform(get("/sanitation/registers/shifts/" + demoWorkerShift + "/edit")
+                        .with(user(users.loadUserByUsername(zhonglou))))
+                .andExpect(status().isForbidden());
+        mvc.perform(save(zhonglou, "shifts")
+                        .param("id", String.valueOf(demoWorkerShift))
+                        .param("name", "越界改班")
+                        .param("start", "01:00")
+                        .param("end", "02:00")
+                        .param("days", "EVERY_DAY"))
+                .andExpect(status().isForbidden());
+        assertThat(posts.shift(demoWorkerShift).window()).isEqualTo(window);
+
+        // a new shift is a timetable without a place: any supervisor may add one
+        mvc.perform(save(zhonglou, "shifts")
+                        .param("name", unique("钟楼班"))
+                        .param("start", "06:00")
+                        .param("end", "09:00")
+                        .param("days", "EVERY_DAY"))
+                .andExpect(status().is3xxRedirection());
     }
 
     @Test

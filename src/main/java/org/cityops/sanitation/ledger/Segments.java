@@ -59,6 +59,7 @@ public class Segments {
     static final List<String> HEADERS = List.of("编码", "名称", "道路等级", "车行道宽度(米)", "单向", "标段", "作业单位", "WKT");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final ScopeColumns COLUMNS = ScopeColumns.area("district_code");
+    private static final String OUTSIDE_AREA = "路段不在您的管辖范围内 segment outside your area";
 
     private final JdbcClient jdbc;
     private final GridLocator grids;
@@ -115,7 +116,11 @@ public class Segments {
         if (exists(draft.code().trim())) {
             throw new InvalidInputException("编码已存在 code already exists: " + draft.code(), "code");
         }
-        long id = insert(rules.check(draft), synthetic);
+        SegmentRules.Checked checked = rules.check(draft);
+        if (!scope(me).matches(districtOf(checked), null, null)) {
+            throw new InvalidInputException(OUTSIDE_AREA, "wkt");
+        }
+        long id = insert(checked, synthetic);
         audit.record("SAN_SEGMENT", String.valueOf(id), "CREATE", null, draft.code() + " " + draft.name());
         events.publishEvent(new LedgerChanged("segment"));
         return get(id, StaffMember.SYSTEM);
@@ -232,7 +237,12 @@ public class Segments {
                 }
             }
             if (problems.isEmpty()) {
-                checked.add(rules.check(r.draft()));
+                SegmentRules.Checked c = rules.check(r.draft());
+                if (scope(me).matches(districtOf(c), null, null)) {
+                    checked.add(c);
+                } else {
+                    errors.add(new RowError(r.number(), "wkt", OUTSIDE_AREA));
+                }
             }
         }
         if (!errors.isEmpty()) {
@@ -247,11 +257,15 @@ public class Segments {
         return new ImportReport(checked.size(), List.of());
     }
 
+    /** The district of a segment: the grid cell at the line's middle. */
+    private String districtOf(SegmentRules.Checked c) {
+        Coordinate mid = c.line().getInteriorPoint().getCoordinate();
+        return grids.locate(mid.y, mid.x).map(GridLocation::districtCode).orElse(null);
+    }
+
     private long insert(SegmentRules.Checked c, boolean synthetic) {
         SegmentDraft d = c.draft();
-        Coordinate mid = c.line().getInteriorPoint().getCoordinate();
-        String district =
-                grids.locate(mid.y, mid.x).map(GridLocation::districtCode).orElse(null);
+        String district = districtOf(c);
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO san_segment (code, name, grade, width_m, length_m, area_m2, one_way, section, company,

@@ -1,8 +1,12 @@
 package org.cityops.sanitation.web;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.cityops.org.CurrentActor;
@@ -15,6 +19,8 @@ import org.cityops.org.StaffMember;
 import org.cityops.platform.InvalidInputException;
 import org.cityops.platform.NotFoundException;
 import org.cityops.sanitation.attendance.Post;
+import org.cityops.sanitation.attendance.Shift;
+import org.cityops.sanitation.attendance.ShiftDays;
 import org.cityops.sanitation.attendance.WorkerPosts;
 import org.cityops.sanitation.collection.CollectionPoint;
 import org.cityops.sanitation.collection.CollectionRoutes;
@@ -23,7 +29,9 @@ import org.cityops.sanitation.fleet.Fleet;
 import org.cityops.sanitation.fleet.SanitationVehicle;
 import org.cityops.sanitation.fleet.VehicleType;
 import org.cityops.sanitation.fleet.WorkPlan;
+import org.cityops.sanitation.ledger.RoadGrade;
 import org.cityops.sanitation.ledger.Segment;
+import org.cityops.sanitation.ledger.SegmentDraft;
 import org.cityops.sanitation.ledger.Segments;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -33,9 +41,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
- * 环卫台账 pages: create and edit worker posts (polygon drawn on a map or pasted as GeoJSON/WKT), workers (with their
+ * 环卫台账 pages: create road segments (line drawn on a map or pasted, or imported from GeoJSON/.xlsx), create and edit worker posts (polygon drawn on a map or pasted as GeoJSON/WKT), shifts (班次), workers (with their
  * device), sanitation vehicles, work plans and collection points. Each save goes whole through the module's service
  * (the same checks as the API, all or nothing, audited with before and after); a refusal shows the form again with
  * what was entered and the refused field named in Chinese. Only the caller's area (data scope AREA).
@@ -47,7 +56,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @PreAuthorize("hasAnyRole('ADMIN','SANITATION_SUPERVISOR')")
 class RegisterPageController {
 
-    static final Set<String> KINDS = Set.of("posts", "workers", "vehicles", "plans", "points");
+    static final Set<String> KINDS = Set.of("segments", "posts", "shifts", "workers", "vehicles", "plans", "points");
 
     private final WorkerPosts posts;
     private final Fleet fleet;
@@ -66,7 +75,10 @@ class RegisterPageController {
 
     @GetMapping("/sanitation/registers")
     String list(@CurrentActor StaffMember me, Model model) {
+        model.addAttribute("segments", segments.list(me));
         model.addAttribute("posts", posts.posts(me));
+        model.addAttribute("shifts", posts.shifts());
+        model.addAttribute("shiftWorkers", posts.shiftWorkerCounts(me));
         model.addAttribute("workers", posts.workers(me));
         model.addAttribute("vehicles", fleet.vehicles(me));
         model.addAttribute("plans", visiblePlans(me));
@@ -94,6 +106,15 @@ class RegisterPageController {
             }
             case "points" -> f.put("kind", PointKind.BIN.name());
             case "workers" -> f.put("active", "true");
+            case "segments" -> {
+                f.put("grade", RoadGrade.GRADE_3.name());
+                f.put("widthM", "12");
+            }
+            case "shifts" -> {
+                f.put("start", "05:00");
+                f.put("end", "11:00");
+                f.put("days", ShiftDays.EVERY_DAY.name());
+            }
             default -> {}
         }
         return form(me, model, kind, null, f, null, null);
@@ -103,6 +124,10 @@ class RegisterPageController {
     String edit(@CurrentActor StaffMember me, @PathVariable String kind, @PathVariable long id, Model model) {
         Map<String, Object> f = new LinkedHashMap<>();
         switch (kind(kind)) {
+            // a segment is not edited (its passes are measured along its line): its page is the segment's day
+            case "segments" -> {
+                return "redirect:/sanitation/segments/" + segments.get(id, me).id();
+            }
             case "posts" -> {
                 Post p = posts.post(id, me);
                 f.put("code", p.code());
@@ -111,6 +136,13 @@ class RegisterPageController {
                 f.put("section", nz(p.section()));
                 f.put("company", nz(p.company()));
                 f.put("segmentIds", p.segmentIds().stream().map(String::valueOf).toList());
+            }
+            case "shifts" -> {
+                Shift s = posts.shiftToEdit(id, me);
+                f.put("name", s.name());
+                f.put("start", s.start());
+                f.put("end", s.end());
+                f.put("days", s.days().name());
             }
             case "workers" -> {
                 var w = posts.worker(id, me);
@@ -184,6 +216,22 @@ class RegisterPageController {
 
     private long saveKind(String kind, Long id, MultiValueMap<String, String> form, StaffMember me) {
         switch (kind) {
+            case "segments" -> {
+                if (id != null) {
+                    throw new NotFoundException("路段不可修改 a segment is not edited");
+                }
+                Double width = text(form, "widthM").isBlank() ? null : decimal(form, "widthM");
+                var d = new SegmentDraft(
+                        text(form, "code"),
+                        text(form, "name"),
+                        text(form, "grade"),
+                        width,
+                        checked(form, "oneWay"),
+                        text(form, "section"),
+                        text(form, "company"),
+                        text(form, "wkt"));
+                return segments.create(d, me, false).id();
+            }
             case "posts" -> {
                 var d = new WorkerPosts.PostDraft(
                         text(form, "code"),
@@ -195,6 +243,14 @@ class RegisterPageController {
                 return id == null
                         ? posts.createPost(d, me, false).id()
                         : posts.updatePost(id, d, me).id();
+            }
+            case "shifts" -> {
+                ShiftDays days = shiftDays(text(form, "days"));
+                return id == null
+                        ? posts.createShift(text(form, "name"), text(form, "start"), text(form, "end"), days, me)
+                                .id()
+                        : posts.updateShift(id, text(form, "name"), text(form, "start"), text(form, "end"), days, me)
+                                .id();
             }
             case "workers" -> {
                 long post = number(form, "postId", "请选择岗位 choose a post");
@@ -290,8 +346,7 @@ class RegisterPageController {
         model.addAttribute("f", f);
         model.addAttribute("error", error);
         model.addAttribute("errorField", field);
-        // the field's label key: "segmentIds[2]" → sanitation.field.segmentIds
-        model.addAttribute("errorFieldKey", field == null ? null : field.replaceAll("\\[.*$", ""));
+        model.addAttribute("errorFieldKey", labelKey(kind, field));
         switch (kind) {
             case "posts", "plans" -> model.addAttribute("segments", segments.list(me));
             case "workers" -> {
@@ -303,9 +358,59 @@ class RegisterPageController {
                 model.addAttribute("districtChoices", districts(me));
             }
             case "points" -> model.addAttribute("pointKinds", PointKind.values());
+            case "shifts" -> model.addAttribute("shiftDays", ShiftDays.values());
+            case "segments" -> model.addAttribute("grades", RoadGrade.values());
             default -> {}
         }
         return "sanitation/register-edit";
+    }
+
+    /**
+     * 道路台账 import from the page: the API's GeoJSON or .xlsx import, all or nothing; the refusals are listed per row
+     * and field on the registers page.
+     */
+    @PostMapping("/sanitation/registers/segments/import")
+    String importSegments(
+            @CurrentActor StaffMember me,
+            @RequestParam(value = "file", required = false) MultipartFile file,
+            Model model)
+            throws IOException {
+        String name = file == null || file.getOriginalFilename() == null
+                ? ""
+                : file.getOriginalFilename().toLowerCase(Locale.ROOT);
+        Segments.ImportReport r;
+        if (name.endsWith(".geojson") || name.endsWith(".json")) {
+            r = segments.importGeoJson(new String(file.getBytes(), StandardCharsets.UTF_8), me);
+        } else if (name.endsWith(".xlsx")) {
+            try (InputStream in = file.getInputStream()) {
+                r = segments.importXlsx(in, me);
+            }
+        } else {
+            r = new Segments.ImportReport(
+                    0,
+                    List.of(new Segments.RowError(0, "file", "文件须为 .geojson 或 .xlsx file must be .geojson or .xlsx")));
+        }
+        if (r.errors().isEmpty()) {
+            return "redirect:/sanitation/registers?imported=" + r.imported() + "#segments";
+        }
+        list(me, model);
+        // row, the refused field's label key and the message, for the page
+        model.addAttribute(
+                "importErrors",
+                r.errors().stream()
+                        .map(e -> Map.of(
+                                "row", e.row(), "fieldKey", labelKey("segments", e.field()), "message", e.message()))
+                        .toList());
+        return "sanitation/registers";
+    }
+
+    /** The message key of a refused field's label: "segmentIds[2]" → segmentIds; a segment's "wkt" is its line. */
+    static String labelKey(String kind, String field) {
+        if (field == null) {
+            return null;
+        }
+        String key = field.replaceAll("\\[.*$", "");
+        return "segments".equals(kind) && ("wkt".equals(key) || "geometry".equals(key)) ? "line" : key;
     }
 
     /** The plans whose segments are all in the caller's area. */
@@ -395,6 +500,14 @@ class RegisterPageController {
             return VehicleType.valueOf(v);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("请选择车辆类型 choose a vehicle type", "type");
+        }
+    }
+
+    private static ShiftDays shiftDays(String v) {
+        try {
+            return ShiftDays.valueOf(v);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("请选择执行日（每天/工作日）choose the days", "days");
         }
     }
 

@@ -106,7 +106,7 @@ public class OrgImporter {
         ImportResult.Counts users = importUsers(parsed.rows(SheetSpec.USERS), errors, actingUsername);
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparing((ImportError e) -> SheetSpec.ALL.indexOf(sheet(e.sheet())))
-                    .thenComparing(e -> e.row() == null ? 0 : e.row()));
+                    .thenComparingInt(e -> e.row() == null ? 0 : e.row()));
             throw new ImportRejected(errors);
         }
         ImportResult result = new ImportResult(units, departments, users);
