@@ -3,7 +3,8 @@
 # monthly report < 5 s). See WasteMonthBench and docs/benchmarks.md.
 #   bench/wastestream/run.sh [db]    # PostgreSQL database to create and drop (default h_waste_bench)
 # Options: PICKUPS (default 1000000), IMPORT=csv (default: one CSV file through BulkCollections) or api (batches
-# of 2,000 through Collections.submit), KEEP=1 keeps the database.
+# of 2,000 through Collections.submit), KEEP=1 keeps the database, JAVA_OPTS adds JVM options (e.g. a flight
+# recording: JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/waste.jfr,settings=profile).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 db=${1:-h_waste_bench}
@@ -15,7 +16,7 @@ cp=$(cat "$cpfile"); rm -f "$cpfile"
 psql -d postgres -qc "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
 export CITYOPS_DB_URL="jdbc:postgresql://$PGHOST:5432/$db?reWriteBatchedInserts=true" CITYOPS_DB_USER=$PGUSER
 echo "== machine"; nproc; uptime
-java -Xmx1500m -Dpickups="${PICKUPS:-1000000}" -Dimport="${IMPORT:-csv}" -Dcityops.telemetry.jt808.port=0 \
+java -Xmx1500m ${JAVA_OPTS:-} -Dpickups="${PICKUPS:-1000000}" -Dimport="${IMPORT:-csv}" -Dcityops.telemetry.jt808.port=0 \
   -cp "target/test-classes:target/classes:$cp" org.cityops.bench.wastestream.WasteMonthBench
 uptime
 if [ -z "${KEEP:-}" ]; then psql -d postgres -qc "DROP DATABASE $db"; fi

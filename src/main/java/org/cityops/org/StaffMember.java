@@ -1,11 +1,13 @@
 package org.cityops.org;
 
+import java.io.Serializable;
 import java.util.Set;
 
 /**
  * The one actor type of every module: who acts (a signed-in staff member, the system, a public reporter) with
  * roles and data scope (数据权限). Resolved once at the web edge ({@link CurrentActor}) and passed into services;
- * what it may see is decided by {@link ScopeRule}.
+ * what it may see is decided by {@link ScopeRule}. Serializable: in cluster mode a page session, and the
+ * principal in it, is kept in the database (docs/scale-out.md).
  *
  * @param orgUnitCode    administrative unit the user belongs to (district/street code), or null
  * @param departmentId   the user's department, or null
@@ -19,7 +21,8 @@ public record StaffMember(
         DataScope scope,
         String orgUnitCode,
         Long departmentId,
-        String departmentCode) {
+        String departmentCode)
+        implements Serializable {
 
     /** The platform itself (seeders, listeners, scheduled work): sees everything. */
     public static final StaffMember SYSTEM =

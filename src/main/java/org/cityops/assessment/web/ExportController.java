@@ -1,15 +1,8 @@
 package org.cityops.assessment.web;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFRun;
-import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.cityops.assessment.internal.Periods;
 import org.cityops.assessment.internal.Results;
 import org.cityops.assessment.internal.Schemes;
@@ -20,6 +13,7 @@ import org.cityops.org.CurrentActor;
 import org.cityops.org.StaffMember;
 import org.cityops.platform.excel.SheetWriter;
 import org.cityops.platform.excel.WorkbookWriter;
+import org.cityops.platform.office.WordDocument;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -39,8 +33,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ExportController {
 
     private static final MediaType XLSX = MediaType.parseMediaType(WorkbookWriter.CONTENT_TYPE);
-    private static final MediaType DOCX =
-            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    private static final MediaType DOCX = MediaType.parseMediaType(WordDocument.CONTENT_TYPE);
 
     private final Periods periods;
     private final Results results;
@@ -109,45 +102,27 @@ class ExportController {
 
     @GetMapping("/assessment/periods/{id}/export.docx")
     ResponseEntity<byte[]> word(
-            @CurrentActor StaffMember me, @PathVariable long id, @RequestParam(required = false) Integer version)
-            throws IOException {
+            @CurrentActor StaffMember me, @PathVariable long id, @RequestParam(required = false) Integer version) {
         Periods.Period p = periods.get(id);
         Results.Version v = results.version(id, version);
-        try (XWPFDocument doc = new XWPFDocument();
-                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            XWPFParagraph title = doc.createParagraph();
-            XWPFRun tr = title.createRun();
-            tr.setBold(true);
-            tr.setFontSize(16);
-            tr.setText("城市管理综合考核评价结果（" + p.from() + " 至 " + p.to() + "）");
-            doc.createParagraph()
-                    .createRun()
-                    .setText("方案 " + p.schemeCode() + "，第 " + v.version() + " 版" + (v.locked() ? "（已锁定）" : "（未锁定）")
-                            + (v.reason() == null ? "" : "，" + v.reason()));
+        try (WordDocument doc = WordDocument.create()) {
+            doc.paragraph().text("城市管理综合考核评价结果（" + p.from() + " 至 " + p.to() + "）", true, 16);
+            doc.paragraph("方案 " + p.schemeCode() + "，第 " + v.version() + " 版" + (v.locked() ? "（已锁定）" : "（未锁定）")
+                    + (v.reason() == null ? "" : "，" + v.reason()));
             for (SubjectType t : List.of(SubjectType.DISTRICT, SubjectType.DEPARTMENT, SubjectType.STREET)) {
-                List<Results.SubjectResult> rows = inScope(me, v, t);
-                XWPFParagraph h = doc.createParagraph();
-                XWPFRun hr = h.createRun();
-                hr.setBold(true);
-                hr.setText(t.label() + "排名");
-                XWPFTable table = doc.createTable(rows.size() + 1, 6);
-                String[] heads = {"排名", "名称", "综合指标值", "扣分", "总分", "等级"};
-                for (int i = 0; i < heads.length; i++) {
-                    table.getRow(0).getCell(i).setText(heads[i]);
-                }
-                int r = 1;
-                for (Results.SubjectResult s : rows) {
-                    XWPFTableRow row = table.getRow(r++);
-                    row.getCell(0).setText(s.rank() == null ? "—" : String.valueOf(s.rank()));
-                    row.getCell(1).setText(s.subjectName());
-                    row.getCell(2).setText(fmt(s.composite()));
-                    row.getCell(3).setText(fmt(s.deduction()));
-                    row.getCell(4).setText(fmt(s.total()));
-                    row.getCell(5).setText(s.grade() == null ? "—" : s.grade());
+                doc.heading(t.label() + "排名");
+                WordDocument.Table table = doc.table(List.of("排名", "名称", "综合指标值", "扣分", "总分", "等级"));
+                for (Results.SubjectResult s : inScope(me, v, t)) {
+                    table.row(List.of(
+                            s.rank() == null ? "—" : String.valueOf(s.rank()),
+                            s.subjectName(),
+                            fmt(s.composite()),
+                            fmt(s.deduction()),
+                            fmt(s.total()),
+                            s.grade() == null ? "—" : s.grade()));
                 }
             }
-            doc.write(out);
-            return file(out.toByteArray(), DOCX, "assessment-" + p.from() + "-v" + v.version() + ".docx");
+            return file(doc.toBytes(), DOCX, "assessment-" + p.from() + "-v" + v.version() + ".docx");
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.cityops.audit.AuditChain;
 import org.cityops.audit.AuditCheckpoint;
 import org.cityops.audit.AuditedTable;
@@ -60,6 +61,7 @@ class AuditChainService implements AuditChain {
     }
 
     /** Links every entry that is not yet in the chain. Safe to run on several nodes: the head row is locked. */
+    // No cluster lock: the head row lock already serialises the nodes, and a lock row per second would cost more.
     @Scheduled(fixedDelayString = "${cityops.audit.chain-interval:PT1S}")
     public void chainPending() {
         Integer linked;
@@ -134,12 +136,14 @@ class AuditChainService implements AuditChain {
     @Scheduled(
             initialDelayString = "${cityops.audit.checkpoint-interval:PT5M}",
             fixedDelayString = "${cityops.audit.checkpoint-interval:PT5M}")
+    @SchedulerLock(name = "audit.checkpoint", lockAtLeastFor = "PT1M", lockAtMostFor = "PT1H")
     public void scheduledCheckpoint() {
         report(verify());
     }
 
     /** Re-reads the whole chain once a night ({@code cityops.audit.full-verify-cron}, "-" to switch off). */
     @Scheduled(cron = "${cityops.audit.full-verify-cron:0 30 3 * * *}", zone = "Asia/Shanghai")
+    @SchedulerLock(name = "audit.full-verification", lockAtLeastFor = "PT5M", lockAtMostFor = "PT6H")
     public void scheduledFullVerification() {
         try {
             report(verifyFull());

@@ -3,6 +3,7 @@ package org.cityops.cases.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.cityops.cases.CaseChannel;
 import org.cityops.cases.CaseDeadlineAlert;
 import org.cityops.catalog.ProcessStage;
@@ -64,6 +65,7 @@ public class SlaClock {
             String district) {}
 
     @Scheduled(fixedDelayString = "${cityops.cases.sla-interval:PT10S}", initialDelayString = "PT5S")
+    @SchedulerLock(name = "cases.sla-clock", lockAtLeastFor = "PT5S", lockAtMostFor = "PT1M")
     public void scheduledTick() {
         tick();
     }

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.cityops.platform.ClusterStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
@@ -30,9 +32,16 @@ class PublicLimits {
     static final String DEVICE_COOKIE = "cityops-device";
     private static final Pattern DEVICE_ID = Pattern.compile("[0-9a-f]{32}");
 
-    private final RequestBudget lookups;
-    private final RequestBudget reportsByAddress;
-    private final RequestBudget reportsByDevice;
+    private final Budget lookups;
+    private final Budget reportsByAddress;
+    private final Budget reportsByDevice;
+
+    /** One budget: {@link Duration#ZERO} when the key may go ahead, else how long to wait. */
+    @FunctionalInterface
+    interface Budget {
+        Duration take(String key);
+    }
+
     private final SecureRandom random = new SecureRandom();
 
     PublicLimits(
@@ -42,10 +51,25 @@ class PublicLimits {
             @Value("${cityops.cases.public.report.per-address:20}") int reportsPerAddress,
             @Value("${cityops.cases.public.report.per-device:5}") int reportsPerDevice,
             @Value("${cityops.cases.public.report.period:PT1H}") Duration reportPeriod,
-            @Value("${cityops.cases.public.max-tracked:100000}") int maxTracked) {
-        this.lookups = new RequestBudget(lookupsPerAddress, lookupPeriod, clock, maxTracked);
-        this.reportsByAddress = new RequestBudget(reportsPerAddress, reportPeriod, clock, maxTracked);
-        this.reportsByDevice = new RequestBudget(reportsPerDevice, reportPeriod, clock, maxTracked);
+            @Value("${cityops.cases.public.max-tracked:100000}") int maxTracked,
+            ObjectProvider<ClusterStore> clusterStore) {
+        ClusterStore shared = clusterStore.getIfAvailable();
+        this.lookups = budget(shared, "public-lookup", lookupsPerAddress, lookupPeriod, clock, maxTracked);
+        this.reportsByAddress =
+                budget(shared, "public-report-addr", reportsPerAddress, reportPeriod, clock, maxTracked);
+        this.reportsByDevice = budget(shared, "public-report-dev", reportsPerDevice, reportPeriod, clock, maxTracked);
+    }
+
+    /**
+     * In this JVM ({@link RequestBudget}), or with {@code cityops.cluster.store=jdbc} in the database, so a client
+     * spreading its requests over the nodes of a cluster has one budget.
+     */
+    private static Budget budget(
+            ClusterStore shared, String name, int capacity, Duration period, Clock clock, int maxTracked) {
+        if (shared == null) {
+            return new RequestBudget(capacity, period, clock, maxTracked)::take;
+        }
+        return key -> shared.take(name, key, capacity, period, clock.instant());
     }
 
     /** A public lookup: empty when it may go ahead, else how long to wait. */

@@ -3,13 +3,13 @@ package org.cityops.enforcement.discretion;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.cityops.platform.excel.DataRow;
 import org.cityops.platform.excel.HeaderColumns;
+import org.cityops.platform.excel.NamedHeader;
+import org.cityops.platform.excel.SheetError;
 import org.cityops.platform.excel.SheetErrors;
 import org.cityops.platform.excel.SheetWriter;
 import org.cityops.platform.excel.UploadedSheet;
@@ -70,20 +70,14 @@ public class BenchmarkSheet {
         List<Line> lines = new ArrayList<>();
         try (UploadedWorkbook wb = UploadedWorkbook.open(in)) {
             UploadedSheet sheet = wb.firstSheet();
-            Optional<DataRow> header = sheet.header();
-            if (header.isEmpty()) {
-                return new ImportReport(0, List.of(new RowError(0, "file", "没有表头 no header row")));
+            NamedHeader header = NamedHeader.find(sheet, HEADERS, HEADERS);
+            if (header.problem().isPresent()) {
+                SheetError p = header.problem().get();
+                return new ImportReport(0, List.of(new RowError(p.row(), p.column(), p.message())));
             }
-            Map<String, String> names = new HashMap<>();
-            HEADERS.forEach(h -> names.put(h, h));
-            HeaderColumns<String> cols = HeaderColumns.match(header.get(), names);
-            List<String> missing = cols.missing(HEADERS);
-            if (!missing.isEmpty()) {
-                return new ImportReport(
-                        0, List.of(new RowError(header.get().number(), "header", "缺少列 missing columns " + missing)));
-            }
+            HeaderColumns<String> cols = header.columns();
             SheetErrors sheetErrors = new SheetErrors();
-            for (DataRow r : sheet.dataRowsBelow(header.get(), UploadedWorkbook.MAX_ROWS)) {
+            for (DataRow r : header.rowsBelow(UploadedWorkbook.MAX_ROWS)) {
                 BigDecimal min = r.decimal(cols.of("罚款下限(元)"), "罚款下限(元)", sheetErrors);
                 BigDecimal max = r.decimal(cols.of("罚款上限(元)"), "罚款上限(元)", sheetErrors);
                 String tierText = r.textOrNull(cols.of("裁量档次"));

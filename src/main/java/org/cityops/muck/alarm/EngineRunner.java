@@ -59,6 +59,8 @@ public class EngineRunner implements PositionObserver {
             },
             new ThreadPoolExecutor.CallerRunsPolicy());
     private volatile boolean started;
+    /** vehicles this node ticks for: all of them, unless telemetry runs on several nodes */
+    private volatile java.util.function.Predicate<String> mine = t -> true;
     /** vehicles whose state changed since it was last written (guarded by itself) */
     private final Set<String> dirty = new java.util.LinkedHashSet<>();
 
@@ -92,6 +94,12 @@ public class EngineRunner implements PositionObserver {
             return;
         }
         world.reload();
+        // open alarms before states: with several telemetry nodes another node may open an alarm (with its
+        // vehicle's state, one transaction) meanwhile, which must not be taken for an orphan
+        List<Map<String, Object>> openRows = jdbc.sql(
+                        "SELECT id, terminal_phone, type FROM muck_alarm WHERE status = 'OPEN'")
+                .query()
+                .listOfRows();
         List<TrackerState> states = store.loadStates();
         engine.restore(states);
         Map<String, Set<String>> open = new LinkedHashMap<>();
@@ -104,11 +112,10 @@ public class EngineRunner implements PositionObserver {
                             .collect(java.util.stream.Collectors.toSet()));
         }
         int orphans = 0;
-        for (Map<String, Object> row : jdbc.sql("SELECT id, terminal_phone, type FROM muck_alarm WHERE status = 'OPEN'")
-                .query()
-                .listOfRows()) {
+        for (Map<String, Object> row : openRows) {
             if (!open.getOrDefault((String) row.get("terminal_phone"), Set.of()).contains((String) row.get("type"))) {
-                jdbc.sql("UPDATE muck_alarm SET status = 'CLOSED', ended_at = last_seen_at WHERE id = :id")
+                jdbc.sql(
+                                "UPDATE muck_alarm SET status = 'CLOSED', ended_at = last_seen_at WHERE id = :id AND status = 'OPEN'")
                         .param("id", row.get("id"))
                         .update();
                 orphans++;
@@ -131,6 +138,43 @@ public class EngineRunner implements PositionObserver {
         worker.execute(() -> process(copy));
     }
 
+    /**
+     * Several nodes: the offline tick covers only the vehicles whose positions come to this node (each node ticks
+     * its own, so this tick must run on every node, not once per cluster).
+     */
+    @Override
+    public void onTerminalsOwned(java.util.function.Predicate<String> terminals) {
+        mine = terminals;
+    }
+
+    /**
+     * Several nodes: these vehicles' positions now come to this node (their log partition moved here, e.g. from a
+     * node that died). Their states are reloaded from the database, queued before the positions that follow, so
+     * an alarm the other node opened (written together with the state) is continued, not raised again.
+     */
+    @Override
+    public void onTerminalsTaken(java.util.function.Predicate<String> terminals) {
+        worker.execute(() -> reload(terminals));
+    }
+
+    void reload(java.util.function.Predicate<String> terminals) {
+        try {
+            ensureStarted();
+            List<TrackerState> states = store.loadStates().stream()
+                    .filter(s -> terminals.test(s.terminal()))
+                    .toList();
+            engine.restore(states);
+            synchronized (dirty) {
+                dirty.removeIf(terminals);
+            }
+            log.info("muck alarm engine: {} vehicle states reloaded for partitions taken over", states.size());
+        } catch (RuntimeException e) {
+            log.error("muck alarm engine could not reload vehicle states", e);
+        }
+    }
+
+    // Per node, no cluster lock: the tick closes this node's in-memory per-vehicle state (docs/scale-out.md); with
+    // the telemetry log it covers the vehicles of the partitions this node holds.
     @Scheduled(fixedDelayString = "${cityops.muck.alarm.tick:PT30S}", initialDelayString = "PT30S")
     void scheduledTick() {
         worker.execute(this::tick);
@@ -185,7 +229,7 @@ public class EngineRunner implements PositionObserver {
     void tick(java.time.Instant now) {
         try {
             ensureStarted();
-            List<EngineEvent> events = engine.tick(now);
+            List<EngineEvent> events = engine.tick(now, mine);
             Set<String> touched = new java.util.LinkedHashSet<>();
             for (EngineEvent e : events) {
                 touched.add(e.terminal());

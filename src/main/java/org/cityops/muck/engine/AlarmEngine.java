@@ -136,10 +136,18 @@ public final class AlarmEngine {
 
     /** The clock tick: OFFLINE for vehicles with an active permit and no report for {@code offlineAfter}. */
     public synchronized List<EngineEvent> tick(Instant now) {
+        return tick(now, t -> true);
+    }
+
+    /** The tick for the vehicles whose terminals {@code mine} accepts (the others' positions go to another node). */
+    public synchronized List<EngineEvent> tick(Instant now, java.util.function.Predicate<String> mine) {
         MuckWorld w = world;
         ZonedDateTime local = now.atZone(zone);
         List<EngineEvent> out = new ArrayList<>();
         for (VehicleProfile v : w.vehicles()) {
+            if (!mine.test(v.terminal())) {
+                continue;
+            }
             VehicleTracker t = trackers.get(v.terminal());
             boolean active = w.permitActive(v.id(), local);
             Instant reference = t == null || t.receivedAt == null

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.cityops.opinion.item.ItemDraft;
 import org.cityops.opinion.item.OpinionItems;
 import org.cityops.opinion.item.OpinionLevel;
@@ -64,6 +65,7 @@ public class FeedPoller {
     }
 
     @Scheduled(fixedDelayString = "${cityops.opinion.feed-check-interval:PT30S}", initialDelayString = "PT30S")
+    @SchedulerLock(name = "opinion.feeds", lockAtLeastFor = "PT15S", lockAtMostFor = "PT10M")
     void tick() {
         Instant now = clock.instant();
         for (FeedConfig f : feeds) {

@@ -1,5 +1,6 @@
 package org.cityops.opinion.item;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -18,6 +19,7 @@ class OverdueCheck {
     }
 
     @Scheduled(fixedDelayString = "${cityops.opinion.overdue-interval:PT1M}", initialDelayString = "PT20S")
+    @SchedulerLock(name = "opinion.overdue", lockAtLeastFor = "PT30S", lockAtMostFor = "PT10M")
     void run() {
         try {
             int n = items.escalateOverdue();

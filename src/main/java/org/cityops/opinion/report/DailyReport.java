@@ -1,19 +1,10 @@
 package org.cityops.opinion.report;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFRun;
-import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.cityops.opinion.duty.DutyLog;
 import org.cityops.opinion.duty.DutyRoster;
 import org.cityops.opinion.item.OpinionAccess;
@@ -24,6 +15,7 @@ import org.cityops.opinion.item.OpinionStatus;
 import org.cityops.org.StaffMember;
 import org.cityops.platform.AccessDeniedToEntityException;
 import org.cityops.platform.CityClock;
+import org.cityops.platform.office.WordDocument;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,10 +26,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class DailyReport {
 
-    public static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
-    private static final String CJK = "宋体";
-    static final int TEXT_WIDTH_TWIPS = 11906 - 2 * 1440;
+    public static final String CONTENT_TYPE = WordDocument.CONTENT_TYPE;
 
     private final OpinionItems items;
     private final DutyRoster roster;
@@ -63,28 +52,22 @@ public class DailyReport {
         OpinionItems.DayCounts counts = items.counts(day);
         DutyRoster.DutyDay duty = roster.day(day);
         List<DutyLog.Entry> lines = log.of(day);
-        try (XWPFDocument doc = new XWPFDocument()) {
-            XWPFParagraph t = doc.createParagraph();
-            t.setAlignment(ParagraphAlignment.CENTER);
-            text(t, "网络舆情日报", true, 18);
-            XWPFParagraph sub = doc.createParagraph();
-            sub.setAlignment(ParagraphAlignment.CENTER);
-            text(sub, day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日", false, 11);
+        try (WordDocument doc = WordDocument.create()) {
+            doc.title("网络舆情日报")
+                    .subtitle(day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日", 11);
 
-            heading(doc, "一、值班情况");
-            paragraph(
-                    doc,
-                    "值班员："
-                            + (duty.officers().isEmpty()
-                                    ? "未排班"
-                                    : duty.officers().stream()
-                                            .map(DutyRoster.Person::name)
-                                            .collect(Collectors.joining("、")))
-                            + "；带班领导："
-                            + (duty.leader() == null ? "未安排" : duty.leader().name()) + "。");
-            paragraph(doc, "当日接收舆情 " + counts.received() + " 条，办结 " + counts.handled() + " 条。");
+            doc.heading("一、值班情况");
+            doc.paragraph("值班员："
+                    + (duty.officers().isEmpty()
+                            ? "未排班"
+                            : duty.officers().stream()
+                                    .map(DutyRoster.Person::name)
+                                    .collect(Collectors.joining("、")))
+                    + "；带班领导："
+                    + (duty.leader() == null ? "未安排" : duty.leader().name()) + "。");
+            doc.paragraph("当日接收舆情 " + counts.received() + " 条，办结 " + counts.handled() + " 条。");
 
-            heading(doc, "二、舆情统计");
+            doc.heading("二、舆情统计");
             List<OpinionItem> received = all.stream()
                     .filter(i -> !i.receivedAt()
                             .isBefore(day.atStartOfDay(CityClock.ZONE).toInstant()))
@@ -95,68 +78,57 @@ public class DailyReport {
             Map<String, Long> bySource = received.stream()
                     .collect(Collectors.groupingBy(
                             OpinionItem::sourceLabel, java.util.TreeMap::new, Collectors.counting()));
-            XWPFTable src = table(doc, List.of("来源", "条数"));
-            bySource.forEach((k, v) -> row(src, List.of(k, String.valueOf(v))));
+            WordDocument.Table src = doc.table(List.of("来源", "条数"));
+            bySource.forEach((k, v) -> src.row(List.of(k, String.valueOf(v))));
             if (bySource.isEmpty()) {
-                row(src, List.of("（无）", "0"));
+                src.row(List.of("（无）", "0"));
             }
             Map<OpinionLevel, Long> byLevel = new EnumMap<>(OpinionLevel.class);
             received.forEach(i -> byLevel.merge(i.level(), 1L, Long::sum));
-            paragraph(doc, "");
-            XWPFTable lv = table(doc, List.of("等级", "条数"));
+            doc.paragraph("");
+            WordDocument.Table lv = doc.table(List.of("等级", "条数"));
             for (OpinionLevel l : OpinionLevel.values()) {
-                row(lv, List.of(l.label(), String.valueOf(byLevel.getOrDefault(l, 0L))));
+                lv.row(List.of(l.label(), String.valueOf(byLevel.getOrDefault(l, 0L))));
             }
             Map<OpinionStatus, Long> byStatus = new EnumMap<>(OpinionStatus.class);
             all.forEach(i -> byStatus.merge(i.status(), 1L, Long::sum));
-            paragraph(doc, "");
-            XWPFTable st = table(doc, List.of("当前状态", "条数"));
+            doc.paragraph("");
+            WordDocument.Table st = doc.table(List.of("当前状态", "条数"));
             for (OpinionStatus s : OpinionStatus.values()) {
-                row(st, List.of(s.label(), String.valueOf(byStatus.getOrDefault(s, 0L))));
+                st.row(List.of(s.label(), String.valueOf(byStatus.getOrDefault(s, 0L))));
             }
 
-            heading(doc, "三、舆情明细及处置");
+            doc.heading("三、舆情明细及处置");
             if (all.isEmpty()) {
-                paragraph(doc, "当日无舆情。");
+                doc.paragraph("当日无舆情。");
             }
             int n = 1;
             for (OpinionItem i : all) {
-                XWPFParagraph p = doc.createParagraph();
-                p.setSpacingBefore(120);
-                text(p, n++ + ". " + i.title(), true, 11);
-                paragraph(
-                        doc,
-                        "来源：" + i.sourceLabel() + "　等级：" + i.level().label() + "　状态："
-                                + i.status().label() + "　接收：" + CityClock.display(i.receivedAt()));
+                doc.paragraph().spacingBefore(120).text(n++ + ". " + i.title(), true, 11);
+                doc.paragraph("来源：" + i.sourceLabel() + "　等级：" + i.level().label() + "　状态："
+                        + i.status().label() + "　接收：" + CityClock.display(i.receivedAt()));
                 if (i.url() != null) {
-                    paragraph(doc, "链接：" + i.url());
+                    doc.paragraph("链接：" + i.url());
                 }
                 if (i.summary() != null) {
-                    paragraph(doc, "摘要：" + i.summary());
+                    doc.paragraph("摘要：" + i.summary());
                 }
-                paragraph(doc, "处置：" + triage(i));
+                doc.paragraph("处置：" + triage(i));
                 if (i.reply() != null) {
-                    paragraph(
-                            doc,
+                    doc.paragraph(
                             "回复（" + i.departmentName() + "，" + CityClock.display(i.repliedAt()) + "）：" + i.reply());
                 }
             }
 
-            heading(doc, "四、值班日志");
+            doc.heading("四、值班日志");
             if (lines.isEmpty()) {
-                paragraph(doc, "当日无值班记录。");
+                doc.paragraph("当日无值班记录。");
             }
             for (DutyLog.Entry e : lines) {
-                paragraph(
-                        doc,
-                        CityClock.display(e.writtenAt()).substring(11) + "　"
-                                + e.kind().label() + "（" + e.writerName() + "）：" + e.text());
+                doc.paragraph(CityClock.display(e.writtenAt()).substring(11) + "　"
+                        + e.kind().label() + "（" + e.writerName() + "）：" + e.text());
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            doc.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return doc.toBytes();
         }
     }
 
@@ -171,46 +143,5 @@ public class DailyReport {
             case CASE_REQUESTED -> "已申请转12319，等待立案";
             case CASE_OPENED -> "已转12319，案件编号 " + i.caseNumber();
         };
-    }
-
-    private static void heading(XWPFDocument doc, String s) {
-        XWPFParagraph p = doc.createParagraph();
-        p.setSpacingBefore(240);
-        text(p, s, true, 14);
-    }
-
-    private static void paragraph(XWPFDocument doc, String s) {
-        text(doc.createParagraph(), s, false, 11);
-    }
-
-    private static void text(XWPFParagraph p, String s, boolean bold, int size) {
-        XWPFRun run = p.createRun();
-        run.setText(s);
-        run.setBold(bold);
-        run.setFontSize(size);
-        run.setFontFamily(CJK, XWPFRun.FontCharRange.eastAsia);
-    }
-
-    private static XWPFTable table(XWPFDocument doc, List<String> headers) {
-        XWPFTable table = doc.createTable(1, headers.size());
-        table.setWidth("100%");
-        var grid = table.getCTTbl().getTblGrid() != null
-                ? table.getCTTbl().getTblGrid()
-                : table.getCTTbl().addNewTblGrid();
-        for (int i = 0; i < headers.size(); i++) {
-            grid.addNewGridCol().setW(java.math.BigInteger.valueOf(TEXT_WIDTH_TWIPS / headers.size()));
-        }
-        XWPFTableRow head = table.getRow(0);
-        for (int i = 0; i < headers.size(); i++) {
-            text(head.getCell(i).getParagraphs().get(0), headers.get(i), true, 10);
-        }
-        return table;
-    }
-
-    private static void row(XWPFTable table, List<String> cells) {
-        XWPFTableRow row = table.createRow();
-        for (int i = 0; i < cells.size(); i++) {
-            text(row.getCell(i).getParagraphs().get(0), cells.get(i), false, 10);
-        }
     }
 }

@@ -24,6 +24,7 @@ import org.cityops.org.StaffMember;
 import org.cityops.platform.CityClock;
 import org.cityops.platform.DomainException;
 import org.cityops.platform.InvalidInputException;
+import org.cityops.platform.web.FormRefusal;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -131,9 +132,7 @@ class OpinionPageController {
             redirect.addFlashAttribute("done", "created");
             return "redirect:/opinion/items/" + item.id();
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-            redirect.addFlashAttribute("draft", d);
-            return "redirect:/opinion/items/new";
+            return FormRefusal.redirect(redirect, e, d, "/opinion/items/new");
         }
     }
 

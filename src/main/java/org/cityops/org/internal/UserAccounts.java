@@ -179,6 +179,18 @@ public class UserAccounts {
         return id;
     }
 
+    /**
+     * Records a phone on an account that has none (NULL or blank); returns 1 when it did, 0 when the account is
+     * unknown or already has one.
+     */
+    public int recordPhoneIfNone(String username, String phone) {
+        return jdbc.sql(
+                        "UPDATE app_user SET phone = :phone WHERE username = :u AND (phone IS NULL OR TRIM(phone) = '')")
+                .param("phone", phone)
+                .param("u", username)
+                .update();
+    }
+
     public void setRoles(long userId, Set<Role> roles) {
         jdbc.sql("DELETE FROM app_user_role WHERE user_id = :id")
                 .param("id", userId)

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.cityops.audit.AuditTrail;
 import org.cityops.org.StaffMember;
 import org.cityops.platform.CityClock;
@@ -71,6 +72,7 @@ public class WarningService {
     }
 
     @Scheduled(cron = "${cityops.rectification.warning-cron:0 5 0 * * *}", zone = "Asia/Shanghai")
+    @SchedulerLock(name = "rectification.warnings", lockAtLeastFor = "PT5M", lockAtMostFor = "PT1H")
     void daily() {
         try {
             flag(LocalDate.now(clock.withZone(CityClock.ZONE)));

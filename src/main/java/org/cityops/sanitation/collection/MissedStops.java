@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.cityops.audit.AuditTrail;
 import org.cityops.cases.CaseOpened;
 import org.cityops.cases.CaseRequested;
@@ -61,6 +62,7 @@ class MissedStops {
     @Scheduled(
             fixedDelayString = "${cityops.sanitation.missed-check:PT1M}",
             initialDelayString = "${cityops.sanitation.missed-check-first:PT1M}")
+    @SchedulerLock(name = "sanitation.missed-stops", lockAtLeastFor = "PT30S", lockAtMostFor = "PT30M")
     void check() {
         LocalDate today = LocalDate.now(clock.withZone(CityClock.ZONE));
         for (LocalDate day : List.of(today.minusDays(1), today)) {

@@ -100,6 +100,7 @@ class VisitRunner implements PositionObserver {
     }
 
     /** Closes the visits of vehicles gone quiet at a point, every 30 s. */
+    // Per node, no cluster lock: the detector is this node's in-memory state (docs/scale-out.md).
     @Scheduled(fixedDelayString = "${cityops.sanitation.tick:PT30S}")
     void tick() {
         List<StopDetector.Visit> visits;

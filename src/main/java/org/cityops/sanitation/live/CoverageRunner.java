@@ -197,6 +197,7 @@ public class CoverageRunner implements PositionObserver {
     }
 
     /** Closes passes of vehicles that went quiet, every 30 s. */
+    // Per node, no cluster lock: the engine is this node's in-memory state (docs/scale-out.md).
     @Scheduled(fixedDelayString = "${cityops.sanitation.tick:PT30S}")
     void tick() {
         runAsync(() -> engine.closeIdle(clock.instant()));

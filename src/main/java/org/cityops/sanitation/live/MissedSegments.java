@@ -7,6 +7,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.cityops.audit.AuditTrail;
 import org.cityops.cases.CaseOpened;
 import org.cityops.cases.CaseRequested;
@@ -77,6 +78,7 @@ class MissedSegments {
     @Scheduled(
             fixedDelayString = "${cityops.sanitation.missed-check:PT1M}",
             initialDelayString = "${cityops.sanitation.missed-check-first:PT1M}")
+    @SchedulerLock(name = "sanitation.missed-segments", lockAtLeastFor = "PT30S", lockAtMostFor = "PT30M")
     void check() {
         ZonedDateTime now = clock.instant().atZone(CityClock.ZONE);
         for (LocalDate day : List.of(now.toLocalDate().minusDays(1), now.toLocalDate())) {

@@ -2,7 +2,6 @@ package org.cityops.streetfront.zone;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,23 +13,17 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javax.imageio.ImageIO;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFRun;
-import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.apache.poi.xwpf.usermodel.XWPFTableCell;
-import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.cityops.audit.AuditTrail;
 import org.cityops.org.StaffMember;
 import org.cityops.platform.CityClock;
 import org.cityops.platform.ConflictException;
 import org.cityops.platform.DbTime;
 import org.cityops.platform.InvalidInputException;
+import org.cityops.platform.office.WordDocument;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,7 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ResponsibilityLetters {
 
-    public static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public static final String DOCX = WordDocument.CONTENT_TYPE;
     static final String TEMPLATE = "streetfront/zone-letter-template.docx";
 
     /** A scan or photo is at most this large. */
@@ -102,45 +95,10 @@ public class ResponsibilityLetters {
         fields.put("windowDays", String.valueOf(windowDays));
         fields.put("date", clock.instant().atZone(CityClock.ZONE).toLocalDate().toString());
         try (InputStream in = new ClassPathResource(TEMPLATE).getInputStream();
-                XWPFDocument doc = new XWPFDocument(in)) {
-            fill(doc.getParagraphs(), fields);
-            for (XWPFTable t : doc.getTables()) {
-                for (XWPFTableRow row : t.getRows()) {
-                    for (XWPFTableCell cell : row.getTableCells()) {
-                        fill(cell.getParagraphs(), fields);
-                    }
-                }
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            doc.write(out);
-            return out.toByteArray();
+                WordDocument doc = WordDocument.fromTemplate(in)) {
+            return doc.fill(fields).toBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * Replaces {@code {{field}}} in each paragraph. A field Word split over several runs is found too: the
-     * paragraph's text is joined into its first run (its formatting kept) when it holds a field.
-     */
-    static void fill(List<XWPFParagraph> paragraphs, Map<String, String> fields) {
-        for (XWPFParagraph p : paragraphs) {
-            String text = p.getText();
-            if (!text.contains("{{")) {
-                continue;
-            }
-            String filled = text;
-            for (Map.Entry<String, String> f : fields.entrySet()) {
-                filled = filled.replace("{{" + f.getKey() + "}}", f.getValue());
-            }
-            List<XWPFRun> runs = p.getRuns();
-            if (runs.isEmpty()) {
-                continue;
-            }
-            runs.get(0).setText(filled, 0);
-            for (int i = runs.size() - 1; i > 0; i--) {
-                p.removeRun(i);
-            }
         }
     }
 

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +28,8 @@ import org.cityops.platform.InvalidInputException;
 import org.cityops.platform.NotFoundException;
 import org.cityops.platform.excel.DataRow;
 import org.cityops.platform.excel.HeaderColumns;
+import org.cityops.platform.excel.NamedHeader;
+import org.cityops.platform.excel.SheetError;
 import org.cityops.platform.excel.SheetWriter;
 import org.cityops.platform.excel.UploadedSheet;
 import org.cityops.platform.excel.UploadedWorkbook;
@@ -329,22 +330,17 @@ public class Zones {
         List<Checked> ok = new ArrayList<>();
         try (UploadedWorkbook wb = UploadedWorkbook.open(in)) {
             UploadedSheet sheet = wb.firstSheet();
-            Optional<DataRow> header = sheet.header();
-            if (header.isEmpty()) {
-                return new ImportReport(0, List.of(new RowError(0, "file", "没有表头 no header row")));
+            List<String> names = new ArrayList<>(HEADERS);
+            names.addAll(EXPORT_HEADERS);
+            NamedHeader header = NamedHeader.find(sheet, names, List.of("责任区编号", "名称", "责任人", "统一社会信用代码", "范围(WKT)"));
+            if (header.problem().isPresent()) {
+                SheetError p = header.problem().get();
+                return new ImportReport(0, List.of(new RowError(p.row(), p.column(), p.message())));
             }
-            Map<String, String> names = new LinkedHashMap<>();
-            HEADERS.forEach(h -> names.put(h, h));
-            EXPORT_HEADERS.forEach(h -> names.put(h, h));
-            HeaderColumns<String> cols = HeaderColumns.match(header.get(), names);
-            List<String> missing = cols.missing(List.of("责任区编号", "名称", "责任人", "统一社会信用代码", "范围(WKT)"));
-            if (!missing.isEmpty()) {
-                return new ImportReport(
-                        0, List.of(new RowError(header.get().number(), "header", "缺少列 missing columns " + missing)));
-            }
+            HeaderColumns<String> cols = header.columns();
             List<ZoneGeometry.Coded> fileZones = new ArrayList<>();
             Set<String> fileCodes = new HashSet<>();
-            for (DataRow r : sheet.dataRowsBelow(header.get(), UploadedWorkbook.MAX_ROWS)) {
+            for (DataRow r : header.rowsBelow(UploadedWorkbook.MAX_ROWS)) {
                 ZoneDraft d = new ZoneDraft(
                         cell(r, cols, "责任区编号"),
                         cell(r, cols, "名称"),

@@ -73,12 +73,36 @@ public final class JdbcTrackStore implements TrackStore {
         if (positions.isEmpty()) {
             return new boolean[0];
         }
+        return append(positions, null);
+    }
+
+    @Override
+    public boolean[] append(List<Position> positions, String stream, Map<Integer, long[]> offsets) {
+        return append(positions, c -> {
+            LogOffsets.move(c, stream, offsets, DbTime.toDb(clock.instant()));
+            return null;
+        });
+    }
+
+    @Override
+    public long offset(String stream, int partition) {
+        try (Connection c = dataSource.getConnection()) {
+            return LogOffsets.read(c, stream, partition);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the log offset", e);
+        }
+    }
+
+    /** {@code alsoInTransaction} (may be null) runs in the positions' transaction, before the commit. */
+    private boolean[] append(List<Position> positions, JdbcTransaction.Work<Void> alsoInTransaction) {
         try {
             if (postgres) {
-                ensurePartitions(positions);
-                return postgresWriter.append(positions);
+                if (!positions.isEmpty()) {
+                    ensurePartitions(positions);
+                }
+                return postgresWriter.append(positions, alsoInTransaction);
             }
-            return appendPortable(positions);
+            return appendPortable(positions, alsoInTransaction);
         } catch (SQLException e) {
             throw new IllegalStateException("storing positions failed: " + e.getMessage(), e);
         }
@@ -117,7 +141,8 @@ public final class JdbcTrackStore implements TrackStore {
 
     // ---- portable (H2)
 
-    private boolean[] appendPortable(List<Position> positions) throws SQLException {
+    private boolean[] appendPortable(List<Position> positions, JdbcTransaction.Work<Void> alsoInTransaction)
+            throws SQLException {
         OffsetDateTime received = DbTime.toDb(clock.instant());
         boolean[] fresh = new boolean[positions.size()];
         JdbcTransaction.run(dataSource, c -> {
@@ -160,6 +185,9 @@ public final class JdbcTrackStore implements TrackStore {
                         insert.executeUpdate();
                     }
                 }
+            }
+            if (alsoInTransaction != null) {
+                alsoInTransaction.apply(c);
             }
             return null;
         });

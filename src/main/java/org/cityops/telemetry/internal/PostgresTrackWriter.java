@@ -100,6 +100,12 @@ final class PostgresTrackWriter {
     }
 
     synchronized boolean[] append(List<Position> positions) throws SQLException {
+        return append(positions, null);
+    }
+
+    /** {@code alsoInTransaction} (may be null) runs in the track's transaction after the rows, before the commit. */
+    synchronized boolean[] append(List<Position> positions, JdbcTransaction.Work<Void> alsoInTransaction)
+            throws SQLException {
         boolean[] fresh = new boolean[positions.size()];
         Map<String, Long> newestInBatch = new HashMap<>();
         List<Integer> doubtful = new ArrayList<>();
@@ -134,21 +140,30 @@ final class PostgresTrackWriter {
                     }
                 }
             }
-            Savepoint beforeCopy = c.setSavepoint();
-            try {
-                copyIn(c, "COPY telemetry_position (" + COLUMNS + ") FROM STDIN", copyText(rows));
-                if (!firstSeen.isEmpty()) {
-                    upsertLast(c, firstSeen.values());
+            boolean[] result;
+            if (rows.isEmpty()) {
+                result = guessed;
+            } else {
+                Savepoint beforeCopy = c.setSavepoint();
+                try {
+                    copyIn(c, "COPY telemetry_position (" + COLUMNS + ") FROM STDIN", copyText(rows));
+                    if (!firstSeen.isEmpty()) {
+                        upsertLast(c, firstSeen.values());
+                    }
+                    result = guessed;
+                } catch (SQLException e) {
+                    if (!"23505".equals(e.getSQLState())) {
+                        throw e;
+                    }
+                    c.rollback(beforeCopy);
+                    slowBatches++;
+                    result = appendSlowly(c, positions);
                 }
-                return guessed;
-            } catch (SQLException e) {
-                if (!"23505".equals(e.getSQLState())) {
-                    throw e;
-                }
-                c.rollback(beforeCopy);
-                slowBatches++;
-                return appendSlowly(c, positions);
             }
+            if (alsoInTransaction != null) {
+                alsoInTransaction.apply(c);
+            }
+            return result;
         });
         for (int i = 0; i < fresh.length; i++) {
             if (fresh[i]) {

@@ -3,13 +3,20 @@ package org.cityops.telemetry.internal;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import javax.sql.DataSource;
 import org.cityops.audit.AuditTrail;
 import org.cityops.telemetry.PositionObserver;
 import org.cityops.telemetry.TerminalDirectory;
 import org.cityops.telemetry.jt808.GatewaySettings;
+import org.cityops.telemetry.pipeline.LogPositionSink;
+import org.cityops.telemetry.pipeline.PartitionLeases;
+import org.cityops.telemetry.pipeline.PartitionedTrackWriter;
 import org.cityops.telemetry.pipeline.TerminalRegistrar;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,6 +34,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * writer.high-water 100000, writer.max-batch 10000,
  * writer.last-position-interval 1s (PostgreSQL: how far the latest-position table may trail the track),
  * retention-days 180.
+ *
+ * <p>Several nodes (docs/scale-out-telemetry.md): {@code log} direct (default: the gateway writes the track
+ * itself) or jetstream; then log.nats-url nats://127.0.0.1:4222, log.stream CITYOPS_POSITIONS, log.subject-prefix
+ * cityops, log.partitions 16, log.replicas 1, log.duplicate-window 2m, log.lease-interval 2s.
  */
 @Configuration(proxyBeanMethods = false)
 class TelemetryConfig {
@@ -77,7 +88,18 @@ class TelemetryConfig {
             @Value("${cityops.telemetry.jt808.max-in-flight:2000}") int maxInFlight,
             @Value("${cityops.telemetry.writer.high-water:100000}") int highWater,
             @Value("${cityops.telemetry.writer.max-batch:10000}") int maxBatch,
-            @Value("${cityops.telemetry.retention-days:180}") int retentionDays) {
+            @Value("${cityops.telemetry.retention-days:180}") int retentionDays,
+            @Value("${cityops.telemetry.log:direct}") String logKind,
+            @Value("${cityops.telemetry.log.nats-url:nats://127.0.0.1:4222}") String natsUrl,
+            @Value("${cityops.telemetry.log.stream:CITYOPS_POSITIONS}") String stream,
+            @Value("${cityops.telemetry.log.subject-prefix:cityops}") String subjectPrefix,
+            @Value("${cityops.telemetry.log.partitions:16}") int partitions,
+            @Value("${cityops.telemetry.log.replicas:1}") int replicas,
+            @Value("${cityops.telemetry.log.duplicate-window:2m}") Duration duplicateWindow,
+            @Value("${cityops.telemetry.log.lease-interval:2s}") Duration leaseInterval,
+            @Value("${spring.datasource.url:}") String dbUrl,
+            @Value("${spring.datasource.username:}") String dbUser,
+            @Value("${spring.datasource.password:}") String dbPassword) {
         GatewaySettings defaults = GatewaySettings.defaults(port);
         GatewaySettings settings = new GatewaySettings(
                 host,
@@ -100,9 +122,25 @@ class TelemetryConfig {
         codes.preload();
         TerminalRegistrar registrar = new TerminalRegistrar(
                 () -> CombinedTerminalDirectory.of(directory.orderedStream().toList()), codes, allowUnknown);
+        List<PositionObserver> watching = observers.orderedStream().toList();
+        TelemetryGateway.LogMode logMode = null;
+        if ("jetstream".equalsIgnoreCase(logKind)) {
+            JetStreamPositionLog positionLog =
+                    new JetStreamPositionLog(natsUrl, stream, subjectPrefix, partitions, replicas, duplicateWindow);
+            PartitionLeases leases = store.postgres()
+                    ? new PgAdvisoryLeases(() -> connect(dbUrl, dbUser, dbPassword), stream, partitions)
+                    : PartitionLeases.all(partitions); // H2 is one process's database: one node
+            logMode = new TelemetryGateway.LogMode(
+                    positionLog,
+                    new LogPositionSink(positionLog, highWater),
+                    new PartitionedTrackWriter(
+                            positionLog, stream, leases, store, () -> watching, maxBatch, leaseInterval.toMillis()));
+        } else if (!"direct".equalsIgnoreCase(logKind)) {
+            throw new IllegalStateException("cityops.telemetry.log must be direct or jetstream, not " + logKind);
+        }
         TelemetryGateway gateway = new TelemetryGateway(
                 store,
-                observers.orderedStream().toList(),
+                watching,
                 registrar,
                 faults,
                 clock,
@@ -110,7 +148,11 @@ class TelemetryConfig {
                 Duration.ofDays(retentionDays),
                 highWater,
                 maxBatch,
-                enabled);
+                enabled,
+                logMode);
+        if (logMode != null) {
+            registerLogMeters(registry, logMode);
+        }
         Gauge.builder("cityops.telemetry.jt808.connections", gateway, TelemetryGateway::connections)
                 .description("open JT/T 808 connections")
                 .register(registry);
@@ -157,5 +199,42 @@ class TelemetryConfig {
                         g -> g.writer().observerFailureCount())
                 .register(registry);
         return gateway;
+    }
+
+    /** The lease connection: a connection of its own, outside the pool (its locks must die with it). */
+    private static Connection connect(String url, String user, String password) {
+        try {
+            return DriverManager.getConnection(url, user, password);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open the partition lease connection: " + e.getMessage(), e);
+        }
+    }
+
+    private static void registerLogMeters(MeterRegistry registry, TelemetryGateway.LogMode m) {
+        Gauge.builder("cityops.telemetry.log.pending", m.sink(), LogPositionSink::pending)
+                .description("positions published to the log and not yet acknowledged by it")
+                .register(registry);
+        Gauge.builder(
+                        "cityops.telemetry.log.partitions",
+                        m.consumer(),
+                        c -> c.owned().size())
+                .description("log partitions this node stores from")
+                .register(registry);
+        FunctionCounter.builder("cityops.telemetry.log.appended", m.sink(), LogPositionSink::appendedCount)
+                .description("positions the log acknowledged (then the terminals were)")
+                .register(registry);
+        FunctionCounter.builder("cityops.telemetry.log.failures", m.sink(), LogPositionSink::failureCount)
+                .description("appends the log refused (retried)")
+                .register(registry);
+        FunctionCounter.builder("cityops.telemetry.log.stored", m.consumer(), PartitionedTrackWriter::storedCount)
+                .description("positions this node stored from the log")
+                .register(registry);
+        FunctionCounter.builder("cityops.telemetry.log.takeovers", m.consumer(), PartitionedTrackWriter::takeoverCount)
+                .description("partitions this node took (at start or from a node gone)")
+                .register(registry);
+        FunctionCounter.builder(
+                        "cityops.telemetry.log.writer-failures", m.consumer(), PartitionedTrackWriter::failureCount)
+                .description("log batches not committed (another node stored the partition, or the database failed)")
+                .register(registry);
     }
 }

@@ -27,7 +27,16 @@ public final class TelemetryGateway implements SmartLifecycle, PositionSink {
     private final TerminalRegistrar registrar;
     private final boolean enabled;
     private final int highWater;
+    /** log mode only ({@code cityops.telemetry.log=jetstream}); null in the default direct mode */
+    private final LogMode logMode;
+
     private volatile boolean running;
+
+    /** The log mode's parts: the log, the gateway's sink into it, this node's partitioned track writer. */
+    record LogMode(
+            org.cityops.telemetry.pipeline.PositionLog log,
+            org.cityops.telemetry.pipeline.LogPositionSink sink,
+            org.cityops.telemetry.pipeline.PartitionedTrackWriter consumer) {}
 
     TelemetryGateway(
             JdbcTrackStore store,
@@ -40,17 +49,38 @@ public final class TelemetryGateway implements SmartLifecycle, PositionSink {
             int highWater,
             int maxBatch,
             boolean enabled) {
+        this(store, observers, registrar, faults, clock, settings, retention, highWater, maxBatch, enabled, null);
+    }
+
+    TelemetryGateway(
+            JdbcTrackStore store,
+            List<PositionObserver> observers,
+            TerminalRegistrar registrar,
+            MicrometerFaults faults,
+            Clock clock,
+            GatewaySettings settings,
+            Duration retention,
+            int highWater,
+            int maxBatch,
+            boolean enabled,
+            LogMode logMode) {
         this.store = store;
         this.registrar = registrar;
         this.enabled = enabled;
         this.highWater = highWater;
+        this.logMode = logMode;
         this.writer = new PositionWriter(store, () -> observers, highWater, maxBatch);
-        this.server = new Jt808Server(settings, registrar, writer, faults, clock, retention);
+        this.server = new Jt808Server(
+                settings, registrar, logMode == null ? writer : logMode.sink(), faults, clock, retention);
     }
 
     @Override
     public synchronized void start() {
-        writer.start();
+        if (logMode == null) {
+            writer.start();
+        } else {
+            logMode.consumer().start();
+        }
         if (enabled) {
             server.start();
         }
@@ -60,9 +90,22 @@ public final class TelemetryGateway implements SmartLifecycle, PositionSink {
     @Override
     public synchronized void stop() {
         server.stopAccepting();
-        writer.stop();
+        if (logMode == null) {
+            writer.stop();
+        } else {
+            logMode.sink().stop(60_000);
+            logMode.consumer().stop();
+        }
         server.stop();
+        if (logMode != null) {
+            logMode.log().close();
+        }
         running = false;
+    }
+
+    /** The log mode's parts, or null in the direct mode. */
+    LogMode logMode() {
+        return logMode;
     }
 
     @Override
@@ -97,22 +140,30 @@ public final class TelemetryGateway implements SmartLifecycle, PositionSink {
         return store;
     }
 
+    /**
+     * The latest position this node knows. Log mode: the terminals of the partitions it holds are current, the
+     * others as of this node's start (the database's {@code telemetry_last_position} is the cluster's answer).
+     */
     public Position latest(String terminal) {
-        return writer.latest(terminal);
+        return logMode == null ? writer.latest(terminal) : logMode.consumer().latest(terminal);
     }
 
     public boolean overloaded() {
-        return writer.queued() >= highWater;
+        return (logMode == null ? writer.queued() : logMode.sink().pending()) >= highWater;
     }
 
     @Override
     public boolean submit(Submission submission) {
-        return writer.submit(submission);
+        return logMode == null ? writer.submit(submission) : logMode.sink().submit(submission);
     }
 
     @Override
     public void whenRoom(Runnable resume) {
-        writer.whenRoom(resume);
+        if (logMode == null) {
+            writer.whenRoom(resume);
+        } else {
+            logMode.sink().whenRoom(resume);
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package org.cityops.telemetry.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,6 +29,7 @@ class TrackRetention {
     }
 
     @Scheduled(cron = "${cityops.telemetry.retention-cron:0 17 3 * * *}", zone = "Asia/Shanghai")
+    @SchedulerLock(name = "telemetry.track-retention", lockAtLeastFor = "PT5M", lockAtMostFor = "PT2H")
     long purge() {
         long removed = store.purgeBefore(clock.instant().minus(Duration.ofDays(days)));
         if (removed > 0) {

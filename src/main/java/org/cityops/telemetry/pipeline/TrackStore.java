@@ -16,6 +16,22 @@ public interface TrackStore {
     boolean[] append(List<Position> positions);
 
     /**
+     * As {@link #append(List)}, and in the same transaction moves the stored offset of each log partition the
+     * positions came from: {@code offsets} maps a partition to {expected stored sequence, new sequence}. If a
+     * partition's stored sequence is not the expected one (another node stored from it), nothing is committed.
+     *
+     * @throws StaleOffsetException when an expected offset does not hold
+     */
+    default boolean[] append(List<Position> positions, String stream, Map<Integer, long[]> offsets) {
+        throw new UnsupportedOperationException("this track store keeps no log offsets");
+    }
+
+    /** The last stored sequence of a log partition (0 when nothing was stored from it). */
+    default long offset(String stream, int partition) {
+        throw new UnsupportedOperationException("this track store keeps no log offsets");
+    }
+
+    /**
      * Writes the latest positions {@link #append} left pending: a store may keep its latest-position table up to
      * an interval behind the track it chooses; {@code all} writes everything pending now (on stop). The writer
      * calls it between batches.

@@ -258,11 +258,16 @@ public class Balances {
 
     private Map<Long, LocalDate> lastPickups(LocalDate day) {
         Map<Long, LocalDate> last = new HashMap<>();
-        jdbc.sql("SELECT producer_id, MAX(pickup_day) FROM wst_collection WHERE pickup_day <= :d GROUP BY producer_id")
-                .param("d", day)
-                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getDate(2).toLocalDate()))
-                .list()
-                .forEach(e -> last.put(e.getKey(), e.getValue()));
+        // one step down the (producer_id, pickup_day) index per producer, not a grouping of every pickup ever stored
+        jdbc.sql("""
+                        SELECT p.id, (SELECT MAX(c.pickup_day) FROM wst_collection c
+                                      WHERE c.producer_id = p.id AND c.pickup_day <= :d)
+                        FROM wst_producer p""").param("d", day).query(rs -> {
+            java.sql.Date d = rs.getDate(2);
+            if (d != null) {
+                last.put(rs.getLong(1), d.toLocalDate());
+            }
+        });
         return last;
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.cityops.audit.AuditTrail;
 import org.cityops.cases.CaseOpened;
 import org.cityops.cases.CaseRequested;
@@ -64,6 +65,7 @@ public class MissedCases {
     @Scheduled(
             fixedDelayString = "${cityops.wastestream.missed-check:PT15M}",
             initialDelayString = "${cityops.wastestream.missed-check-first:PT2M}")
+    @SchedulerLock(name = "wastestream.missed-cases", lockAtLeastFor = "PT1M", lockAtMostFor = "PT1H")
     void check() {
         record(LocalDate.now(clock.withZone(CityClock.ZONE)));
     }

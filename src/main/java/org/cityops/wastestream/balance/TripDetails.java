@@ -1,5 +1,6 @@
 package org.cityops.wastestream.balance;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -31,14 +32,28 @@ public class TripDetails {
     private final JdbcClient jdbc;
     private final WasteFleet fleet;
     private final TripRules rules;
+    private final boolean postgres;
 
     TripDetails(
             JdbcClient jdbc,
             WasteFleet fleet,
+            javax.sql.DataSource dataSource,
             @Value("${cityops.wastestream.balance-tolerance:0.10}") double tolerance) {
         this.jdbc = jdbc;
         this.fleet = fleet;
         this.rules = new TripRules(tolerance);
+        this.postgres = isPostgres(dataSource);
+    }
+
+    private static boolean isPostgres(javax.sql.DataSource ds) {
+        try (java.sql.Connection c = ds.getConnection()) {
+            return c.getMetaData()
+                    .getDatabaseProductName()
+                    .toLowerCase(java.util.Locale.ROOT)
+                    .contains("postgres");
+        } catch (java.sql.SQLException e) {
+            return false;
+        }
     }
 
     /**
@@ -99,8 +114,57 @@ public class TripDetails {
     }
 
     /**
+     * A plate as {@link WasteVehicle#normalizePlate} writes it (no whitespace, no middle dot or full stop, upper case),
+     * in SQL that H2 and PostgreSQL both read: the weighbridge stores receipts under the normalized plate, the fleet
+     * under the plate as registered.
+     */
+    static final String NORMALIZED_PLATE = "UPPER(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE("
+            + "REPLACE(plate, ' ', ''), CHR(9), ''), CHR(10), ''), CHR(11), ''), CHR(12), ''), CHR(13), ''),"
+            + " '·', ''), '•', ''), '.', ''))";
+
+    /** The receipts of the window, each with the weigh-in before it of the same plate (or {@code :below}). */
+    private static final String RECEIPTS = """
+            WITH r AS (
+              SELECT v.id AS vehicle_id, w.receipt_no, w.plate, w.in_at, w.out_at, w.gross_kg, w.tare_kg, w.net_kg,
+                     COALESCE(LAG(w.in_at) OVER (PARTITION BY w.plate ORDER BY w.in_at), :below) AS after_at
+              FROM wst_weighbridge w
+                JOIN (SELECT id, PLATE_SQL AS plate FROM wst_vehicle) v ON v.plate = w.plate
+              WHERE w.in_at >= :from AND w.in_at < :to)
+            """.replace("PLATE_SQL", NORMALIZED_PLATE);
+
+    /**
+     * Each receipt of the month with its trip's pickups summed. PostgreSQL: one aggregate per receipt over the
+     * {@code (vehicle_id, collected_at, net_kg)} index (LATERAL: half the time of grouping the joined rows at 1 M
+     * pickups, docs/benchmarks.md); H2, which has no LATERAL, groups the joined rows. Same rows either way.
+     */
+    private String closedTripsSql() {
+        String select =
+                "SELECT r.vehicle_id, r.receipt_no, r.plate, r.in_at, r.out_at, r.gross_kg, r.tare_kg, r.net_kg, ";
+        if (postgres) {
+            return RECEIPTS + select + """
+                    s.n, s.kg, s.first_at, s.last_at
+                    FROM r CROSS JOIN LATERAL (
+                      SELECT COUNT(c.net_kg) AS n, SUM(c.net_kg) AS kg, MIN(c.collected_at) AS first_at,
+                             MAX(c.collected_at) AS last_at
+                      FROM wst_collection c
+                      WHERE c.vehicle_id = r.vehicle_id AND c.collected_at > r.after_at AND c.collected_at <= r.in_at) s
+                    WHERE r.in_at >= :start""";
+        }
+        return RECEIPTS + select + """
+                COUNT(c.net_kg), SUM(c.net_kg), MIN(c.collected_at), MAX(c.collected_at)
+                FROM r LEFT JOIN wst_collection c ON c.vehicle_id = r.vehicle_id
+                     AND c.collected_at > r.after_at AND c.collected_at <= r.in_at
+                WHERE r.in_at >= :start
+                GROUP BY r.vehicle_id, r.receipt_no, r.plate, r.in_at, r.out_at, r.gross_kg, r.tare_kg, r.net_kg""";
+    }
+
+    /**
      * The trips weighed in a month (city days), plus each vehicle's open trip at the month's end; vehicles in the
-     * caller's scope. One read of the month's pickups (and the day before it) and receipts.
+     * caller's scope. The pickups are summed per trip in the database (issue 17: a month of 1 M pickups is not read
+     * into memory): one query groups each receipt's pickups — those after the vehicle's previous weigh-in (or, for
+     * its first receipt of the window, from the day before the month) and at or before its own — through the
+     * {@code (vehicle_id, collected_at)} index; a second sums each vehicle's pickups after its last weigh-in (the open
+     * trip). The balance itself is {@link TripRules}', as for the day's list.
      */
     public List<Trip> month(YearMonth month, StaffMember me) {
         Instant start = month.atDay(1).atStartOfDay(CityClock.ZONE).toInstant();
@@ -108,49 +172,62 @@ public class TripDetails {
         Instant lookback = start.minusSeconds(86_400);
         ScopeFilter scope = Producers.scope(me);
         Map<Long, String> plates = new HashMap<>();
-        Map<String, WasteVehicle> vehicles = new HashMap<>();
         for (WasteVehicle v : fleet.byPlate().values()) {
             if (scope.matches(v.districtCode(), null, null)) {
-                String plate = WasteVehicle.normalizePlate(v.plate());
-                plates.put(v.id(), plate);
-                vehicles.put(plate, v);
+                plates.put(v.id(), WasteVehicle.normalizePlate(v.plate()));
             }
         }
-        Map<String, List<Pickup>> pickups = new HashMap<>();
-        jdbc.sql("""
-                SELECT c.vehicle_id, c.collected_at, c.net_kg FROM wst_collection c
-                WHERE c.collected_at >= :from AND c.collected_at < :to""")
+        List<Trip> out = new ArrayList<>();
+        jdbc.sql(closedTripsSql())
+                .param("below", DbTime.toDb(lookback.minusNanos(1000)))
                 .param("from", DbTime.toDb(lookback))
                 .param("to", DbTime.toDb(end))
+                .param("start", DbTime.toDb(start))
                 .query(rs -> {
                     String plate = plates.get(rs.getLong(1));
                     if (plate != null) {
-                        pickups.computeIfAbsent(plate, k -> new ArrayList<>())
-                                .add(new Pickup(
-                                        0,
-                                        plate,
-                                        DbTime.fromDb(rs.getObject(2, OffsetDateTime.class)),
-                                        rs.getBigDecimal(3),
-                                        0,
-                                        false));
+                        out.add(rules.closed(
+                                plate,
+                                rs.getInt(9),
+                                sumOf(rs.getBigDecimal(10)),
+                                instant(rs, 11),
+                                instant(rs, 12),
+                                receipt(rs)));
                     }
                 });
-        Map<String, List<WeighbridgeReceipt>> receipts = new HashMap<>();
-        jdbc.sql("SELECT * FROM wst_weighbridge WHERE in_at >= :from AND in_at < :to")
+        jdbc.sql("""
+                        SELECT c.vehicle_id, COUNT(*), SUM(c.net_kg), MIN(c.collected_at), MAX(c.collected_at)
+                        FROM (SELECT v.id, MAX(w.in_at) AS last_in
+                              FROM (SELECT id, PLATE_SQL AS plate FROM wst_vehicle) v
+                                LEFT JOIN wst_weighbridge w ON w.plate = v.plate AND w.in_at >= :from AND w.in_at < :to
+                              GROUP BY v.id) l
+                          JOIN wst_collection c ON c.vehicle_id = l.id
+                        WHERE c.collected_at >= :start AND c.collected_at < :to
+                          AND c.collected_at > COALESCE(l.last_in, :below)
+                        GROUP BY c.vehicle_id""".replace("PLATE_SQL", NORMALIZED_PLATE))
+                .param("below", DbTime.toDb(lookback.minusNanos(1000)))
                 .param("from", DbTime.toDb(lookback))
                 .param("to", DbTime.toDb(end))
-                .query((rs, n) -> receipt(rs))
-                .list()
-                .forEach(r -> receipts.computeIfAbsent(r.plate(), k -> new ArrayList<>())
-                        .add(r));
-        List<Trip> out = new ArrayList<>();
-        for (String plate : vehicles.keySet()) {
-            out.addAll(rules.trips(
-                    plate, pickups.getOrDefault(plate, List.of()), receipts.getOrDefault(plate, List.of()), start));
-        }
+                .param("start", DbTime.toDb(start))
+                .query(rs -> {
+                    String plate = plates.get(rs.getLong(1));
+                    if (plate != null) {
+                        out.add(rules.open(
+                                plate, rs.getInt(2), sumOf(rs.getBigDecimal(3)), instant(rs, 4), instant(rs, 5)));
+                    }
+                });
         out.sort(Comparator.comparing(Trip::plate)
                 .thenComparing(t -> t.weighedAt() == null ? Instant.MAX : t.weighedAt()));
         return out;
+    }
+
+    private static BigDecimal sumOf(BigDecimal kg) {
+        return kg == null ? BigDecimal.ZERO : kg;
+    }
+
+    private static Instant instant(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : DbTime.fromDb(t);
     }
 
     static WeighbridgeReceipt receipt(java.sql.ResultSet rs) throws java.sql.SQLException {

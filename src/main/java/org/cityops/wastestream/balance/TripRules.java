@@ -56,24 +56,37 @@ public final class TripRules {
                 .filter(p -> !p.collectedAt().isBefore(after))
                 .toList();
         if (!open.isEmpty()) {
-            out.add(new Trip(
+            out.add(open(
                     plate,
-                    open.get(0).collectedAt(),
-                    open.get(open.size() - 1).collectedAt(),
-                    null,
-                    null,
                     open.size(),
                     sum(open),
-                    null,
-                    null,
-                    null,
-                    TripStatus.OPEN));
+                    open.get(0).collectedAt(),
+                    open.get(open.size() - 1).collectedAt()));
         }
         return out;
     }
 
+    /** The open trip (未过磅) of {@code count} pickups after the vehicle's last weigh-in. */
+    public Trip open(String plate, int count, BigDecimal collected, Instant first, Instant last) {
+        return new Trip(plate, first, last, null, null, count, collected, null, null, null, TripStatus.OPEN);
+    }
+
     Trip closed(String plate, List<Pickup> trip, WeighbridgeReceipt r) {
-        BigDecimal collected = sum(trip);
+        return closed(
+                plate,
+                trip.size(),
+                sum(trip),
+                trip.isEmpty() ? null : trip.get(0).collectedAt(),
+                trip.isEmpty() ? null : trip.get(trip.size() - 1).collectedAt(),
+                r);
+    }
+
+    /**
+     * The same closed trip from its pickups already summed (the month's trips are aggregated in the database, not
+     * read pickup by pickup): {@code count} pickups of {@code collected} kg, the first and last at the given times.
+     */
+    public Trip closed(
+            String plate, int count, BigDecimal collected, Instant first, Instant last, WeighbridgeReceipt r) {
         BigDecimal weighed = r.netKg();
         BigDecimal gap = weighed.subtract(collected);
         BigDecimal base = weighed.signum() > 0 ? weighed : collected;
@@ -86,18 +99,7 @@ public final class TripRules {
         } else {
             status = gap.signum() < 0 ? TripStatus.SHORT : TripStatus.EXCESS;
         }
-        return new Trip(
-                plate,
-                trip.isEmpty() ? null : trip.get(0).collectedAt(),
-                trip.isEmpty() ? null : trip.get(trip.size() - 1).collectedAt(),
-                r.receiptNo(),
-                r.inAt(),
-                trip.size(),
-                collected,
-                weighed,
-                gap,
-                deviation,
-                status);
+        return new Trip(plate, first, last, r.receiptNo(), r.inAt(), count, collected, weighed, gap, deviation, status);
     }
 
     private static BigDecimal sum(List<Pickup> ps) {

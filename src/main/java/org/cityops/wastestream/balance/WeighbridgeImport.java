@@ -7,14 +7,14 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.cityops.org.StaffMember;
 import org.cityops.platform.CityClock;
 import org.cityops.platform.excel.DataRow;
 import org.cityops.platform.excel.HeaderColumns;
+import org.cityops.platform.excel.NamedHeader;
+import org.cityops.platform.excel.SheetError;
 import org.cityops.platform.excel.SheetErrors;
 import org.cityops.platform.excel.UploadedSheet;
 import org.cityops.platform.excel.UploadedWorkbook;
@@ -55,22 +55,14 @@ public class WeighbridgeImport {
         List<Integer> rows = new ArrayList<>();
         try (UploadedWorkbook wb = UploadedWorkbook.open(in, UploadedWorkbook.Limits.DEFAULT)) {
             UploadedSheet sheet = wb.firstSheet();
-            Optional<DataRow> header = sheet.header();
-            if (header.isEmpty()) {
-                return new Balances.ReceiptReport(0, 0, List.of(new RowError(0, "file", "没有表头 no header row")));
+            NamedHeader header = NamedHeader.findNamingMissing(sheet, HEADERS, HEADERS);
+            if (header.problem().isPresent()) {
+                SheetError p = header.problem().get();
+                return new Balances.ReceiptReport(0, 0, List.of(RowError.of(p)));
             }
-            Map<String, String> names = new HashMap<>();
-            HEADERS.forEach(h -> names.put(h, h));
-            HeaderColumns<String> cols = HeaderColumns.match(header.get(), names);
-            List<String> missing = cols.missing(HEADERS);
-            if (!missing.isEmpty()) {
-                return new Balances.ReceiptReport(
-                        0,
-                        0,
-                        List.of(new RowError(header.get().number(), missing.get(0), "缺少列 missing columns " + missing)));
-            }
+            HeaderColumns<String> cols = header.columns();
             SheetErrors sheetErrors = new SheetErrors();
-            for (DataRow r : sheet.dataRowsBelow(header.get(), MAX_ROWS)) {
+            for (DataRow r : header.rowsBelow(MAX_ROWS)) {
                 drafts.add(new ReceiptDraft(
                         r.textOrNull(cols.of("磅单号")),
                         r.textOrNull(cols.of("车牌号")),
@@ -81,7 +73,7 @@ public class WeighbridgeImport {
                         r.decimal(cols.of("净重(千克)"), "净重(千克)", sheetErrors)));
                 rows.add(r.number());
             }
-            errors.addAll(sheetErrors.map(e -> new RowError(e.row() == null ? 0 : e.row(), e.column(), e.message())));
+            errors.addAll(sheetErrors.map(RowError::of));
         }
         if (drafts.isEmpty() && errors.isEmpty()) {
             return new Balances.ReceiptReport(0, 0, List.of(new RowError(0, "file", "文件中没有数据行 no data rows")));

@@ -11,6 +11,7 @@ import org.cityops.org.Role;
 import org.cityops.org.StaffMember;
 import org.cityops.platform.DomainException;
 import org.cityops.platform.NavItem;
+import org.cityops.platform.web.FormRefusal;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -93,8 +94,7 @@ class BulkyPageController {
             }
             bulky.weigh(centreId, area, netKg, day, bookingCode, me);
         } catch (DomainException e) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("error", e.getMessage());
+            FormRefusal.reject(response, model, e, e.getMessage());
             return index(me, null, null, model);
         }
         redirect.addFlashAttribute("saved", "intake");

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import org.cityops.platform.DomainException;
+import org.cityops.platform.web.FormRefusal;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -80,9 +81,7 @@ class PublicBulkyController {
             redirect.addFlashAttribute("confirmation", bulky.book(d));
             return "redirect:/public/bulky/booked";
         } catch (DomainException e) {
-            response.setStatus(400);
-            model.addAttribute("error", text(e));
-            model.addAttribute("errorField", e.field());
+            FormRefusal.reject(response, model, e, text(e));
             return formView(model);
         }
     }
@@ -117,8 +116,7 @@ class PublicBulkyController {
         try {
             model.addAttribute("cancelled", bulky.cancel(code, phone));
         } catch (DomainException e) {
-            response.setStatus(400);
-            model.addAttribute("error", text(e));
+            FormRefusal.reject(response, model, e, text(e));
         }
         return "wastestream/bulky/public-cancel";
     }

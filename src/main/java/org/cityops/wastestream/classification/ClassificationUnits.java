@@ -33,6 +33,8 @@ import org.cityops.platform.InvalidInputException;
 import org.cityops.platform.NotFoundException;
 import org.cityops.platform.excel.DataRow;
 import org.cityops.platform.excel.HeaderColumns;
+import org.cityops.platform.excel.NamedHeader;
+import org.cityops.platform.excel.SheetError;
 import org.cityops.platform.excel.SheetErrors;
 import org.cityops.platform.excel.SheetWriter;
 import org.cityops.platform.excel.UploadedSheet;
@@ -287,21 +289,14 @@ public class ClassificationUnits {
         List<Row> rows = new ArrayList<>();
         try (UploadedWorkbook wb = UploadedWorkbook.open(in)) {
             UploadedSheet sheet = wb.firstSheet();
-            Optional<DataRow> header = sheet.header();
-            if (header.isEmpty()) {
-                return new ImportReport(0, List.of(new RowError(0, "file", "没有表头 no header row")));
+            NamedHeader header = NamedHeader.findNamingMissing(sheet, HEADERS, REQUIRED);
+            if (header.problem().isPresent()) {
+                SheetError p = header.problem().get();
+                return new ImportReport(0, List.of(RowError.of(p)));
             }
-            Map<String, String> names = new HashMap<>();
-            HEADERS.forEach(h -> names.put(h, h));
-            HeaderColumns<String> cols = HeaderColumns.match(header.get(), names);
-            List<String> missing = cols.missing(REQUIRED);
-            if (!missing.isEmpty()) {
-                return new ImportReport(
-                        0,
-                        List.of(new RowError(header.get().number(), missing.get(0), "缺少列 missing columns " + missing)));
-            }
+            HeaderColumns<String> cols = header.columns();
             SheetErrors sheetErrors = new SheetErrors();
-            for (DataRow r : sheet.dataRowsBelow(header.get(), MAX_IMPORT_ROWS)) {
+            for (DataRow r : header.rowsBelow(MAX_IMPORT_ROWS)) {
                 BigDecimal lat = r.decimal(cols.of("纬度"), "纬度", sheetErrors);
                 BigDecimal lon = r.decimal(cols.of("经度"), "经度", sheetErrors);
                 Integer[] n = new Integer[4];
@@ -329,7 +324,7 @@ public class ClassificationUnits {
                                 n[3],
                                 rural)));
             }
-            errors.addAll(sheetErrors.map(e -> new RowError(e.row() == null ? 0 : e.row(), e.column(), e.message())));
+            errors.addAll(sheetErrors.map(RowError::of));
         }
         if (rows.isEmpty() && errors.isEmpty()) {
             return new ImportReport(0, List.of(new RowError(0, "file", "文件中没有数据行 no data rows")));

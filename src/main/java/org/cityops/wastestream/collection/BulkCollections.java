@@ -27,6 +27,7 @@ import org.cityops.org.ScopeFilter;
 import org.cityops.org.StaffMember;
 import org.cityops.platform.CityClock;
 import org.cityops.platform.DbTime;
+import org.cityops.platform.PgCopy;
 import org.cityops.platform.excel.DataRow;
 import org.cityops.wastestream.RowError;
 import org.cityops.wastestream.ledger.Producers;
@@ -39,10 +40,11 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
  * The bulk path for a month of pickups (issue 17: 1 M rows at ≥ 20,000 rows/s): a UTF-8 CSV with the columns of
  * {@link Collections#HEADERS}, read as a stream. Every check of the API and the .xlsx import holds: the rules run in
  * memory against the producers, bins, vehicles and routes loaded once per file; a device record id twice in the file
- * is an error (a set), one already stored is skipped (looked up per chunk of {@value #CHUNK} ids through the
- * {@code device_record_id} index; the unique key stays the last guard); the scope of the caller applies. Rows are
- * written as they come, a chunk at a time: on PostgreSQL with one {@code COPY … FROM STDIN} per chunk (the driver's
- * CopyManager, reached by reflection as the driver is a runtime dependency), elsewhere (H2) with multi-row INSERT
+ * is an error (a set), one already stored is skipped and counted as a duplicate; the scope of the caller applies.
+ * Rows are written as they come, a chunk of {@value #CHUNK} at a time: on PostgreSQL with one {@code COPY … FROM
+ * STDIN} (the driver's CopyManager through {@code platform.PgCopy}) into a temporary staging table, moved into the
+ * table with {@code ON CONFLICT DO NOTHING} (the unique key is the duplicate check: no lookup per chunk), elsewhere
+ * (H2) the chunk's stored ids are looked up and the rest written with multi-row INSERT
  * statements of {@value #ROWS_PER_INSERT} rows; all inside one transaction:
  * the first problem stops the writing, the rest of the file is still checked (up to {@value #MAX_ERRORS} problems
  * listed, Excel-like row numbers with the header as row 1) and the transaction is rolled back, so a file is stored
@@ -122,8 +124,11 @@ public class BulkCollections {
         final Set<String> ids = new HashSet<>();
         final List<RowError> errors = new ArrayList<>();
         final List<CollectionRules.Checked> chunk = new ArrayList<>(CHUNK);
-        /** PostgreSQL's CopyManager.copyIn(String, Reader) when the database is PostgreSQL, else null. */
-        final java.lang.reflect.Method copy = copyIn();
+        /** PostgreSQL: COPY (platform.PgCopy); elsewhere (H2) multi-row INSERTs. */
+        final boolean copy = Boolean.TRUE.equals(
+                template.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>) PgCopy::supported));
+        /** Whether this file's staging table exists (PostgreSQL, dropped at the end of the transaction). */
+        boolean staged;
 
         int moreErrors;
         int rows;
@@ -264,6 +269,13 @@ public class BulkCollections {
             if (chunk.isEmpty()) {
                 return;
             }
+            if (copy) {
+                // PostgreSQL: the unique key skips what is already stored (no lookup per chunk: during a load the
+                // planner sees a table without statistics and scanned all of it for every chunk's 5,000 ids)
+                copy(chunk);
+                chunk.clear();
+                return;
+            }
             Set<String> stored = collections.storedIds(
                     chunk.stream().map(c -> c.draft().deviceRecordId().trim()).toList());
             List<CollectionRules.Checked> fresh = new ArrayList<>(chunk.size());
@@ -273,11 +285,6 @@ public class BulkCollections {
                 } else {
                     fresh.add(c);
                 }
-            }
-            if (copy != null && !fresh.isEmpty()) {
-                copy(fresh);
-                chunk.clear();
-                return;
             }
             for (int i = 0; i < fresh.size(); i += ROWS_PER_INSERT) {
                 insert(fresh.subList(i, Math.min(fresh.size(), i + ROWS_PER_INSERT)));
@@ -303,7 +310,12 @@ public class BulkCollections {
             accepted += rows.size();
         }
 
-        /** PostgreSQL: the rows as one COPY … FROM STDIN (text format), in the same transaction. */
+        /**
+         * PostgreSQL: the rows as one COPY … FROM STDIN (text format) into a temporary staging table of the
+         * transaction, then moved into {@code wst_collection} with {@code ON CONFLICT DO NOTHING}: a device record id
+         * already stored is skipped by the unique key itself (counted as a duplicate), the far and off-route counts
+         * are those of the rows stored.
+         */
         void copy(List<CollectionRules.Checked> rows) {
             StringBuilder b = new StringBuilder(rows.size() * 160);
             String created = nowDb.toString();
@@ -333,49 +345,33 @@ public class BulkCollections {
                 field(b, c.producer().districtCode()).append('\t');
                 b.append("CSV\t").append(created).append('\t');
                 field(b, flag).append('\n');
-                if (c.far()) {
-                    far++;
-                }
-                if (flag != null) {
-                    offRoute++;
-                }
             }
-            template.execute((org.springframework.jdbc.core.ConnectionCallback<Object>) con -> {
-                try {
-                    Object pg = con.unwrap(
-                            copy.getDeclaringClass().getClassLoader().loadClass("org.postgresql.PGConnection"));
-                    Object manager = pg.getClass().getMethod("getCopyAPI").invoke(pg);
-                    return copy.invoke(
-                            manager,
-                            "COPY wst_collection (" + COLUMNS + ") FROM STDIN",
-                            new java.io.StringReader(b.toString()));
-                } catch (ReflectiveOperationException e) {
-                    Throwable cause = e.getCause() != null ? e.getCause() : e;
-                    if (cause instanceof SQLException sql) {
-                        throw sql;
+            long[] counts = template.execute((org.springframework.jdbc.core.ConnectionCallback<long[]>) con -> {
+                try (java.sql.Statement st = con.createStatement()) {
+                    if (!staged) {
+                        st.execute("CREATE TEMPORARY TABLE wst_collection_stage ON COMMIT DROP AS SELECT " + COLUMNS
+                                + " FROM wst_collection WITH NO DATA");
+                        staged = true;
+                    } else {
+                        st.execute("TRUNCATE wst_collection_stage");
                     }
-                    throw new SQLException("COPY failed", cause);
+                    PgCopy.copyIn(
+                            con,
+                            "COPY wst_collection_stage (" + COLUMNS + ") FROM STDIN",
+                            new java.io.StringReader(b.toString()));
+                    try (java.sql.ResultSet rs = st.executeQuery("WITH ins AS (INSERT INTO wst_collection (" + COLUMNS
+                            + ") SELECT " + COLUMNS + " FROM wst_collection_stage ON CONFLICT DO NOTHING"
+                            + " RETURNING far_flag, route_flag)"
+                            + " SELECT COUNT(*), COUNT(CASE WHEN far_flag THEN 1 END), COUNT(route_flag) FROM ins")) {
+                        rs.next();
+                        return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
+                    }
                 }
             });
-            accepted += rows.size();
-        }
-
-        /** CopyManager.copyIn when this is PostgreSQL with its driver on the class path, else null (H2: INSERT). */
-        private java.lang.reflect.Method copyIn() {
-            Boolean pg = template.execute(
-                    (org.springframework.jdbc.core.ConnectionCallback<Boolean>) con -> con.getMetaData()
-                            .getDatabaseProductName()
-                            .toLowerCase(java.util.Locale.ROOT)
-                            .contains("postgres"));
-            if (!Boolean.TRUE.equals(pg)) {
-                return null;
-            }
-            try {
-                return Class.forName("org.postgresql.copy.CopyManager")
-                        .getMethod("copyIn", String.class, java.io.Reader.class);
-            } catch (ReflectiveOperationException e) {
-                return null;
-            }
+            accepted += (int) counts[0];
+            duplicates += rows.size() - (int) counts[0];
+            far += (int) counts[1];
+            offRoute += (int) counts[2];
         }
 
         int bind(PreparedStatement ps, int k, CollectionRules.Checked c) throws SQLException {

@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.cityops.audit.AuditTrail;
 import org.cityops.org.ScopeFilter;
@@ -22,6 +21,8 @@ import org.cityops.org.StaffMember;
 import org.cityops.platform.CityClock;
 import org.cityops.platform.excel.DataRow;
 import org.cityops.platform.excel.HeaderColumns;
+import org.cityops.platform.excel.NamedHeader;
+import org.cityops.platform.excel.SheetError;
 import org.cityops.platform.excel.SheetErrors;
 import org.cityops.platform.excel.UploadedSheet;
 import org.cityops.platform.excel.UploadedWorkbook;
@@ -119,20 +120,14 @@ public class Collections {
         List<Integer> rowNumbers = new ArrayList<>();
         try (UploadedWorkbook wb = UploadedWorkbook.open(in, IMPORT_LIMITS)) {
             UploadedSheet sheet = wb.firstSheet();
-            Optional<DataRow> header = sheet.header();
-            if (header.isEmpty()) {
-                return SubmitReport.refused(List.of(new RowError(0, "file", "没有表头 no header row")));
+            NamedHeader header = NamedHeader.findNamingMissing(sheet, HEADERS, HEADERS);
+            if (header.problem().isPresent()) {
+                SheetError p = header.problem().get();
+                return SubmitReport.refused(List.of(RowError.of(p)));
             }
-            Map<String, String> names = new HashMap<>();
-            HEADERS.forEach(h -> names.put(h, h));
-            HeaderColumns<String> cols = HeaderColumns.match(header.get(), names);
-            List<String> missing = cols.missing(HEADERS);
-            if (!missing.isEmpty()) {
-                return SubmitReport.refused(
-                        List.of(new RowError(header.get().number(), missing.get(0), "缺少列 missing columns " + missing)));
-            }
+            HeaderColumns<String> cols = header.columns();
             SheetErrors sheetErrors = new SheetErrors();
-            for (DataRow r : sheet.dataRowsBelow(header.get(), MAX_IMPORT_ROWS)) {
+            for (DataRow r : header.rowsBelow(MAX_IMPORT_ROWS)) {
                 Instant at = null;
                 String time = r.textOrNull(cols.of("收运时间"));
                 if (time != null) {
@@ -164,7 +159,7 @@ public class Collections {
                         lon == null ? null : lon.doubleValue()));
                 rowNumbers.add(r.number());
             }
-            errors.addAll(sheetErrors.map(e -> new RowError(e.row() == null ? 0 : e.row(), e.column(), e.message())));
+            errors.addAll(sheetErrors.map(RowError::of));
         }
         if (drafts.isEmpty() && errors.isEmpty()) {
             return SubmitReport.refused(List.of(new RowError(0, "file", "文件中没有数据行 no data rows")));

@@ -91,10 +91,26 @@ public class Routes {
                 .list();
     }
 
+    /** A stop checked against the fleet (in the caller's area) and the ledger, ready to store. */
+    record Resolved(
+            long vehicleId,
+            String plate,
+            int weekday,
+            long producerId,
+            String creditCode,
+            LocalTime from,
+            LocalTime to) {}
+
     /** Adds a stop (or moves the window of the same vehicle, weekday and producer); 400 naming the field. */
     @Transactional
     public StopView add(
             String plate, Integer weekday, String creditCode, LocalTime from, LocalTime to, StaffMember me) {
+        long id = store(resolve(plate, weekday, creditCode, from, to, me), me);
+        return list(me).stream().filter(s -> s.id() == id).findFirst().orElseThrow();
+    }
+
+    /** The checks of a stop, nothing written: 400 ({@link InvalidInputException}) naming the field. */
+    Resolved resolve(String plate, Integer weekday, String creditCode, LocalTime from, LocalTime to, StaffMember me) {
         String p = WasteVehicle.normalizePlate(plate);
         if (p == null || p.isEmpty()) {
             throw new InvalidInputException("车牌号必填 plate required", "plate");
@@ -110,7 +126,10 @@ public class Routes {
         if (weekday == null || weekday < 1 || weekday > 7) {
             throw new InvalidInputException("星期须为1（周一）至7（周日）weekday must be 1 (Monday) to 7 (Sunday)", "weekday");
         }
-        String code = creditCode == null ? "" : creditCode.trim().toUpperCase();
+        String code = creditCode == null ? "" : creditCode.trim().toUpperCase(java.util.Locale.ROOT);
+        if (code.isEmpty()) {
+            throw new InvalidInputException("统一社会信用代码必填 credit code required", "creditCode");
+        }
         Long producer = jdbc.sql("SELECT id FROM wst_producer WHERE credit_code = :c")
                 .param("c", code)
                 .query(Long.class)
@@ -122,14 +141,19 @@ public class Routes {
         if (to == null || !from.isBefore(to)) {
             throw new InvalidInputException("结束时间须晚于开始时间 window end must be after its start", "to");
         }
+        return new Resolved(vehicle, p, weekday, producer, code, from, to);
+    }
+
+    /** Stores a resolved stop (a new one, or the new window of the same vehicle, weekday and producer); audited. */
+    long store(Resolved r, StaffMember me) {
         int moved = jdbc.sql("""
                         UPDATE wst_route_stop SET window_from = :f, window_to = :t
                         WHERE vehicle_id = :v AND weekday = :w AND producer_id = :p""")
-                .param("f", Time.valueOf(from))
-                .param("t", Time.valueOf(to))
-                .param("v", vehicle)
-                .param("w", weekday)
-                .param("p", producer)
+                .param("f", Time.valueOf(r.from()))
+                .param("t", Time.valueOf(r.to()))
+                .param("v", r.vehicleId())
+                .param("w", r.weekday())
+                .param("p", r.producerId())
                 .update();
         long id;
         if (moved == 0) {
@@ -137,19 +161,19 @@ public class Routes {
             jdbc.sql("""
                             INSERT INTO wst_route_stop (vehicle_id, weekday, producer_id, window_from, window_to,
                               created_at) VALUES (:v, :w, :p, :f, :t, :now)""")
-                    .param("v", vehicle)
-                    .param("w", weekday)
-                    .param("p", producer)
-                    .param("f", Time.valueOf(from))
-                    .param("t", Time.valueOf(to))
+                    .param("v", r.vehicleId())
+                    .param("w", r.weekday())
+                    .param("p", r.producerId())
+                    .param("f", Time.valueOf(r.from()))
+                    .param("t", Time.valueOf(r.to()))
                     .param("now", DbTime.toDb(clock.instant()))
                     .update(keys, "id");
             id = keys.getKeyAs(Number.class).longValue();
         } else {
             id = jdbc.sql("SELECT id FROM wst_route_stop WHERE vehicle_id = :v AND weekday = :w AND producer_id = :p")
-                    .param("v", vehicle)
-                    .param("w", weekday)
-                    .param("p", producer)
+                    .param("v", r.vehicleId())
+                    .param("w", r.weekday())
+                    .param("p", r.producerId())
                     .query(Long.class)
                     .single();
         }
@@ -158,8 +182,9 @@ public class Routes {
                 String.valueOf(id),
                 moved == 0 ? "ADD" : "UPDATE",
                 null,
-                p + " " + WEEKDAYS[weekday - 1] + " " + code + " " + from + "–" + to + " by " + me.username());
-        return list(me).stream().filter(s -> s.id() == id).findFirst().orElseThrow();
+                r.plate() + " " + WEEKDAYS[r.weekday() - 1] + " " + r.creditCode() + " " + r.from() + "–" + r.to()
+                        + " by " + me.username());
+        return id;
     }
 
     /** Removes a stop of a vehicle in the caller's area; 404 otherwise. */

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.cityops.CityopsApplication;
@@ -37,7 +38,8 @@ public final class NotifyBurstBench {
             ex.sendResponseHeaders(200, -1);
             ex.close();
         });
-        gateway.setExecutor(Executors.newFixedThreadPool(16));
+        ExecutorService receiverThreads = Executors.newFixedThreadPool(16);
+        gateway.setExecutor(receiverThreads);
         gateway.start();
         ConfigurableApplicationContext ctx = new SpringApplication(CityopsApplication.class)
                 .run(
@@ -93,6 +95,7 @@ public final class NotifyBurstBench {
         } finally {
             ctx.close();
             gateway.stop(0);
+            receiverThreads.shutdownNow(); // its threads are not daemons: the JVM would not end (run.sh hung here)
         }
     }
 }

@@ -379,6 +379,17 @@ class AlarmEngineTests {
     }
 
     @Test
+    void aNodeRaisesOfflineAlarmsOnlyForTheVehiclesWhosePositionsComeToIt() {
+        feed(T1, NIGHT, 31.800, 119.930, 30, EMPTY);
+        // several telemetry nodes: T1's partition is another node's, which alone may find it silent
+        assertThat(engine.tick(NIGHT.plus(Duration.ofMinutes(11)), t -> !t.equals(T1)))
+                .isEmpty();
+        assertThat(engine.tick(NIGHT.plus(Duration.ofMinutes(11)), T1::equals))
+                .singleElement()
+                .isInstanceOf(AlarmOpened.class);
+    }
+
+    @Test
     void noOfflineAlarmOutsideThePermitWindowOrForVehiclesWithoutPermit() {
         feed(T1, DAY, 31.800, 119.930, 30, EMPTY);
         feed(T2, DAY, 31.800, 119.930, 30, EMPTY);

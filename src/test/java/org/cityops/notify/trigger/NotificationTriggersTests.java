@@ -78,7 +78,7 @@ class NotificationTriggersTests {
     }
 
     @Test
-    void anOverdueAlertReachesTheDepartmentsHandlerOnceHoweverOftenItIsReplayed() {
+    void anOverdueAlertReachesTheDepartmentsHandlerAndHeadOnceHoweverOftenItIsReplayed() {
         long caseId = 900_000L + System.nanoTime() % 100_000;
         CaseDeadlineAlert alert = new CaseDeadlineAlert(
                 caseId,
@@ -96,7 +96,7 @@ class NotificationTriggersTests {
                 "320402");
         publishTwice(alert);
         List<NoticeRecord> sent = notifications.ofEvent("case-overdue:" + caseId + ":HANDLE:" + AT.toEpochMilli());
-        assertThat(recipients(sent)).containsExactly("handler-hwc");
+        assertThat(recipients(sent)).containsExactlyInAnyOrder("handler-hwc", "head-hwc");
         assertThat(sent).allSatisfy(r -> assertThat(r.kind()).isEqualTo(NoticeKind.CASE_OVERDUE));
         assertThat(sent.stream()
                         .filter(r -> r.recipient().equals("handler-hwc"))
@@ -114,7 +114,7 @@ class NotificationTriggersTests {
     }
 
     @Test
-    void anOverdueMeasureReachesTheLeadDepartmentAndItsLeader() {
+    void anOverdueMeasureReachesTheLeadDepartmentsHandlerAndHeadAndItsLeader() {
         long dept = org.departmentByCode("HWC").map(DepartmentView::id).orElseThrow();
         long measure = 700_000L + System.nanoTime() % 100_000;
         publishTwice(new MeasureOverdue(
@@ -127,7 +127,7 @@ class NotificationTriggersTests {
                 LocalDate.of(2026, 12, 1),
                 LocalDate.of(2026, 12, 7)));
         assertThat(recipients(notifications.ofEvent("measure-overdue:" + measure + ":2026-12-01")))
-                .containsExactlyInAnyOrder("handler-hwc", "leader1");
+                .containsExactlyInAnyOrder("handler-hwc", "head-hwc", "leader1");
     }
 
     @Test

@@ -65,6 +65,12 @@ class ProductionGuardTests {
     }
 
     @Test
+    void aDemoDepartmentHeadWithItsOwnDemoPasswordHashIsFound() {
+        hashes.put(ENCODER.encode(DemoSecrets.PASSWORD), List.of("head-tianning"));
+        assertThat(guard("", "prod").findings()).containsExactly("accounts with the demo password: head-tianning");
+    }
+
+    @Test
     void enabledDemoKeysStopAProductionStart() {
         ProductionGuard guard = guard("", "prod");
         when(clients.authenticate(DemoSecrets.OPEN311_KEY, ApiClients.Purpose.OPEN311))

@@ -104,19 +104,31 @@ class DemoOrgSeeder implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final UserAccounts accounts;
     private final PasswordEncoder encoder;
+    private final DemoNoticeContacts contacts;
 
-    DemoOrgSeeder(JdbcClient jdbc, UserAccounts accounts, PasswordEncoder encoder) {
+    DemoOrgSeeder(JdbcClient jdbc, UserAccounts accounts, PasswordEncoder encoder, DemoNoticeContacts contacts) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.encoder = encoder;
+        this.contacts = contacts;
     }
 
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        if (jdbc.sql("SELECT COUNT(*) FROM org_unit").query(Long.class).single() > 0) {
-            return;
+        if (jdbc.sql("SELECT COUNT(*) FROM org_unit").query(Long.class).single() == 0) {
+            createCity();
         }
+        int[] added = contacts.apply();
+        if (added[0] + added[1] > 0) {
+            log.info(
+                    "Demo notice contacts: {} department heads created, {} synthetic phones recorded",
+                    added[0],
+                    added[1]);
+        }
+    }
+
+    private void createCity() {
         long city = insertUnit("320400", "常州市", "CITY", null);
         Map<String, Long> districtIds = new HashMap<>();
         for (District d : DISTRICTS) {

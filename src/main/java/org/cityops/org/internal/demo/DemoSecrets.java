@@ -48,6 +48,9 @@ public final class DemoSecrets {
         for (DemoOrgSeeder.District d : DemoOrgSeeder.DISTRICTS) {
             names.add("handler-" + d.handler());
         }
+        for (DemoNoticeContacts.Head h : DemoNoticeContacts.heads()) {
+            names.add(h.username());
+        }
         return names;
     }
 }

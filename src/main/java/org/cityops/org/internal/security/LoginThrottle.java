@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 import org.cityops.audit.AuditTrail;
 import org.cityops.org.internal.UserAccounts;
 import org.cityops.platform.Actor;
+import org.cityops.platform.ClusterStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
@@ -22,7 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
  * passwords (failures while it is locked neither count nor extend the lock), and one client address is refused
  * for a while after too many failures in a window. The address is the socket's, or the client's as named by a
  * trusted proxy ({@code cityops.security.trusted-proxies}). Every sign-in and every failure goes into the audit
- * trail (the login log).
+ * trail (the login log). The account lock is in the database (every node sees it); the per-address window is in
+ * this JVM, or with {@code cityops.cluster.store=jdbc} in the database ({@link ClusterStore}), so every node of a
+ * cluster counts the same failures.
  */
 @Component
 class LoginThrottle {
@@ -34,6 +38,10 @@ class LoginThrottle {
     private final Duration lockFor;
     private final int maxIpFailures;
     private final Map<String, Window> ipFailures = new ConcurrentHashMap<>();
+    private final ClusterStore shared;
+
+    /** The {@link ClusterStore} kind of the per-address window. */
+    static final String IP_WINDOW = "login-ip";
 
     LoginThrottle(
             UserAccounts accounts,
@@ -41,7 +49,9 @@ class LoginThrottle {
             Clock clock,
             @Value("${cityops.security.login.max-failures:5}") int maxFailures,
             @Value("${cityops.security.login.lock-minutes:15}") int lockMinutes,
-            @Value("${cityops.security.login.max-ip-failures:30}") int maxIpFailures) {
+            @Value("${cityops.security.login.max-ip-failures:30}") int maxIpFailures,
+            ObjectProvider<ClusterStore> clusterStore) {
+        this.shared = clusterStore.getIfAvailable();
         this.accounts = accounts;
         this.audit = audit;
         this.clock = clock;
@@ -53,6 +63,9 @@ class LoginThrottle {
     private record Window(Instant start, int failures) {}
 
     boolean ipBlocked(String ip) {
+        if (shared != null) {
+            return shared.failures(IP_WINDOW, ip, Instant.now(clock), lockFor) >= maxIpFailures;
+        }
         Window w = ipFailures.get(ip);
         return w != null
                 && w.failures() >= maxIpFailures
@@ -66,7 +79,9 @@ class LoginThrottle {
         Instant now = Instant.now(clock);
         accounts.recordFailure(username, maxFailures, now, now.plus(lockFor));
         String ip = ClientAddress.current();
-        if (ip != null) {
+        if (ip != null && shared != null) {
+            shared.addFailure(IP_WINDOW, ip, now, lockFor);
+        } else if (ip != null) {
             ipFailures.compute(
                     ip,
                     (k, w) -> w == null || w.start().plus(lockFor).isBefore(now)

@@ -38,7 +38,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * (password change or reset, disable, role change: claim {@value #CREDENTIAL_CLAIM} against the account's
  * {@code credentials_changed_at}). The user behind a token is re-read at most every 30 s, so a change made
  * elsewhere takes effect within that time (at once on the node where the administration made it, which publishes
- * {@link StaffAccountChanged}).
+ * {@link StaffAccountChanged}; on the other nodes of a cluster within {@code cityops.cluster.sync-interval} when
+ * {@code cityops.cluster.store=jdbc}, see {@link AccountChanges}).
  */
 @Service
 class TokenService {

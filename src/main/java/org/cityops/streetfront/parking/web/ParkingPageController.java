@@ -8,6 +8,7 @@ import org.cityops.org.OrgDirectory;
 import org.cityops.org.Role;
 import org.cityops.org.StaffMember;
 import org.cityops.platform.DomainException;
+import org.cityops.platform.web.FormRefusal;
 import org.cityops.streetfront.parking.ParkingAreas;
 import org.cityops.streetfront.parking.ParkingCounts;
 import org.cityops.streetfront.parking.ParkingOperators;
@@ -127,12 +128,12 @@ class ParkingPageController {
             feed.changed();
             redirect.addFlashAttribute("edited", true);
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-            redirect.addFlashAttribute("errorField", e.field());
+            // the typed values go back one by one: the page shows the area itself, not a draft
             redirect.addFlashAttribute("editName", name);
             redirect.addFlashAttribute("editLine", lineWkt);
             redirect.addFlashAttribute("editDepth", depthM);
             redirect.addFlashAttribute("editCapacity", capacity);
+            return FormRefusal.redirect(redirect, e, null, "/streetfront/parking/areas/" + id);
         }
         return "redirect:/streetfront/parking/areas/" + id;
     }

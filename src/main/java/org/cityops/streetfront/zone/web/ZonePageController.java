@@ -6,6 +6,7 @@ import org.cityops.org.Role;
 import org.cityops.org.StaffMember;
 import org.cityops.platform.DomainException;
 import org.cityops.platform.NotFoundException;
+import org.cityops.platform.web.FormRefusal;
 import org.cityops.streetfront.zone.ItemResult;
 import org.cityops.streetfront.zone.Parties;
 import org.cityops.streetfront.zone.ResponsibilityLetters;
@@ -87,10 +88,7 @@ class ZonePageController {
             redirect.addFlashAttribute("created", true);
             return "redirect:/streetfront/zones/" + z.id();
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-            redirect.addFlashAttribute("errorField", e.field());
-            redirect.addFlashAttribute("draft", d);
-            return "redirect:/streetfront/zones";
+            return FormRefusal.redirect(redirect, e, d, "/streetfront/zones");
         }
     }
 
@@ -265,8 +263,7 @@ class ZonePageController {
             redirect.addFlashAttribute("recordedZone", zones.get(id, me));
             return "redirect:/streetfront/zones/inspect";
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-            return "redirect:/streetfront/zones/" + id + "/inspect";
+            return FormRefusal.redirect(redirect, e, "/streetfront/zones/" + id + "/inspect");
         }
     }
 

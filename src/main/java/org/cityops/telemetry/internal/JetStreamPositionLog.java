@@ -1,0 +1,199 @@
+package org.cityops.telemetry.internal;
+
+import io.nats.client.Connection;
+import io.nats.client.IterableConsumer;
+import io.nats.client.JetStream;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamManagement;
+import io.nats.client.Message;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import io.nats.client.PublishOptions;
+import io.nats.client.api.DeliverPolicy;
+import io.nats.client.api.OrderedConsumerConfiguration;
+import io.nats.client.api.StorageType;
+import io.nats.client.api.StreamConfiguration;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import org.cityops.telemetry.Position;
+import org.cityops.telemetry.pipeline.Partitions;
+import org.cityops.telemetry.pipeline.PositionCodec;
+import org.cityops.telemetry.pipeline.PositionLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The position log on NATS JetStream (official client {@code io.nats:jnats}). One stream, subjects
+ * {@code <prefix>.pos.<partition>}, file storage, {@code replicas} copies; an append is an async publish with
+ * {@code Nats-Msg-Id} (de-duplicated within the stream's window) whose PubAck completes it. A partition is read
+ * with an ordered consumer (client-side, no server state to clean up) filtered to its subject, starting after
+ * the sequence stored with the track.
+ */
+public final class JetStreamPositionLog implements PositionLog {
+
+    private static final Logger log = LoggerFactory.getLogger(JetStreamPositionLog.class);
+    /** JetStream's API error code for "stream not found" */
+    private static final int STREAM_NOT_FOUND = 10059;
+
+    private final Connection connection;
+    private final JetStream jetStream;
+    private final String stream;
+    private final String prefix;
+    private final int partitions;
+
+    public JetStreamPositionLog(
+            String url, String stream, String prefix, int partitions, int replicas, Duration duplicateWindow) {
+        this.stream = stream;
+        this.prefix = prefix;
+        this.partitions = partitions;
+        try {
+            this.connection = Nats.connect(Options.builder()
+                    .server(url)
+                    .connectionName("cityops-telemetry")
+                    .maxReconnects(-1)
+                    .build());
+            this.jetStream = connection.jetStream();
+            ensureStream(replicas, duplicateWindow);
+        } catch (IOException | JetStreamApiException e) {
+            throw new IllegalStateException("cannot reach the position log at " + url + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted connecting to " + url, e);
+        }
+    }
+
+    private void ensureStream(int replicas, Duration duplicateWindow) throws IOException, JetStreamApiException {
+        JetStreamManagement jsm = connection.jetStreamManagement();
+        try {
+            jsm.getStreamInfo(stream);
+        } catch (JetStreamApiException e) {
+            if (e.getApiErrorCode() != STREAM_NOT_FOUND) {
+                throw e;
+            }
+            jsm.addStream(StreamConfiguration.builder()
+                    .name(stream)
+                    .subjects(prefix + ".pos.*")
+                    .storageType(StorageType.File)
+                    .replicas(replicas)
+                    .duplicateWindow(duplicateWindow)
+                    .build());
+            log.info(
+                    "created JetStream stream {} ({}.pos.*, {} partitions, {} replicas)",
+                    stream,
+                    prefix,
+                    partitions,
+                    replicas);
+        }
+    }
+
+    public String subject(int partition) {
+        return prefix + ".pos." + partition;
+    }
+
+    @Override
+    public int partitions() {
+        return partitions;
+    }
+
+    @Override
+    public void append(String id, List<Position> positions, Consumer<Appended> done) {
+        String subject = subject(Partitions.of(positions.get(0).terminal(), partitions));
+        try {
+            jetStream
+                    .publishAsync(
+                            subject,
+                            PositionCodec.encode(positions),
+                            PublishOptions.builder()
+                                    .messageId(id)
+                                    .expectedStream(stream)
+                                    .build())
+                    .whenComplete((ack, error) -> done.accept(
+                            error != null
+                                    ? new Appended(unwrap(error), false)
+                                    : new Appended(null, ack.isDuplicate())));
+        } catch (RuntimeException e) {
+            done.accept(new Appended(e, false));
+        }
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+    }
+
+    @Override
+    public PartitionReader reader(int partition, long afterSequence) {
+        try {
+            OrderedConsumerConfiguration config = new OrderedConsumerConfiguration().filterSubject(subject(partition));
+            if (afterSequence > 0) {
+                config.deliverPolicy(DeliverPolicy.ByStartSequence).startSequence(afterSequence + 1);
+            } else {
+                config.deliverPolicy(DeliverPolicy.All);
+            }
+            IterableConsumer consumer = connection
+                    .getStreamContext(stream)
+                    .createOrderedConsumer(config)
+                    .iterate();
+            return new Reader(partition, consumer);
+        } catch (IOException | JetStreamApiException e) {
+            throw new IllegalStateException("cannot read partition " + partition + " of " + stream, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.flush(Duration.ofSeconds(5));
+        } catch (Exception e) {
+            log.debug("flushing the NATS connection at close: {}", e.toString());
+        }
+        try {
+            connection.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static final class Reader implements PartitionReader {
+
+        private final int partition;
+        private final IterableConsumer consumer;
+
+        Reader(int partition, IterableConsumer consumer) {
+            this.partition = partition;
+            this.consumer = consumer;
+        }
+
+        @Override
+        public List<Entry> poll(int max, long waitMillis) {
+            List<Entry> out = new ArrayList<>();
+            try {
+                Message m = consumer.nextMessage(Math.max(1, waitMillis));
+                while (m != null) {
+                    out.add(new Entry(partition, m.metaData().streamSequence(), PositionCodec.decode(m.getData())));
+                    if (out.size() >= max) {
+                        break;
+                    }
+                    m = consumer.nextMessage(1);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (io.nats.client.JetStreamStatusCheckedException e) {
+                throw new IllegalStateException("reading partition " + partition + ": " + e.getMessage(), e);
+            }
+            return out;
+        }
+
+        @Override
+        public void close() {
+            try {
+                consumer.close();
+            } catch (Exception e) {
+                log.debug("closing the reader of partition {}: {}", partition, e.toString());
+            }
+        }
+    }
+}
