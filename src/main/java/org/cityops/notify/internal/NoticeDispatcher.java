@@ -9,7 +9,8 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * The {@code notify-dispatch} thread: runs {@link OutboxDelivery} rounds while rows are due, then waits for a wake-up
- * (after a commit that queued live rows) or the poll interval. Off when {@code cityops.notify.dispatcher-enabled}
+ * (after a commit that queued live rows) or the poll interval; paced to {@code cityops.notify.max-per-second}
+ * ({@link DeliveryPace}). Off when {@code cityops.notify.dispatcher-enabled}
  * is false (tests drive {@link OutboxDelivery} themselves).
  */
 public class NoticeDispatcher implements SmartLifecycle {
@@ -18,6 +19,7 @@ public class NoticeDispatcher implements SmartLifecycle {
 
     private final OutboxDelivery delivery;
     private final NotifyProperties config;
+    private final DeliveryPace pace;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition woken = lock.newCondition();
     private volatile boolean running;
@@ -27,6 +29,7 @@ public class NoticeDispatcher implements SmartLifecycle {
     NoticeDispatcher(OutboxDelivery delivery, NotifyProperties config) {
         this.delivery = delivery;
         this.config = config;
+        this.pace = new DeliveryPace(config.getMaxPerSecond());
     }
 
     /** Look for due rows now (called after a commit that queued some). */
@@ -73,7 +76,12 @@ public class NoticeDispatcher implements SmartLifecycle {
     private void loop() {
         while (running) {
             try {
+                long began = System.nanoTime();
                 int n = delivery.runOnce();
+                long pause = pace.pauseMillis(n, (System.nanoTime() - began) / 1_000_000);
+                if (pause > 0) {
+                    Thread.sleep(pause);
+                }
                 if (n >= delivery.batchSize()) {
                     continue;
                 }

@@ -30,6 +30,9 @@ public class NotifyProperties {
     /** Deliveries in flight at once. */
     private int concurrency = 32;
 
+    /** At most this many notices delivered a second by one node's dispatcher (0 = no cap). */
+    private int maxPerSecond = 500;
+
     /** How often the dispatcher looks for due rows (it is also woken after a commit that queued some). */
     private Duration poll = Duration.ofSeconds(1);
 
@@ -254,6 +257,14 @@ public class NotifyProperties {
 
     public void setBatchSize(int batchSize) {
         this.batchSize = batchSize;
+    }
+
+    public int getMaxPerSecond() {
+        return maxPerSecond;
+    }
+
+    public void setMaxPerSecond(int maxPerSecond) {
+        this.maxPerSecond = maxPerSecond;
     }
 
     public int getConcurrency() {
