@@ -2,7 +2,6 @@ package org.cityops.wastestream.classification;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.cityops.org.StaffMember;
 import org.cityops.platform.CityClock;
 import org.cityops.platform.DomainException;
 import org.cityops.platform.NavItem;
+import org.cityops.wastestream.web.WorkbookUpload;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -73,22 +73,10 @@ class ClassificationPageController {
     String importUnits(
             @CurrentActor StaffMember me, @RequestParam("file") MultipartFile file, RedirectAttributes redirect)
             throws IOException {
-        if (file == null || file.isEmpty()) {
-            redirect.addFlashAttribute("importError", "请上传 .xlsx 文件 upload an .xlsx file");
-            return "redirect:/wastestream/classification";
-        }
-        ClassificationUnits.ImportReport r;
-        try (InputStream in = file.getInputStream()) {
-            r = units.importXlsx(in, me);
-        }
-        if (r.errors().isEmpty()) {
-            redirect.addFlashAttribute("imported", r.imported());
-        } else {
-            redirect.addFlashAttribute(
-                    "importErrors",
-                    r.errors().subList(0, Math.min(20, r.errors().size())));
-        }
-        return "redirect:/wastestream/classification";
+        return WorkbookUpload.importAndShow(file, redirect, "/wastestream/classification", in -> {
+            ClassificationUnits.ImportReport r = units.importXlsx(in, me);
+            return new WorkbookUpload.Result(r.imported(), r.errors());
+        });
     }
 
     @GetMapping("/wastestream/classification/units/{id}")

@@ -2,7 +2,6 @@ package org.cityops.wastestream.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -134,22 +133,10 @@ class RoutePageController {
             @RequestParam(value = "file", required = false) MultipartFile file,
             RedirectAttributes redirect)
             throws IOException {
-        if (file == null || file.isEmpty()) {
-            redirect.addFlashAttribute("importError", "请上传 .xlsx 文件 upload an .xlsx file");
-            return "redirect:/wastestream/routes";
-        }
-        RouteWorkbook.ImportReport r;
-        try (InputStream in = file.getInputStream()) {
-            r = workbook.importXlsx(in, me);
-        }
-        if (r.errors().isEmpty()) {
-            redirect.addFlashAttribute("imported", r.imported());
-        } else {
-            redirect.addFlashAttribute(
-                    "importErrors",
-                    r.errors().subList(0, Math.min(20, r.errors().size())));
-        }
-        return "redirect:/wastestream/routes";
+        return WorkbookUpload.importAndShow(file, redirect, "/wastestream/routes", in -> {
+            RouteWorkbook.ImportReport r = workbook.importXlsx(in, me);
+            return new WorkbookUpload.Result(r.imported(), r.errors());
+        });
     }
 
     static Integer parseWeekday(String text) {
