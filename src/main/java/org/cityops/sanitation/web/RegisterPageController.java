@@ -21,7 +21,9 @@ import org.cityops.platform.NotFoundException;
 import org.cityops.sanitation.attendance.Post;
 import org.cityops.sanitation.attendance.Shift;
 import org.cityops.sanitation.attendance.ShiftDays;
+import org.cityops.sanitation.attendance.Shifts;
 import org.cityops.sanitation.attendance.WorkerPosts;
+import org.cityops.sanitation.attendance.Workers;
 import org.cityops.sanitation.collection.CollectionPoint;
 import org.cityops.sanitation.collection.CollectionRoutes;
 import org.cityops.sanitation.collection.PointKind;
@@ -59,14 +61,24 @@ class RegisterPageController {
     static final Set<String> KINDS = Set.of("segments", "posts", "shifts", "workers", "vehicles", "plans", "points");
 
     private final WorkerPosts posts;
+    private final Shifts shifts;
+    private final Workers workers;
     private final Fleet fleet;
     private final CollectionRoutes routes;
     private final Segments segments;
     private final OrgDirectory org;
 
     RegisterPageController(
-            WorkerPosts posts, Fleet fleet, CollectionRoutes routes, Segments segments, OrgDirectory org) {
+            WorkerPosts posts,
+            Shifts shifts,
+            Workers workers,
+            Fleet fleet,
+            CollectionRoutes routes,
+            Segments segments,
+            OrgDirectory org) {
         this.posts = posts;
+        this.shifts = shifts;
+        this.workers = workers;
         this.fleet = fleet;
         this.routes = routes;
         this.segments = segments;
@@ -77,9 +89,9 @@ class RegisterPageController {
     String list(@CurrentActor StaffMember me, Model model) {
         model.addAttribute("segments", segments.list(me));
         model.addAttribute("posts", posts.posts(me));
-        model.addAttribute("shifts", posts.shifts());
-        model.addAttribute("shiftWorkers", posts.shiftWorkerCounts(me));
-        model.addAttribute("workers", posts.workers(me));
+        model.addAttribute("shifts", shifts.shifts());
+        model.addAttribute("shiftWorkers", workers.countsByShift(me));
+        model.addAttribute("workers", workers.workers(me));
         model.addAttribute("vehicles", fleet.vehicles(me));
         model.addAttribute("plans", visiblePlans(me));
         model.addAttribute("points", routes.points(me));
@@ -138,14 +150,14 @@ class RegisterPageController {
                 f.put("segmentIds", p.segmentIds().stream().map(String::valueOf).toList());
             }
             case "shifts" -> {
-                Shift s = posts.shiftToEdit(id, me);
+                Shift s = shifts.shiftToEdit(id, me);
                 f.put("name", s.name());
                 f.put("start", s.start());
                 f.put("end", s.end());
                 f.put("days", s.days().name());
             }
             case "workers" -> {
-                var w = posts.worker(id, me);
+                var w = workers.worker(id, me);
                 f.put("name", w.name());
                 f.put("maskedPhone", w.maskedPhone());
                 f.put("terminal", w.terminal());
@@ -208,7 +220,7 @@ class RegisterPageController {
             return "redirect:/sanitation/registers?saved=" + kind + "-" + saved + "#" + kind;
         } catch (InvalidInputException e) {
             if (id != null && "workers".equals(kind)) {
-                f.put("maskedPhone", posts.worker(id, me).maskedPhone());
+                f.put("maskedPhone", workers.worker(id, me).maskedPhone());
             }
             return form(me, model, kind, id, f, e.getMessage(), e.field());
         }
@@ -247,16 +259,16 @@ class RegisterPageController {
             case "shifts" -> {
                 ShiftDays days = shiftDays(text(form, "days"));
                 return id == null
-                        ? posts.createShift(text(form, "name"), text(form, "start"), text(form, "end"), days, me)
+                        ? shifts.createShift(text(form, "name"), text(form, "start"), text(form, "end"), days, me)
                                 .id()
-                        : posts.updateShift(id, text(form, "name"), text(form, "start"), text(form, "end"), days, me)
+                        : shifts.updateShift(id, text(form, "name"), text(form, "start"), text(form, "end"), days, me)
                                 .id();
             }
             case "workers" -> {
                 long post = number(form, "postId", "请选择岗位 choose a post");
                 long shift = number(form, "shiftId", "请选择班次 choose a shift");
                 return id == null
-                        ? posts.createWorker(
+                        ? workers.createWorker(
                                         text(form, "name"),
                                         text(form, "phone"),
                                         text(form, "terminal"),
@@ -265,7 +277,7 @@ class RegisterPageController {
                                         me,
                                         false)
                                 .id()
-                        : posts.updateWorker(
+                        : workers.updateWorker(
                                         id,
                                         text(form, "name"),
                                         text(form, "phone"),
@@ -351,7 +363,7 @@ class RegisterPageController {
             case "posts", "plans" -> model.addAttribute("segments", segments.list(me));
             case "workers" -> {
                 model.addAttribute("postChoices", posts.posts(me));
-                model.addAttribute("shifts", posts.shifts());
+                model.addAttribute("shifts", shifts.shifts());
             }
             case "vehicles" -> {
                 model.addAttribute("types", VehicleType.values());
