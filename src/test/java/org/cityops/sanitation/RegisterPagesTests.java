@@ -9,8 +9,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.cityops.org.StaffMember;
 import org.cityops.sanitation.attendance.Post;
@@ -139,6 +141,26 @@ class RegisterPagesTests {
                 .andExpect(content().string(containsString("扫路车")))
                 .andExpect(content().string(not(containsString(">SWEEPER<"))));
         mvc.perform(get("/sanitation/registers").with(user(users.loadUserByUsername("leader1"))))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void everyRegisterFormOpensForTheSupervisorIsClosedToTheLeaderAndAnUnknownRegisterIsNotFound() throws Exception {
+        for (String kind : List.of("segments", "posts", "shifts", "workers", "vehicles", "plans", "points")) {
+            mvc.perform(get("/sanitation/registers/" + kind + "/new")
+                            .with(user(users.loadUserByUsername("sanitation1"))))
+                    .andExpect(status().isOk())
+                    .andExpect(model().attribute("kind", kind));
+            mvc.perform(get("/sanitation/registers/" + kind + "/new").with(user(users.loadUserByUsername("leader1"))))
+                    .andExpect(status().isForbidden());
+            mvc.perform(save("leader1", kind).param("name", "x")).andExpect(status().isForbidden());
+        }
+        mvc.perform(get("/sanitation/registers/bins/new").with(user(users.loadUserByUsername("sanitation1"))))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/sanitation/registers/bins/1/edit").with(user(users.loadUserByUsername("sanitation1"))))
+                .andExpect(status().isNotFound());
+        mvc.perform(save("sanitation1", "bins").param("name", "x")).andExpect(status().isNotFound());
+        mvc.perform(get("/sanitation/registers/bins/new").with(user(users.loadUserByUsername("leader1"))))
                 .andExpect(status().isForbidden());
     }
 
