@@ -56,20 +56,22 @@ public class AttendanceSheet {
         this.rules = new AttendanceRules(new AttendanceRules.Settings(offPostAfter, stillAfter, stillRadius));
     }
 
+    /** A worker on a shift, as the sheet's query reads it. */
+    private record Line(
+            long workerId,
+            String name,
+            String phone,
+            String terminal,
+            long postId,
+            String shiftName,
+            String start,
+            String end,
+            ShiftDays days) {}
+
     /** The day's sheet: every active worker of the caller's posts whose shift is worked that day. */
     public List<SheetRow> sheet(LocalDate day, StaffMember me) {
         Map<String, Object> params = new HashMap<>();
         String where = scope(me).sql(ScopeColumns.area("p.district_code"), params);
-        record Line(
-                long workerId,
-                String name,
-                String phone,
-                String terminal,
-                long postId,
-                String shiftName,
-                String start,
-                String end,
-                ShiftDays days) {}
         List<Line> lines = jdbc.sql("""
                 SELECT w.id, w.name, w.phone, w.terminal_phone, w.post_id, s.name AS shift_name, s.start_time,
                   s.end_time, s.days FROM san_worker w JOIN san_post p ON p.id = w.post_id
@@ -105,61 +107,56 @@ public class AttendanceSheet {
             Instant until = end.isAfter(now) ? now : end;
             String window = l.start() + "–" + l.end();
             if (!until.isAfter(start)) {
-                out.add(new SheetRow(
-                        l.workerId(),
-                        l.name(),
-                        Worker.mask(l.phone()),
-                        l.terminal(),
-                        post.id(),
-                        post.code(),
-                        post.name(),
-                        post.districtCode(),
-                        post.section(),
-                        post.company(),
-                        l.shiftName(),
-                        window,
-                        SheetStatus.NOT_STARTED,
-                        SheetStatus.NOT_STARTED.label(),
-                        0,
-                        0,
-                        0,
-                        0,
-                        0,
-                        List.of(),
-                        List.of(),
-                        null,
-                        null));
+                out.add(row(l, post, window, SheetStatus.NOT_STARTED, 0, null, List.of()));
                 continue;
             }
             List<AttendanceRules.Fix> fixes = positions.between(l.terminal(), start, until);
             AttendanceRules.ShiftResult r = rules.evaluate(area, start, until, fixes);
-            SheetStatus status = SheetStatus.of(r.status());
-            out.add(new SheetRow(
-                    l.workerId(),
-                    l.name(),
-                    Worker.mask(l.phone()),
-                    l.terminal(),
-                    post.id(),
-                    post.code(),
-                    post.name(),
-                    post.districtCode(),
-                    post.section(),
-                    post.company(),
-                    l.shiftName(),
+            out.add(row(
+                    l,
+                    post,
                     window,
-                    status,
-                    status.label(),
+                    SheetStatus.of(r.status()),
                     Duration.between(start, until).toMinutes(),
-                    r.onPost().toMinutes(),
-                    r.outside().toMinutes(),
-                    r.idle().toMinutes(),
-                    r.positions(),
-                    r.offPost(),
-                    r.still(),
-                    fixes.isEmpty() ? null : fixes.get(0).time(),
-                    fixes.isEmpty() ? null : fixes.get(fixes.size() - 1).time()));
+                    r,
+                    fixes));
         }
         return out;
+    }
+
+    /** One line of the sheet; {@code r} is null for a shift not begun (no minutes, no positions). */
+    private static SheetRow row(
+            Line l,
+            Post post,
+            String window,
+            SheetStatus status,
+            long shiftMinutes,
+            AttendanceRules.ShiftResult r,
+            List<AttendanceRules.Fix> fixes) {
+        return new SheetRow(
+                l.workerId(),
+                l.name(),
+                Worker.mask(l.phone()),
+                l.terminal(),
+                post.id(),
+                post.code(),
+                post.name(),
+                post.districtCode(),
+                post.section(),
+                post.company(),
+                l.shiftName(),
+                window,
+                status,
+                status.label(),
+                shiftMinutes,
+                r == null ? 0 : r.onPost().toMinutes(),
+                r == null ? 0 : r.outside().toMinutes(),
+                r == null ? 0 : r.idle().toMinutes(),
+                r == null ? 0 : r.positions(),
+                r == null ? List.of() : r.offPost(),
+                r == null ? List.of() : r.still(),
+                fixes.isEmpty() ? null : fixes.get(0).time(),
+                fixes.isEmpty() ? null : fixes.get(fixes.size() - 1).time());
     }
 
     /** A 离岗 alert: a worker outside the post longer than allowed, with the stretch. */
