@@ -246,6 +246,9 @@ public final class PartitionedTrackWriter {
                 }
             }
         }
+        if (at < upTo && !running) {
+            return; // stopping: the next owner hands them
+        }
         if (at < upTo) {
             if (!to.isEmpty()) {
                 log.warn(
