@@ -48,12 +48,8 @@ public final class PartitionedTrackWriter {
     private final Map<Integer, Long> stored = new HashMap<>();
 
     private final Map<String, Position> latest = new ConcurrentHashMap<>();
-    private final AtomicLong storedPositions = new AtomicLong();
-    private final AtomicLong duplicates = new AtomicLong();
-    private final AtomicLong batches = new AtomicLong();
-    private final AtomicLong failures = new AtomicLong();
+    private final WriterCounters counters = new WriterCounters();
     private final AtomicLong takeovers = new AtomicLong();
-    private final AtomicLong observerFailures = new AtomicLong();
     private final AtomicLong replayed = new AtomicLong();
     private final Observations observations = new Observations();
     /** confirmed "observed up to" marks not yet written (writer thread only) */
@@ -125,7 +121,7 @@ public final class PartitionedTrackWriter {
                     Thread.currentThread().interrupt();
                     return;
                 } catch (RuntimeException e) {
-                    failures.incrementAndGet();
+                    counters.failed();
                     log.warn("telemetry log writer: {}", e.toString());
                     reopenAll();
                     Thread.sleep(200);
@@ -170,33 +166,13 @@ public final class PartitionedTrackWriter {
         if (!owned.equals(before) || !announced) {
             announced = true;
             var mine = Partitions.terminalsOf(owned, positionLog.partitions());
-            for (PositionObserver o : observers.get()) {
-                try {
-                    o.onTerminalsOwned(mine);
-                } catch (RuntimeException e) {
-                    observerFailures.incrementAndGet();
-                    log.warn(
-                            "position observer {} failed on the partitions held",
-                            o.getClass().getName(),
-                            e);
-                }
-            }
+            counters.callEach(observers.get(), o -> o.onTerminalsOwned(mine), log, "failed on the partitions held");
         }
         if (!taken.isEmpty()) {
             takeovers.addAndGet(taken.size());
             log.info("telemetry log: took partitions {} of {}; now holding {}", taken, stream, owned);
             var terminals = Partitions.terminalsOf(taken, positionLog.partitions());
-            for (PositionObserver o : observers.get()) {
-                try {
-                    o.onTerminalsTaken(terminals);
-                } catch (RuntimeException e) {
-                    observerFailures.incrementAndGet();
-                    log.warn(
-                            "position observer {} could not reload its state",
-                            o.getClass().getName(),
-                            e);
-                }
-            }
+            counters.callEach(observers.get(), o -> o.onTerminalsTaken(terminals), log, "could not reload its state");
             for (int p : new java.util.TreeSet<>(taken)) {
                 replay(p);
             }
@@ -276,14 +252,19 @@ public final class PartitionedTrackWriter {
     private void observe(List<Position> positions, Map<Integer, Long> upTo, List<PositionObserver> to) {
         List<Runnable> done = observations.hand(upTo, to.size());
         for (int i = 0; i < to.size(); i++) {
-            PositionObserver observer = to.get(i);
-            try {
-                observer.onPositions(positions, done.get(i));
-            } catch (RuntimeException e) {
-                done.get(i).run();
-                observerFailures.incrementAndGet();
-                log.warn("position observer {} failed", observer.getClass().getName(), e);
-            }
+            Runnable observed = done.get(i);
+            counters.callEach(
+                    List.of(to.get(i)),
+                    o -> {
+                        try {
+                            o.onPositions(positions, observed);
+                        } catch (RuntimeException e) {
+                            observed.run(); // it will not confirm: counted and logged as a failure
+                            throw e;
+                        }
+                    },
+                    log,
+                    "failed");
         }
     }
 
@@ -353,7 +334,6 @@ public final class PartitionedTrackWriter {
         }
         boolean[] isNew = store.append(positions, stream, offsets);
         offsets.forEach((p, move) -> stored.put(p, move[1]));
-        batches.incrementAndGet();
         List<Position> fresh = new ArrayList<>(positions.size());
         for (int i = 0; i < isNew.length; i++) {
             if (isNew[i]) {
@@ -362,8 +342,7 @@ public final class PartitionedTrackWriter {
                 latest.merge(p.terminal(), p, (a, b) -> b.time().isAfter(a.time()) ? b : a);
             }
         }
-        storedPositions.addAndGet(fresh.size());
-        duplicates.addAndGet(positions.size() - fresh.size());
+        counters.batchStored(positions.size(), fresh.size());
         store.flushLatest(false);
         Map<Integer, Long> upTo = new HashMap<>();
         offsets.forEach((p, move) -> upTo.put(p, move[1]));
@@ -383,20 +362,9 @@ public final class PartitionedTrackWriter {
         return latest.get(terminal);
     }
 
-    public long storedCount() {
-        return storedPositions.get();
-    }
-
-    public long duplicateCount() {
-        return duplicates.get();
-    }
-
-    public long batchCount() {
-        return batches.get();
-    }
-
-    public long failureCount() {
-        return failures.get();
+    /** Positions stored, replays, batches, failures and observer failures, for the metrics. */
+    public WriterCounters counters() {
+        return counters;
     }
 
     public long takeoverCount() {
@@ -411,9 +379,5 @@ public final class PartitionedTrackWriter {
     /** Batches handed to the observers and not yet confirmed by all of them. */
     public int unconfirmedBatches() {
         return observations.pending();
-    }
-
-    public long observerFailureCount() {
-        return observerFailures.get();
     }
 }

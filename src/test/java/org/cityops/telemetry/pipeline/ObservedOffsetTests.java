@@ -132,7 +132,7 @@ class ObservedOffsetTests {
         Thread.sleep(200); // anything stored or handed twice would show up now
 
         assertThat(store.size()).isEqualTo(TERMINALS * SECONDS);
-        assertThat(b.storedCount()).isZero();
+        assertThat(b.counters().stored()).isZero();
         Set<String> replayed = new HashSet<>();
         engineB.seen.forEach(p -> replayed.add(key(p)));
         assertThat(engineB.seen).hasSize(replayed.size()); // each handed again once
