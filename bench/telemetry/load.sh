@@ -6,7 +6,8 @@
 # evaluated by the alarm engine; they drive empty (LOADED_SHARE=0) so that permit and unloading rules do not
 # turn every truck into an alarm, while no-go and speed zones are checked for every position.
 # Mixed fleets: MUCK_TRUCKS (the first trucks in the muck registry, default all), EXTRA_FLEET_SQL (psql file run
-# with -v first= -v trucks= for the rest), AFTER_SIM (a command run before the app stops), SKIP_BASELINE=1.
+# with -v first= -v trucks= for the rest), AFTER_SIM (a command run before the app stops), SKIP_BASELINE=1,
+# SKIP_CITYOPS=1 (only jt808-server, with JT808_SERVER_JAR).
 # Optional: APP_WORKERS (gateway event loops; 0 = the app's default, one per two cores), SIM_THREADS (simulator
 # event loops), APP_TRANSPORT / SIM_TRANSPORT (auto|epoll|nio), APP_JAVA_OPTS, JT808_JAVA_OPTS, SIM_JAVA_OPTS,
 # JT808_SERVER_JAR, APP_CPUS / SIM_CPUS (taskset pinning: the server and PostgreSQL on one core, the simulator on the other).
@@ -70,6 +71,8 @@ start_app() {
     sleep 1
   done
 }
+# SKIP_CITYOPS=1 runs only jt808-server (with JT808_SERVER_JAR)
+if [ "${SKIP_CITYOPS:-0}" != 1 ]; then
 # first start: the schema and the demo city (sites, disposal sites, zones, permits); then the fleet is
 # registered (FLEET=0 leaves the trucks unknown to the registry: the alarm engine then skips them) and the app
 # restarted so the alarm engine's world holds the 10,000 trucks
@@ -103,8 +106,9 @@ echo "== rows stored: $ROWS"
 [ -z "${AFTER_SIM:-}" ] || HTTP_PORT=$HTTP_PORT DB=$DB WORK=$WORK bash -c "$AFTER_SIM"
 kill $APP; wait $APP 2>/dev/null || true
 trap - EXIT
-[ "${SKIP_BASELINE:-0}" = 1 ] && exit 0
+fi
 
+if [ "${SKIP_BASELINE:-0}" != 1 ] && [ "${SKIP_CITYOPS:-0}" != 1 ]; then
 echo "== baseline: plain COPY of the same rows into a plain table with the same primary key"
 $PSQL -c "\copy (SELECT * FROM telemetry_position) TO '$WORK/rows.tsv'" $DB
 $PSQL -c "CREATE TABLE copy_baseline (LIKE telemetry_position INCLUDING ALL)" $DB 2>/dev/null || \
@@ -115,6 +119,7 @@ T0=$(date +%s.%N)
 $PSQL -c "\copy copy_baseline FROM '$WORK/rows.tsv'" $DB
 T1=$(date +%s.%N)
 echo "COPY $ROWS rows in $(echo "$T1 - $T0" | bc) s = $(echo "$ROWS / ($T1 - $T0)" | bc) rows/s"
+fi
 
 # Optional: the same simulator against yezhihao/jt808-server (built beside the project, never committed):
 #   JT808_SERVER_JAR=/tmp/jt808-server/jtt808-server/target/jtt808-server-1.0.0-SNAPSHOT.jar bench/telemetry/load.sh
