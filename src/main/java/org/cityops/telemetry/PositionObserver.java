@@ -12,6 +12,31 @@ public interface PositionObserver {
     void onPositions(List<Position> batch);
 
     /**
+     * As {@link #onPositions(List)}, and calls {@code observed} once the batch's effects are durable (for an
+     * observer that keeps state: written to the database), from any thread. Several nodes: the node records per
+     * log partition how far every observer has confirmed ("observed up to"); after a crash the next owner hands
+     * what lies between that point and the stored offset again to the observers that {@link
+     * #replaysAfterTakeover()}. The default is for an observer that has finished with a batch when it returns.
+     */
+    default void onPositions(List<Position> batch, Runnable observed) {
+        try {
+            onPositions(batch);
+        } finally {
+            observed.run();
+        }
+    }
+
+    /**
+     * Several nodes: whether this observer is handed, after it took a partition over, the positions stored but
+     * perhaps not observed before the previous owner stopped (see {@link #onPositions(List, Runnable)}). Such an
+     * observer must ignore what its reloaded state has already seen (it is given them again, never stored twice).
+     * The default is false: an observer that cannot tell a re-delivery from new positions is not given them.
+     */
+    default boolean replaysAfterTakeover() {
+        return false;
+    }
+
+    /**
      * Several nodes ({@code cityops.telemetry.log=jetstream}): the positions of the terminals matching
      * {@code terminals} now come to this node (it took over their log partition from another node, which may have
      * died). Reload whatever per-vehicle state is kept for them from the database before the next

@@ -63,6 +63,11 @@ public class EngineRunner implements PositionObserver {
     private volatile java.util.function.Predicate<String> mine = t -> true;
     /** vehicles whose state changed since it was last written (guarded by itself) */
     private final Set<String> dirty = new java.util.LinkedHashSet<>();
+    /**
+     * confirmations of batches evaluated while some vehicle's state is not written yet (guarded by {@link
+     * #dirty}): run once every state is written, so "observed" means "a takeover may resume from the database"
+     */
+    private final List<Runnable> unconfirmed = new ArrayList<>();
 
     private final Duration stateInterval;
     private long lastStateWrite = System.nanoTime();
@@ -131,11 +136,33 @@ public class EngineRunner implements PositionObserver {
 
     @Override
     public void onPositions(List<Position> batch) {
+        onPositions(batch, null);
+    }
+
+    /**
+     * Confirms the batch ({@code observed}) once its alarms and the state of every vehicle it moved are written,
+     * i.e. with the next full state write (at most {@code state-interval} later, or at once when no state is
+     * pending): a node killed before that leaves the batch unconfirmed and the next owner evaluates it again.
+     */
+    @Override
+    public void onPositions(List<Position> batch, Runnable observed) {
         if (batch == null || batch.isEmpty()) {
+            if (observed != null) {
+                observed.run();
+            }
             return;
         }
         List<Position> copy = List.copyOf(batch);
-        worker.execute(() -> process(copy));
+        worker.execute(() -> process(copy, observed));
+    }
+
+    /**
+     * Several nodes: positions handed again after a takeover are safe, since the engine ignores a position as old
+     * as (or older than) the last one its restored vehicle state accepted; no alarm is raised twice.
+     */
+    @Override
+    public boolean replaysAfterTakeover() {
+        return true;
     }
 
     /**
@@ -201,6 +228,10 @@ public class EngineRunner implements PositionObserver {
     }
 
     void process(List<Position> batch) {
+        process(batch, null);
+    }
+
+    void process(List<Position> batch, Runnable observed) {
         try {
             ensureStarted();
             List<Position> sorted = new ArrayList<>(batch);
@@ -216,9 +247,14 @@ public class EngineRunner implements PositionObserver {
                     touched.add(t);
                 }
             }
-            persist(events, touched);
+            persist(events, touched, observed);
         } catch (RuntimeException e) {
             log.error("muck alarm engine failed on a batch of {} positions", batch.size(), e);
+            if (observed != null) { // confirmed with the next state write (a second call counts once)
+                synchronized (dirty) {
+                    unconfirmed.add(observed);
+                }
+            }
         }
     }
 
@@ -234,7 +270,7 @@ public class EngineRunner implements PositionObserver {
             for (EngineEvent e : events) {
                 touched.add(e.terminal());
             }
-            persist(events, touched);
+            persist(events, touched, null);
         } catch (RuntimeException e) {
             log.error("muck alarm engine tick failed", e);
         }
@@ -247,21 +283,43 @@ public class EngineRunner implements PositionObserver {
      * thousands of positions a second the engine does not rewrite a row per position; after a crash a vehicle
      * resumes from a state at most that old (its alarms, already written, are not lost).
      */
-    private void persist(List<EngineEvent> events, Set<String> touched) {
+    private void persist(List<EngineEvent> events, Set<String> touched, Runnable observed) {
         Set<String> now = new java.util.LinkedHashSet<>();
         for (EngineEvent e : events) {
             now.add(e.terminal());
         }
+        List<Runnable> confirm = List.of();
         synchronized (dirty) { // the worker, or the gateway's thread when the queue is full (CallerRunsPolicy)
             dirty.addAll(touched);
             dirty.removeAll(now);
+            if (observed != null) {
+                unconfirmed.add(observed);
+            }
             if (System.nanoTime() - lastStateWrite >= stateInterval.toNanos()) {
                 now.addAll(dirty);
                 dirty.clear();
                 lastStateWrite = System.nanoTime();
             }
+            if (dirty.isEmpty()) {
+                confirm = new ArrayList<>(unconfirmed);
+                unconfirmed.clear();
+            }
         }
-        write(events, now);
+        writeThenConfirm(events, now, confirm);
+    }
+
+    /** {@link #write}, then the confirmations; when the write fails they wait for the next one (with the states). */
+    private void writeThenConfirm(List<EngineEvent> events, Collection<String> terminals, List<Runnable> confirm) {
+        try {
+            write(events, terminals);
+        } catch (RuntimeException e) {
+            synchronized (dirty) {
+                dirty.addAll(terminals);
+                unconfirmed.addAll(0, confirm);
+            }
+            throw e;
+        }
+        confirm.forEach(Runnable::run);
     }
 
     /** The events, and the current state of these vehicles, in one transaction (nothing when there is neither). */
@@ -279,12 +337,15 @@ public class EngineRunner implements PositionObserver {
     public void flushStates() {
         Future<?> f = worker.submit(() -> {
             List<String> terminals;
+            List<Runnable> confirm;
             synchronized (dirty) {
                 terminals = new ArrayList<>(dirty);
                 dirty.clear();
+                confirm = new ArrayList<>(unconfirmed);
+                unconfirmed.clear();
                 lastStateWrite = System.nanoTime();
             }
-            write(List.of(), terminals);
+            writeThenConfirm(List.of(), terminals, confirm);
         });
         try {
             f.get(30, TimeUnit.SECONDS);

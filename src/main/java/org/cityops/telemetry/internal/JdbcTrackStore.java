@@ -93,6 +93,27 @@ public final class JdbcTrackStore implements TrackStore {
         }
     }
 
+    @Override
+    public long observedOffset(String stream, int partition) {
+        try (Connection c = dataSource.getConnection()) {
+            return LogOffsets.readObserved(c, stream, partition);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the observed log offset", e);
+        }
+    }
+
+    @Override
+    public void moveObserved(String stream, Map<Integer, Long> upTo) {
+        if (upTo.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            LogOffsets.moveObserved(c, stream, upTo, DbTime.toDb(clock.instant()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot write the observed log offsets", e);
+        }
+    }
+
     /** {@code alsoInTransaction} (may be null) runs in the positions' transaction, before the commit. */
     private boolean[] append(List<Position> positions, JdbcTransaction.Work<Void> alsoInTransaction) {
         try {

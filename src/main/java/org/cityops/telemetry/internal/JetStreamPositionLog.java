@@ -47,6 +47,27 @@ public final class JetStreamPositionLog implements PositionLog {
 
     public JetStreamPositionLog(
             String url, String stream, String prefix, int partitions, int replicas, Duration duplicateWindow) {
+        this(url, stream, prefix, partitions, replicas, duplicateWindow, Retention.KEEP_ALL);
+    }
+
+    /**
+     * How long the stream keeps entries: {@code maxAge} and {@code maxBytes} (the oldest go first; zero or less
+     * = no limit). The consumers need only what lies after the stored offsets, so the limits must cover the
+     * longest database outage to ride out (docs/scale-out-telemetry.md).
+     */
+    public record Retention(Duration maxAge, long maxBytes) {
+
+        public static final Retention KEEP_ALL = new Retention(Duration.ZERO, -1);
+    }
+
+    public JetStreamPositionLog(
+            String url,
+            String stream,
+            String prefix,
+            int partitions,
+            int replicas,
+            Duration duplicateWindow,
+            Retention retention) {
         this.stream = stream;
         this.prefix = prefix;
         this.partitions = partitions;
@@ -57,7 +78,7 @@ public final class JetStreamPositionLog implements PositionLog {
                     .maxReconnects(-1)
                     .build());
             this.jetStream = connection.jetStream();
-            ensureStream(replicas, duplicateWindow);
+            ensureStream(replicas, duplicateWindow, retention);
         } catch (IOException | JetStreamApiException e) {
             throw new IllegalStateException("cannot reach the position log at " + url + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -66,10 +87,14 @@ public final class JetStreamPositionLog implements PositionLog {
         }
     }
 
-    private void ensureStream(int replicas, Duration duplicateWindow) throws IOException, JetStreamApiException {
+    private void ensureStream(int replicas, Duration duplicateWindow, Retention retention)
+            throws IOException, JetStreamApiException {
         JetStreamManagement jsm = connection.jetStreamManagement();
+        Duration maxAge = retention.maxAge().isNegative() ? Duration.ZERO : retention.maxAge();
+        long maxBytes = retention.maxBytes() <= 0 ? -1 : retention.maxBytes();
+        StreamConfiguration existing;
         try {
-            jsm.getStreamInfo(stream);
+            existing = jsm.getStreamInfo(stream).getConfiguration();
         } catch (JetStreamApiException e) {
             if (e.getApiErrorCode() != STREAM_NOT_FOUND) {
                 throw e;
@@ -80,13 +105,25 @@ public final class JetStreamPositionLog implements PositionLog {
                     .storageType(StorageType.File)
                     .replicas(replicas)
                     .duplicateWindow(duplicateWindow)
+                    .maxAge(maxAge)
+                    .maxBytes(maxBytes)
                     .build());
             log.info(
-                    "created JetStream stream {} ({}.pos.*, {} partitions, {} replicas)",
+                    "created JetStream stream {} ({}.pos.*, {} partitions, {} replicas, max age {}, max bytes {})",
                     stream,
                     prefix,
                     partitions,
-                    replicas);
+                    replicas,
+                    maxAge.isZero() ? "unlimited" : maxAge,
+                    maxBytes < 0 ? "unlimited" : maxBytes);
+            return;
+        }
+        if (!existing.getMaxAge().equals(maxAge) || existing.getMaxBytes() != maxBytes) {
+            jsm.updateStream(StreamConfiguration.builder(existing)
+                    .maxAge(maxAge)
+                    .maxBytes(maxBytes)
+                    .build());
+            log.info("JetStream stream {}: retention set to max age {}, max bytes {}", stream, maxAge, maxBytes);
         }
     }
 

@@ -28,6 +28,35 @@ final class LogOffsets {
         }
     }
 
+    /** How far the observers confirmed the partition ({@code observed_seq}, V55_001); 0 when nothing stored. */
+    static long readObserved(Connection c, String stream, int partition) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT observed_seq FROM tel_partition_offset WHERE stream = ? AND partition_no = ?")) {
+            ps.setString(1, stream);
+            ps.setInt(2, partition);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        }
+    }
+
+    /** Moves {@code observed_seq} forward only (a late write of a node that lost the partition moves nothing back). */
+    static void moveObserved(Connection c, String stream, Map<Integer, Long> upTo, OffsetDateTime now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE tel_partition_offset SET observed_seq = ?, "
+                + "updated_at = ? WHERE stream = ? AND partition_no = ? AND observed_seq < ?")) {
+            for (Map.Entry<Integer, Long> e : upTo.entrySet()) {
+                ps.setLong(1, e.getValue());
+                ps.setObject(2, now);
+                ps.setString(3, stream);
+                ps.setInt(4, e.getKey());
+                ps.setLong(5, e.getValue());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
     /** {@code offsets}: partition → {expected, new}. */
     static void move(Connection c, String stream, Map<Integer, long[]> offsets, OffsetDateTime now)
             throws SQLException {

@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Wires the gateway. Settings ({@code cityops.telemetry.*}, defaults in code): jt808.port 7808, jt808.enabled,
@@ -37,7 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Several nodes (docs/scale-out-telemetry.md): {@code log} direct (default: the gateway writes the track
  * itself) or jetstream; then log.nats-url nats://127.0.0.1:4222, log.stream CITYOPS_POSITIONS, log.subject-prefix
- * cityops, log.partitions 16, log.replicas 1, log.duplicate-window 2m, log.lease-interval 2s.
+ * cityops, log.partitions 16, log.replicas 1, log.duplicate-window 2m, log.lease-interval 2s, log.max-age 24h and
+ * log.max-bytes 20GB (the stream's retention; 0 = no limit).
  */
 @Configuration(proxyBeanMethods = false)
 class TelemetryConfig {
@@ -97,6 +99,8 @@ class TelemetryConfig {
             @Value("${cityops.telemetry.log.replicas:1}") int replicas,
             @Value("${cityops.telemetry.log.duplicate-window:2m}") Duration duplicateWindow,
             @Value("${cityops.telemetry.log.lease-interval:2s}") Duration leaseInterval,
+            @Value("${cityops.telemetry.log.max-age:24h}") Duration maxAge,
+            @Value("${cityops.telemetry.log.max-bytes:20GB}") DataSize maxBytes,
             @Value("${spring.datasource.url:}") String dbUrl,
             @Value("${spring.datasource.username:}") String dbUser,
             @Value("${spring.datasource.password:}") String dbPassword) {
@@ -125,8 +129,14 @@ class TelemetryConfig {
         List<PositionObserver> watching = observers.orderedStream().toList();
         TelemetryGateway.LogMode logMode = null;
         if ("jetstream".equalsIgnoreCase(logKind)) {
-            JetStreamPositionLog positionLog =
-                    new JetStreamPositionLog(natsUrl, stream, subjectPrefix, partitions, replicas, duplicateWindow);
+            JetStreamPositionLog positionLog = new JetStreamPositionLog(
+                    natsUrl,
+                    stream,
+                    subjectPrefix,
+                    partitions,
+                    replicas,
+                    duplicateWindow,
+                    new JetStreamPositionLog.Retention(maxAge, maxBytes.toBytes()));
             PartitionLeases leases = store.postgres()
                     ? new PgAdvisoryLeases(() -> connect(dbUrl, dbUser, dbPassword), stream, partitions)
                     : PartitionLeases.all(partitions); // H2 is one process's database: one node
@@ -234,6 +244,9 @@ class TelemetryConfig {
                 .register(registry);
         FunctionCounter.builder("cityops.telemetry.log.takeovers", m.consumer(), PartitionedTrackWriter::takeoverCount)
                 .description("partitions this node took (at start or from a node gone)")
+                .register(registry);
+        FunctionCounter.builder("cityops.telemetry.log.replayed", m.consumer(), PartitionedTrackWriter::replayedCount)
+                .description("stored positions handed again to the observers after a takeover (not confirmed observed)")
                 .register(registry);
         FunctionCounter.builder(
                         "cityops.telemetry.log.writer-failures",

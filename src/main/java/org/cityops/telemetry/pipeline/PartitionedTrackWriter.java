@@ -24,6 +24,13 @@ import org.slf4j.LoggerFactory;
  * track, so a node that dies between its commit and anything else leaves nothing stored twice and nothing
  * skipped. When another node stored from a partition meanwhile ({@link StaleOffsetException}), the batch is
  * dropped uncommitted and the partitions are re-read from their stored offsets.
+ *
+ * <p>Observers may work asynchronously (the muck alarm engine queues batches), so a stored batch is not yet an
+ * evaluated one. Each partition therefore has a second mark, "observed up to", moved forward once every observer
+ * has confirmed a batch ({@link PositionObserver#onPositions(List, Runnable)}). When this node takes a partition
+ * (after a crash of its previous owner, or at its own start) it first hands what lies between that mark and the
+ * stored offset again to the observers that {@link PositionObserver#replaysAfterTakeover() replay}, never to the
+ * track: nothing is stored twice and nothing stored goes unevaluated.
  */
 public final class PartitionedTrackWriter {
 
@@ -43,6 +50,12 @@ public final class PartitionedTrackWriter {
     private final Map<String, Position> latest = new ConcurrentHashMap<>();
     private final WriterCounters counters = new WriterCounters();
     private final AtomicLong takeovers = new AtomicLong();
+    private final AtomicLong replayed = new AtomicLong();
+    private final Observations observations = new Observations();
+    /** confirmed "observed up to" marks not yet written (writer thread only) */
+    private final Map<Integer, Long> observedToWrite = new HashMap<>();
+
+    private long lastObservedWrite;
     private volatile Set<Integer> owned = Set.of();
     private volatile boolean running;
     private Thread thread;
@@ -99,7 +112,9 @@ public final class PartitionedTrackWriter {
                         renew();
                         lastRenew = System.nanoTime();
                     }
-                    if (!writeOnce()) {
+                    boolean wrote = writeOnce();
+                    writeObserved(false);
+                    if (!wrote) {
                         Thread.sleep(20);
                     }
                 } catch (InterruptedException e) {
@@ -115,6 +130,11 @@ public final class PartitionedTrackWriter {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            try {
+                writeObserved(true);
+            } catch (RuntimeException e) {
+                log.warn("telemetry log writer: observed marks not written on stop: {}", e.toString());
+            }
             for (int p : new ArrayList<>(readers.keySet())) {
                 drop(p);
             }
@@ -153,7 +173,111 @@ public final class PartitionedTrackWriter {
             log.info("telemetry log: took partitions {} of {}; now holding {}", taken, stream, owned);
             var terminals = Partitions.terminalsOf(taken, positionLog.partitions());
             counters.callEach(observers.get(), o -> o.onTerminalsTaken(terminals), log, "could not reload its state");
+            for (int p : new java.util.TreeSet<>(taken)) {
+                replay(p);
+            }
         }
+    }
+
+    /**
+     * Hands the positions of partition {@code p} between its "observed up to" mark and its stored offset again to
+     * the observers that replay (the previous owner stored them, but may not have evaluated them). Entries the
+     * log no longer has (retention) are skipped with a warning.
+     */
+    private void replay(int p) {
+        long upTo = stored.get(p);
+        long from = Math.min(store.observedOffset(stream, p), upTo);
+        if (from >= upTo) {
+            return;
+        }
+        List<PositionObserver> to = observers.get().stream()
+                .filter(PositionObserver::replaysAfterTakeover)
+                .toList();
+        long at = from;
+        long count = 0;
+        if (!to.isEmpty()) {
+            try (PositionLog.PartitionReader r = positionLog.reader(p, from)) {
+                int idle = 0;
+                while (at < upTo && idle < 25 && running) {
+                    List<PositionLog.Entry> entries = r.poll(256, 200);
+                    if (entries.isEmpty()) {
+                        idle++;
+                        continue;
+                    }
+                    idle = 0;
+                    List<Position> batch = new ArrayList<>();
+                    long last = at;
+                    for (PositionLog.Entry e : entries) {
+                        if (e.sequence() > upTo) {
+                            break;
+                        }
+                        batch.addAll(e.positions());
+                        last = e.sequence();
+                    }
+                    if (last > at) {
+                        observe(batch, Map.of(p, last), to);
+                        count += batch.size();
+                    }
+                    at = entries.get(entries.size() - 1).sequence() > upTo ? upTo : last;
+                }
+            }
+        }
+        if (at < upTo && !running) {
+            return; // stopping: the next owner hands them
+        }
+        if (at < upTo) {
+            if (!to.isEmpty()) {
+                log.warn(
+                        "telemetry log: partition {} of {} could not be re-read from {} to {} for the observers",
+                        p,
+                        stream,
+                        at,
+                        upTo);
+            }
+            observe(List.of(), Map.of(p, upTo), List.of());
+        }
+        replayed.addAndGet(count);
+        log.info(
+                "telemetry log: partition {} of {}: {} positions stored but not confirmed observed (sequences {} to {})"
+                        + " handed again to {} observer(s)",
+                p,
+                stream,
+                count,
+                from + 1,
+                upTo,
+                to.size());
+    }
+
+    /** Hands a batch to the observers; the partitions' "observed up to" marks follow their confirmations. */
+    private void observe(List<Position> positions, Map<Integer, Long> upTo, List<PositionObserver> to) {
+        List<Runnable> done = observations.hand(upTo, to.size());
+        for (int i = 0; i < to.size(); i++) {
+            Runnable observed = done.get(i);
+            counters.callEach(
+                    List.of(to.get(i)),
+                    o -> {
+                        try {
+                            o.onPositions(positions, observed);
+                        } catch (RuntimeException e) {
+                            observed.run(); // it will not confirm: counted and logged as a failure
+                            throw e;
+                        }
+                    },
+                    log,
+                    "failed");
+        }
+    }
+
+    /** Writes the confirmed marks, at most four times a second unless {@code now}. */
+    private void writeObserved(boolean now) {
+        observations.drainConfirmed().forEach((p, seq) -> observedToWrite.merge(p, seq, Math::max));
+        if (observedToWrite.isEmpty()
+                || (!now && System.nanoTime() - lastObservedWrite < TimeUnit.MILLISECONDS.toNanos(250))) {
+            return;
+        }
+        store.moveObserved(stream, Map.copyOf(observedToWrite));
+        observedToWrite.clear();
+        lastObservedWrite = System.nanoTime();
     }
 
     private void drop(int p) {
@@ -220,9 +344,9 @@ public final class PartitionedTrackWriter {
         }
         counters.batchStored(positions.size(), fresh.size());
         store.flushLatest(false);
-        if (!fresh.isEmpty()) {
-            counters.callEach(observers.get(), o -> o.onPositions(fresh), log, "failed");
-        }
+        Map<Integer, Long> upTo = new HashMap<>();
+        offsets.forEach((p, move) -> upTo.put(p, move[1]));
+        observe(fresh, upTo, fresh.isEmpty() ? List.of() : observers.get());
         return true;
     }
 
@@ -245,5 +369,15 @@ public final class PartitionedTrackWriter {
 
     public long takeoverCount() {
         return takeovers.get();
+    }
+
+    /** Positions handed again to the observers after a takeover (stored, not confirmed observed). */
+    public long replayedCount() {
+        return replayed.get();
+    }
+
+    /** Batches handed to the observers and not yet confirmed by all of them. */
+    public int unconfirmedBatches() {
+        return observations.pending();
     }
 }

@@ -32,6 +32,18 @@ public interface TrackStore {
     }
 
     /**
+     * How far the observers have confirmed a log partition ({@link
+     * org.cityops.telemetry.PositionObserver#onPositions(List, Runnable)}): at most {@link #offset}. A store
+     * that keeps no such mark answers the stored offset (nothing to hand again).
+     */
+    default long observedOffset(String stream, int partition) {
+        return offset(stream, partition);
+    }
+
+    /** Moves each partition's "observed up to" forward to the given sequence (never back). */
+    default void moveObserved(String stream, Map<Integer, Long> upTo) {}
+
+    /**
      * Writes the latest positions {@link #append} left pending: a store may keep its latest-position table up to
      * an interval behind the track it chooses; {@code all} writes everything pending now (on stop). The writer
      * calls it between batches.

@@ -31,8 +31,13 @@ import org.cityops.telemetry.jt808.RegisterResponse;
  * <pre>
  * java -cp ... org.cityops.telemetry.sim.TruckSimulator --host 127.0.0.1 --port 7808 --trucks 100 --rate 1
  *      --duration 60 --misbehaving 0.05 --v2019 0.5 --first-phone 13800000000 --connect-rate 2000 --threads 2
- *      --transport auto|epoll|nio --loaded-share 0.5
+ *      --transport auto|epoll|nio --loaded-share 0.5 [--failover-port 7809] [--emergency-every 10]
  * </pre>
+ *
+ * <p>{@code --failover-port}: a truck whose connection the platform closes (its gateway node died) connects to
+ * that port after about a second and authenticates with the code it registered with, as a real terminal does,
+ * then drives on; {@code --emergency-every N}: well-behaved trucks set the emergency bit (紧急报警, bit 0) for N
+ * reports, clear it for N, and so on, so each truck raises a known number of alarms.
  *
  * <p>{@code --scenario <name>} instead plays a scripted {@link Scenario} ({@code all-alarms}: demo trucks that raise
  * every alarm type); see {@link ScenarioCommand}.
@@ -79,6 +84,12 @@ public final class TruckSimulator {
     final AtomicLong closed = new AtomicLong();
     final AtomicLong connectFailures = new AtomicLong();
     final AtomicLong registrationRefused = new AtomicLong();
+    final AtomicLong disconnected = new AtomicLong();
+    final AtomicLong reconnected = new AtomicLong();
+    final int failoverPort;
+    final int emergencyEvery;
+    volatile EventLoopGroup group;
+    volatile NettyTransport transport;
     /** well-behaved trucks; when the last of them is authenticated, the time since the first connect is kept */
     volatile long expectedAuthenticated = -1;
 
@@ -103,6 +114,8 @@ public final class TruckSimulator {
         // accepted
         demoPlates = a.containsKey("demo");
         transportName = a.getOrDefault("transport", "auto");
+        failoverPort = Integer.parseInt(a.getOrDefault("failover-port", "-1"));
+        emergencyEvery = Integer.parseInt(a.getOrDefault("emergency-every", "0"));
         loadedOf20 = (int) Math.round(20
                 * Math.max(0, Math.min(1, Double.parseDouble(a.getOrDefault("loaded-share", "0.5")))));
         simulatedStart = Instant.now()
@@ -127,6 +140,8 @@ public final class TruckSimulator {
     void run() throws InterruptedException {
         NettyTransport transport = NettyTransport.named(transportName);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, transport.ioHandler());
+        this.group = group;
+        this.transport = transport;
         List<Truck> fleet = new ArrayList<>(trucks);
         Random random = new Random(42);
         int bad = (int) Math.round(trucks * misbehaving);
@@ -190,8 +205,15 @@ public final class TruckSimulator {
         long totalAcked = acked.sum();
         System.out.printf(
                 "TOTAL sent=%d acked=%d refused=%d registration-refused=%d connections-closed=%d "
-                        + "connect-failures=%d%n",
-                sent.sum(), totalAcked, refused.sum(), registrationRefused.get(), closed.get(), connectFailures.get());
+                        + "connect-failures=%d disconnected=%d reconnected=%d%n",
+                sent.sum(),
+                totalAcked,
+                refused.sum(),
+                registrationRefused.get(),
+                closed.get(),
+                connectFailures.get(),
+                disconnected.get(),
+                reconnected.get());
         if (allAuthenticatedAt > 0) {
             System.out.printf(
                     "AUTHENTICATED all %d well-behaved trucks (0x0100 + 0x0102 each) %.1f s after the first "
@@ -257,6 +279,12 @@ public final class TruckSimulator {
         long lastMove;
         int reports;
         ScheduledFuture<?> driving;
+        /** the code this truck registered with: it authenticates with it again after a reconnect */
+        volatile String authCode;
+
+        volatile boolean stopping;
+        volatile boolean reconnecting;
+        int reconnectTries;
 
         Truck(TruckSimulator sim, String phone, boolean v2019, Misbehaviour m, Random random) {
             this.sim = sim;
@@ -287,6 +315,7 @@ public final class TruckSimulator {
             if (m.id() == Jt808.REGISTER_RESPONSE) {
                 RegisterResponse r = RegisterResponse.decode(m.body());
                 if (r.result() == Jt808.REGISTERED) {
+                    authCode = r.authCode();
                     client.authenticate(r.authCode());
                 } else {
                     sim.registrationRefused.incrementAndGet();
@@ -296,7 +325,10 @@ public final class TruckSimulator {
                 GeneralResponse r = GeneralResponse.decode(m.body());
                 if (r.replyId() == Jt808.AUTHENTICATE) {
                     if (r.result() == Jt808.OK) {
-                        if (sim.authenticated.incrementAndGet() == sim.expectedAuthenticated) {
+                        if (reconnecting) {
+                            reconnecting = false;
+                            sim.reconnected.incrementAndGet();
+                        } else if (sim.authenticated.incrementAndGet() == sim.expectedAuthenticated) {
                             sim.allAuthenticatedAt = System.nanoTime();
                         }
                         startDriving();
@@ -318,10 +350,40 @@ public final class TruckSimulator {
 
         @Override
         public void onClose(TerminalClient c) {
-            sim.closed.incrementAndGet();
             if (driving != null) {
                 driving.cancel(false);
             }
+            if (stopping || sim.failoverPort <= 0 || authCode == null) {
+                if (!reconnecting) {
+                    sim.closed.incrementAndGet();
+                }
+                return;
+            }
+            if (!reconnecting) {
+                reconnecting = true;
+                reconnectTries = 0;
+                sim.disconnected.incrementAndGet();
+            }
+            reconnectLater();
+        }
+
+        /** To the failover gateway in about a second (again every second while it refuses, up to a minute). */
+        void reconnectLater() {
+            if (stopping || ++reconnectTries > 60) {
+                sim.closed.incrementAndGet();
+                return;
+            }
+            sim.group.schedule(
+                    () -> client.connect(sim.group, sim.transport.socketChannel(), sim.host, sim.failoverPort)
+                            .addListener(f -> {
+                                if (f.isSuccess()) {
+                                    client.authenticate(authCode);
+                                } else {
+                                    reconnectLater();
+                                }
+                            }),
+                    1000 + random.nextInt(500),
+                    TimeUnit.MILLISECONDS);
         }
 
         void startDriving() {
@@ -343,6 +405,8 @@ public final class TruckSimulator {
             long status = 0x3 | (reports % 20 < sim.loadedOf20 ? 3 << 8 : 0);
             if (misbehaviour == Misbehaviour.SPEEDER) {
                 alarm = 1 << 1 | (reports % 10 == 0 ? 1 << 23 : 0); // overspeed, now and then route deviation
+            } else if (sim.emergencyEvery > 0 && (reports / sim.emergencyEvery) % 2 == 1) {
+                alarm = 1; // 紧急报警 on for emergencyEvery reports, off for as many
             }
             if (misbehaviour == Misbehaviour.NONE || misbehaviour == Misbehaviour.SPEEDER) {
                 int serial = client.nextSerial();
@@ -446,6 +510,7 @@ public final class TruckSimulator {
         }
 
         void stop() {
+            stopping = true;
             client.channel().eventLoop().execute(() -> {
                 if (driving != null) {
                     driving.cancel(false);

@@ -372,6 +372,59 @@ class AlarmPipelineTests {
         }
     }
 
+    EngineRunner hourlyRunner() {
+        AlarmEngine engine = new AlarmEngine(
+                MuckWorld.empty(LocalProjection.changzhou()),
+                AlarmThresholds.defaults(),
+                CityClock.ZONE,
+                clock.instant());
+        engine.setWorld(worldLoader.load(LocalProjection.changzhou()));
+        return new EngineRunner(engine, store, worldLoader, jdbc, clock, Duration.ofHours(1));
+    }
+
+    @Test
+    void aBatchIsConfirmedObservedOnlyOnceTheStateOfEveryVehicleItMovedIsWritten() {
+        EngineRunner hourly = hourlyRunner();
+        java.util.concurrent.atomic.AtomicInteger confirmed = new java.util.concurrent.atomic.AtomicInteger();
+        try {
+            hourly.ensureStarted();
+            hourly.process(List.of(pos(withPermit, 0, 31.80, 119.93, 30, 0, 0)), confirmed::incrementAndGet);
+            hourly.process(List.of(pos(withPermit, 10, 31.80, 119.931, 30, 0, 0)), confirmed::incrementAndGet);
+            assertThat(storedLastTime(withPermit)).isEmpty();
+            assertThat(confirmed).hasValue(0); // a node killed now leaves both batches to be evaluated again
+
+            hourly.flushStates();
+
+            assertThat(storedLastTime(withPermit)).isPresent();
+            assertThat(confirmed).hasValue(2);
+        } finally {
+            hourly.stop();
+        }
+    }
+
+    @Test
+    void positionsHandedAgainAfterATakeoverRaiseNoAlarmTwice() {
+        EngineRunner died = hourlyRunner();
+        died.ensureStarted();
+        died.process(
+                List.of(pos(withPermit, 0, 31.80, 119.93, 30, 0, 1), pos(withPermit, 10, 31.80, 119.931, 30, 0, 1)));
+        died.process(List.of(pos(withPermit, 20, 31.80, 119.932, 30, 0, 1)), () -> {}); // never confirmed: "killed"
+        assertThat(alarms(withPermit)).hasSize(1);
+
+        EngineRunner next = hourlyRunner(); // the node that takes the partition over
+        next.ensureStarted();
+        String phone = "0" + withPermit;
+        next.reload(t -> t.equals(withPermit) || t.equals(phone));
+        next.process(
+                List.of(pos(withPermit, 0, 31.80, 119.93, 30, 0, 1), pos(withPermit, 10, 31.80, 119.931, 30, 0, 1)));
+        next.process(List.of(pos(withPermit, 20, 31.80, 119.932, 30, 0, 1)));
+        next.process(List.of(pos(withPermit, 30, 31.80, 119.933, 30, 0, 0)));
+
+        List<Map<String, Object>> after = alarms(withPermit);
+        assertThat(after).hasSize(1);
+        assertThat(after.get(0).get("status")).isEqualTo("CLOSED");
+    }
+
     java.util.Optional<Instant> storedLastTime(String terminal) {
         return jdbc.sql("SELECT last_time FROM muck_vehicle_state WHERE terminal_phone = :t")
                 .param("t", terminal)

@@ -134,4 +134,18 @@ class TrackStoreTests {
                 .single()
                 .toInstant();
     }
+
+    @Test
+    void the_observed_mark_of_a_log_partition_starts_at_zero_and_only_moves_forward() {
+        JdbcTrackStore store = store(Duration.ZERO);
+        String stream = "T" + terminal();
+        store.append(List.of(at(terminal(), 1)), stream, java.util.Map.of(3, new long[] {0, 40}));
+        assertThat(store.observedOffset(stream, 3)).isZero();
+
+        store.moveObserved(stream, java.util.Map.of(3, 30L));
+        store.moveObserved(stream, java.util.Map.of(3, 20L)); // a late write of a node that lost the partition
+
+        assertThat(store.observedOffset(stream, 3)).isEqualTo(30);
+        assertThat(store.offset(stream, 3)).isEqualTo(40);
+    }
 }

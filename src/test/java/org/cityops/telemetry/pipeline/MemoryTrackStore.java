@@ -34,6 +34,52 @@ public final class MemoryTrackStore implements TrackStore {
         return fresh;
     }
 
+    /** stream|partition → {stored sequence, observed sequence} */
+    private final Map<String, long[]> offsets = new HashMap<>();
+
+    @Override
+    public boolean[] append(List<Position> positions, String stream, Map<Integer, long[]> moves) {
+        synchronized (offsets) {
+            for (Map.Entry<Integer, long[]> m : moves.entrySet()) {
+                long[] o = offsets.getOrDefault(stream + "|" + m.getKey(), new long[2]);
+                if (o[0] != m.getValue()[0]) {
+                    throw new StaleOffsetException("partition " + m.getKey() + " moved");
+                }
+            }
+            boolean[] fresh = append(positions);
+            for (Map.Entry<Integer, long[]> m : moves.entrySet()) {
+                offsets.computeIfAbsent(stream + "|" + m.getKey(), k -> new long[2])[0] = m.getValue()[1];
+            }
+            return fresh;
+        }
+    }
+
+    @Override
+    public long offset(String stream, int partition) {
+        synchronized (offsets) {
+            return offsets.getOrDefault(stream + "|" + partition, new long[2])[0];
+        }
+    }
+
+    @Override
+    public long observedOffset(String stream, int partition) {
+        synchronized (offsets) {
+            return offsets.getOrDefault(stream + "|" + partition, new long[2])[1];
+        }
+    }
+
+    @Override
+    public void moveObserved(String stream, Map<Integer, Long> upTo) {
+        synchronized (offsets) {
+            upTo.forEach((p, seq) -> {
+                long[] o = offsets.get(stream + "|" + p);
+                if (o != null && o[1] < seq) {
+                    o[1] = seq;
+                }
+            });
+        }
+    }
+
     public boolean contains(Position p) {
         synchronized (rows) {
             return rows.containsKey(p.terminal() + "|" + p.time());
