@@ -76,13 +76,13 @@ sent() { psql -d "$db" -Atc "SELECT COUNT(*) FROM notify_outbox WHERE event_id L
 field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" <<<"$2"; }
 now() { date +%s.%N; }
 calc() { python3 -c "print($1)"; }
-# CPU (clock ticks, utime + stime) of the app's JVM and of this database's PostgreSQL backends (the app's pool; the
-# asking psql's own backend left out). A backend that ends between two readings takes its ticks with it: the app's
-# pool keeps its connections, so this is rare.
+# CPU (clock ticks, utime + stime) of the app's JVM and of the app's PostgreSQL backends (its pool's connections:
+# client backends of this database named by the JDBC driver; autovacuum workers and the asking psql left out, as
+# they come and go between two readings and would take their ticks with them). The pool keeps its connections.
 cpu_ticks() { # prints "<JVM ticks> <PostgreSQL ticks>"
   local pids p f jvm=0 pg=0
   pids=$(command psql -d "$db" -Atc "SELECT pid FROM pg_stat_activity WHERE datname = current_database()
-                                     AND pid <> pg_backend_pid()" 2>/dev/null || true)
+           AND backend_type = 'client backend' AND application_name = 'PostgreSQL JDBC Driver'" 2>/dev/null || true)
   for p in $APP $pids; do
     f=$(cat "/proc/$p/stat" 2>/dev/null) || continue
     # shellcheck disable=SC2086 # split the fields after "(comm)": state is then $1, utime $12, stime $13
