@@ -55,7 +55,9 @@ public class OutboxDelivery {
         this.clock = clock;
         this.senders = senders;
         this.batchSize = Math.max(1, config.getBatchSize());
-        int rounds = (batchSize + Math.max(1, config.getConcurrency()) - 1) / Math.max(1, config.getConcurrency());
+        // a round claims up to a batch from each lane
+        int claimed = batchSize * DeliveryLane.values().length;
+        int rounds = (claimed + Math.max(1, config.getConcurrency()) - 1) / Math.max(1, config.getConcurrency());
         this.lease = Duration.ofMinutes(2).plus(config.getTimeout().multipliedBy(2L * rounds));
     }
 
