@@ -9,11 +9,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.cityops.org.StaffMember;
 import org.cityops.sanitation.attendance.Post;
+import org.cityops.sanitation.attendance.Shifts;
 import org.cityops.sanitation.attendance.WorkerPosts;
 import org.cityops.sanitation.collection.CollectionPoint;
 import org.cityops.sanitation.collection.CollectionRoutes;
@@ -51,6 +54,9 @@ class RegisterPagesTests {
 
     @Autowired
     WorkerPosts posts;
+
+    @Autowired
+    Shifts shifts;
 
     @Autowired
     Segments segments;
@@ -135,6 +141,26 @@ class RegisterPagesTests {
                 .andExpect(content().string(containsString("扫路车")))
                 .andExpect(content().string(not(containsString(">SWEEPER<"))));
         mvc.perform(get("/sanitation/registers").with(user(users.loadUserByUsername("leader1"))))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void everyRegisterFormOpensForTheSupervisorIsClosedToTheLeaderAndAnUnknownRegisterIsNotFound() throws Exception {
+        for (String kind : List.of("segments", "posts", "shifts", "workers", "vehicles", "plans", "points")) {
+            mvc.perform(get("/sanitation/registers/" + kind + "/new")
+                            .with(user(users.loadUserByUsername("sanitation1"))))
+                    .andExpect(status().isOk())
+                    .andExpect(model().attribute("kind", kind));
+            mvc.perform(get("/sanitation/registers/" + kind + "/new").with(user(users.loadUserByUsername("leader1"))))
+                    .andExpect(status().isForbidden());
+            mvc.perform(save("leader1", kind).param("name", "x")).andExpect(status().isForbidden());
+        }
+        mvc.perform(get("/sanitation/registers/bins/new").with(user(users.loadUserByUsername("sanitation1"))))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/sanitation/registers/bins/1/edit").with(user(users.loadUserByUsername("sanitation1"))))
+                .andExpect(status().isNotFound());
+        mvc.perform(save("sanitation1", "bins").param("name", "x")).andExpect(status().isNotFound());
+        mvc.perform(get("/sanitation/registers/bins/new").with(user(users.loadUserByUsername("leader1"))))
                 .andExpect(status().isForbidden());
     }
 
@@ -397,7 +423,7 @@ class RegisterPagesTests {
                 .getRedirectedUrl();
         long id = idOf(location);
         assertThat(location).contains("#shifts");
-        assertThat(posts.shift(id).window()).isEqualTo("06:00–10:00");
+        assertThat(shifts.shift(id).window()).isEqualTo("06:00–10:00");
 
         mvc.perform(get("/sanitation/registers/shifts/" + id + "/edit")
                         .with(user(users.loadUserByUsername("sanitation1"))))
@@ -412,8 +438,8 @@ class RegisterPagesTests {
                         .param("end", "12:30")
                         .param("days", "WORKING_DAYS"))
                 .andExpect(status().is3xxRedirection());
-        assertThat(posts.shift(id).window()).isEqualTo("07:00–12:30");
-        assertThat(posts.shift(id).daysLabel()).isEqualTo("工作日");
+        assertThat(shifts.shift(id).window()).isEqualTo("07:00–12:30");
+        assertThat(shifts.shift(id).daysLabel()).isEqualTo("工作日");
         String[] audit = jdbc.sql(
                         "SELECT before_summary, after_summary FROM audit_entry WHERE entity_type = 'SAN_SHIFT' "
                                 + "AND entity_id = :id AND action = 'UPDATE'")
@@ -464,7 +490,7 @@ class RegisterPagesTests {
                 .query(Long.class)
                 .list()
                 .get(0);
-        String window = posts.shift(demoWorkerShift).window();
+        String window = shifts.shift(demoWorkerShift).window();
         mvc.perform(get("/sanitation/registers/shifts/" + demoWorkerShift + "/edit")
                         .with(user(users.loadUserByUsername(zhonglou))))
                 .andExpect(status().isForbidden());
@@ -475,7 +501,7 @@ class RegisterPagesTests {
                         .param("end", "02:00")
                         .param("days", "EVERY_DAY"))
                 .andExpect(status().isForbidden());
-        assertThat(posts.shift(demoWorkerShift).window()).isEqualTo(window);
+        assertThat(shifts.shift(demoWorkerShift).window()).isEqualTo(window);
 
         // a new shift is a timetable without a place: any supervisor may add one
         mvc.perform(save(zhonglou, "shifts")
@@ -490,7 +516,7 @@ class RegisterPagesTests {
     void aWorkerIsSavedWithTheDeviceAndAnEditWithoutAPhoneKeepsTheNumberWhileABadPhoneIsRefusedNamingIt()
             throws Exception {
         Post post = tianningPost();
-        long shift = posts.shifts().get(0).id();
+        long shift = shifts.shifts().get(0).id();
         String terminal = "1395127" + (1000 + SEQ.incrementAndGet() % 9000);
         String location = mvc.perform(save("sanitation1", "workers")
                         .param("name", "孙测试")

@@ -23,11 +23,13 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class AttendanceRunner implements PositionObserver {
 
     private static final Logger log = LoggerFactory.getLogger(AttendanceRunner.class);
-    private final WorkerPosts posts;
+    private final Workers workers;
+    private final WorkerPositions positions;
     private volatile Set<String> terminals = Set.of();
 
-    AttendanceRunner(WorkerPosts posts) {
-        this.posts = posts;
+    AttendanceRunner(Workers workers, WorkerPositions positions) {
+        this.workers = workers;
+        this.positions = positions;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -41,7 +43,7 @@ class AttendanceRunner implements PositionObserver {
     }
 
     void reload() {
-        terminals = Set.copyOf(posts.activeTerminals().keySet());
+        terminals = Set.copyOf(workers.activeTerminals().keySet());
     }
 
     @Override
@@ -50,17 +52,17 @@ class AttendanceRunner implements PositionObserver {
         if (known.isEmpty()) {
             return;
         }
-        List<WorkerPosts.Fix> fixes = new ArrayList<>();
+        List<WorkerPositions.Fix> fixes = new ArrayList<>();
         for (Position p : batch) {
             if (known.contains(p.terminal())) {
-                fixes.add(new WorkerPosts.Fix(p.terminal(), p.time(), p.lat(), p.lon()));
+                fixes.add(new WorkerPositions.Fix(p.terminal(), p.time(), p.lat(), p.lon()));
             }
         }
         if (fixes.isEmpty()) {
             return;
         }
         try {
-            posts.record(fixes);
+            positions.record(fixes);
         } catch (RuntimeException e) {
             log.error("writing {} worker positions failed", fixes.size(), e);
         }

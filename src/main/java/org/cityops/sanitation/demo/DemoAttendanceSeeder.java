@@ -10,7 +10,10 @@ import java.util.Locale;
 import org.cityops.org.StaffMember;
 import org.cityops.platform.CityClock;
 import org.cityops.sanitation.attendance.ShiftDays;
+import org.cityops.sanitation.attendance.Shifts;
+import org.cityops.sanitation.attendance.WorkerPositions;
 import org.cityops.sanitation.attendance.WorkerPosts;
+import org.cityops.sanitation.attendance.Workers;
 import org.cityops.sanitation.ledger.Segment;
 import org.cityops.sanitation.ledger.Segments;
 import org.slf4j.Logger;
@@ -41,12 +44,25 @@ class DemoAttendanceSeeder implements ApplicationRunner {
 
     private final JdbcClient jdbc;
     private final WorkerPosts posts;
+    private final Shifts shifts;
+    private final Workers workers;
+    private final WorkerPositions positions;
     private final Segments segments;
     private final Clock clock;
 
-    DemoAttendanceSeeder(JdbcClient jdbc, WorkerPosts posts, Segments segments, Clock clock) {
+    DemoAttendanceSeeder(
+            JdbcClient jdbc,
+            WorkerPosts posts,
+            Shifts shifts,
+            Workers workers,
+            WorkerPositions positions,
+            Segments segments,
+            Clock clock) {
         this.jdbc = jdbc;
         this.posts = posts;
+        this.shifts = shifts;
+        this.workers = workers;
+        this.positions = positions;
         this.segments = segments;
         this.clock = clock;
     }
@@ -129,15 +145,15 @@ class DemoAttendanceSeeder implements ApplicationRunner {
                             true)
                     .id());
         }
-        long early = posts.createShift("早班", "05:00", "11:00", ShiftDays.EVERY_DAY, StaffMember.SYSTEM)
+        long early = shifts.createShift("早班", "05:00", "11:00", ShiftDays.EVERY_DAY, StaffMember.SYSTEM)
                 .id();
-        long late = posts.createShift("午班", "13:00", "19:00", ShiftDays.EVERY_DAY, StaffMember.SYSTEM)
+        long late = shifts.createShift("午班", "13:00", "19:00", ShiftDays.EVERY_DAY, StaffMember.SYSTEM)
                 .id();
         LocalDate today = LocalDate.now(clock.withZone(CityClock.ZONE));
         Instant now = clock.instant();
         int fixes = 0;
         for (DemoWorker w : workers()) {
-            posts.createWorker(
+            workers.createWorker(
                     w.name(),
                     w.phone(),
                     w.terminal(),
@@ -146,10 +162,10 @@ class DemoAttendanceSeeder implements ApplicationRunner {
                     StaffMember.SYSTEM,
                     true);
             for (LocalDate day : List.of(today.minusDays(1), today)) {
-                List<WorkerPosts.Fix> track = track(w, roads.get(w.post()), day).stream()
+                List<WorkerPositions.Fix> track = track(w, roads.get(w.post()), day).stream()
                         .filter(f -> f.time().isBefore(now))
                         .toList();
-                fixes += posts.record(track);
+                fixes += positions.record(track);
             }
         }
         log.info(
@@ -159,8 +175,8 @@ class DemoAttendanceSeeder implements ApplicationRunner {
     }
 
     /** A shift's positions, one a minute: walking the strip to and fro, with the behaviour's stretch in the middle. */
-    static List<WorkerPosts.Fix> track(DemoWorker w, DemoRoadNetwork.DemoSegment road, LocalDate day) {
-        List<WorkerPosts.Fix> out = new ArrayList<>();
+    static List<WorkerPositions.Fix> track(DemoWorker w, DemoRoadNetwork.DemoSegment road, LocalDate day) {
+        List<WorkerPositions.Fix> out = new ArrayList<>();
         if (w.behaviour() == Behaviour.NO_POSITION) {
             return out;
         }
@@ -179,7 +195,7 @@ class DemoAttendanceSeeder implements ApplicationRunner {
                 lon = road.lon1() + (road.lon2() - road.lon1()) * 0.5;
                 lat = road.lat1();
             }
-            out.add(new WorkerPosts.Fix(w.terminal(), from.plusSeconds(60L * m), lat, lon));
+            out.add(new WorkerPositions.Fix(w.terminal(), from.plusSeconds(60L * m), lat, lon));
         }
         return out;
     }

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.cityops.org.StaffMember;
+import org.cityops.sanitation.attendance.AttendanceSheet;
 import org.cityops.sanitation.attendance.SheetRow;
 import org.cityops.sanitation.attendance.SheetStatus;
-import org.cityops.sanitation.attendance.WorkerPosts;
 import org.cityops.sanitation.collection.CollectionRoutes;
 import org.cityops.sanitation.collection.Route;
 import org.cityops.stats.WallTile;
@@ -25,13 +25,13 @@ class SanitationWallTile implements WallTile {
 
     private final CoverageReport report;
     private final CollectionRoutes routes;
-    private final WorkerPosts posts;
+    private final AttendanceSheet attendance;
     private final Clock clock;
 
-    SanitationWallTile(CoverageReport report, CollectionRoutes routes, WorkerPosts posts, Clock clock) {
+    SanitationWallTile(CoverageReport report, CollectionRoutes routes, AttendanceSheet attendance, Clock clock) {
         this.report = report;
         this.routes = routes;
-        this.posts = posts;
+        this.attendance = attendance;
         this.clock = clock;
     }
 
@@ -85,7 +85,7 @@ class SanitationWallTile implements WallTile {
         long missedStops = routes.missed(today, viewer).stream()
                 .filter(m -> routeIds.contains(m.routeId()))
                 .count();
-        List<SheetRow> sheet = posts.sheet(today, viewer).stream()
+        List<SheetRow> sheet = attendance.sheet(today, viewer).stream()
                 .filter(r -> inArea(r.districtCode(), prefix))
                 .toList();
         long onPost =

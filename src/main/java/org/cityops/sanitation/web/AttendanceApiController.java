@@ -9,12 +9,15 @@ import java.util.List;
 import org.cityops.org.CurrentActor;
 import org.cityops.org.StaffMember;
 import org.cityops.platform.excel.XlsxDownload;
+import org.cityops.sanitation.attendance.AttendanceSheet;
 import org.cityops.sanitation.attendance.Post;
 import org.cityops.sanitation.attendance.SheetRow;
 import org.cityops.sanitation.attendance.Shift;
 import org.cityops.sanitation.attendance.ShiftDays;
+import org.cityops.sanitation.attendance.Shifts;
 import org.cityops.sanitation.attendance.Worker;
 import org.cityops.sanitation.attendance.WorkerPosts;
+import org.cityops.sanitation.attendance.Workers;
 import org.cityops.sanitation.report.CoverageReport;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -34,10 +37,17 @@ import org.springframework.web.bind.annotation.RestController;
 class AttendanceApiController {
 
     private final WorkerPosts posts;
+    private final Shifts shifts;
+    private final Workers workers;
+    private final AttendanceSheet attendance;
     private final Clock clock;
 
-    AttendanceApiController(WorkerPosts posts, Clock clock) {
+    AttendanceApiController(
+            WorkerPosts posts, Shifts shifts, Workers workers, AttendanceSheet attendance, Clock clock) {
         this.posts = posts;
+        this.shifts = shifts;
+        this.workers = workers;
+        this.attendance = attendance;
         this.clock = clock;
     }
 
@@ -75,14 +85,14 @@ class AttendanceApiController {
 
     @GetMapping("/shifts")
     List<Shift> shifts() {
-        return posts.shifts();
+        return shifts.shifts();
     }
 
     @PostMapping("/shifts")
     @PreAuthorize("hasAnyRole('ADMIN','SANITATION_SUPERVISOR')")
     ResponseEntity<Shift> createShift(@CurrentActor StaffMember me, @Valid @RequestBody ShiftRequest r) {
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(posts.createShift(r.name(), r.start(), r.end(), r.days(), me));
+                .body(shifts.createShift(r.name(), r.start(), r.end(), r.days(), me));
     }
 
     record WorkerRequest(
@@ -94,28 +104,28 @@ class AttendanceApiController {
 
     @GetMapping("/workers")
     List<Worker> workers(@CurrentActor StaffMember me) {
-        return posts.workers(me);
+        return workers.workers(me);
     }
 
     @PostMapping("/workers")
     @PreAuthorize("hasAnyRole('ADMIN','SANITATION_SUPERVISOR')")
     ResponseEntity<Worker> createWorker(@CurrentActor StaffMember me, @Valid @RequestBody WorkerRequest r) {
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(posts.createWorker(r.name(), r.phone(), r.terminal(), r.postId(), r.shiftId(), me, false));
+                .body(workers.createWorker(r.name(), r.phone(), r.terminal(), r.postId(), r.shiftId(), me, false));
     }
 
     @GetMapping("/attendance")
     List<SheetRow> sheet(
             @CurrentActor StaffMember me,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
-        return posts.sheet(day == null ? CoverageReport.today(clock) : day, me);
+        return attendance.sheet(day == null ? CoverageReport.today(clock) : day, me);
     }
 
     @GetMapping("/attendance/alerts")
-    List<WorkerPosts.OffPostAlert> alerts(
+    List<AttendanceSheet.OffPostAlert> alerts(
             @CurrentActor StaffMember me,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
-        return posts.alerts(posts.sheet(day == null ? CoverageReport.today(clock) : day, me));
+        return attendance.alerts(attendance.sheet(day == null ? CoverageReport.today(clock) : day, me));
     }
 
     @GetMapping("/attendance/export")
@@ -123,6 +133,6 @@ class AttendanceApiController {
             @CurrentActor StaffMember me,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
         LocalDate d = day == null ? CoverageReport.today(clock) : day;
-        return XlsxDownload.download("作业人员考勤表-" + d + ".xlsx", posts.exportSheet(d, me));
+        return XlsxDownload.download("作业人员考勤表-" + d + ".xlsx", attendance.exportSheet(d, me));
     }
 }

@@ -8,9 +8,9 @@ import java.util.Map;
 import org.cityops.org.CurrentActor;
 import org.cityops.org.Role;
 import org.cityops.org.StaffMember;
+import org.cityops.sanitation.attendance.AttendanceSheet;
 import org.cityops.sanitation.attendance.SheetRow;
 import org.cityops.sanitation.attendance.SheetStatus;
-import org.cityops.sanitation.attendance.WorkerPosts;
 import org.cityops.sanitation.report.CoverageReport;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,11 +24,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 @PreAuthorize("hasAnyRole('ADMIN','SANITATION_SUPERVISOR','LEADER')")
 class AttendancePageController {
 
-    private final WorkerPosts posts;
+    private final AttendanceSheet attendance;
     private final Clock clock;
 
-    AttendancePageController(WorkerPosts posts, Clock clock) {
-        this.posts = posts;
+    AttendancePageController(AttendanceSheet attendance, Clock clock) {
+        this.attendance = attendance;
         this.clock = clock;
     }
 
@@ -38,7 +38,7 @@ class AttendancePageController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
             Model model) {
         LocalDate d = day == null ? CoverageReport.today(clock) : day;
-        List<SheetRow> rows = posts.sheet(d, me);
+        List<SheetRow> rows = attendance.sheet(d, me);
         Map<SheetStatus, Long> counts = new LinkedHashMap<>();
         for (SheetStatus s : SheetStatus.values()) {
             counts.put(s, rows.stream().filter(r -> r.status() == s).count());
@@ -50,7 +50,7 @@ class AttendancePageController {
         model.addAttribute("rows", rows);
         model.addAttribute("counts", counts);
         model.addAttribute("rate", shiftMinutes == 0 ? null : Math.round(onPost * 1000.0 / shiftMinutes) / 10.0);
-        model.addAttribute("alerts", posts.alerts(rows));
+        model.addAttribute("alerts", attendance.alerts(rows));
         return "sanitation/attendance";
     }
 }

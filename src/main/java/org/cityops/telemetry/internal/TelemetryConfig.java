@@ -168,18 +168,18 @@ class TelemetryConfig {
         FunctionCounter.builder(
                         "cityops.telemetry.positions.stored",
                         gateway,
-                        g -> g.writer().storedCount())
+                        g -> g.writer().counters().stored())
                 .register(registry);
         FunctionCounter.builder(
                         "cityops.telemetry.positions.duplicates",
                         gateway,
-                        g -> g.writer().duplicateCount())
+                        g -> g.writer().counters().duplicates())
                 .description("replayed positions acknowledged but not stored again")
                 .register(registry);
         FunctionCounter.builder(
                         "cityops.telemetry.writer.batches",
                         gateway,
-                        g -> g.writer().batchCount())
+                        g -> g.writer().counters().batches())
                 .register(registry);
         FunctionCounter.builder(
                         "cityops.telemetry.writer.slow-batches",
@@ -190,13 +190,13 @@ class TelemetryConfig {
         FunctionCounter.builder(
                         "cityops.telemetry.writer.failures",
                         gateway,
-                        g -> g.writer().failureCount())
+                        g -> g.writer().counters().failures())
                 .description("batches that failed and were retried")
                 .register(registry);
         FunctionCounter.builder(
                         "cityops.telemetry.observer.failures",
                         gateway,
-                        g -> g.writer().observerFailureCount())
+                        g -> g.writer().counters().observerFailures())
                 .register(registry);
         return gateway;
     }
@@ -226,14 +226,19 @@ class TelemetryConfig {
         FunctionCounter.builder("cityops.telemetry.log.failures", m.sink(), LogPositionSink::failureCount)
                 .description("appends the log refused (retried)")
                 .register(registry);
-        FunctionCounter.builder("cityops.telemetry.log.stored", m.consumer(), PartitionedTrackWriter::storedCount)
+        FunctionCounter.builder(
+                        "cityops.telemetry.log.stored",
+                        m.consumer(),
+                        c -> c.counters().stored())
                 .description("positions this node stored from the log")
                 .register(registry);
         FunctionCounter.builder("cityops.telemetry.log.takeovers", m.consumer(), PartitionedTrackWriter::takeoverCount)
                 .description("partitions this node took (at start or from a node gone)")
                 .register(registry);
         FunctionCounter.builder(
-                        "cityops.telemetry.log.writer-failures", m.consumer(), PartitionedTrackWriter::failureCount)
+                        "cityops.telemetry.log.writer-failures",
+                        m.consumer(),
+                        c -> c.counters().failures())
                 .description("log batches not committed (another node stored the partition, or the database failed)")
                 .register(registry);
     }

@@ -41,12 +41,8 @@ public final class PartitionedTrackWriter {
     private final Map<Integer, Long> stored = new HashMap<>();
 
     private final Map<String, Position> latest = new ConcurrentHashMap<>();
-    private final AtomicLong storedPositions = new AtomicLong();
-    private final AtomicLong duplicates = new AtomicLong();
-    private final AtomicLong batches = new AtomicLong();
-    private final AtomicLong failures = new AtomicLong();
+    private final WriterCounters counters = new WriterCounters();
     private final AtomicLong takeovers = new AtomicLong();
-    private final AtomicLong observerFailures = new AtomicLong();
     private volatile Set<Integer> owned = Set.of();
     private volatile boolean running;
     private Thread thread;
@@ -110,7 +106,7 @@ public final class PartitionedTrackWriter {
                     Thread.currentThread().interrupt();
                     return;
                 } catch (RuntimeException e) {
-                    failures.incrementAndGet();
+                    counters.failed();
                     log.warn("telemetry log writer: {}", e.toString());
                     reopenAll();
                     Thread.sleep(200);
@@ -150,33 +146,13 @@ public final class PartitionedTrackWriter {
         if (!owned.equals(before) || !announced) {
             announced = true;
             var mine = Partitions.terminalsOf(owned, positionLog.partitions());
-            for (PositionObserver o : observers.get()) {
-                try {
-                    o.onTerminalsOwned(mine);
-                } catch (RuntimeException e) {
-                    observerFailures.incrementAndGet();
-                    log.warn(
-                            "position observer {} failed on the partitions held",
-                            o.getClass().getName(),
-                            e);
-                }
-            }
+            counters.callEach(observers.get(), o -> o.onTerminalsOwned(mine), log, "failed on the partitions held");
         }
         if (!taken.isEmpty()) {
             takeovers.addAndGet(taken.size());
             log.info("telemetry log: took partitions {} of {}; now holding {}", taken, stream, owned);
             var terminals = Partitions.terminalsOf(taken, positionLog.partitions());
-            for (PositionObserver o : observers.get()) {
-                try {
-                    o.onTerminalsTaken(terminals);
-                } catch (RuntimeException e) {
-                    observerFailures.incrementAndGet();
-                    log.warn(
-                            "position observer {} could not reload its state",
-                            o.getClass().getName(),
-                            e);
-                }
-            }
+            counters.callEach(observers.get(), o -> o.onTerminalsTaken(terminals), log, "could not reload its state");
         }
     }
 
@@ -234,7 +210,6 @@ public final class PartitionedTrackWriter {
         }
         boolean[] isNew = store.append(positions, stream, offsets);
         offsets.forEach((p, move) -> stored.put(p, move[1]));
-        batches.incrementAndGet();
         List<Position> fresh = new ArrayList<>(positions.size());
         for (int i = 0; i < isNew.length; i++) {
             if (isNew[i]) {
@@ -243,18 +218,10 @@ public final class PartitionedTrackWriter {
                 latest.merge(p.terminal(), p, (a, b) -> b.time().isAfter(a.time()) ? b : a);
             }
         }
-        storedPositions.addAndGet(fresh.size());
-        duplicates.addAndGet(positions.size() - fresh.size());
+        counters.batchStored(positions.size(), fresh.size());
         store.flushLatest(false);
         if (!fresh.isEmpty()) {
-            for (PositionObserver observer : observers.get()) {
-                try {
-                    observer.onPositions(fresh);
-                } catch (RuntimeException e) {
-                    observerFailures.incrementAndGet();
-                    log.warn("position observer {} failed", observer.getClass().getName(), e);
-                }
-            }
+            counters.callEach(observers.get(), o -> o.onPositions(fresh), log, "failed");
         }
         return true;
     }
@@ -271,27 +238,12 @@ public final class PartitionedTrackWriter {
         return latest.get(terminal);
     }
 
-    public long storedCount() {
-        return storedPositions.get();
-    }
-
-    public long duplicateCount() {
-        return duplicates.get();
-    }
-
-    public long batchCount() {
-        return batches.get();
-    }
-
-    public long failureCount() {
-        return failures.get();
+    /** Positions stored, replays, batches, failures and observer failures, for the metrics. */
+    public WriterCounters counters() {
+        return counters;
     }
 
     public long takeoverCount() {
         return takeovers.get();
-    }
-
-    public long observerFailureCount() {
-        return observerFailures.get();
     }
 }

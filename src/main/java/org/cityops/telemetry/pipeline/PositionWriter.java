@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.cityops.telemetry.Position;
 import org.cityops.telemetry.PositionObserver;
@@ -35,11 +34,7 @@ public final class PositionWriter implements PositionSink {
     private final AtomicInteger queuedPositions = new AtomicInteger();
     private final ConcurrentLinkedQueue<Runnable> waitingForRoom = new ConcurrentLinkedQueue<>();
     private final Map<String, Position> latest = new ConcurrentHashMap<>();
-    private final AtomicLong stored = new AtomicLong();
-    private final AtomicLong duplicates = new AtomicLong();
-    private final AtomicLong batches = new AtomicLong();
-    private final AtomicLong failures = new AtomicLong();
-    private final AtomicLong observerFailures = new AtomicLong();
+    private final WriterCounters counters = new WriterCounters();
     private volatile boolean accepting;
     private volatile boolean running;
     private Thread thread;
@@ -145,7 +140,7 @@ public final class PositionWriter implements PositionSink {
         try {
             store.flushLatest(all);
         } catch (RuntimeException e) {
-            failures.incrementAndGet();
+            counters.failed();
             log.warn("writing latest positions failed, will retry: {}", e.toString());
         }
     }
@@ -157,7 +152,6 @@ public final class PositionWriter implements PositionSink {
         }
         boolean[] isNew = persistWithRetry(positions);
         queuedPositions.addAndGet(-size);
-        batches.incrementAndGet();
         List<Position> fresh = new ArrayList<>(positions.size());
         int i = 0;
         for (Submission s : batch) {
@@ -172,21 +166,13 @@ public final class PositionWriter implements PositionSink {
             }
             s.stored(count);
         }
-        stored.addAndGet(fresh.size());
-        duplicates.addAndGet(positions.size() - fresh.size());
+        counters.batchStored(positions.size(), fresh.size());
         acknowledge(batch);
         if (queuedPositions.get() < lowWater) {
             releaseWaiters();
         }
         if (!fresh.isEmpty()) {
-            for (PositionObserver observer : observers.get()) {
-                try {
-                    observer.onPositions(fresh);
-                } catch (RuntimeException e) {
-                    observerFailures.incrementAndGet();
-                    log.warn("position observer {} failed", observer.getClass().getName(), e);
-                }
-            }
+            counters.callEach(observers.get(), o -> o.onPositions(fresh), log, "failed");
         }
     }
 
@@ -196,7 +182,7 @@ public final class PositionWriter implements PositionSink {
             try {
                 return store.append(positions);
             } catch (RuntimeException e) {
-                failures.incrementAndGet();
+                counters.failed();
                 log.warn("storing {} positions failed, retrying in {} ms: {}", positions.size(), backoff, e.toString());
                 Thread.sleep(backoff);
                 backoff = Math.min(backoff * 2, 5000);
@@ -226,23 +212,8 @@ public final class PositionWriter implements PositionSink {
         return queuedPositions.get();
     }
 
-    public long storedCount() {
-        return stored.get();
-    }
-
-    public long duplicateCount() {
-        return duplicates.get();
-    }
-
-    public long batchCount() {
-        return batches.get();
-    }
-
-    public long failureCount() {
-        return failures.get();
-    }
-
-    public long observerFailureCount() {
-        return observerFailures.get();
+    /** Positions stored, replays, batches, failures and observer failures, for the metrics. */
+    public WriterCounters counters() {
+        return counters;
     }
 }

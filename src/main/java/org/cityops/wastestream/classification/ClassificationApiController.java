@@ -12,6 +12,7 @@ import org.cityops.org.CurrentActor;
 import org.cityops.org.StaffMember;
 import org.cityops.platform.InvalidInputException;
 import org.cityops.platform.excel.XlsxDownload;
+import org.cityops.wastestream.ImportReport;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -87,12 +88,12 @@ class ClassificationApiController {
     /** .xlsx, all or nothing: 200 with the count, or 400 with every row's problems (row and column). */
     @PostMapping("/units/import")
     @PreAuthorize(WRITERS)
-    ResponseEntity<ClassificationUnits.ImportReport> importUnits(
-            @CurrentActor StaffMember me, @RequestParam("file") MultipartFile file) throws IOException {
+    ResponseEntity<ImportReport> importUnits(@CurrentActor StaffMember me, @RequestParam("file") MultipartFile file)
+            throws IOException {
         if (file == null || file.isEmpty()) {
             throw new InvalidInputException("请上传 .xlsx 文件 upload an .xlsx file", "file");
         }
-        ClassificationUnits.ImportReport r;
+        ImportReport r;
         try (InputStream in = file.getInputStream()) {
             r = units.importXlsx(in, me);
         }

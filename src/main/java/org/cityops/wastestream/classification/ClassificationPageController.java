@@ -73,10 +73,8 @@ class ClassificationPageController {
     String importUnits(
             @CurrentActor StaffMember me, @RequestParam("file") MultipartFile file, RedirectAttributes redirect)
             throws IOException {
-        return WorkbookUpload.importAndShow(file, redirect, "/wastestream/classification", in -> {
-            ClassificationUnits.ImportReport r = units.importXlsx(in, me);
-            return new WorkbookUpload.Result(r.imported(), r.errors());
-        });
+        return WorkbookUpload.importAndShow(
+                file, redirect, "/wastestream/classification", in -> units.importXlsx(in, me));
     }
 
     @GetMapping("/wastestream/classification/units/{id}")

@@ -40,6 +40,7 @@ import org.cityops.platform.excel.SheetWriter;
 import org.cityops.platform.excel.UploadedSheet;
 import org.cityops.platform.excel.UploadedWorkbook;
 import org.cityops.platform.excel.WorkbookWriter;
+import org.cityops.wastestream.ImportReport;
 import org.cityops.wastestream.RowError;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,8 +58,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ClassificationUnits {
-
-    public record ImportReport(int imported, List<RowError> errors) {}
 
     public record Filter(String district, UnitKind kind, Boolean covered) {
         public static final Filter ALL = new Filter(null, null, null);

@@ -20,6 +20,7 @@ import org.cityops.platform.excel.SheetWriter;
 import org.cityops.platform.excel.UploadedSheet;
 import org.cityops.platform.excel.UploadedWorkbook;
 import org.cityops.platform.excel.WorkbookWriter;
+import org.cityops.wastestream.ImportReport;
 import org.cityops.wastestream.RowError;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,9 +47,6 @@ public class RouteWorkbook {
     private static final Map<String, String> COLUMN_OF =
             Map.of("plate", "车牌号", "weekday", "星期", "from", "开始时间", "to", "结束时间", "creditCode", "统一社会信用代码");
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("H:mm[:ss]");
-
-    /** An import's answer: stops stored, or the problems (nothing stored). */
-    public record ImportReport(int imported, List<RowError> errors) {}
 
     private final Routes routes;
     private final AuditTrail audit;

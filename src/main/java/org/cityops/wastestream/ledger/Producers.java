@@ -37,6 +37,7 @@ import org.cityops.platform.excel.SheetWriter;
 import org.cityops.platform.excel.UploadedSheet;
 import org.cityops.platform.excel.UploadedWorkbook;
 import org.cityops.platform.excel.WorkbookWriter;
+import org.cityops.wastestream.ImportReport;
 import org.cityops.wastestream.RowError;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -57,8 +58,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Producers {
-
-    public record ImportReport(int imported, List<RowError> errors) {}
 
     /** The spreadsheet's columns, in order; the export writes them and the import finds them by name. */
     public static final List<String> HEADERS = List.of(

@@ -6,6 +6,7 @@ import org.cityops.org.CurrentActor;
 import org.cityops.org.StaffMember;
 import org.cityops.platform.InvalidInputException;
 import org.cityops.platform.excel.XlsxDownload;
+import org.cityops.wastestream.ImportReport;
 import org.cityops.wastestream.collection.RouteWorkbook;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -38,15 +39,15 @@ class RouteApiController {
 
     @PostMapping("/import")
     @PreAuthorize(RoutePageController.WRITERS)
-    ResponseEntity<RouteWorkbook.ImportReport> importRoutes(
-            @CurrentActor StaffMember me, @RequestParam("file") MultipartFile file) throws IOException {
+    ResponseEntity<ImportReport> importRoutes(@CurrentActor StaffMember me, @RequestParam("file") MultipartFile file)
+            throws IOException {
         String name = file.getOriginalFilename() == null
                 ? ""
                 : file.getOriginalFilename().toLowerCase(java.util.Locale.ROOT);
         if (!name.endsWith(".xlsx")) {
             throw new InvalidInputException("文件须为 .xlsx file must be .xlsx", "file");
         }
-        RouteWorkbook.ImportReport r;
+        ImportReport r;
         try (InputStream in = file.getInputStream()) {
             r = workbook.importXlsx(in, me);
         }

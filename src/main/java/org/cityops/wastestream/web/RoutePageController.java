@@ -133,10 +133,7 @@ class RoutePageController {
             @RequestParam(value = "file", required = false) MultipartFile file,
             RedirectAttributes redirect)
             throws IOException {
-        return WorkbookUpload.importAndShow(file, redirect, "/wastestream/routes", in -> {
-            RouteWorkbook.ImportReport r = workbook.importXlsx(in, me);
-            return new WorkbookUpload.Result(r.imported(), r.errors());
-        });
+        return WorkbookUpload.importAndShow(file, redirect, "/wastestream/routes", in -> workbook.importXlsx(in, me));
     }
 
     static Integer parseWeekday(String text) {

@@ -23,6 +23,7 @@ import org.cityops.org.StaffMember;
 import org.cityops.platform.CityClock;
 import org.cityops.platform.InvalidInputException;
 import org.cityops.platform.excel.XlsxDownload;
+import org.cityops.wastestream.ImportReport;
 import org.cityops.wastestream.balance.AnnualFigures;
 import org.cityops.wastestream.balance.Balances;
 import org.cityops.wastestream.balance.DailyClearance;
@@ -172,10 +173,10 @@ class WasteApiController {
     /** .xlsx, all or nothing: 200 with the count, or 400 with every row's problems (row and column). */
     @PostMapping("/producers/import")
     @PreAuthorize(WRITERS)
-    ResponseEntity<Producers.ImportReport> importProducers(
-            @CurrentActor StaffMember me, @RequestParam("file") MultipartFile file) throws IOException {
+    ResponseEntity<ImportReport> importProducers(@CurrentActor StaffMember me, @RequestParam("file") MultipartFile file)
+            throws IOException {
         requireXlsx(file);
-        Producers.ImportReport r;
+        ImportReport r;
         try (InputStream in = file.getInputStream()) {
             r = producers.importXlsx(in, me);
         }

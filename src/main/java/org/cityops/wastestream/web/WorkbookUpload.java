@@ -2,8 +2,7 @@ package org.cityops.wastestream.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
-import org.cityops.wastestream.RowError;
+import org.cityops.wastestream.ImportReport;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -13,13 +12,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 public final class WorkbookUpload {
 
-    /** What an import reports back to the page. */
-    public record Result(int imported, List<RowError> errors) {}
-
     /** Reads the workbook and imports it. */
     @FunctionalInterface
     public interface Importer {
-        Result read(InputStream in) throws IOException;
+        ImportReport read(InputStream in) throws IOException;
     }
 
     private WorkbookUpload() {}
@@ -31,7 +27,7 @@ public final class WorkbookUpload {
             redirect.addFlashAttribute("importError", "请上传 .xlsx 文件 upload an .xlsx file");
             return "redirect:" + page;
         }
-        Result r;
+        ImportReport r;
         try (InputStream in = file.getInputStream()) {
             r = importer.read(in);
         }

@@ -48,6 +48,12 @@ class WorkerAttendanceFlowTests {
     WorkerPosts posts;
 
     @Autowired
+    Shifts shifts;
+
+    @Autowired
+    AttendanceSheet attendance;
+
+    @Autowired
     AttendanceRunner runner;
 
     @Autowired
@@ -184,7 +190,7 @@ class WorkerAttendanceFlowTests {
                         .single())
                 .isEqualTo(60);
 
-        SheetRow row = posts.sheet(day, StaffMember.SYSTEM).stream()
+        SheetRow row = attendance.sheet(day, StaffMember.SYSTEM).stream()
                 .filter(r -> r.terminal().equals("13951269001"))
                 .findFirst()
                 .orElseThrow();
@@ -233,7 +239,7 @@ class WorkerAttendanceFlowTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("end"));
         Post post = posts.posts(StaffMember.SYSTEM).get(0);
-        Shift shift = posts.shifts().get(0);
+        Shift shift = shifts.shifts().get(0);
         mvc.perform(post("/api/v1/sanitation/workers")
                         .header("Authorization", Api.bearer(mvc, "sanitation1"))
                         .contentType(MediaType.APPLICATION_JSON)

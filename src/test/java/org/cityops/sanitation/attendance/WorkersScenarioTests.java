@@ -36,7 +36,7 @@ class WorkersScenarioTests {
     TelemetryGateway gateway;
 
     @Autowired
-    WorkerPosts posts;
+    AttendanceSheet attendance;
 
     @Autowired
     JdbcClient jdbc;
@@ -67,14 +67,14 @@ class WorkersScenarioTests {
         }
         assertThat(stored(scripts, start)).isEqualTo(sent);
 
-        Map<String, SheetStatus> byTerminal = posts.sheet(day, StaffMember.SYSTEM).stream()
+        Map<String, SheetStatus> byTerminal = attendance.sheet(day, StaffMember.SYSTEM).stream()
                 .collect(Collectors.toMap(SheetRow::terminal, SheetRow::status, (a, b) -> a));
         for (WorkersScenario.Walker w : WorkersScenario.walkers()) {
             assertThat(byTerminal.get(w.terminal()))
                     .as(w.name())
                     .isEqualTo(SheetStatus.valueOf(w.expected().name()));
         }
-        SheetRow off = posts.sheet(day, StaffMember.SYSTEM).stream()
+        SheetRow off = attendance.sheet(day, StaffMember.SYSTEM).stream()
                 .filter(r ->
                         r.terminal().equals(WorkersScenario.walkers().get(1).terminal()))
                 .findFirst()

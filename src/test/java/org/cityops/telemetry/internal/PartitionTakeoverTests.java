@@ -204,7 +204,7 @@ class PartitionTakeoverTests {
         assertThat(distinctRows()).isEqualTo(TERMINALS * 40L);
         assertThat(seen.times).hasSize(TERMINALS * 40);
         assertThat(seen.times.values()).allMatch(n -> n.get() == 1);
-        assertThat(a.storedCount() + b.storedCount()).isEqualTo(TERMINALS * 40L);
+        assertThat(a.counters().stored() + b.counters().stored()).isEqualTo(TERMINALS * 40L);
         assertThat(b.takeoverCount()).isPositive();
         assertThat(seen.taken).isNotEmpty();
     }

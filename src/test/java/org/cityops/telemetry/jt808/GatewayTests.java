@@ -152,7 +152,7 @@ class GatewayTests {
             assertThat(t.awaitResponse(t.client().batch(1, blind), WAIT).result())
                     .isEqualTo(Jt808.OK);
             assertThat(store.size()).isEqualTo(3);
-            assertThat(writer.duplicateCount()).isEqualTo(3);
+            assertThat(writer.counters().duplicates()).isEqualTo(3);
             assertThat(observed).hasSize(3);
         }
     }
@@ -221,7 +221,7 @@ class GatewayTests {
             int serial = t.client().location(p, true);
             assertThat(t.awaitResponse(serial, WAIT).result()).isEqualTo(Jt808.OK);
             assertThat(store.contains(p)).isTrue();
-            assertThat(writer.failureCount()).isEqualTo(2);
+            assertThat(writer.counters().failures()).isEqualTo(2);
         }
     }
 
