@@ -25,6 +25,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.cityops.notify.internal.Channels;
+import org.cityops.notify.internal.DeliveryLane;
 import org.cityops.notify.internal.NoticeTemplates;
 import org.cityops.notify.internal.NotifyPreferences;
 import org.cityops.notify.internal.NotifyProperties;
@@ -142,7 +143,7 @@ class NotifyOutboxTests {
         Channels channels = new Channels(p, clock);
         return new Live(
                 new OutboxNotifications(
-                        p, store, templates, preferences, directory, channels, transactions, clock, () -> {}),
+                        p, store, templates, preferences, directory, channels, transactions, clock, lane -> {}),
                 new OutboxDelivery(store, channels, p, transactions, clock, senders),
                 clock);
     }
@@ -258,6 +259,68 @@ class NotifyOutboxTests {
         answer = 200;
         live.delivery().drain();
         assertThat(store.find(dead.id()).orElseThrow().status()).isEqualTo("SENT");
+    }
+
+    @Test
+    void a_supervision_queued_behind_a_burst_of_warnings_goes_out_in_the_first_round() {
+        Live live = live(6);
+        live.delivery().drain(); // what other tests left due
+        bodies.clear();
+        String burst = eventId();
+        Recipient[] phones = new Recipient[30];
+        for (int i = 0; i < phones.length; i++) {
+            phones[i] = new Recipient.Phone("1390000" + String.format("%04d", i));
+        }
+        live.outbox().queue(warning(burst, phones));
+        String supervision = eventId();
+        live.outbox()
+                .queue(new Notice(
+                        supervision,
+                        NoticeKind.CASE_SUPERVISED,
+                        List.of(new Recipient.Phone("13900009999")),
+                        Map.of("caseNumber", "320402-0003", "category", "道路破损", "leader", "局领导", "note", "今日办结"),
+                        "cases",
+                        "320402-0003"));
+        // the bulk lane's budget allows 5 this round; the urgent lane is claimed first and in full
+        Map<DeliveryLane, Integer> claimed =
+                live.delivery().runOnce(Map.of(DeliveryLane.URGENT, 200, DeliveryLane.TASK, 200, DeliveryLane.BULK, 5));
+        assertThat(claimed).containsEntry(DeliveryLane.URGENT, 1).containsEntry(DeliveryLane.BULK, 5);
+        assertThat(store.ofEvent(supervision))
+                .extracting(OutboxStore.Row::status)
+                .containsExactly("SENT");
+        assertThat(store.ofEvent(burst))
+                .filteredOn(r -> r.status().equals("SENT"))
+                .hasSize(5);
+        // a lane not asked this round (no budget left) is not claimed at all
+        assertThat(live.delivery().runOnce(Map.of(DeliveryLane.URGENT, 200))).containsEntry(DeliveryLane.BULK, 0);
+        assertThat(store.ofEvent(burst))
+                .filteredOn(r -> r.status().equals("SENT"))
+                .hasSize(5);
+        live.delivery().drain();
+        assertThat(store.ofEvent(burst)).extracting(OutboxStore.Row::status).containsOnly("SENT");
+        assertThat(bodies).hasSize(31); // each once
+    }
+
+    @Test
+    void a_dispatcher_that_dies_after_its_claim_leaves_the_rows_due_again_when_the_lease_ends_and_each_goes_once() {
+        Live live = live(6);
+        live.delivery().drain();
+        bodies.clear();
+        String id = eventId();
+        live.outbox().queue(warning(id, new Recipient.Phone("13900003333"), new Recipient.Phone("13900004444")));
+        Instant now = live.clock().instant();
+        // a node claims the rows, then dies before sending or recording anything
+        new TransactionTemplate(transactions)
+                .executeWithoutResult(tx -> store.claim(DeliveryLane.BULK, now, 200, now.plus(Duration.ofMinutes(5))));
+        assertThat(live.delivery().drain()).isZero(); // leased: no other round takes them
+        live.clock().advance(Duration.ofMinutes(5));
+        assertThat(live.delivery().drain()).isEqualTo(2);
+        assertThat(store.ofEvent(id)).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo("SENT");
+            assertThat(r.attempts()).isEqualTo(2); // the lost attempt counts
+        });
+        assertThat(bodies).hasSize(2);
+        assertThat(live.delivery().drain()).isZero();
     }
 
     @Test

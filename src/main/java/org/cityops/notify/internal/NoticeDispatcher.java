@@ -1,5 +1,9 @@
 package org.cityops.notify.internal;
 
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -8,10 +12,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * The {@code notify-dispatch} thread: runs {@link OutboxDelivery} rounds while rows are due, then waits for a wake-up
- * (after a commit that queued live rows) or the poll interval; paced to {@code cityops.notify.max-per-second}
- * ({@link DeliveryPace}). Off when {@code cityops.notify.dispatcher-enabled}
- * is false (tests drive {@link OutboxDelivery} themselves).
+ * The {@code notify-dispatch} thread: runs {@link OutboxDelivery} rounds lane by lane ({@link DeliveryLane}), each
+ * lane paced to its own {@code cityops.notify.lanes.*} budget ({@link DeliveryPace}). A lane is asked again while it
+ * may have rows due: when its last claim was full, when a commit queued rows in it ({@link #wake(DeliveryLane)}),
+ * and for every lane each {@code poll} (retries after their back-off, quiet hours ending, leases run out). A wake for
+ * the urgent lane cuts short any wait, so a 督办 goes out as soon as the round in flight ends, whatever burst is being
+ * paced. Off when {@code cityops.notify.dispatcher-enabled} is false (tests drive {@link OutboxDelivery}
+ * themselves).
  */
 public class NoticeDispatcher implements SmartLifecycle {
 
@@ -19,24 +26,37 @@ public class NoticeDispatcher implements SmartLifecycle {
 
     private final OutboxDelivery delivery;
     private final NotifyProperties config;
+    /** The lanes' budgets (the dispatcher's thread alone uses it once started). */
     private final DeliveryPace pace;
+
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition woken = lock.newCondition();
+    /** Lanes that may have rows due (guarded by {@link #lock}). */
+    private final Set<DeliveryLane> due = EnumSet.allOf(DeliveryLane.class);
+
     private volatile boolean running;
-    private boolean pending;
     private Thread thread;
 
     NoticeDispatcher(OutboxDelivery delivery, NotifyProperties config) {
         this.delivery = delivery;
         this.config = config;
-        this.pace = new DeliveryPace(config.getMaxPerSecond());
+        this.pace = new DeliveryPace(config.getLanes().perSecond(), delivery.batchSize(), System.nanoTime());
     }
 
-    /** Look for due rows now (called after a commit that queued some). */
+    /** Look for due rows in every lane now (a dead letter sent again, …). */
     public void wake() {
+        signal(EnumSet.allOf(DeliveryLane.class));
+    }
+
+    /** Look for due rows in this lane now (called after a commit that queued some). */
+    public void wake(DeliveryLane lane) {
+        signal(EnumSet.of(lane));
+    }
+
+    private void signal(Set<DeliveryLane> lanes) {
         lock.lock();
         try {
-            pending = true;
+            due.addAll(lanes);
             woken.signalAll();
         } finally {
             lock.unlock();
@@ -74,27 +94,29 @@ public class NoticeDispatcher implements SmartLifecycle {
     }
 
     private void loop() {
+        long pollNanos = Math.max(1, config.getPoll().toNanos());
+        long lastPoll = System.nanoTime();
         while (running) {
             try {
-                long began = System.nanoTime();
-                int n = delivery.runOnce();
-                long pause = pace.pauseMillis(n, (System.nanoTime() - began) / 1_000_000);
-                if (pause > 0) {
-                    Thread.sleep(pause);
+                long now = System.nanoTime();
+                if (now - lastPoll >= pollNanos) {
+                    lastPoll = now;
+                    signal(EnumSet.allOf(DeliveryLane.class));
                 }
-                if (n >= delivery.batchSize()) {
+                Map<DeliveryLane, Integer> limits = limits(now);
+                if (!limits.isEmpty()) {
+                    Map<DeliveryLane, Integer> claimed = delivery.runOnce(limits);
+                    long end = System.nanoTime();
+                    limits.forEach((lane, limit) -> {
+                        int n = claimed.getOrDefault(lane, 0);
+                        pace.took(lane, n, end);
+                        if (n >= limit) {
+                            signal(EnumSet.of(lane)); // a full claim: more may be waiting
+                        }
+                    });
                     continue;
                 }
-                lock.lock();
-                try {
-                    if (!pending && running) {
-                        boolean signalled = woken.await(config.getPoll().toMillis(), TimeUnit.MILLISECONDS);
-                        log.trace("dispatcher {}", signalled ? "woken" : "polling");
-                    }
-                    pending = false;
-                } finally {
-                    lock.unlock();
-                }
+                await(lastPoll + pollNanos);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -109,7 +131,44 @@ public class NoticeDispatcher implements SmartLifecycle {
                     Thread.currentThread().interrupt();
                     return;
                 }
+                signal(EnumSet.allOf(DeliveryLane.class));
             }
+        }
+    }
+
+    /** The lanes to ask in this round, with how many each may claim; the lanes asked leave {@link #due}. */
+    private Map<DeliveryLane, Integer> limits(long now) {
+        Map<DeliveryLane, Integer> limits = new EnumMap<>(DeliveryLane.class);
+        lock.lock();
+        try {
+            for (DeliveryLane lane : due) {
+                int allowed = pace.allowance(lane, now);
+                if (allowed > 0) {
+                    limits.put(lane, allowed);
+                }
+            }
+            due.removeAll(limits.keySet());
+        } finally {
+            lock.unlock();
+        }
+        return limits;
+    }
+
+    /** Waits until a due lane may claim again, a wake-up, or the next poll. */
+    private void await(long nextPoll) throws InterruptedException {
+        lock.lock();
+        try {
+            long now = System.nanoTime();
+            long wait = Math.max(0, nextPoll - now);
+            for (DeliveryLane lane : due) {
+                wait = Math.min(wait, pace.waitNanos(lane, now));
+            }
+            if (wait > 0 && running) {
+                boolean signalled = woken.await(wait, TimeUnit.NANOSECONDS);
+                log.trace("dispatcher {}", signalled ? "woken" : "on time");
+            }
+        } finally {
+            lock.unlock();
         }
     }
 }

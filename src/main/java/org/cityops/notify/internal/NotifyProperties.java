@@ -30,8 +30,8 @@ public class NotifyProperties {
     /** Deliveries in flight at once. */
     private int concurrency = 32;
 
-    /** At most this many notices delivered a second by one node's dispatcher (0 = no cap). */
-    private int maxPerSecond = 500;
+    /** Each lane's budget of notices a second on one node (0 = no cap); see {@link DeliveryLane}. */
+    private final Lanes lanes = new Lanes();
 
     /** How often the dispatcher looks for due rows (it is also woken after a commit that queued some). */
     private Duration poll = Duration.ofSeconds(1);
@@ -52,6 +52,47 @@ public class NotifyProperties {
 
     public RetryPolicy retryPolicy() {
         return new RetryPolicy(backoff, maxAttempts);
+    }
+
+    /**
+     * {@code cityops.notify.lanes.*}: notices a second one node's dispatcher delivers in each lane (0 = as fast as
+     * the channels take them). The defaults: urgent uncapped (督办 and 超期 never wait); task 1,000 (above the 500 a
+     * second that full case intake creates, so the intake's own 核实 tasks never queue up); bulk 250 (a burst of
+     * 10,000 warnings in 40 s, inside the minute, with a tenth of the CPU an uncapped burst takes a second).
+     */
+    public static class Lanes {
+        private int urgent = 0;
+        private int task = 1000;
+        private int bulk = 250;
+
+        public int getUrgent() {
+            return urgent;
+        }
+
+        public void setUrgent(int urgent) {
+            this.urgent = urgent;
+        }
+
+        public int getTask() {
+            return task;
+        }
+
+        public void setTask(int task) {
+            this.task = task;
+        }
+
+        public int getBulk() {
+            return bulk;
+        }
+
+        public void setBulk(int bulk) {
+            this.bulk = bulk;
+        }
+
+        /** The budgets by lane. */
+        Map<DeliveryLane, Integer> perSecond() {
+            return Map.of(DeliveryLane.URGENT, urgent, DeliveryLane.TASK, task, DeliveryLane.BULK, bulk);
+        }
     }
 
     /** The SMS gateway (短信平台): an HTTP request per message. */
@@ -259,12 +300,8 @@ public class NotifyProperties {
         this.batchSize = batchSize;
     }
 
-    public int getMaxPerSecond() {
-        return maxPerSecond;
-    }
-
-    public void setMaxPerSecond(int maxPerSecond) {
-        this.maxPerSecond = maxPerSecond;
+    public Lanes getLanes() {
+        return lanes;
     }
 
     public int getConcurrency() {

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -18,7 +20,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One dispatcher round: claims due rows (FOR UPDATE SKIP LOCKED, so several nodes share the work), sends them
+ * One dispatcher round: claims due rows lane by lane ({@link DeliveryLane}; FOR UPDATE SKIP LOCKED, so several nodes
+ * share the work), sends them
  * concurrently (at most {@code concurrency} at once, on the executor given), and records each outcome by the
  * {@link RetryPolicy}: SENT, PENDING again after the back-off, or DEAD. The claim counts the attempt and leases the
  * row (its due time moves past the longest the round can take), so a node that dies mid-send leaves its rows due
@@ -52,7 +55,9 @@ public class OutboxDelivery {
         this.clock = clock;
         this.senders = senders;
         this.batchSize = Math.max(1, config.getBatchSize());
-        int rounds = (batchSize + Math.max(1, config.getConcurrency()) - 1) / Math.max(1, config.getConcurrency());
+        // a round claims up to a batch from each lane
+        int claimed = batchSize * DeliveryLane.values().length;
+        int rounds = (claimed + Math.max(1, config.getConcurrency()) - 1) / Math.max(1, config.getConcurrency());
         this.lease = Duration.ofMinutes(2).plus(config.getTimeout().multipliedBy(2L * rounds));
     }
 
@@ -60,18 +65,45 @@ public class OutboxDelivery {
         return batchSize;
     }
 
-    /** Claims and sends one batch; the number of rows it handled (0: nothing was due). */
+    /** Claims and sends one batch of every lane; the number of rows it handled (0: nothing was due). */
     public int runOnce() {
+        Map<DeliveryLane, Integer> limits = new EnumMap<>(DeliveryLane.class);
+        for (DeliveryLane lane : DeliveryLane.values()) {
+            limits.put(lane, batchSize);
+        }
+        int n = 0;
+        for (int c : runOnce(limits).values()) {
+            n += c;
+        }
+        return n;
+    }
+
+    /**
+     * One round: claims up to each lane's limit (urgent first; a lane with limit 0 is not asked), sends them all
+     * (the urgent ones handed to the senders first), records the outcomes; the rows claimed, by lane.
+     */
+    public Map<DeliveryLane, Integer> runOnce(Map<DeliveryLane, Integer> limits) {
         Instant now = clock.instant();
-        List<OutboxStore.Row> claimed = own.execute(tx -> store.claim(now, batchSize, now.plus(lease)));
+        Map<DeliveryLane, Integer> counts = new EnumMap<>(DeliveryLane.class);
+        List<OutboxStore.Row> claimed = own.execute(tx -> {
+            List<OutboxStore.Row> rows = new ArrayList<>();
+            for (DeliveryLane lane : DeliveryLane.values()) {
+                int limit = Math.min(batchSize, limits.getOrDefault(lane, 0));
+                List<OutboxStore.Row> got = limit > 0 ? store.claim(lane, now, limit, now.plus(lease)) : List.of();
+                counts.put(lane, got.size());
+                rows.addAll(got);
+            }
+            return rows;
+        });
         if (claimed == null || claimed.isEmpty()) {
-            return 0;
+            return counts;
         }
         List<Future<Outcome>> futures = new ArrayList<>(claimed.size());
         for (OutboxStore.Row row : claimed) {
             futures.add(senders.submit(() -> send(row)));
         }
-        List<OutboxStore.Result> results = new ArrayList<>(claimed.size());
+        List<Long> sent = new ArrayList<>(claimed.size());
+        List<OutboxStore.Result> others = new ArrayList<>();
         for (int i = 0; i < claimed.size(); i++) {
             OutboxStore.Row row = claimed.get(i);
             Outcome outcome;
@@ -83,8 +115,11 @@ public class OutboxDelivery {
             } catch (ExecutionException e) {
                 outcome = Outcome.retry(String.valueOf(e.getCause()));
             }
-            Instant done = clock.instant();
-            RetryPolicy.Next next = policy.after(row.attempts(), outcome, done);
+            RetryPolicy.Next next = policy.after(row.attempts(), outcome, clock.instant());
+            if ("SENT".equals(next.status())) {
+                sent.add(row.id());
+                continue;
+            }
             if ("DEAD".equals(next.status())) {
                 log.warn(
                         "notice {} to {} over {} is a dead letter after {} attempt(s): {}",
@@ -94,15 +129,11 @@ public class OutboxDelivery {
                         row.attempts(),
                         outcome.error());
             }
-            results.add(new OutboxStore.Result(
-                    row.id(),
-                    next.status(),
-                    next.nextAttemptAt(),
-                    outcome.error(),
-                    "SENT".equals(next.status()) ? done : null));
+            others.add(new OutboxStore.Result(row.id(), next.status(), next.nextAttemptAt(), outcome.error(), null));
         }
-        own.executeWithoutResult(tx -> store.record(results));
-        return claimed.size();
+        Instant done = clock.instant();
+        own.executeWithoutResult(tx -> store.record(sent, done, others));
+        return counts;
     }
 
     /** Sends every due row until none is left (tests and the benchmark); the number handled. */

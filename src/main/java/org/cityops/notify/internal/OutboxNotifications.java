@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.cityops.notify.Notice;
 import org.cityops.notify.NoticeKind;
@@ -48,7 +49,7 @@ public class OutboxNotifications implements Notifications {
     private final Channels channels;
     private final TransactionTemplate nested;
     private final Clock clock;
-    private final Runnable wake;
+    private final Consumer<DeliveryLane> wake;
 
     public OutboxNotifications(
             NotifyProperties config,
@@ -59,7 +60,7 @@ public class OutboxNotifications implements Notifications {
             Channels channels,
             PlatformTransactionManager transactions,
             Clock clock,
-            Runnable wake) {
+            Consumer<DeliveryLane> wake) {
         this.config = config;
         this.store = store;
         this.templates = templates;
@@ -95,7 +96,8 @@ public class OutboxNotifications implements Notifications {
             return;
         }
         if (written[0] > 0 && config.live()) {
-            afterCommit(wake);
+            DeliveryLane lane = DeliveryLane.of(notice.kind());
+            afterCommit(() -> wake.accept(lane));
         }
     }
 

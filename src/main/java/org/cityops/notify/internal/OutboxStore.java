@@ -69,10 +69,11 @@ public class OutboxStore {
             String refId,
             Instant now,
             List<NewRow> rows) {
+        String lane = DeliveryLane.of(kind).code();
         int[][] counts = template.batchUpdate(
                 "INSERT INTO notify_outbox (event_id, kind, urgent, recipient_key, recipient, channel, address, text,"
-                        + " status, attempts, next_attempt_at, last_error, ref_module, ref_id, queued_at, sent_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                        + " status, attempts, next_attempt_at, last_error, ref_module, ref_id, queued_at, sent_at, lane)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 rows,
                 500,
                 (ps, r) -> {
@@ -92,6 +93,7 @@ public class OutboxStore {
                     ps.setString(14, refId);
                     setInstant(ps, 15, now);
                     setInstant(ps, 16, r.sentAt());
+                    ps.setString(17, lane);
                 });
         int n = 0;
         for (int[] batch : counts) {
@@ -117,14 +119,16 @@ public class OutboxStore {
     }
 
     /**
-     * Claims up to {@code limit} due rows (PENDING or HELD, due by {@code now}) for one attempt: skips rows another
-     * dispatcher holds locked, counts the attempt and moves the row's due time to {@code leaseUntil}, so a
-     * dispatcher that dies mid-send leaves the row due again after the lease. Call inside a transaction.
+     * Claims up to {@code limit} due rows of one lane (PENDING or HELD, due by {@code now}, oldest due first) for one
+     * attempt: skips rows another dispatcher holds locked, counts the attempt and moves the row's due time to
+     * {@code leaseUntil}, so a dispatcher that dies mid-send leaves the row due again after the lease. One select and
+     * one update, whatever the number of rows. Call inside a transaction.
      */
-    public List<Row> claim(Instant now, int limit, Instant leaseUntil) {
+    public List<Row> claim(DeliveryLane lane, Instant now, int limit, Instant leaseUntil) {
         List<Row> due = jdbc.sql("SELECT " + COLUMNS + " FROM notify_outbox"
-                        + " WHERE status IN ('PENDING', 'HELD') AND next_attempt_at <= :now"
+                        + " WHERE lane = :lane AND next_attempt_at <= :now AND status IN ('PENDING', 'HELD')"
                         + " ORDER BY next_attempt_at, id LIMIT :n FOR UPDATE SKIP LOCKED")
+                .param("lane", lane.code())
                 .param("now", DbTime.toDb(now))
                 .param("n", limit)
                 .query(OutboxStore::row)
@@ -132,17 +136,10 @@ public class OutboxStore {
         if (due.isEmpty()) {
             return due;
         }
-        template.batchUpdate(
-                "UPDATE notify_outbox SET status = 'PENDING', attempts = attempts + 1, next_attempt_at = ?"
-                        + " WHERE id = ?",
-                due,
-                500,
-                (ps, r) -> {
-                    setInstant(ps, 1, leaseUntil);
-                    ps.setLong(2, r.id());
-                });
+        List<Long> ids = new ArrayList<>(due.size());
         List<Row> claimed = new ArrayList<>(due.size());
         for (Row r : due) {
+            ids.add(r.id());
             claimed.add(new Row(
                     r.id(),
                     r.eventId(),
@@ -162,13 +159,35 @@ public class OutboxStore {
                     r.queuedAt(),
                     r.sentAt()));
         }
+        jdbc.sql("UPDATE notify_outbox SET status = 'PENDING', attempts = attempts + 1, next_attempt_at = :lease"
+                        + " WHERE id IN (:ids)")
+                .param("lease", DbTime.toDb(leaseUntil))
+                .param("ids", ids)
+                .update();
         return claimed;
     }
 
     /** The end of one attempt. */
     public record Result(long id, String status, Instant nextAttemptAt, String lastError, Instant sentAt) {}
 
-    public void record(List<Result> results) {
+    /**
+     * Writes the results of one round: the delivered rows in one statement (SENT at {@code sentAt}, the round's
+     * end), the others (due again, or dead) one by one in a batch.
+     */
+    public void record(List<Long> sent, Instant sentAt, List<Result> others) {
+        if (!sent.isEmpty()) {
+            jdbc.sql("UPDATE notify_outbox SET status = 'SENT', next_attempt_at = NULL, last_error = NULL,"
+                            + " sent_at = :at WHERE id IN (:ids)")
+                    .param("at", DbTime.toDb(sentAt))
+                    .param("ids", sent)
+                    .update();
+        }
+        if (!others.isEmpty()) {
+            recordEach(others);
+        }
+    }
+
+    private void recordEach(List<Result> results) {
         template.batchUpdate(
                 "UPDATE notify_outbox SET status = ?, next_attempt_at = ?, last_error = ?, sent_at = ? WHERE id = ?",
                 results,
