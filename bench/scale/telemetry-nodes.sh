@@ -2,7 +2,9 @@
 # Telemetry on two nodes through NATS JetStream (cityops.telemetry.log=jetstream, docs/scale-out-telemetry.md).
 #   TRUCKS=1000 RATE=5 DURATION=30 bench/scale/telemetry-nodes.sh
 # Run 1: one app node, the simulated fleet on its gateway. Run 2: two app nodes on one database, half of the fleet
-# on each gateway (same offered rate). Run 3 (KILL_RUN=1, default): as run 2, and node 2 is killed (kill -9)
+# on each gateway (same offered rate), from one simulator process (ONE_SIM=0: one simulator per gateway). Every
+# node runs with the profiles demo,cluster. WARMUP=45: before measuring, another fleet drives for 45 s and is
+# drained (a cold JVM's first minute is mostly JIT compilation). RUNS="2": only the two-node run. Run 3 (KILL_RUN=1, default): as run 2, and node 2 is killed (kill -9)
 # half-way; its trucks are not reconnected by the simulator, so run 3's rate is not a throughput figure. Each run asserts that every acknowledged position is
 # stored exactly once (rows >= acked, no (terminal, time) twice: each report of the simulator has its own time)
 # and that no muck alarm is doubled (no two alarms of one vehicle, type and start; no two OPEN of one vehicle and
