@@ -49,7 +49,7 @@ public final class JetStreamPositionLog implements PositionLog {
 
     public JetStreamPositionLog(
             String url, String stream, String prefix, int partitions, int replicas, Duration duplicateWindow) {
-        this(url, stream, prefix, partitions, replicas, duplicateWindow, Retention.KEEP_ALL);
+        this(url, stream, prefix, partitions, replicas, duplicateWindow, Retention.KEEP_ALL, DEFAULT_OUTGOING);
     }
 
     /**
@@ -60,17 +60,6 @@ public final class JetStreamPositionLog implements PositionLog {
     public record Retention(Duration maxAge, long maxBytes) {
 
         public static final Retention KEEP_ALL = new Retention(Duration.ZERO, -1);
-    }
-
-    public JetStreamPositionLog(
-            String url,
-            String stream,
-            String prefix,
-            int partitions,
-            int replicas,
-            Duration duplicateWindow,
-            Retention retention) {
-        this(url, stream, prefix, partitions, replicas, duplicateWindow, retention, DEFAULT_OUTGOING);
     }
 
     /**
