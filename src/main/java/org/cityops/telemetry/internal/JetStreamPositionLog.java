@@ -38,6 +38,8 @@ public final class JetStreamPositionLog implements PositionLog {
     private static final Logger log = LoggerFactory.getLogger(JetStreamPositionLog.class);
     /** JetStream's API error code for "stream not found" */
     private static final int STREAM_NOT_FOUND = 10059;
+    /** the outgoing queue when the caller does not size it: above the gateway's default high-water mark */
+    static final int DEFAULT_OUTGOING = 120_000;
 
     private final Connection connection;
     private final JetStream jetStream;
@@ -68,6 +70,24 @@ public final class JetStreamPositionLog implements PositionLog {
             int replicas,
             Duration duplicateWindow,
             Retention retention) {
+        this(url, stream, prefix, partitions, replicas, duplicateWindow, retention, DEFAULT_OUTGOING);
+    }
+
+    /**
+     * {@code outgoing}: how many appends may wait in the client's outgoing queue. The client blocks the
+     * publishing thread (the gateway's event loop, which also writes the terminals' acknowledgements) when that
+     * queue is full, so it must hold more than the gateway's own high-water mark lets through: back-pressure is
+     * the sink's, never a stalled event loop.
+     */
+    public JetStreamPositionLog(
+            String url,
+            String stream,
+            String prefix,
+            int partitions,
+            int replicas,
+            Duration duplicateWindow,
+            Retention retention,
+            int outgoing) {
         this.stream = stream;
         this.prefix = prefix;
         this.partitions = partitions;
@@ -76,6 +96,10 @@ public final class JetStreamPositionLog implements PositionLog {
                     .server(url)
                     .connectionName("cityops-telemetry")
                     .maxReconnects(-1)
+                    // the client's default flushes the socket after every publish that waits for a reply (one
+                    // write per position message); its writer thread sends what has queued in one write instead
+                    .dontForceFlushOnRequest()
+                    .maxMessagesInOutgoingQueue(outgoing)
                     .build());
             this.jetStream = connection.jetStream();
             ensureStream(replicas, duplicateWindow, retention);

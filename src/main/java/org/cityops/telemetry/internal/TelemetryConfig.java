@@ -40,7 +40,10 @@ import org.springframework.util.unit.DataSize;
  * <p>Several nodes (docs/scale-out-telemetry.md): {@code log} direct (default: the gateway writes the track
  * itself) or jetstream; then log.nats-url nats://127.0.0.1:4222, log.stream CITYOPS_POSITIONS, log.subject-prefix
  * cityops, log.partitions 16, log.replicas 1, log.duplicate-window 2m, log.lease-interval 2s, log.max-age 24h and
- * log.max-bytes 20GB (the stream's retention; 0 = no limit).
+ * log.max-bytes 20GB (the stream's retention; 0 = no limit), log.high-water (positions waiting for the log's
+ * acknowledgement before the gateway stops reading; default writer.high-water: a lower mark, 20000, made a
+ * saturated node pause and resume thousands of connections over and over and cost a quarter of its rate,
+ * docs/scale-out-telemetry.md).
  */
 @Configuration(proxyBeanMethods = false)
 class TelemetryConfig {
@@ -103,6 +106,8 @@ class TelemetryConfig {
             @Value("${cityops.telemetry.log.lease-interval:2s}") Duration leaseInterval,
             @Value("${cityops.telemetry.log.max-age:24h}") Duration maxAge,
             @Value("${cityops.telemetry.log.max-bytes:20GB}") DataSize maxBytes,
+            @Value("${cityops.telemetry.log.high-water:${cityops.telemetry.writer.high-water:100000}}")
+                    int logHighWater,
             @Value("${spring.datasource.url:}") String dbUrl,
             @Value("${spring.datasource.username:}") String dbUser,
             @Value("${spring.datasource.password:}") String dbPassword) {
@@ -139,13 +144,14 @@ class TelemetryConfig {
                     partitions,
                     replicas,
                     duplicateWindow,
-                    new JetStreamPositionLog.Retention(maxAge, maxBytes.toBytes()));
+                    new JetStreamPositionLog.Retention(maxAge, maxBytes.toBytes()),
+                    logHighWater + logHighWater / 5 + maxBatch);
             PartitionLeases leases = store.postgres()
                     ? new PgAdvisoryLeases(() -> connect(dbUrl, dbUser, dbPassword), stream, partitions)
                     : PartitionLeases.all(partitions); // H2 is one process's database: one node
             logMode = new TelemetryGateway.LogMode(
                     positionLog,
-                    new LogPositionSink(positionLog, highWater),
+                    new LogPositionSink(positionLog, logHighWater),
                     new PartitionedTrackWriter(
                             positionLog, stream, leases, store, () -> watching, maxBatch, leaseInterval.toMillis()));
         } else if (!"direct".equalsIgnoreCase(logKind)) {

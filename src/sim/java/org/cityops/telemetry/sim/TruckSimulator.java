@@ -32,6 +32,7 @@ import org.cityops.telemetry.jt808.RegisterResponse;
  * java -cp ... org.cityops.telemetry.sim.TruckSimulator --host 127.0.0.1 --port 7808 --trucks 100 --rate 1
  *      --duration 60 --misbehaving 0.05 --v2019 0.5 --first-phone 13800000000 --connect-rate 2000 --threads 2
  *      --transport auto|epoll|nio --loaded-share 0.5 [--failover-port 7809] [--emergency-every 10]
+ *      [--ports 7808,7809]
  * </pre>
  *
  * <p>{@code --failover-port}: a truck whose connection the platform closes (its gateway node died) connects to
@@ -61,6 +62,9 @@ public final class TruckSimulator {
 
     final String host;
     final int port;
+    /** --ports a,b: truck i connects to the i-th modulo (several gateway nodes fed by one simulator process) */
+    final int[] ports;
+
     final int trucks;
     final double rate;
     final int durationSeconds;
@@ -101,6 +105,10 @@ public final class TruckSimulator {
     TruckSimulator(Map<String, String> a) {
         host = a.getOrDefault("host", "127.0.0.1");
         port = Integer.parseInt(a.getOrDefault("port", "7808"));
+        ports = java.util.Arrays.stream(
+                        a.getOrDefault("ports", Integer.toString(port)).split(","))
+                .mapToInt(Integer::parseInt)
+                .toArray();
         trucks = Integer.parseInt(a.getOrDefault("trucks", "100"));
         rate = Double.parseDouble(a.getOrDefault("rate", "1"));
         durationSeconds = Integer.parseInt(a.getOrDefault("duration", "60"));
@@ -146,8 +154,16 @@ public final class TruckSimulator {
         Random random = new Random(42);
         int bad = (int) Math.round(trucks * misbehaving);
         System.out.printf(
-                "simulating %d trucks (%d misbehaving) at %.2f reports/s each against %s:%d for %d s (%s)%n",
-                trucks, bad, rate, host, port, durationSeconds, transport.name());
+                "simulating %d trucks (%d misbehaving) at %.2f reports/s each against %s:%s for %d s (%s)%n",
+                trucks,
+                bad,
+                rate,
+                host,
+                ports.length == 1
+                        ? Integer.toString(ports[0])
+                        : java.util.Arrays.toString(ports).replace(" ", ""),
+                durationSeconds,
+                transport.name());
         long start = System.nanoTime();
         firstConnectAt = start;
         expectedAuthenticated = trucks - bad;
@@ -157,14 +173,16 @@ public final class TruckSimulator {
             boolean v2019 = random.nextDouble() < v2019Share;
             Truck t = new Truck(this, Long.toString(firstPhone + i), v2019, m, new Random(i));
             fleet.add(t);
-            t.client.connect(group, transport.socketChannel(), host, port).addListener(f -> {
-                if (f.isSuccess()) {
-                    connected.incrementAndGet();
-                    t.start();
-                } else {
-                    connectFailures.incrementAndGet();
-                }
-            });
+            t.client
+                    .connect(group, transport.socketChannel(), host, ports[i % ports.length])
+                    .addListener(f -> {
+                        if (f.isSuccess()) {
+                            connected.incrementAndGet();
+                            t.start();
+                        } else {
+                            connectFailures.incrementAndGet();
+                        }
+                    });
             if (connectRate > 0 && i % Math.max(1, connectRate / 100) == 0) {
                 Thread.sleep(10);
             }
