@@ -129,11 +129,11 @@ public class GridImportService {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    locator.rebuild();
+                    locator.imported();
                 }
             });
         } else {
-            locator.rebuild();
+            locator.imported();
         }
     }
 

@@ -10,6 +10,7 @@ import org.cityops.geo.GridCode;
 import org.cityops.geo.GridLocation;
 import org.cityops.geo.GridLocator;
 import org.cityops.org.OrgDirectory;
+import org.cityops.platform.ClusterChanges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -19,7 +20,9 @@ import org.springframework.stereotype.Component;
  * The {@link GridLocator}: lookups go to the current {@link GridIndex}, which is built from the database at
  * start-up and rebuilt after every import; the new index is built completely and then swapped in with one
  * reference write, so a lookup sees either the old layer or the new one, never a half-built index. Names of
- * community, street and district are resolved from {@link OrgDirectory} when the index is built.
+ * community, street and district are resolved from {@link OrgDirectory} when the index is built. Several app nodes:
+ * an import is announced ({@link ClusterChanges}, topic {@value #TOPIC}) and every other node rebuilds its index within
+ * one {@code cityops.cluster.sync-interval} (else it would place new reports in the old grids until it restarts).
  */
 @Component
 public class StrTreeGridLocator implements GridLocator, SmartInitializingSingleton {
@@ -29,10 +32,21 @@ public class StrTreeGridLocator implements GridLocator, SmartInitializingSinglet
     private final AtomicReference<GridIndex> current = new AtomicReference<>(GridIndex.EMPTY);
     private final GridRepository grids;
     private final OrgDirectory org;
+    private final ClusterChanges cluster;
 
-    StrTreeGridLocator(GridRepository grids, OrgDirectory org) {
+    static final String TOPIC = "geo-grids";
+
+    StrTreeGridLocator(GridRepository grids, OrgDirectory org, ClusterChanges cluster) {
         this.grids = grids;
         this.org = org;
+        this.cluster = cluster;
+        cluster.onOtherNodes(TOPIC, imported -> rebuild());
+    }
+
+    /** A new layer has been committed on this node: rebuilds the index here and has the other nodes rebuild theirs. */
+    void imported() {
+        cluster.announce(TOPIC, "layer");
+        rebuild();
     }
 
     @Override

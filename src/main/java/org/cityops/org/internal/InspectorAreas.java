@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.cityops.org.OrgUnitKind;
+import org.cityops.platform.ClusterChanges;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -19,6 +20,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>While a transaction that changed accounts is open, nobody caches (its own reads see its changes, the others
  * the committed state); when it ends, committed or not, the copy is read again on the next call. A copy read while
  * a change happened is not kept (a generation counter).
+ *
+ * <p>Several app nodes: a committed change is announced ({@link ClusterChanges}, topic {@value #TOPIC}) and the other
+ * nodes drop their copy within one {@code cityops.cluster.sync-interval}; else a case taken in on another node would
+ * go to an inspector disabled or moved meanwhile, for as long as that node runs.
  */
 @Component
 public class InspectorAreas {
@@ -27,13 +32,18 @@ public class InspectorAreas {
 
     private record Snapshot(long generation, List<Candidate> candidates) {}
 
+    static final String TOPIC = "inspector-areas";
+
     private final JdbcClient jdbc;
+    private final ClusterChanges cluster;
     private final AtomicLong generation = new AtomicLong();
     private final AtomicInteger openChanges = new AtomicInteger();
     private volatile Snapshot snapshot;
 
-    InspectorAreas(JdbcClient jdbc) {
+    InspectorAreas(JdbcClient jdbc, ClusterChanges cluster) {
         this.jdbc = jdbc;
+        this.cluster = cluster;
+        cluster.onOtherNodes(TOPIC, changed -> generation.incrementAndGet());
     }
 
     /** The inspector of the smallest unit whose area contains the code (ties: the first username). */
@@ -60,12 +70,19 @@ public class InspectorAreas {
             openChanges.incrementAndGet();
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
+                public void afterCommit() {
+                    cluster.announce(TOPIC, "inspectors");
+                }
+
+                @Override
                 public void afterCompletion(int status) {
                     TransactionSynchronizationManager.unbindResourceIfPossible(InspectorAreas.this);
                     generation.incrementAndGet();
                     openChanges.decrementAndGet();
                 }
             });
+        } else if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            cluster.announce(TOPIC, "inspectors");
         }
     }
 

@@ -15,12 +15,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.cityops.audit.AuditTrail;
 import org.cityops.platform.Actor;
+import org.cityops.platform.ClusterChanges;
 import org.cityops.platform.DbTime;
 import org.cityops.telemetry.pipeline.AuthCodeStore;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Auth codes in telemetry_terminal, cached (authentication runs on the network threads). */
+/**
+ * Auth codes in telemetry_terminal, cached (authentication runs on the network threads). Several app nodes: a
+ * terminal released (解绑) through one node is announced ({@link ClusterChanges}, topic {@value #RELEASED}) and
+ * forgotten by every other node's cache within one {@code cityops.cluster.sync-interval}; else the other gateways
+ * would still accept the old code and refuse the terminal's new registration as "already registered".
+ */
 final class JdbcAuthCodes implements AuthCodeStore {
 
     private final DataSource dataSource;
@@ -29,6 +35,9 @@ final class JdbcAuthCodes implements AuthCodeStore {
     private final boolean postgres;
     private final TransactionTemplate tx;
     private final AuditTrail audit;
+    private ClusterChanges cluster;
+
+    static final String RELEASED = "terminal-released";
 
     /** @param postgres whether the database is PostgreSQL (as {@link JdbcTrackStore#postgres()} found it) */
     JdbcAuthCodes(DataSource dataSource, boolean postgres, Clock clock, TransactionTemplate tx, AuditTrail audit) {
@@ -37,6 +46,12 @@ final class JdbcAuthCodes implements AuthCodeStore {
         this.clock = clock;
         this.tx = tx;
         this.audit = audit;
+    }
+
+    /** Shares releases with the other nodes (a no-op on one node); called once, before the gateway starts. */
+    void acrossNodes(ClusterChanges changes) {
+        this.cluster = changes;
+        changes.onOtherNodes(RELEASED, terminals -> terminals.forEach(cache::remove));
     }
 
     @Override
@@ -146,6 +161,9 @@ final class JdbcAuthCodes implements AuthCodeStore {
             }
         });
         cache.remove(terminal);
+        if (Boolean.TRUE.equals(removed) && cluster != null) {
+            cluster.announce(RELEASED, terminal); // committed above (tx.execute)
+        }
         return Boolean.TRUE.equals(removed);
     }
 

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 import org.cityops.audit.AuditTrail;
+import org.cityops.platform.ClusterChanges;
 import org.cityops.telemetry.PositionObserver;
 import org.cityops.telemetry.TerminalDirectory;
 import org.cityops.telemetry.jt808.GatewaySettings;
@@ -71,6 +72,7 @@ class TelemetryConfig {
             MeterRegistry registry,
             PlatformTransactionManager transactions,
             AuditTrail audit,
+            ClusterChanges cluster,
             @Value("${cityops.telemetry.jt808.enabled:true}") boolean enabled,
             @Value("${cityops.telemetry.jt808.host:0.0.0.0}") String host,
             @Value("${cityops.telemetry.jt808.port:7808}") int port,
@@ -129,6 +131,7 @@ class TelemetryConfig {
         JdbcAuthCodes codes =
                 new JdbcAuthCodes(dataSource, store.postgres(), clock, new TransactionTemplate(transactions), audit);
         codes.preload();
+        codes.acrossNodes(cluster);
         TerminalRegistrar registrar = new TerminalRegistrar(
                 () -> CombinedTerminalDirectory.of(directory.orderedStream().toList()), codes, allowUnknown);
         List<PositionObserver> watching = observers.orderedStream().toList();

@@ -31,4 +31,9 @@ public final class ClusterTestDatabase {
     public static ClusterStore store(DataSource ds) {
         return new JdbcClusterStore(JdbcClient.create(ds), new DataSourceTransactionManager(ds));
     }
+
+    /** The change announcements of one node on that store, or of a single node ({@code store} null). */
+    public static PolledClusterChanges changes(ClusterStore store, java.time.Clock clock) {
+        return new PolledClusterChanges(store, clock);
+    }
 }

@@ -8,6 +8,9 @@ import javax.sql.DataSource;
 import org.cityops.audit.AuditEntry;
 import org.cityops.audit.AuditLog;
 import org.cityops.audit.AuditTrail;
+import org.cityops.platform.ClusterStore;
+import org.cityops.platform.internal.ClusterTestDatabase;
+import org.cityops.platform.internal.PolledClusterChanges;
 import org.cityops.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -100,5 +103,26 @@ class AuthCodeRegistrationTests {
                         .query(String.class)
                         .single())
                 .isEqualTo("CCCCCCCCCCCCCCCC");
+    }
+
+    @Test
+    void a_terminal_released_through_one_node_is_forgotten_by_the_other_nodes_gateway_at_its_next_poll() {
+        ClusterStore shared = ClusterTestDatabase.store(dataSource);
+        PolledClusterChanges pollA = ClusterTestDatabase.changes(shared, Clock.systemUTC());
+        PolledClusterChanges pollB = ClusterTestDatabase.changes(shared, Clock.systemUTC());
+        JdbcAuthCodes nodeA = codes();
+        nodeA.acrossNodes(pollA);
+        JdbcAuthCodes nodeB = codes();
+        nodeB.acrossNodes(pollB);
+        String terminal = terminal();
+        nodeA.save(terminal, "DDDDDDDDDDDDDDDD", "苏D·M3701");
+        assertThat(nodeB.find(terminal)).contains("DDDDDDDDDDDDDDDD");
+
+        assertThat(nodeA.remove(terminal)).isTrue();
+        assertThat(nodeB.knownRegistered(terminal)).as("B's cache before its poll").isTrue();
+        pollB.poll();
+
+        assertThat(nodeB.knownRegistered(terminal)).isFalse();
+        assertThat(nodeB.find(terminal)).isEmpty();
     }
 }
