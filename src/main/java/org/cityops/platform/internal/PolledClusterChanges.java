@@ -38,7 +38,8 @@ public class PolledClusterChanges implements ClusterChanges {
 
     private final ClusterStore store;
     private final Clock clock;
-    private final String node = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    private final String node =
+            HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     private final Map<String, List<Consumer<Set<String>>>> listeners = new ConcurrentHashMap<>();
     /** announcements already handed on (or this node's own), by sequence, with their time */
     private final Map<Long, Instant> seen = new ConcurrentHashMap<>();

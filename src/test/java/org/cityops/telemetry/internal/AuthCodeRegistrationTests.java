@@ -119,7 +119,9 @@ class AuthCodeRegistrationTests {
         assertThat(nodeB.find(terminal)).contains("DDDDDDDDDDDDDDDD");
 
         assertThat(nodeA.remove(terminal)).isTrue();
-        assertThat(nodeB.knownRegistered(terminal)).as("B's cache before its poll").isTrue();
+        assertThat(nodeB.knownRegistered(terminal))
+                .as("B's cache before its poll")
+                .isTrue();
         pollB.poll();
 
         assertThat(nodeB.knownRegistered(terminal)).isFalse();
