@@ -11,7 +11,6 @@ import org.cityops.platform.ClusterStore;
 import org.cityops.platform.internal.ClusterTestDatabase;
 import org.cityops.platform.internal.PolledClusterChanges;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Several app nodes: a ledger, fleet or plan change committed on node A makes node B's coverage engine, visit
@@ -43,13 +42,6 @@ class LedgerChangesAcrossNodesTests {
         }
     }
 
-    private int announcements() {
-        return JdbcClient.create(db)
-                .sql("SELECT COUNT(*) FROM cluster_announcement")
-                .query(Integer.class)
-                .single();
-    }
-
     @Test
     void aLedgerChangeOnNodeAReachesNodeBAsOneEventFromAnotherNodeAndIsNotAnnouncedBack() {
         Node a = new Node(ClusterTestDatabase.store(db));
@@ -58,7 +50,7 @@ class LedgerChangesAcrossNodesTests {
         a.sync.on(new LedgerChanged("plan"));
         b.cluster.poll();
         assertThat(b.received).containsExactly(new LedgerChanged("plan,vehicle", true));
-        assertThat(announcements()).isEqualTo(2);
+        assertThat(ClusterTestDatabase.announcements(db)).isEqualTo(2);
         a.cluster.poll();
         b.cluster.poll();
         assertThat(a.received).isEmpty();
@@ -70,7 +62,7 @@ class LedgerChangesAcrossNodesTests {
         Node alone = new Node(null);
         alone.sync.on(new LedgerChanged("segment"));
         alone.cluster.poll();
-        assertThat(announcements()).isZero();
+        assertThat(ClusterTestDatabase.announcements(db)).isZero();
         assertThat(alone.received).isEmpty();
     }
 }

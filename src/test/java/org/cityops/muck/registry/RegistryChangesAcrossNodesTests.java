@@ -10,7 +10,6 @@ import org.cityops.platform.ClusterStore;
 import org.cityops.platform.internal.ClusterTestDatabase;
 import org.cityops.platform.internal.PolledClusterChanges;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -42,13 +41,6 @@ class RegistryChangesAcrossNodesTests {
 
     private Node node() {
         return new Node(ClusterTestDatabase.store(db), clock);
-    }
-
-    private int announcements() {
-        return JdbcClient.create(db)
-                .sql("SELECT COUNT(*) FROM cluster_announcement")
-                .query(Integer.class)
-                .single();
     }
 
     @Test
@@ -103,7 +95,7 @@ class RegistryChangesAcrossNodesTests {
         b.cluster.poll();
         assertThat(a.rebuilds).hasValue(0);
         assertThat(b.rebuilds).hasValue(0);
-        assertThat(announcements()).isZero();
+        assertThat(ClusterTestDatabase.announcements(db)).isZero();
     }
 
     @Test
@@ -130,7 +122,7 @@ class RegistryChangesAcrossNodesTests {
         other.cluster.poll();
         assertThat(alone.rebuilds).hasValue(2);
         assertThat(alone.cluster.shared()).isFalse();
-        assertThat(announcements()).isZero();
+        assertThat(ClusterTestDatabase.announcements(db)).isZero();
         assertThat(other.rebuilds).hasValue(0);
     }
 }

@@ -32,6 +32,14 @@ public final class ClusterTestDatabase {
         return new JdbcClusterStore(JdbcClient.create(ds), new DataSourceTransactionManager(ds));
     }
 
+    /** How many announcements the nodes have made on that database. */
+    public static int announcements(DataSource ds) {
+        return JdbcClient.create(ds)
+                .sql("SELECT COUNT(*) FROM cluster_announcement")
+                .query(Integer.class)
+                .single();
+    }
+
     /** The change announcements of one node on that store, or of a single node ({@code store} null). */
     public static PolledClusterChanges changes(ClusterStore store, java.time.Clock clock) {
         return new PolledClusterChanges(store, clock);
